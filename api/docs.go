@@ -1,0 +1,27 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/innomunich/platform/openapi"
+	"github.com/labstack/echo/v4"
+	echoSwagger "github.com/swaggo/echo-swagger"
+)
+
+func (s *server) openapiJSON(c echo.Context) error {
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, openapi.JSON)
+}
+
+func (s *server) openapiYAML(c echo.Context) error {
+	return c.Blob(http.StatusOK, "application/yaml", openapi.YAML)
+}
+
+func redirectToDocs(c echo.Context) error {
+	return c.Redirect(http.StatusFound, "/api/docs/index.html")
+}
+
+// docsUI renders /openapi.json with Swagger UI, whose files are embedded in
+// the binary, so the docs work without reaching the internet.
+var docsUI = echoSwagger.EchoWrapHandler(func(c *echoSwagger.Config) {
+	c.URLs = []string{"/openapi.json"} // not swag's registry, which this server does not use
+})

@@ -1,0 +1,144 @@
+package api_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/innomunich/platform/api"
+	"github.com/innomunich/platform/pkg/config"
+	"github.com/innomunich/platform/pkg/database"
+)
+
+// harness drives the real router on a real database.
+type harness struct {
+	t       *testing.T
+	handler http.Handler
+	db      *database.DB
+}
+
+func newHarness(t *testing.T, db *database.DB, configure ...func(*config.Config)) *harness {
+	t.Helper()
+	cfg, err := config.Load(func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.SPADir = t.TempDir() // no web app unless a test writes one
+	for _, f := range configure {
+		f(&cfg)
+	}
+	return &harness{t: t, handler: api.New(api.Deps{DB: db, Config: cfg, Version: "test"}), db: db}
+}
+
+// request is one call: method, URL, optional JSON body and headers.
+type request struct {
+	method  string
+	url     string
+	body    any // string or []byte are sent as they are; anything else as JSON
+	headers map[string]string
+}
+
+func (h *harness) do(r request) *httptest.ResponseRecorder {
+	h.t.Helper()
+	var body io.Reader
+	switch b := r.body.(type) {
+	case nil:
+	case string:
+		body = strings.NewReader(b)
+	case []byte:
+		body = bytes.NewReader(b)
+	default:
+		raw, err := json.Marshal(b)
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		body = bytes.NewReader(raw)
+	}
+	method := r.method
+	if method == "" {
+		method = http.MethodGet
+	}
+	req := httptest.NewRequest(method, r.url, body)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for k, v := range r.headers {
+		req.Header.Set(k, v)
+	}
+	rec := httptest.NewRecorder()
+	h.handler.ServeHTTP(rec, req)
+	return rec
+}
+
+func (h *harness) get(url string) *httptest.ResponseRecorder {
+	h.t.Helper()
+	return h.do(request{url: url})
+}
+
+// scenario is one row of a scenario table: a request and what its caller sees.
+type scenario struct {
+	name        string
+	req         request
+	wantStatus  int
+	wantType    string            // Content-Type prefix
+	wantBody    []string          // fragments the body contains
+	wantNotBody []string          // fragments it must not contain
+	wantHeaders map[string]string // exact values
+}
+
+func (h *harness) run(scenarios []scenario) {
+	h.t.Helper()
+	for _, sc := range scenarios {
+		h.t.Run(sc.name, func(t *testing.T) {
+			rec := h.do(sc.req)
+			if rec.Code != sc.wantStatus {
+				t.Fatalf("%s %s: status %d, want %d; body: %s", sc.req.method, sc.req.url, rec.Code, sc.wantStatus, rec.Body.String())
+			}
+			if ct := rec.Header().Get("Content-Type"); sc.wantType != "" && !strings.HasPrefix(ct, sc.wantType) {
+				t.Errorf("Content-Type %q, want %q", ct, sc.wantType)
+			}
+			for _, frag := range sc.wantBody {
+				if !strings.Contains(rec.Body.String(), frag) {
+					t.Errorf("body lacks %q: %s", frag, rec.Body.String())
+				}
+			}
+			for _, frag := range sc.wantNotBody {
+				if strings.Contains(rec.Body.String(), frag) {
+					t.Errorf("body contains %q: %s", frag, rec.Body.String())
+				}
+			}
+			for k, v := range sc.wantHeaders {
+				if got := rec.Header().Get(k); got != v {
+					t.Errorf("header %s = %q, want %q", k, got, v)
+				}
+			}
+		})
+	}
+}
+
+// problem is the RFC 9457 body of an error response.
+type problem struct {
+	Type      string `json:"type"`
+	Title     string `json:"title"`
+	Status    int    `json:"status"`
+	Detail    string `json:"detail"`
+	Instance  string `json:"instance"`
+	RequestID string `json:"request_id"`
+	Errors    []struct {
+		Field   string `json:"field"`
+		Message string `json:"message"`
+	} `json:"errors"`
+}
+
+func decode[T any](t *testing.T, rec *httptest.ResponseRecorder) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil {
+		t.Fatalf("decode %s: %v", rec.Body.String(), err)
+	}
+	return v
+}

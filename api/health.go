@@ -1,0 +1,42 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/labstack/echo/v4"
+)
+
+// Health is the body of /healthz and /readyz.
+type Health struct {
+	Status  string `json:"status" example:"ok"`
+	Version string `json:"version,omitempty" example:"v0.1.0"`
+} // @name Health
+
+// healthz godoc
+//
+//	@Summary	The process is up
+//	@Tags		operations
+//	@Produce	json
+//	@Success	200	{object}	Health
+//	@Router		/healthz [get]
+func (s *server) healthz(c echo.Context) error {
+	return c.JSON(http.StatusOK, Health{Status: "ok", Version: s.Version})
+}
+
+// readyz godoc
+//
+//	@Summary		The database answers
+//	@Description	503 while the database is unreachable; turns back to 200 by itself when it returns.
+//	@Tags			operations
+//	@Produce		json
+//	@Success		200	{object}	Health
+//	@Failure		503	{object}	Problem
+//	@Router			/readyz [get]
+func (s *server) readyz(c echo.Context) error {
+	if err := s.DB.Ping(c.Request().Context()); err != nil {
+		s.Logger.WarnContext(c.Request().Context(), "not ready", "error", err.Error())
+		return apperr.New(apperr.Unavailable, "The database is unreachable")
+	}
+	return c.JSON(http.StatusOK, Health{Status: "ready", Version: s.Version})
+}

@@ -1,0 +1,149 @@
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+// maxBodySize is the request body limit of every endpoint.
+const maxBodySize = "1M"
+
+var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,128}$`)
+
+type ctxKey string
+
+const requestIDKey ctxKey = "request_id"
+
+// withRequestID takes X-Request-Id from the request when it is a sane token
+// (so it cannot forge log lines) or makes one, and returns it on every response.
+func withRequestID(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		id := c.Request().Header.Get(echo.HeaderXRequestID)
+		if !validRequestID.MatchString(id) {
+			id = uuid.Must(uuid.NewV7()).String()
+		}
+		c.Set(string(requestIDKey), id)
+		c.SetRequest(c.Request().WithContext(context.WithValue(c.Request().Context(), requestIDKey, id)))
+		c.Response().Header().Set(echo.HeaderXRequestID, id)
+		return next(c)
+	}
+}
+
+func requestID(c echo.Context) string {
+	id, _ := c.Get(string(requestIDKey)).(string)
+	return id
+}
+
+// accessLog writes one slog line per request.
+func accessLog(logger *slog.Logger) echo.MiddlewareFunc {
+	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogStatus: true, LogURIPath: true, LogMethod: true, LogLatency: true,
+		LogRemoteIP: true, LogResponseSize: true, LogRoutePath: true,
+		HandleError: true, // run the error handler first so the logged status is the one sent
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			level := slog.LevelInfo
+			if v.Status >= 500 {
+				level = slog.LevelError
+			}
+			logger.LogAttrs(c.Request().Context(), level, "request",
+				slog.String("request_id", requestID(c)),
+				slog.String("method", v.Method),
+				slog.String("path", v.URIPath),
+				slog.String("route", v.RoutePath),
+				slog.Int("status", v.Status),
+				slog.Int64("bytes", v.ResponseSize),
+				slog.Duration("latency", v.Latency),
+				slog.String("client_ip", v.RemoteIP),
+			)
+			return nil
+		},
+	})
+}
+
+// recoverPanics turns a panic into a 500 and logs its stack with the request id.
+func recoverPanics(logger *slog.Logger) echo.MiddlewareFunc {
+	return middleware.RecoverWithConfig(middleware.RecoverConfig{
+		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+			logger.ErrorContext(c.Request().Context(), "panic", "request_id", requestID(c), "error", err.Error(), "stack", string(stack))
+			return err
+		},
+	})
+}
+
+// Content security policies: the API returns data only; the SPA loads its
+// own scripts and styles (its component library sets inline styles); the
+// docs page is a Swagger UI page with an inline bootstrap script.
+const (
+	cspAPI  = "default-src 'none'; frame-ancestors 'none'"
+	cspSPA  = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+	cspDocs = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+)
+
+// isAPIPath reports whether a path belongs to the server itself rather
+// than to the SPA. The SPA never shadows these.
+func isAPIPath(p string) bool {
+	switch p {
+	case "/openapi.json", "/openapi.yaml", "/healthz", "/readyz", "/metrics":
+		return true
+	}
+	return strings.HasPrefix(p, "/api/") || p == "/api" || strings.HasPrefix(p, "/.well-known/")
+}
+
+// securityHeaders sets the headers every response carries.
+func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		p := c.Request().URL.Path
+		switch {
+		case strings.HasPrefix(p, "/api/docs"):
+			h.Set("Content-Security-Policy", cspDocs)
+		case isAPIPath(p):
+			h.Set("Content-Security-Policy", cspAPI)
+			h.Set("Cache-Control", "no-store")
+		default:
+			h.Set("Content-Security-Policy", cspSPA)
+		}
+		return next(c)
+	}
+}
+
+// cors answers cross-origin requests from the configured origins only; with
+// none configured it adds nothing, so browsers keep the same-origin rule.
+func cors(origins []string) echo.MiddlewareFunc {
+	if len(origins) == 0 {
+		return func(next echo.HandlerFunc) echo.HandlerFunc { return next }
+	}
+	return middleware.CORSWithConfig(middleware.CORSConfig{
+		AllowOrigins:  origins,
+		AllowMethods:  []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPatch, http.MethodDelete},
+		AllowHeaders:  []string{echo.HeaderAuthorization, echo.HeaderContentType, "If-Match", "Idempotency-Key", echo.HeaderXRequestID},
+		ExposeHeaders: []string{"ETag", echo.HeaderLocation, echo.HeaderXRequestID, echo.HeaderRetryAfter},
+		MaxAge:        int((10 * time.Minute).Seconds()),
+	})
+}
+
+// ipExtractor trusts X-Forwarded-For only from the configured proxies;
+// without any, the client address is the connection's peer.
+func ipExtractor(trusted []*net.IPNet) echo.IPExtractor {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range trusted {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
+}

@@ -1,0 +1,178 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/google/uuid"
+	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/innomunich/platform/pkg/page"
+	"github.com/labstack/echo/v4"
+)
+
+// decodeJSON reads the request body strictly into dst: it must be JSON,
+// one value, and name no field dst does not have, so a typo or an attempt
+// to set a field the endpoint does not offer never passes silently.
+func decodeJSON(c echo.Context, dst any) error {
+	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
+	if mt != echo.MIMEApplicationJSON && !strings.HasSuffix(mt, "+json") {
+		return apperr.New(apperr.BadRequest, "Content-Type must be application/json")
+	}
+	dec := json.NewDecoder(c.Request().Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return jsonError(err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return apperr.New(apperr.BadRequest, "The body must hold exactly one JSON value")
+	}
+	return nil
+}
+
+func jsonError(err error) error {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	var he *echo.HTTPError
+	switch {
+	case errors.As(err, &he):
+		return he // the body limit
+	case errors.Is(err, io.EOF):
+		return apperr.New(apperr.BadRequest, "The request body is empty; send a JSON object")
+	case errors.As(err, &syntax):
+		return apperr.New(apperr.BadRequest, "Malformed JSON at byte %d", syntax.Offset)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return apperr.New(apperr.BadRequest, "Malformed JSON: the body ends too early")
+	case errors.As(err, &typ):
+		field := typ.Field
+		if field == "" {
+			return apperr.New(apperr.BadRequest, "The body must be a JSON object")
+		}
+		return &apperr.Error{Code: apperr.BadRequest, Message: "A field has the wrong JSON type",
+			Fields: []apperr.FieldError{{Field: field, Message: "must be " + jsonTypeName(typ.Type.Kind().String())}}}
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return &apperr.Error{Code: apperr.BadRequest, Message: "The body names a field this endpoint does not accept",
+			Fields: []apperr.FieldError{{Field: name, Message: "is not a field of this resource or cannot be set here"}}}
+	default:
+		return apperr.Wrap(err, apperr.BadRequest, "Malformed JSON")
+	}
+}
+
+func jsonTypeName(kind string) string {
+	switch kind {
+	case "string":
+		return "a string"
+	case "bool":
+		return "true or false"
+	case "slice", "array":
+		return "an array"
+	case "map", "struct":
+		return "an object"
+	case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64":
+		return "a whole number"
+	case "float32", "float64":
+		return "a number"
+	default:
+		return "of another type"
+	}
+}
+
+// pathID reads an id path parameter. A malformed id cannot name anything,
+// so it is a 404 like an id that does not exist.
+func pathID(c echo.Context, name, noun string) (string, error) {
+	raw := c.Param(name)
+	id, err := uuid.Parse(raw)
+	if err != nil || len(raw) != 36 {
+		return "", apperr.New(apperr.NotFound, "No %s with id %q", noun, raw)
+	}
+	return id.String(), nil
+}
+
+// query reads typed query parameters and collects every error, so a
+// caller learns about all bad parameters at once. Parameters the endpoint
+// does not know are rejected: a misspelt filter must not silently return
+// everything.
+type query struct {
+	c   echo.Context
+	bad apperr.Fields
+}
+
+// listParams are accepted by every list endpoint.
+var listParams = []string{"limit", "cursor", "sort"}
+
+func newQuery(c echo.Context, known ...string) *query {
+	q := &query{c: c}
+	for name := range c.QueryParams() {
+		if !slices.Contains(known, name) && !slices.Contains(listParams, name) {
+			q.bad.Add(name, "is not a parameter of this endpoint")
+		}
+	}
+	return q
+}
+
+func (q *query) str(name string) string { return strings.TrimSpace(q.c.QueryParam(name)) }
+
+// oneOf reads a parameter that must be one of the allowed values, or empty.
+func (q *query) oneOf(name string, allowed ...string) string {
+	v := q.str(name)
+	if v != "" && !slices.Contains(allowed, v) {
+		q.bad.Add(name, "must be one of %s", strings.Join(allowed, ", "))
+	}
+	return v
+}
+
+// country reads an ISO 3166-1 alpha-2 code and returns it upper-cased.
+func (q *query) country(name string) string {
+	v := strings.ToUpper(q.str(name))
+	if v != "" && (len(v) != 2 || v[0] < 'A' || v[0] > 'Z' || v[1] < 'A' || v[1] > 'Z') {
+		q.bad.Add(name, "must be an ISO 3166-1 alpha-2 code such as DE or JP")
+	}
+	return v
+}
+
+func (q *query) boolean(name string) *bool {
+	v := q.str(name)
+	if v == "" {
+		return nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		q.bad.Add(name, "must be true or false")
+		return nil
+	}
+	return &b
+}
+
+// page parses limit, cursor and sort against the list's spec.
+func (q *query) page(spec page.Spec) page.Page {
+	p, err := spec.Parse(page.Params{Limit: q.c.QueryParam("limit"), Cursor: q.c.QueryParam("cursor"), Sort: q.c.QueryParam("sort")})
+	var ae *apperr.Error
+	if errors.As(err, &ae) {
+		q.bad = append(q.bad, ae.Fields...)
+	}
+	return p
+}
+
+// err returns a 400 naming every bad parameter, or nil.
+func (q *query) err() error { return q.bad.ErrWith(apperr.BadRequest) }
+
+// List is the shape of every list response.
+type List[T any] struct {
+	Items []T `json:"items"`
+	// NextCursor continues the list; null on the last page.
+	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
+}
+
+// newList converts a page of domain rows into a list response.
+func newList[R, T any](rows []R, next *string, convert func(R) T) List[T] {
+	items := make([]T, len(rows))
+	for i, r := range rows {
+		items[i] = convert(r)
+	}
+	return List[T]{Items: items, NextCursor: next}
+}

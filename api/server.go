@@ -1,0 +1,93 @@
+// Package api is the HTTP layer: routes, handlers, middleware and the
+// request and response types of the JSON API. It is the only package that
+// imports Echo. Handlers read their input, call the domain packages under
+// pkg/ and write the output; rules live in those packages.
+//
+//	@title						InnoMuNiCH Cooperation Platform API
+//	@version					1
+//	@description				API of the German–Japanese biopharma cooperation network: directory, agreements, trips, joint projects and reporting. Errors are RFC 9457 problem details (application/problem+json). Lists are keyset-paginated: pass next_cursor as cursor to continue.
+//	@license.name				Apache-2.0
+//	@license.url				https://www.apache.org/licenses/LICENSE-2.0
+//	@BasePath					/
+//	@accept						json
+//	@produce					json
+//	@tag.name					operations
+//	@tag.description			Health, readiness and metrics
+//	@tag.name					reference
+//	@tag.description			Regions, focus areas and funders
+package api
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/innomunich/platform/pkg/config"
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/labstack/echo-contrib/echoprometheus"
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+// Deps is what the HTTP layer needs from the rest of the program.
+type Deps struct {
+	DB      *database.DB
+	Logger  *slog.Logger
+	Config  config.Config
+	Version string
+}
+
+type server struct {
+	Deps
+	metrics *prometheus.Registry
+}
+
+// New returns the HTTP handler with every route and middleware.
+func New(d Deps) http.Handler {
+	if d.Logger == nil {
+		d.Logger = slog.New(slog.DiscardHandler)
+	}
+	s := &server{Deps: d, metrics: prometheus.NewRegistry()}
+	s.metrics.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		collectors.NewDBStatsCollector(d.DB.SQL(), string(d.DB.Engine)),
+	)
+
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = errorHandler(d.Logger)
+	e.IPExtractor = ipExtractor(d.Config.TrustedProxies)
+
+	e.Use(
+		withRequestID,
+		accessLog(d.Logger),
+		recoverPanics(d.Logger),
+		securityHeaders,
+		cors(d.Config.CORSOrigins),
+		echoprometheus.NewMiddlewareWithConfig(echoprometheus.MiddlewareConfig{
+			Namespace:  "innomunich",
+			Subsystem:  "http",
+			Registerer: s.metrics,
+			// The Host header is the caller's to choose; as a label it
+			// would let anyone grow the metrics without bound.
+			LabelFuncs: map[string]echoprometheus.LabelValueFunc{
+				"host": func(echo.Context, error) string { return "" },
+			},
+			StatusCodeResolver: func(c echo.Context, err error) int {
+				if err != nil {
+					return problemFor(err).Status
+				}
+				return c.Response().Status
+			},
+			DoNotUseRequestPathFor404: true,
+			Skipper:                   func(c echo.Context) bool { return c.Path() == "/metrics" },
+		}),
+		middleware.BodyLimit(maxBodySize),
+		middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}),
+		s.webApp(),
+	)
+	s.routes(e)
+	return e
+}

@@ -1,0 +1,266 @@
+// Command innomunich is the InnoMuNiCH Cooperation Platform: the HTTP
+// server and the commands that prepare its database.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/innomunich/platform/api"
+	"github.com/innomunich/platform/pkg/config"
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/demo"
+	"github.com/innomunich/platform/pkg/user"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "innomunich:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+const usage = `Usage: innomunich <command> [flags]
+
+Commands:
+  serve [--demo]            migrate the database and serve the API and web app
+  migrate up|down|status    apply, roll back one, or list database migrations
+  seed --demo               add the demo data set
+  version                   print the version
+
+Configuration comes from the environment; see README.md.
+`
+
+// run is the whole program; main only wires it to the process.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no command given")
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "version", "--version":
+		fmt.Fprintln(stdout, "innomunich", version)
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	case "serve", "migrate", "seed":
+	default:
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("unknown command %q", cmd)
+	}
+
+	cfg, err := config.Load(getenv)
+	if err != nil {
+		return err
+	}
+	logger := newLogger(cfg, stderr)
+	switch cmd {
+	case "serve":
+		return serve(ctx, cfg, logger, args, stdout)
+	case "migrate":
+		return migrate(ctx, cfg, logger, args, stdout)
+	default:
+		return seed(ctx, cfg, logger, args, stdout)
+	}
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func openDB(ctx context.Context, cfg config.Config, logger *slog.Logger) (*database.DB, error) {
+	return database.Open(ctx, cfg.DatabaseURL, database.Options{MaxOpenConns: cfg.DBMaxConns, Logger: logger})
+}
+
+func migrate(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
+	if len(args) != 1 {
+		return errors.New("usage: innomunich migrate up|down|status")
+	}
+	db, err := openDB(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	switch args[0] {
+	case "up":
+		applied, err := db.MigrateUp(ctx)
+		if err != nil {
+			return err
+		}
+		if len(applied) == 0 {
+			fmt.Fprintln(stdout, "database is up to date")
+		}
+		for _, name := range applied {
+			fmt.Fprintln(stdout, "applied", name)
+		}
+	case "down":
+		name, err := db.MigrateDown(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, "rolled back", name)
+	case "status":
+		states, err := db.MigrationStatus(ctx)
+		if err != nil {
+			return err
+		}
+		for _, s := range states {
+			state := "pending"
+			if s.Applied {
+				state = "applied"
+			}
+			fmt.Fprintf(stdout, "%-8s %s\n", state, s.Name)
+		}
+	default:
+		return fmt.Errorf("unknown migrate command %q: use up, down or status", args[0])
+	}
+	return nil
+}
+
+func seed(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	withDemo := fs.Bool("demo", false, "add the demo data set")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if !*withDemo {
+		return errors.New("usage: innomunich seed --demo (reference data comes with the migrations)")
+	}
+	db, err := openDB(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.MigrateUp(ctx); err != nil {
+		return err
+	}
+	sum, err := demo.Seed(ctx, db)
+	if err != nil {
+		return err
+	}
+	printSummary(stdout, sum)
+	return nil
+}
+
+func printSummary(w io.Writer, sum demo.Summary) {
+	if len(sum) == 0 {
+		fmt.Fprintln(w, "demo data: nothing to add")
+		return
+	}
+	kinds := make([]string, 0, len(sum))
+	for k := range sum {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf("%d %s", sum[k], k)
+	}
+	fmt.Fprintln(w, "demo data added:", strings.Join(parts, ", "))
+}
+
+func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	withDemo := fs.Bool("demo", false, "add the demo data set when the database is new")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := openDB(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	applied, err := db.MigrateUp(ctx)
+	if err != nil {
+		return err
+	}
+	if len(applied) > 0 {
+		logger.Info("migrated database", "applied", len(applied))
+	}
+	boot, err := user.EnsureAdmin(ctx, db, cfg.AdminEmail, cfg.AdminPassword)
+	if err != nil {
+		return err
+	}
+	var seeded demo.Summary
+	if boot.Created && *withDemo { // a new, empty database
+		if seeded, err = demo.Seed(ctx, db); err != nil {
+			return err
+		}
+	}
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           api.New(api.Deps{DB: db, Logger: logger, Config: cfg, Version: version}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      5 * time.Minute, // exports stream for a while
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(stdout, "InnoMuNiCH Cooperation Platform %s on %s\n", version, displayURL(ln.Addr()))
+	if seeded != nil {
+		printSummary(stdout, seeded)
+	}
+	switch {
+	case boot.Created && boot.Password != "":
+		fmt.Fprintf(stdout, "First admin login: %s / %s  (shown only now; change it after signing in)\n", boot.Email, boot.Password)
+	case boot.Created:
+		fmt.Fprintf(stdout, "First admin login: %s with the password from INNOMUNICH_ADMIN_PASSWORD\n", boot.Email)
+	}
+	logger.Info("serving", "config", cfg)
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down", "timeout", cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+func displayURL(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		return a.String()
+	}
+	host := tcp.IP.String()
+	if tcp.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return fmt.Sprintf("http://%s", net.JoinHostPort(host, fmt.Sprint(tcp.Port)))
+}

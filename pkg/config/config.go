@@ -1,0 +1,124 @@
+// Package config reads the server's settings from the environment. Every
+// setting has a safe default; secrets are never part of what LogValue shows.
+package config
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config holds every setting. The README documents each variable.
+type Config struct {
+	Addr            string        // INNOMUNICH_ADDR
+	DatabaseURL     string        // DATABASE_URL
+	AdminEmail      string        // INNOMUNICH_ADMIN_EMAIL
+	AdminPassword   string        // INNOMUNICH_ADMIN_PASSWORD (secret)
+	CORSOrigins     []string      // INNOMUNICH_CORS_ORIGINS, comma-separated
+	LogLevel        slog.Level    // INNOMUNICH_LOG_LEVEL
+	LogFormat       string        // INNOMUNICH_LOG_FORMAT: text or json
+	SPADir          string        // INNOMUNICH_SPA_DIR
+	TrustedProxies  []*net.IPNet  // INNOMUNICH_TRUSTED_PROXIES, comma-separated CIDRs
+	DBMaxConns      int           // INNOMUNICH_DB_MAX_CONNS
+	ShutdownTimeout time.Duration // INNOMUNICH_SHUTDOWN_TIMEOUT
+}
+
+// Default database: a file under var/ in the working directory.
+const DefaultDatabaseURL = "sqlite:var/innomunich.db"
+
+// Load reads the configuration through getenv and reports every invalid
+// value at once.
+func Load(getenv func(string) string) (Config, error) {
+	get := func(key, def string) string {
+		if v := strings.TrimSpace(getenv(key)); v != "" {
+			return v
+		}
+		return def
+	}
+	c := Config{
+		Addr:          get("INNOMUNICH_ADDR", ":8080"),
+		DatabaseURL:   get("DATABASE_URL", DefaultDatabaseURL),
+		AdminEmail:    get("INNOMUNICH_ADMIN_EMAIL", ""),
+		AdminPassword: getenv("INNOMUNICH_ADMIN_PASSWORD"),
+		LogFormat:     get("INNOMUNICH_LOG_FORMAT", "text"),
+		SPADir:        get("INNOMUNICH_SPA_DIR", "frontend/dist"),
+	}
+	var problems []string
+	for _, o := range splitList(getenv("INNOMUNICH_CORS_ORIGINS")) {
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || o == "*" {
+			problems = append(problems, fmt.Sprintf("INNOMUNICH_CORS_ORIGINS: %q is not an origin like https://app.example.org", o))
+			continue
+		}
+		c.CORSOrigins = append(c.CORSOrigins, u.Scheme+"://"+u.Host)
+	}
+	if err := c.LogLevel.UnmarshalText([]byte(get("INNOMUNICH_LOG_LEVEL", "info"))); err != nil {
+		problems = append(problems, "INNOMUNICH_LOG_LEVEL must be debug, info, warn or error")
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		problems = append(problems, "INNOMUNICH_LOG_FORMAT must be text or json")
+	}
+	for _, p := range splitList(getenv("INNOMUNICH_TRUSTED_PROXIES")) {
+		if !strings.Contains(p, "/") {
+			if ip := net.ParseIP(p); ip != nil && ip.To4() != nil {
+				p += "/32"
+			} else {
+				p += "/128"
+			}
+		}
+		_, n, err := net.ParseCIDR(p)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("INNOMUNICH_TRUSTED_PROXIES: %q is not an address or CIDR range", p))
+			continue
+		}
+		c.TrustedProxies = append(c.TrustedProxies, n)
+	}
+	n, err := strconv.Atoi(get("INNOMUNICH_DB_MAX_CONNS", "10"))
+	if err != nil || n < 1 || n > 1000 {
+		problems = append(problems, "INNOMUNICH_DB_MAX_CONNS must be a whole number from 1 to 1000")
+	}
+	c.DBMaxConns = n
+	d, err := time.ParseDuration(get("INNOMUNICH_SHUTDOWN_TIMEOUT", "30s"))
+	if err != nil || d < 0 {
+		problems = append(problems, "INNOMUNICH_SHUTDOWN_TIMEOUT must be a duration such as 30s")
+	}
+	c.ShutdownTimeout = d
+	if len(problems) > 0 {
+		return Config{}, fmt.Errorf("invalid configuration:\n  %s", strings.Join(problems, "\n  "))
+	}
+	return c, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// RedactedDatabaseURL is DATABASE_URL without its password, for logs.
+func (c Config) RedactedDatabaseURL() string {
+	u, err := url.Parse(c.DatabaseURL)
+	if err != nil || u.User == nil {
+		return c.DatabaseURL
+	}
+	return u.Redacted()
+}
+
+// LogValue keeps secrets out of logs when the config is logged.
+func (c Config) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("addr", c.Addr),
+		slog.String("database", c.RedactedDatabaseURL()),
+		slog.Any("cors_origins", c.CORSOrigins),
+		slog.String("spa_dir", c.SPADir),
+		slog.Int("db_max_conns", c.DBMaxConns),
+	)
+}

@@ -1,0 +1,53 @@
+package config_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/innomunich/platform/pkg/config"
+)
+
+func TestDefaultsAreSafe(t *testing.T) {
+	c, err := config.Load(func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != ":8080" || c.DatabaseURL != "sqlite:var/innomunich.db" || len(c.CORSOrigins) != 0 || len(c.TrustedProxies) != 0 {
+		t.Errorf("defaults = %+v", c)
+	}
+}
+
+func TestSettingsAreReadAndChecked(t *testing.T) {
+	vars := map[string]string{
+		"INNOMUNICH_CORS_ORIGINS":     "https://app.innomunich.example, http://localhost:5173",
+		"INNOMUNICH_TRUSTED_PROXIES":  "10.0.0.0/8, 127.0.0.1",
+		"INNOMUNICH_LOG_LEVEL":        "debug",
+		"INNOMUNICH_LOG_FORMAT":       "json",
+		"INNOMUNICH_ADMIN_PASSWORD":   "s3cret-value-xyz",
+		"DATABASE_URL":                "postgres://innomunich:hunter2@db:5432/innomunich",
+		"INNOMUNICH_SHUTDOWN_TIMEOUT": "10s",
+	}
+	c, err := config.Load(func(k string) string { return vars[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.CORSOrigins) != 2 || c.CORSOrigins[1] != "http://localhost:5173" || len(c.TrustedProxies) != 2 {
+		t.Errorf("lists: %v %v", c.CORSOrigins, c.TrustedProxies)
+	}
+	if got := c.RedactedDatabaseURL(); strings.Contains(got, "hunter2") {
+		t.Errorf("redacted URL %q shows the password", got)
+	}
+
+	bad := map[string]string{
+		"INNOMUNICH_CORS_ORIGINS":    "*",
+		"INNOMUNICH_TRUSTED_PROXIES": "everyone",
+		"INNOMUNICH_LOG_LEVEL":       "loud",
+		"INNOMUNICH_DB_MAX_CONNS":    "0",
+	}
+	_, err = config.Load(func(k string) string { return bad[k] })
+	for k := range bad {
+		if err == nil || !strings.Contains(err.Error(), k) {
+			t.Errorf("error %v does not name %s", err, k)
+		}
+	}
+}

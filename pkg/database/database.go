@@ -1,0 +1,238 @@
+// Package database owns the connection to PostgreSQL or the embedded SQLite
+// file, the transaction that travels in a context, and the schema
+// migrations. It is the only package that knows which engine is in use;
+// the few places where SQL differs ask Engine.
+package database
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Engine names a supported database engine.
+type Engine string
+
+const (
+	Postgres Engine = "postgres"
+	SQLite   Engine = "sqlite"
+)
+
+// DB is an open database.
+type DB struct {
+	gorm   *gorm.DB
+	sql    *sql.DB
+	Engine Engine
+	// path is the SQLite file.
+	path string
+	// cleanup removes what Open created for a throwaway database.
+	cleanup func()
+}
+
+// Target is a parsed DATABASE_URL.
+type Target struct {
+	Engine Engine
+	// DSN is what the driver receives.
+	DSN string
+	// Path is the SQLite file ("" for PostgreSQL).
+	Path string
+	// Memory is set for sqlite::memory:, a database that lives as long as the process.
+	Memory bool
+}
+
+// ParseURL understands postgres://, postgresql:// and sqlite:PATH
+// (sqlite::memory: for a throwaway database).
+func ParseURL(raw string) (Target, error) {
+	switch {
+	case strings.HasPrefix(raw, "postgres://"), strings.HasPrefix(raw, "postgresql://"):
+		if _, err := url.Parse(raw); err != nil {
+			return Target{}, fmt.Errorf("DATABASE_URL is not a valid URL")
+		}
+		return Target{Engine: Postgres, DSN: raw}, nil
+	case raw == "sqlite::memory:":
+		return Target{Engine: SQLite, Memory: true}, nil
+	case strings.HasPrefix(raw, "sqlite:"):
+		path := strings.TrimPrefix(raw, "sqlite:")
+		path = strings.TrimPrefix(path, "//")
+		if path == "" {
+			return Target{}, fmt.Errorf("DATABASE_URL sqlite: needs a file path, e.g. sqlite:var/innomunich.db")
+		}
+		return Target{Engine: SQLite, Path: path}, nil
+	default:
+		return Target{}, fmt.Errorf("DATABASE_URL must start with postgres://, postgresql:// or sqlite:")
+	}
+}
+
+// Options tune the connection pool.
+type Options struct {
+	MaxOpenConns int
+	Logger       *slog.Logger
+}
+
+// Open connects to the database named by rawURL. It does not migrate.
+func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
+	t, err := ParseURL(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	cfg := &gorm.Config{
+		TranslateError:         true,
+		SkipDefaultTransaction: true,
+		PrepareStmt:            false,
+		Logger:                 newGormLogger(opt.Logger),
+		NowFunc:                func() time.Time { return Now() },
+	}
+	db := &DB{Engine: t.Engine, cleanup: func() {}}
+	var dialector gorm.Dialector
+	switch t.Engine {
+	case Postgres:
+		dialector = postgres.New(postgres.Config{DSN: t.DSN})
+	case SQLite:
+		path := t.Path
+		if t.Memory {
+			// A private file in a temporary folder rather than SQLite's
+			// :memory:, which gives every pooled connection its own empty
+			// database. It is removed on Close.
+			dir, err := os.MkdirTemp("", "innomunich-*")
+			if err != nil {
+				return nil, fmt.Errorf("create temporary database: %w", err)
+			}
+			path = filepath.Join(dir, "innomunich.db")
+			db.cleanup = func() { _ = os.RemoveAll(dir) }
+		} else if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o750); err != nil {
+				return nil, fmt.Errorf("create database folder: %w", err)
+			}
+		}
+		db.path = path
+		dialector = sqlite.Open(sqliteDSN(path))
+	}
+	g, err := gorm.Open(dialector, cfg)
+	if err != nil {
+		db.cleanup()
+		return nil, fmt.Errorf("open %s database: %w", t.Engine, err)
+	}
+	sqlDB, err := g.DB()
+	if err != nil {
+		db.cleanup()
+		return nil, err
+	}
+	db.gorm, db.sql = g, sqlDB
+	maxOpen := opt.MaxOpenConns
+	if maxOpen <= 0 {
+		maxOpen = 10
+	}
+	sqlDB.SetMaxOpenConns(maxOpen)
+	sqlDB.SetMaxIdleConns(maxOpen)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	if err := db.Ping(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// sqliteDSN turns on what SQLite leaves off: foreign keys, WAL for readers
+// beside a writer, a busy timeout instead of immediate "database is locked",
+// and BEGIN IMMEDIATE so that a transaction that will write takes the write
+// lock up front rather than failing when it upgrades.
+func sqliteDSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if err := db.sql.PingContext(ctx); err != nil {
+		return fmt.Errorf("database unreachable: %w", err)
+	}
+	if db.Engine == SQLite {
+		// database/sql's ping does not touch the file; a query does.
+		var one int
+		if err := db.sql.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
+			return fmt.Errorf("database unreachable: %w", err)
+		}
+	}
+	return nil
+}
+
+// SQL returns the underlying pool, for migrations and metrics.
+func (db *DB) SQL() *sql.DB { return db.sql }
+
+// Close closes the pool and removes a throwaway database.
+func (db *DB) Close() {
+	if db.sql != nil {
+		_ = db.sql.Close()
+	}
+	db.cleanup()
+}
+
+type txKey struct{}
+
+// Conn returns the transaction in ctx, or the pool, bound to ctx. Stores
+// always ask for their handle this way so that they join a caller's
+// transaction without knowing about it.
+func (db *DB) Conn(ctx context.Context) *gorm.DB {
+	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return tx
+	}
+	return db.gorm.WithContext(ctx)
+}
+
+// WithTx runs fn in a transaction carried by the context it receives. A
+// nested call joins the outer transaction. The transaction commits when fn
+// returns nil and rolls back otherwise.
+func (db *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	if _, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return fn(ctx)
+	}
+	return db.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return fn(context.WithValue(ctx, txKey{}, tx))
+	})
+}
+
+// Now is the time the application writes: UTC, truncated to the microsecond
+// that PostgreSQL keeps, so a value read back equals the value written.
+func Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// IsNotFound reports whether err says a row does not exist.
+func IsNotFound(err error) bool { return errors.Is(err, gorm.ErrRecordNotFound) }
+
+// IsDuplicate reports whether err is a unique-constraint violation.
+func IsDuplicate(err error) bool { return errors.Is(err, gorm.ErrDuplicatedKey) }
+
+// IsForeignKey reports whether err is a foreign-key violation.
+func IsForeignKey(err error) bool { return errors.Is(err, gorm.ErrForeignKeyViolated) }
+
+// newGormLogger logs slow and failed statements through slog and nothing
+// else: statements carry personal data in their parameters.
+func newGormLogger(l *slog.Logger) logger.Interface {
+	if l == nil {
+		return logger.Discard
+	}
+	return logger.NewSlogLogger(l, logger.Config{
+		SlowThreshold:             500 * time.Millisecond,
+		LogLevel:                  logger.Warn,
+		IgnoreRecordNotFoundError: true,
+		ParameterizedQueries:      true,
+	})
+}

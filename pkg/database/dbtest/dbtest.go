@@ -1,0 +1,275 @@
+// Package dbtest gives each test a fresh, migrated database of every engine
+// the platform supports: SQLite always, PostgreSQL when TEST_DATABASE_URL
+// names a server whose role may create databases. With CI=true a missing
+// PostgreSQL fails the test instead of leaving that half untested.
+package dbtest
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/innomunich/platform/pkg/database"
+	_ "github.com/jackc/pgx/v5/stdlib" // the admin connection that creates test databases
+)
+
+// Each runs fn as one subtest per engine, named "sqlite" and "postgres",
+// each with its own freshly migrated database.
+func Each(t *testing.T, fn func(t *testing.T, db *database.DB)) {
+	t.Helper()
+	for _, e := range Engines(t) {
+		t.Run(string(e), func(t *testing.T) {
+			fn(t, New(t, e))
+		})
+	}
+}
+
+// Engines lists the engines this run tests.
+func Engines(t *testing.T) []database.Engine {
+	t.Helper()
+	if os.Getenv("TEST_DATABASE_URL") == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("TEST_DATABASE_URL is not set: CI must test on PostgreSQL too")
+		}
+		return []database.Engine{database.SQLite}
+	}
+	return []database.Engine{database.SQLite, database.Postgres}
+}
+
+// New returns a fresh migrated database of engine e, removed when the test ends.
+func New(t testing.TB, e database.Engine) *database.DB {
+	t.Helper()
+	url := ""
+	switch e {
+	case database.SQLite:
+		url = "sqlite:" + sqliteCopy(t)
+	case database.Postgres:
+		url = postgresCopy(t)
+	}
+	db, err := database.Open(context.Background(), url, database.Options{})
+	if err != nil {
+		t.Fatalf("open test database: %v", err)
+	}
+	t.Cleanup(db.Close)
+	return db
+}
+
+// URL returns a DATABASE_URL for a fresh migrated database of engine e,
+// for tests that start the whole program.
+func URL(t testing.TB, e database.Engine) string {
+	t.Helper()
+	if e == database.SQLite {
+		return "sqlite:" + sqliteCopy(t)
+	}
+	return postgresCopy(t)
+}
+
+// EmptyURL returns a DATABASE_URL for a new database without any schema,
+// for tests of migration itself.
+func EmptyURL(t testing.TB, e database.Engine) string {
+	t.Helper()
+	if e == database.SQLite {
+		return "sqlite:" + filepath.Join(t.TempDir(), "empty.db")
+	}
+	admin := os.Getenv("TEST_DATABASE_URL")
+	name := "innomunich_e_" + randomHex(8)
+	conn, err := sql.Open("pgx", admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.Exec("CREATE DATABASE " + name); err != nil {
+		t.Fatalf("create empty database: %v", err)
+	}
+	t.Cleanup(func() { dropDatabase(admin, name) })
+	return withDatabase(admin, name)
+}
+
+func dropDatabase(admin, name string) {
+	c, err := sql.Open("pgx", admin)
+	if err != nil {
+		return
+	}
+	defer c.Close()
+	_, _ = c.Exec(fmt.Sprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", name))
+}
+
+var (
+	sqliteOnce     sync.Once
+	sqliteTemplate string
+	sqliteErr      error
+)
+
+// sqliteCopy migrates one template file per test binary and hands each test
+// a copy of it: copying is much cheaper than migrating.
+func sqliteCopy(t testing.TB) string {
+	t.Helper()
+	sqliteOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "innomunich-dbtest-*")
+		if err != nil {
+			sqliteErr = err
+			return
+		}
+		path := filepath.Join(dir, "template.db")
+		db, err := database.Open(context.Background(), "sqlite:"+path, database.Options{})
+		if err != nil {
+			sqliteErr = err
+			return
+		}
+		defer db.Close()
+		if _, err := db.MigrateUp(context.Background()); err != nil {
+			sqliteErr = err
+			return
+		}
+		// Fold the WAL into the main file so one file is the whole database.
+		if _, err := db.SQL().Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+			sqliteErr = err
+			return
+		}
+		sqliteTemplate = path
+	})
+	if sqliteErr != nil {
+		t.Fatalf("prepare SQLite template: %v", sqliteErr)
+	}
+	dst := filepath.Join(t.TempDir(), "test.db")
+	if err := copyFile(sqliteTemplate, dst); err != nil {
+		t.Fatalf("copy SQLite template: %v", err)
+	}
+	return dst
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+var (
+	pgOnce     sync.Once
+	pgTemplate string
+	pgErr      error
+)
+
+// postgresCopy clones a migrated template database. The template's name
+// carries a hash of the migrations, so a changed migration gets a new one;
+// an advisory lock keeps parallel test binaries from building it twice.
+func postgresCopy(t testing.TB) string {
+	t.Helper()
+	admin := os.Getenv("TEST_DATABASE_URL")
+	if admin == "" {
+		t.Fatal("TEST_DATABASE_URL is not set")
+	}
+	pgOnce.Do(func() { pgTemplate, pgErr = ensureTemplate(admin) })
+	if pgErr != nil {
+		t.Fatalf("prepare PostgreSQL template: %v", pgErr)
+	}
+	name := "innomunich_t_" + randomHex(8)
+	conn, err := sql.Open("pgx", admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.Exec(fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", name, pgTemplate)); err != nil {
+		t.Fatalf("create test database: %v", err)
+	}
+	t.Cleanup(func() { dropDatabase(admin, name) })
+	return withDatabase(admin, name)
+}
+
+func ensureTemplate(admin string) (string, error) {
+	h := sha256.New()
+	err := fs.WalkDir(database.MigrationFiles(database.Postgres), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(database.MigrationFiles(database.Postgres), path)
+		h.Write([]byte(path))
+		h.Write(b)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	name := "innomunich_tmpl_" + hex.EncodeToString(h.Sum(nil))[:12]
+
+	ctx := context.Background()
+	pool, err := sql.Open("pgx", admin)
+	if err != nil {
+		return "", err
+	}
+	defer pool.Close()
+	conn, err := pool.Conn(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(7301)"); err != nil {
+		return "", fmt.Errorf("PostgreSQL at TEST_DATABASE_URL: %w", err)
+	}
+	defer conn.ExecContext(ctx, "SELECT pg_advisory_unlock(7301)") //nolint:errcheck
+
+	var exists bool
+	if err := conn.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
+		return "", err
+	}
+	if exists {
+		return name, nil
+	}
+	building := name + "_build"
+	if _, err := conn.ExecContext(ctx, "DROP DATABASE IF EXISTS "+building+" WITH (FORCE)"); err != nil {
+		return "", err
+	}
+	if _, err := conn.ExecContext(ctx, "CREATE DATABASE "+building); err != nil {
+		return "", err
+	}
+	db, err := database.Open(ctx, withDatabase(admin, building), database.Options{})
+	if err != nil {
+		return "", err
+	}
+	_, err = db.MigrateUp(ctx)
+	db.Close()
+	if err != nil {
+		return "", err
+	}
+	// Renamed only once complete, so a half-built template is never cloned.
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("ALTER DATABASE %s RENAME TO %s", building, name)); err != nil {
+		return "", err
+	}
+	return name, nil
+}
+
+func withDatabase(rawURL, name string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return rawURL
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

@@ -1,0 +1,108 @@
+package database
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+// MigrationFiles returns the versioned SQL files of one engine.
+func MigrationFiles(e Engine) fs.FS {
+	sub, err := fs.Sub(migrations, "migrations/"+string(e))
+	if err != nil {
+		panic(err) // the folders are embedded; a missing one is a build error
+	}
+	return sub
+}
+
+// migrationLockID is the PostgreSQL advisory lock that serialises
+// migrations of instances starting at the same moment.
+const migrationLockID = 0x496e6e6f4d754e // "InnoMuN"
+
+func (db *DB) provider() (*goose.Provider, error) {
+	var opts []goose.ProviderOption
+	dialect := goose.DialectSQLite3
+	if db.Engine == Postgres {
+		dialect = goose.DialectPostgres
+		locker, err := lock.NewPostgresSessionLocker(
+			lock.WithLockID(migrationLockID),
+			lock.WithLockTimeout(1, 600), // wait up to ten minutes for another instance
+		)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	opts = append(opts, goose.WithDisableGlobalRegistry(true))
+	return goose.NewProvider(dialect, db.sql, MigrationFiles(db.Engine), opts...)
+}
+
+// MigrateUp applies every pending migration. It holds a lock meanwhile (an
+// advisory lock on PostgreSQL, a file lock beside the SQLite file), so
+// processes starting at the same moment migrate once and in turn.
+func (db *DB) MigrateUp(ctx context.Context) ([]string, error) {
+	if db.Engine == SQLite {
+		unlock, err := lockFile(db.path + ".migrate-lock")
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
+	}
+	p, err := db.provider()
+	if err != nil {
+		return nil, err
+	}
+	results, err := p.Up(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("migrate up: %w", err)
+	}
+	applied := make([]string, 0, len(results))
+	for _, r := range results {
+		applied = append(applied, r.Source.Path)
+	}
+	return applied, nil
+}
+
+// MigrateDown rolls back the most recent migration.
+func (db *DB) MigrateDown(ctx context.Context) (string, error) {
+	p, err := db.provider()
+	if err != nil {
+		return "", err
+	}
+	r, err := p.Down(ctx)
+	if err != nil {
+		return "", fmt.Errorf("migrate down: %w", err)
+	}
+	return r.Source.Path, nil
+}
+
+// MigrationState is one migration and whether it is applied.
+type MigrationState struct {
+	Version int64
+	Name    string
+	Applied bool
+}
+
+// MigrationStatus lists every known migration.
+func (db *DB) MigrationStatus(ctx context.Context) ([]MigrationState, error) {
+	p, err := db.provider()
+	if err != nil {
+		return nil, err
+	}
+	st, err := p.Status(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("migration status: %w", err)
+	}
+	out := make([]MigrationState, 0, len(st))
+	for _, s := range st {
+		out = append(out, MigrationState{Version: s.Source.Version, Name: s.Source.Path, Applied: s.State == goose.StateApplied})
+	}
+	return out, nil
+}

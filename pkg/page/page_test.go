@@ -1,0 +1,76 @@
+package page_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/innomunich/platform/pkg/page"
+)
+
+var spec = page.Spec{
+	Default: "name",
+	Fields: []page.Field{
+		{Name: "name", Column: "name", Kind: page.String},
+		{Name: "updated_at", Column: "updated_at", Kind: page.Time},
+		{Name: "employees", Column: "employees", Kind: page.Int},
+	},
+}
+
+type row struct {
+	id      string
+	name    string
+	updated time.Time
+	n       int64
+}
+
+func key(r row, field string) page.Key {
+	switch field {
+	case "updated_at":
+		return page.Key{Value: r.updated, ID: r.id}
+	case "employees":
+		return page.Key{Value: r.n, ID: r.id}
+	}
+	return page.Key{Value: r.name, ID: r.id}
+}
+
+func TestCursorRoundTripsEveryKind(t *testing.T) {
+	rows := []row{
+		{id: "a", name: "BioM", updated: time.Date(2026, 11, 24, 9, 0, 0, 123456000, time.UTC), n: 40},
+		{id: "b", name: "大阪バイオ", updated: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC), n: 12},
+	}
+	for _, sort := range []string{"name", "-updated_at", "employees"} {
+		p, err := spec.Parse(page.Params{Limit: "1", Sort: sort})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, next := page.Finish(p, rows, key)
+		if len(got) != 1 || next == nil {
+			t.Fatalf("sort %s: page of %d with next %v, want 1 row and a cursor", sort, len(got), next)
+		}
+		if _, err := spec.Parse(page.Params{Limit: "1", Sort: sort, Cursor: *next}); err != nil {
+			t.Errorf("sort %s: its own cursor is rejected: %v", sort, err)
+		}
+	}
+}
+
+func TestLastPageHasNoCursor(t *testing.T) {
+	p, _ := spec.Parse(page.Params{Limit: "2"})
+	got, next := page.Finish(p, []row{{id: "a"}, {id: "b"}}, key)
+	if len(got) != 2 || next != nil {
+		t.Errorf("exactly a full page: %d rows, next %v; want 2 and none", len(got), next)
+	}
+}
+
+func TestBadParametersAreBadRequests(t *testing.T) {
+	for _, p := range []page.Params{
+		{Limit: "0"}, {Limit: "201"}, {Limit: "1.5"}, {Sort: "password"}, {Sort: "--name"}, {Cursor: "%%%"}, {Cursor: "eyJzIjoibmFtZSJ9"},
+	} {
+		if _, err := spec.Parse(p); !apperr.Is(err, apperr.BadRequest) {
+			t.Errorf("Parse(%+v) = %v, want a bad request", p, err)
+		}
+	}
+	if p, err := spec.Parse(page.Params{}); err != nil || p.Limit != page.DefaultLimit {
+		t.Errorf("no parameters: limit %d, err %v; want the default %d", p.Limit, err, page.DefaultLimit)
+	}
+}
