@@ -1,0 +1,66 @@
+import { expect, test, type Page } from '@playwright/test';
+
+import en from '../src/locales/en.json' with { type: 'json' };
+import ja from '../src/locales/ja.json' with { type: 'json' };
+
+// failOnBrowserErrors makes the test fail on uncaught exceptions and on
+// console errors — among them the server's Content-Security-Policy refusing
+// a script or style the app needs.
+function failOnBrowserErrors(page: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+  });
+  return () => {
+    expect(errors).toEqual([]);
+  };
+}
+
+test('the start page shows the product name', async ({ page }) => {
+  const noBrowserErrors = failOnBrowserErrors(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: en.app.name })).toBeVisible();
+  await expect(page.getByText(en.app.tagline)).toBeVisible();
+  noBrowserErrors();
+});
+
+test('switching to 日本語 shows the Japanese tagline', async ({ page }) => {
+  const noBrowserErrors = failOnBrowserErrors(page);
+  await page.goto('/');
+  await page.getByText(ja.language.name, { exact: true }).click();
+  await expect(page.getByText(ja.app.tagline)).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+
+  // The choice survives a reload.
+  await page.reload();
+  await expect(page.getByText(ja.app.tagline)).toBeVisible();
+  noBrowserErrors();
+});
+
+test('a deep client route is served by the SPA and shows its not-found page', async ({ page }) => {
+  const noBrowserErrors = failOnBrowserErrors(page);
+  const response = await page.goto('/organisations/xyz');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: en.notFound.title })).toBeVisible();
+  await expect(page.getByRole('link', { name: en.app.name })).toBeVisible();
+  noBrowserErrors();
+});
+
+test('the API documentation link reaches /api/docs', async ({ page }) => {
+  await page.goto('/');
+  // The server may redirect (to /api/docs/index.html); wait for the answer
+  // that is not a redirect.
+  const docs = page.waitForResponse(
+    (r) =>
+      r.request().isNavigationRequest() &&
+      new URL(r.url()).pathname.startsWith('/api/docs') &&
+      (r.status() < 300 || r.status() >= 400),
+  );
+  await page.getByRole('link', { name: en.home.apiDocs }).click();
+  expect((await docs).status()).toBe(200);
+  await expect(page).toHaveURL(/\/api\/docs/);
+  // Swagger UI has loaded /openapi.json and shows the API's title and operations.
+  await expect(page.getByRole('heading', { name: /InnoMuNiCH Cooperation Platform API/ })).toBeVisible();
+  await expect(page.getByText('/api/v1/regions', { exact: true }).first()).toBeVisible();
+});
