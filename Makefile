@@ -1,0 +1,66 @@
+# The two commands: `make run` and `make test`. Everything else is a step of those.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+GO      ?= go
+BIN     := bin/innomunich
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X main.version=$(VERSION)
+NPM     := npm --prefix frontend
+# Spelled out so that Go never wanders into frontend/node_modules.
+GO_PKGS := ./api/... ./cmd/... ./openapi/... ./pkg/...
+
+# Go tests run on SQLite and, when TEST_DATABASE_URL names a PostgreSQL
+# server whose role may create databases, on PostgreSQL too. Without it,
+# a local server on 127.0.0.1:5432 with trust auth is used when one answers.
+TEST_DATABASE_URL ?= $(shell pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && echo postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable)
+export TEST_DATABASE_URL
+
+FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/public -type f 2>/dev/null) \
+	$(wildcard frontend/*.json frontend/*.ts)
+
+.PHONY: run build binary openapi test test-go test-openapi test-frontend test-e2e bench clean
+
+## run: build the web app and the binary, then serve on :8080 with demo data in a new database
+run: build
+	$(BIN) serve --demo
+
+build: frontend/dist/index.html binary
+
+binary:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/innomunich
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	$(NPM) ci --no-audit --no-fund
+	@touch $@
+
+frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SRC)
+	$(NPM) run build
+
+## openapi: regenerate openapi/ from the annotations in api/
+openapi:
+	$(GO) run ./cmd/openapi
+
+## test: every check — Go on SQLite and PostgreSQL, spec, frontend, end to end
+test: test-go test-openapi test-frontend test-e2e
+
+test-go:
+	$(GO) vet $(GO_PKGS)
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './frontend/*'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) test -race -count=1 $(GO_PKGS)
+
+test-openapi: frontend/node_modules/.package-lock.json
+	$(GO) run ./cmd/openapi -check
+	$(NPM) run lint:openapi
+
+test-frontend: frontend/node_modules/.package-lock.json
+	$(NPM) run typecheck
+	$(NPM) run lint
+	$(NPM) test
+
+test-e2e: build
+	$(NPM) run e2e
+
+clean:
+	rm -rf bin frontend/dist
