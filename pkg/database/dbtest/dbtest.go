@@ -198,8 +198,25 @@ func postgresCopy(t testing.TB) string {
 }
 
 func ensureTemplate(admin string) (string, error) {
+	ctx := context.Background()
+	pool, err := sql.Open("pgx", admin)
+	if err != nil {
+		return "", err
+	}
+	defer pool.Close()
+	conn, err := pool.Conn(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	// Only the owner of a template may clone it, so each role has its own.
+	var role string
+	if err := conn.QueryRowContext(ctx, "SELECT current_user").Scan(&role); err != nil {
+		return "", fmt.Errorf("PostgreSQL at TEST_DATABASE_URL: %w", err)
+	}
 	h := sha256.New()
-	err := fs.WalkDir(database.MigrationFiles(database.Postgres), ".", func(path string, d fs.DirEntry, err error) error {
+	h.Write([]byte(role))
+	err = fs.WalkDir(database.MigrationFiles(database.Postgres), ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -212,18 +229,6 @@ func ensureTemplate(admin string) (string, error) {
 		return "", err
 	}
 	name := "innomunich_tmpl_" + hex.EncodeToString(h.Sum(nil))[:12]
-
-	ctx := context.Background()
-	pool, err := sql.Open("pgx", admin)
-	if err != nil {
-		return "", err
-	}
-	defer pool.Close()
-	conn, err := pool.Conn(ctx)
-	if err != nil {
-		return "", err
-	}
-	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(7301)"); err != nil {
 		return "", fmt.Errorf("PostgreSQL at TEST_DATABASE_URL: %w", err)
 	}
