@@ -2,24 +2,39 @@ package api_test
 
 import (
 	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/innomunich/platform/api"
+	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/user"
 )
 
-// harness drives the real router on a real database.
+// harness drives the real router on a real database. Requests carry the
+// admin's access token unless they say otherwise.
 type harness struct {
 	t       *testing.T
 	handler http.Handler
 	db      *database.DB
+	keys    *auth.Keys
+	signKey ed25519.PrivateKey // the key behind keys, to forge tokens in tests
+	admin   string             // bearer token of an admin
 }
+
+// anonymous as request.as sends no Authorization header.
+const anonymous = "-"
 
 func newHarness(t *testing.T, db *database.DB, configure ...func(*config.Config)) *harness {
 	t.Helper()
@@ -31,8 +46,43 @@ func newHarness(t *testing.T, db *database.DB, configure ...func(*config.Config)
 	for _, f := range configure {
 		f(&cfg)
 	}
-	return &harness{t: t, handler: api.New(api.Deps{DB: db, Config: cfg, Version: "test"}), db: db}
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	keys, err := auth.NewKeys(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, handler: api.New(api.Deps{DB: db, Keys: keys, Config: cfg, Version: "test"}), db: db, keys: keys, signKey: priv}
+	h.admin = h.bearer(h.newUser(auth.RoleAdmin, nil))
+	return h
 }
+
+// newUser creates an account directly in the domain (no password: it gets
+// a set-password token instead, which keeps tests free of slow hashing).
+func (h *harness) newUser(role string, org *string) user.User {
+	h.t.Helper()
+	ctx := setupCtx()
+	u, _, err := user.Create(ctx, h.db, user.New{
+		Email: fmt.Sprintf("%s-%s@example.org", role, randomSuffix()), DisplayName: "Test " + role, Role: role, OrganisationID: org,
+	})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return u
+}
+
+// bearer is an Authorization header value for the user.
+func (h *harness) bearer(u user.User) string {
+	h.t.Helper()
+	tok, err := h.keys.Issue(u.ID, time.Now())
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return "Bearer " + tok
+}
+
+var suffix atomic.Int64
+
+func randomSuffix() string { return fmt.Sprint(suffix.Add(1)) }
 
 // request is one call: method, URL, optional JSON body and headers.
 type request struct {
@@ -40,6 +90,7 @@ type request struct {
 	url     string
 	body    any // string or []byte are sent as they are; anything else as JSON
 	headers map[string]string
+	as      string // Authorization header; "" is the admin, anonymous none
 }
 
 func (h *harness) do(r request) *httptest.ResponseRecorder {
@@ -65,6 +116,13 @@ func (h *harness) do(r request) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(method, r.url, body)
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
+	}
+	switch r.as {
+	case "":
+		req.Header.Set("Authorization", h.admin)
+	case anonymous:
+	default:
+		req.Header.Set("Authorization", r.as)
 	}
 	for k, v := range r.headers {
 		req.Header.Set(k, v)
@@ -141,4 +199,9 @@ func decode[T any](t *testing.T, rec *httptest.ResponseRecorder) T {
 		t.Fatalf("decode %s: %v", rec.Body.String(), err)
 	}
 	return v
+}
+
+// setupCtx acts as an admin that exists only to arrange a test.
+func setupCtx() context.Context {
+	return auth.With(context.Background(), auth.Principal{Kind: auth.KindUser, ID: "01a229c0-0000-7000-8000-00000000ad01", Name: "test setup", Role: auth.RoleAdmin})
 }

@@ -94,12 +94,14 @@ func getReference[T any](s *server, c echo.Context, k reference.Kind, convert fu
 //	@Summary	List regions
 //	@Tags		reference
 //	@Produce	json
+//	@Security	bearer
 //	@Param		country	query		string	false	"ISO 3166-1 alpha-2 code"	example(JP)
 //	@Param		limit	query		int		false	"Page size, 1–200"	default(50)
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
 //	@Param		sort	query		string	false	"code, created_at or updated_at; prefix - for descending"	default(code)
 //	@Success	200		{object}	List[Region]
 //	@Failure	400		{object}	Problem
+//	@Failure	401		{object}	Problem
 //	@Router		/api/v1/regions [get]
 func (s *server) listRegions(c echo.Context) error {
 	return listReference(s, c, reference.Regions, regionOut)
@@ -110,9 +112,11 @@ func (s *server) listRegions(c echo.Context) error {
 //	@Summary	Get a region by its code
 //	@Tags		reference
 //	@Produce	json
+//	@Security	bearer
 //	@Param		code	path		string	true	"Region code"	example(osaka)
 //	@Success	200		{object}	Region
 //	@Header		200		{string}	ETag	"The version, quoted"
+//	@Failure	401		{object}	Problem
 //	@Failure	404		{object}	Problem
 //	@Router		/api/v1/regions/{code} [get]
 func (s *server) getRegion(c echo.Context) error {
@@ -124,11 +128,13 @@ func (s *server) getRegion(c echo.Context) error {
 //	@Summary	List focus areas
 //	@Tags		reference
 //	@Produce	json
+//	@Security	bearer
 //	@Param		limit	query		int		false	"Page size, 1–200"	default(50)
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
 //	@Param		sort	query		string	false	"code, created_at or updated_at; prefix - for descending"	default(code)
 //	@Success	200		{object}	List[FocusArea]
 //	@Failure	400		{object}	Problem
+//	@Failure	401		{object}	Problem
 //	@Router		/api/v1/focus-areas [get]
 func (s *server) listFocusAreas(c echo.Context) error {
 	return listReference(s, c, reference.FocusAreas, focusAreaOut)
@@ -139,9 +145,11 @@ func (s *server) listFocusAreas(c echo.Context) error {
 //	@Summary	Get a focus area by its code
 //	@Tags		reference
 //	@Produce	json
+//	@Security	bearer
 //	@Param		code	path		string	true	"Focus area code"	example(cell_gene_therapy)
 //	@Success	200		{object}	FocusArea
 //	@Header		200		{string}	ETag	"The version, quoted"
+//	@Failure	401		{object}	Problem
 //	@Failure	404		{object}	Problem
 //	@Router		/api/v1/focus-areas/{code} [get]
 func (s *server) getFocusArea(c echo.Context) error {
@@ -153,12 +161,14 @@ func (s *server) getFocusArea(c echo.Context) error {
 //	@Summary	List funders
 //	@Tags		reference
 //	@Produce	json
+//	@Security	bearer
 //	@Param		country	query		string	false	"ISO 3166-1 alpha-2 code"	example(DE)
 //	@Param		limit	query		int		false	"Page size, 1–200"	default(50)
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
 //	@Param		sort	query		string	false	"code, created_at or updated_at; prefix - for descending"	default(code)
 //	@Success	200		{object}	List[Funder]
 //	@Failure	400		{object}	Problem
+//	@Failure	401		{object}	Problem
 //	@Router		/api/v1/funders [get]
 func (s *server) listFunders(c echo.Context) error {
 	return listReference(s, c, reference.Funders, funderOut)
@@ -169,9 +179,11 @@ func (s *server) listFunders(c echo.Context) error {
 //	@Summary	Get a funder by its code
 //	@Tags		reference
 //	@Produce	json
+//	@Security	bearer
 //	@Param		code	path		string	true	"Funder code"	example(bmbf)
 //	@Success	200		{object}	Funder
 //	@Header		200		{string}	ETag	"The version, quoted"
+//	@Failure	401		{object}	Problem
 //	@Failure	404		{object}	Problem
 //	@Router		/api/v1/funders/{code} [get]
 func (s *server) getFunder(c echo.Context) error {

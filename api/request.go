@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/innomunich/platform/pkg/apperr"
@@ -146,6 +147,20 @@ func (q *query) boolean(name string) *bool {
 		return nil
 	}
 	return &b
+}
+
+// instant reads an RFC 3339 time.
+func (q *query) instant(name string) *time.Time {
+	v := q.str(name)
+	if v == "" {
+		return nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		q.bad.Add(name, "must be an RFC 3339 time such as 2026-04-01T09:00:00Z")
+		return nil
+	}
+	return &t
 }
 
 // page parses limit, cursor and sort against the list's spec.

@@ -17,7 +17,34 @@ func (s *server) routes(e *echo.Echo) {
 	e.GET("/api/docs/", redirectToDocs)
 	e.GET("/api/docs/*", docsUI)
 
-	v1 := e.Group("/api/v1")
+	e.GET("/.well-known/jwks.json", s.jwks)
+
+	public := group{e.Group("/api/v1"), []echo.MiddlewareFunc{s.idempotent}}
+	public.POST("/auth/login", s.login)
+	public.POST("/auth/refresh", s.refresh)
+	public.POST("/auth/logout", s.logout)
+	public.POST("/auth/set-password", s.setPassword)
+
+	v1 := group{e.Group("/api/v1"), []echo.MiddlewareFunc{signedIn, s.idempotent}}
+	v1.GET("/me", s.me)
+	v1.PATCH("/me", s.updateMe)
+	v1.POST("/me/password", s.changePassword)
+
+	v1.GET("/users", s.listUsers)
+	v1.POST("/users", s.createUser)
+	v1.GET("/users/:id", s.getUser)
+	v1.PATCH("/users/:id", s.updateUser)
+	v1.DELETE("/users/:id", s.deleteUser)
+	v1.POST("/users/:id/password-reset", s.resetPassword)
+
+	v1.GET("/api-keys", s.listAPIKeys)
+	v1.POST("/api-keys", s.createAPIKey)
+	v1.GET("/api-keys/:id", s.getAPIKey)
+	v1.PATCH("/api-keys/:id", s.updateAPIKey)
+	v1.DELETE("/api-keys/:id", s.revokeAPIKey)
+
+	v1.GET("/audit-events", s.listAuditEvents)
+
 	v1.GET("/regions", s.listRegions)
 	v1.GET("/regions/:code", s.getRegion)
 	v1.GET("/focus-areas", s.listFocusAreas)
@@ -25,3 +52,16 @@ func (s *server) routes(e *echo.Echo) {
 	v1.GET("/funders", s.listFunders)
 	v1.GET("/funders/:code", s.getFunder)
 }
+
+// group adds middleware to each route rather than to an Echo group: a
+// group's own middleware registers catch-all routes that would turn a
+// wrong method (405) into a 404.
+type group struct {
+	g  *echo.Group
+	mw []echo.MiddlewareFunc
+}
+
+func (g group) GET(path string, h echo.HandlerFunc)    { g.g.GET(path, h, g.mw...) }
+func (g group) POST(path string, h echo.HandlerFunc)   { g.g.POST(path, h, g.mw...) }
+func (g group) PATCH(path string, h echo.HandlerFunc)  { g.g.PATCH(path, h, g.mw...) }
+func (g group) DELETE(path string, h echo.HandlerFunc) { g.g.DELETE(path, h, g.mw...) }

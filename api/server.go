@@ -13,14 +13,27 @@
 //	@produce					json
 //	@tag.name					operations
 //	@tag.description			Health, readiness and metrics
+//	@tag.name					auth
+//	@tag.description			Sign-in, tokens and the caller's own account
+//	@tag.name					users
+//	@tag.description			Accounts (admins)
+//	@tag.name					api-keys
+//	@tag.description			Keys of integrations and scripts (admins)
+//	@tag.name					audit
+//	@tag.description			Who changed what
 //	@tag.name					reference
 //	@tag.description			Regions, focus areas and funders
+//	@securityDefinitions.apikey	bearer
+//	@in							header
+//	@name						Authorization
+//	@description				"Bearer <access token>" from /api/v1/auth/login, or "Bearer imk_…" with an API key
 package api
 
 import (
 	"log/slog"
 	"net/http"
 
+	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/labstack/echo-contrib/echoprometheus"
@@ -33,6 +46,7 @@ import (
 // Deps is what the HTTP layer needs from the rest of the program.
 type Deps struct {
 	DB      *database.DB
+	Keys    *auth.Keys // sign and verify access tokens
 	Logger  *slog.Logger
 	Config  config.Config
 	Version string
@@ -45,6 +59,9 @@ type server struct {
 
 // New returns the HTTP handler with every route and middleware.
 func New(d Deps) http.Handler {
+	if d.Keys == nil {
+		d.Keys = auth.GenerateKeys()
+	}
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -87,6 +104,7 @@ func New(d Deps) http.Handler {
 		middleware.BodyLimit(maxBodySize),
 		middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}),
 		s.webApp(),
+		s.authenticate,
 	)
 	s.routes(e)
 	return e

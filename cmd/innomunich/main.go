@@ -13,12 +13,14 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"sort"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/innomunich/platform/api"
+	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/demo"
@@ -213,12 +215,16 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 		}
 	}
 
+	keys, err := loadKeys(cfg, logger)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           api.New(api.Deps{DB: db, Logger: logger, Config: cfg, Version: version}),
+		Handler:           api.New(api.Deps{DB: db, Keys: keys, Logger: logger, Config: cfg, Version: version}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      5 * time.Minute, // exports stream for a while
@@ -251,6 +257,30 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// loadKeys reads the token-signing keys from INNOMUNICH_JWT_KEY_FILE. In
+// development, without that file, a key is generated once and kept beside
+// the SQLite database (or under var/ for PostgreSQL), so sign-ins survive
+// a restart; a throwaway database gets a throwaway key.
+func loadKeys(cfg config.Config, logger *slog.Logger) (*auth.Keys, error) {
+	if cfg.JWTKeyFile != "" {
+		return auth.LoadKeyFile(cfg.JWTKeyFile, false)
+	}
+	t, err := database.ParseURL(cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if t.Memory {
+		return auth.GenerateKeys(), nil
+	}
+	path := filepath.Join("var", "jwt-ed25519.pem")
+	if t.Engine == database.SQLite {
+		path = filepath.Join(filepath.Dir(t.Path), "jwt-ed25519.pem")
+	} else {
+		logger.Warn("INNOMUNICH_JWT_KEY_FILE is not set; using a generated key in var/ (set it in production, the same file on every instance)")
+	}
+	return auth.LoadKeyFile(path, true)
 }
 
 func displayURL(a net.Addr) string {

@@ -3,13 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
 )
@@ -96,7 +99,16 @@ func (in *instance) stop() error {
 	return in.err
 }
 
+// startServe runs serve and waits until it listens.
 func startServe(t *testing.T, vars map[string]string, args ...string) *instance {
+	t.Helper()
+	in := launch(t, vars, args...)
+	in.waitListening(t)
+	return in
+}
+
+// launch runs serve without waiting; call waitListening from the test goroutine.
+func launch(t *testing.T, vars map[string]string, args ...string) *instance {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	in := &instance{out: newLines(), finished: make(chan struct{}), cancel: cancel}
@@ -106,9 +118,13 @@ func startServe(t *testing.T, vars map[string]string, args ...string) *instance 
 		in.err = run(ctx, append([]string{"serve"}, args...), env(vars), in.out, io.Discard)
 	}()
 	t.Cleanup(func() { _ = in.stop() })
+	return in
+}
+
+func (in *instance) waitListening(t *testing.T) {
+	t.Helper()
 	line := in.out.waitFor(t, " on http://")
 	in.url = line[strings.Index(line, "http://"):]
-	return in
 }
 
 func getStatus(t *testing.T, url string) int {
@@ -128,7 +144,7 @@ func TestServeCreatesTheFirstAdminAndStopsGracefully(t *testing.T) {
 	if !strings.Contains(login, "admin@localhost / ") || len(strings.TrimSpace(login[strings.Index(login, "/ ")+2:])) < 20 {
 		t.Errorf("first admin line %q, want admin@localhost and a generated password", login)
 	}
-	for _, path := range []string{"/healthz", "/readyz", "/api/v1/regions"} {
+	for _, path := range []string{"/healthz", "/readyz", "/.well-known/jwks.json"} {
 		if got := getStatus(t, in.url+path); got != 200 {
 			t.Errorf("GET %s: %d", path, got)
 		}
@@ -149,13 +165,35 @@ func TestServeCreatesTheFirstAdminAndStopsGracefully(t *testing.T) {
 	}
 }
 
-func TestConfiguredAdminPasswordIsNeverPrinted(t *testing.T) {
-	in := startServe(t, map[string]string{
-		"DATABASE_URL": dbtest.EmptyURL(t, database.SQLite), "INNOMUNICH_ADMIN_EMAIL": "coordinator@biom.example", "INNOMUNICH_ADMIN_PASSWORD": "秘密のパスフレーズです-2026",
-	})
+func TestConfiguredAdminSignsInAndItsPasswordIsNeverPrinted(t *testing.T) {
+	const email, password = "coordinator@biom.example", "秘密のパスフレーズです-2026"
+	in := startServe(t, map[string]string{"DATABASE_URL": dbtest.EmptyURL(t, database.SQLite), "INNOMUNICH_ADMIN_EMAIL": email, "INNOMUNICH_ADMIN_PASSWORD": password})
 	line := in.out.waitFor(t, "First admin login:")
-	if strings.Contains(line, "秘密") || !strings.Contains(line, "coordinator@biom.example") {
+	if strings.Contains(line, "秘密") || !strings.Contains(line, email) {
 		t.Errorf("login line %q: want the e-mail and no password", line)
+	}
+	body, _ := json.Marshal(map[string]string{"email": email, "password": password})
+	resp, err := http.Post(in.url+"/api/v1/auth/login", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	_ = json.NewDecoder(resp.Body).Decode(&tok)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || tok.AccessToken == "" {
+		t.Fatalf("sign-in with the configured admin: %d", resp.StatusCode)
+	}
+	req, _ := http.NewRequest("GET", in.url+"/api/v1/regions", nil)
+	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("regions with the admin's token: %d", resp.StatusCode)
 	}
 }
 
@@ -163,11 +201,17 @@ func TestTwoInstancesStartingTogetherMigrateOnce(t *testing.T) {
 	for _, e := range dbtest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
 			url := dbtest.EmptyURL(t, e)
-			a := make(chan *instance, 2)
-			for range 2 {
-				go func() { a <- startServe(t, map[string]string{"DATABASE_URL": url}) }()
+			// Instances behind one load balancer share their signing key.
+			keyFile := filepath.Join(t.TempDir(), "jwt.pem")
+			if _, err := auth.LoadKeyFile(keyFile, true); err != nil {
+				t.Fatal(err)
 			}
-			for _, in := range []*instance{<-a, <-a} {
+			vars := func() map[string]string {
+				return map[string]string{"DATABASE_URL": url, "INNOMUNICH_JWT_KEY_FILE": keyFile}
+			}
+			both := []*instance{launch(t, vars()), launch(t, vars())}
+			for _, in := range both {
+				in.waitListening(t)
 				if got := getStatus(t, in.url+"/readyz"); got != 200 {
 					t.Errorf("%s/readyz: %d", in.url, got)
 				}

@@ -25,6 +25,7 @@ type Config struct {
 	TrustedProxies  []*net.IPNet  // INNOMUNICH_TRUSTED_PROXIES, comma-separated CIDRs
 	DBMaxConns      int           // INNOMUNICH_DB_MAX_CONNS
 	ShutdownTimeout time.Duration // INNOMUNICH_SHUTDOWN_TIMEOUT
+	JWTKeyFile      string        // INNOMUNICH_JWT_KEY_FILE
 }
 
 // Default database: a file under var/ in the working directory.
@@ -46,6 +47,7 @@ func Load(getenv func(string) string) (Config, error) {
 		AdminPassword: getenv("INNOMUNICH_ADMIN_PASSWORD"),
 		LogFormat:     get("INNOMUNICH_LOG_FORMAT", "text"),
 		SPADir:        get("INNOMUNICH_SPA_DIR", "frontend/dist"),
+		JWTKeyFile:    get("INNOMUNICH_JWT_KEY_FILE", ""),
 	}
 	var problems []string
 	for _, o := range splitList(getenv("INNOMUNICH_CORS_ORIGINS")) {

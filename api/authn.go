@@ -1,0 +1,181 @@
+package api
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/innomunich/platform/pkg/apikey"
+	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/innomunich/platform/pkg/audit"
+	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/idempotency"
+	"github.com/innomunich/platform/pkg/user"
+	"github.com/labstack/echo/v4"
+)
+
+// authenticate finds the caller from the Authorization header: an API key
+// (Bearer imk_…) or an access token (Bearer <JWT>). A request without the
+// header goes on anonymous; one with a bad credential is 401 at once.
+func (s *server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		ctx := audit.WithRequestID(c.Request().Context(), requestID(c))
+		h := c.Request().Header.Get(echo.HeaderAuthorization)
+		if h == "" || !strings.HasPrefix(c.Request().URL.Path, "/api/") {
+			c.SetRequest(c.Request().WithContext(ctx))
+			return next(c)
+		}
+		scheme, cred, _ := strings.Cut(h, " ")
+		if !strings.EqualFold(scheme, "Bearer") || cred == "" {
+			return unauthorized(c, "Use Authorization: Bearer <access token or API key>")
+		}
+		var p auth.Principal
+		if strings.HasPrefix(cred, apikey.Prefix) {
+			k, err := apikey.Authenticate(ctx, s.DB, cred)
+			if err != nil {
+				return withChallenge(c, err)
+			}
+			p = k.Principal()
+		} else {
+			id, err := s.Keys.Verify(cred, database.Now())
+			if err != nil {
+				return unauthorized(c, "The access token is invalid or expired")
+			}
+			u, err := user.ByID(ctx, s.DB, id)
+			if apperr.Is(err, apperr.NotFound) || (err == nil && u.Disabled) {
+				return unauthorized(c, "The access token is invalid or expired")
+			}
+			if err != nil {
+				return err
+			}
+			p = u.Principal()
+		}
+		c.SetRequest(c.Request().WithContext(auth.With(ctx, p)))
+		return next(c)
+	}
+}
+
+func unauthorized(c echo.Context, msg string) error {
+	return withChallenge(c, apperr.New(apperr.Unauthorized, "%s", msg))
+}
+
+func withChallenge(c echo.Context, err error) error {
+	if apperr.Is(err, apperr.Unauthorized) {
+		c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="innomunich"`)
+	}
+	return err
+}
+
+// signedIn guards every endpoint that needs a caller. API keys also need
+// the read scope for reads; writes check their own scope in the domain.
+func signedIn(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		p := auth.From(c.Request().Context())
+		if p.Kind == "" {
+			return unauthorized(c, "Sign in first: send Authorization: Bearer <access token or API key>")
+		}
+		m := c.Request().Method
+		if (m == http.MethodGet || m == http.MethodHead) && !p.Allows(auth.ScopeRead) {
+			return apperr.New(apperr.Forbidden, "This API key lacks the read scope")
+		}
+		return next(c)
+	}
+}
+
+// ifMatch reads the version a PATCH or DELETE is based on.
+func ifMatch(c echo.Context) (int, error) {
+	h := strings.TrimSpace(c.Request().Header.Get("If-Match"))
+	if h == "" {
+		return 0, apperr.New(apperr.PreconditionRequired, "Send If-Match with the ETag of the version you changed, e.g. If-Match: \"3\"")
+	}
+	v, err := strconv.Atoi(strings.Trim(strings.TrimPrefix(h, "W/"), `"`))
+	if err != nil || v < 1 {
+		return 0, apperr.New(apperr.BadRequest, "If-Match must be an ETag this API returned, e.g. \"3\"")
+	}
+	return v, nil
+}
+
+// target reads the id of the record a PATCH or DELETE names and the
+// version (If-Match) it is based on.
+func target(c echo.Context, noun string) (string, int, error) {
+	id, err := pathID(c, "id", noun)
+	if err != nil {
+		return "", 0, err
+	}
+	version, err := ifMatch(c)
+	return id, version, err
+}
+
+// idempotent makes POSTs with an Idempotency-Key safe to retry: the first
+// response is stored per caller for 24 hours and replayed for a retry with
+// the same body; another body under the same key is 422, a retry while the
+// first is still running 409.
+func (s *server) idempotent(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		key := c.Request().Header.Get("Idempotency-Key")
+		if c.Request().Method != http.MethodPost || key == "" {
+			return next(c)
+		}
+		if len(key) > 255 {
+			return apperr.New(apperr.BadRequest, "Idempotency-Key must be at most 255 characters")
+		}
+		ctx := c.Request().Context()
+		p := auth.From(ctx)
+		caller := p.Kind + ":" + p.ID
+		if p.Kind == "" {
+			caller = "anonymous:" + c.RealIP()
+		}
+		body, err := io.ReadAll(c.Request().Body)
+		if err != nil {
+			return jsonError(err)
+		}
+		c.Request().Body = io.NopCloser(bytes.NewReader(body))
+		sum := sha256.Sum256(body)
+		rec, err := idempotency.Begin(ctx, s.DB, caller, key, c.Request().Method, c.Request().URL.Path, hex.EncodeToString(sum[:]))
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			var headers map[string]string
+			_ = json.Unmarshal([]byte(rec.Headers), &headers)
+			for k, v := range headers {
+				c.Response().Header().Set(k, v)
+			}
+			c.Response().Header().Set("Idempotent-Replayed", "true")
+			return c.Blob(rec.Status, headers[echo.HeaderContentType], rec.Body)
+		}
+		capture := &captureWriter{ResponseWriter: c.Response().Writer}
+		c.Response().Writer = capture
+		if err := next(c); err != nil {
+			c.Error(err) // write the problem now, so it is captured
+		}
+		status := c.Response().Status
+		if status >= 500 {
+			return idempotency.Abandon(ctx, s.DB, caller, key)
+		}
+		kept := map[string]string{}
+		for _, h := range []string{echo.HeaderContentType, echo.HeaderLocation, "ETag"} {
+			if v := c.Response().Header().Get(h); v != "" {
+				kept[h] = v
+			}
+		}
+		raw, _ := json.Marshal(kept)
+		return idempotency.Finish(ctx, s.DB, caller, key, status, string(raw), capture.body.Bytes())
+	}
+}
+
+type captureWriter struct {
+	http.ResponseWriter
+	body bytes.Buffer
+}
+
+func (w *captureWriter) Write(b []byte) (int, error) {
+	w.body.Write(b)
+	return w.ResponseWriter.Write(b)
+}

@@ -1,0 +1,84 @@
+// Package auth owns who is calling: the principal (a signed-in user or an
+// API key), roles and scopes, and the Ed25519 keys that sign and verify
+// access tokens. It keeps no records; users and API keys live in their
+// own packages.
+package auth
+
+import (
+	"context"
+	"slices"
+)
+
+// Roles, from most to least powerful. API keys never have the admin role.
+const (
+	RoleAdmin       = "admin"
+	RoleCoordinator = "coordinator"
+	RoleMember      = "member"
+	RoleViewer      = "viewer"
+)
+
+// Roles lists every role.
+var Roles = []string{RoleAdmin, RoleCoordinator, RoleMember, RoleViewer}
+
+// Scopes an API key can hold. Users hold every scope their role allows.
+const (
+	ScopeRead               = "read"
+	ScopeWriteOrganisations = "write:organisations"
+	ScopeWritePeople        = "write:people"
+	ScopeWriteAgreements    = "write:agreements"
+	ScopeWriteTrips         = "write:trips"
+	ScopeWriteProjects      = "write:projects"
+)
+
+// Scopes lists every scope.
+var Scopes = []string{ScopeRead, ScopeWriteOrganisations, ScopeWritePeople, ScopeWriteAgreements, ScopeWriteTrips, ScopeWriteProjects}
+
+// Kinds of principal.
+const (
+	KindUser   = "user"
+	KindAPIKey = "api_key"
+	KindSystem = "system"
+)
+
+// Principal is the caller of a request.
+type Principal struct {
+	Kind           string
+	ID             string
+	Name           string // e-mail of a user, name of a key; for the audit log
+	Role           string
+	OrganisationID string // empty when the caller belongs to none
+	Scopes         []string
+	Locale         string
+}
+
+// Allows reports whether the principal holds scope. Users hold every
+// scope; their role alone limits them.
+func (p Principal) Allows(scope string) bool {
+	return p.Kind == KindUser || slices.Contains(p.Scopes, scope)
+}
+
+// IsAdmin reports whether the principal is an admin user.
+func (p Principal) IsAdmin() bool { return p.Kind == KindUser && p.Role == RoleAdmin }
+
+// IsCoordinator reports whether the principal coordinates (admins do too).
+func (p Principal) IsCoordinator() bool { return p.Role == RoleAdmin || p.Role == RoleCoordinator }
+
+// SeesContactsOf reports whether the principal may see e-mail and phone of
+// people of organisation orgID: coordinators and admins see all, members
+// their own organisation's.
+func (p Principal) SeesContactsOf(orgID string) bool {
+	return p.IsCoordinator() || (p.Role == RoleMember && orgID != "" && p.OrganisationID == orgID)
+}
+
+type principalKey struct{}
+
+// With returns ctx carrying p.
+func With(ctx context.Context, p Principal) context.Context {
+	return context.WithValue(ctx, principalKey{}, p)
+}
+
+// From returns the principal in ctx; the zero Principal (no role) if none.
+func From(ctx context.Context) Principal {
+	p, _ := ctx.Value(principalKey{}).(Principal)
+	return p
+}

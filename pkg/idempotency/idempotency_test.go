@@ -1,0 +1,45 @@
+package idempotency_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/database/dbtest"
+	"github.com/innomunich/platform/pkg/idempotency"
+)
+
+func TestKeyLifecycle(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := context.Background()
+		begin := func(caller, hash string) (*idempotency.Record, error) {
+			return idempotency.Begin(ctx, db, caller, "k1", "POST", "/api/v1/users", hash)
+		}
+		if r, err := begin("user:a", "h1"); r != nil || err != nil {
+			t.Fatalf("first use: %v %v, want to go ahead", r, err)
+		}
+		if _, err := begin("user:a", "h1"); !apperr.Is(err, apperr.Conflict) {
+			t.Errorf("retry while the first is in flight: %v, want conflict", err)
+		}
+		if r, err := begin("user:b", "h1"); r != nil || err != nil {
+			t.Errorf("another caller with the same key: %v %v, want its own go-ahead", r, err)
+		}
+		if err := idempotency.Finish(ctx, db, "user:a", "k1", 201, `{"Location":"/x"}`, []byte(`{"id":"x"}`)); err != nil {
+			t.Fatal(err)
+		}
+		r, err := begin("user:a", "h1")
+		if err != nil || r == nil || r.Status != 201 || string(r.Body) != `{"id":"x"}` {
+			t.Errorf("retry after the first finished: %+v %v, want its response", r, err)
+		}
+		if _, err := begin("user:a", "h2"); !apperr.Is(err, apperr.Invalid) {
+			t.Errorf("same key, other body: %v, want invalid", err)
+		}
+		if err := idempotency.Abandon(ctx, db, "user:b", "k1"); err != nil {
+			t.Fatal(err)
+		}
+		if r, err := begin("user:b", "h9"); r != nil || err != nil {
+			t.Errorf("after abandoning, the key is free: %v %v", r, err)
+		}
+	})
+}

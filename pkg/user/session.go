@@ -1,0 +1,252 @@
+package user
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/innomunich/platform/pkg/audit"
+	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/database"
+)
+
+// RefreshTTL is the absolute lifetime of a sign-in: refreshing rotates the
+// token but never extends the family beyond it.
+const RefreshTTL = 30 * 24 * time.Hour
+
+// refreshToken is one token of a family; a family is one sign-in.
+type refreshToken struct {
+	ID        string
+	FamilyID  string
+	UserID    string
+	TokenHash string
+	ExpiresAt time.Time
+	UsedAt    *time.Time
+	RevokedAt *time.Time
+	CreatedAt time.Time
+}
+
+func (refreshToken) TableName() string { return "refresh_tokens" }
+
+// Tokens is what a sign-in or refresh hands out.
+type Tokens struct {
+	AccessToken  string
+	RefreshToken string
+	ExpiresIn    int // seconds
+	User         User
+}
+
+// newSecret returns prefix + 43 characters of randomness (256 bits).
+func newSecret(prefix string) string {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return prefix + base64.RawURLEncoding.EncodeToString(b)
+}
+
+// hashSecret is how random secrets are stored.
+func hashSecret(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+// dummyHash makes a sign-in for an unknown e-mail cost what a wrong
+// password costs, so the answer time does not tell which it was.
+var dummyHash, _ = HashPassword("not a password of anyone")
+
+var errSignIn = apperr.New(apperr.Unauthorized, "E-mail or password is wrong")
+
+// Login checks e-mail and password and starts a session. Unknown e-mails,
+// wrong passwords and disabled accounts answer the same. Repeated failures
+// per account and per client address are throttled.
+func Login(ctx context.Context, db *database.DB, keys *auth.Keys, email, password, clientIP string) (Tokens, error) {
+	now := database.Now()
+	accountKey, ipKey := "account:"+EmailKey(email), "ip:"+clientIP
+	if err := checkThrottle(ctx, db, now, accountKey, ipKey); err != nil {
+		return Tokens{}, err
+	}
+	var u User
+	err := db.Conn(ctx).Where("email_key = ?", EmailKey(email)).Take(&u).Error
+	if err != nil && !database.IsNotFound(err) {
+		return Tokens{}, err
+	}
+	hash := u.PasswordHash
+	if hash == "" {
+		hash = dummyHash
+	}
+	ok := VerifyPassword(hash, password) && u.ID != "" && !u.Disabled
+	if !ok {
+		if err := recordFailure(ctx, db, now, accountKey, accountLimit); err != nil {
+			return Tokens{}, err
+		}
+		if err := recordFailure(ctx, db, now, ipKey, addressLimit); err != nil {
+			return Tokens{}, err
+		}
+		return Tokens{}, errSignIn
+	}
+	var out Tokens
+	err = db.WithTx(ctx, func(ctx context.Context) error {
+		if err := clearThrottle(ctx, db, accountKey); err != nil {
+			return err
+		}
+		family := uuid.Must(uuid.NewV7()).String()
+		out, err = issue(ctx, db, keys, u, family, now.Add(RefreshTTL), now)
+		if err != nil {
+			return err
+		}
+		ctx = auth.With(ctx, u.Principal())
+		return audit.Record(ctx, db, "sign_in", "user", u.ID, u.Version, nil, nil)
+	})
+	return out, err
+}
+
+// issue stores a new refresh token of the family and signs an access token.
+func issue(ctx context.Context, db *database.DB, keys *auth.Keys, u User, family string, expires, now time.Time) (Tokens, error) {
+	secret := newSecret("imr_")
+	rt := refreshToken{ID: uuid.Must(uuid.NewV7()).String(), FamilyID: family, UserID: u.ID, TokenHash: hashSecret(secret), ExpiresAt: expires, CreatedAt: now}
+	if err := db.Conn(ctx).Create(&rt).Error; err != nil {
+		return Tokens{}, err
+	}
+	access, err := keys.Issue(u.ID, now)
+	if err != nil {
+		return Tokens{}, err
+	}
+	return Tokens{AccessToken: access, RefreshToken: secret, ExpiresIn: int(auth.AccessTokenTTL.Seconds()), User: u}, nil
+}
+
+var errRefresh = apperr.New(apperr.Unauthorized, "The refresh token is invalid, expired or revoked; sign in again")
+
+// Refresh rotates a refresh token: the presented one is used up and a new
+// one of the same family returned. Presenting a used or revoked token
+// again means it was stolen or replayed: the whole family is revoked.
+func Refresh(ctx context.Context, db *database.DB, keys *auth.Keys, token string) (Tokens, error) {
+	now := database.Now()
+	var out Tokens
+	reused := false
+	err := db.WithTx(ctx, func(ctx context.Context) error {
+		var rt refreshToken
+		err := db.Conn(ctx).Where("token_hash = ?", hashSecret(token)).Take(&rt).Error
+		if database.IsNotFound(err) {
+			return errRefresh
+		}
+		if err != nil {
+			return err
+		}
+		if rt.RevokedAt != nil || rt.UsedAt != nil {
+			reused = true
+			return revokeFamily(ctx, db, rt.FamilyID, now)
+		}
+		if !now.Before(rt.ExpiresAt) {
+			return errRefresh
+		}
+		res := db.Conn(ctx).Model(&refreshToken{}).Where("id = ? AND used_at IS NULL AND revoked_at IS NULL", rt.ID).Update("used_at", now)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected != 1 { // a concurrent refresh used it first
+			reused = true
+			return revokeFamily(ctx, db, rt.FamilyID, now)
+		}
+		u, err := load(ctx, db, rt.UserID)
+		if err != nil || u.Disabled {
+			return errRefresh
+		}
+		out, err = issue(ctx, db, keys, u, rt.FamilyID, rt.ExpiresAt, now)
+		return err
+	})
+	if err == nil && reused {
+		return Tokens{}, errRefresh
+	}
+	return out, err
+}
+
+// Logout revokes the sign-in the refresh token belongs to. An unknown
+// token is not an error: the caller is signed out either way.
+func Logout(ctx context.Context, db *database.DB, token string) error {
+	var rt refreshToken
+	err := db.Conn(ctx).Where("token_hash = ?", hashSecret(token)).Take(&rt).Error
+	if database.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return db.WithTx(ctx, func(ctx context.Context) error {
+		if err := revokeFamily(ctx, db, rt.FamilyID, database.Now()); err != nil {
+			return err
+		}
+		u, err := load(ctx, db, rt.UserID)
+		if err != nil {
+			return err
+		}
+		ctx = auth.With(ctx, u.Principal())
+		return audit.Record(ctx, db, "sign_out", "user", u.ID, u.Version, nil, nil)
+	})
+}
+
+func revokeFamily(ctx context.Context, db *database.DB, family string, now time.Time) error {
+	return db.Conn(ctx).Model(&refreshToken{}).Where("family_id = ? AND revoked_at IS NULL", family).Update("revoked_at", now).Error
+}
+
+func revokeAllSessions(ctx context.Context, db *database.DB, userID string) error {
+	return db.Conn(ctx).Model(&refreshToken{}).Where("user_id = ? AND revoked_at IS NULL", userID).Update("revoked_at", database.Now()).Error
+}
+
+// Sign-in throttling: after limit failures within window, a key is blocked
+// for block. Kept in the database so every instance sees it.
+type limit struct {
+	failures int
+	window   time.Duration
+	block    time.Duration
+}
+
+var (
+	accountLimit = limit{failures: 5, window: 15 * time.Minute, block: 15 * time.Minute}
+	addressLimit = limit{failures: 30, window: 15 * time.Minute, block: 15 * time.Minute}
+)
+
+func checkThrottle(ctx context.Context, db *database.DB, now time.Time, keys ...string) error {
+	var rows []struct {
+		BlockedUntil *time.Time
+	}
+	if err := db.Conn(ctx).Table("login_throttle").Select("blocked_until").Where("key IN ? AND blocked_until > ?", keys, now).Find(&rows).Error; err != nil {
+		return err
+	}
+	var until time.Time
+	for _, r := range rows {
+		if r.BlockedUntil != nil && r.BlockedUntil.After(until) {
+			until = *r.BlockedUntil
+		}
+	}
+	if until.IsZero() {
+		return nil
+	}
+	secs := int(until.Sub(now).Seconds()) + 1
+	return apperr.New(apperr.TooManyRequests, "Too many failed sign-ins; try again in %d seconds", secs).With("retry_after", fmt.Sprint(secs))
+}
+
+func recordFailure(ctx context.Context, db *database.DB, now time.Time, key string, l limit) error {
+	return db.WithTx(ctx, func(ctx context.Context) error {
+		windowStart := now.Add(-l.window)
+		err := db.Conn(ctx).Exec(`INSERT INTO login_throttle (key, failures, window_start) VALUES (?, 1, ?)
+ON CONFLICT (key) DO UPDATE SET
+  failures = CASE WHEN login_throttle.window_start < ? THEN 1 ELSE login_throttle.failures + 1 END,
+  window_start = CASE WHEN login_throttle.window_start < ? THEN excluded.window_start ELSE login_throttle.window_start END`,
+			key, now, windowStart, windowStart).Error
+		if err != nil {
+			return err
+		}
+		return db.Conn(ctx).Exec("UPDATE login_throttle SET blocked_until = ? WHERE key = ? AND failures >= ?", now.Add(l.block), key, l.failures).Error
+	})
+}
+
+func clearThrottle(ctx context.Context, db *database.DB, key string) error {
+	return db.Conn(ctx).Exec("DELETE FROM login_throttle WHERE key = ?", key).Error
+}
