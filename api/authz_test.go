@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -20,13 +21,14 @@ const principalPassword = "principal password 1"
 type callers struct {
 	bearer map[string]string // name → Authorization header
 	orgA   string
+	orgB   string
 }
 
 var callerNames = []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer", "key without read", "anonymous"}
 
 func (h *harness) callers() callers {
 	h.t.Helper()
-	orgA, orgB := "01a229c0-aaaa-7000-8000-00000000000a", "01a229c0-bbbb-7000-8000-00000000000b"
+	orgA, orgB := h.newOrganisation("Member A Biotech GmbH", "DE").ID, h.newOrganisation("メンバーB製薬株式会社", "JP").ID
 	admin := setupCtx()
 	mkUser := func(role string, org *string) string {
 		u, _, err := user.Create(admin, h.db, user.New{Email: fmt.Sprintf("%s-%s@example.org", role, randomSuffix()), DisplayName: role, Role: role, OrganisationID: org, Password: principalPassword})
@@ -42,7 +44,7 @@ func (h *harness) callers() callers {
 		}
 		return "Bearer " + secret
 	}
-	return callers{orgA: orgA, bearer: map[string]string{
+	return callers{orgA: orgA, orgB: orgB, bearer: map[string]string{
 		"admin":            mkUser(auth.RoleAdmin, nil),
 		"coordinator":      mkUser(auth.RoleCoordinator, nil),
 		"member of A":      mkUser(auth.RoleMember, &orgA),
@@ -65,11 +67,46 @@ func (h *harness) auditCount() int64 {
 }
 
 // writeCase is one write endpoint: how to build a fresh request for a
-// caller, and which callers may make it.
+// caller, which callers may make it, and how many audit events an allowed
+// one leaves (1 unless said).
 type writeCase struct {
 	name    string
 	request func(h *harness, caller string) request
 	allowed []string
+	events  int
+}
+
+// checkWrites runs every case as every kind of caller: allowed callers
+// succeed and leave their audit events, others get 403 (401 when
+// anonymous) and change nothing.
+func (h *harness) checkWrites(t *testing.T, cs callers, cases []writeCase) {
+	t.Helper()
+	for _, wc := range cases {
+		for _, caller := range callerNames {
+			t.Run(wc.name+" as "+caller, func(t *testing.T) {
+				r := wc.request(h, caller)
+				r.as = cs.bearer[caller]
+				before := h.auditCount()
+				rec := h.do(r)
+				allowed := slices.Contains(wc.allowed, caller)
+				switch {
+				case allowed && (rec.Code < 200 || rec.Code > 299):
+					t.Fatalf("allowed caller got %d: %s", rec.Code, rec.Body.String())
+				case !allowed && caller == "anonymous" && rec.Code != 401:
+					t.Fatalf("anonymous got %d, want 401", rec.Code)
+				case !allowed && caller != "anonymous" && rec.Code != 403:
+					t.Fatalf("got %d, want 403: %s", rec.Code, rec.Body.String())
+				}
+				want := before
+				if allowed {
+					want += int64(max(wc.events, 1))
+				}
+				if got := h.auditCount(); got != want {
+					t.Errorf("audit events went from %d to %d, want %d", before, got, want)
+				}
+			})
+		}
+	}
 }
 
 func adminsOnly() []string { return []string{"admin"} }
@@ -134,35 +171,7 @@ func TestAuthorizationTable(t *testing.T) {
 				return request{method: "POST", url: "/api/v1/me/password", body: map[string]any{"current_password": principalPassword, "new_password": principalPassword}}
 			}},
 		}
-		for _, wc := range cases {
-			for _, caller := range callerNames {
-				t.Run(wc.name+" as "+caller, func(t *testing.T) {
-					r := wc.request(h, caller)
-					r.as = cs.bearer[caller]
-					before := h.auditCount()
-					rec := h.do(r)
-					allowed := false
-					for _, a := range wc.allowed {
-						allowed = allowed || a == caller
-					}
-					switch {
-					case allowed && (rec.Code < 200 || rec.Code > 299):
-						t.Fatalf("allowed caller got %d: %s", rec.Code, rec.Body.String())
-					case !allowed && caller == "anonymous" && rec.Code != 401:
-						t.Fatalf("anonymous got %d, want 401", rec.Code)
-					case !allowed && caller != "anonymous" && rec.Code != 403:
-						t.Fatalf("got %d, want 403: %s", rec.Code, rec.Body.String())
-					}
-					want := before
-					if allowed {
-						want++
-					}
-					if got := h.auditCount(); got != want {
-						t.Errorf("audit events went from %d to %d, want %d", before, got, want)
-					}
-				})
-			}
-		}
+		h.checkWrites(t, cs, cases)
 
 		reads := []struct {
 			url     string

@@ -19,6 +19,7 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/user"
 )
 
@@ -204,4 +205,14 @@ func decode[T any](t *testing.T, rec *httptest.ResponseRecorder) T {
 // setupCtx acts as an admin that exists only to arrange a test.
 func setupCtx() context.Context {
 	return auth.With(context.Background(), auth.Principal{Kind: auth.KindUser, ID: "01a229c0-0000-7000-8000-00000000ad01", Name: "test setup", Role: auth.RoleAdmin})
+}
+
+// newOrganisation adds an organisation directly in the domain.
+func (h *harness) newOrganisation(name, country string) organisation.Organisation {
+	h.t.Helper()
+	o, err := organisation.Create(setupCtx(), h.db, organisation.Organisation{Name: name, Kind: "biotech", Country: country}, true)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return o
 }

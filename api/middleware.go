@@ -14,8 +14,13 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 )
 
-// maxBodySize is the request body limit of every endpoint.
-const maxBodySize = "1M"
+// Request body limits: every endpoint, and the CSV import.
+const (
+	maxBodySize   = "1M"
+	maxImportSize = "20M"
+)
+
+func isImport(c echo.Context) bool { return c.Path() == "/api/v1/organisations/import" }
 
 var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,128}$`)
 

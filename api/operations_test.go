@@ -34,9 +34,9 @@ func TestOperationsEndpoints(t *testing.T) {
 		if got := h.get("/openapi.json").Body.Bytes(); !bytes.Equal(got, openapi.JSON) {
 			t.Error("/openapi.json differs from openapi/openapi.json")
 		}
-		h.do(request{method: "DELETE", url: "/api/v1/regions"})
+		h.do(request{method: "DELETE", url: "/api/v1/audit-events"})
 		metrics := h.get("/metrics")
-		for _, want := range []string{`innomunich_http_requests_total{code="200",host="",method="GET",url="/healthz"}`, `innomunich_http_requests_total{code="405",host="",method="DELETE",url="/api/v1/regions"}`, "innomunich_http_request_duration_seconds", "go_sql_max_open_connections"} {
+		for _, want := range []string{`innomunich_http_requests_total{code="200",host="",method="GET",url="/healthz"}`, `innomunich_http_requests_total{code="405",host="",method="DELETE",url="/api/v1/audit-events"}`, "innomunich_http_request_duration_seconds", "go_sql_max_open_connections"} {
 			if !strings.Contains(metrics.Body.String(), want) {
 				t.Errorf("/metrics lacks %s", want)
 			}
@@ -52,7 +52,7 @@ func TestErrorsAreProblemDetails(t *testing.T) {
 			{name: "unknown API route is 404", req: request{url: "/api/v1/nope"}, wantStatus: 404, wantType: "application/problem+json",
 				wantBody: []string{`"type":"https://innomunich.example/problems/not-found"`, `"instance":"/api/v1/nope"`, `"request_id":"`}},
 			{name: "POST to an unknown API route is 404, not the web app", req: request{method: "POST", url: "/api/v1/nope", body: "{}"}, wantStatus: 404, wantType: "application/problem+json"},
-			{name: "wrong method is 405 with Allow", req: request{method: "DELETE", url: "/api/v1/regions"}, wantStatus: 405, wantType: "application/problem+json",
+			{name: "wrong method is 405 with Allow", req: request{method: "DELETE", url: "/api/v1/audit-events"}, wantStatus: 405, wantType: "application/problem+json",
 				wantBody: []string{`"status":405`}, wantHeaders: map[string]string{"Allow": "OPTIONS, GET"}},
 			{name: "2 MiB body is 413", req: request{method: "POST", url: "/api/v1/regions", body: big}, wantStatus: 413, wantType: "application/problem+json",
 				wantBody: []string{"problems/too-large"}},

@@ -115,7 +115,7 @@ func problemFor(err error) Problem {
 			return Problem{Type: problemBase + k.slug, Title: k.title, Status: k.status, Detail: "No resource at this address."}
 		case http.StatusRequestEntityTooLarge:
 			k := problemKinds[apperr.TooLarge]
-			return Problem{Type: problemBase + k.slug, Title: k.title, Status: k.status, Detail: "Request bodies are limited to 1 MiB."}
+			return Problem{Type: problemBase + k.slug, Title: k.title, Status: k.status, Detail: "The request body is too large: 1 MiB at most, 20 MiB for a CSV import."}
 		}
 		if code, ok := statusCodes[he.Code]; ok {
 			k := problemKinds[code]

@@ -163,9 +163,13 @@ func (q *query) instant(name string) *time.Time {
 	return &t
 }
 
+func pageParams(c echo.Context) page.Params {
+	return page.Params{Limit: c.QueryParam("limit"), Cursor: c.QueryParam("cursor"), Sort: c.QueryParam("sort")}
+}
+
 // page parses limit, cursor and sort against the list's spec.
 func (q *query) page(spec page.Spec) page.Page {
-	p, err := spec.Parse(page.Params{Limit: q.c.QueryParam("limit"), Cursor: q.c.QueryParam("cursor"), Sort: q.c.QueryParam("sort")})
+	p, err := spec.Parse(pageParams(q.c))
 	var ae *apperr.Error
 	if errors.As(err, &ae) {
 		q.bad = append(q.bad, ae.Fields...)

@@ -45,12 +45,36 @@ func (s *server) routes(e *echo.Echo) {
 
 	v1.GET("/audit-events", s.listAuditEvents)
 
+	v1.GET("/organisations", s.listOrganisations)
+	v1.POST("/organisations", s.createOrganisation)
+	v1.POST("/organisations/import", s.importOrganisations)
+	v1.GET("/organisations/:id", s.getOrganisation)
+	v1.PATCH("/organisations/:id", s.updateOrganisation)
+	v1.DELETE("/organisations/:id", s.deleteOrganisation)
+	v1.POST("/organisations/:id/merge", s.mergeOrganisation)
+	v1.GET("/organisations/:id/people", s.listOrganisationPeople)
+
+	v1.GET("/people", s.listPeople)
+	v1.POST("/people", s.createPerson)
+	v1.GET("/people/:id", s.getPerson)
+	v1.PATCH("/people/:id", s.updatePerson)
+	v1.DELETE("/people/:id", s.deletePerson)
+
 	v1.GET("/regions", s.listRegions)
+	v1.POST("/regions", s.createRegion)
 	v1.GET("/regions/:code", s.getRegion)
+	v1.PATCH("/regions/:code", s.updateRegion)
+	v1.DELETE("/regions/:code", s.deleteRegion)
 	v1.GET("/focus-areas", s.listFocusAreas)
+	v1.POST("/focus-areas", s.createFocusArea)
 	v1.GET("/focus-areas/:code", s.getFocusArea)
+	v1.PATCH("/focus-areas/:code", s.updateFocusArea)
+	v1.DELETE("/focus-areas/:code", s.deleteFocusArea)
 	v1.GET("/funders", s.listFunders)
+	v1.POST("/funders", s.createFunder)
 	v1.GET("/funders/:code", s.getFunder)
+	v1.PATCH("/funders/:code", s.updateFunder)
+	v1.DELETE("/funders/:code", s.deleteFunder)
 }
 
 // group adds middleware to each route rather than to an Echo group: a

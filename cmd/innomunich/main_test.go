@@ -123,8 +123,20 @@ func launch(t *testing.T, vars map[string]string, args ...string) *instance {
 
 func (in *instance) waitListening(t *testing.T) {
 	t.Helper()
-	line := in.out.waitFor(t, " on http://")
-	in.url = line[strings.Index(line, "http://"):]
+	timeout := time.After(60 * time.Second)
+	for {
+		select {
+		case line := <-in.out.ch:
+			if i := strings.Index(line, " on http://"); i >= 0 {
+				in.url = line[i+4:]
+				return
+			}
+		case <-in.finished:
+			t.Fatalf("serve ended before listening: %v", in.err)
+		case <-timeout:
+			t.Fatal("serve did not start listening")
+		}
+	}
 }
 
 func getStatus(t *testing.T, url string) int {

@@ -21,6 +21,7 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/opt"
+	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 )
 
@@ -147,6 +148,9 @@ func Create(ctx context.Context, db *database.DB, in New) (Key, string, error) {
 		return Key{}, "", err
 	}
 	err := db.WithTx(ctx, func(ctx context.Context) error {
+		if err := organisation.CheckExists(ctx, db, "organisation_id", k.OrganisationID); err != nil {
+			return err
+		}
 		if err := db.Conn(ctx).Create(&k).Error; err != nil {
 			return err
 		}
@@ -164,12 +168,7 @@ func Get(ctx context.Context, db *database.DB, id string) (Key, error) {
 }
 
 func load(ctx context.Context, db *database.DB, id string) (Key, error) {
-	var k Key
-	err := db.Conn(ctx).Where("id = ?", id).Take(&k).Error
-	if database.IsNotFound(err) {
-		return Key{}, apperr.New(apperr.NotFound, "No API key with id %s", id)
-	}
-	return k, err
+	return database.Get[Key](ctx, db, "API key", id)
 }
 
 // Sort is the key list's order spec.

@@ -51,10 +51,17 @@ type Principal struct {
 	Locale         string
 }
 
-// Allows reports whether the principal holds scope. Users hold every
-// scope; their role alone limits them.
+// Allows reports whether the principal holds scope. Users (and the
+// system itself, e.g. seeding demo data) hold every scope; their role
+// alone limits them.
 func (p Principal) Allows(scope string) bool {
-	return p.Kind == KindUser || slices.Contains(p.Scopes, scope)
+	return p.Kind == KindUser || p.Kind == KindSystem || slices.Contains(p.Scopes, scope)
+}
+
+// System is the principal of the program acting on its own, such as
+// seeding demo data; the audit log shows it as "system".
+func System(name string) Principal {
+	return Principal{Kind: KindSystem, Name: name, Role: RoleAdmin}
 }
 
 // IsAdmin reports whether the principal is an admin user.

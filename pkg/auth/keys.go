@@ -204,4 +204,3 @@ func (k *Keys) JWKS() []JWK {
 	}
 	return out
 }
-

@@ -150,9 +150,9 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 // lock up front rather than failing when it upgrades.
 func sqliteDSN(path string) string {
 	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)") // first, so the others wait for a lock too
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()

@@ -2,6 +2,8 @@ package database
 
 import (
 	"context"
+	"database/sql/driver"
+	"strings"
 
 	"github.com/innomunich/platform/pkg/apperr"
 	"gorm.io/gorm"
@@ -51,4 +53,35 @@ func CheckVersion(noun string, stored, expected int) error {
 		return Stale(noun, stored)
 	}
 	return nil
+}
+
+// Get loads the row of model T with the id, or NotFound naming the noun.
+func Get[T any](ctx context.Context, db *DB, noun, id string) (T, error) {
+	var v T
+	err := db.Conn(ctx).Where("id = ?", id).Take(&v).Error
+	if IsNotFound(err) {
+		return v, apperr.New(apperr.NotFound, "No %s with id %s", noun, id)
+	}
+	return v, err
+}
+
+var arrayQuote = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+
+// TextArray is a PostgreSQL text[] parameter.
+type TextArray []string
+
+// Value renders the array literal, quoting every element.
+func (a TextArray) Value() (driver.Value, error) {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, s := range a {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		b.WriteString(arrayQuote.Replace(s))
+		b.WriteByte('"')
+	}
+	b.WriteByte('}')
+	return b.String(), nil
 }

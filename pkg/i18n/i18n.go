@@ -1,7 +1,11 @@
 // Package i18n owns the platform's languages and its multilingual text.
 package i18n
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/innomunich/platform/pkg/opt"
+)
 
 // Locales the platform speaks.
 var Locales = []string{"de", "en", "ja"}
@@ -31,4 +35,21 @@ func (t Text) In(l string) string {
 		}
 	}
 	return ""
+}
+
+// TextPatch changes some languages of a text, as a JSON merge patch of
+// {"de", "en", "ja"} does: an absent language stays, null clears it.
+type TextPatch struct {
+	De, En, Ja opt.Field[string]
+}
+
+// Apply returns t with the patch applied.
+func (p TextPatch) Apply(t Text) Text {
+	set := func(f opt.Field[string], old string) string {
+		if !f.Set {
+			return old
+		}
+		return f.Value // "" when null
+	}
+	return Text{De: set(p.De, t.De), En: set(p.En, t.En), Ja: set(p.Ja, t.Ja)}
 }

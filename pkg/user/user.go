@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"context"
 	_ "embed"
+	"errors"
 	"net/mail"
 	"strings"
 	"time"
@@ -20,6 +21,7 @@ import (
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/i18n"
 	"github.com/innomunich/platform/pkg/opt"
+	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 )
 
@@ -190,6 +192,9 @@ func Create(ctx context.Context, db *database.DB, in New) (User, string, error) 
 		u.SetPasswordHash, u.SetPasswordExpiresAt = &h, &exp
 	}
 	err := db.WithTx(ctx, func(ctx context.Context) error {
+		if err := organisation.CheckExists(ctx, db, "organisation_id", u.OrganisationID); err != nil {
+			return err
+		}
 		if err := db.Conn(ctx).Create(&u).Error; err != nil {
 			if database.IsDuplicate(err) {
 				return apperr.New(apperr.Conflict, "A user with this e-mail exists already")
@@ -211,12 +216,7 @@ func Get(ctx context.Context, db *database.DB, id string) (User, error) {
 }
 
 func load(ctx context.Context, db *database.DB, id string) (User, error) {
-	var u User
-	err := db.Conn(ctx).Where("id = ?", id).Take(&u).Error
-	if database.IsNotFound(err) {
-		return User{}, apperr.New(apperr.NotFound, "No user with id %s", id)
-	}
-	return u, err
+	return database.Get[User](ctx, db, "user", id)
 }
 
 // ByID loads a user for authentication, without a policy check.
@@ -321,6 +321,9 @@ func update(ctx context.Context, db *database.DB, id string, version int, in Pat
 				after.OrganisationID = &v
 			}
 			set["organisation_id"] = after.OrganisationID
+			if err := organisation.CheckExists(ctx, db, "organisation_id", after.OrganisationID); err != nil {
+				return err
+			}
 		}
 		if in.Locale.Set {
 			after.Locale = in.Locale.Value
@@ -542,13 +545,18 @@ func EnsureAdmin(ctx context.Context, db *database.DB, email, password string) (
 			Version: 1, CreatedAt: now, UpdatedAt: now,
 		}
 		if err := db.Conn(ctx).Create(&u).Error; err != nil {
-			if database.IsDuplicate(err) { // another instance was faster
-				return nil
+			if database.IsDuplicate(err) {
+				return errRaced // the failed insert spoils the transaction: roll back
 			}
 			return err
 		}
 		out.Created, out.Password = true, generated
 		return audit.Record(ctx, db, audit.Create, "user", u.ID, u.Version, nil, u.view())
 	})
+	if errors.Is(err, errRaced) { // another instance created the admin first
+		return Bootstrap{Email: email}, nil
+	}
 	return out, err
 }
+
+var errRaced = errors.New("another instance created the first admin")

@@ -1,0 +1,158 @@
+package organisation
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/page"
+	"github.com/innomunich/platform/pkg/search"
+	"gorm.io/gorm"
+)
+
+// Filter narrows the organisation list. It lists either the active
+// organisations (the default) or, with Archived, the archived ones.
+type Filter struct {
+	Country      string
+	Region       string
+	Kind         string
+	FocusAreas   []string // any of
+	SME          *bool
+	Archived     bool
+	UpdatedSince *time.Time
+	Q            string
+	IDs          []string
+}
+
+// Sort is the organisation list's order spec.
+var Sort = page.Spec{
+	Default: "name",
+	Fields: []page.Field{
+		{Name: "name", Column: "name_sort", Kind: page.String},
+		{Name: "name_kana", Column: "kana_sort", Kind: page.String},
+		{Name: "created_at", Column: "created_at", Kind: page.Time},
+		{Name: "updated_at", Column: "updated_at", Kind: page.Time},
+	},
+}
+
+var columns = []string{"id", "name", "name_local", "name_kana", "short_name", "kind", "sme", "employees", "country", "region", "city",
+	"website", "email", "phone", "description_de", "description_en", "description_ja", "archived", "name_key", "website_host",
+	"name_sort", "kana_sort", "search_text", "version", "created_at", "updated_at"}
+
+// Matching adds the condition for a text query on a table that has
+// search_text, search_grams and an FTS5 twin named <table>_fts.
+func Matching(q *gorm.DB, db *database.DB, table, query string) *gorm.DB {
+	f := search.Fold(query)
+	if f == "" {
+		return q
+	}
+	switch {
+	case db.Engine == database.Postgres && search.Short(f) && !strings.Contains(f, " "):
+		return q.Where(table+".search_grams @> ?", database.TextArray{f})
+	case db.Engine == database.SQLite && !search.Short(f):
+		phrase := `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
+		return q.Where(table+".rowid IN (SELECT rowid FROM "+table+"_fts WHERE "+table+"_fts MATCH ?)", phrase)
+	default:
+		return q.Where(table+`.search_text LIKE ? ESCAPE '\'`, search.LikePattern(f))
+	}
+}
+
+func (f Filter) apply(db *database.DB, q *gorm.DB) *gorm.DB {
+	q = q.Where("archived = ?", f.Archived)
+	if f.Country != "" {
+		q = q.Where("country = ?", f.Country)
+	}
+	if f.Region != "" {
+		q = q.Where("region = ?", f.Region)
+	}
+	if f.Kind != "" {
+		q = q.Where("kind = ?", f.Kind)
+	}
+	if f.SME != nil {
+		q = q.Where("sme = ?", *f.SME)
+	}
+	if f.UpdatedSince != nil {
+		q = q.Where("updated_at >= ?", f.UpdatedSince.UTC())
+	}
+	if len(f.FocusAreas) > 0 {
+		q = q.Where("id IN (SELECT organisation_id FROM organisation_focus_areas WHERE focus_area IN ?)", f.FocusAreas)
+	}
+	if len(f.IDs) > 0 {
+		q = q.Where("id IN ?", f.IDs)
+	}
+	return Matching(q, db, "organisations", f.Q)
+}
+
+// List returns one page of organisations with their focus areas.
+func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Organisation, *string, error) {
+	q := f.apply(db, db.Conn(ctx).Table("organisations").Select(columns))
+	var rows []Organisation
+	if err := p.Apply(q).Find(&rows).Error; err != nil {
+		return nil, nil, err
+	}
+	items, next := page.Finish(p, rows, sortKey)
+	ptrs := make([]*Organisation, len(items))
+	for i := range items {
+		ptrs[i] = &items[i]
+	}
+	if err := withFocusAreas(ctx, db, ptrs); err != nil {
+		return nil, nil, err
+	}
+	return items, next, nil
+}
+
+func sortKey(o Organisation, field string) page.Key {
+	switch field {
+	case "name_kana":
+		return page.Key{Value: o.KanaSort, ID: o.ID}
+	case "created_at":
+		return page.Key{Value: o.CreatedAt, ID: o.ID}
+	case "updated_at":
+		return page.Key{Value: o.UpdatedAt, ID: o.ID}
+	}
+	return page.Key{Value: o.NameSort, ID: o.ID}
+}
+
+// Each calls fn for every organisation the filter selects, in the order
+// of sort, a page at a time, so an export of any size streams in constant
+// memory.
+func Each(ctx context.Context, db *database.DB, f Filter, sort string, fn func(Organisation) error) error {
+	cursor := ""
+	for {
+		p, err := Sort.Parse(page.Params{Limit: "200", Sort: sort, Cursor: cursor})
+		if err != nil {
+			return err
+		}
+		rows, next, err := List(ctx, db, f, p)
+		if err != nil {
+			return err
+		}
+		for _, o := range rows {
+			if err := fn(o); err != nil {
+				return err
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		cursor = *next
+	}
+}
+
+// Names returns the names of the organisations with the ids, for
+// responses that show a referenced organisation by name.
+func Names(ctx context.Context, db *database.DB, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []struct{ ID, Name string }
+	if err := db.Conn(ctx).Table("organisations").Select("id, name").Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.ID] = r.Name
+	}
+	return out, nil
+}

@@ -1,0 +1,598 @@
+// Package organisation owns the directory's organisations: companies,
+// research institutes, clusters and agencies in Germany and Japan. It
+// keeps their rules (validation, who may change what, duplicates, what
+// refers to them) next to their queries.
+package organisation
+
+import (
+	"context"
+	"fmt"
+	"net/mail"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/innomunich/platform/pkg/audit"
+	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/i18n"
+	"github.com/innomunich/platform/pkg/opt"
+	"github.com/innomunich/platform/pkg/search"
+	"gorm.io/gorm"
+)
+
+// Kinds of organisation.
+var Kinds = []string{"pharma", "biotech", "medtech", "research_institute", "university", "hospital", "cluster", "government", "investor", "service_provider", "other"}
+
+// SMELimit is the EU definition: an SME has fewer than 250 employees.
+const SMELimit = 250
+
+// Organisation is one record of the directory.
+type Organisation struct {
+	ID          string
+	Name        string
+	NameLocal   string
+	NameKana    string
+	ShortName   string
+	Kind        string
+	SME         bool `gorm:"column:sme"`
+	Employees   *int
+	Country     string
+	Region      *string
+	City        string
+	Website     string
+	Email       string
+	Phone       string
+	Description i18n.Text `gorm:"embedded;embeddedPrefix:description_"`
+	Archived    bool
+	FocusAreas  []string `gorm:"-"`
+	// Derived, kept for search, sorting and duplicate detection.
+	NameKey     string
+	WebsiteHost string
+	NameSort    string
+	KanaSort    string
+	SearchText  string
+	SearchGrams string `gorm:"-"` // written per engine, never read
+	Version     int
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// view is what the audit log records.
+type view struct {
+	Name        string    `json:"name"`
+	NameLocal   string    `json:"name_local"`
+	NameKana    string    `json:"name_kana"`
+	ShortName   string    `json:"short_name"`
+	Kind        string    `json:"kind"`
+	SME         bool      `json:"sme"`
+	Employees   *int      `json:"employees"`
+	Country     string    `json:"country"`
+	Region      *string   `json:"region"`
+	City        string    `json:"city"`
+	Website     string    `json:"website"`
+	Email       string    `json:"email"`
+	Phone       string    `json:"phone"`
+	Description i18n.Text `json:"description"`
+	FocusAreas  []string  `json:"focus_areas"`
+	Archived    bool      `json:"archived"`
+}
+
+func (o Organisation) view() view {
+	return view{o.Name, o.NameLocal, o.NameKana, o.ShortName, o.Kind, o.SME, o.Employees, o.Country, o.Region, o.City, o.Website, o.Email, o.Phone, o.Description, o.FocusAreas, o.Archived}
+}
+
+// derive fills the derived columns from the record's fields.
+func (o *Organisation) derive() {
+	o.NameKey = search.NameKey(o.Name)
+	o.WebsiteHost = search.Host(o.Website)
+	o.NameSort = search.Fold(o.Name)
+	o.KanaSort = search.Fold(o.NameKana)
+	if o.KanaSort == "" {
+		o.KanaSort = search.Fold(o.NameLocal)
+	}
+	if o.KanaSort == "" {
+		o.KanaSort = o.NameSort
+	}
+	o.SearchText = search.Document(o.Name, o.NameLocal, o.NameKana, o.ShortName, o.Description.De, o.Description.En, o.Description.Ja)
+}
+
+func (o Organisation) grams() []string {
+	return search.Grams(o.Name, o.NameLocal, o.NameKana, o.ShortName)
+}
+
+// columns are the stored columns a change sets (all but id, version,
+// timestamps and search grams).
+func (o Organisation) columns() map[string]any {
+	return map[string]any{
+		"name": o.Name, "name_local": o.NameLocal, "name_kana": o.NameKana, "short_name": o.ShortName,
+		"kind": o.Kind, "sme": o.SME, "employees": o.Employees, "country": o.Country, "region": o.Region,
+		"city": o.City, "website": o.Website, "email": o.Email, "phone": o.Phone,
+		"description_de": o.Description.De, "description_en": o.Description.En, "description_ja": o.Description.Ja,
+		"archived": o.Archived, "name_key": o.NameKey, "website_host": o.WebsiteHost,
+		"name_sort": o.NameSort, "kana_sort": o.KanaSort, "search_text": o.SearchText,
+	}
+}
+
+// normalise trims what people type around values.
+func (o *Organisation) normalise() {
+	for _, s := range []*string{&o.Name, &o.NameLocal, &o.NameKana, &o.ShortName, &o.City, &o.Website, &o.Email, &o.Phone,
+		&o.Description.De, &o.Description.En, &o.Description.Ja} {
+		*s = strings.TrimSpace(*s)
+	}
+	o.Country = strings.ToUpper(o.Country)
+	slices.Sort(o.FocusAreas)
+	o.FocusAreas = slices.Compact(o.FocusAreas)
+}
+
+// Validate checks the fields that need no database.
+func (o Organisation) Validate() error {
+	var bad apperr.Fields
+	text := func(field, v string, min, max int) {
+		if n := utf8.RuneCountInString(v); n < min || n > max {
+			if min > 0 {
+				bad.Add(field, "must be %d to %d characters", min, max)
+			} else {
+				bad.Add(field, "must be at most %d characters", max)
+			}
+		}
+	}
+	text("name", o.Name, 1, 200)
+	text("name_local", o.NameLocal, 0, 200)
+	text("name_kana", o.NameKana, 0, 200)
+	text("short_name", o.ShortName, 0, 50)
+	text("city", o.City, 0, 100)
+	text("phone", o.Phone, 0, 50)
+	for lang, d := range map[string]string{"de": o.Description.De, "en": o.Description.En, "ja": o.Description.Ja} {
+		text("description."+lang, d, 0, 5000)
+	}
+	if !slices.Contains(Kinds, o.Kind) {
+		bad.Add("kind", "must be one of %s", strings.Join(Kinds, ", "))
+	}
+	if !i18n.ValidCountry(o.Country) {
+		bad.Add("country", "must be an ISO 3166-1 alpha-2 code such as DE or JP")
+	}
+	if o.Employees != nil && (*o.Employees < 0 || *o.Employees > 10_000_000) {
+		bad.Add("employees", "must be a whole number from 0 to 10000000")
+	}
+	if o.SME && o.Employees != nil && *o.Employees >= SMELimit {
+		bad.Add("sme", "cannot be true with %d or more employees (EU SME definition)", SMELimit)
+	}
+	if o.Website != "" {
+		u, err := url.Parse(o.Website)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(o.Website) > 500 {
+			bad.Add("website", "must be an http(s) URL such as https://www.example.org")
+		}
+	}
+	if o.Email != "" {
+		if a, err := mail.ParseAddress(o.Email); err != nil || a.Address != o.Email {
+			bad.Add("email", "must be an e-mail address such as info@example.org")
+		}
+	}
+	return bad.Err()
+}
+
+// checkReferences validates the codes the record points to.
+func checkReferences(ctx context.Context, db *database.DB, o Organisation) error {
+	var bad apperr.Fields
+	if o.Region != nil {
+		var n int64
+		if err := db.Conn(ctx).Table("regions").Where("code = ?", *o.Region).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			bad.Add("region", "%q is not a region code (see /api/v1/regions)", *o.Region)
+		}
+	}
+	if len(o.FocusAreas) > 0 {
+		var known []string
+		if err := db.Conn(ctx).Table("focus_areas").Where("code IN ?", o.FocusAreas).Pluck("code", &known).Error; err != nil {
+			return err
+		}
+		for _, f := range o.FocusAreas {
+			if !slices.Contains(known, f) {
+				bad.Add("focus_areas", "%q is not a focus area code (see /api/v1/focus-areas)", f)
+			}
+		}
+	}
+	return bad.Err()
+}
+
+// Policy: coordinators and admins change every organisation; a member
+// only its own; API keys also need the write:organisations scope.
+func canCreate(p auth.Principal) error {
+	if !p.Allows(auth.ScopeWriteOrganisations) {
+		return apperr.New(apperr.Forbidden, "This API key lacks the write:organisations scope")
+	}
+	if !p.IsCoordinator() {
+		return apperr.New(apperr.Forbidden, "Only coordinators and admins add organisations")
+	}
+	return nil
+}
+
+func canChange(p auth.Principal, o Organisation) error {
+	if !p.Allows(auth.ScopeWriteOrganisations) {
+		return apperr.New(apperr.Forbidden, "This API key lacks the write:organisations scope")
+	}
+	if p.IsCoordinator() || (p.Role == auth.RoleMember && p.OrganisationID == o.ID) {
+		return nil
+	}
+	return apperr.New(apperr.Forbidden, "You may change only your own organisation")
+}
+
+// Create adds an organisation. A likely duplicate (same name ignoring
+// case, width, punctuation and legal form, or same website host) is 409
+// naming the existing one, unless allowDuplicate (coordinators only).
+func Create(ctx context.Context, db *database.DB, o Organisation, allowDuplicate bool) (Organisation, error) {
+	p := auth.From(ctx)
+	if err := canCreate(p); err != nil {
+		return Organisation{}, err
+	}
+	now := database.Now()
+	o.ID, o.Version, o.CreatedAt, o.UpdatedAt, o.Archived = uuid.Must(uuid.NewV7()).String(), 1, now, now, false
+	o.normalise()
+	if err := o.Validate(); err != nil {
+		return Organisation{}, err
+	}
+	o.derive()
+	err := db.WithTx(ctx, func(ctx context.Context) error {
+		if err := checkReferences(ctx, db, o); err != nil {
+			return err
+		}
+		if !allowDuplicate {
+			if err := checkDuplicate(ctx, db, o); err != nil {
+				return err
+			}
+		}
+		if err := insert(ctx, db, o); err != nil {
+			return err
+		}
+		return audit.Record(ctx, db, audit.Create, "organisation", o.ID, o.Version, nil, o.view())
+	})
+	return o, err
+}
+
+// insert writes a new row with its focus areas and grams.
+func insert(ctx context.Context, db *database.DB, o Organisation) error {
+	if err := db.Conn(ctx).Create(&o).Error; err != nil {
+		return err
+	}
+	if err := writeGrams(ctx, db, "organisations", o.ID, o.grams()); err != nil {
+		return err
+	}
+	return writeFocusAreas(ctx, db, o.ID, o.FocusAreas)
+}
+
+// writeGrams stores the short-query pieces where the engine uses them.
+func writeGrams(ctx context.Context, db *database.DB, table, id string, grams []string) error {
+	if db.Engine != database.Postgres {
+		return nil
+	}
+	return db.Conn(ctx).Exec("UPDATE "+table+" SET search_grams = ? WHERE id = ?", database.TextArray(grams), id).Error
+}
+
+func writeFocusAreas(ctx context.Context, db *database.DB, id string, areas []string) error {
+	if err := db.Conn(ctx).Exec("DELETE FROM organisation_focus_areas WHERE organisation_id = ?", id).Error; err != nil {
+		return err
+	}
+	for _, a := range areas {
+		if err := db.Conn(ctx).Exec("INSERT INTO organisation_focus_areas (organisation_id, focus_area) VALUES (?, ?)", id, a).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkDuplicate answers 409 with the existing record's id when o looks
+// like an organisation that is in the directory already.
+func checkDuplicate(ctx context.Context, db *database.DB, o Organisation) error {
+	// Two lookups, each on its own index (an OR of both would scan).
+	var dup struct{ ID, Name string }
+	find := func(where string, arg string) (bool, error) {
+		err := db.Conn(ctx).Table("organisations").Select("id, name").Where("id <> ?", o.ID).
+			Where(where, arg).Order("created_at").Limit(1).Take(&dup).Error
+		if database.IsNotFound(err) {
+			return false, nil
+		}
+		return err == nil, err
+	}
+	found := false
+	var err error
+	if o.NameKey != "" {
+		if found, err = find("name_key = ?", o.NameKey); err != nil {
+			return err
+		}
+	}
+	if !found && o.WebsiteHost != "" {
+		if found, err = find("website_host = ? AND website_host <> ''", o.WebsiteHost); err != nil {
+			return err
+		}
+	}
+	if !found {
+		return nil
+	}
+	return apperr.New(apperr.Conflict, "%q looks like %q, which is in the directory already; open it, or pass allow_duplicate=true if they really differ", o.Name, dup.Name).
+		With("duplicate_of", dup.ID)
+}
+
+// Get returns an organisation with its focus areas.
+func Get(ctx context.Context, db *database.DB, id string) (Organisation, error) {
+	o, err := database.Get[Organisation](ctx, db, "organisation", id)
+	if err != nil {
+		return o, err
+	}
+	if err := withFocusAreas(ctx, db, []*Organisation{&o}); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+// withFocusAreas loads the focus areas of many organisations in one query.
+func withFocusAreas(ctx context.Context, db *database.DB, orgs []*Organisation) error {
+	if len(orgs) == 0 {
+		return nil
+	}
+	ids := make([]string, len(orgs))
+	byID := map[string]*Organisation{}
+	for i, o := range orgs {
+		ids[i], byID[o.ID] = o.ID, o
+		o.FocusAreas = []string{}
+	}
+	var rows []struct{ OrganisationID, FocusArea string }
+	if err := db.Conn(ctx).Table("organisation_focus_areas").Where("organisation_id IN ?", ids).Order("focus_area").Find(&rows).Error; err != nil {
+		return err
+	}
+	for _, r := range rows {
+		byID[r.OrganisationID].FocusAreas = append(byID[r.OrganisationID].FocusAreas, r.FocusArea)
+	}
+	return nil
+}
+
+// Patch changes fields of an organisation; absent fields stay.
+type Patch struct {
+	Name, NameLocal, NameKana, ShortName, Kind, Country, City, Website, Email, Phone opt.Field[string]
+	Region                                                                           opt.Field[string]
+	SME, Archived                                                                    opt.Field[bool]
+	Employees                                                                        opt.Field[int]
+	Description                                                                      i18n.TextPatch
+	FocusAreas                                                                       opt.Field[[]string]
+}
+
+func (in Patch) apply(o *Organisation) {
+	str := func(dst *string, f opt.Field[string]) {
+		if f.Set {
+			*dst = f.Value // null clears to ""
+		}
+	}
+	str(&o.Name, in.Name)
+	str(&o.NameLocal, in.NameLocal)
+	str(&o.NameKana, in.NameKana)
+	str(&o.ShortName, in.ShortName)
+	str(&o.Kind, in.Kind)
+	str(&o.Country, in.Country)
+	str(&o.City, in.City)
+	str(&o.Website, in.Website)
+	str(&o.Email, in.Email)
+	str(&o.Phone, in.Phone)
+	if in.Region.Set {
+		o.Region = nil
+		if !in.Region.Null {
+			v := in.Region.Value
+			o.Region = &v
+		}
+	}
+	if in.Employees.Set {
+		o.Employees = nil
+		if !in.Employees.Null {
+			v := in.Employees.Value
+			o.Employees = &v
+		}
+	}
+	if in.SME.Set {
+		o.SME = in.SME.Value
+	}
+	if in.Archived.Set {
+		o.Archived = in.Archived.Value
+	}
+	o.Description = in.Description.Apply(o.Description)
+	if in.FocusAreas.Set {
+		o.FocusAreas = append([]string{}, in.FocusAreas.Value...)
+	}
+}
+
+// Update applies a patch based on version.
+func Update(ctx context.Context, db *database.DB, id string, version int, in Patch) (Organisation, error) {
+	err := db.WithTx(ctx, func(ctx context.Context) error {
+		before, err := Get(ctx, db, id)
+		if err != nil {
+			return err
+		}
+		if err := canChange(auth.From(ctx), before); err != nil {
+			return err
+		}
+		if err := database.CheckVersion("organisation", before.Version, version); err != nil {
+			return err
+		}
+		after := before
+		after.FocusAreas = slices.Clone(before.FocusAreas)
+		in.apply(&after)
+		after.normalise()
+		if err := after.Validate(); err != nil {
+			return err
+		}
+		after.derive()
+		if err := checkReferences(ctx, db, after); err != nil {
+			return err
+		}
+		if after.Version, err = db.UpdateVersioned(ctx, "organisations", "organisation", id, version, after.columns()); err != nil {
+			return err
+		}
+		if err := writeGrams(ctx, db, "organisations", id, after.grams()); err != nil {
+			return err
+		}
+		if !slices.Equal(before.FocusAreas, after.FocusAreas) {
+			if err := writeFocusAreas(ctx, db, id, after.FocusAreas); err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, db, audit.Update, "organisation", id, after.Version, before.view(), after.view())
+	})
+	if err != nil {
+		return Organisation{}, err
+	}
+	return Get(ctx, db, id)
+}
+
+// referrers are the tables that point at organisations, and what a
+// person calls one row of each. Later resources add theirs here.
+var referrers = []struct{ table, column, noun string }{
+	{"people", "organisation_id", "people"},
+	{"users", "organisation_id", "users"},
+	{"api_keys", "organisation_id", "API keys"},
+}
+
+// References counts what refers to the organisation, by kind.
+func References(ctx context.Context, db *database.DB, id string) (map[string]int64, error) {
+	out := map[string]int64{}
+	for _, r := range referrers {
+		var n int64
+		if err := db.Conn(ctx).Table(r.table).Where(r.column+" = ?", id).Count(&n).Error; err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			out[r.table] = n
+		}
+	}
+	return out, nil
+}
+
+// Delete removes an organisation nothing refers to; otherwise 409 naming
+// what does (archive it instead).
+func Delete(ctx context.Context, db *database.DB, id string, version int) error {
+	return db.WithTx(ctx, func(ctx context.Context) error {
+		before, err := Get(ctx, db, id)
+		if err != nil {
+			return err
+		}
+		p := auth.From(ctx)
+		if err := canCreate(p); err != nil { // deleting is for coordinators too
+			return err
+		}
+		if err := database.CheckVersion("organisation", before.Version, version); err != nil {
+			return err
+		}
+		refs, err := References(ctx, db, id)
+		if err != nil {
+			return err
+		}
+		if len(refs) > 0 {
+			var parts []string
+			for _, r := range referrers {
+				if n := refs[r.table]; n > 0 {
+					parts = append(parts, fmt.Sprintf("%d %s", n, r.noun))
+				}
+			}
+			return apperr.New(apperr.Conflict, "%s still refer to this organisation; archive it instead (archived: true)", strings.Join(parts, ", ")).
+				With("references", refs)
+		}
+		if err := db.Conn(ctx).Exec("DELETE FROM organisations WHERE id = ? AND version = ?", id, version).Error; err != nil {
+			if database.IsForeignKey(err) {
+				return apperr.New(apperr.Conflict, "Other records still refer to this organisation; archive it instead")
+			}
+			return err
+		}
+		return audit.Record(ctx, db, audit.Delete, "organisation", id, before.Version, before.view(), nil)
+	})
+}
+
+// Merge moves everything that refers to the duplicate into the kept
+// organisation and archives the duplicate, in one transaction.
+func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, keptVersion int) (Organisation, error) {
+	if keptID == duplicateID {
+		return Organisation{}, apperr.Fields{{Field: "duplicate_id", Message: "must differ from the organisation kept"}}.Err()
+	}
+	err := db.WithTx(ctx, func(ctx context.Context) error {
+		p := auth.From(ctx)
+		if err := canCreate(p); err != nil {
+			return err
+		}
+		kept, err := Get(ctx, db, keptID)
+		if err != nil {
+			return err
+		}
+		if err := database.CheckVersion("organisation", kept.Version, keptVersion); err != nil {
+			return err
+		}
+		dup, err := Get(ctx, db, duplicateID)
+		if apperr.Is(err, apperr.NotFound) {
+			return apperr.Fields{{Field: "duplicate_id", Message: "is not an organisation"}}.Err()
+		}
+		if err != nil {
+			return err
+		}
+		moved := map[string]int64{}
+		for _, r := range referrers {
+			q := db.Conn(ctx).Table(r.table).Where(r.column+" = ?", duplicateID)
+			set := map[string]any{r.column: keptID}
+			if r.table == "people" {
+				set["version"], set["updated_at"] = gorm.Expr("version + 1"), database.Now()
+			}
+			res := q.Updates(set)
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected > 0 {
+				moved[r.table] = res.RowsAffected
+			}
+		}
+		// Focus areas of the duplicate are kept too.
+		union := slices.Clone(kept.FocusAreas)
+		for _, f := range dup.FocusAreas {
+			if !slices.Contains(union, f) {
+				union = append(union, f)
+			}
+		}
+		slices.Sort(union)
+		if _, err := db.UpdateVersioned(ctx, "organisations", "organisation", keptID, keptVersion, map[string]any{}); err != nil {
+			return err
+		}
+		if err := writeFocusAreas(ctx, db, keptID, union); err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, db, "merge", "organisation", keptID, keptVersion+1,
+			map[string]any{"focus_areas": kept.FocusAreas}, map[string]any{"focus_areas": union, "merged_from": duplicateID, "moved": moved}); err != nil {
+			return err
+		}
+		dupAfter := dup
+		dupAfter.Archived = true
+		v, err := db.UpdateVersioned(ctx, "organisations", "organisation", duplicateID, dup.Version, map[string]any{"archived": true})
+		if err != nil {
+			return err
+		}
+		return audit.Record(ctx, db, audit.Update, "organisation", duplicateID, v, dup.view(), dupAfter.view())
+	})
+	if err != nil {
+		return Organisation{}, err
+	}
+	return Get(ctx, db, keptID)
+}
+
+// CheckExists is the rule for records that belong to an organisation: it
+// must be in the directory. The field is named in the error.
+func CheckExists(ctx context.Context, db *database.DB, field string, id *string) error {
+	if id == nil || uuid.Validate(*id) != nil {
+		return nil // shape errors are the caller's validation
+	}
+	var n int64
+	if err := db.Conn(ctx).Table("organisations").Where("id = ?", *id).Count(&n).Error; err != nil {
+		return err
+	}
+	if n == 0 {
+		return apperr.Fields{{Field: field, Message: "is not an organisation in the directory"}}.Err()
+	}
+	return nil
+}

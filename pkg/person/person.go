@@ -1,0 +1,352 @@
+// Package person owns the people of the directory: names in Latin and
+// Japanese script with their reading, position, languages, contact data
+// and consent. E-mail and phone are personal data: only coordinators,
+// admins and the person's own organisation see them (Contact).
+package person
+
+import (
+	"context"
+	"net/mail"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/innomunich/platform/pkg/audit"
+	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/opt"
+	"github.com/innomunich/platform/pkg/organisation"
+	"github.com/innomunich/platform/pkg/page"
+	"github.com/innomunich/platform/pkg/search"
+)
+
+// Person is one contact.
+type Person struct {
+	ID              string
+	OrganisationID  string
+	GivenName       string
+	FamilyName      string
+	GivenNameLocal  string
+	FamilyNameLocal string
+	GivenNameKana   string
+	FamilyNameKana  string
+	Position        string
+	Email           string
+	Phone           string
+	Languages       string // space-separated codes
+	ConsentAt       *time.Time
+	NameSort        string
+	SearchText      string
+	Version         int
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+}
+
+// LanguageList returns the languages as a list.
+func (p Person) LanguageList() []string { return strings.Fields(p.Languages) }
+
+// DisplayName is the name as a reader of locale expects it: in Japanese
+// family name first (in Japanese script where known), otherwise given
+// name first in Latin script.
+func (p Person) DisplayName(locale string) string {
+	if locale == "ja" {
+		if p.FamilyNameLocal != "" {
+			return p.FamilyNameLocal + " " + p.GivenNameLocal
+		}
+		return strings.TrimSpace(p.FamilyName + " " + p.GivenName)
+	}
+	return strings.TrimSpace(p.GivenName + " " + p.FamilyName)
+}
+
+// ContactVisibleTo reports whether the caller may see e-mail and phone.
+func (p Person) ContactVisibleTo(c auth.Principal) bool { return c.SeesContactsOf(p.OrganisationID) }
+
+type view struct {
+	OrganisationID  string     `json:"organisation_id"`
+	GivenName       string     `json:"given_name"`
+	FamilyName      string     `json:"family_name"`
+	GivenNameLocal  string     `json:"given_name_local"`
+	FamilyNameLocal string     `json:"family_name_local"`
+	GivenNameKana   string     `json:"given_name_kana"`
+	FamilyNameKana  string     `json:"family_name_kana"`
+	Position        string     `json:"position"`
+	Email           string     `json:"email"`
+	Phone           string     `json:"phone"`
+	Languages       []string   `json:"languages"`
+	ConsentAt       *time.Time `json:"consent_at"`
+}
+
+func (p Person) view() view {
+	return view{p.OrganisationID, p.GivenName, p.FamilyName, p.GivenNameLocal, p.FamilyNameLocal, p.GivenNameKana, p.FamilyNameKana, p.Position, p.Email, p.Phone, p.LanguageList(), p.ConsentAt}
+}
+
+func (p *Person) normalise() {
+	for _, s := range []*string{&p.GivenName, &p.FamilyName, &p.GivenNameLocal, &p.FamilyNameLocal, &p.GivenNameKana, &p.FamilyNameKana, &p.Position, &p.Email, &p.Phone} {
+		*s = strings.TrimSpace(*s)
+	}
+	langs := strings.Fields(strings.ToLower(p.Languages))
+	slices.Sort(langs)
+	p.Languages = strings.Join(slices.Compact(langs), " ")
+}
+
+func (p *Person) derive() {
+	switch {
+	case p.FamilyNameKana != "" || p.GivenNameKana != "":
+		p.NameSort = search.Fold(p.FamilyNameKana + " " + p.GivenNameKana)
+	default:
+		p.NameSort = search.Fold(p.FamilyName + " " + p.GivenName)
+	}
+	p.SearchText = search.Document(p.GivenName, p.FamilyName, p.FamilyNameLocal+p.GivenNameLocal, p.GivenNameLocal, p.FamilyNameLocal,
+		p.FamilyNameKana+p.GivenNameKana, p.GivenNameKana, p.FamilyNameKana, p.Position)
+}
+
+func (p Person) grams() []string {
+	return search.Grams(p.GivenName, p.FamilyName, p.FamilyNameLocal+p.GivenNameLocal, p.FamilyNameKana+p.GivenNameKana)
+}
+
+// Validate checks the fields that need no database.
+func (p Person) Validate() error {
+	var bad apperr.Fields
+	if n := utf8.RuneCountInString(p.FamilyName); n < 1 || n > 100 {
+		bad.Add("family_name", "must be 1 to 100 characters")
+	}
+	for field, v := range map[string]string{"given_name": p.GivenName, "given_name_local": p.GivenNameLocal, "family_name_local": p.FamilyNameLocal,
+		"given_name_kana": p.GivenNameKana, "family_name_kana": p.FamilyNameKana, "phone": p.Phone} {
+		if utf8.RuneCountInString(v) > 100 {
+			bad.Add(field, "must be at most 100 characters")
+		}
+	}
+	if utf8.RuneCountInString(p.Position) > 200 {
+		bad.Add("position", "must be at most 200 characters")
+	}
+	if p.Email != "" {
+		if a, err := mail.ParseAddress(p.Email); err != nil || a.Address != p.Email {
+			bad.Add("email", "must be an e-mail address such as name@example.org")
+		}
+	}
+	for _, l := range p.LanguageList() {
+		if len(l) != 2 || l[0] < 'a' || l[0] > 'z' || l[1] < 'a' || l[1] > 'z' {
+			bad.Add("languages", "%q is not an ISO 639-1 code such as de, en or ja", l)
+		}
+	}
+	if uuid.Validate(p.OrganisationID) != nil {
+		bad.Add("organisation_id", "must be an organisation id")
+	}
+	return bad.Err()
+}
+
+// canWrite: coordinators and admins change everyone; members the people of
+// their own organisation; API keys also need write:people.
+func canWrite(c auth.Principal, orgID string) error {
+	if !c.Allows(auth.ScopeWritePeople) {
+		return apperr.New(apperr.Forbidden, "This API key lacks the write:people scope")
+	}
+	if c.IsCoordinator() || (c.Role == auth.RoleMember && c.OrganisationID != "" && c.OrganisationID == orgID) {
+		return nil
+	}
+	return apperr.New(apperr.Forbidden, "You may change only the people of your own organisation")
+}
+
+func checkOrganisation(ctx context.Context, db *database.DB, id string) error {
+	if _, err := database.Get[organisation.Organisation](ctx, db, "organisation", id); apperr.Is(err, apperr.NotFound) {
+		return apperr.Fields{{Field: "organisation_id", Message: "is not an organisation in the directory"}}.Err()
+	} else if err != nil {
+		return err
+	}
+	return nil
+}
+
+// Create adds a person.
+func Create(ctx context.Context, db *database.DB, p Person) (Person, error) {
+	if err := canWrite(auth.From(ctx), p.OrganisationID); err != nil {
+		return Person{}, err
+	}
+	now := database.Now()
+	p.ID, p.Version, p.CreatedAt, p.UpdatedAt = uuid.Must(uuid.NewV7()).String(), 1, now, now
+	p.normalise()
+	if err := p.Validate(); err != nil {
+		return Person{}, err
+	}
+	p.derive()
+	err := db.WithTx(ctx, func(ctx context.Context) error {
+		if err := checkOrganisation(ctx, db, p.OrganisationID); err != nil {
+			return err
+		}
+		if err := db.Conn(ctx).Create(&p).Error; err != nil {
+			return err
+		}
+		if err := writeGrams(ctx, db, p); err != nil {
+			return err
+		}
+		return audit.Record(ctx, db, audit.Create, "person", p.ID, p.Version, nil, p.view())
+	})
+	return p, err
+}
+
+func writeGrams(ctx context.Context, db *database.DB, p Person) error {
+	if db.Engine != database.Postgres {
+		return nil
+	}
+	return db.Conn(ctx).Exec("UPDATE people SET search_grams = ? WHERE id = ?", database.TextArray(p.grams()), p.ID).Error
+}
+
+// Get returns a person.
+func Get(ctx context.Context, db *database.DB, id string) (Person, error) {
+	return database.Get[Person](ctx, db, "person", id)
+}
+
+// Patch changes fields of a person; absent fields stay.
+type Patch struct {
+	OrganisationID, GivenName, FamilyName, GivenNameLocal, FamilyNameLocal, GivenNameKana, FamilyNameKana, Position, Email, Phone opt.Field[string]
+	Languages                                                                                                                     opt.Field[[]string]
+	ConsentAt                                                                                                                     opt.Field[time.Time]
+}
+
+// Update applies a patch based on version. A member may move a person only
+// within reach: both the old and the new organisation must be theirs.
+func Update(ctx context.Context, db *database.DB, id string, version int, in Patch) (Person, error) {
+	var out Person
+	err := db.WithTx(ctx, func(ctx context.Context) error {
+		before, err := Get(ctx, db, id)
+		if err != nil {
+			return err
+		}
+		c := auth.From(ctx)
+		if err := canWrite(c, before.OrganisationID); err != nil {
+			return err
+		}
+		if err := database.CheckVersion("person", before.Version, version); err != nil {
+			return err
+		}
+		after := before
+		for dst, f := range map[*string]opt.Field[string]{
+			&after.OrganisationID: in.OrganisationID, &after.GivenName: in.GivenName, &after.FamilyName: in.FamilyName,
+			&after.GivenNameLocal: in.GivenNameLocal, &after.FamilyNameLocal: in.FamilyNameLocal, &after.GivenNameKana: in.GivenNameKana,
+			&after.FamilyNameKana: in.FamilyNameKana, &after.Position: in.Position, &after.Email: in.Email, &after.Phone: in.Phone,
+		} {
+			if f.Set {
+				*dst = f.Value
+			}
+		}
+		if in.Languages.Set {
+			after.Languages = strings.Join(in.Languages.Value, " ")
+		}
+		if in.ConsentAt.Set {
+			after.ConsentAt = nil
+			if !in.ConsentAt.Null {
+				t := in.ConsentAt.Value.UTC().Truncate(time.Microsecond)
+				after.ConsentAt = &t
+			}
+		}
+		after.normalise()
+		if err := after.Validate(); err != nil {
+			return err
+		}
+		if after.OrganisationID != before.OrganisationID {
+			if err := canWrite(c, after.OrganisationID); err != nil {
+				return err
+			}
+			if err := checkOrganisation(ctx, db, after.OrganisationID); err != nil {
+				return err
+			}
+		}
+		after.derive()
+		set := map[string]any{
+			"organisation_id": after.OrganisationID, "given_name": after.GivenName, "family_name": after.FamilyName,
+			"given_name_local": after.GivenNameLocal, "family_name_local": after.FamilyNameLocal, "given_name_kana": after.GivenNameKana,
+			"family_name_kana": after.FamilyNameKana, "position": after.Position, "email": after.Email, "phone": after.Phone,
+			"languages": after.Languages, "consent_at": after.ConsentAt, "name_sort": after.NameSort, "search_text": after.SearchText,
+		}
+		if after.Version, err = db.UpdateVersioned(ctx, "people", "person", id, version, set); err != nil {
+			return err
+		}
+		if err := writeGrams(ctx, db, after); err != nil {
+			return err
+		}
+		out = after
+		return audit.Record(ctx, db, audit.Update, "person", id, after.Version, before.view(), after.view())
+	})
+	if err != nil {
+		return Person{}, err
+	}
+	return Get(ctx, db, out.ID)
+}
+
+// Delete erases a person (GDPR): the row goes, and so do the personal data
+// in the audit log's earlier events about them. The log keeps that the
+// person existed and was deleted, by whom and when.
+func Delete(ctx context.Context, db *database.DB, id string, version int) error {
+	return db.WithTx(ctx, func(ctx context.Context) error {
+		before, err := Get(ctx, db, id)
+		if err != nil {
+			return err
+		}
+		if err := canWrite(auth.From(ctx), before.OrganisationID); err != nil {
+			return err
+		}
+		if err := database.CheckVersion("person", before.Version, version); err != nil {
+			return err
+		}
+		if err := db.Conn(ctx).Exec("DELETE FROM people WHERE id = ?", id).Error; err != nil {
+			return err
+		}
+		if err := db.Conn(ctx).Exec("UPDATE audit_events SET changes = '{}' WHERE entity_type = 'person' AND entity_id = ?", id).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, db, audit.Delete, "person", id, before.Version, nil, nil)
+	})
+}
+
+// Filter narrows the people list.
+type Filter struct {
+	OrganisationID string
+	Language       string
+	UpdatedSince   *time.Time
+	Q              string
+}
+
+// Sort is the people list's order spec: by reading, so Japanese names
+// sort as Japanese readers expect.
+var Sort = page.Spec{
+	Default: "name",
+	Fields: []page.Field{
+		{Name: "name", Column: "name_sort", Kind: page.String},
+		{Name: "created_at", Column: "created_at", Kind: page.Time},
+		{Name: "updated_at", Column: "updated_at", Kind: page.Time},
+	},
+}
+
+var columns = []string{"id", "organisation_id", "given_name", "family_name", "given_name_local", "family_name_local", "given_name_kana",
+	"family_name_kana", "position", "email", "phone", "languages", "consent_at", "name_sort", "search_text", "version", "created_at", "updated_at"}
+
+// List returns one page of people.
+func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person, *string, error) {
+	q := db.Conn(ctx).Table("people").Select(columns)
+	if f.OrganisationID != "" {
+		q = q.Where("organisation_id = ?", f.OrganisationID)
+	}
+	if f.Language != "" {
+		q = q.Where("(' ' || languages || ' ') LIKE ?", "% "+f.Language+" %")
+	}
+	if f.UpdatedSince != nil {
+		q = q.Where("updated_at >= ?", f.UpdatedSince.UTC())
+	}
+	q = organisation.Matching(q, db, "people", f.Q)
+	var rows []Person
+	if err := p.Apply(q).Find(&rows).Error; err != nil {
+		return nil, nil, err
+	}
+	items, next := page.Finish(p, rows, func(x Person, field string) page.Key {
+		switch field {
+		case "created_at":
+			return page.Key{Value: x.CreatedAt, ID: x.ID}
+		case "updated_at":
+			return page.Key{Value: x.UpdatedAt, ID: x.ID}
+		}
+		return page.Key{Value: x.NameSort, ID: x.ID}
+	})
+	return items, next, nil
+}

@@ -1,0 +1,145 @@
+// Package search owns how text is folded for search and for duplicate
+// detection, so that "osaka", "Osaka" and full-width "ＯＳＡＫＡ" are one
+// word, and hiragana and katakana readings match each other.
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns s in the form stored for search and compared against
+// queries: NFKC (full-width Latin and half-width katakana become their
+// ordinary forms), lower case, hiragana as katakana, runs of white space
+// as one space.
+func Fold(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case r >= 'ぁ' && r <= 'ゖ': // hiragana → katakana
+			r += 'ァ' - 'ぁ'
+		default:
+			r = unicode.ToLower(r)
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Document joins the folded texts that a record is found by.
+func Document(texts ...string) string {
+	parts := make([]string, 0, len(texts))
+	for _, t := range texts {
+		if f := Fold(t); f != "" {
+			parts = append(parts, f)
+		}
+	}
+	return strings.Join(parts, " | ")
+}
+
+// Short reports whether a folded query is too short for a trigram index
+// (one or two characters, as many Japanese words are).
+func Short(q string) bool { return utf8.RuneCountInString(q) < 3 }
+
+// Grams returns the distinct one- and two-character pieces of the folded
+// texts, without spaces: what a one- or two-character query is looked up
+// by (PostgreSQL keeps them in an indexed array).
+func Grams(texts ...string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(g string) {
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	for _, t := range texts {
+		for _, word := range strings.Fields(Fold(t)) {
+			rs := []rune(word)
+			for i := range rs {
+				add(string(rs[i]))
+				if i+1 < len(rs) {
+					add(string(rs[i : i+2]))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// LikePattern makes a LIKE pattern that finds q anywhere, with LIKE's
+// wildcards in q escaped (use ESCAPE '\').
+func LikePattern(q string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(q) + "%"
+}
+
+// legalForms are left out when names are compared for duplicates.
+var legalForms = []string{
+	"株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "一般社団法人", "公益社団法人", "一般財団法人", "公益財団法人",
+	"国立研究開発法人", "独立行政法人", "(株)", "(有)", "㈱", "㈲",
+	"gmbh & co. kg", "gmbh & co kg", "gmbh", "ggmbh", "mbh", "ag", "se", "kgaa", "kg", "ohg", "e.v.", "ev", "ug (haftungsbeschränkt)", "ug",
+	"co., ltd.", "co. ltd.", "co.,ltd.", "co ltd", "ltd.", "ltd", "inc.", "inc", "corp.", "corp", "corporation", "llc", "plc", "s.a.", "sa", "b.v.", "bv", "n.v.", "nv",
+	"k.k.", "kk", "g.k.", "gk",
+}
+
+// NameKey is the form of an organisation's name that duplicates share:
+// folded, legal-form words removed, and only letters and digits kept.
+func NameKey(name string) string {
+	f := Fold(name)
+	for changed := true; changed; {
+		changed = false
+		f = strings.TrimSpace(f)
+		for _, lf := range legalForms {
+			if strings.HasSuffix(f, " "+lf) || strings.HasSuffix(f, ","+lf) {
+				f, changed = strings.TrimSuffix(f, lf), true
+			} else if strings.HasPrefix(f, lf) && (!isASCII(lf) || strings.HasPrefix(f, lf+" ")) {
+				f, changed = strings.TrimPrefix(f, lf), true
+			} else if !isASCII(lf) && strings.HasSuffix(f, lf) {
+				f, changed = strings.TrimSuffix(f, lf), true
+			}
+		}
+	}
+	var b strings.Builder
+	for _, r := range f {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// Host returns the host of a website without "www.", lower-cased, or "".
+func Host(website string) string {
+	s := strings.ToLower(strings.TrimSpace(website))
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://")
+	if i := strings.IndexAny(s, "/?#"); i >= 0 {
+		s = s[:i]
+	}
+	if i := strings.LastIndex(s, ":"); i >= 0 && !strings.Contains(s[i:], "]") {
+		s = s[:i]
+	}
+	return strings.TrimPrefix(s, "www.")
+}
