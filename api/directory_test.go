@@ -11,7 +11,7 @@ import (
 
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
-	"github.com/innomunich/platform/pkg/organisation"
+	"github.com/innomunich/platform/pkg/search"
 	"gorm.io/gorm"
 )
 
@@ -183,7 +183,7 @@ func TestSearchUsesIndexesOnPostgreSQL(t *testing.T) {
 					return err
 				}
 				sql := db.Conn(ctx).ToSQL(func(tx *gorm.DB) *gorm.DB {
-					return organisation.Matching(tx.Table("organisations").Select("id"), db, "organisations", q).Find(&[]struct{ ID string }{})
+					return search.Matching(tx.Table("organisations").Select("id"), db, "organisations", q).Find(&[]struct{ ID string }{})
 				})
 				return db.Conn(ctx).Raw("EXPLAIN " + sql).Scan(&plan).Error
 			})

@@ -54,6 +54,15 @@ func (s *server) routes(e *echo.Echo) {
 	v1.POST("/organisations/:id/merge", s.mergeOrganisation)
 	v1.GET("/organisations/:id/people", s.listOrganisationPeople)
 
+	v1.GET("/organisations/:id/agreements", s.listOrganisationAgreements)
+
+	v1.GET("/agreements", s.listAgreements)
+	v1.POST("/agreements", s.createAgreement)
+	v1.GET("/agreements/:id", s.getAgreement)
+	v1.PATCH("/agreements/:id", s.updateAgreement)
+	v1.DELETE("/agreements/:id", s.deleteAgreement)
+	v1.POST("/agreements/:id/renewals", s.renewAgreement)
+
 	v1.GET("/people", s.listPeople)
 	v1.POST("/people", s.createPerson)
 	v1.GET("/people/:id", s.getPerson)

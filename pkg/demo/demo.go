@@ -8,6 +8,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/i18n"
@@ -85,7 +86,44 @@ func Seed(ctx context.Context, db *database.DB) (Summary, error) {
 			}
 			out["people"]++
 		}
+		for _, a := range agreements(ids) {
+			if _, err := agreement.Create(ctx, db, a); err != nil {
+				return err
+			}
+			out["agreements"]++
+		}
 		return nil
 	})
 	return out, err
+}
+
+// agreements of the demo set: the two real ones with the precision the
+// project description gives (signed 2011 and 2017; the 2011 agreement has
+// been renewed regularly, on dates the description does not give), and a
+// fictional company-level one.
+func agreements(ids map[string]string) []agreement.Agreement {
+	party := func(names ...string) []agreement.Party {
+		out := make([]agreement.Party, len(names))
+		for i, n := range names {
+			out[i] = agreement.Party{OrganisationID: ids[n]}
+		}
+		return out
+	}
+	return []agreement.Agreement{
+		{Title: "Cooperation agreement BioM – Osaka BioHeadquarters", Kind: "cooperation_agreement", SignedOn: "2011",
+			Parties: party("BioM Biotech Cluster Development GmbH", "Osaka BioHeadquarters"),
+			Summary: i18n.Text{
+				De: "Erste offizielle Kooperationsvereinbarung zwischen BioM und Osaka BioHeadquarters, seitdem regelmäßig erneuert.",
+				En: "First official cooperation agreement between BioM and Osaka BioHeadquarters, renewed regularly since.",
+				Ja: "BioMと大阪バイオ・ヘッドクォーターの最初の正式な協力協定。以後定期的に更新。"}},
+		{Title: "MoU BioM – Kawasaki City", Kind: "mou", SignedOn: "2017",
+			Parties: party("BioM Biotech Cluster Development GmbH", "Kawasaki City"),
+			Summary: i18n.Text{
+				De: "Im Rahmen von InnoMuNiCH unterzeichnetes Memorandum of Understanding mit der Stadt Kawasaki.",
+				En: "Memorandum of understanding with Kawasaki City, signed within InnoMuNiCH.",
+				Ja: "InnoMuNiCHの枠組みで川崎市と締結した覚書。"}},
+		{Title: "Confidentiality agreement Example Biotech – Sample Pharma (demo)", Kind: "confidentiality_agreement", SignedOn: "2026-02-10",
+			ValidFrom: ptr("2026-02-10"), ValidUntil: ptr("2027-02-09"), Parties: party("Example Biotech GmbH", "Sample Pharma K.K."),
+			FocusAreas: []string{"cell_gene_therapy"}, Summary: i18n.Text{En: "Fictional NDA for exchanging CAR-T data (demo data)."}},
+	}
 }

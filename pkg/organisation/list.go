@@ -2,7 +2,6 @@ package organisation
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/innomunich/platform/pkg/database"
@@ -40,24 +39,6 @@ var columns = []string{"id", "name", "name_local", "name_kana", "short_name", "k
 	"website", "email", "phone", "description_de", "description_en", "description_ja", "archived", "name_key", "website_host",
 	"name_sort", "kana_sort", "search_text", "version", "created_at", "updated_at"}
 
-// Matching adds the condition for a text query on a table that has
-// search_text, search_grams and an FTS5 twin named <table>_fts.
-func Matching(q *gorm.DB, db *database.DB, table, query string) *gorm.DB {
-	f := search.Fold(query)
-	if f == "" {
-		return q
-	}
-	switch {
-	case db.Engine == database.Postgres && search.Short(f) && !strings.Contains(f, " "):
-		return q.Where(table+".search_grams @> ?", database.TextArray{f})
-	case db.Engine == database.SQLite && !search.Short(f):
-		phrase := `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
-		return q.Where(table+".rowid IN (SELECT rowid FROM "+table+"_fts WHERE "+table+"_fts MATCH ?)", phrase)
-	default:
-		return q.Where(table+`.search_text LIKE ? ESCAPE '\'`, search.LikePattern(f))
-	}
-}
-
 func (f Filter) apply(db *database.DB, q *gorm.DB) *gorm.DB {
 	q = q.Where("archived = ?", f.Archived)
 	if f.Country != "" {
@@ -81,7 +62,7 @@ func (f Filter) apply(db *database.DB, q *gorm.DB) *gorm.DB {
 	if len(f.IDs) > 0 {
 		q = q.Where("id IN ?", f.IDs)
 	}
-	return Matching(q, db, "organisations", f.Q)
+	return search.Matching(q, db, "organisations", f.Q)
 }
 
 // List returns one page of organisations with their focus areas.

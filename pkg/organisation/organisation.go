@@ -6,6 +6,7 @@ package organisation
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/mail"
 	"net/url"
@@ -21,6 +22,7 @@ import (
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/i18n"
 	"github.com/innomunich/platform/pkg/opt"
+	"github.com/innomunich/platform/pkg/reference"
 	"github.com/innomunich/platform/pkg/search"
 	"gorm.io/gorm"
 )
@@ -188,16 +190,12 @@ func checkReferences(ctx context.Context, db *database.DB, o Organisation) error
 			bad.Add("region", "%q is not a region code (see /api/v1/regions)", *o.Region)
 		}
 	}
-	if len(o.FocusAreas) > 0 {
-		var known []string
-		if err := db.Conn(ctx).Table("focus_areas").Where("code IN ?", o.FocusAreas).Pluck("code", &known).Error; err != nil {
-			return err
-		}
-		for _, f := range o.FocusAreas {
-			if !slices.Contains(known, f) {
-				bad.Add("focus_areas", "%q is not a focus area code (see /api/v1/focus-areas)", f)
-			}
-		}
+	err := reference.CheckCodes(ctx, db, reference.FocusAreas, "focus_areas", o.FocusAreas)
+	var ae *apperr.Error
+	if errors.As(err, &ae) && ae.Code == apperr.Invalid {
+		bad = append(bad, ae.Fields...)
+	} else if err != nil {
+		return err
 	}
 	return bad.Err()
 }
@@ -261,30 +259,10 @@ func insert(ctx context.Context, db *database.DB, o Organisation) error {
 	if err := db.Conn(ctx).Create(&o).Error; err != nil {
 		return err
 	}
-	if err := writeGrams(ctx, db, "organisations", o.ID, o.grams()); err != nil {
+	if err := search.WriteGrams(ctx, db, "organisations", o.ID, o.grams()); err != nil {
 		return err
 	}
-	return writeFocusAreas(ctx, db, o.ID, o.FocusAreas)
-}
-
-// writeGrams stores the short-query pieces where the engine uses them.
-func writeGrams(ctx context.Context, db *database.DB, table, id string, grams []string) error {
-	if db.Engine != database.Postgres {
-		return nil
-	}
-	return db.Conn(ctx).Exec("UPDATE "+table+" SET search_grams = ? WHERE id = ?", database.TextArray(grams), id).Error
-}
-
-func writeFocusAreas(ctx context.Context, db *database.DB, id string, areas []string) error {
-	if err := db.Conn(ctx).Exec("DELETE FROM organisation_focus_areas WHERE organisation_id = ?", id).Error; err != nil {
-		return err
-	}
-	for _, a := range areas {
-		if err := db.Conn(ctx).Exec("INSERT INTO organisation_focus_areas (organisation_id, focus_area) VALUES (?, ?)", id, a).Error; err != nil {
-			return err
-		}
-	}
-	return nil
+	return reference.SetFocusAreas(ctx, db, "organisation_focus_areas", "organisation_id", o.ID, o.FocusAreas)
 }
 
 // checkDuplicate answers 409 with the existing record's id when o looks
@@ -333,21 +311,16 @@ func Get(ctx context.Context, db *database.DB, id string) (Organisation, error) 
 
 // withFocusAreas loads the focus areas of many organisations in one query.
 func withFocusAreas(ctx context.Context, db *database.DB, orgs []*Organisation) error {
-	if len(orgs) == 0 {
-		return nil
-	}
 	ids := make([]string, len(orgs))
-	byID := map[string]*Organisation{}
 	for i, o := range orgs {
-		ids[i], byID[o.ID] = o.ID, o
-		o.FocusAreas = []string{}
+		ids[i] = o.ID
 	}
-	var rows []struct{ OrganisationID, FocusArea string }
-	if err := db.Conn(ctx).Table("organisation_focus_areas").Where("organisation_id IN ?", ids).Order("focus_area").Find(&rows).Error; err != nil {
+	areas, err := reference.FocusAreasOf(ctx, db, "organisation_focus_areas", "organisation_id", ids)
+	if err != nil {
 		return err
 	}
-	for _, r := range rows {
-		byID[r.OrganisationID].FocusAreas = append(byID[r.OrganisationID].FocusAreas, r.FocusArea)
+	for _, o := range orgs {
+		o.FocusAreas = append([]string{}, areas[o.ID]...)
 	}
 	return nil
 }
@@ -431,11 +404,11 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 		if after.Version, err = db.UpdateVersioned(ctx, "organisations", "organisation", id, version, after.columns()); err != nil {
 			return err
 		}
-		if err := writeGrams(ctx, db, "organisations", id, after.grams()); err != nil {
+		if err := search.WriteGrams(ctx, db, "organisations", id, after.grams()); err != nil {
 			return err
 		}
 		if !slices.Equal(before.FocusAreas, after.FocusAreas) {
-			if err := writeFocusAreas(ctx, db, id, after.FocusAreas); err != nil {
+			if err := reference.SetFocusAreas(ctx, db, "organisation_focus_areas", "organisation_id", id, after.FocusAreas); err != nil {
 				return err
 			}
 		}
@@ -453,6 +426,7 @@ var referrers = []struct{ table, column, noun string }{
 	{"people", "organisation_id", "people"},
 	{"users", "organisation_id", "users"},
 	{"api_keys", "organisation_id", "API keys"},
+	{"agreement_parties", "organisation_id", "agreements"},
 }
 
 // References counts what refers to the organisation, by kind.
@@ -535,6 +509,10 @@ func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, kep
 			return err
 		}
 		moved := map[string]int64{}
+		// An agreement both were parties of keeps the kept organisation once.
+		if err := db.Conn(ctx).Exec("DELETE FROM agreement_parties WHERE organisation_id = ? AND agreement_id IN (SELECT agreement_id FROM agreement_parties WHERE organisation_id = ?)", duplicateID, keptID).Error; err != nil {
+			return err
+		}
 		for _, r := range referrers {
 			q := db.Conn(ctx).Table(r.table).Where(r.column+" = ?", duplicateID)
 			set := map[string]any{r.column: keptID}
@@ -560,7 +538,7 @@ func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, kep
 		if _, err := db.UpdateVersioned(ctx, "organisations", "organisation", keptID, keptVersion, map[string]any{}); err != nil {
 			return err
 		}
-		if err := writeFocusAreas(ctx, db, keptID, union); err != nil {
+		if err := reference.SetFocusAreas(ctx, db, "organisation_focus_areas", "organisation_id", keptID, union); err != nil {
 			return err
 		}
 		if err := audit.Record(ctx, db, "merge", "organisation", keptID, keptVersion+1,

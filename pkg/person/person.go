@@ -178,19 +178,12 @@ func Create(ctx context.Context, db *database.DB, p Person) (Person, error) {
 		if err := db.Conn(ctx).Create(&p).Error; err != nil {
 			return err
 		}
-		if err := writeGrams(ctx, db, p); err != nil {
+		if err := search.WriteGrams(ctx, db, "people", p.ID, p.grams()); err != nil {
 			return err
 		}
 		return audit.Record(ctx, db, audit.Create, "person", p.ID, p.Version, nil, p.view())
 	})
 	return p, err
-}
-
-func writeGrams(ctx context.Context, db *database.DB, p Person) error {
-	if db.Engine != database.Postgres {
-		return nil
-	}
-	return db.Conn(ctx).Exec("UPDATE people SET search_grams = ? WHERE id = ?", database.TextArray(p.grams()), p.ID).Error
 }
 
 // Get returns a person.
@@ -263,7 +256,7 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 		if after.Version, err = db.UpdateVersioned(ctx, "people", "person", id, version, set); err != nil {
 			return err
 		}
-		if err := writeGrams(ctx, db, after); err != nil {
+		if err := search.WriteGrams(ctx, db, "people", after.ID, after.grams()); err != nil {
 			return err
 		}
 		out = after
@@ -334,7 +327,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 	if f.UpdatedSince != nil {
 		q = q.Where("updated_at >= ?", f.UpdatedSince.UTC())
 	}
-	q = organisation.Matching(q, db, "people", f.Q)
+	q = search.Matching(q, db, "people", f.Q)
 	var rows []Person
 	if err := p.Apply(q).Find(&rows).Error; err != nil {
 		return nil, nil, err

@@ -9,6 +9,7 @@ package reference
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -295,4 +296,53 @@ func Delete(ctx context.Context, db *database.DB, k Kind, code string, version i
 		}
 		return audit.Record(ctx, db, audit.Delete, k.Entity, before.ID, before.Version, before.view(), nil)
 	})
+}
+
+// CheckCodes returns a field error for each code that is not an entry of
+// kind k.
+func CheckCodes(ctx context.Context, db *database.DB, k Kind, field string, codes []string) error {
+	if len(codes) == 0 {
+		return nil
+	}
+	var known []string
+	if err := db.Conn(ctx).Table(k.Table).Where("code IN ?", codes).Pluck("code", &known).Error; err != nil {
+		return err
+	}
+	var bad apperr.Fields
+	for _, c := range codes {
+		if !slices.Contains(known, c) {
+			bad.Add(field, "%q is not a %s code (see /api/v1/%s)", c, k.Noun, strings.ReplaceAll(k.Table, "_", "-"))
+		}
+	}
+	return bad.Err()
+}
+
+// SetFocusAreas replaces the focus areas of a record in its link table
+// (e.g. organisation_focus_areas with owner column organisation_id).
+func SetFocusAreas(ctx context.Context, db *database.DB, table, owner, id string, codes []string) error {
+	if err := db.Conn(ctx).Exec("DELETE FROM "+table+" WHERE "+owner+" = ?", id).Error; err != nil {
+		return err
+	}
+	for _, c := range codes {
+		if err := db.Conn(ctx).Exec("INSERT INTO "+table+" ("+owner+", focus_area) VALUES (?, ?)", id, c).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// FocusAreasOf loads the focus areas of many records in one query, by id.
+func FocusAreasOf(ctx context.Context, db *database.DB, table, owner string, ids []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []struct{ Owner, FocusArea string }
+	if err := db.Conn(ctx).Table(table).Select(owner+" AS owner, focus_area").Where(owner+" IN ?", ids).Order("focus_area").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.Owner] = append(out[r.Owner], r.FocusArea)
+	}
+	return out, nil
 }

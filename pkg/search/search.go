@@ -4,7 +4,11 @@
 package search
 
 import (
+	"context"
 	"strings"
+
+	"github.com/innomunich/platform/pkg/database"
+	"gorm.io/gorm"
 	"unicode"
 	"unicode/utf8"
 
@@ -142,4 +146,31 @@ func Host(website string) string {
 		s = s[:i]
 	}
 	return strings.TrimPrefix(s, "www.")
+}
+
+// Matching adds the condition for a text query on a table that has
+// search_text, search_grams and an FTS5 twin named <table>_fts.
+func Matching(q *gorm.DB, db *database.DB, table, query string) *gorm.DB {
+	f := Fold(query)
+	if f == "" {
+		return q
+	}
+	switch {
+	case db.Engine == database.Postgres && Short(f) && !strings.Contains(f, " "):
+		return q.Where(table+".search_grams @> ?", database.TextArray{f})
+	case db.Engine == database.SQLite && !Short(f):
+		phrase := `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
+		return q.Where(table+".rowid IN (SELECT rowid FROM "+table+"_fts WHERE "+table+"_fts MATCH ?)", phrase)
+	default:
+		return q.Where(table+`.search_text LIKE ? ESCAPE '\'`, LikePattern(f))
+	}
+}
+
+// WriteGrams stores a record's short-query pieces where the engine uses
+// them (the search_grams column of PostgreSQL).
+func WriteGrams(ctx context.Context, db *database.DB, table, id string, grams []string) error {
+	if db.Engine != database.Postgres {
+		return nil
+	}
+	return db.Conn(ctx).Exec("UPDATE "+table+" SET search_grams = ? WHERE id = ?", database.TextArray(grams), id).Error
 }

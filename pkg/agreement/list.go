@@ -1,0 +1,87 @@
+package agreement
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/page"
+	"github.com/innomunich/platform/pkg/search"
+)
+
+// Filter narrows the register.
+type Filter struct {
+	Parties    []string // any of these organisations is a party
+	Region     string   // a party is in this region
+	Country    string   // a party is in this country
+	Kind       string
+	Status     string
+	FocusAreas []string // any of
+	SignedFrom int      // year, 0 for any
+	SignedTo   int      // year, 0 for any
+	Q          string
+	Now        time.Time // the moment the status is judged at; zero is now
+}
+
+// Sort is the register's order spec, newest signature first by default.
+var Sort = page.Spec{
+	Default: "-signed_on",
+	Fields: []page.Field{
+		{Name: "signed_on", Column: "signed_on", Kind: page.String},
+		{Name: "valid_until", Column: "valid_until_sort", Kind: page.String},
+		{Name: "updated_at", Column: "updated_at", Kind: page.Time},
+	},
+}
+
+// List returns one page of agreements with their details.
+func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Agreement, *string, error) {
+	q := db.Conn(ctx).Model(&Agreement{})
+	if len(f.Parties) > 0 {
+		q = q.Where("id IN (SELECT agreement_id FROM agreement_parties WHERE organisation_id IN ?)", f.Parties)
+	}
+	if f.Region != "" {
+		q = q.Where("id IN (SELECT ap.agreement_id FROM agreement_parties ap JOIN organisations o ON o.id = ap.organisation_id WHERE o.region = ?)", f.Region)
+	}
+	if f.Country != "" {
+		q = q.Where("id IN (SELECT ap.agreement_id FROM agreement_parties ap JOIN organisations o ON o.id = ap.organisation_id WHERE o.country = ?)", f.Country)
+	}
+	if f.Kind != "" {
+		q = q.Where("kind = ?", f.Kind)
+	}
+	if f.Status != "" {
+		now := f.Now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		cond, args := StatusWhere(f.Status, Today(now))
+		q = q.Where(cond, args...)
+	}
+	if len(f.FocusAreas) > 0 {
+		q = q.Where("id IN (SELECT agreement_id FROM agreement_focus_areas WHERE focus_area IN ?)", f.FocusAreas)
+	}
+	if f.SignedFrom > 0 {
+		q = q.Where("signed_on >= ?", strconv.Itoa(f.SignedFrom))
+	}
+	if f.SignedTo > 0 {
+		q = q.Where("signed_on <> '' AND signed_on < ?", strconv.Itoa(f.SignedTo+1))
+	}
+	q = search.Matching(q, db, "agreements", f.Q)
+	var rows []Agreement
+	if err := p.Apply(q).Find(&rows).Error; err != nil {
+		return nil, nil, err
+	}
+	items, next := page.Finish(p, rows, func(a Agreement, field string) page.Key {
+		switch field {
+		case "valid_until":
+			return page.Key{Value: a.ValidUntilSort, ID: a.ID}
+		case "updated_at":
+			return page.Key{Value: a.UpdatedAt, ID: a.ID}
+		}
+		return page.Key{Value: a.SignedOn, ID: a.ID}
+	})
+	if err := withDetails(ctx, db, items); err != nil {
+		return nil, nil, err
+	}
+	return items, next, nil
+}
