@@ -27,6 +27,9 @@ func (s *server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx := audit.WithRequestID(c.Request().Context(), requestID(c))
 		h := c.Request().Header.Get(echo.HeaderAuthorization)
+		if h == "" {
+			h = keyFromQuery(c) // calendar feeds: ?key=imk_…
+		}
 		if h == "" || !strings.HasPrefix(c.Request().URL.Path, "/api/") {
 			c.SetRequest(c.Request().WithContext(ctx))
 			return next(c)

@@ -149,6 +149,19 @@ func (q *query) boolean(name string) *bool {
 	return &b
 }
 
+// date reads a YYYY-MM-DD date.
+func (q *query) date(name string) string {
+	v := q.str(name)
+	if v == "" {
+		return ""
+	}
+	if _, err := time.Parse(time.DateOnly, v); err != nil {
+		q.bad.Add(name, "must be a date such as 2026-04-13")
+		return ""
+	}
+	return v
+}
+
 // instant reads an RFC 3339 time.
 func (q *query) instant(name string) *time.Time {
 	v := q.str(name)

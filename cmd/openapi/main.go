@@ -109,8 +109,11 @@ func complete(doc *openapi3.T) {
 				if code == "" || code[0] < '4' || ref.Value == nil {
 					continue
 				}
-				if mt := ref.Value.Content.Get("application/json"); mt != nil {
-					ref.Value.Content = openapi3.Content{"application/problem+json": mt}
+				for _, mt := range ref.Value.Content {
+					if mt.Schema != nil && mt.Schema.Ref == "#/components/schemas/Problem" {
+						ref.Value.Content = openapi3.Content{"application/problem+json": mt}
+						break
+					}
 				}
 			}
 		}

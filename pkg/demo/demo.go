@@ -14,6 +14,7 @@ import (
 	"github.com/innomunich/platform/pkg/i18n"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/person"
+	"github.com/innomunich/platform/pkg/trip"
 )
 
 // Summary counts what Seed added, by kind.
@@ -86,6 +87,12 @@ func Seed(ctx context.Context, db *database.DB) (Summary, error) {
 			}
 			out["people"]++
 		}
+		for _, t := range trips(ids) {
+			if _, err := trip.Create(ctx, db, t); err != nil {
+				return err
+			}
+			out["trips"]++
+		}
 		for _, a := range agreements(ids) {
 			if _, err := agreement.Create(ctx, db, a); err != nil {
 				return err
@@ -95,6 +102,25 @@ func Seed(ctx context.Context, db *database.DB) (Summary, error) {
 		return nil
 	})
 	return out, err
+}
+
+// trips of the demo set: fictional dates and programmes in the spirit of
+// the entrepreneur trips BioM has organised since 2010.
+func trips(ids map[string]string) []trip.Trip {
+	capacity := 12
+	return []trip.Trip{
+		{Title: "Delegation trip of Bavarian SMEs to Osaka and Kawasaki (demo)", Kind: "delegation_trip", Country: "JP",
+			Regions: []string{"kawasaki", "osaka"}, Cities: "Osaka\nKawasaki", StartDate: "2027-04-12", EndDate: "2027-04-16", TimeZone: "Asia/Tokyo",
+			Status: trip.RegistrationOpen, Capacity: &capacity, Organisers: []string{ids["BioM Biotech Cluster Development GmbH"]},
+			Description: i18n.Text{
+				De: "Unternehmerreise mit Firmenbesuchen und B2B-Gesprächen (Demodaten).",
+				En: "Entrepreneur trip with company visits and B2B meetings (demo data).",
+				Ja: "企業訪問とB2B商談を含む視察団（デモデータ）。"}},
+		{Title: "Incoming delegation from Kawasaki to Munich (demo)", Kind: "incoming_delegation", Country: "DE",
+			Regions: []string{"bavaria"}, Cities: "München\nMartinsried", StartDate: "2027-10-04", EndDate: "2027-10-06", TimeZone: "Europe/Berlin",
+			Status: trip.Planned, Organisers: []string{ids["BioM Biotech Cluster Development GmbH"], ids["Kawasaki City"]},
+			Description: i18n.Text{En: "Fictional visit of Kawasaki companies to the Munich cluster (demo data)."}},
+	}
 }
 
 // agreements of the demo set: the two real ones with the precision the

@@ -427,6 +427,9 @@ var referrers = []struct{ table, column, noun string }{
 	{"users", "organisation_id", "users"},
 	{"api_keys", "organisation_id", "API keys"},
 	{"agreement_parties", "organisation_id", "agreements"},
+	{"trip_organisers", "organisation_id", "trips organised"},
+	{"trip_agenda", "organisation_id", "agenda items"},
+	{"trip_participants", "organisation_id", "trip registrations"},
 }
 
 // References counts what refers to the organisation, by kind.
@@ -509,9 +512,12 @@ func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, kep
 			return err
 		}
 		moved := map[string]int64{}
-		// An agreement both were parties of keeps the kept organisation once.
-		if err := db.Conn(ctx).Exec("DELETE FROM agreement_parties WHERE organisation_id = ? AND agreement_id IN (SELECT agreement_id FROM agreement_parties WHERE organisation_id = ?)", duplicateID, keptID).Error; err != nil {
-			return err
+		// An agreement or trip both were parties or organisers of keeps
+		// the kept organisation once.
+		for _, link := range []struct{ table, owner string }{{"agreement_parties", "agreement_id"}, {"trip_organisers", "trip_id"}} {
+			if err := db.Conn(ctx).Exec("DELETE FROM "+link.table+" WHERE organisation_id = ? AND "+link.owner+" IN (SELECT "+link.owner+" FROM "+link.table+" WHERE organisation_id = ?)", duplicateID, keptID).Error; err != nil {
+				return err
+			}
 		}
 		for _, r := range referrers {
 			q := db.Conn(ctx).Table(r.table).Where(r.column+" = ?", duplicateID)

@@ -343,3 +343,19 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 	})
 	return items, next, nil
 }
+
+// ByIDs loads the people with the ids in one query.
+func ByIDs(ctx context.Context, db *database.DB, ids []string) (map[string]Person, error) {
+	out := map[string]Person{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []Person
+	if err := db.Conn(ctx).Table("people").Select(columns).Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, p := range rows {
+		out[p.ID] = p
+	}
+	return out, nil
+}
