@@ -449,9 +449,10 @@ func (s *server) addAgendaItem(c echo.Context) error {
 	return s.writeAgendaItem(c, http.StatusCreated, id, it)
 }
 
-// itemTarget reads the trip id, the item id and If-Match.
+// itemTarget reads the parent's id (path parameter id), the item id and
+// If-Match, for the sub-resources of trips and projects.
 func itemTarget(c echo.Context, param, noun string) (string, string, int, error) {
-	tripID, err := pathID(c, "id", "trip")
+	tripID, err := pathID(c, "id", "record")
 	if err != nil {
 		return "", "", 0, err
 	}

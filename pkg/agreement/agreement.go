@@ -528,6 +528,9 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 			return err
 		}
 		if err := db.Conn(ctx).Exec("DELETE FROM agreements WHERE id = ?", id).Error; err != nil {
+			if database.IsForeignKey(err) {
+				return apperr.New(apperr.Conflict, "A project records that it grew from this agreement; change that project first")
+			}
 			return err
 		}
 		return audit.Record(ctx, db, audit.Delete, "agreement", id, before.Version, before.view(), nil)

@@ -14,6 +14,7 @@ import (
 	"github.com/innomunich/platform/pkg/i18n"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/person"
+	"github.com/innomunich/platform/pkg/project"
 	"github.com/innomunich/platform/pkg/trip"
 )
 
@@ -87,12 +88,21 @@ func Seed(ctx context.Context, db *database.DB) (Summary, error) {
 			}
 			out["people"]++
 		}
+		var firstTrip string
 		for _, t := range trips(ids) {
-			if _, err := trip.Create(ctx, db, t); err != nil {
+			created, err := trip.Create(ctx, db, t)
+			if err != nil {
 				return err
+			}
+			if firstTrip == "" {
+				firstTrip = created.ID
 			}
 			out["trips"]++
 		}
+		if err := seedProject(ctx, db, ids, firstTrip); err != nil {
+			return err
+		}
+		out["projects"]++
 		for _, a := range agreements(ids) {
 			if _, err := agreement.Create(ctx, db, a); err != nil {
 				return err
@@ -102,6 +112,31 @@ func Seed(ctx context.Context, db *database.DB) (Summary, error) {
 		return nil
 	})
 	return out, err
+}
+
+// seedProject adds a fictional joint project that grew from the demo trip,
+// funded on both sides.
+func seedProject(ctx context.Context, db *database.DB, ids map[string]string, tripID string) error {
+	de, jp := ids["Example Biotech GmbH"], ids["Sample Pharma K.K."]
+	p, err := project.Create(ctx, db, project.Project{Title: "CAR-T cells against virally induced cancers (demo)", Acronym: "CARVIC",
+		Phase: "implementation", StartDate: ptr("2027-01-01"), EndDate: ptr("2029-12-31"), OriginTripID: &tripID,
+		Summary:    i18n.Text{En: "Fictional German–Japanese joint project (demo data).", Ja: "架空の日独共同研究プロジェクト（デモデータ）。"},
+		FocusAreas: []string{"cell_gene_therapy", "viral_oncology"},
+		Partners: []project.Partner{{OrganisationID: de, Role: "coordinator"}, {OrganisationID: jp, Role: "partner"},
+			{OrganisationID: ids["BioM Biotech Cluster Development GmbH"], Role: "associated"}}})
+	if err != nil {
+		return err
+	}
+	for _, f := range []project.Funding{
+		{Funder: "bmbf", Programme: "Fictional programme (demo)", Reference: "031X0000A", RecipientID: de, Amount: 95000000, Currency: "EUR"},
+		{Funder: "amed", Programme: "Fictional programme (demo)", RecipientID: jp, Amount: 40000000, Currency: "JPY"},
+	} {
+		if _, err := project.AddFunding(ctx, db, p.ID, f); err != nil {
+			return err
+		}
+	}
+	_, err = project.AddMilestone(ctx, db, p.ID, project.Milestone{Title: "Preclinical proof of concept", DueOn: "2028-06-30"})
+	return err
 }
 
 // trips of the demo set: fictional dates and programmes in the spirit of

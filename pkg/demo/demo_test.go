@@ -15,7 +15,7 @@ func TestDemoDataSeedsTheRealPartnersAndFictionalSamples(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if sum["organisations"] != 7 || sum["people"] != 4 || sum["agreements"] != 3 || sum["trips"] != 2 {
+		if sum["organisations"] != 7 || sum["people"] != 4 || sum["agreements"] != 3 || sum["trips"] != 2 || sum["projects"] != 1 {
 			t.Errorf("summary %v", sum)
 		}
 		var names []string

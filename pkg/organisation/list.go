@@ -137,3 +137,19 @@ func Names(ctx context.Context, db *database.DB, ids []string) (map[string]strin
 	}
 	return out, nil
 }
+
+// Countries returns the countries of the organisations with the ids.
+func Countries(ctx context.Context, db *database.DB, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []struct{ ID, Country string }
+	if err := db.Conn(ctx).Table("organisations").Select("id, country").Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.ID] = r.Country
+	}
+	return out, nil
+}

@@ -430,9 +430,13 @@ var referrers = []struct{ table, column, noun string }{
 	{"trip_organisers", "organisation_id", "trips organised"},
 	{"trip_agenda", "organisation_id", "agenda items"},
 	{"trip_participants", "organisation_id", "trip registrations"},
+	{"project_partners", "organisation_id", "projects"},
+	{"project_fundings", "recipient_id", "fundings received"},
+	{"project_fundings", "executing_body_id", "fundings executed"},
 }
 
-// References counts what refers to the organisation, by kind.
+// References counts what refers to the organisation, by kind (the nouns
+// of referrers).
 func References(ctx context.Context, db *database.DB, id string) (map[string]int64, error) {
 	out := map[string]int64{}
 	for _, r := range referrers {
@@ -441,7 +445,7 @@ func References(ctx context.Context, db *database.DB, id string) (map[string]int
 			return nil, err
 		}
 		if n > 0 {
-			out[r.table] = n
+			out[r.noun] = n
 		}
 	}
 	return out, nil
@@ -469,7 +473,7 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		if len(refs) > 0 {
 			var parts []string
 			for _, r := range referrers {
-				if n := refs[r.table]; n > 0 {
+				if n := refs[r.noun]; n > 0 {
 					parts = append(parts, fmt.Sprintf("%d %s", n, r.noun))
 				}
 			}
@@ -514,7 +518,7 @@ func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, kep
 		moved := map[string]int64{}
 		// An agreement or trip both were parties or organisers of keeps
 		// the kept organisation once.
-		for _, link := range []struct{ table, owner string }{{"agreement_parties", "agreement_id"}, {"trip_organisers", "trip_id"}} {
+		for _, link := range []struct{ table, owner string }{{"agreement_parties", "agreement_id"}, {"trip_organisers", "trip_id"}, {"project_partners", "project_id"}} {
 			if err := db.Conn(ctx).Exec("DELETE FROM "+link.table+" WHERE organisation_id = ? AND "+link.owner+" IN (SELECT "+link.owner+" FROM "+link.table+" WHERE organisation_id = ?)", duplicateID, keptID).Error; err != nil {
 				return err
 			}
@@ -530,7 +534,7 @@ func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, kep
 				return res.Error
 			}
 			if res.RowsAffected > 0 {
-				moved[r.table] = res.RowsAffected
+				moved[r.noun] = res.RowsAffected
 			}
 		}
 		// Focus areas of the duplicate are kept too.

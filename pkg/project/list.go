@@ -1,0 +1,79 @@
+package project
+
+import (
+	"context"
+
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/page"
+	"github.com/innomunich/platform/pkg/search"
+)
+
+// Filter narrows the project list.
+type Filter struct {
+	Phase           string
+	FocusAreas      []string
+	Partner         string // an organisation takes part
+	Country         string // a partner is in this country
+	Funder          string
+	OriginTrip      string
+	OriginAgreement string
+	ActiveOn        string // running on this date
+	Q               string
+}
+
+// Sort is the project list's order spec.
+var Sort = page.Spec{
+	Default: "start_date",
+	Fields: []page.Field{
+		{Name: "start_date", Column: "start_sort", Kind: page.String},
+		{Name: "title", Column: "title_sort", Kind: page.String},
+		{Name: "updated_at", Column: "updated_at", Kind: page.Time},
+	},
+}
+
+// List returns one page of projects with their details.
+func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Project, *string, error) {
+	q := db.Conn(ctx).Model(&Project{})
+	if f.Phase != "" {
+		q = q.Where("phase = ?", f.Phase)
+	}
+	if len(f.FocusAreas) > 0 {
+		q = q.Where("id IN (SELECT project_id FROM project_focus_areas WHERE focus_area IN ?)", f.FocusAreas)
+	}
+	if f.Partner != "" {
+		q = q.Where("id IN (SELECT project_id FROM project_partners WHERE organisation_id = ?)", f.Partner)
+	}
+	if f.Country != "" {
+		q = q.Where("id IN (SELECT pp.project_id FROM project_partners pp JOIN organisations o ON o.id = pp.organisation_id WHERE o.country = ?)", f.Country)
+	}
+	if f.Funder != "" {
+		q = q.Where("id IN (SELECT project_id FROM project_fundings WHERE funder = ?)", f.Funder)
+	}
+	if f.OriginTrip != "" {
+		q = q.Where("origin_trip_id = ?", f.OriginTrip)
+	}
+	if f.OriginAgreement != "" {
+		q = q.Where("origin_agreement_id = ?", f.OriginAgreement)
+	}
+	if f.ActiveOn != "" {
+		q = q.Where("start_date <= ? AND (end_date IS NULL OR end_date >= ?) AND phase <> 'discontinued'", f.ActiveOn, f.ActiveOn)
+	}
+	q = search.Matching(q, db, "projects", f.Q)
+	var rows []Project
+	if err := p.Apply(q).Find(&rows).Error; err != nil {
+		return nil, nil, err
+	}
+	items, next := page.Finish(p, rows, func(x Project, field string) page.Key {
+		switch field {
+		case "title":
+			return page.Key{Value: x.TitleSort, ID: x.ID}
+		case "updated_at":
+			return page.Key{Value: x.UpdatedAt, ID: x.ID}
+		}
+		return page.Key{Value: x.StartSort, ID: x.ID}
+	})
+	if err := withDetails(ctx, db, items); err != nil {
+		return nil, nil, err
+	}
+	return items, next, nil
+}

@@ -1,0 +1,510 @@
+// Package project owns the binational R&D joint projects: partners on
+// both sides with exactly one coordinator, a phase that only moves
+// forward, fundings in their own currency, milestones, and the trip or
+// agreement the cooperation grew from.
+package project
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/innomunich/platform/pkg/agreement"
+	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/innomunich/platform/pkg/audit"
+	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/i18n"
+	"github.com/innomunich/platform/pkg/opt"
+	"github.com/innomunich/platform/pkg/reference"
+	"github.com/innomunich/platform/pkg/search"
+)
+
+// Phases in their order; discontinued ends a project from any phase
+// before completed.
+var Phases = []string{"idea", "concept", "application", "implementation", "completed", "discontinued"}
+
+const (
+	application  = "application"
+	completed    = "completed"
+	discontinued = "discontinued"
+)
+
+// Roles of a partner.
+var Roles = []string{"coordinator", "partner", "associated"}
+
+// Partner is an organisation in a project.
+type Partner struct {
+	ProjectID      string
+	OrganisationID string
+	Role           string
+	Position       int
+}
+
+func (Partner) TableName() string { return "project_partners" }
+
+// PhaseChange is one step of a project's phase history.
+type PhaseChange struct {
+	ID        string
+	ProjectID string
+	Phase     string
+	ChangedOn string
+	CreatedAt time.Time
+}
+
+func (PhaseChange) TableName() string { return "project_phases" }
+
+// Project is one joint project.
+type Project struct {
+	ID                string
+	Title             string
+	Acronym           string
+	Summary           i18n.Text `gorm:"embedded;embeddedPrefix:summary_"`
+	Phase             string
+	StartDate         *string
+	EndDate           *string
+	StartSort         string
+	TitleSort         string
+	OriginTripID      *string
+	OriginAgreementID *string
+	SearchText        string
+	Version           int
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+	Partners          []Partner     `gorm:"-"`
+	FocusAreas        []string      `gorm:"-"`
+	History           []PhaseChange `gorm:"-"`
+}
+
+type view struct {
+	Title             string    `json:"title"`
+	Acronym           string    `json:"acronym"`
+	Summary           i18n.Text `json:"summary"`
+	Phase             string    `json:"phase"`
+	StartDate         *string   `json:"start_date"`
+	EndDate           *string   `json:"end_date"`
+	OriginTripID      *string   `json:"origin_trip_id"`
+	OriginAgreementID *string   `json:"origin_agreement_id"`
+	Partners          []Partner `json:"partners"`
+	FocusAreas        []string  `json:"focus_areas"`
+}
+
+func (p Project) view() view {
+	return view{p.Title, p.Acronym, p.Summary, p.Phase, p.StartDate, p.EndDate, p.OriginTripID, p.OriginAgreementID, p.Partners, p.FocusAreas}
+}
+
+// Coordinator returns the coordinating organisation's id, or "".
+func (p Project) Coordinator() string {
+	for _, x := range p.Partners {
+		if x.Role == "coordinator" {
+			return x.OrganisationID
+		}
+	}
+	return ""
+}
+
+func phaseIndex(ph string) int { return slices.Index(Phases, ph) }
+
+// PhaseAllowed reports whether a project may move from one phase to another.
+func PhaseAllowed(from, to string) bool {
+	if from == to {
+		return true
+	}
+	switch {
+	case from == completed || from == discontinued:
+		return false
+	case to == discontinued:
+		return true
+	}
+	return phaseIndex(to) > phaseIndex(from)
+}
+
+func (p *Project) normalise() {
+	p.Title, p.Acronym = strings.TrimSpace(p.Title), strings.TrimSpace(p.Acronym)
+	for _, d := range []**string{&p.StartDate, &p.EndDate, &p.OriginTripID, &p.OriginAgreementID} {
+		if *d != nil && strings.TrimSpace(**d) == "" {
+			*d = nil
+		}
+	}
+	slices.Sort(p.FocusAreas)
+	p.FocusAreas = slices.Compact(p.FocusAreas)
+	for i := range p.Partners {
+		p.Partners[i].Position = i + 1
+	}
+	p.StartSort = "9999-12-31"
+	if p.StartDate != nil {
+		p.StartSort = *p.StartDate
+	}
+	p.TitleSort = search.Fold(p.Title)
+	p.SearchText = search.Document(p.Title, p.Acronym, p.Summary.De, p.Summary.En, p.Summary.Ja)
+}
+
+func validDate(s *string) bool {
+	if s == nil {
+		return true
+	}
+	_, err := time.Parse(time.DateOnly, *s)
+	return err == nil
+}
+
+// Validate checks what needs no database.
+func (p Project) Validate() error {
+	var bad apperr.Fields
+	if n := utf8.RuneCountInString(p.Title); n < 1 || n > 300 {
+		bad.Add("title", "must be 1 to 300 characters")
+	}
+	if utf8.RuneCountInString(p.Acronym) > 30 {
+		bad.Add("acronym", "must be at most 30 characters")
+	}
+	if phaseIndex(p.Phase) < 0 {
+		bad.Add("phase", "must be one of %s", strings.Join(Phases, ", "))
+	}
+	if !validDate(p.StartDate) {
+		bad.Add("start_date", "must be a date such as 2018-01-01")
+	}
+	if !validDate(p.EndDate) {
+		bad.Add("end_date", "must be a date such as 2020-12-31")
+	}
+	if p.StartDate != nil && p.EndDate != nil && validDate(p.StartDate) && validDate(p.EndDate) && *p.EndDate < *p.StartDate {
+		bad.Add("end_date", "must not be before start_date")
+	}
+	if p.OriginTripID != nil && p.OriginAgreementID != nil {
+		bad.Add("origin_agreement_id", "a project grew from a trip or an agreement, not both")
+	}
+	seen, coordinators := map[string]bool{}, 0
+	for _, x := range p.Partners {
+		if uuid.Validate(x.OrganisationID) != nil {
+			bad.Add("partners", "%q is not an organisation id", x.OrganisationID)
+		} else if seen[x.OrganisationID] {
+			bad.Add("partners", "names organisation %s twice; an organisation takes part once", x.OrganisationID)
+		}
+		seen[x.OrganisationID] = true
+		if !slices.Contains(Roles, x.Role) {
+			bad.Add("partners", "role %q is not one of %s", x.Role, strings.Join(Roles, ", "))
+		}
+		if x.Role == "coordinator" {
+			coordinators++
+		}
+	}
+	if coordinators != 1 {
+		bad.Add("partners", "must have exactly one coordinator (has %d)", coordinators)
+	}
+	return bad.Err()
+}
+
+// checkSides: from the application phase on, the partners must include an
+// organisation in Germany and one in Japan.
+func checkSides(ctx context.Context, db *database.DB, p Project) error {
+	if p.Phase == discontinued || phaseIndex(p.Phase) < phaseIndex(application) {
+		return nil
+	}
+	ids := make([]string, len(p.Partners))
+	for i, x := range p.Partners {
+		ids[i] = x.OrganisationID
+	}
+	var countries []string
+	if err := db.Conn(ctx).Table("organisations").Where("id IN ?", ids).Distinct().Pluck("country", &countries).Error; err != nil {
+		return err
+	}
+	var missing []string
+	if !slices.Contains(countries, "DE") {
+		missing = append(missing, "Germany (DE)")
+	}
+	if !slices.Contains(countries, "JP") {
+		missing = append(missing, "Japan (JP)")
+	}
+	if len(missing) > 0 {
+		return apperr.Fields{{Field: "partners", Message: fmt.Sprintf("from phase application on a partner in %s is needed", strings.Join(missing, " and "))}}.Err()
+	}
+	return nil
+}
+
+func checkReferences(ctx context.Context, db *database.DB, p Project) error {
+	var bad apperr.Fields
+	for _, x := range p.Partners {
+		var n int64
+		if err := db.Conn(ctx).Table("organisations").Where("id = ?", x.OrganisationID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			bad.Add("partners", "organisation %s is not in the directory", x.OrganisationID)
+		}
+	}
+	if p.OriginTripID != nil {
+		var n int64
+		if uuid.Validate(*p.OriginTripID) == nil {
+			if err := db.Conn(ctx).Table("trips").Where("id = ?", *p.OriginTripID).Count(&n).Error; err != nil {
+				return err
+			}
+		}
+		if n == 0 {
+			bad.Add("origin_trip_id", "is not a trip")
+		}
+	}
+	if p.OriginAgreementID != nil {
+		if uuid.Validate(*p.OriginAgreementID) != nil {
+			bad.Add("origin_agreement_id", "is not an agreement")
+		} else if _, err := agreement.Get(ctx, db, *p.OriginAgreementID); apperr.Is(err, apperr.NotFound) {
+			bad.Add("origin_agreement_id", "is not an agreement")
+		} else if err != nil {
+			return err
+		}
+	}
+	if err := bad.Err(); err != nil {
+		return err
+	}
+	if err := reference.CheckCodes(ctx, db, reference.FocusAreas, "focus_areas", p.FocusAreas); err != nil {
+		return err
+	}
+	return checkSides(ctx, db, p)
+}
+
+// canCreate: coordinators and admins; a member may start a project its
+// own organisation coordinates. Keys need write:projects.
+func canChange(c auth.Principal, p Project) error {
+	if !c.Allows(auth.ScopeWriteProjects) {
+		return apperr.New(apperr.Forbidden, "This API key lacks the write:projects scope")
+	}
+	if c.IsCoordinator() || (c.Role == auth.RoleMember && c.OrganisationID != "" && c.OrganisationID == p.Coordinator()) {
+		return nil
+	}
+	return apperr.New(apperr.Forbidden, "You may change only projects your organisation coordinates")
+}
+
+func writeLinks(ctx context.Context, db *database.DB, p Project) error {
+	conn := db.Conn(ctx)
+	if err := conn.Exec("DELETE FROM project_partners WHERE project_id = ?", p.ID).Error; err != nil {
+		return err
+	}
+	for _, x := range p.Partners {
+		x.ProjectID = p.ID
+		if err := conn.Create(&x).Error; err != nil {
+			return err
+		}
+	}
+	if err := search.WriteGrams(ctx, db, "projects", p.ID, search.Grams(p.Title, p.Acronym)); err != nil {
+		return err
+	}
+	return reference.SetFocusAreas(ctx, db, "project_focus_areas", "project_id", p.ID, p.FocusAreas)
+}
+
+func recordPhase(ctx context.Context, db *database.DB, id, phase string) error {
+	h := PhaseChange{ID: uuid.Must(uuid.NewV7()).String(), ProjectID: id, Phase: phase, ChangedOn: agreement.Today(time.Now()), CreatedAt: database.Now()}
+	return db.Conn(ctx).Create(&h).Error
+}
+
+// Create adds a project; it starts as an idea unless a phase is given.
+func Create(ctx context.Context, db *database.DB, p Project) (Project, error) {
+	now := database.Now()
+	p.ID, p.Version, p.CreatedAt, p.UpdatedAt = uuid.Must(uuid.NewV7()).String(), 1, now, now
+	if p.Phase == "" {
+		p.Phase = "idea"
+	}
+	p.normalise()
+	if err := p.Validate(); err != nil {
+		return Project{}, err
+	}
+	if err := canChange(auth.From(ctx), p); err != nil {
+		return Project{}, err
+	}
+	err := db.WithTx(ctx, func(ctx context.Context) error {
+		if err := checkReferences(ctx, db, p); err != nil {
+			return err
+		}
+		if err := db.Conn(ctx).Omit("Partners", "FocusAreas", "History").Create(&p).Error; err != nil {
+			return err
+		}
+		if err := writeLinks(ctx, db, p); err != nil {
+			return err
+		}
+		if err := recordPhase(ctx, db, p.ID, p.Phase); err != nil {
+			return err
+		}
+		return audit.Record(ctx, db, audit.Create, "project", p.ID, p.Version, nil, p.view())
+	})
+	if err != nil {
+		return Project{}, err
+	}
+	return Get(ctx, db, p.ID)
+}
+
+// Get returns a project with partners, focus areas and phase history.
+func Get(ctx context.Context, db *database.DB, id string) (Project, error) {
+	p, err := database.Get[Project](ctx, db, "project", id)
+	if err != nil {
+		return p, err
+	}
+	list := []Project{p}
+	if err := withDetails(ctx, db, list); err != nil {
+		return p, err
+	}
+	return list[0], nil
+}
+
+func withDetails(ctx context.Context, db *database.DB, list []Project) error {
+	if len(list) == 0 {
+		return nil
+	}
+	ids := make([]string, len(list))
+	idx := map[string]int{}
+	for i, p := range list {
+		ids[i], idx[p.ID] = p.ID, i
+		list[i].Partners, list[i].History = []Partner{}, []PhaseChange{}
+	}
+	var partners []Partner
+	if err := db.Conn(ctx).Where("project_id IN ?", ids).Order("position").Find(&partners).Error; err != nil {
+		return err
+	}
+	for _, x := range partners {
+		list[idx[x.ProjectID]].Partners = append(list[idx[x.ProjectID]].Partners, x)
+	}
+	var history []PhaseChange
+	if err := db.Conn(ctx).Where("project_id IN ?", ids).Order("created_at, id").Find(&history).Error; err != nil {
+		return err
+	}
+	for _, h := range history {
+		list[idx[h.ProjectID]].History = append(list[idx[h.ProjectID]].History, h)
+	}
+	areas, err := reference.FocusAreasOf(ctx, db, "project_focus_areas", "project_id", ids)
+	if err != nil {
+		return err
+	}
+	for i := range list {
+		list[i].FocusAreas = append([]string{}, areas[list[i].ID]...)
+	}
+	return nil
+}
+
+// Patch changes a project; absent fields stay.
+type Patch struct {
+	Title, Acronym, Phase           opt.Field[string]
+	StartDate, EndDate              opt.Field[string]
+	OriginTripID, OriginAgreementID opt.Field[string]
+	Summary                         i18n.TextPatch
+	Partners                        opt.Field[[]Partner]
+	FocusAreas                      opt.Field[[]string]
+}
+
+func setOpt(dst **string, f opt.Field[string]) {
+	if f.Set {
+		*dst = nil
+		if !f.Null && f.Value != "" {
+			v := f.Value
+			*dst = &v
+		}
+	}
+}
+
+// Update applies a patch based on version. A phase change must move
+// forward (or to discontinued) and is recorded in the history.
+func Update(ctx context.Context, db *database.DB, id string, version int, in Patch) (Project, error) {
+	err := db.WithTx(ctx, func(ctx context.Context) error {
+		before, err := Get(ctx, db, id)
+		if err != nil {
+			return err
+		}
+		if err := canChange(auth.From(ctx), before); err != nil {
+			return err
+		}
+		if err := database.CheckVersion("project", before.Version, version); err != nil {
+			return err
+		}
+		after := before
+		if in.Title.Set {
+			after.Title = in.Title.Value
+		}
+		if in.Acronym.Set {
+			after.Acronym = in.Acronym.Value
+		}
+		if in.Phase.Set {
+			after.Phase = in.Phase.Value
+		}
+		setOpt(&after.StartDate, in.StartDate)
+		setOpt(&after.EndDate, in.EndDate)
+		setOpt(&after.OriginTripID, in.OriginTripID)
+		setOpt(&after.OriginAgreementID, in.OriginAgreementID)
+		after.Summary = in.Summary.Apply(after.Summary)
+		if in.Partners.Set {
+			after.Partners = slices.Clone(in.Partners.Value)
+		}
+		if in.FocusAreas.Set {
+			after.FocusAreas = slices.Clone(in.FocusAreas.Value)
+		}
+		after.normalise()
+		if err := after.Validate(); err != nil {
+			return err
+		}
+		if !PhaseAllowed(before.Phase, after.Phase) {
+			return apperr.Fields{{Field: "phase", Message: fmt.Sprintf("cannot go from %s to %s: phases only move forward, or to discontinued before completed", before.Phase, after.Phase)}}.Err()
+		}
+		if err := checkReferences(ctx, db, after); err != nil {
+			return err
+		}
+		if after.Version, err = db.UpdateVersioned(ctx, "projects", "project", id, version, map[string]any{
+			"title": after.Title, "acronym": after.Acronym, "summary_de": after.Summary.De, "summary_en": after.Summary.En, "summary_ja": after.Summary.Ja,
+			"phase": after.Phase, "start_date": after.StartDate, "end_date": after.EndDate, "start_sort": after.StartSort, "title_sort": after.TitleSort,
+			"origin_trip_id": after.OriginTripID, "origin_agreement_id": after.OriginAgreementID, "search_text": after.SearchText,
+		}); err != nil {
+			return err
+		}
+		if err := writeLinks(ctx, db, after); err != nil {
+			return err
+		}
+		if after.Phase != before.Phase {
+			if err := recordPhase(ctx, db, id, after.Phase); err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, db, audit.Update, "project", id, after.Version, before.view(), after.view())
+	})
+	if err != nil {
+		return Project{}, err
+	}
+	return Get(ctx, db, id)
+}
+
+// AddPartner adds an organisation to a project.
+func AddPartner(ctx context.Context, db *database.DB, id string, version int, x Partner) (Project, error) {
+	p, err := Get(ctx, db, id)
+	if err != nil {
+		return Project{}, err
+	}
+	return Update(ctx, db, id, version, Patch{Partners: opt.Of(append(slices.Clone(p.Partners), x))})
+}
+
+// RemovePartner takes an organisation out of a project; the rules still hold.
+func RemovePartner(ctx context.Context, db *database.DB, id string, version int, orgID string) (Project, error) {
+	p, err := Get(ctx, db, id)
+	if err != nil {
+		return Project{}, err
+	}
+	rest := slices.DeleteFunc(slices.Clone(p.Partners), func(x Partner) bool { return x.OrganisationID == orgID })
+	if len(rest) == len(p.Partners) {
+		return Project{}, apperr.New(apperr.NotFound, "Organisation %s is not a partner of this project", orgID)
+	}
+	return Update(ctx, db, id, version, Patch{Partners: opt.Of(rest)})
+}
+
+// Delete removes a project with its fundings and milestones.
+func Delete(ctx context.Context, db *database.DB, id string, version int) error {
+	return db.WithTx(ctx, func(ctx context.Context) error {
+		before, err := Get(ctx, db, id)
+		if err != nil {
+			return err
+		}
+		if err := canChange(auth.From(ctx), before); err != nil {
+			return err
+		}
+		if err := database.CheckVersion("project", before.Version, version); err != nil {
+			return err
+		}
+		if err := db.Conn(ctx).Exec("DELETE FROM projects WHERE id = ?", id).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, db, audit.Delete, "project", id, before.Version, before.view(), nil)
+	})
+}
