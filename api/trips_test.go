@@ -272,3 +272,24 @@ func TestTripsAuthorization(t *testing.T) {
 		})
 	})
 }
+
+func TestDeletingAPersonGivesTheirSeatToTheNextInLine(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		org := h.newOrganisation("Seat Test GmbH", "DE").ID
+		trip := openTrip(h, org, 1)
+		seated, waiting := h.newPerson(org, "Seated"), h.newPerson(org, "Waiting")
+		for _, p := range []string{seated, waiting} {
+			if code := h.status(request{method: "POST", url: "/api/v1/trips/" + trip.ID + "/participants", body: map[string]any{"person_id": p}}); code != 201 {
+				t.Fatalf("register: %d", code)
+			}
+		}
+		if code := h.status(request{method: "DELETE", url: "/api/v1/people/" + seated, headers: map[string]string{"If-Match": "1"}}); code != 204 {
+			t.Fatalf("delete person: %d", code)
+		}
+		list := decode[struct{ Items []participantBody }](t, h.get("/api/v1/trips/"+trip.ID+"/participants")).Items
+		if len(list) != 1 || list[0].PersonID != waiting || list[0].Status != "confirmed" {
+			t.Errorf("after the seated person was erased: %+v", list)
+		}
+	})
+}

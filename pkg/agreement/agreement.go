@@ -524,15 +524,6 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		if err != nil {
 			return err
 		}
-		if err := database.CheckVersion("agreement", before.Version, version); err != nil {
-			return err
-		}
-		if err := db.Conn(ctx).Exec("DELETE FROM agreements WHERE id = ?", id).Error; err != nil {
-			if database.IsForeignKey(err) {
-				return apperr.New(apperr.Conflict, "A project records that it grew from this agreement; change that project first")
-			}
-			return err
-		}
-		return audit.Record(ctx, db, audit.Delete, "agreement", id, before.Version, before.view(), nil)
+		return audit.DeleteRow(ctx, db, "agreements", "agreement", "agreement", id, before.Version, version, before.view())
 	})
 }

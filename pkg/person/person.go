@@ -21,6 +21,7 @@ import (
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/search"
+	"github.com/innomunich/platform/pkg/trip"
 )
 
 // Person is one contact.
@@ -283,7 +284,15 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		if err := database.CheckVersion("person", before.Version, version); err != nil {
 			return err
 		}
+		// Their seats on trips go to the people waiting before the
+		// registrations vanish with them.
+		if err := trip.WithdrawPerson(ctx, db, id); err != nil {
+			return err
+		}
 		if err := db.Conn(ctx).Exec("DELETE FROM people WHERE id = ?", id).Error; err != nil {
+			if database.IsForeignKey(err) {
+				return apperr.New(apperr.Conflict, "Other records still refer to this person")
+			}
 			return err
 		}
 		if err := db.Conn(ctx).Exec("UPDATE audit_events SET changes = '{}' WHERE entity_type = 'person' AND entity_id = ?", id).Error; err != nil {

@@ -249,13 +249,7 @@ func DeleteFunding(ctx context.Context, db *database.DB, projectID, id string, v
 		if err != nil {
 			return err
 		}
-		if err := database.CheckVersion("funding", before.Version, version); err != nil {
-			return err
-		}
-		if err := db.Conn(ctx).Exec("DELETE FROM project_fundings WHERE id = ?", id).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, db, audit.Delete, "funding", id, before.Version, before.view(), nil)
+		return audit.DeleteRow(ctx, db, "project_fundings", "funding", "funding", id, before.Version, version, before.view())
 	})
 }
 

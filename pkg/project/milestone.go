@@ -121,12 +121,6 @@ func DeleteMilestone(ctx context.Context, db *database.DB, projectID, id string,
 		if err != nil {
 			return err
 		}
-		if err := database.CheckVersion("milestone", before.Version, version); err != nil {
-			return err
-		}
-		if err := db.Conn(ctx).Exec("DELETE FROM project_milestones WHERE id = ?", id).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, db, audit.Delete, "milestone", id, before.Version, before.view(), nil)
+		return audit.DeleteRow(ctx, db, "project_milestones", "milestone", "milestone", id, before.Version, version, before.view())
 	})
 }

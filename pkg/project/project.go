@@ -499,12 +499,6 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		if err := canChange(auth.From(ctx), before); err != nil {
 			return err
 		}
-		if err := database.CheckVersion("project", before.Version, version); err != nil {
-			return err
-		}
-		if err := db.Conn(ctx).Exec("DELETE FROM projects WHERE id = ?", id).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, db, audit.Delete, "project", id, before.Version, before.view(), nil)
+		return audit.DeleteRow(ctx, db, "projects", "project", "project", id, before.Version, version, before.view())
 	})
 }

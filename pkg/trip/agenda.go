@@ -210,13 +210,7 @@ func DeleteAgendaItem(ctx context.Context, db *database.DB, tripID, id string, v
 		if err != nil {
 			return err
 		}
-		if err := database.CheckVersion("agenda item", before.Version, version); err != nil {
-			return err
-		}
-		if err := db.Conn(ctx).Exec("DELETE FROM trip_agenda WHERE id = ?", id).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, db, audit.Delete, "agenda_item", id, before.Version, before.view(), nil)
+		return audit.DeleteRow(ctx, db, "trip_agenda", "agenda_item", "agenda item", id, before.Version, version, before.view())
 	})
 }
 

@@ -224,3 +224,30 @@ func withPositions(ctx context.Context, db *database.DB, tripID string, list []P
 	}
 	return nil
 }
+
+// WithdrawPerson cancels every active registration of a person who is
+// being deleted, giving their seats to the people waiting. The caller has
+// already been allowed to delete the person.
+func WithdrawPerson(ctx context.Context, db *database.DB, personID string) error {
+	var regs []Participant
+	if err := db.Conn(ctx).Where("person_id = ? AND status <> ?", personID, Withdrawn).Find(&regs).Error; err != nil {
+		return err
+	}
+	for _, r := range regs {
+		t, err := lock(ctx, db, r.TripID)
+		if err != nil {
+			return err
+		}
+		v, err := db.UpdateVersioned(ctx, "trip_participants", "registration", r.ID, r.Version, map[string]any{"status": Withdrawn, "cancelled_at": database.Now()})
+		if err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, db, "cancel", "trip_participant", r.ID, v, participantView{r.PersonID, r.Status}, participantView{r.PersonID, Withdrawn}); err != nil {
+			return err
+		}
+		if err := fillSeats(ctx, db, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}

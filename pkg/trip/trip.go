@@ -419,15 +419,6 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		if err != nil {
 			return err
 		}
-		if err := database.CheckVersion("trip", before.Version, version); err != nil {
-			return err
-		}
-		if err := db.Conn(ctx).Exec("DELETE FROM trips WHERE id = ?", id).Error; err != nil {
-			if database.IsForeignKey(err) {
-				return apperr.New(apperr.Conflict, "Other records still refer to this trip")
-			}
-			return err
-		}
-		return audit.Record(ctx, db, audit.Delete, "trip", id, before.Version, before.view(), nil)
+		return audit.DeleteRow(ctx, db, "trips", "trip", "trip", id, before.Version, version, before.view())
 	})
 }
