@@ -38,9 +38,10 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json
 frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SRC)
 	$(NPM) run build
 
-## openapi: regenerate openapi/ from the annotations in api/
-openapi:
+## openapi: regenerate openapi/ from the annotations in api/, and the web app's typed client
+openapi: frontend/node_modules/.package-lock.json
 	$(GO) run ./cmd/openapi
+	$(NPM) run generate:api
 
 ## test: every check — Go on SQLite and PostgreSQL, spec, frontend, end to end
 test: test-go test-openapi test-frontend test-e2e
@@ -55,6 +56,7 @@ test-openapi: frontend/node_modules/.package-lock.json
 	$(NPM) run lint:openapi
 
 test-frontend: frontend/node_modules/.package-lock.json
+	$(NPM) run check:api
 	$(NPM) run typecheck
 	$(NPM) run lint
 	$(NPM) test

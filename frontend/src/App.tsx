@@ -7,20 +7,25 @@ import { I18nextProvider } from 'react-i18next';
 import type { DataRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 
+import { AuthProvider } from './auth/AuthProvider';
+import type { AuthSession } from './auth/session';
 import { theme } from './theme';
 
 interface AppProps {
   router: DataRouter;
   i18n: i18n;
   queryClient: QueryClient;
+  session: AuthSession;
 }
 
-export function App({ router, i18n, queryClient }: AppProps) {
+export function App({ router, i18n, queryClient, session }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme}>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <AuthProvider session={session}>
+            <RouterProvider router={router} />
+          </AuthProvider>
         </QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 
 import { App } from './App';
+import { AuthSession } from './auth/session';
 import { createI18n } from './i18n';
 import { routes } from './routes';
 
@@ -18,6 +19,7 @@ createRoot(root).render(
       router={createBrowserRouter(routes)}
       i18n={createI18n()}
       queryClient={new QueryClient()}
+      session={new AuthSession()}
     />
   </StrictMode>,
 );

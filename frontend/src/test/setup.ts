@@ -34,5 +34,6 @@ window.ResizeObserver = ResizeObserver;
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  sessionStorage.clear();
   document.documentElement.lang = '';
 });

@@ -1,0 +1,22 @@
+import createClient, { type Client } from 'openapi-fetch';
+
+import type { components, paths } from './schema';
+
+export type ApiClient = Client<paths>;
+export type Schemas = components['schemas'];
+
+export interface ApiClientOptions {
+  /** Origin of the API; the page's own origin by default. */
+  baseUrl?: string;
+  /** The network boundary; tests replace it. */
+  fetch?: typeof globalThis.fetch;
+}
+
+// createApiClient returns a typed client for the routes in openapi.json.
+export function createApiClient({ baseUrl, fetch }: ApiClientOptions = {}): ApiClient {
+  return createClient<paths>({
+    baseUrl: baseUrl ?? window.location.origin,
+    // Resolved per call, so a fetch stubbed after creation is still used.
+    fetch: fetch ?? ((input: Request) => globalThis.fetch(input)),
+  });
+}

@@ -1,0 +1,99 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+
+import en from '../locales/en.json';
+import ja from '../locales/ja.json';
+import { languageStorageKey } from '../i18n';
+import { renderApp } from '../test/renderApp';
+
+const problem = (status: number) =>
+  new Response(JSON.stringify({ type: 'about:blank', title: 'x', status }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+
+// field finds an input by its label, which ends in a "required" mark.
+function field(label: string): HTMLElement {
+  const element = screen.getByText(label, { selector: 'label', exact: false });
+  const input = document.getElementById((element as HTMLLabelElement).htmlFor);
+  if (input === null) throw new Error(`no input for the label ${label}`);
+  return input;
+}
+
+async function submit(password = 'secret') {
+  const user = userEvent.setup();
+  await user.type(field(en.login.email), 'ada@example.org');
+  await user.type(field(en.login.password), password);
+  await user.click(screen.getByRole('button', { name: en.auth.signIn }));
+}
+
+describe('login page', () => {
+  it('renders the form', () => {
+    renderApp('/login');
+    expect(screen.getByRole('heading', { level: 1, name: en.login.title })).toBeInTheDocument();
+    expect(field(en.login.email)).toBeInTheDocument();
+    expect(field(en.login.password)).toBeInTheDocument();
+  });
+
+  it('renders in Japanese', () => {
+    localStorage.setItem(languageStorageKey, 'ja');
+    renderApp('/login');
+    expect(screen.getByRole('heading', { level: 1, name: ja.login.title })).toBeInTheDocument();
+  });
+
+  it('is where the organisations page sends whoever is not signed in', () => {
+    const { router } = renderApp('/organisations');
+    expect(router.state.location.pathname).toBe('/login');
+    expect(screen.getByRole('heading', { level: 1, name: en.login.title })).toBeInTheDocument();
+  });
+
+  it('shows "E-mail or password is wrong" for a 401', async () => {
+    renderApp('/login', () => Promise.resolve(problem(401)));
+    await submit('wrong');
+    expect(await screen.findByRole('alert')).toHaveTextContent(en.login.errors.invalid);
+  });
+
+  it('shows "too many attempts" for a 429', async () => {
+    renderApp('/login', () => Promise.resolve(problem(429)));
+    await submit();
+    expect(await screen.findByRole('alert')).toHaveTextContent(en.login.errors.throttled);
+  });
+
+  it('goes on to the organisations after signing in', async () => {
+    const fetch = vi.fn((request: Request) => {
+      const path = new URL(request.url).pathname;
+      if (path === '/api/v1/auth/login') {
+        return Promise.resolve(
+          Response.json({
+            access_token: 'a',
+            refresh_token: 'r',
+            token_type: 'Bearer',
+            expires_in: 900,
+          }),
+        );
+      }
+      if (path === '/api/v1/me') {
+        return Promise.resolve(
+          Response.json({
+            id: 'u1',
+            kind: 'user',
+            name: 'Ada Lovelace',
+            organisation_id: '',
+            role: 'admin',
+            scopes: [],
+          }),
+        );
+      }
+      return Promise.resolve(Response.json({ items: [], next_cursor: '' }));
+    });
+    const { router } = renderApp('/login', fetch as unknown as typeof globalThis.fetch);
+    await submit();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: en.organisations.title }),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/organisations');
+    expect(await screen.findByText('Ada Lovelace')).toBeInTheDocument();
+    expect(await screen.findByText(en.organisations.empty)).toBeInTheDocument();
+  });
+});
