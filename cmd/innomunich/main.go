@@ -24,6 +24,7 @@ import (
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/demo"
+	"github.com/innomunich/platform/pkg/idempotency"
 	"github.com/innomunich/platform/pkg/user"
 )
 
@@ -243,6 +244,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 	}
 	logger.Info("serving", "config", cfg)
 
+	go prune(ctx, db, logger)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -257,6 +259,28 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// prune removes expired idempotency keys and sign-in throttle entries at
+// start and then hourly, until ctx ends. Several instances may prune at
+// once; the deletes are idempotent.
+func prune(ctx context.Context, db *database.DB, logger *slog.Logger) {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		now := database.Now()
+		if _, err := idempotency.Prune(ctx, db, now); err != nil && ctx.Err() == nil {
+			logger.Warn("pruning idempotency keys", "error", err.Error())
+		}
+		if _, err := user.PruneThrottle(ctx, db, now); err != nil && ctx.Err() == nil {
+			logger.Warn("pruning sign-in throttle", "error", err.Error())
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 // loadKeys reads the token-signing keys from INNOMUNICH_JWT_KEY_FILE. In

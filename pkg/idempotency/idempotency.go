@@ -76,3 +76,9 @@ func Finish(ctx context.Context, db *database.DB, caller, key string, status int
 func Abandon(ctx context.Context, db *database.DB, caller, key string) error {
 	return db.Conn(ctx).Where("caller = ? AND key = ?", caller, key).Delete(&Record{}).Error
 }
+
+// Prune forgets keys older than TTL.
+func Prune(ctx context.Context, db *database.DB, now time.Time) (int64, error) {
+	res := db.Conn(ctx).Where("created_at < ?", now.Add(-TTL)).Delete(&Record{})
+	return res.RowsAffected, res.Error
+}

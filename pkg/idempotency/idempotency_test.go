@@ -3,6 +3,7 @@ package idempotency_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/innomunich/platform/pkg/database"
@@ -40,6 +41,21 @@ func TestKeyLifecycle(t *testing.T) {
 		}
 		if r, err := begin("user:b", "h9"); r != nil || err != nil {
 			t.Errorf("after abandoning, the key is free: %v %v", r, err)
+		}
+	})
+}
+
+func TestPruneForgetsOldKeys(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := context.Background()
+		if _, err := idempotency.Begin(ctx, db, "user:a", "old", "POST", "/x", "h"); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := idempotency.Prune(ctx, db, database.Now()); err != nil || n != 0 {
+			t.Errorf("pruning a fresh key: %d %v", n, err)
+		}
+		if n, err := idempotency.Prune(ctx, db, database.Now().Add(idempotency.TTL+time.Minute)); err != nil || n != 1 {
+			t.Errorf("pruning a day later: %d %v, want 1", n, err)
 		}
 	})
 }

@@ -250,3 +250,11 @@ ON CONFLICT (key) DO UPDATE SET
 func clearThrottle(ctx context.Context, db *database.DB, key string) error {
 	return db.Conn(ctx).Exec("DELETE FROM login_throttle WHERE key = ?", key).Error
 }
+
+// PruneThrottle forgets sign-in failures whose window has passed and
+// whose block, if any, has ended.
+func PruneThrottle(ctx context.Context, db *database.DB, now time.Time) (int64, error) {
+	window := max(accountLimit.window, addressLimit.window)
+	res := db.Conn(ctx).Exec("DELETE FROM login_throttle WHERE window_start < ? AND (blocked_until IS NULL OR blocked_until < ?)", now.Add(-window), now)
+	return res.RowsAffected, res.Error
+}
