@@ -333,15 +333,7 @@ func Create(ctx context.Context, db *database.DB, a Agreement) (Agreement, error
 
 // Get returns an agreement with its parties, renewals and focus areas.
 func Get(ctx context.Context, db *database.DB, id string) (Agreement, error) {
-	a, err := database.Get[Agreement](ctx, db, "agreement", id)
-	if err != nil {
-		return a, err
-	}
-	list := []Agreement{a}
-	if err := withDetails(ctx, db, list); err != nil {
-		return a, err
-	}
-	return list[0], nil
+	return database.GetWith(ctx, db, "agreement", id, withDetails)
 }
 
 // withDetails loads parties, renewals and focus areas of many agreements

@@ -85,3 +85,17 @@ func (a TextArray) Value() (driver.Value, error) {
 	b.WriteByte('}')
 	return b.String(), nil
 }
+
+// GetWith loads the row of model T with the id and completes it with
+// details, the loader a list of T uses too (parties, partners, …).
+func GetWith[T any](ctx context.Context, db *DB, noun, id string, details func(context.Context, *DB, []T) error) (T, error) {
+	v, err := Get[T](ctx, db, noun, id)
+	if err != nil {
+		return v, err
+	}
+	list := []T{v}
+	if err := details(ctx, db, list); err != nil {
+		return v, err
+	}
+	return list[0], nil
+}

@@ -334,15 +334,7 @@ func Create(ctx context.Context, db *database.DB, p Project) (Project, error) {
 
 // Get returns a project with partners, focus areas and phase history.
 func Get(ctx context.Context, db *database.DB, id string) (Project, error) {
-	p, err := database.Get[Project](ctx, db, "project", id)
-	if err != nil {
-		return p, err
-	}
-	list := []Project{p}
-	if err := withDetails(ctx, db, list); err != nil {
-		return p, err
-	}
-	return list[0], nil
+	return database.GetWith(ctx, db, "project", id, withDetails)
 }
 
 func withDetails(ctx context.Context, db *database.DB, list []Project) error {

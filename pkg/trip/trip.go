@@ -259,15 +259,7 @@ func Create(ctx context.Context, db *database.DB, t Trip) (Trip, error) {
 
 // Get returns a trip with its regions and organisers.
 func Get(ctx context.Context, db *database.DB, id string) (Trip, error) {
-	t, err := database.Get[Trip](ctx, db, "trip", id)
-	if err != nil {
-		return t, err
-	}
-	list := []Trip{t}
-	if err := withLinks(ctx, db, list); err != nil {
-		return t, err
-	}
-	return list[0], nil
+	return database.GetWith(ctx, db, "trip", id, withLinks)
 }
 
 // lock loads the trip and, on PostgreSQL, locks its row until the
