@@ -79,6 +79,9 @@ func ParseURL(raw string) (Target, error) {
 type Options struct {
 	MaxOpenConns int
 	Logger       *slog.Logger
+	// OnStatement is called after every statement run through GORM, with
+	// the statement's context: for counting statements per request.
+	OnStatement func(ctx context.Context)
 }
 
 // Open connects to the database named by rawURL. It does not migrate.
@@ -130,6 +133,17 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		return nil, err
 	}
 	db.gorm, db.sql = g, sqlDB
+	if opt.OnStatement != nil {
+		count := func(tx *gorm.DB) { opt.OnStatement(tx.Statement.Context) }
+		for name, cb := range map[string]interface {
+			Register(string, func(*gorm.DB)) error
+		}{"query": g.Callback().Query(), "create": g.Callback().Create(), "update": g.Callback().Update(), "delete": g.Callback().Delete(), "row": g.Callback().Row(), "raw": g.Callback().Raw()} {
+			if err := cb.Register("innomunich:count_"+name, count); err != nil {
+				db.Close()
+				return nil, err
+			}
+		}
+	}
 	maxOpen := opt.MaxOpenConns
 	if maxOpen <= 0 {
 		maxOpen = 10
