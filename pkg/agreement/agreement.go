@@ -339,35 +339,27 @@ func Get(ctx context.Context, db *database.DB, id string) (Agreement, error) {
 // withDetails loads parties, renewals and focus areas of many agreements
 // with one query each.
 func withDetails(ctx context.Context, db *database.DB, list []Agreement) error {
-	if len(list) == 0 {
-		return nil
-	}
 	ids := make([]string, len(list))
-	idx := map[string]int{}
 	for i, a := range list {
-		ids[i], idx[a.ID] = a.ID, i
-		list[i].Parties, list[i].Renewals = []Party{}, []Renewal{}
+		ids[i] = a.ID
 	}
-	var parties []Party
-	if err := db.Conn(ctx).Where("agreement_id IN ?", ids).Order("position").Find(&parties).Error; err != nil {
+	parties, err := database.Children(ctx, db, "agreement_parties", "agreement_id", ids, "position", func(p Party) string { return p.AgreementID })
+	if err != nil {
 		return err
 	}
-	for _, p := range parties {
-		list[idx[p.AgreementID]].Parties = append(list[idx[p.AgreementID]].Parties, p)
-	}
-	var renewals []Renewal
-	if err := db.Conn(ctx).Where("agreement_id IN ?", ids).Order("renewed_on, created_at").Find(&renewals).Error; err != nil {
+	renewals, err := database.Children(ctx, db, "agreement_renewals", "agreement_id", ids, "renewed_on, created_at", func(r Renewal) string { return r.AgreementID })
+	if err != nil {
 		return err
-	}
-	for _, r := range renewals {
-		list[idx[r.AgreementID]].Renewals = append(list[idx[r.AgreementID]].Renewals, r)
 	}
 	areas, err := reference.FocusAreasOf(ctx, db, "agreement_focus_areas", "agreement_id", ids)
 	if err != nil {
 		return err
 	}
 	for i := range list {
-		list[i].FocusAreas = append([]string{}, areas[list[i].ID]...)
+		id := list[i].ID
+		list[i].Parties = append([]Party{}, parties[id]...)
+		list[i].Renewals = append([]Renewal{}, renewals[id]...)
+		list[i].FocusAreas = append([]string{}, areas[id]...)
 	}
 	return nil
 }

@@ -99,3 +99,22 @@ func GetWith[T any](ctx context.Context, db *DB, noun, id string, details func(c
 	}
 	return list[0], nil
 }
+
+// Children loads, in one query, the rows of table whose owner column is one
+// of ids, in the given order, grouped by owner id: how a page of records
+// gets its parties, partners or links without a query per record.
+func Children[T any](ctx context.Context, db *DB, table, ownerColumn string, ids []string, order string, owner func(T) string) (map[string][]T, error) {
+	out := map[string][]T{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []T
+	if err := db.Conn(ctx).Table(table).Where(ownerColumn+" IN ?", ids).Order(order).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		k := owner(r)
+		out[k] = append(out[k], r)
+	}
+	return out, nil
+}

@@ -338,35 +338,27 @@ func Get(ctx context.Context, db *database.DB, id string) (Project, error) {
 }
 
 func withDetails(ctx context.Context, db *database.DB, list []Project) error {
-	if len(list) == 0 {
-		return nil
-	}
 	ids := make([]string, len(list))
-	idx := map[string]int{}
 	for i, p := range list {
-		ids[i], idx[p.ID] = p.ID, i
-		list[i].Partners, list[i].History = []Partner{}, []PhaseChange{}
+		ids[i] = p.ID
 	}
-	var partners []Partner
-	if err := db.Conn(ctx).Where("project_id IN ?", ids).Order("position").Find(&partners).Error; err != nil {
+	partners, err := database.Children(ctx, db, "project_partners", "project_id", ids, "position", func(x Partner) string { return x.ProjectID })
+	if err != nil {
 		return err
 	}
-	for _, x := range partners {
-		list[idx[x.ProjectID]].Partners = append(list[idx[x.ProjectID]].Partners, x)
-	}
-	var history []PhaseChange
-	if err := db.Conn(ctx).Where("project_id IN ?", ids).Order("created_at, id").Find(&history).Error; err != nil {
+	history, err := database.Children(ctx, db, "project_phases", "project_id", ids, "created_at, id", func(h PhaseChange) string { return h.ProjectID })
+	if err != nil {
 		return err
-	}
-	for _, h := range history {
-		list[idx[h.ProjectID]].History = append(list[idx[h.ProjectID]].History, h)
 	}
 	areas, err := reference.FocusAreasOf(ctx, db, "project_focus_areas", "project_id", ids)
 	if err != nil {
 		return err
 	}
 	for i := range list {
-		list[i].FocusAreas = append([]string{}, areas[list[i].ID]...)
+		id := list[i].ID
+		list[i].Partners = append([]Partner{}, partners[id]...)
+		list[i].History = append([]PhaseChange{}, history[id]...)
+		list[i].FocusAreas = append([]string{}, areas[id]...)
 	}
 	return nil
 }

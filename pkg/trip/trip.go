@@ -279,28 +279,28 @@ func lock(ctx context.Context, db *database.DB, id string) (Trip, error) {
 }
 
 func withLinks(ctx context.Context, db *database.DB, list []Trip) error {
-	if len(list) == 0 {
-		return nil
-	}
 	ids := make([]string, len(list))
-	idx := map[string]int{}
 	for i, t := range list {
-		ids[i], idx[t.ID] = t.ID, i
-		list[i].Regions, list[i].Organisers = []string{}, []string{}
+		ids[i] = t.ID
 	}
-	var orgs []struct{ TripID, OrganisationID string }
-	if err := db.Conn(ctx).Table("trip_organisers").Where("trip_id IN ?", ids).Order("position").Find(&orgs).Error; err != nil {
+	type organiser struct{ TripID, OrganisationID string }
+	type region struct{ TripID, Region string }
+	orgs, err := database.Children(ctx, db, "trip_organisers", "trip_id", ids, "position", func(o organiser) string { return o.TripID })
+	if err != nil {
 		return err
 	}
-	for _, o := range orgs {
-		list[idx[o.TripID]].Organisers = append(list[idx[o.TripID]].Organisers, o.OrganisationID)
-	}
-	var regions []struct{ TripID, Region string }
-	if err := db.Conn(ctx).Table("trip_regions").Where("trip_id IN ?", ids).Order("region").Find(&regions).Error; err != nil {
+	regions, err := database.Children(ctx, db, "trip_regions", "trip_id", ids, "region", func(r region) string { return r.TripID })
+	if err != nil {
 		return err
 	}
-	for _, r := range regions {
-		list[idx[r.TripID]].Regions = append(list[idx[r.TripID]].Regions, r.Region)
+	for i := range list {
+		list[i].Organisers, list[i].Regions = []string{}, []string{}
+		for _, o := range orgs[list[i].ID] {
+			list[i].Organisers = append(list[i].Organisers, o.OrganisationID)
+		}
+		for _, r := range regions[list[i].ID] {
+			list[i].Regions = append(list[i].Regions, r.Region)
+		}
 	}
 	return nil
 }
