@@ -115,6 +115,21 @@ func target(c echo.Context, noun string) (string, int, error) {
 	return id, version, err
 }
 
+// itemTarget reads the parent's id (path parameter id), the item id and
+// If-Match, for the sub-resources of trips and projects.
+func itemTarget(c echo.Context, parent, param, noun string) (string, string, int, error) {
+	parentID, err := pathID(c, "id", parent)
+	if err != nil {
+		return "", "", 0, err
+	}
+	id, err := pathID(c, param, noun)
+	if err != nil {
+		return "", "", 0, err
+	}
+	version, err := ifMatch(c)
+	return parentID, id, version, err
+}
+
 // idempotent makes POSTs with an Idempotency-Key safe to retry: the first
 // response is stored per caller for 24 hours and replayed for a retry with
 // the same body; another body under the same key is 422, a retry while the

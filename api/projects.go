@@ -420,7 +420,7 @@ func (s *server) addPartner(c echo.Context) error {
 //	@Failure	428				{object}	Problem
 //	@Router		/api/v1/projects/{id}/partners/{organisation} [delete]
 func (s *server) removePartner(c echo.Context) error {
-	id, org, version, err := itemTarget(c, "organisation", "organisation")
+	id, org, version, err := itemTarget(c, "project", "organisation", "organisation")
 	if err != nil {
 		return err
 	}
@@ -559,7 +559,7 @@ func (s *server) addFunding(c echo.Context) error {
 //	@Failure	428			{object}	Problem
 //	@Router		/api/v1/projects/{id}/fundings/{funding} [patch]
 func (s *server) updateFunding(c echo.Context) error {
-	pid, id, version, err := itemTarget(c, "funding", "funding")
+	pid, id, version, err := itemTarget(c, "project", "funding", "funding")
 	if err != nil {
 		return err
 	}
@@ -591,7 +591,7 @@ func (s *server) updateFunding(c echo.Context) error {
 //	@Failure	428	{object}	Problem
 //	@Router		/api/v1/projects/{id}/fundings/{funding} [delete]
 func (s *server) deleteFunding(c echo.Context) error {
-	pid, id, version, err := itemTarget(c, "funding", "funding")
+	pid, id, version, err := itemTarget(c, "project", "funding", "funding")
 	if err != nil {
 		return err
 	}
@@ -711,7 +711,7 @@ func (s *server) addMilestone(c echo.Context) error {
 //	@Failure	428			{object}	Problem
 //	@Router		/api/v1/projects/{id}/milestones/{milestone} [patch]
 func (s *server) updateMilestone(c echo.Context) error {
-	pid, id, version, err := itemTarget(c, "milestone", "milestone")
+	pid, id, version, err := itemTarget(c, "project", "milestone", "milestone")
 	if err != nil {
 		return err
 	}
@@ -742,7 +742,7 @@ func (s *server) updateMilestone(c echo.Context) error {
 //	@Failure	428	{object}	Problem
 //	@Router		/api/v1/projects/{id}/milestones/{milestone} [delete]
 func (s *server) deleteMilestone(c echo.Context) error {
-	pid, id, version, err := itemTarget(c, "milestone", "milestone")
+	pid, id, version, err := itemTarget(c, "project", "milestone", "milestone")
 	if err != nil {
 		return err
 	}

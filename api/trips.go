@@ -449,21 +449,6 @@ func (s *server) addAgendaItem(c echo.Context) error {
 	return s.writeAgendaItem(c, http.StatusCreated, id, it)
 }
 
-// itemTarget reads the parent's id (path parameter id), the item id and
-// If-Match, for the sub-resources of trips and projects.
-func itemTarget(c echo.Context, param, noun string) (string, string, int, error) {
-	tripID, err := pathID(c, "id", "record")
-	if err != nil {
-		return "", "", 0, err
-	}
-	id, err := pathID(c, param, noun)
-	if err != nil {
-		return "", "", 0, err
-	}
-	version, err := ifMatch(c)
-	return tripID, id, version, err
-}
-
 // updateAgendaItem godoc
 //
 //	@Summary	Change a point of a trip's programme
@@ -485,7 +470,7 @@ func itemTarget(c echo.Context, param, noun string) (string, string, int, error)
 //	@Failure	428			{object}	Problem
 //	@Router		/api/v1/trips/{id}/agenda/{item} [patch]
 func (s *server) updateAgendaItem(c echo.Context) error {
-	tripID, id, version, err := itemTarget(c, "item", "agenda item")
+	tripID, id, version, err := itemTarget(c, "trip", "item", "agenda item")
 	if err != nil {
 		return err
 	}
@@ -517,7 +502,7 @@ func (s *server) updateAgendaItem(c echo.Context) error {
 //	@Failure	428	{object}	Problem
 //	@Router		/api/v1/trips/{id}/agenda/{item} [delete]
 func (s *server) deleteAgendaItem(c echo.Context) error {
-	tripID, id, version, err := itemTarget(c, "item", "agenda item")
+	tripID, id, version, err := itemTarget(c, "trip", "item", "agenda item")
 	if err != nil {
 		return err
 	}
@@ -663,7 +648,7 @@ func (s *server) register(c echo.Context) error {
 //	@Failure		428	{object}	Problem
 //	@Router			/api/v1/trips/{id}/participants/{participant} [delete]
 func (s *server) cancelRegistration(c echo.Context) error {
-	tripID, id, version, err := itemTarget(c, "participant", "registration")
+	tripID, id, version, err := itemTarget(c, "trip", "participant", "registration")
 	if err != nil {
 		return err
 	}
