@@ -121,6 +121,16 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		}
 		db.path = path
 		dialector = sqlite.Open(sqliteDSN(path))
+		// Switching a new file to WAL needs the file to itself, and SQLite
+		// answers "database is locked" at once rather than waiting when
+		// another process does the same: processes opening one file take
+		// turns until the first connection is set up.
+		unlock, err := lockFile(db.lockPath())
+		if err != nil {
+			db.cleanup()
+			return nil, err
+		}
+		defer unlock()
 	}
 	g, err := gorm.Open(dialector, cfg)
 	if err != nil {
@@ -171,6 +181,10 @@ func sqliteDSN(path string) string {
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
 }
+
+// lockPath is the file that processes sharing one SQLite file lock to
+// take turns at setting it up and migrating it.
+func (db *DB) lockPath() string { return db.path + ".migrate-lock" }
 
 // Ping checks that the database answers.
 func (db *DB) Ping(ctx context.Context) error {

@@ -49,7 +49,7 @@ func (db *DB) provider() (*goose.Provider, error) {
 // processes starting at the same moment migrate once and in turn.
 func (db *DB) MigrateUp(ctx context.Context) ([]string, error) {
 	if db.Engine == SQLite {
-		unlock, err := lockFile(db.path + ".migrate-lock")
+		unlock, err := lockFile(db.lockPath())
 		if err != nil {
 			return nil, err
 		}
