@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 // End-to-end tests run the real Go server, which serves the built SPA
 // (npm run build) next to the API. Browsers are never downloaded: Debian's
 // Chromium is driven directly.
-const port = 18080;
+// E2E_PORT lets several checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 18080);
 const baseURL = `http://127.0.0.1:${String(port)}`;
 
 export default defineConfig({

@@ -1,37 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
-import en from '../src/locales/en.json' with { type: 'json' };
-import ja from '../src/locales/ja.json' with { type: 'json' };
-
-// The server of the e2e run (playwright.config.ts) starts with an empty
-// database and this administrator.
-const admin = { email: 'admin@example.org', password: 'e2e-admin-password-1' };
-
-async function accessToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/v1/auth/login', { data: admin });
-  expect(response.status()).toBe(200);
-  const body = (await response.json()) as { access_token: string };
-  return body.access_token;
-}
-
-// As in shell.spec.ts: uncaught exceptions and console errors (among them
-// Content-Security-Policy refusals) fail the test.
-function failOnBrowserErrors(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
-  });
-  return () => {
-    expect(errors).toEqual([]);
-  };
-}
-
-async function signIn(page: Page, password = admin.password) {
-  await page.getByRole('textbox', { name: en.login.email, exact: true }).fill(admin.email);
-  await page.getByRole('textbox', { name: en.login.password, exact: true }).fill(password);
-  await page.getByRole('button', { name: en.auth.signIn }).click();
-}
+import { en, ja } from '../src/locales';
+import { accessToken, admin, failOnBrowserErrors, newUser, signIn } from './support';
 
 test('organisations: sign in, search in Japanese script, switch to 日本語', async ({
   page,
@@ -60,7 +30,7 @@ test('organisations: sign in, search in Japanese script, switch to 日本語', a
   // Not signed in: the organisations page sends to /login and back.
   await page.goto('/organisations');
   await expect(page).toHaveURL(/\/login$/);
-  await signIn(page);
+  await signIn(page, await newUser(request, 'coordinator'));
   await expect(page).toHaveURL(/\/organisations$/);
   await expect(page.getByRole('heading', { level: 1, name: en.organisations.title })).toBeVisible();
   await expect(page.getByTestId('current-user')).not.toBeEmpty();
@@ -90,7 +60,7 @@ test('organisations: sign in, search in Japanese script, switch to 日本語', a
 
 test('a wrong password shows the error message', async ({ page }) => {
   await page.goto('/login');
-  await signIn(page, 'not-the-password');
+  await signIn(page, { ...admin, password: 'not-the-password' });
   await expect(page.getByRole('alert')).toHaveText(en.login.errors.invalid);
   await expect(page).toHaveURL(/\/login$/);
 });

@@ -1,21 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
-import en from '../src/locales/en.json' with { type: 'json' };
-import ja from '../src/locales/ja.json' with { type: 'json' };
-
-// failOnBrowserErrors makes the test fail on uncaught exceptions and on
-// console errors — among them the server's Content-Security-Policy refusing
-// a script or style the app needs.
-function failOnBrowserErrors(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
-  });
-  return () => {
-    expect(errors).toEqual([]);
-  };
-}
+import { en, ja } from '../src/locales';
+import { failOnBrowserErrors } from './support';
 
 test('the start page shows the product name', async ({ page }) => {
   const noBrowserErrors = failOnBrowserErrors(page);
@@ -40,7 +26,7 @@ test('switching to 日本語 shows the Japanese tagline', async ({ page }) => {
 
 test('a deep client route is served by the SPA and shows its not-found page', async ({ page }) => {
   const noBrowserErrors = failOnBrowserErrors(page);
-  const response = await page.goto('/organisations/xyz');
+  const response = await page.goto('/no/such/page');
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1, name: en.notFound.title })).toBeVisible();
   await expect(page.getByRole('link', { name: en.app.name })).toBeVisible();

@@ -3,10 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
 import { languageStorageKey } from './i18n';
-import de from './locales/de.json';
-import en from './locales/en.json';
-import ja from './locales/ja.json';
 import { renderApp } from './test/renderApp';
+import { de, en, ja } from './locales';
 
 describe('shell', () => {
   it('shows the product name and the tagline', () => {

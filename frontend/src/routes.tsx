@@ -1,27 +1,44 @@
-import type { RouteObject } from 'react-router';
+import { Outlet, type RouteObject } from 'react-router';
 
 import { RequireAuth } from './auth/RequireAuth';
+import { LoadingRows } from './components/QueryState';
 import { Shell } from './components/Shell';
+import { adminRoutes } from './pages/admin/routes';
+import { agreementsRoutes } from './pages/agreements/routes';
+import { dashboardRoutes } from './pages/dashboard/routes';
 import { ErrorPage } from './pages/ErrorPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { OrganisationsPage } from './pages/OrganisationsPage';
+import { organisationsRoutes } from './pages/organisations/routes';
+import { peopleRoutes } from './pages/people/routes';
+import { projectsRoutes } from './pages/projects/routes';
+import { tripsRoutes } from './pages/trips/routes';
 
 export const routes: RouteObject[] = [
   {
     element: <Shell />,
     errorElement: <ErrorPage />,
+    // Shown while the first page's chunk loads.
+    hydrateFallbackElement: <LoadingRows />,
     children: [
       { index: true, element: <HomePage /> },
       { path: 'login', element: <LoginPage /> },
       {
-        path: 'organisations',
         element: (
           <RequireAuth>
-            <OrganisationsPage />
+            <Outlet />
           </RequireAuth>
         ),
+        children: [
+          ...dashboardRoutes,
+          ...organisationsRoutes,
+          ...peopleRoutes,
+          ...agreementsRoutes,
+          ...tripsRoutes,
+          ...projectsRoutes,
+          ...adminRoutes,
+        ],
       },
       // Unknown paths render inside the shell, so the server can hand every
       // client route to index.html and the app decides what exists.

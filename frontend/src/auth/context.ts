@@ -12,3 +12,10 @@ export function useAuth(): { session: AuthSession; status: AuthStatus } {
   const status = useSyncExternalStore(session.subscribe, session.getStatus);
   return { session, status };
 }
+
+// useApi returns the typed client of the signed-in session.
+export function useApi() {
+  const session = useContext(AuthContext);
+  if (session === null) throw new Error('useApi outside <AuthProvider>');
+  return session.client;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { AuthSession, refreshTokenStorageKey } from './session';
+import { AuthSession, refreshTokenStorageKey, renewalMarginSeconds } from './session';
 
 const origin = 'http://api.test';
 
@@ -173,6 +173,30 @@ describe('AuthSession', () => {
 
     await s.client.GET('/api/v1/me');
     expect(net.calls.map((c) => c.authorization)).toEqual([null, 'Bearer access-2']);
+  });
+
+  it('renews the access token a minute before it expires', async () => {
+    vi.useFakeTimers();
+    try {
+      const net = network({
+        'POST /api/v1/auth/login': () => json(200, tokens(1)),
+        'POST /api/v1/auth/refresh': () => json(200, tokens(2)),
+        'GET /api/v1/me': () => json(200, me),
+      });
+      const s = session(net.fetch);
+      await s.signIn('ada@example.org', 'secret');
+
+      await vi.advanceTimersByTimeAsync((900 - renewalMarginSeconds - 1) * 1000);
+      expect(net.calls.map((c) => c.path)).toEqual(['/api/v1/auth/login']);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(net.calls.map((c) => c.path)).toEqual(['/api/v1/auth/login', '/api/v1/auth/refresh']);
+
+      // The next request goes out with the renewed token, without a 401 first.
+      await s.client.GET('/api/v1/me');
+      expect(net.calls.at(-1)?.authorization).toBe('Bearer access-2');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('signs out on the server and forgets the tokens', async () => {

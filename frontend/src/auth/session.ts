@@ -5,6 +5,9 @@ import { createApiClient, type ApiClient, type ApiClientOptions, type Schemas } 
 // The key under which the refresh token survives a reload of this tab.
 export const refreshTokenStorageKey = 'innomunich.refreshToken';
 
+// How long before the access token expires it is renewed.
+export const renewalMarginSeconds = 60;
+
 export type SignInResult = 'ok' | 'invalid' | 'throttled' | 'failed';
 export type AuthStatus = 'signedIn' | 'signedOut';
 
@@ -14,7 +17,9 @@ export interface AuthSessionOptions extends ApiClientOptions {
 
 // AuthSession holds the tokens of one sign-in: the access token in memory
 // only, the refresh token in sessionStorage. Its client adds the access
-// token to every request and, on a 401, refreshes once and retries.
+// token to every request and, on a 401, refreshes once and retries. The
+// access token is renewed a minute before it expires, so a user at work
+// never waits for the 401 round trip; a refused refresh signs out.
 export class AuthSession {
   /** The client for everything behind sign-in. */
   readonly client: ApiClient;
@@ -25,6 +30,7 @@ export class AuthSession {
   private refreshing: Promise<boolean> | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly retries = new WeakMap<Request, Request>();
+  private renewal: ReturnType<typeof setTimeout> | undefined;
 
   constructor({ storage, ...clientOptions }: AuthSessionOptions = {}) {
     this.storage = storage ?? window.sessionStorage;
@@ -130,11 +136,15 @@ export class AuthSession {
     const before = this.getStatus();
     this.accessToken = tokens.access_token;
     this.storage.setItem(refreshTokenStorageKey, tokens.refresh_token);
+    clearTimeout(this.renewal);
+    const renewIn = Math.max(tokens.expires_in - renewalMarginSeconds, tokens.expires_in / 2);
+    this.renewal = setTimeout(() => void this.refresh(), renewIn * 1000);
     if (before !== 'signedIn') this.notify();
   }
 
   private clear() {
     const before = this.getStatus();
+    clearTimeout(this.renewal);
     this.accessToken = null;
     this.storage.removeItem(refreshTokenStorageKey);
     if (before !== 'signedOut') this.notify();

@@ -1,8 +1,10 @@
-import { Anchor, AppShell, Button, Container, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../auth/context';
+import { usePermissions } from '../auth/permissions';
 import { useMe } from '../auth/useMe';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -20,7 +22,7 @@ function Account() {
   }
   return (
     <Group gap="xs" wrap="nowrap">
-      <Text size="sm" data-testid="current-user">
+      <Text size="sm" data-testid="current-user" visibleFrom="sm">
         {me.data?.name}
       </Text>
       <Button
@@ -36,32 +38,73 @@ function Account() {
   );
 }
 
+// Navigation lists the areas; only signed-in users see it, and the admin
+// area only those who may use it.
+function Navigation({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const can = usePermissions();
+  const { pathname } = useLocation();
+  const areas = [
+    { to: '/dashboard', label: t('nav.dashboard') },
+    { to: '/organisations', label: t('nav.organisations') },
+    { to: '/people', label: t('nav.people') },
+    { to: '/agreements', label: t('nav.agreements') },
+    { to: '/trips', label: t('nav.trips') },
+    { to: '/projects', label: t('nav.projects') },
+  ];
+  if (can.readAudit) areas.push({ to: '/admin', label: t('nav.admin') });
+  return (
+    <nav aria-label={t('nav.main')}>
+      {areas.map((area) => (
+        <NavLink
+          key={area.to}
+          component={RouterNavLink}
+          to={area.to}
+          label={area.label}
+          active={pathname === area.to || pathname.startsWith(`${area.to}/`)}
+          onClick={onNavigate}
+        />
+      ))}
+    </nav>
+  );
+}
+
 export function Shell() {
   const { t } = useTranslation();
+  const { status } = useAuth();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const signedIn = status === 'signedIn';
   return (
-    <AppShell header={{ height: 60 }} padding="md">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={signedIn ? { width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
+      padding="md"
+    >
       <AppShell.Header>
-        <Container size="lg" h="100%">
-          <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="lg" wrap="nowrap">
-              <Anchor component={Link} to="/" fw={700} underline="never">
-                {t('app.name')}
-              </Anchor>
-              <Anchor component={NavLink} to="/organisations">
-                {t('nav.organisations')}
-              </Anchor>
-            </Group>
-            <Group gap="md" wrap="nowrap">
-              <Account />
-              <LanguageSwitcher />
-            </Group>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            {signedIn && (
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            )}
+            <Anchor component={Link} to="/" fw={700} underline="never" truncate>
+              {t('app.name')}
+            </Anchor>
           </Group>
-        </Container>
+          <Group gap="md" wrap="nowrap">
+            <Account />
+            <LanguageSwitcher />
+          </Group>
+        </Group>
       </AppShell.Header>
+      {signedIn && (
+        <AppShell.Navbar p="xs">
+          <AppShell.Section grow component={ScrollArea}>
+            <Navigation onNavigate={close} />
+          </AppShell.Section>
+        </AppShell.Navbar>
+      )}
       <AppShell.Main>
-        <Container size="lg">
-          <Outlet />
-        </Container>
+        <Outlet />
       </AppShell.Main>
     </AppShell>
   );

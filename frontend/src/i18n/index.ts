@@ -2,11 +2,9 @@ import i18next, { type i18n } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 
-import de from '../locales/de.json';
-import en from '../locales/en.json';
-import ja from '../locales/ja.json';
+import { de, en, ja } from '../locales';
 
-export type Catalogue = typeof en;
+export type { Catalogue } from '../locales';
 
 export const languages = ['de', 'en', 'ja'] as const;
 export type Language = (typeof languages)[number];
@@ -17,9 +15,9 @@ export const fallbackLanguage: Language = 'en';
 export const languageStorageKey = 'innomunich.language';
 
 export const resources = {
-  de: { translation: de satisfies Catalogue },
+  de: { translation: de },
   en: { translation: en },
-  ja: { translation: ja satisfies Catalogue },
+  ja: { translation: ja },
 } as const;
 
 // createI18n returns a fresh, fully initialised instance: catalogues are

@@ -2,10 +2,9 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
-import en from '../locales/en.json';
-import ja from '../locales/ja.json';
 import { languageStorageKey } from '../i18n';
 import { renderApp } from '../test/renderApp';
+import { en, ja } from '../locales';
 
 const problem = (status: number) =>
   new Response(JSON.stringify({ type: 'about:blank', title: 'x', status }), {
@@ -42,10 +41,11 @@ describe('login page', () => {
     expect(screen.getByRole('heading', { level: 1, name: ja.login.title })).toBeInTheDocument();
   });
 
-  it('is where the organisations page sends whoever is not signed in', () => {
+  it('is where the organisations page sends whoever is not signed in', async () => {
     const { router } = renderApp('/organisations');
+    // The page's chunk loads first; then the redirect.
+    expect(await screen.findByRole('heading', { level: 1, name: en.login.title })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
-    expect(screen.getByRole('heading', { level: 1, name: en.login.title })).toBeInTheDocument();
   });
 
   it('shows "E-mail or password is wrong" for a 401', async () => {
@@ -60,7 +60,7 @@ describe('login page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(en.login.errors.throttled);
   });
 
-  it('goes on to the organisations after signing in', async () => {
+  it('goes on to the dashboard after signing in', async () => {
     const fetch = vi.fn((request: Request) => {
       const path = new URL(request.url).pathname;
       if (path === '/api/v1/auth/login') {
@@ -90,10 +90,10 @@ describe('login page', () => {
     const { router } = renderApp('/login', fetch as unknown as typeof globalThis.fetch);
     await submit();
     expect(
-      await screen.findByRole('heading', { level: 1, name: en.organisations.title }),
+      await screen.findByRole('heading', { level: 1, name: en.dashboard.title }),
     ).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/organisations');
+    expect(router.state.location.pathname).toBe('/dashboard');
     expect(await screen.findByText('Ada Lovelace')).toBeInTheDocument();
-    expect(await screen.findByText(en.organisations.empty)).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: en.nav.main })).toBeInTheDocument();
   });
 });

@@ -18,7 +18,7 @@ function returnPath(state: unknown): string {
     const { from } = state;
     if (typeof from === 'string' && from.startsWith('/') && !from.startsWith('//')) return from;
   }
-  return '/organisations';
+  return '/dashboard';
 }
 
 export function LoginPage() {

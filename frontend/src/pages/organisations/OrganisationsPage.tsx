@@ -4,7 +4,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { useAuth } from '../auth/context';
+import { useAuth } from '../../auth/context';
 
 export const pageSize = 50;
 export const searchDelayMs = 250;

@@ -2,9 +2,9 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
-import { refreshTokenStorageKey } from '../auth/session';
-import en from '../locales/en.json';
-import { renderApp } from '../test/renderApp';
+import { refreshTokenStorageKey } from '../../auth/session';
+import { en } from '../../locales';
+import { renderApp } from '../../test/renderApp';
 
 const org = (n: number, name: string) => ({
   id: `o${String(n)}`,

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+
+import { createApiClient } from './client';
+import { ApiError, ifMatch, problemKey, unwrap } from './problem';
+
+const problem = {
+  type: 'https://innomunich.example/problems/validation',
+  title: 'Validation failed',
+  status: 422,
+  errors: [
+    { field: 'country', message: 'must be an ISO 3166-1 alpha-2 code' },
+    { field: 'country', message: 'second message' },
+    { field: 'name', message: 'is required' },
+  ],
+  duplicate_of: 'o1',
+};
+
+function client(respond: () => Promise<Response>) {
+  return createApiClient({ baseUrl: 'http://api.test', fetch: respond });
+}
+
+describe('unwrap', () => {
+  it('answers the data of a 2xx', async () => {
+    const api = client(() => Promise.resolve(Response.json({ items: [], next_cursor: '' })));
+    await expect(unwrap(api.GET('/api/v1/regions'))).resolves.toEqual({ items: [], next_cursor: '' });
+  });
+
+  it('throws the problem with its field errors and extra members', async () => {
+    const api = client(() =>
+      Promise.resolve(
+        Response.json(problem, { status: 422, headers: { 'Content-Type': 'application/problem+json' } }),
+      ),
+    );
+    const error = await unwrap(api.GET('/api/v1/regions')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const apiError = error as ApiError;
+    expect(apiError.status).toBe(422);
+    expect(apiError.fieldErrors).toEqual({ country: 'must be an ISO 3166-1 alpha-2 code', name: 'is required' });
+    expect(apiError.extra('duplicate_of')).toBe('o1');
+    expect(problemKey(apiError)).toBe('problem.validation');
+  });
+
+  it('reports an unreachable server as status 0', async () => {
+    const api = client(() => Promise.reject(new TypeError('Failed to fetch')));
+    const error = await unwrap(api.GET('/api/v1/regions')).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 0 });
+    expect(problemKey(error)).toBe('problem.network');
+  });
+});
+
+describe('ifMatch', () => {
+  it('quotes the version as the server’s ETag does', () => {
+    expect(ifMatch(7)).toEqual({ 'If-Match': '"7"' });
+  });
+});
