@@ -62,6 +62,7 @@ test-frontend: frontend/node_modules/.package-lock.json
 	$(NPM) test
 
 test-e2e: build
+	$(NPM) run check:size
 	$(NPM) run e2e
 
 clean:
