@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 import { en, ja } from '../src/locales';
-import { failOnBrowserErrors } from './support';
+import { api, failOnBrowserErrors, newUser, signInAt } from './support';
 
 test('the start page shows the product name', async ({ page }) => {
   const noBrowserErrors = failOnBrowserErrors(page);
@@ -49,4 +49,33 @@ test('the API documentation link reaches /api/docs', async ({ page }) => {
   // Swagger UI has loaded /openapi.json and shows the API's title and operations.
   await expect(page.getByRole('heading', { name: /InnoMuNiCH Cooperation Platform API/ })).toBeVisible();
   await expect(page.getByText('/api/v1/regions', { exact: true }).first()).toBeVisible();
+});
+
+test('the language chosen while signed in follows the user to another browser', async ({
+  browser,
+  request,
+}) => {
+  const user = await newUser(request, 'viewer');
+  const first = await browser.newPage();
+  const noBrowserErrors = failOnBrowserErrors(first);
+  await signInAt(first, '/dashboard', user);
+  await expect(first.getByRole('navigation', { name: en.nav.main })).toBeVisible();
+  await first.getByText(ja.language.name, { exact: true }).click();
+  await expect(first.getByRole('link', { name: ja.nav.organisations })).toBeVisible();
+  // Stored in the profile once the server has answered.
+  await expect
+    .poll(async () => {
+      const me = await (await api(request, user)).get<{ user: { locale: string } }>('/me');
+      return me.user.locale;
+    })
+    .toBe('ja');
+  noBrowserErrors();
+
+  // A new browser starts in English (locale en-US, nothing stored) and
+  // switches to the profile's language at sign-in.
+  const second = await browser.newPage();
+  await signInAt(second, '/dashboard', user);
+  await expect(second.getByRole('navigation', { name: ja.nav.main })).toBeVisible();
+  await expect(second.getByRole('link', { name: ja.nav.trips })).toBeVisible();
+  await expect(second.locator('html')).toHaveAttribute('lang', 'ja');
 });

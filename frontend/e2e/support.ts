@@ -37,7 +37,9 @@ export async function signInAt(page: Page, path: string, who = admin) {
 
 // accessToken signs in through the API.
 export async function accessToken(request: APIRequestContext, who = admin): Promise<string> {
-  const response = await request.post('/api/v1/auth/login', { data: who });
+  const response = await request.post('/api/v1/auth/login', {
+    data: { email: who.email, password: who.password },
+  });
   expect(response.status(), await response.text()).toBe(200);
   const { access_token } = (await response.json()) as { access_token: string };
   return access_token;
