@@ -9,10 +9,10 @@ export interface Detail {
 
 // Details lists a record's fields as label and value; fields without a
 // value are left out rather than shown empty.
-export function Details({ items }: { items: Detail[] }) {
+export function Details({ items, wide = false }: { items: Detail[]; wide?: boolean }) {
   const shown = items.filter(({ value }) => value !== null && value !== undefined && value !== '' && value !== false);
   return (
-    <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm" m={0}>
+    <SimpleGrid component="dl" cols={wide ? 1 : { base: 1, sm: 2 }} spacing="md" verticalSpacing="sm" m={0}>
       {shown.map(({ label, value, lang }) => (
         <Stack key={label} gap={0}>
           <Text component="dt" size="sm" c="dimmed">

@@ -99,7 +99,7 @@ function OrganisationView({ organisation: o }: { organisation: Organisation }) {
               ]}
             />
             {text(o.description) && (
-              <Details items={[{ label: t('organisations.fields.description'), value: text(o.description) }]} />
+              <Details wide items={[{ label: t('organisations.fields.description'), value: text(o.description) }]} />
             )}
           </Stack>
         </Paper>
