@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { expect, test, type Page } from '@playwright/test';
 
 import { en, ja } from '../src/locales';
@@ -120,6 +122,16 @@ test('a coordinator creates an organisation with a Japanese name and finds it by
   await expect(row).toContainText(nameLocal);
   await expect(row).toContainText('Japan');
   await screenshot(page, 'organisations-list');
+
+  // The export carries the session's token and the list's filters.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: en.organisations.export }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('organisations.csv');
+  const exported = readFileSync(await download.path(), 'utf-8');
+  expect(exported).toContain(nameLocal);
+  expect(exported).not.toContain('Bayern Innovativ Test');
   noBrowserErrors();
 });
 
