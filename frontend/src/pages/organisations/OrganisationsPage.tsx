@@ -1,91 +1,261 @@
-import { Alert, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  TextInput,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
-import { useAuth } from '../../auth/context';
+import { unwrap } from '../../api/problem';
+import { useApi } from '../../auth/context';
+import { usePermissions } from '../../auth/permissions';
+import { ListFooter, QueryState } from '../../components/QueryState';
+import { useCountries, useFocusAreas, useReferenceOptions, useRegions } from '../../lib/reference';
+import { useCursorList } from '../../lib/useCursorList';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { saveBlob } from './download';
+import { ImportDialog } from './ImportDialog';
+import { kinds } from './organisationValues';
+import { PageHeader } from './PageHeader';
+import { useSearchBox, useUrlState } from './urlState';
 
 export const pageSize = 50;
-export const searchDelayMs = 250;
+
+const sorts = ['name', '-name', 'name_kana', '-updated_at', '-created_at'] as const;
+
+// useOrganisationFilters reads the list's filters from the query string,
+// named as the API names them.
+function useOrganisationFilters() {
+  const url = useUrlState();
+  const focusAreas = url.getAll('focus_area');
+  const flag = (name: string) => (url.get(name) === 'true' ? true : url.get(name) === 'false' ? false : undefined);
+  const text = (name: string) => url.get(name) || undefined;
+  const filters = {
+    q: text('q'),
+    country: text('country'),
+    region: text('region'),
+    kind: text('kind'),
+    focus_area: focusAreas.length > 0 ? focusAreas : undefined,
+    sme: flag('sme'),
+    archived: url.get('archived') === 'true' ? true : undefined,
+    sort: text('sort'),
+  };
+  return { url, filters };
+}
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
-  const { session } = useAuth();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), searchDelayMs);
+  const api = useApi();
+  const can = usePermissions();
+  const { url, filters } = useOrganisationFilters();
+  const search = useSearchBox(url);
+  const countries = useCountries();
+  const regionData = useRegions().data;
+  const regions = useReferenceOptions(
+    filters.country ? regionData?.filter((r) => r.country === filters.country) : regionData,
+  );
+  const allRegions = useReferenceOptions(regionData);
+  const focusAreas = useReferenceOptions(useFocusAreas().data);
+  const [importing, importDialog] = useDisclosure(false);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState(false);
+  usePageTitle(t('organisations.title'));
 
-  const organisations = useInfiniteQuery({
-    queryKey: ['organisations', { q }],
-    initialPageParam: '',
-    placeholderData: keepPreviousData,
-    queryFn: async ({ pageParam, signal }) => {
-      const { data, error } = await session.client.GET('/api/v1/organisations', {
-        params: {
-          query: { q: q === '' ? undefined : q, limit: pageSize, cursor: pageParam || undefined },
-        },
-        signal,
-      });
-      if (error) throw new Error(error.title);
-      return data;
-    },
-    getNextPageParam: (last) => (last.next_cursor === '' ? undefined : last.next_cursor),
-  });
+  const list = useCursorList(['organisations', 'list', filters], (cursor, signal) =>
+    api.GET('/api/v1/organisations', { params: { query: { ...filters, cursor, limit: pageSize } }, signal }),
+  );
 
-  const rows = organisations.data?.pages.flatMap((page) => page.items) ?? [];
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(false);
+    try {
+      const blob = await unwrap(
+        api.GET('/api/v1/organisations', { params: { query: { ...filters, format: 'csv' } }, parseAs: 'blob' }),
+      );
+      saveBlob(blob, 'organisations.csv');
+    } catch {
+      setExportError(true);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const filtered = Object.entries(filters).some(([key, value]) => key !== 'sort' && value !== undefined);
 
   return (
     <Stack gap="md" py="xl">
-      <Title order={1}>{t('organisations.title')}</Title>
+      <PageHeader
+        title={t('organisations.title')}
+        actions={
+          <>
+            {can.coordinate && (
+              <Button component={Link} to="/organisations/new">
+                {t('organisations.new')}
+              </Button>
+            )}
+            {can.coordinate && (
+              <Button variant="default" onClick={importDialog.open}>
+                {t('organisations.import.open')}
+              </Button>
+            )}
+            <Button variant="default" loading={exporting} onClick={() => void exportCsv()}>
+              {t('organisations.export')}
+            </Button>
+          </>
+        }
+      />
+      {exportError && (
+        <Alert color="red" role="alert" withCloseButton onClose={() => { setExportError(false); }}>
+          {t('organisations.exportFailed')}
+        </Alert>
+      )}
       <TextInput
         label={t('organisations.search')}
         placeholder={t('organisations.searchPlaceholder')}
         type="search"
-        value={search}
-        onChange={(event) => {
-          setSearch(event.currentTarget.value);
-        }}
-        rightSection={organisations.isFetching ? <Loader size="xs" /> : null}
+        value={search.value}
+        onChange={search.onChange}
+        rightSection={list.isFetching && !list.isFetchingNextPage ? <Loader size="xs" /> : null}
       />
-      {organisations.isError && (
-        <Alert color="red" role="alert">
-          {t('organisations.loadError')}
-        </Alert>
-      )}
-      <Table striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('organisations.columns.name')}</Table.Th>
-            <Table.Th>{t('organisations.columns.nameLocal')}</Table.Th>
-            <Table.Th>{t('organisations.columns.country')}</Table.Th>
-            <Table.Th>{t('organisations.columns.kind')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((org) => (
-            <Table.Tr key={org.id}>
-              <Table.Td>{org.name}</Table.Td>
-              <Table.Td lang="ja">{org.name_local}</Table.Td>
-              <Table.Td>{org.country}</Table.Td>
-              <Table.Td>{t(`organisations.kinds.${org.kind}`)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {organisations.isSuccess && rows.length === 0 && (
-        <Text c="dimmed">{t('organisations.empty')}</Text>
-      )}
-      {organisations.hasNextPage && (
-        <Group>
-          <Button
-            variant="default"
-            loading={organisations.isFetchingNextPage}
-            onClick={() => void organisations.fetchNextPage()}
-          >
-            {t('organisations.loadMore')}
-          </Button>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+        <Select
+          label={t('organisations.filters.country')}
+          data={countries.options}
+          value={filters.country ?? null}
+          onChange={(value) => {
+            url.set('country', value);
+            url.set('region', null);
+          }}
+          searchable
+          clearable
+        />
+        <Select
+          label={t('organisations.filters.region')}
+          data={regions.options}
+          value={filters.region ?? null}
+          onChange={(value) => {
+            url.set('region', value);
+          }}
+          clearable
+        />
+        <Select
+          label={t('organisations.filters.kind')}
+          data={kinds.map((kind) => ({ value: kind, label: t(`organisations.kinds.${kind}`) }))}
+          value={filters.kind ?? null}
+          onChange={(value) => {
+            url.set('kind', value);
+          }}
+          clearable
+        />
+        <MultiSelect
+          label={t('organisations.filters.focusAreas')}
+          data={focusAreas.options}
+          value={filters.focus_area ?? []}
+          onChange={(value) => {
+            url.set('focus_area', value);
+          }}
+          clearable
+        />
+        <Select
+          label={t('organisations.filters.sme')}
+          data={[
+            { value: 'true', label: t('organisations.filters.smeYes') },
+            { value: 'false', label: t('organisations.filters.smeNo') },
+          ]}
+          value={url.get('sme') || null}
+          onChange={(value) => {
+            url.set('sme', value);
+          }}
+          clearable
+        />
+        <Select
+          label={t('organisations.filters.sort')}
+          data={sorts.map((sort) => ({ value: sort, label: t(`organisations.sorts.${sort}`) }))}
+          value={filters.sort ?? 'name'}
+          onChange={(value) => {
+            url.set('sort', value === 'name' ? null : value);
+          }}
+          allowDeselect={false}
+        />
+        <Group align="flex-end" pb={6}>
+          <Switch
+            label={t('organisations.filters.archived')}
+            checked={filters.archived === true}
+            onChange={(event) => {
+              url.set('archived', event.currentTarget.checked ? 'true' : null);
+            }}
+          />
         </Group>
-      )}
+        <Group align="flex-end">
+          {filtered && (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                search.reset();
+                url.clear();
+              }}
+            >
+              {t('common.clearFilters')}
+            </Button>
+          )}
+        </Group>
+      </SimpleGrid>
+      <QueryState query={list}>
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('organisations.columns.name')}</Table.Th>
+                <Table.Th>{t('organisations.columns.nameLocal')}</Table.Th>
+                <Table.Th>{t('organisations.columns.kind')}</Table.Th>
+                <Table.Th>{t('organisations.columns.country')}</Table.Th>
+                <Table.Th>{t('organisations.columns.region')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.rows.map((org) => (
+                <Table.Tr key={org.id}>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Anchor component={Link} to={`/organisations/${org.id}`} fw={500}>
+                        {org.name}
+                      </Anchor>
+                      {org.sme && (
+                        <Badge size="sm" variant="light">
+                          {t('organisations.sme')}
+                        </Badge>
+                      )}
+                      {org.archived && (
+                        <Badge size="sm" color="gray" variant="outline">
+                          {t('organisations.archivedBadge')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td lang="ja">{org.name_local}</Table.Td>
+                  <Table.Td>{t(`organisations.kinds.${org.kind}`)}</Table.Td>
+                  <Table.Td>{countries.name(org.country)}</Table.Td>
+                  <Table.Td>{org.region ? allRegions.label(org.region) : ''}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <ListFooter list={list} empty={filtered ? t('organisations.emptyFiltered') : t('organisations.empty')} />
+      </QueryState>
+      <ImportDialog opened={importing} onClose={importDialog.close} />
     </Stack>
   );
 }

@@ -1,0 +1,153 @@
+import { Anchor, Button, Group, Loader, Select, SimpleGrid, Stack, Table, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import { useApi } from '../../auth/context';
+import { useMe } from '../../auth/useMe';
+import { usePermissions } from '../../auth/permissions';
+import { OrganisationPicker } from '../../components/OrganisationPicker';
+import { ListFooter, QueryState } from '../../components/QueryState';
+import { useCursorList } from '../../lib/useCursorList';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { PageHeader } from '../organisations/PageHeader';
+import { useOrganisation } from '../organisations/useOrganisation';
+import { useSearchBox, useUrlState } from '../organisations/urlState';
+import { useLanguageNames } from './personValues';
+
+const pageSize = 50;
+const sorts = ['name', '-updated_at', '-created_at'] as const;
+
+export function PeoplePage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const can = usePermissions();
+  const me = useMe().data;
+  const url = useUrlState();
+  const search = useSearchBox(url);
+  const languages = useLanguageNames();
+  const filters = {
+    q: url.get('q') || undefined,
+    organisation: url.get('organisation') || undefined,
+    language: url.get('language') || undefined,
+    sort: url.get('sort') || undefined,
+  };
+  // The chosen organisation's name, for the picker after a reload.
+  const chosen = useOrganisation(filters.organisation);
+  usePageTitle(t('people.title'));
+
+  const list = useCursorList(['people', 'list', filters], (cursor, signal) =>
+    api.GET('/api/v1/people', { params: { query: { ...filters, cursor, limit: pageSize } }, signal }),
+  );
+  // Contact columns only where the caller may see some contact data.
+  const withEmail = list.rows.some((p) => p.email);
+  const withPhone = list.rows.some((p) => p.phone);
+  const mayAdd = can.coordinate || (me?.organisation_id != null && can.editOrganisation(me.organisation_id));
+  const filtered = filters.q !== undefined || filters.organisation !== undefined || filters.language !== undefined;
+
+  return (
+    <Stack gap="md" py="xl">
+      <PageHeader
+        title={t('people.title')}
+        actions={
+          mayAdd && (
+            <Button component={Link} to="/people/new">
+              {t('people.new')}
+            </Button>
+          )
+        }
+      />
+      <TextInput
+        label={t('people.search')}
+        placeholder={t('people.searchPlaceholder')}
+        type="search"
+        value={search.value}
+        onChange={search.onChange}
+        rightSection={list.isFetching && !list.isFetchingNextPage ? <Loader size="xs" /> : null}
+      />
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+        {filters.organisation === undefined || chosen.data ? (
+          <OrganisationPicker
+            key={chosen.data?.id ?? 'none'}
+            label={t('people.filters.organisation')}
+            value={filters.organisation ?? null}
+            initial={chosen.data ? { id: chosen.data.id, name: chosen.data.name } : null}
+            onChange={(id) => {
+              url.set('organisation', id);
+            }}
+          />
+        ) : (
+          <Select label={t('people.filters.organisation')} data={[]} disabled />
+        )}
+        <Select
+          label={t('people.filters.language')}
+          data={languages.options}
+          value={filters.language ?? null}
+          onChange={(value) => {
+            url.set('language', value);
+          }}
+          searchable
+          clearable
+        />
+        <Select
+          label={t('people.filters.sort')}
+          data={sorts.map((sort) => ({ value: sort, label: t(`people.sorts.${sort}`) }))}
+          value={filters.sort ?? 'name'}
+          onChange={(value) => {
+            url.set('sort', value === 'name' ? null : value);
+          }}
+          allowDeselect={false}
+        />
+        <Group align="flex-end">
+          {filtered && (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                search.reset();
+                url.clear();
+              }}
+            >
+              {t('common.clearFilters')}
+            </Button>
+          )}
+        </Group>
+      </SimpleGrid>
+      <QueryState query={list}>
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('people.columns.name')}</Table.Th>
+                <Table.Th>{t('people.columns.organisation')}</Table.Th>
+                <Table.Th>{t('people.columns.position')}</Table.Th>
+                {withEmail && <Table.Th>{t('people.columns.email')}</Table.Th>}
+                {withPhone && <Table.Th>{t('people.columns.phone')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.rows.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/people/${p.id}`} fw={500}>
+                      {p.display_name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/organisations/${p.organisation_id}`}>
+                      {p.organisation.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{p.position}</Table.Td>
+                  {withEmail && (
+                    <Table.Td>{p.email && <Anchor href={`mailto:${p.email}`}>{p.email}</Anchor>}</Table.Td>
+                  )}
+                  {withPhone && <Table.Td>{p.phone}</Table.Td>}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <ListFooter list={list} empty={t('people.empty')} />
+      </QueryState>
+    </Stack>
+  );
+}
