@@ -5,6 +5,9 @@ import type { Schemas } from '../../api/client';
 
 export type AgreementStatus = Schemas['Agreement']['status'];
 
+// A narrow table column must not cut the word to an ellipsis.
+const whole = { label: { overflow: 'visible' } } as const;
+
 const colours: Record<AgreementStatus, string> = {
   draft: 'blue',
   active: 'green',
@@ -17,7 +20,7 @@ const colours: Record<AgreementStatus, string> = {
 export function StatusBadge({ status }: { status: AgreementStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={colours[status]} variant="light" data-status={status}>
+    <Badge color={colours[status]} variant="light" styles={whole} data-status={status}>
       {t(`agreements.statuses.${status}`)}
     </Badge>
   );

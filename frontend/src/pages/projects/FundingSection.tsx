@@ -137,12 +137,18 @@ export function FundingSection({ project: p, canEdit }: { project: Project; canE
           {p.funding_totals.by_funder.length === 0 ? (
             <Text c="dimmed">{t('common.none')}</Text>
           ) : (
-            p.funding_totals.by_funder.map((x) => (
-              <Group key={`${x.funder}-${x.currency}`} justify="space-between" maw={360}>
-                <Text>{funders.label(x.funder)}</Text>
-                <Text style={{ fontVariantNumeric: 'tabular-nums' }}>{fmt.money(x)}</Text>
-              </Group>
-            ))
+            <Table withRowBorders={false} verticalSpacing={4} horizontalSpacing={0}>
+              <Table.Tbody>
+                {p.funding_totals.by_funder.map((x) => (
+                  <Table.Tr key={`${x.funder}-${x.currency}`}>
+                    <Table.Td pr="md">{funders.label(x.funder)}</Table.Td>
+                    <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+                      {fmt.money(x)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
           )}
         </Stack>
       </SimpleGrid>

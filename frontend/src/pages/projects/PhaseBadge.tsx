@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 
 import type { Phase } from './project';
 
+// A narrow table column must not cut the word to an ellipsis.
+const whole = { label: { overflow: 'visible' } } as const;
+
 const colours: Record<Phase, string> = {
   idea: 'gray',
   concept: 'cyan',
@@ -16,7 +19,7 @@ const colours: Record<Phase, string> = {
 export function PhaseBadge({ phase }: { phase: Phase }) {
   const { t } = useTranslation();
   return (
-    <Badge color={colours[phase]} variant="light" data-phase={phase}>
+    <Badge color={colours[phase]} variant="light" styles={whole} data-phase={phase}>
       {t(`projects.phases.${phase}`)}
     </Badge>
   );

@@ -65,7 +65,9 @@ function ProjectDetail({ project: p }: { project: Project }) {
           { label: t('projects.fields.startDate'), value: fmt.date(p.start_date) },
           { label: t('projects.fields.endDate'), value: fmt.date(p.end_date) },
           { label: t('projects.fields.focusAreas'), value: p.focus_areas.map(focusAreas.label).join(', ') },
-          { label: t('projects.fields.origin'), value: <Origin project={p} /> },
+          ...(p.origin_trip_id || p.origin_agreement_id
+            ? [{ label: t('projects.fields.origin'), value: <Origin project={p} /> }]
+            : []),
         ]}
       />
       {summary !== '' && (
