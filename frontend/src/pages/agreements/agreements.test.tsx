@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
 import { agreementStatuses } from './agreement';
-import { fakeApi, problem } from './fakeApi';
+import { fakeApi, firstLoad, problem } from './fakeApi';
 import { anAgreement } from './fixtures';
 
 // jsdom has no document.fonts, which Mantine's autosizing Textarea
@@ -29,7 +29,7 @@ describe('agreements list', () => {
     renderApp('/agreements', net.fetch);
     const colours = { draft: 'blue', active: 'green', expiring: 'orange', expired: 'gray', terminated: 'red' };
     for (const status of agreementStatuses) {
-      const row = (await screen.findByText(`Agreement ${status}`)).closest('tr');
+      const row = (await screen.findByText(`Agreement ${status}`, {}, firstLoad)).closest('tr');
       expect(row).not.toBeNull();
       const badge = within(row as HTMLElement).getByText(en.agreements.statuses[status]).closest('[data-status]');
       expect(badge).toHaveAttribute('data-status', status);
@@ -44,7 +44,7 @@ describe('agreements list', () => {
       { role: 'viewer' },
     );
     renderApp('/agreements?status=expiring&kind=mou&signed_from=2011', net.fetch);
-    expect(await screen.findByText(en.agreements.emptyFiltered)).toBeInTheDocument();
+    expect(await screen.findByText(en.agreements.emptyFiltered, {}, firstLoad)).toBeInTheDocument();
     const sent = net.calls.find((c) => c.path === '/api/v1/agreements');
     expect(sent?.query.get('status')).toBe('expiring');
     expect(sent?.query.get('kind')).toBe('mou');
@@ -69,7 +69,7 @@ describe('agreement detail', () => {
     });
     const net = fakeApi({ 'GET /api/v1/agreements/a1': () => Response.json(agreement) });
     renderApp('/agreements/a1', net.fetch);
-    const timeline = await screen.findByTestId('renewal-timeline');
+    const timeline = await screen.findByTestId('renewal-timeline', {}, firstLoad);
     const steps = [...timeline.querySelectorAll('[data-step]')];
     expect(steps.map((s) => s.getAttribute('data-step'))).toEqual(['signed', 'renewal-0', 'renewal-1', 'end']);
     expect(steps[0]).toHaveTextContent('2011');
@@ -98,7 +98,7 @@ describe('agreement edit', () => {
     const user = userEvent.setup();
     renderApp('/agreements/a1/edit', net.fetch);
 
-    const title = await screen.findByRole('textbox', { name: new RegExp(`^${en.agreements.fields.title}`) });
+    const title = await screen.findByRole('textbox', { name: new RegExp(`^${en.agreements.fields.title}`) }, firstLoad);
     await user.clear(title);
     await user.type(title, 'Renamed');
     await user.click(screen.getByRole('button', { name: en.common.save }));

@@ -63,3 +63,7 @@ export function problem(status: number, extra: Record<string, unknown> = {}) {
     headers: { 'Content-Type': 'application/problem+json' },
   });
 }
+
+// firstLoad is the wait for a page's first content: the route's chunk
+// loads lazily, which takes a while when the whole suite runs at once.
+export const firstLoad = { timeout: 5000 };
