@@ -146,3 +146,44 @@ test('agreements in Japanese: translated navigation and Japanese dates', async (
   await expect(page.getByRole('link', { name: '山田 太郎' })).toBeVisible();
   noBrowserErrors();
 });
+
+test('agreements: create through the form, then edit it', async ({ page, request }) => {
+  const admin = await api(request);
+  const de = await admin.post<Ref & { name: string }>('/organisations', { name: unique('Bavaria Biotech'), kind: 'biotech', country: 'DE' });
+  const jp = await admin.post<Ref & { name: string }>('/organisations', {
+    name: unique('Kawasaki City Test'),
+    kind: 'government',
+    country: 'JP',
+  });
+  const title = unique('MoU Kawasaki');
+  const noBrowserErrors = failOnBrowserErrors(page);
+  await signInAt(page, '/agreements/new', await newUser(request, 'coordinator'));
+  await expect(page.getByRole('heading', { level: 1, name: en.agreements.new })).toBeVisible();
+
+  await page.getByRole('textbox', { name: en.agreements.fields.title }).fill(title);
+  await page.getByRole('combobox', { name: en.agreements.fields.kind }).click();
+  await page.getByRole('option', { name: en.agreements.kinds.mou }).click();
+  const parties = page.getByRole('combobox', { name: en.agreements.fields.parties });
+  await parties.fill(de.name);
+  await page.getByRole('option', { name: de.name }).click();
+  // One party is not enough: said next to the field before anything is sent.
+  await page.getByRole('button', { name: en.common.save }).click();
+  await expect(page.getByText(en.agreements.form.twoParties)).toBeVisible();
+  await parties.fill(jp.name);
+  await page.getByRole('option', { name: jp.name }).click();
+  await expect(page.getByRole('combobox', { name: en.agreements.form.signatoryFor.replace('{{name}}', jp.name) })).toBeVisible();
+  await page.getByRole('textbox', { name: en.agreements.fields.signedOn }).fill('2017');
+  await page.getByRole('button', { name: en.common.save }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page).toHaveURL(/\/agreements\/[0-9a-f-]{36}$/);
+  await expect(page.locator('[data-status="active"]')).toBeVisible();
+  await expect(page.getByRole('link', { name: jp.name })).toBeVisible();
+  await expect(page.getByTestId('renewal-timeline').locator('[data-step="signed"]')).toContainText('2017');
+
+  await page.getByRole('link', { name: en.common.edit }).click();
+  await page.getByRole('textbox', { name: en.agreements.fields.title }).fill(`${title} (renamed)`);
+  await page.getByRole('button', { name: en.common.save }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${title} (renamed)` })).toBeVisible();
+  noBrowserErrors();
+});

@@ -118,3 +118,33 @@ test('projects: partners side by side, funding per currency, a milestone added b
   await expect(page.getByRole('link', { name: en.common.edit })).toBeHidden();
   await expect(page.getByRole('button', { name: en.projects.milestones.add })).toBeHidden();
 });
+
+test('projects: a coordinator creates a project and moves it to the next phase', async ({ page, request }) => {
+  const admin = await api(request);
+  const de = await admin.post<Ref & { name: string }>('/organisations', { name: unique('Isar Cell Test'), kind: 'biotech', country: 'DE' });
+  const jp = await admin.post<Ref & { name: string }>('/organisations', { name: unique('Osaka Univ Test'), kind: 'university', country: 'JP' });
+  const title = unique('Viral oncology project');
+  const noBrowserErrors = failOnBrowserErrors(page);
+  await signInAt(page, '/projects/new', await newUser(request, 'coordinator'));
+  await page.getByRole('textbox', { name: en.projects.fields.title }).fill(title);
+  await page.getByRole('textbox', { name: en.projects.fields.acronym }).fill('VIRONC');
+  await page.getByRole('combobox', { name: en.projects.roles.coordinator }).fill(de.name);
+  await page.getByRole('option', { name: de.name }).click();
+  await page.getByRole('combobox', { name: en.projects.form.partners }).fill(jp.name);
+  await page.getByRole('option', { name: jp.name }).click();
+  await page.getByRole('button', { name: en.common.save }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+  await expect(page.getByTestId('partners-de')).toContainText(de.name);
+  await expect(page.getByTestId('partners-jp')).toContainText(jp.name);
+  await expect(page.locator('[data-phase="idea"]').first()).toBeVisible();
+
+  await page.getByRole('button', { name: en.projects.phase.change }).click();
+  const dialog = page.getByRole('dialog', { name: en.projects.phase.change });
+  await dialog.getByRole('combobox', { name: en.projects.phase.next }).click();
+  await page.getByRole('option', { name: en.projects.phases.concept }).click();
+  await dialog.getByRole('button', { name: en.common.save }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('phase-history').locator('[data-phase]')).toHaveCount(2);
+  noBrowserErrors();
+});
