@@ -219,6 +219,7 @@ function AgreementActions({ agreement: a }: { agreement: Agreement }) {
         title={t('agreements.delete.title')}
         message={t('agreements.delete.message', { title: a.title })}
         confirm={t('common.delete')}
+        onStale={reload}
         onConfirm={() =>
           unwrap(api.DELETE('/api/v1/agreements/{id}', { params: { path: { id: a.id }, header: ifMatch(a.version) } }))
         }

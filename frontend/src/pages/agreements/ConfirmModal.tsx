@@ -2,7 +2,8 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
-import { ErrorNotice } from '../../components/QueryState';
+import { ApiError } from '../../api/problem';
+import { FailureNotice } from './FailureNotice';
 
 // ConfirmModal asks before an action that cannot be undone (a delete) and
 // runs it; a failure is shown in the dialog, which stays open.
@@ -14,6 +15,7 @@ export function ConfirmModal({
   confirm,
   onConfirm,
   onDone,
+  onStale,
 }: {
   opened: boolean;
   onClose: () => void;
@@ -23,6 +25,8 @@ export function ConfirmModal({
   confirm: string;
   onConfirm: () => Promise<unknown>;
   onDone?: () => void;
+  /** Reloads the record after a 412. */
+  onStale?: () => void;
 }) {
   const { t } = useTranslation();
   const run = useMutation({
@@ -30,6 +34,9 @@ export function ConfirmModal({
     onSuccess: () => {
       onClose();
       onDone?.();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 412) onStale?.();
     },
   });
   const close = () => {
@@ -40,7 +47,7 @@ export function ConfirmModal({
     <Modal opened={opened} onClose={close} title={title}>
       <Stack>
         <Text>{message}</Text>
-        {run.isError && <ErrorNotice error={run.error} />}
+        {run.isError && <FailureNotice error={run.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             {t('common.cancel')}

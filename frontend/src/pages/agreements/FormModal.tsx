@@ -1,12 +1,12 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '../../api/problem';
-import { ErrorNotice } from '../../components/QueryState';
 import { showFieldErrors } from '../../lib/forms';
+import { FailureNotice } from './FailureNotice';
 
 // FormModal is a small form in a dialog (renew, add a milestone, …): it
 // sends the values, puts the API's 422 field errors next to the fields
@@ -76,7 +76,7 @@ export function FormModal<V extends Record<string, unknown>>({
               {message}
             </Text>
           ))}
-          {failure !== null && <Failure error={failure} conflictMessage={conflictMessage} />}
+          {failure !== null && <FailureNotice error={failure} conflictMessage={conflictMessage} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
@@ -89,23 +89,4 @@ export function FormModal<V extends Record<string, unknown>>({
       </form>
     </Modal>
   );
-}
-
-function Failure({ error, conflictMessage }: { error: Error; conflictMessage?: string }) {
-  const { t } = useTranslation();
-  if (error instanceof ApiError && error.status === 412) {
-    return (
-      <Alert color="orange" role="alert">
-        {t('agreements.form.stale')}
-      </Alert>
-    );
-  }
-  if (error instanceof ApiError && error.status === 409 && conflictMessage !== undefined) {
-    return (
-      <Alert color="red" role="alert">
-        {conflictMessage}
-      </Alert>
-    );
-  }
-  return <ErrorNotice error={error} />;
 }

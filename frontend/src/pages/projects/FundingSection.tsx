@@ -219,13 +219,15 @@ export function FundingSection({ project: p, canEdit }: { project: Project; canE
         <FundingModal
           key={editing?.id ?? 'new'}
           project={p}
-          funding={editing}
+          // After a 412 the list reloads: the dialog then saves with the new version.
+          funding={editing && (fundings.data?.items.find((f) => f.id === editing.id) ?? editing)}
           onClose={() => {
             setEditing(undefined);
           }}
         />
       )}
       <ConfirmModal
+        onStale={refresh}
         opened={deleting !== null}
         onClose={() => {
           setDeleting(null);

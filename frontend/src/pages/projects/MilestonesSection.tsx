@@ -7,10 +7,11 @@ import { useTranslation } from 'react-i18next';
 
 import { ifMatch, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
-import { ErrorNotice, QueryState } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { today } from '../agreements/agreement';
 import { ConfirmModal } from '../agreements/ConfirmModal';
+import { FailureNotice } from '../agreements/FailureNotice';
 import { FormModal } from '../agreements/FormModal';
 import { Section } from '../agreements/Section';
 import type { Milestone, Project } from './project';
@@ -73,7 +74,7 @@ export function MilestonesSection({ project: p, canEdit }: { project: Project; c
         )
       }
     >
-      {complete.isError && <ErrorNotice error={complete.error} />}
+      {complete.isError && <FailureNotice error={complete.error} />}
       <QueryState query={milestones}>
         {milestones.data?.items.length === 0 ? (
           <Text c="dimmed">{t('projects.milestones.none')}</Text>
@@ -152,6 +153,7 @@ export function MilestonesSection({ project: p, canEdit }: { project: Project; c
         <TextInput type="date" label={t('projects.milestones.doneOnField')} {...form.getInputProps('done_on')} />
       </FormModal>
       <ConfirmModal
+        onStale={refresh}
         opened={deleting !== null}
         onClose={() => {
           setDeleting(null);

@@ -100,6 +100,7 @@ export function PartnersSection({ project: p, canEdit }: { project: Project; can
       </FormModal>
 
       <ConfirmModal
+        onStale={refresh}
         opened={removing !== null}
         onClose={() => {
           setRemoving(null);

@@ -21,7 +21,7 @@ import { PartnersSection } from './PartnersSection';
 import { PhaseBadge } from './PhaseBadge';
 import { PhaseSection } from './PhaseSection';
 import { coordinatorOf, type Project } from './project';
-import { projectKey, useProject, useTrip } from './useProject';
+import { projectKey, useProject, useRefreshProject, useTrip } from './useProject';
 
 export function ProjectPage() {
   const { t } = useTranslation();
@@ -114,6 +114,7 @@ function ProjectActions({ project: p }: { project: Project }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [deleting, remove] = useDisclosure(false);
+  const refresh = useRefreshProject(p.id);
   return (
     <Group gap="xs">
       <Button component={Link} to={`/projects/${p.id}/edit`} variant="default">
@@ -128,6 +129,7 @@ function ProjectActions({ project: p }: { project: Project }) {
         title={t('projects.delete.title')}
         message={t('projects.delete.message', { title: p.acronym || p.title })}
         confirm={t('common.delete')}
+        onStale={refresh}
         onConfirm={() =>
           unwrap(api.DELETE('/api/v1/projects/{id}', { params: { path: { id: p.id }, header: ifMatch(p.version) } }))
         }
