@@ -12,7 +12,7 @@ export interface Fact {
 export function Facts({ items }: { items: Fact[] }) {
   const { t } = useTranslation();
   return (
-    <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" m={0}>
+    <SimpleGrid component="dl" cols={{ base: 2, md: 3 }} spacing="md" verticalSpacing="sm" m={0}>
       {items.map((item) => (
         <Box key={item.label}>
           <Text component="dt" size="sm" c="dimmed">
