@@ -1,7 +1,22 @@
 import type { RouteObject } from 'react-router';
 
-import { Placeholder } from '../Placeholder';
-
 // The agreements area's routes, below the signed-in layout. Pages load lazily,
 // each in its own chunk.
-export const agreementsRoutes: RouteObject[] = [{ path: 'agreements/*', element: <Placeholder area="agreements" /> }];
+export const agreementsRoutes: RouteObject[] = [
+  {
+    path: 'agreements',
+    lazy: async () => ({ Component: (await import('./AgreementsPage')).AgreementsPage }),
+  },
+  {
+    path: 'agreements/new',
+    lazy: async () => ({ Component: (await import('./AgreementFormPages')).AgreementCreatePage }),
+  },
+  {
+    path: 'agreements/:id',
+    lazy: async () => ({ Component: (await import('./AgreementPage')).AgreementPage }),
+  },
+  {
+    path: 'agreements/:id/edit',
+    lazy: async () => ({ Component: (await import('./AgreementFormPages')).AgreementEditPage }),
+  },
+];

@@ -1,0 +1,240 @@
+import { Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import type { Schemas } from '../../api/client';
+import { useApi } from '../../auth/context';
+import { usePermissions } from '../../auth/permissions';
+import { OrganisationPicker } from '../../components/OrganisationPicker';
+import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
+import { useFormat } from '../../lib/format';
+import { useCountries, useFocusAreas, useReferenceOptions, useRegions } from '../../lib/reference';
+import { useCursorList } from '../../lib/useCursorList';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { agreementKinds, agreementStatuses } from './agreement';
+import { OrganisationLinks } from './PartyLinks';
+import { SearchField } from './SearchField';
+import { StatusBadge, type AgreementStatus } from './StatusBadge';
+import { orUndefined, useSearchFilters } from './useSearchFilters';
+import { useOrganisationRef } from './useOrganisationRef';
+
+const filterKeys = [
+  'q',
+  'status',
+  'kind',
+  'party',
+  'region',
+  'country',
+  'focus_area',
+  'signed_from',
+  'signed_to',
+] as const;
+
+const pageSize = 50;
+
+// The years an agreement may have been signed in, newest first.
+function signedYears(): { value: string; label: string }[] {
+  const last = new Date().getFullYear() + 1;
+  return Array.from({ length: last - 1990 + 1 }, (_, i) => String(last - i)).map((y) => ({ value: y, label: y }));
+}
+
+const years = signedYears();
+
+export function AgreementsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('agreements.title'));
+  const api = useApi();
+  const can = usePermissions();
+  const fmt = useFormat();
+  const filters = useSearchFilters(filterKeys);
+  const f = filters.values;
+  const regions = useReferenceOptions(useRegions().data);
+  const focusAreas = useReferenceOptions(useFocusAreas().data);
+  const countries = useCountries();
+  const party = useOrganisationRef(f.party);
+  // Clearing the filters starts the search field afresh.
+  const [resets, setResets] = useState(0);
+
+  const list = useCursorList<Schemas['Agreement']>(['agreements', f], (cursor, signal) =>
+    api.GET('/api/v1/agreements', {
+      params: {
+        query: {
+          q: orUndefined(f.q),
+          status: orUndefined(f.status) as AgreementStatus | undefined,
+          kind: orUndefined(f.kind),
+          party: f.party === '' ? undefined : [f.party],
+          region: orUndefined(f.region),
+          country: orUndefined(f.country),
+          focus_area: f.focus_area === '' ? undefined : [f.focus_area],
+          signed_from: f.signed_from === '' ? undefined : Number(f.signed_from),
+          signed_to: f.signed_to === '' ? undefined : Number(f.signed_to),
+          cursor,
+          limit: pageSize,
+        },
+      },
+      signal,
+    }),
+  );
+
+  return (
+    <Stack gap="md" py="xl">
+      <Group justify="space-between">
+        <Title order={1}>{t('agreements.title')}</Title>
+        {can.coordinate && (
+          <Button component={Link} to="/agreements/new">
+            {t('agreements.new')}
+          </Button>
+        )}
+      </Group>
+      <Stack gap="sm" component="section" aria-label={t('common.filters')}>
+        <SearchField
+          key={resets}
+          label={t('agreements.search')}
+          placeholder={t('agreements.searchPlaceholder')}
+          value={f.q}
+          onChange={(q) => {
+            filters.set('q', q);
+          }}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+          <Select
+            label={t('agreements.fields.status')}
+            clearable
+            data={agreementStatuses.map((s) => ({ value: s, label: t(`agreements.statuses.${s}`) }))}
+            value={f.status || null}
+            onChange={(v) => {
+              filters.set('status', v);
+            }}
+          />
+          <Select
+            label={t('agreements.fields.kind')}
+            clearable
+            data={agreementKinds.map((k) => ({ value: k, label: t(`agreements.kinds.${k}`) }))}
+            value={f.kind || null}
+            onChange={(v) => {
+              filters.set('kind', v);
+            }}
+          />
+          <OrganisationPicker
+            key={party.data ? 'named' : 'plain'}
+            label={t('agreements.filters.party')}
+            placeholder={t('agreements.filters.partyPlaceholder')}
+            initial={party.data}
+            value={f.party || null}
+            onChange={(id) => {
+              filters.set('party', id);
+            }}
+          />
+          <Select
+            label={t('agreements.filters.region')}
+            clearable
+            searchable
+            data={regions.options}
+            value={f.region || null}
+            onChange={(v) => {
+              filters.set('region', v);
+            }}
+          />
+          <Select
+            label={t('agreements.filters.country')}
+            clearable
+            searchable
+            data={countries.options}
+            value={f.country || null}
+            onChange={(v) => {
+              filters.set('country', v);
+            }}
+          />
+          <Select
+            label={t('agreements.fields.focusAreas')}
+            clearable
+            searchable
+            data={focusAreas.options}
+            value={f.focus_area || null}
+            onChange={(v) => {
+              filters.set('focus_area', v);
+            }}
+          />
+          <Select
+            label={t('agreements.filters.signedFrom')}
+            clearable
+            searchable
+            data={years}
+            value={f.signed_from || null}
+            onChange={(v) => {
+              filters.set('signed_from', v);
+            }}
+          />
+          <Select
+            label={t('agreements.filters.signedTo')}
+            clearable
+            searchable
+            data={years}
+            value={f.signed_to || null}
+            onChange={(v) => {
+              filters.set('signed_to', v);
+            }}
+          />
+        </SimpleGrid>
+        {filters.active && (
+          <Group>
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() => {
+                filters.clear();
+                setResets((n) => n + 1);
+              }}
+            >
+              {t('common.clearFilters')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+      <QueryState query={list} skeleton={<LoadingRows rows={8} />}>
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped highlightOnHover aria-busy={list.isFetching}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('agreements.fields.title')}</Table.Th>
+                <Table.Th>{t('agreements.fields.kind')}</Table.Th>
+                <Table.Th>{t('agreements.fields.parties')}</Table.Th>
+                <Table.Th>{t('agreements.fields.signedOn')}</Table.Th>
+                <Table.Th>{t('agreements.fields.validUntil')}</Table.Th>
+                <Table.Th>{t('agreements.fields.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.rows.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/agreements/${a.id}`} fw={500}>
+                      {a.title}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{t(`agreements.kinds.${a.kind}`)}</Table.Td>
+                  <Table.Td>
+                    <OrganisationLinks organisations={a.parties.map((p) => p.organisation)} />
+                  </Table.Td>
+                  <Table.Td>{a.signed_on === '' ? t('common.none') : fmt.date(a.signed_on)}</Table.Td>
+                  <Table.Td>
+                    {a.valid_until !== null
+                      ? fmt.date(a.valid_until)
+                      : a.signed_on === ''
+                        ? t('common.none')
+                        : t('agreements.openEnded')}
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={a.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <ListFooter list={list} empty={filters.active ? t('agreements.emptyFiltered') : t('agreements.empty')} />
+      </QueryState>
+    </Stack>
+  );
+}
