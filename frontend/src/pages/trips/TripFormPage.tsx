@@ -37,6 +37,8 @@ import { useConflict } from './useConflict';
 import { instantFromLocal, timeZones } from './zonedTime';
 
 const textLanguages = ['de', 'en', 'ja'] as const;
+// Hints go below the inputs, so inputs side by side stay aligned.
+const hintsBelow = ['label', 'input', 'description', 'error'] as ('label' | 'input' | 'description' | 'error')[];
 
 // TripForm creates a trip (trip null) or edits one. Editing saves against
 // the version it started from; on 412 the user sees what changed and keeps
@@ -176,6 +178,7 @@ function TripForm({ trip }: { trip: Trip | null }) {
             label={t('trips.fields.status')}
             required
             allowDeselect={false}
+            inputWrapperOrder={hintsBelow}
             description={trip === null ? undefined : t('trips.form.statusHint')}
             data={statusOptions.map((status) => ({ value: status, label: t(`trips.statuses.${status}`) }))}
             {...form.getInputProps('status')}
@@ -190,6 +193,7 @@ function TripForm({ trip }: { trip: Trip | null }) {
           />
           <Select
             label={t('trips.fields.time_zone')}
+            inputWrapperOrder={hintsBelow}
             description={t('trips.form.timeZoneHint')}
             required
             searchable
@@ -202,6 +206,7 @@ function TripForm({ trip }: { trip: Trip | null }) {
           <TextInput
             type="datetime-local"
             label={t('trips.fields.registration_deadline')}
+            inputWrapperOrder={hintsBelow}
             description={t('trips.form.deadlineHint', { zone: form.values.time_zone })}
             {...form.getInputProps('registration_deadline')}
           />
@@ -219,6 +224,7 @@ function TripForm({ trip }: { trip: Trip | null }) {
             <MultiSelect label={t('trips.fields.regions')} searchable data={regionOptions} {...form.getInputProps('regions')} />
             <TagsInput
               label={t('trips.fields.cities')}
+              inputWrapperOrder={hintsBelow}
               description={t('trips.form.citiesHint')}
               {...form.getInputProps('cities')}
             />
@@ -227,6 +233,7 @@ function TripForm({ trip }: { trip: Trip | null }) {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NumberInput
             label={t('trips.fields.capacity')}
+            inputWrapperOrder={hintsBelow}
             description={t('trips.form.capacityHint')}
             min={1}
             max={10000}

@@ -85,7 +85,7 @@ export function Seats({ trip }: { trip: Pick<Trip, 'capacity' | 'seats'> }) {
         </Text>
       ) : (
         <Text size="xs" c="orange.8">
-          {t('trips.seats.waitlist', { n: format.number(waitlisted) })}
+          {waitlisted > 0 ? t('trips.seats.waitlist', { n: format.number(waitlisted) }) : t('trips.seats.full')}
         </Text>
       )}
     </Stack>
