@@ -14,6 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,6 +48,8 @@ export function AgendaSection({ trip }: { trip: Trip }) {
   const viewer = viewerTimeZone();
   const shownZone = zone === 'trip' ? trip.time_zone : viewer;
   const headingId = useId();
+  // The zone names are long: on a phone the choices stack.
+  const wide = useMediaQuery('(min-width: 36em)', true);
 
   return (
     <Stack gap="sm" component="section" aria-labelledby={headingId}>
@@ -80,7 +83,9 @@ export function AgendaSection({ trip }: { trip: Trip }) {
             { value: 'trip', label: t('trips.agenda.tripZone', { zone: trip.time_zone }) },
             { value: 'viewer', label: t('trips.agenda.viewerZone', { zone: viewer }) },
           ]}
-          style={{ alignSelf: 'flex-start' }}
+          orientation={wide ? 'horizontal' : 'vertical'}
+          fullWidth={!wide}
+          style={wide ? { alignSelf: 'flex-start' } : undefined}
         />
       </Stack>
       <QueryState query={agenda} skeleton={<LoadingRows rows={3} />}>

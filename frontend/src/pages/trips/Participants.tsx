@@ -70,7 +70,7 @@ export function ParticipantsSection({ trip }: { trip: Trip }) {
               <Table.Tbody>
                 {active.map((p) => (
                   <Table.Tr key={p.id}>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Anchor component={Link} to={`/people/${p.person_id}`}>
                         {p.display_name}
                       </Anchor>
@@ -115,6 +115,7 @@ function CancelRegistration({ trip, participant }: { trip: Trip; participant: Pa
       title={t('trips.participants.cancelTitle')}
       message={t('trips.participants.cancelMessage', { name: participant.display_name })}
       confirmLabel={t('trips.participants.cancelConfirm')}
+      dismissLabel={t('trips.participants.keep')}
       onConfirm={async () => {
         try {
           await unwrap(

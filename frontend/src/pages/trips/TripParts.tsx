@@ -112,6 +112,7 @@ export function ConfirmAction({
   title,
   message,
   confirmLabel,
+  dismissLabel,
   onConfirm,
   ...button
 }: {
@@ -120,6 +121,8 @@ export function ConfirmAction({
   title: string;
   message: string;
   confirmLabel: string;
+  /** The button that leaves things as they are; "Cancel" by default. */
+  dismissLabel?: string;
   onConfirm: () => Promise<unknown>;
 } & ButtonProps) {
   const { t } = useTranslation();
@@ -147,7 +150,7 @@ export function ConfirmAction({
           {error !== null && <ErrorNotice error={error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              {t('common.cancel')}
+              {dismissLabel ?? t('common.cancel')}
             </Button>
             <Button
               color="red"

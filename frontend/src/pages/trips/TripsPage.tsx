@@ -1,5 +1,5 @@
-import { Anchor, Button, Group, Loader, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Anchor, Button, Collapse, Group, Loader, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -200,6 +200,10 @@ export function TripsPage() {
     }),
   );
   const filtered = Object.keys(filters).length > 0;
+  const activeFilters = Object.keys(filters).filter((name) => name !== 'q').length;
+  // On a phone the filters fold away behind a button; the search stays.
+  const wide = useMediaQuery('(min-width: 48em)', true);
+  const [filtersOpened, { toggle: toggleFilters }] = useDisclosure(false);
 
   return (
     <Stack gap="md" py="xl">
@@ -219,7 +223,20 @@ export function TripsPage() {
         }}
         busy={list.isFetching && !list.isFetchingNextPage}
       />
-      <Filters filters={filters} set={set} />
+      {wide ? (
+        <Filters filters={filters} set={set} />
+      ) : (
+        <>
+          <Group>
+            <Button variant="default" size="xs" onClick={toggleFilters} aria-expanded={filtersOpened}>
+              {activeFilters > 0 ? t('trips.filters.toggleActive', { n: activeFilters }) : t('common.filters')}
+            </Button>
+          </Group>
+          <Collapse expanded={filtersOpened}>
+            <Filters filters={filters} set={set} />
+          </Collapse>
+        </>
+      )}
       {filtered && (
         <Group>
           <Button variant="subtle" size="xs" onClick={clear}>
