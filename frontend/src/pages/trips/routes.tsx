@@ -1,7 +1,10 @@
 import type { RouteObject } from 'react-router';
 
-import { Placeholder } from '../Placeholder';
-
 // The trips area's routes, below the signed-in layout. Pages load lazily,
 // each in its own chunk.
-export const tripsRoutes: RouteObject[] = [{ path: 'trips/*', element: <Placeholder area="trips" /> }];
+export const tripsRoutes: RouteObject[] = [
+  { path: 'trips', lazy: async () => ({ Component: (await import('./TripsPage')).TripsPage }) },
+  { path: 'trips/new', lazy: async () => ({ Component: (await import('./TripFormPage')).NewTripPage }) },
+  { path: 'trips/:id', lazy: async () => ({ Component: (await import('./TripPage')).TripPage }) },
+  { path: 'trips/:id/edit', lazy: async () => ({ Component: (await import('./TripFormPage')).EditTripPage }) },
+];

@@ -1,0 +1,290 @@
+import { Anchor, Button, Collapse, Group, Loader, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+
+import { unwrap } from '../../api/problem';
+import { useApi } from '../../auth/context';
+import { usePermissions } from '../../auth/permissions';
+import { OrganisationPicker } from '../../components/OrganisationPicker';
+import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
+import { useCountries, useRegions, useText } from '../../lib/reference';
+import { useCursorList } from '../../lib/useCursorList';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { tripKeys, tripKinds, tripStatuses, type TripKind, type TripStatus } from './model';
+import { Destination, Seats, StatusBadge, TripDates } from './TripParts';
+
+const pageSize = 50;
+const searchDelayMs = 250;
+
+// The filters live in the query string, so a filtered list can be
+// bookmarked, shared and returned to with the back button.
+const filterNames = ['q', 'kind', 'status', 'country', 'region', 'from', 'to', 'organiser'] as const;
+type FilterName = (typeof filterNames)[number];
+
+function useFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => {
+    const out: Partial<Record<FilterName, string>> = {};
+    for (const name of filterNames) {
+      const value = params.get(name);
+      if (value) out[name] = value;
+    }
+    return out;
+  }, [params]);
+  const set = (name: FilterName, value: string | null) => {
+    setParams(
+      (before) => {
+        const next = new URLSearchParams(before);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: name === 'q' },
+    );
+  };
+  // Clearing remounts the search box (its key), emptying what it holds.
+  const [generation, setGeneration] = useState(0);
+  const clear = () => {
+    setParams(new URLSearchParams());
+    setGeneration((n) => n + 1);
+  };
+  return { filters, set, clear, generation };
+}
+
+// SearchBox keeps what the user types and writes it to the URL once they
+// pause, so the list is not reloaded on every keystroke. Its parent
+// remounts it (key) when the filters are cleared.
+function SearchBox({ value, onChange, busy }: { value: string; onChange: (q: string) => void; busy: boolean }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value);
+  const write = useDebouncedCallback((q: string) => {
+    onChange(q.trim());
+  }, searchDelayMs);
+  return (
+    <TextInput
+      label={t('trips.filters.search')}
+      placeholder={t('trips.filters.searchPlaceholder')}
+      type="search"
+      value={text}
+      onChange={(event) => {
+        setText(event.currentTarget.value);
+        write(event.currentTarget.value);
+      }}
+      rightSection={busy ? <Loader size="xs" /> : null}
+    />
+  );
+}
+
+// useOrganisationRef names the organisation a filter holds, for the picker.
+function useOrganisationRef(id: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['organisations', id, 'ref'],
+    enabled: id !== undefined,
+    staleTime: Infinity,
+    queryFn: async ({ signal }) => {
+      const o = await unwrap(api.GET('/api/v1/organisations/{id}', { params: { path: { id: id ?? '' } }, signal }));
+      return { id: o.id, name: o.name };
+    },
+  });
+}
+
+function Filters({ filters, set }: { filters: Partial<Record<FilterName, string>>; set: (name: FilterName, value: string | null) => void }) {
+  const { t } = useTranslation();
+  const countries = useCountries();
+  const regions = useRegions();
+  const text = useText();
+  const organiser = useOrganisationRef(filters.organiser);
+  const regionOptions = (regions.data ?? [])
+    .filter((r) => filters.country === undefined || r.country === filters.country)
+    .map((r) => ({ value: r.code, label: text(r.name) || r.code }));
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+      <Select
+        label={t('trips.fields.kind')}
+        placeholder={t('common.all')}
+        clearable
+        data={tripKinds.map((kind) => ({ value: kind, label: t(`trips.kinds.${kind}`) }))}
+        value={filters.kind ?? null}
+        onChange={(v) => {
+          set('kind', v);
+        }}
+      />
+      <Select
+        label={t('trips.fields.status')}
+        placeholder={t('common.all')}
+        clearable
+        data={tripStatuses.map((status) => ({ value: status, label: t(`trips.statuses.${status}`) }))}
+        value={filters.status ?? null}
+        onChange={(v) => {
+          set('status', v);
+        }}
+      />
+      <Select
+        label={t('trips.fields.country')}
+        placeholder={t('common.all')}
+        clearable
+        searchable
+        data={countries.options}
+        value={filters.country ?? null}
+        onChange={(v) => {
+          set('country', v);
+        }}
+      />
+      <Select
+        label={t('trips.fields.region')}
+        placeholder={t('common.all')}
+        clearable
+        searchable
+        data={regionOptions}
+        value={filters.region ?? null}
+        onChange={(v) => {
+          set('region', v);
+        }}
+      />
+      <TextInput
+        type="date"
+        label={t('trips.filters.from')}
+        value={filters.from ?? ''}
+        onChange={(event) => {
+          set('from', event.currentTarget.value);
+        }}
+      />
+      <TextInput
+        type="date"
+        label={t('trips.filters.to')}
+        value={filters.to ?? ''}
+        onChange={(event) => {
+          set('to', event.currentTarget.value);
+        }}
+      />
+      {filters.organiser !== undefined && organiser.isPending ? (
+        <LoadingRows rows={1} height={56} />
+      ) : (
+        <OrganisationPicker
+          key={organiser.data?.id ?? 'none'}
+          label={t('trips.filters.organiser')}
+          placeholder={t('common.all')}
+          initial={organiser.data ?? null}
+          value={filters.organiser ?? null}
+          onChange={(id) => {
+            set('organiser', id);
+          }}
+        />
+      )}
+    </SimpleGrid>
+  );
+}
+
+export function TripsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('trips.title'));
+  const api = useApi();
+  const can = usePermissions();
+  const { filters, set, clear, generation } = useFilters();
+  const list = useCursorList([...tripKeys.all, 'list', filters], (cursor, signal) =>
+    api.GET('/api/v1/trips', {
+      params: {
+        query: {
+          ...filters,
+          kind: filters.kind as TripKind | undefined,
+          status: filters.status as TripStatus | undefined,
+          cursor,
+          limit: pageSize,
+        },
+      },
+      signal,
+    }),
+  );
+  const filtered = Object.keys(filters).length > 0;
+  const activeFilters = Object.keys(filters).filter((name) => name !== 'q').length;
+  // On a phone the filters fold away behind a button; the search stays.
+  const wide = useMediaQuery('(min-width: 48em)', true);
+  const [filtersOpened, { toggle: toggleFilters }] = useDisclosure(false);
+
+  return (
+    <Stack gap="md" py="xl">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>{t('trips.title')}</Title>
+        {can.coordinate && (
+          <Button component={Link} to="/trips/new">
+            {t('trips.new')}
+          </Button>
+        )}
+      </Group>
+      <SearchBox
+        key={generation}
+        value={filters.q ?? ''}
+        onChange={(q) => {
+          set('q', q);
+        }}
+        busy={list.isFetching && !list.isFetchingNextPage}
+      />
+      {wide ? (
+        <Filters filters={filters} set={set} />
+      ) : (
+        <>
+          <Group>
+            <Button variant="default" size="xs" onClick={toggleFilters} aria-expanded={filtersOpened}>
+              {activeFilters > 0 ? t('trips.filters.toggleActive', { n: activeFilters }) : t('common.filters')}
+            </Button>
+          </Group>
+          <Collapse expanded={filtersOpened}>
+            <Filters filters={filters} set={set} />
+          </Collapse>
+        </>
+      )}
+      {filtered && (
+        <Group>
+          <Button variant="subtle" size="xs" onClick={clear}>
+            {t('common.clearFilters')}
+          </Button>
+        </Group>
+      )}
+      <QueryState query={list} skeleton={<LoadingRows rows={8} height={44} />}>
+        <Table.ScrollContainer minWidth={860}>
+          <Table striped highlightOnHover verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('trips.fields.title')}</Table.Th>
+                <Table.Th>{t('trips.fields.kind')}</Table.Th>
+                <Table.Th>{t('trips.fields.destination')}</Table.Th>
+                <Table.Th>{t('trips.fields.dates')}</Table.Th>
+                <Table.Th>{t('trips.fields.status')}</Table.Th>
+                <Table.Th>{t('trips.fields.seats')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.rows.map((trip) => (
+                <Table.Tr key={trip.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/trips/${trip.id}`} fw={500}>
+                      {trip.title}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{t(`trips.kinds.${trip.kind}`)}</Table.Td>
+                  <Table.Td>
+                    <Destination trip={trip} />
+                  </Table.Td>
+                  <Table.Td>
+                    <TripDates trip={trip} />
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={trip.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Seats trip={trip} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <ListFooter list={list} empty={filtered ? t('trips.emptyFiltered') : t('trips.empty')} />
+      </QueryState>
+    </Stack>
+  );
+}
