@@ -46,14 +46,21 @@ type Summary struct {
 	// Trips not yet ended, neither completed nor cancelled.
 	UpcomingTrips int64         `json:"upcoming_trips" example:"3"`
 	Projects      ProjectCounts `json:"projects"`
+	// Fundings of the projects in implementation, summed per currency.
+	ImplementationFunding []Money `json:"implementation_funding"`
 } // @name Summary
 
 func summaryOut(s summary.Summary) Summary {
 	a, p := s.Agreements, s.Projects
+	funding := make([]Money, len(s.ImplementationFunding))
+	for i, t := range s.ImplementationFunding {
+		funding[i] = Money{Amount: t.Amount, Currency: t.Currency}
+	}
 	return Summary{
-		Today:         s.Today,
-		Organisations: OrganisationCounts{Total: s.Organisations.Total, DE: s.Organisations.DE, JP: s.Organisations.JP, Other: s.Organisations.Other},
-		People:        s.People,
+		ImplementationFunding: funding,
+		Today:                 s.Today,
+		Organisations:         OrganisationCounts{Total: s.Organisations.Total, DE: s.Organisations.DE, JP: s.Organisations.JP, Other: s.Organisations.Other},
+		People:                s.People,
 		Agreements: AgreementCounts{Draft: a[agreement.Draft], Active: a[agreement.Active], Expiring: a[agreement.Expiring],
 			Expired: a[agreement.Expired], Terminated: a[agreement.Terminated]},
 		UpcomingTrips: s.UpcomingTrips,
@@ -65,7 +72,7 @@ func summaryOut(s summary.Summary) Summary {
 // getSummary godoc
 //
 //	@Summary		Counts for a dashboard
-//	@Description	Active organisations by country, people, agreements by derived status, upcoming trips and projects by phase, counted in the database. Every signed-in caller; API keys need the read scope.
+//	@Description	Active organisations by country, people, agreements by derived status, upcoming trips, projects by phase and the funding of projects in implementation per currency, counted in the database. Every signed-in caller; API keys need the read scope.
 //	@Tags			reports
 //	@Produce		json
 //	@Security		bearer

@@ -24,3 +24,13 @@ func CountByPhase(ctx context.Context, db *database.DB) (map[string]int64, error
 	}
 	return out, nil
 }
+
+// FundingByCurrency sums the fundings of the projects in a phase, one
+// total per currency (never adding EUR to JPY), ordered by currency.
+func FundingByCurrency(ctx context.Context, db *database.DB, phase string) ([]Total, error) {
+	out := []Total{}
+	err := db.Conn(ctx).Table("project_fundings").Select("currency, sum(amount) AS amount").
+		Where("project_id IN (SELECT id FROM projects WHERE phase = ?)", phase).
+		Group("currency").Order("currency").Find(&out).Error
+	return out, err
+}

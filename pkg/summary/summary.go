@@ -29,6 +29,8 @@ type Summary struct {
 	Agreements    map[string]int64 // by derived status, every status present
 	UpcomingTrips int64
 	Projects      map[string]int64 // by phase, every phase present
+	// Funding of the projects in implementation, per currency.
+	ImplementationFunding []project.Total
 }
 
 // Get counts everything as of now. The day is the one agreement statuses
@@ -61,6 +63,9 @@ func Get(ctx context.Context, db *database.DB, now time.Time) (Summary, error) {
 		return Summary{}, err
 	}
 	if s.Projects, err = project.CountByPhase(ctx, db); err != nil {
+		return Summary{}, err
+	}
+	if s.ImplementationFunding, err = project.FundingByCurrency(ctx, db, "implementation"); err != nil {
 		return Summary{}, err
 	}
 	return s, nil

@@ -43,6 +43,8 @@ func TestAnEmptyNetworkCountsZeroInEveryStatusAndPhase(t *testing.T) {
 			Today:      "2026-11-24",
 			Agreements: map[string]int64{"draft": 0, "active": 0, "expiring": 0, "expired": 0, "terminated": 0},
 			Projects:   map[string]int64{"idea": 0, "concept": 0, "application": 0, "implementation": 0, "completed": 0, "discontinued": 0},
+
+			ImplementationFunding: []project.Total{},
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("summary (-want +got):\n%s", diff)
@@ -91,12 +93,26 @@ func TestSummaryCountsWhatTheDashboardShows(t *testing.T) {
 		}
 
 		partners := []project.Partner{{OrganisationID: de.ID, Role: "coordinator"}, {OrganisationID: jp.ID, Role: "partner"}}
+		var running []string
 		for _, p := range []project.Project{
 			{Title: "idea one", Phase: "idea"}, {Title: "idea two", Phase: "idea"},
-			{Title: "running", Phase: "implementation"},
+			{Title: "running", Phase: "implementation"}, {Title: "running too", Phase: "implementation"},
 		} {
 			p.Partners = partners
-			must[project.Project](t)(project.Create(ctx, db, p))
+			created := must[project.Project](t)(project.Create(ctx, db, p))
+			if p.Phase == "implementation" {
+				running = append(running, created.ID)
+			} else {
+				// An idea's funding is not counted.
+				must[project.Funding](t)(project.AddFunding(ctx, db, created.ID, project.Funding{Funder: "bmbf", RecipientID: de.ID, Amount: 99, Currency: "EUR"}))
+			}
+		}
+		for i, f := range []project.Funding{
+			{Funder: "bmbf", RecipientID: de.ID, Amount: 1250000, Currency: "EUR"},
+			{Funder: "amed", RecipientID: jp.ID, Amount: 125000000, Currency: "JPY"},
+			{Funder: "bmbf", RecipientID: de.ID, Amount: 50, Currency: "EUR"},
+		} {
+			must[project.Funding](t)(project.AddFunding(ctx, db, running[i%2], f))
 		}
 
 		got, err := summary.Get(ctx, db, now)
@@ -109,7 +125,9 @@ func TestSummaryCountsWhatTheDashboardShows(t *testing.T) {
 			People:        2,
 			Agreements:    map[string]int64{"draft": 1, "active": 2, "expiring": 1, "expired": 1, "terminated": 1},
 			UpcomingTrips: 3,
-			Projects:      map[string]int64{"idea": 2, "concept": 0, "application": 0, "implementation": 1, "completed": 0, "discontinued": 0},
+			Projects:      map[string]int64{"idea": 2, "concept": 0, "application": 0, "implementation": 2, "completed": 0, "discontinued": 0},
+
+			ImplementationFunding: []project.Total{{Currency: "EUR", Amount: 1250050}, {Currency: "JPY", Amount: 125000000}},
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("summary (-want +got):\n%s", diff)

@@ -4979,7 +4979,7 @@ export interface paths {
         };
         /**
          * Counts for a dashboard
-         * @description Active organisations by country, people, agreements by derived status, upcoming trips and projects by phase, counted in the database. Every signed-in caller; API keys need the read scope.
+         * @description Active organisations by country, people, agreements by derived status, upcoming trips, projects by phase and the funding of projects in implementation per currency, counted in the database. Every signed-in caller; API keys need the read scope.
          */
         get: {
             parameters: {
@@ -7724,6 +7724,8 @@ export interface components {
         };
         Summary: {
             agreements: components["schemas"]["AgreementCounts"];
+            /** @description Fundings of the projects in implementation, summed per currency. */
+            implementation_funding: components["schemas"]["Money"][];
             organisations: components["schemas"]["OrganisationCounts"];
             /** @example 1280 */
             people: number;
