@@ -76,7 +76,9 @@ export function ApiKeyCreateModal({
   };
   return (
     <Modal opened={opened} onClose={close} title={t('admin.apiKeys.createTitle')} size="lg">
-      <form onSubmit={form.onSubmit((values) => { create.mutate(values); })} noValidate>
+      <form onSubmit={form.onSubmit((values) => {
+        create.mutate(values);
+      })} noValidate>
         <Stack>
           <TextInput
             label={t('admin.apiKeys.fields.name')}
@@ -96,7 +98,9 @@ export function ApiKeyCreateModal({
             description={t('admin.apiKeys.fields.organisationHint')}
             required={form.values.role === 'member'}
             value={form.values.organisation_id}
-            onChange={(id) => { form.setFieldValue('organisation_id', id); }}
+            onChange={(id) => {
+              form.setFieldValue('organisation_id', id);
+            }}
             error={form.errors.organisation_id}
           />
           <Checkbox.Group label={t('admin.apiKeys.fields.scopes')} required {...form.getInputProps('scopes')}>

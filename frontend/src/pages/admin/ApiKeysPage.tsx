@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useFormat } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { Allowed } from './AdminLayout';
+import { CellBadge } from './CellBadge';
 import { ApiKeyCreateModal } from './ApiKeyCreateModal';
 import { ConfirmModal } from './ConfirmModal';
 import { roleColor, useAdminLabels } from './labels';
@@ -47,13 +48,26 @@ function ApiKeys() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('admin.apiKeys.title')}</Title>
-        <Button onClick={() => { setCreating(true); }}>{t('admin.apiKeys.create')}</Button>
+        <Button
+          onClick={() => {
+            setCreating(true);
+          }}
+        >
+          {t('admin.apiKeys.create')}
+        </Button>
       </Group>
       <Text size="sm" c="dimmed">
         {t('admin.apiKeys.intro')}
       </Text>
       {notice && (
-        <Alert color="teal" withCloseButton closeButtonLabel={t('common.close')} onClose={() => { setNotice(null); }}>
+        <Alert
+          color="teal"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => {
+            setNotice(null);
+          }}
+        >
           {notice}
         </Alert>
       )}
@@ -64,7 +78,9 @@ function ApiKeys() {
 
       <ApiKeyCreateModal
         opened={creating}
-        onClose={() => { setCreating(false); }}
+        onClose={() => {
+          setCreating(false);
+        }}
         onCreated={(key) => {
           setCreating(false);
           setNotice(null);
@@ -76,12 +92,16 @@ function ApiKeys() {
         secret={created?.secret ?? null}
         title={t('admin.apiKeys.secretTitle', { name: created?.name ?? '' })}
         description={t('admin.apiKeys.secretDescription', { prefix: created?.prefix ?? '' })}
-        onClose={() => { setCreated(null); }}
+        onClose={() => {
+          setCreated(null);
+        }}
       />
       {revoking && (
         <RevokeKey
           apiKey={revoking}
-          onClose={() => { setRevoking(null); }}
+          onClose={() => {
+            setRevoking(null);
+          }}
           onDone={(message) => {
             setRevoking(null);
             setNotice(message);
@@ -125,9 +145,9 @@ function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) 
                   <Code>{key.prefix}</Code>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={roleColor[key.role]} variant="light">
+                  <CellBadge color={roleColor[key.role]} variant="light">
                     {labels.role(key.role)}
-                  </Badge>
+                  </CellBadge>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
@@ -143,15 +163,15 @@ function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) 
                 <Table.Td>{key.last_used_at ? format.dateTime(key.last_used_at) : t('admin.apiKeys.never')}</Table.Td>
                 <Table.Td>
                   {key.revoked_at ? (
-                    <Badge color="red" variant="light">
+                    <CellBadge color="red" variant="light">
                       {t('admin.apiKeys.revoked', { date: format.dateTime(key.revoked_at) })}
-                    </Badge>
+                    </CellBadge>
                   ) : expired ? (
-                    <Badge color="gray">{t('admin.apiKeys.expired')}</Badge>
+                    <CellBadge color="gray">{t('admin.apiKeys.expired')}</CellBadge>
                   ) : (
-                    <Badge color="teal" variant="outline">
+                    <CellBadge color="teal" variant="outline">
                       {t('admin.apiKeys.active')}
-                    </Badge>
+                    </CellBadge>
                   )}
                 </Table.Td>
                 <Table.Td>
@@ -161,7 +181,9 @@ function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) 
                       variant="light"
                       color="red"
                       aria-label={t('admin.apiKeys.revokeLabel', { name: key.name })}
-                      onClick={() => { onRevoke(key); }}
+                      onClick={() => {
+                        onRevoke(key);
+                      }}
                     >
                       {t('admin.apiKeys.revoke')}
                     </Button>
@@ -192,7 +214,9 @@ function RevokeKey({
       unwrap(
         api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id: apiKey.id }, header: ifMatch(apiKey.version) } }),
       ),
-    onSuccess: () => { onDone(t('admin.apiKeys.revokedNotice', { name: apiKey.name })); },
+    onSuccess: () => {
+      onDone(t('admin.apiKeys.revokedNotice', { name: apiKey.name }));
+    },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 412) onDone(t('admin.apiKeys.changedMeanwhile'));
     },
@@ -205,7 +229,9 @@ function RevokeKey({
       confirmLabel={t('admin.apiKeys.revoke')}
       loading={revoke.isPending}
       error={revoke.isError ? t(problemKey(revoke.error)) : null}
-      onConfirm={() => { revoke.mutate(); }}
+      onConfirm={() => {
+        revoke.mutate();
+      }}
       onClose={onClose}
     />
   );

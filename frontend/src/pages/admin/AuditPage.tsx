@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { en } from '../../locales';
 import { Allowed } from './AdminLayout';
+import { CellBadge } from './CellBadge';
 import { AuditChanges, AuditEntity } from './audit';
 import { addDays, startOfDay } from './days';
 import { useAdminLabels } from './labels';
@@ -77,8 +78,12 @@ function AuditLog() {
       <QueryState query={list} skeleton={<LoadingRows rows={8} height={36} />}>
         <EventTable
           events={list.rows}
-          onActor={(actor) => { apply({ ...filters, actor }); }}
-          onHistory={(event) => { apply({ ...filters, entity_type: event.entity_type, entity_id: event.entity_id }); }}
+          onActor={(actor) => {
+            apply({ ...filters, actor });
+          }}
+          onHistory={(event) => {
+            apply({ ...filters, entity_type: event.entity_type, entity_id: event.entity_id });
+          }}
         />
         <ListFooter list={list} empty={t('admin.audit.empty')} />
       </QueryState>
@@ -90,7 +95,9 @@ function FilterForm({ filters, onApply }: { filters: Filters; onApply: (filters:
   const { t } = useTranslation();
   const labels = useAdminLabels();
   const [values, setValues] = useState<Filters>(filters);
-  const set = (name: keyof Filters) => (value: string | null) => { setValues((v) => ({ ...v, [name]: value ?? '' })); };
+  const set = (name: keyof Filters) => (value: string | null) => {
+    setValues((v) => ({ ...v, [name]: value ?? '' }));
+  };
   return (
     <form
       aria-label={t('admin.audit.filters')}
@@ -115,29 +122,42 @@ function FilterForm({ filters, onApply }: { filters: Filters; onApply: (filters:
           <TextInput
             label={t('admin.audit.entityId')}
             value={values.entity_id ?? ''}
-            onChange={(e) => { set('entity_id')(e.currentTarget.value); }}
+            onChange={(e) => {
+              set('entity_id')(e.currentTarget.value);
+            }}
           />
           <TextInput
             label={t('admin.audit.actor')}
             value={values.actor ?? ''}
-            onChange={(e) => { set('actor')(e.currentTarget.value); }}
+            onChange={(e) => {
+              set('actor')(e.currentTarget.value);
+            }}
           />
           <TextInput
             type="date"
             label={t('admin.audit.from')}
             value={values.from ?? ''}
-            onChange={(e) => { set('from')(e.currentTarget.value); }}
+            onChange={(e) => {
+              set('from')(e.currentTarget.value);
+            }}
           />
           <TextInput
             type="date"
             label={t('admin.audit.to')}
             value={values.to ?? ''}
-            onChange={(e) => { set('to')(e.currentTarget.value); }}
+            onChange={(e) => {
+              set('to')(e.currentTarget.value);
+            }}
           />
         </SimpleGrid>
         <Group>
           <Button type="submit">{t('admin.audit.apply')}</Button>
-          <Button variant="default" onClick={() => { onApply({}); }}>
+          <Button
+            variant="default"
+            onClick={() => {
+              onApply({});
+            }}
+          >
             {t('common.clearFilters')}
           </Button>
         </Group>
@@ -192,13 +212,15 @@ function EventTable({
                           component="button"
                           type="button"
                           size="sm"
-                          aria-label={t('admin.audit.filterActor', { name: event.actor.name })}
-                          onClick={() => { onActor(event.actor.id); }}
+                          title={t('admin.audit.filterActor', { name: event.actor.name })}
+                          onClick={() => {
+                            onActor(event.actor.id);
+                          }}
                         >
                           {event.actor.name}
                         </Anchor>
                       ) : (
-                        <Text size="sm">{event.actor.name}</Text>
+                        <Text size="sm">{labels.actor(event.actor)}</Text>
                       )}
                       <Text size="xs" c="dimmed">
                         {labels.actorType(event.actor.type)}
@@ -206,7 +228,7 @@ function EventTable({
                     </Stack>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light">{labels.action(event.action)}</Badge>
+                    <CellBadge variant="light">{labels.action(event.action)}</CellBadge>
                   </Table.Td>
                   <Table.Td>
                     <Stack gap={2} align="flex-start">
@@ -215,22 +237,37 @@ function EventTable({
                         <Text size="xs" c="dimmed">
                           {t('admin.audit.version', { version: event.version })}
                         </Text>
-                        <Anchor component="button" type="button" size="xs" onClick={() => { onHistory(event); }}>
+                        <Anchor
+                          component="button"
+                          type="button"
+                          size="xs"
+                          onClick={() => {
+                            onHistory(event);
+                          }}
+                        >
                           {t('admin.audit.history')}
                         </Anchor>
                       </Group>
                     </Stack>
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      aria-expanded={expanded}
-                      aria-controls={panelId}
-                      onClick={() => { toggle(event.id); }}
-                    >
-                      {expanded ? t('admin.audit.hideChanges') : t('admin.audit.showChanges', { count })}
-                    </Button>
+                    {count === 0 ? (
+                      <Text size="sm" c="dimmed">
+                        {t('common.none')}
+                      </Text>
+                    ) : (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        aria-expanded={expanded}
+                        aria-controls={panelId}
+                        onClick={() => {
+                          toggle(event.id);
+                        }}
+                      >
+                        {expanded ? t('admin.audit.hideChanges') : t('admin.audit.showChanges', { count })}
+                      </Button>
+                    )}
                   </Table.Td>
                 </Table.Tr>
                 {expanded && (

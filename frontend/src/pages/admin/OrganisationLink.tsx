@@ -8,10 +8,15 @@ import { useOrganisationName } from './organisationNames';
 export function OrganisationLink({ id }: { id: string | null | undefined }) {
   const { t } = useTranslation();
   const org = useOrganisationName(id);
-  if (!id) return <Text c="dimmed">{t('common.none')}</Text>;
+  if (!id)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('common.none')}
+      </Text>
+    );
   if (org.isPending) return <Skeleton height={14} width={140} />;
   return (
-    <Anchor component={Link} to={`/organisations/${id}`}>
+    <Anchor component={Link} to={`/organisations/${id}`} size="sm">
       {org.data?.name ?? id}
     </Anchor>
   );

@@ -71,7 +71,9 @@ export function UserCreateModal({
   };
   return (
     <Modal opened={opened} onClose={close} title={t('admin.users.createTitle')} size="lg">
-      <form onSubmit={form.onSubmit((values) => { create.mutate(values); })} noValidate>
+      <form onSubmit={form.onSubmit((values) => {
+        create.mutate(values);
+      })} noValidate>
         <Stack>
           <TextInput
             label={t('admin.users.fields.email')}

@@ -120,7 +120,9 @@ export function UserEditModal({ user, onClose, onSaved }: { user: User; onClose:
   return (
     <>
       <Modal opened onClose={onClose} title={t('admin.users.editTitle', { email: user.email })} size="lg">
-        <form onSubmit={form.onSubmit((values) => { save.mutate(values); })} noValidate>
+        <form onSubmit={form.onSubmit((values) => {
+          save.mutate(values);
+        })} noValidate>
           <Stack>
             <TextInput label={t('admin.users.fields.email')} value={user.email} readOnly disabled />
             <UserFields

@@ -54,7 +54,9 @@ export function UserFields({
         required={form.values.role === 'member'}
         initial={organisation}
         value={form.values.organisation_id}
-        onChange={(id) => { form.setFieldValue('organisation_id', id); }}
+        onChange={(id) => {
+          form.setFieldValue('organisation_id', id);
+        }}
         error={form.errors.organisation_id}
       />
       <Select

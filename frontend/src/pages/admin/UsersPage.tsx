@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Group,
   Menu,
@@ -24,6 +23,7 @@ import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { Allowed } from './AdminLayout';
+import { CellBadge } from './CellBadge';
 import { ConfirmModal } from './ConfirmModal';
 import { roleColor, roles, useAdminLabels, type Role } from './labels';
 import { OneTimeSecret } from './OneTimeSecret';
@@ -81,7 +81,13 @@ function Users() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('admin.users.title')}</Title>
-        <Button onClick={() => { setDialog({ kind: 'create' }); }}>{t('admin.users.create')}</Button>
+        <Button
+          onClick={() => {
+            setDialog({ kind: 'create' });
+          }}
+        >
+          {t('admin.users.create')}
+        </Button>
       </Group>
       <Group align="flex-end" grow preventGrowOverflow={false}>
         <TextInput
@@ -89,7 +95,9 @@ function Users() {
           label={t('admin.users.search')}
           placeholder={t('admin.users.searchPlaceholder')}
           value={search}
-          onChange={(event) => { setSearch(event.currentTarget.value); }}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+          }}
         />
         <Select
           label={t('admin.users.role')}
@@ -97,7 +105,9 @@ function Users() {
           clearable
           data={roles.map((r) => ({ value: r, label: labels.role(r) }))}
           value={role}
-          onChange={(value) => { setRole(value); }}
+          onChange={(value) => {
+            setRole(value);
+          }}
         />
         <Select
           label={t('admin.users.status')}
@@ -108,11 +118,20 @@ function Users() {
             { value: 'disabled', label: t('admin.users.statusDisabled') },
           ]}
           value={status}
-          onChange={(value) => { setStatus(value); }}
+          onChange={(value) => {
+            setStatus(value);
+          }}
         />
       </Group>
       {notice && (
-        <Alert color="teal" withCloseButton closeButtonLabel={t('common.close')} onClose={() => { setNotice(null); }}>
+        <Alert
+          color="teal"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => {
+            setNotice(null);
+          }}
+        >
           {notice}
         </Alert>
       )}
@@ -138,9 +157,9 @@ function Users() {
                   <Table.Td>{user.email}</Table.Td>
                   <Table.Td>{user.display_name}</Table.Td>
                   <Table.Td>
-                    <Badge color={roleColor[user.role]} variant="light">
+                    <CellBadge color={roleColor[user.role]} variant="light">
                       {labels.role(user.role)}
-                    </Badge>
+                    </CellBadge>
                   </Table.Td>
                   <Table.Td>
                     <OrganisationLink id={user.organisation_id} />
@@ -148,11 +167,11 @@ function Users() {
                   <Table.Td>{labels.language(user.locale)}</Table.Td>
                   <Table.Td>
                     {user.disabled ? (
-                      <Badge color="gray">{t('admin.users.disabled')}</Badge>
+                      <CellBadge color="gray">{t('admin.users.disabled')}</CellBadge>
                     ) : (
-                      <Badge color="teal" variant="outline">
+                      <CellBadge color="teal" variant="outline">
                         {t('admin.users.active')}
-                      </Badge>
+                      </CellBadge>
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -163,11 +182,26 @@ function Users() {
                         </Button>
                       </Menu.Target>
                       <Menu.Dropdown>
-                        <Menu.Item onClick={() => { setDialog({ kind: 'edit', user }); }}>{t('admin.users.edit')}</Menu.Item>
-                        <Menu.Item onClick={() => { setDialog({ kind: 'reset', user }); }}>
+                        <Menu.Item
+                          onClick={() => {
+                            setDialog({ kind: 'edit', user });
+                          }}
+                        >
+                          {t('admin.users.edit')}
+                        </Menu.Item>
+                        <Menu.Item
+                          onClick={() => {
+                            setDialog({ kind: 'reset', user });
+                          }}
+                        >
                           {t('admin.users.resetPassword')}
                         </Menu.Item>
-                        <Menu.Item color="red" onClick={() => { setDialog({ kind: 'delete', user }); }}>
+                        <Menu.Item
+                          color="red"
+                          onClick={() => {
+                            setDialog({ kind: 'delete', user });
+                          }}
+                        >
                           {t('admin.users.delete')}
                         </Menu.Item>
                       </Menu.Dropdown>
@@ -183,7 +217,9 @@ function Users() {
 
       <UserCreateModal
         opened={dialog?.kind === 'create'}
-        onClose={() => { setDialog(null); }}
+        onClose={() => {
+          setDialog(null);
+        }}
         onCreated={(user) => {
           void reload();
           if (user.set_password_token) {
@@ -195,29 +231,51 @@ function Users() {
         }}
       />
       {dialog?.kind === 'edit' && (
-        <UserEditModal user={dialog.user} onClose={() => { setDialog(null); }} onSaved={() => { done(null); }} />
+        <UserEditModal
+          user={dialog.user}
+          onClose={() => {
+            setDialog(null);
+          }}
+          onSaved={() => {
+            done(null);
+          }}
+        />
       )}
       {dialog?.kind === 'reset' && (
         <ResetPassword
           user={dialog.user}
-          onClose={() => { setDialog(null); }}
-          onToken={(token) => { setDialog({ kind: 'token', email: dialog.user.email, token }); }}
-          onSet={() => { done(t('admin.users.passwordSet', { email: dialog.user.email })); }}
+          onClose={() => {
+            setDialog(null);
+          }}
+          onToken={(token) => {
+            setDialog({ kind: 'token', email: dialog.user.email, token });
+          }}
+          onSet={() => {
+            done(t('admin.users.passwordSet', { email: dialog.user.email }));
+          }}
         />
       )}
       {dialog?.kind === 'delete' && (
         <DeleteUser
           user={dialog.user}
-          onClose={() => { setDialog(null); }}
-          onDeleted={() => { done(t('admin.users.deleted', { email: dialog.user.email })); }}
-          onStale={() => { done(t('admin.users.changedMeanwhile')); }}
+          onClose={() => {
+            setDialog(null);
+          }}
+          onDeleted={() => {
+            done(t('admin.users.deleted', { email: dialog.user.email }));
+          }}
+          onStale={() => {
+            done(t('admin.users.changedMeanwhile'));
+          }}
         />
       )}
       <OneTimeSecret
         secret={dialog?.kind === 'token' ? dialog.token : null}
         title={t('admin.users.tokenTitle', { email: dialog?.kind === 'token' ? dialog.email : '' })}
         description={t('admin.users.tokenDescription')}
-        onClose={() => { setDialog(null); }}
+        onClose={() => {
+          setDialog(null);
+        }}
       />
     </Stack>
   );
@@ -259,7 +317,9 @@ function ResetPassword({
       confirmLabel={t('admin.users.resetSubmit')}
       loading={reset.isPending}
       error={reset.isError && !fieldError ? t(problemKey(reset.error)) : null}
-      onConfirm={() => { reset.mutate(); }}
+      onConfirm={() => {
+        reset.mutate();
+      }}
       onClose={onClose}
     >
       <PasswordInput
@@ -268,7 +328,9 @@ function ResetPassword({
         autoComplete="new-password"
         value={password}
         error={fieldError}
-        onChange={(event) => { setPassword(event.currentTarget.value); }}
+        onChange={(event) => {
+          setPassword(event.currentTarget.value);
+        }}
       />
     </ConfirmModal>
   );
@@ -303,7 +365,9 @@ function DeleteUser({
       confirmLabel={t('admin.users.delete')}
       loading={remove.isPending}
       error={remove.isError ? userProblem(t, remove.error) : null}
-      onConfirm={() => { remove.mutate(); }}
+      onConfirm={() => {
+        remove.mutate();
+      }}
       onClose={onClose}
     />
   );

@@ -54,6 +54,8 @@ export function useAdminLabels() {
     [t],
   );
   return {
+    /** Who acted: the name, or the kind for the system itself, which has none. */
+    actor: (actor: { type: string; name: string }) => actor.name || actorType(actor.type),
     role: (value: Role) => t(`admin.roles.${value}`),
     entityType,
     action,

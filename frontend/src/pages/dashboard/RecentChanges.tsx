@@ -34,7 +34,7 @@ export function RecentChanges() {
                 <AuditEntity event={event} />
               </Group>
               <Text size="xs" c="dimmed" lineClamp={1}>
-                {t('dashboard.changes.by', { name: event.actor.name })}
+                {t('dashboard.changes.by', { name: labels.actor(event.actor) })}
               </Text>
             </Stack>
             <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>

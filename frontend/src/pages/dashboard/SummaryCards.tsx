@@ -27,6 +27,7 @@ function CountCard({ count }: { count: Count }) {
       radius="md"
       p="md"
       mih={cardHeight}
+      h="100%"
       data-count={count.key}
       style={{ color: 'inherit', textDecoration: 'none' }}
     >
@@ -91,7 +92,7 @@ export function SummaryCards() {
   return (
     <SimpleGrid cols={cols} role="list" aria-label={t('dashboard.counts.label')}>
       {counts.map((count) => (
-        <div role="listitem" key={count.key}>
+        <div role="listitem" key={count.key} style={{ height: '100%' }}>
           <CountCard count={count} />
         </div>
       ))}
