@@ -45,6 +45,8 @@ func (s *server) routes(e *echo.Echo) {
 
 	v1.GET("/audit-events", s.listAuditEvents)
 
+	v1.GET("/summary", s.getSummary)
+
 	v1.GET("/organisations", s.listOrganisations)
 	v1.POST("/organisations", s.createOrganisation)
 	v1.POST("/organisations/import", s.importOrganisations)

@@ -4970,6 +4970,72 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts for a dashboard
+         * @description Active organisations by country, people, agreements by derived status, upcoming trips, projects by phase and the funding of projects in implementation per currency, counted in the database. Every signed-in caller; API keys need the read scope.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Summary"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trips": {
         parameters: {
             query?: never;
@@ -6894,6 +6960,13 @@ export interface components {
             /** @example 1 */
             version: number;
         };
+        AgreementCounts: {
+            active: number;
+            draft: number;
+            expired: number;
+            expiring: number;
+            terminated: number;
+        };
         AgreementCreate: {
             focus_areas?: string[];
             /** @enum {string} */
@@ -7244,6 +7317,16 @@ export interface components {
             /** @example https://www.example.org */
             website: string;
         };
+        OrganisationCounts: {
+            /** @example 268 */
+            de: number;
+            /** @example 131 */
+            jp: number;
+            /** @example 13 */
+            other: number;
+            /** @example 412 */
+            total: number;
+        };
         OrganisationCreate: {
             city?: string;
             /** @example DE */
@@ -7502,6 +7585,14 @@ export interface components {
             updated_at: string;
             version: number;
         };
+        ProjectCounts: {
+            application: number;
+            completed: number;
+            concept: number;
+            discontinued: number;
+            idea: number;
+            implementation: number;
+        };
         ProjectCreate: {
             acronym?: string;
             /** Format: date */
@@ -7630,6 +7721,26 @@ export interface components {
             password: string;
             /** @example ims_… */
             token: string;
+        };
+        Summary: {
+            agreements: components["schemas"]["AgreementCounts"];
+            /** @description Fundings of the projects in implementation, summed per currency. */
+            implementation_funding: components["schemas"]["Money"][];
+            organisations: components["schemas"]["OrganisationCounts"];
+            /** @example 1280 */
+            people: number;
+            projects: components["schemas"]["ProjectCounts"];
+            /**
+             * Format: date
+             * @description The day (in Munich) that statuses and "upcoming" are judged on.
+             * @example 2026-11-24
+             */
+            today: string;
+            /**
+             * @description Trips not yet ended, neither completed nor cancelled.
+             * @example 3
+             */
+            upcoming_trips: number;
         };
         Text: {
             /** @example Bayern */

@@ -1,7 +1,15 @@
 import type { RouteObject } from 'react-router';
 
-import { Placeholder } from '../Placeholder';
-
 // The admin area's routes, below the signed-in layout. Pages load lazily,
 // each in its own chunk.
-export const adminRoutes: RouteObject[] = [{ path: 'admin/*', element: <Placeholder area="admin" /> }];
+export const adminRoutes: RouteObject[] = [
+  {
+    path: 'admin',
+    lazy: async () => ({ Component: (await import('./AdminLayout')).AdminLayout }),
+    children: [
+      { path: 'users', lazy: async () => ({ Component: (await import('./UsersPage')).UsersPage }) },
+      { path: 'api-keys', lazy: async () => ({ Component: (await import('./ApiKeysPage')).ApiKeysPage }) },
+      { path: 'audit', lazy: async () => ({ Component: (await import('./AuditPage')).AuditPage }) },
+    ],
+  },
+];

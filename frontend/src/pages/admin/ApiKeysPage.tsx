@@ -1,0 +1,238 @@
+import { Alert, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { Schemas } from '../../api/client';
+import { ApiError, ifMatch, problemKey, unwrap } from '../../api/problem';
+import { useApi } from '../../auth/context';
+import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
+import { useFormat } from '../../lib/format';
+import { useCursorList } from '../../lib/useCursorList';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { Allowed } from './AdminLayout';
+import { CellBadge } from './CellBadge';
+import { ApiKeyCreateModal } from './ApiKeyCreateModal';
+import { ConfirmModal } from './ConfirmModal';
+import { roleColor, useAdminLabels } from './labels';
+import { OneTimeSecret } from './OneTimeSecret';
+import { OrganisationLink } from './OrganisationLink';
+
+type ApiKey = Schemas['APIKey'];
+
+export function ApiKeysPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('admin.apiKeys.title'));
+  return (
+    <Allowed when="administer">
+      <ApiKeys />
+    </Allowed>
+  );
+}
+
+function ApiKeys() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  // The new key with its secret: kept only until its modal is closed.
+  const [created, setCreated] = useState<Schemas['APIKeyCreated'] | null>(null);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const list = useCursorList(['api-keys'], (cursor, signal) =>
+    api.GET('/api/v1/api-keys', { params: { query: { cursor, limit: 50 } }, signal }),
+  );
+  const reload = () => queryClient.invalidateQueries({ queryKey: ['api-keys'] });
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('admin.apiKeys.title')}</Title>
+        <Button
+          onClick={() => {
+            setCreating(true);
+          }}
+        >
+          {t('admin.apiKeys.create')}
+        </Button>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('admin.apiKeys.intro')}
+      </Text>
+      {notice && (
+        <Alert
+          color="teal"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => {
+            setNotice(null);
+          }}
+        >
+          {notice}
+        </Alert>
+      )}
+      <QueryState query={list} skeleton={<LoadingRows rows={6} height={36} />}>
+        <KeyTable keys={list.rows} onRevoke={setRevoking} />
+        <ListFooter list={list} empty={t('admin.apiKeys.empty')} />
+      </QueryState>
+
+      <ApiKeyCreateModal
+        opened={creating}
+        onClose={() => {
+          setCreating(false);
+        }}
+        onCreated={(key) => {
+          setCreating(false);
+          setNotice(null);
+          setCreated(key);
+          void reload();
+        }}
+      />
+      <OneTimeSecret
+        secret={created?.secret ?? null}
+        title={t('admin.apiKeys.secretTitle', { name: created?.name ?? '' })}
+        description={t('admin.apiKeys.secretDescription', { prefix: created?.prefix ?? '' })}
+        onClose={() => {
+          setCreated(null);
+        }}
+      />
+      {revoking && (
+        <RevokeKey
+          apiKey={revoking}
+          onClose={() => {
+            setRevoking(null);
+          }}
+          onDone={(message) => {
+            setRevoking(null);
+            setNotice(message);
+            void reload();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useAdminLabels();
+  const [now] = useState(() => Date.now());
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table striped highlightOnHover verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('admin.apiKeys.columns.name')}</Table.Th>
+            <Table.Th>{t('admin.apiKeys.columns.role')}</Table.Th>
+            <Table.Th>{t('admin.apiKeys.columns.scopes')}</Table.Th>
+            <Table.Th>{t('admin.apiKeys.columns.organisation')}</Table.Th>
+            <Table.Th>{t('admin.apiKeys.columns.expires')}</Table.Th>
+            <Table.Th>{t('admin.apiKeys.columns.lastUsed')}</Table.Th>
+            <Table.Th>{t('admin.apiKeys.columns.status')}</Table.Th>
+            <Table.Th>{t('common.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {keys.map((key) => {
+            const expired = Date.parse(key.expires_at) <= now;
+            return (
+              <Table.Tr key={key.id} data-name={key.name}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {key.name}
+                  </Text>
+                  <Code>{key.prefix}</Code>
+                </Table.Td>
+                <Table.Td>
+                  <CellBadge color={roleColor[key.role]} variant="light">
+                    {labels.role(key.role)}
+                  </CellBadge>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {key.scopes.map((scope) => (
+                      <Code key={scope}>{scope}</Code>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <OrganisationLink id={key.organisation_id} />
+                </Table.Td>
+                <Table.Td>{format.dateTime(key.expires_at)}</Table.Td>
+                <Table.Td>{key.last_used_at ? format.dateTime(key.last_used_at) : t('admin.apiKeys.never')}</Table.Td>
+                <Table.Td>
+                  {key.revoked_at ? (
+                    <CellBadge color="red" variant="light">
+                      {t('admin.apiKeys.revoked', { date: format.dateTime(key.revoked_at) })}
+                    </CellBadge>
+                  ) : expired ? (
+                    <CellBadge color="gray">{t('admin.apiKeys.expired')}</CellBadge>
+                  ) : (
+                    <CellBadge color="teal" variant="outline">
+                      {t('admin.apiKeys.active')}
+                    </CellBadge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {!key.revoked_at && (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color="red"
+                      aria-label={t('admin.apiKeys.revokeLabel', { name: key.name })}
+                      onClick={() => {
+                        onRevoke(key);
+                      }}
+                    >
+                      {t('admin.apiKeys.revoke')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function RevokeKey({
+  apiKey,
+  onClose,
+  onDone,
+}: {
+  apiKey: ApiKey;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const revoke = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id: apiKey.id }, header: ifMatch(apiKey.version) } }),
+      ),
+    onSuccess: () => {
+      onDone(t('admin.apiKeys.revokedNotice', { name: apiKey.name }));
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 412) onDone(t('admin.apiKeys.changedMeanwhile'));
+    },
+  });
+  return (
+    <ConfirmModal
+      opened
+      title={t('admin.apiKeys.revokeTitle', { name: apiKey.name })}
+      description={t('admin.apiKeys.revokeDescription')}
+      confirmLabel={t('admin.apiKeys.revoke')}
+      loading={revoke.isPending}
+      error={revoke.isError ? t(problemKey(revoke.error)) : null}
+      onConfirm={() => {
+        revoke.mutate();
+      }}
+      onClose={onClose}
+    />
+  );
+}

@@ -1,0 +1,36 @@
+package project
+
+import (
+	"context"
+
+	"github.com/innomunich/platform/pkg/database"
+)
+
+// CountByPhase counts the projects in each phase, every phase present.
+func CountByPhase(ctx context.Context, db *database.DB) (map[string]int64, error) {
+	var rows []struct {
+		Phase string
+		N     int64
+	}
+	if err := db.Conn(ctx).Table("projects").Select("phase, count(*) AS n").Group("phase").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]int64, len(Phases))
+	for _, ph := range Phases {
+		out[ph] = 0
+	}
+	for _, r := range rows {
+		out[r.Phase] = r.N
+	}
+	return out, nil
+}
+
+// FundingByCurrency sums the fundings of the projects in a phase, one
+// total per currency (never adding EUR to JPY), ordered by currency.
+func FundingByCurrency(ctx context.Context, db *database.DB, phase string) ([]Total, error) {
+	out := []Total{}
+	err := db.Conn(ctx).Table("project_fundings").Select("currency, sum(amount) AS amount").
+		Where("project_id IN (SELECT id FROM projects WHERE phase = ?)", phase).
+		Group("currency").Order("currency").Find(&out).Error
+	return out, err
+}
