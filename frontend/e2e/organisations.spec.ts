@@ -117,6 +117,8 @@ test('a coordinator creates an organisation with a Japanese name and finds it by
 
   await page.getByRole('link', { name: en.organisations.title, exact: true }).first().click();
   await page.getByLabel(en.organisations.search).fill('堺再生医療');
+  // The search has reached the URL, and with it the list and the export.
+  await expect(page).toHaveURL(/[?&]q=/);
   const row = page.getByRole('row').filter({ hasText: name });
   await expect(row).toBeVisible();
   await expect(row).toContainText(nameLocal);

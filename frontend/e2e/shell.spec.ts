@@ -61,7 +61,9 @@ test('the language chosen while signed in follows the user to another browser', 
   await signInAt(first, '/dashboard', user);
   await expect(first.getByRole('navigation', { name: en.nav.main })).toBeVisible();
   await first.getByText(ja.language.name, { exact: true }).click();
-  await expect(first.getByRole('link', { name: ja.nav.organisations })).toBeVisible();
+  await expect(
+    first.getByRole('navigation', { name: ja.nav.main }).getByRole('link', { name: ja.nav.organisations }),
+  ).toBeVisible();
   // Stored in the profile once the server has answered.
   await expect
     .poll(async () => {
@@ -76,6 +78,8 @@ test('the language chosen while signed in follows the user to another browser', 
   const second = await browser.newPage();
   await signInAt(second, '/dashboard', user);
   await expect(second.getByRole('navigation', { name: ja.nav.main })).toBeVisible();
-  await expect(second.getByRole('link', { name: ja.nav.trips })).toBeVisible();
+  await expect(
+    second.getByRole('navigation', { name: ja.nav.main }).getByRole('link', { name: ja.nav.trips }),
+  ).toBeVisible();
   await expect(second.locator('html')).toHaveAttribute('lang', 'ja');
 });

@@ -58,7 +58,7 @@ describe('shell', () => {
   });
 
   it('shows the not-found page for an unknown client route', () => {
-    renderApp('/organisations/xyz');
+    renderApp('/no-such-page/xyz');
     expect(screen.getByRole('heading', { level: 1, name: en.notFound.title })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: en.notFound.back })).toHaveAttribute('href', '/');
   });
