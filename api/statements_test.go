@@ -20,7 +20,7 @@ func TestListsRunTheSameStatementsWhateverThePageSize(t *testing.T) {
 	for _, e := range dbtest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
 			var statements atomic.Int64
-			db, err := database.Open(context.Background(), dbtest.URL(t, e), database.Options{OnStatement: func(context.Context) { statements.Add(1) }})
+			db, err := database.Open(context.Background(), dbtest.URL(t, e), database.Options{OnStatement: func(context.Context, database.Statement) { statements.Add(1) }})
 			if err != nil {
 				t.Fatal(err)
 			}

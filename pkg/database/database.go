@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -80,8 +81,16 @@ type Options struct {
 	MaxOpenConns int
 	Logger       *slog.Logger
 	// OnStatement is called after every statement run through GORM, with
-	// the statement's context: for counting statements per request.
-	OnStatement func(ctx context.Context)
+	// the statement's context and text: for counting statements per
+	// request and for checking the plans of the queries the code runs.
+	OnStatement func(ctx context.Context, st Statement)
+}
+
+// Statement is one SQL statement as it was sent: the text with the
+// engine's placeholders ($1 on PostgreSQL, ? on SQLite) and their values.
+type Statement struct {
+	SQL  string
+	Vars []any
 }
 
 // Open connects to the database named by rawURL. It does not migrate.
@@ -143,15 +152,23 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		return nil, err
 	}
 	db.gorm, db.sql = g, sqlDB
-	if opt.OnStatement != nil {
-		count := func(tx *gorm.DB) { opt.OnStatement(tx.Statement.Context) }
-		for name, cb := range map[string]interface {
-			Register(string, func(*gorm.DB)) error
-		}{"query": g.Callback().Query(), "create": g.Callback().Create(), "update": g.Callback().Update(), "delete": g.Callback().Delete(), "row": g.Callback().Row(), "raw": g.Callback().Raw()} {
-			if err := cb.Register("innomunich:count_"+name, count); err != nil {
-				db.Close()
-				return nil, err
-			}
+	// Every statement counts towards the counter in its context, if any,
+	// and is passed to OnStatement.
+	count := func(tx *gorm.DB) {
+		ctx := tx.Statement.Context
+		if c, ok := ctx.Value(counterKey{}).(*atomic.Int64); ok {
+			c.Add(1)
+		}
+		if opt.OnStatement != nil {
+			opt.OnStatement(ctx, Statement{SQL: tx.Statement.SQL.String(), Vars: tx.Statement.Vars})
+		}
+	}
+	for name, cb := range map[string]interface {
+		Register(string, func(*gorm.DB)) error
+	}{"query": g.Callback().Query(), "create": g.Callback().Create(), "update": g.Callback().Update(), "delete": g.Callback().Delete(), "row": g.Callback().Row(), "raw": g.Callback().Raw()} {
+		if err := cb.Register("innomunich:count_"+name, count); err != nil {
+			db.Close()
+			return nil, err
 		}
 	}
 	maxOpen := opt.MaxOpenConns
@@ -215,6 +232,16 @@ func (db *DB) Close() {
 }
 
 type txKey struct{}
+
+type counterKey struct{}
+
+// CountStatements returns a context in which every statement run adds one
+// to the counter returned: how the HTTP layer learns how many statements
+// a request cost.
+func CountStatements(ctx context.Context) (context.Context, *atomic.Int64) {
+	c := new(atomic.Int64)
+	return context.WithValue(ctx, counterKey{}, c), c
+}
 
 // Conn returns the transaction in ctx, or the pool, bound to ctx. Stores
 // always ask for their handle this way so that they join a caller's
