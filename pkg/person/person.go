@@ -104,6 +104,17 @@ func (p *Person) derive() {
 		p.FamilyNameKana+p.GivenNameKana, p.GivenNameKana, p.FamilyNameKana, p.Position)
 }
 
+// Prepare returns p as Create stores it (trimmed, validated, derived
+// columns filled) with its search grams, for bulk loaders.
+func Prepare(p Person) (Person, []string, error) {
+	p.normalise()
+	if err := p.Validate(); err != nil {
+		return p, nil, err
+	}
+	p.derive()
+	return p, p.grams(), nil
+}
+
 func (p Person) grams() []string {
 	return search.Grams(p.GivenName, p.FamilyName, p.FamilyNameLocal+p.GivenNameLocal, p.FamilyNameKana+p.GivenNameKana)
 }
