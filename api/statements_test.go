@@ -6,12 +6,8 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
-	"github.com/innomunich/platform/pkg/person"
-	"github.com/innomunich/platform/pkg/project"
-	"github.com/innomunich/platform/pkg/trip"
 )
 
 // TestListsRunTheSameStatementsWhateverThePageSize guards against N+1
@@ -26,35 +22,7 @@ func TestListsRunTheSameStatementsWhateverThePageSize(t *testing.T) {
 			}
 			t.Cleanup(db.Close)
 			h := newHarness(t, db)
-			ctx := setupCtx()
-			de, jp := h.newOrganisation("Statement Test GmbH", "DE").ID, h.newOrganisation("ステートメント株式会社", "JP").ID
-			for i := range 25 {
-				o := h.newOrganisation(fmt.Sprintf("Org %02d", i), "DE").ID
-				p, err := person.Create(ctx, db, person.Person{OrganisationID: o, FamilyName: fmt.Sprintf("Person %02d", i)})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := agreement.Create(ctx, db, agreement.Agreement{Title: fmt.Sprintf("Agreement %02d", i), Kind: "mou", SignedOn: "2020",
-					Parties: []agreement.Party{{OrganisationID: o, SignatoryID: &p.ID}, {OrganisationID: jp}}, FocusAreas: []string{"immunomodulation"}}); err != nil {
-					t.Fatal(err)
-				}
-				tr, err := trip.Create(ctx, db, trip.Trip{Title: fmt.Sprintf("Trip %02d", i), Kind: "conference", Country: "JP", StartDate: "2027-04-12",
-					EndDate: "2027-04-16", TimeZone: "Asia/Tokyo", Status: trip.RegistrationOpen, Organisers: []string{o}, Regions: []string{"osaka"}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := trip.Register(ctx, db, tr.ID, p.ID); err != nil {
-					t.Fatal(err)
-				}
-				pr, err := project.Create(ctx, db, project.Project{Title: fmt.Sprintf("Project %02d", i), Phase: "application",
-					Partners: []project.Partner{{OrganisationID: de, Role: "coordinator"}, {OrganisationID: jp, Role: "partner"}, {OrganisationID: o, Role: "associated"}}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := project.AddFunding(ctx, db, pr.ID, project.Funding{Funder: "amed", RecipientID: jp, Amount: 100, Currency: "JPY"}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			newListData(t, h, 25)
 			for _, path := range []string{"/api/v1/organisations", "/api/v1/people", "/api/v1/agreements", "/api/v1/trips", "/api/v1/projects", "/api/v1/users", "/api/v1/audit-events"} {
 				count := func(limit int) int64 {
 					statements.Store(0)
@@ -73,3 +41,4 @@ func TestListsRunTheSameStatementsWhateverThePageSize(t *testing.T) {
 		})
 	}
 }
+
