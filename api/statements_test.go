@@ -3,6 +3,8 @@ package api_test
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -42,3 +44,49 @@ func TestListsRunTheSameStatementsWhateverThePageSize(t *testing.T) {
 	}
 }
 
+// TestMetricsCountTheStatementsOfEachRequest checks the histogram of
+// statements per request against the statements the database ran.
+func TestMetricsCountTheStatementsOfEachRequest(t *testing.T) {
+	for _, e := range dbtest.Engines(t) {
+		t.Run(string(e), func(t *testing.T) {
+			var statements atomic.Int64
+			db, err := database.Open(context.Background(), dbtest.URL(t, e), database.Options{OnStatement: func(context.Context, database.Statement) { statements.Add(1) }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(db.Close)
+			h := newHarness(t, db)
+			newListData(t, h, 3)
+			var want int64
+			for _, path := range []string{"/api/v1/agreements?limit=2", "/api/v1/agreements?limit=3"} {
+				statements.Store(0)
+				if rec := h.get(path); rec.Code != 200 {
+					t.Fatalf("%s: %d", path, rec.Code)
+				}
+				want += statements.Load()
+			}
+			h.get("/api/v1/no-such-thing")
+			metrics := h.get("/metrics").Body.String()
+			for _, line := range []string{
+				fmt.Sprintf(`innomunich_db_statements_per_request_sum{method="GET",route="/api/v1/agreements"} %d`, want),
+				`innomunich_db_statements_per_request_count{method="GET",route="/api/v1/agreements"} 2`,
+				`innomunich_db_statements_per_request_count{method="GET",route="unmatched"} 1`,
+			} {
+				if !strings.Contains(metrics, line+"\n") {
+					t.Errorf("/metrics lacks %s; it has:\n%s", line, grepLines(metrics, "statements_per_request_(sum|count)"))
+				}
+			}
+		})
+	}
+}
+
+func grepLines(s, pattern string) string {
+	re := regexp.MustCompile(pattern)
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if re.MatchString(l) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
