@@ -30,6 +30,7 @@
 package api
 
 import (
+	"compress/gzip"
 	"log/slog"
 	"net/http"
 
@@ -105,7 +106,10 @@ func New(d Deps) http.Handler {
 		// 1 MiB for every body but a CSV import, which may be 20 MiB.
 		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: maxBodySize, Skipper: isImport}),
 		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: maxImportSize, Skipper: func(c echo.Context) bool { return !isImport(c) }}),
-		middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}),
+		// The fastest level: a list page's JSON shrinks about as much
+		// (to a fifth) at a third of the CPU time of the default level,
+		// which on two cores costs more than the query.
+		middleware.GzipWithConfig(middleware.GzipConfig{Level: gzip.BestSpeed, MinLength: 1024}),
 		s.webApp(),
 		s.authenticate,
 	)

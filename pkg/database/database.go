@@ -13,7 +13,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -21,6 +23,7 @@ import (
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
+	"gorm.io/gorm/schema"
 )
 
 // Engine names a supported database engine.
@@ -290,4 +293,22 @@ func newGormLogger(l *slog.Logger) logger.Interface {
 		IgnoreRecordNotFoundError: true,
 		ParameterizedQueries:      true,
 	})
+}
+
+// Columns lists the columns model T maps, but those in except: what a
+// list selects instead of *, leaving out what only searching and
+// duplicate detection read (search text, name keys), which can be larger
+// than the rest of the row.
+func Columns[T any](except ...string) []string {
+	s, err := schema.Parse(new(T), &sync.Map{}, schema.NamingStrategy{})
+	if err != nil {
+		panic(err) // a model that does not parse is a programming error
+	}
+	var out []string
+	for _, f := range s.Fields {
+		if f.DBName != "" && f.Readable && !slices.Contains(except, f.DBName) {
+			out = append(out, f.DBName)
+		}
+	}
+	return out
 }

@@ -332,8 +332,8 @@ var Sort = page.Spec{
 	},
 }
 
-var columns = []string{"id", "organisation_id", "given_name", "family_name", "given_name_local", "family_name_local", "given_name_kana",
-	"family_name_kana", "position", "email", "phone", "languages", "consent_at", "name_sort", "search_text", "version", "created_at", "updated_at"}
+// columns are what lists read: not the search text.
+var columns = database.Columns[Person]("search_text")
 
 // List returns one page of people.
 func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person, *string, error) {
