@@ -113,7 +113,7 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 	var dialector gorm.Dialector
 	switch t.Engine {
 	case Postgres:
-		dialector = postgres.New(postgres.Config{DSN: t.DSN})
+		dialector = postgres.New(postgres.Config{DSN: customPlans(t.DSN)})
 	case SQLite:
 		path := t.Path
 		if t.Memory {
@@ -186,6 +186,26 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// customPlans asks PostgreSQL to plan every execution of a prepared
+// statement for its values (plan_cache_mode), unless the URL says
+// otherwise. pgx prepares each statement once per connection, and after
+// five runs PostgreSQL would otherwise settle on one generic plan: for a
+// search that means one plan for a word found in three organisations and
+// for one found in thirty thousand, which need opposite ones (the
+// trigram index, or the name order). Parsing stays cached.
+func customPlans(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return dsn
+	}
+	q := u.Query()
+	if q.Get("plan_cache_mode") == "" {
+		q.Set("plan_cache_mode", "force_custom_plan")
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
 }
 
 // sqliteDSN turns on what SQLite leaves off: foreign keys, WAL for readers
