@@ -17,12 +17,7 @@ import (
 func TestListsRunTheSameStatementsWhateverThePageSize(t *testing.T) {
 	for _, e := range dbtest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
-			var statements atomic.Int64
-			db, err := database.Open(context.Background(), dbtest.URL(t, e), database.Options{OnStatement: func(context.Context, database.Statement) { statements.Add(1) }})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(db.Close)
+			db, statements := countingDB(t, e)
 			h := newHarness(t, db)
 			newListData(t, h, 25)
 			for _, path := range []string{"/api/v1/organisations", "/api/v1/people", "/api/v1/agreements", "/api/v1/trips", "/api/v1/projects", "/api/v1/users", "/api/v1/audit-events"} {
@@ -49,12 +44,7 @@ func TestListsRunTheSameStatementsWhateverThePageSize(t *testing.T) {
 func TestMetricsCountTheStatementsOfEachRequest(t *testing.T) {
 	for _, e := range dbtest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
-			var statements atomic.Int64
-			db, err := database.Open(context.Background(), dbtest.URL(t, e), database.Options{OnStatement: func(context.Context, database.Statement) { statements.Add(1) }})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(db.Close)
+			db, statements := countingDB(t, e)
 			h := newHarness(t, db)
 			newListData(t, h, 3)
 			var want int64
@@ -78,6 +68,19 @@ func TestMetricsCountTheStatementsOfEachRequest(t *testing.T) {
 			}
 		})
 	}
+}
+
+// countingDB opens a fresh database of engine e that counts the
+// statements run on it.
+func countingDB(t *testing.T, e database.Engine) (*database.DB, *atomic.Int64) {
+	t.Helper()
+	statements := new(atomic.Int64)
+	db, err := database.Open(context.Background(), dbtest.URL(t, e), database.Options{OnStatement: func(context.Context, database.Statement) { statements.Add(1) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(db.Close)
+	return db, statements
 }
 
 func grepLines(s, pattern string) string {
