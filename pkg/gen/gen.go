@@ -11,7 +11,6 @@ package gen
 import (
 	"context"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -188,25 +187,30 @@ func (g *generator) write(ctx context.Context, db *database.DB, b *batch) error 
 	grams := func(all [][]string) func(int) any {
 		return func(i int) any { return database.TextArray(all[i]) }
 	}
-	errs := []error{
-		insert(ctx, db, g.sum, "organisations", b.orgs, grams(b.orgGrams)),
-		insert(ctx, db, g.sum, "organisation_focus_areas", b.orgAreas, nil),
-		insert(ctx, db, g.sum, "people", b.people, grams(b.peopleGrams)),
-		insert(ctx, db, g.sum, "agreements", b.agreements, grams(b.agrGrams)),
-		insert(ctx, db, g.sum, "agreement_parties", b.parties, nil),
-		insert(ctx, db, g.sum, "agreement_focus_areas", b.agrAreas, nil),
-		insert(ctx, db, g.sum, "trips", b.trips, grams(b.tripGrams)),
-		insert(ctx, db, g.sum, "trip_regions", b.regions, nil),
-		insert(ctx, db, g.sum, "trip_organisers", b.organisers, nil),
-		insert(ctx, db, g.sum, "trip_agenda", b.agenda, nil),
-		insert(ctx, db, g.sum, "trip_participants", b.participants, nil),
-		insert(ctx, db, g.sum, "projects", b.projects, grams(b.projGrams)),
-		insert(ctx, db, g.sum, "project_partners", b.partners, nil),
-		insert(ctx, db, g.sum, "project_focus_areas", b.projAreas, nil),
-		insert(ctx, db, g.sum, "project_phases", b.phases, nil),
-		insert(ctx, db, g.sum, "project_fundings", b.fundings, nil),
+	// In order: rows refer to those written before them.
+	for _, w := range []func() error{
+		func() error { return insert(ctx, db, g.sum, "organisations", b.orgs, grams(b.orgGrams)) },
+		func() error { return insert(ctx, db, g.sum, "organisation_focus_areas", b.orgAreas, nil) },
+		func() error { return insert(ctx, db, g.sum, "people", b.people, grams(b.peopleGrams)) },
+		func() error { return insert(ctx, db, g.sum, "agreements", b.agreements, grams(b.agrGrams)) },
+		func() error { return insert(ctx, db, g.sum, "agreement_parties", b.parties, nil) },
+		func() error { return insert(ctx, db, g.sum, "agreement_focus_areas", b.agrAreas, nil) },
+		func() error { return insert(ctx, db, g.sum, "trips", b.trips, grams(b.tripGrams)) },
+		func() error { return insert(ctx, db, g.sum, "trip_regions", b.regions, nil) },
+		func() error { return insert(ctx, db, g.sum, "trip_organisers", b.organisers, nil) },
+		func() error { return insert(ctx, db, g.sum, "trip_agenda", b.agenda, nil) },
+		func() error { return insert(ctx, db, g.sum, "trip_participants", b.participants, nil) },
+		func() error { return insert(ctx, db, g.sum, "projects", b.projects, grams(b.projGrams)) },
+		func() error { return insert(ctx, db, g.sum, "project_partners", b.partners, nil) },
+		func() error { return insert(ctx, db, g.sum, "project_focus_areas", b.projAreas, nil) },
+		func() error { return insert(ctx, db, g.sum, "project_phases", b.phases, nil) },
+		func() error { return insert(ctx, db, g.sum, "project_fundings", b.fundings, nil) },
+	} {
+		if err := w(); err != nil {
+			return err
+		}
 	}
-	return errors.Join(errs...)
+	return nil
 }
 
 func insert[T any](ctx context.Context, db *database.DB, sum Summary, table string, rows []T, grams func(int) any) error {

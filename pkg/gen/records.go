@@ -191,9 +191,6 @@ func (g *generator) orgOf(i int) organisation.Organisation {
 		}
 	}
 	host := slug(o.Name)
-	if c == "JP" {
-		host = slug(o.Name)
-	}
 	host = fmt.Sprintf("%s-%s.example", strings.TrimSuffix(host[:min(len(host), 40)], "-"), strconv.FormatInt(int64(i), 36))
 	o.Website = "https://www." + host
 	o.Email = "info@" + host
