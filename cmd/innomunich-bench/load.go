@@ -116,7 +116,7 @@ const zeroID = "00000000-0000-7000-8000-000000000000"
 type fixture struct {
 	orgs, people []string
 	deep         []string // list URLs deep in the organisation list
-	trip         string
+	trips        []string // open for registration
 }
 
 func (c *client) prepare(ctx context.Context) (*fixture, error) {
@@ -162,19 +162,23 @@ func (c *client) prepare(ctx context.Context) (*fixture, error) {
 	if len(f.orgs) < 64 || len(f.people) < 64 {
 		return nil, fmt.Errorf("the data set is too small: %d organisations and %d people found", len(f.orgs), len(f.people))
 	}
+	// Several trips, so that the pool of people lasts: once each person
+	// has registered for one trip, they register for the next.
 	start := time.Now().AddDate(0, 4, 0)
 	deadline := start.AddDate(0, 0, -14)
-	var trip struct {
-		ID string `json:"id"`
+	for n := range 8 {
+		var trip struct {
+			ID string `json:"id"`
+		}
+		if _, err := c.must(ctx, 201, "POST", "/api/v1/trips", map[string]any{
+			"title": fmt.Sprintf("Load test delegation trip %d", n+1), "kind": "delegation_trip", "organiser_ids": []string{f.orgs[n]}, "country": "JP",
+			"regions": []string{"osaka"}, "start_date": start.Format(time.DateOnly), "end_date": start.AddDate(0, 0, 5).Format(time.DateOnly),
+			"time_zone": "Asia/Tokyo", "status": "registration_open", "capacity": 10000, "registration_deadline": deadline,
+		}, &trip); err != nil {
+			return nil, err
+		}
+		f.trips = append(f.trips, trip.ID)
 	}
-	if _, err := c.must(ctx, 201, "POST", "/api/v1/trips", map[string]any{
-		"title": "Load test delegation trip", "kind": "delegation_trip", "organiser_ids": []string{f.orgs[0]}, "country": "JP", "regions": []string{"osaka"},
-		"start_date": start.Format(time.DateOnly), "end_date": start.AddDate(0, 0, 5).Format(time.DateOnly), "time_zone": "Asia/Tokyo",
-		"status": "registration_open", "capacity": 10000, "registration_deadline": deadline,
-	}, &trip); err != nil {
-		return nil, err
-	}
-	f.trip = trip.ID
 	return f, nil
 }
 
@@ -259,8 +263,9 @@ func scenarios() []scenario {
 			return d, ok
 		}},
 		{"trip registration", "write", 0, func(ctx context.Context, c *client, f *fixture, _, _ int, _ *rand.Rand) (time.Duration, bool) {
-			p := f.people[int(registered.Add(1)-1)%len(f.people)]
-			d, ok, _ := timed(ctx, c, "POST", "/api/v1/trips/"+f.trip+"/participants", map[string]string{"person_id": p}, nil, 201)
+			k := int(registered.Add(1) - 1)
+			trip := f.trips[k/len(f.people)%len(f.trips)]
+			d, ok, _ := timed(ctx, c, "POST", "/api/v1/trips/"+trip+"/participants", map[string]string{"person_id": f.people[k%len(f.people)]}, nil, 201)
 			return d, ok
 		}},
 	}
