@@ -20,7 +20,7 @@ export TEST_DATABASE_URL
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/public -type f 2>/dev/null) \
 	$(wildcard frontend/*.json frontend/*.ts)
 
-.PHONY: run build binary openapi test test-go test-openapi test-frontend test-e2e bench clean
+.PHONY: run build binary openapi test test-go test-openapi test-frontend test-e2e bench bench-data clean
 
 ## run: build the web app and the binary, then serve on :8080 with demo data in a new database
 run: build
@@ -64,6 +64,14 @@ test-frontend: frontend/node_modules/.package-lock.json
 test-e2e: build
 	$(NPM) run check:size
 	$(NPM) run e2e
+
+## bench: load test on PostgreSQL at 10k and 1M organisations; prints and writes docs/performance.md (not part of test)
+bench: binary
+	bash .ci/bench
+
+## bench-data: only generate (or find cached) the bench data sets; BENCH_SCALES=10000,1000000 by default
+bench-data: binary
+	bash .ci/bench --data-only
 
 clean:
 	rm -rf bin frontend/dist

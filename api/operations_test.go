@@ -36,6 +36,13 @@ func TestOperationsEndpoints(t *testing.T) {
 		}
 		h.do(request{method: "DELETE", url: "/api/v1/audit-events"})
 		metrics := h.get("/metrics")
+		// Prometheus asks for gzip: the body must be compressed once.
+		zipped := h.do(request{url: "/metrics", headers: map[string]string{"Accept-Encoding": "gzip"}})
+		if zr, err := gzip.NewReader(zipped.Body); err != nil {
+			t.Errorf("/metrics with Accept-Encoding gzip: %v", err)
+		} else if plain, err := io.ReadAll(zr); err != nil || !bytes.Contains(plain, []byte("innomunich_http_requests_total")) {
+			t.Errorf("/metrics gunzipped once is not the metrics text (%v): %.40q", err, plain)
+		}
 		for _, want := range []string{`innomunich_http_requests_total{code="200",host="",method="GET",url="/healthz"}`, `innomunich_http_requests_total{code="405",host="",method="DELETE",url="/api/v1/audit-events"}`, "innomunich_http_request_duration_seconds", "go_sql_max_open_connections"} {
 			if !strings.Contains(metrics.Body.String(), want) {
 				t.Errorf("/metrics lacks %s", want)

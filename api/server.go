@@ -30,6 +30,7 @@
 package api
 
 import (
+	"compress/gzip"
 	"log/slog"
 	"net/http"
 
@@ -101,10 +102,14 @@ func New(d Deps) http.Handler {
 			DoNotUseRequestPathFor404: true,
 			Skipper:                   func(c echo.Context) bool { return c.Path() == "/metrics" },
 		}),
+		countStatements(s.metrics),
 		// 1 MiB for every body but a CSV import, which may be 20 MiB.
 		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: maxBodySize, Skipper: isImport}),
 		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: maxImportSize, Skipper: func(c echo.Context) bool { return !isImport(c) }}),
-		middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}),
+		// The fastest level: a list page's JSON shrinks about as much
+		// (to a fifth) at a third of the CPU time of the default level,
+		// which on two cores costs more than the query.
+		middleware.GzipWithConfig(middleware.GzipConfig{Level: gzip.BestSpeed, MinLength: 1024}),
 		s.webApp(),
 		s.authenticate,
 	)

@@ -3,15 +3,13 @@ package api_test
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"strings"
 	"sync/atomic"
 	"testing"
 
-	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
-	"github.com/innomunich/platform/pkg/person"
-	"github.com/innomunich/platform/pkg/project"
-	"github.com/innomunich/platform/pkg/trip"
 )
 
 // TestListsRunTheSameStatementsWhateverThePageSize guards against N+1
@@ -19,42 +17,9 @@ import (
 func TestListsRunTheSameStatementsWhateverThePageSize(t *testing.T) {
 	for _, e := range dbtest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
-			var statements atomic.Int64
-			db, err := database.Open(context.Background(), dbtest.URL(t, e), database.Options{OnStatement: func(context.Context) { statements.Add(1) }})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(db.Close)
+			db, statements := countingDB(t, e)
 			h := newHarness(t, db)
-			ctx := setupCtx()
-			de, jp := h.newOrganisation("Statement Test GmbH", "DE").ID, h.newOrganisation("ステートメント株式会社", "JP").ID
-			for i := range 25 {
-				o := h.newOrganisation(fmt.Sprintf("Org %02d", i), "DE").ID
-				p, err := person.Create(ctx, db, person.Person{OrganisationID: o, FamilyName: fmt.Sprintf("Person %02d", i)})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := agreement.Create(ctx, db, agreement.Agreement{Title: fmt.Sprintf("Agreement %02d", i), Kind: "mou", SignedOn: "2020",
-					Parties: []agreement.Party{{OrganisationID: o, SignatoryID: &p.ID}, {OrganisationID: jp}}, FocusAreas: []string{"immunomodulation"}}); err != nil {
-					t.Fatal(err)
-				}
-				tr, err := trip.Create(ctx, db, trip.Trip{Title: fmt.Sprintf("Trip %02d", i), Kind: "conference", Country: "JP", StartDate: "2027-04-12",
-					EndDate: "2027-04-16", TimeZone: "Asia/Tokyo", Status: trip.RegistrationOpen, Organisers: []string{o}, Regions: []string{"osaka"}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := trip.Register(ctx, db, tr.ID, p.ID); err != nil {
-					t.Fatal(err)
-				}
-				pr, err := project.Create(ctx, db, project.Project{Title: fmt.Sprintf("Project %02d", i), Phase: "application",
-					Partners: []project.Partner{{OrganisationID: de, Role: "coordinator"}, {OrganisationID: jp, Role: "partner"}, {OrganisationID: o, Role: "associated"}}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := project.AddFunding(ctx, db, pr.ID, project.Funding{Funder: "amed", RecipientID: jp, Amount: 100, Currency: "JPY"}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			newListData(t, h, 25)
 			for _, path := range []string{"/api/v1/organisations", "/api/v1/people", "/api/v1/agreements", "/api/v1/trips", "/api/v1/projects", "/api/v1/users", "/api/v1/audit-events"} {
 				count := func(limit int) int64 {
 					statements.Store(0)
@@ -72,4 +37,59 @@ func TestListsRunTheSameStatementsWhateverThePageSize(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMetricsCountTheStatementsOfEachRequest checks the histogram of
+// statements per request against the statements the database ran.
+func TestMetricsCountTheStatementsOfEachRequest(t *testing.T) {
+	for _, e := range dbtest.Engines(t) {
+		t.Run(string(e), func(t *testing.T) {
+			db, statements := countingDB(t, e)
+			h := newHarness(t, db)
+			newListData(t, h, 3)
+			var want int64
+			for _, path := range []string{"/api/v1/agreements?limit=2", "/api/v1/agreements?limit=3"} {
+				statements.Store(0)
+				if rec := h.get(path); rec.Code != 200 {
+					t.Fatalf("%s: %d", path, rec.Code)
+				}
+				want += statements.Load()
+			}
+			h.get("/api/v1/no-such-thing")
+			metrics := h.get("/metrics").Body.String()
+			for _, line := range []string{
+				fmt.Sprintf(`innomunich_db_statements_per_request_sum{method="GET",route="/api/v1/agreements"} %d`, want),
+				`innomunich_db_statements_per_request_count{method="GET",route="/api/v1/agreements"} 2`,
+				`innomunich_db_statements_per_request_count{method="GET",route="unmatched"} 1`,
+			} {
+				if !strings.Contains(metrics, line+"\n") {
+					t.Errorf("/metrics lacks %s; it has:\n%s", line, grepLines(metrics, "statements_per_request_(sum|count)"))
+				}
+			}
+		})
+	}
+}
+
+// countingDB opens a fresh database of engine e that counts the
+// statements run on it.
+func countingDB(t *testing.T, e database.Engine) (*database.DB, *atomic.Int64) {
+	t.Helper()
+	statements := new(atomic.Int64)
+	db, err := database.Open(context.Background(), dbtest.URL(t, e), database.Options{OnStatement: func(context.Context, database.Statement) { statements.Add(1) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(db.Close)
+	return db, statements
+}
+
+func grepLines(s, pattern string) string {
+	re := regexp.MustCompile(pattern)
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if re.MatchString(l) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

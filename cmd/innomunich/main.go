@@ -24,6 +24,7 @@ import (
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/demo"
+	"github.com/innomunich/platform/pkg/gen"
 	"github.com/innomunich/platform/pkg/idempotency"
 	"github.com/innomunich/platform/pkg/user"
 )
@@ -48,6 +49,7 @@ Commands:
   serve [--demo]            migrate the database and serve the API and web app
   migrate up|down|status    apply, roll back one, or list database migrations
   seed --demo               add the demo data set
+  gen --orgs N [--seed S]   add a synthetic data set of N organisations (load tests)
   version                   print the version
 
 Configuration comes from the environment; see README.md.
@@ -67,7 +69,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
-	case "serve", "migrate", "seed":
+	case "serve", "migrate", "seed", "gen":
 	default:
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("unknown command %q", cmd)
@@ -83,6 +85,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return serve(ctx, cfg, logger, args, stdout)
 	case "migrate":
 		return migrate(ctx, cfg, logger, args, stdout)
+	case "gen":
+		return generate(ctx, cfg, logger, args, stdout, stderr)
 	default:
 		return seed(ctx, cfg, logger, args, stdout)
 	}
@@ -166,13 +170,53 @@ func seed(ctx context.Context, cfg config.Config, logger *slog.Logger, args []st
 	if err != nil {
 		return err
 	}
-	printSummary(stdout, sum)
+	printSummary(stdout, "demo data added", sum)
 	return nil
 }
 
-func printSummary(w io.Writer, sum demo.Summary) {
+// generate adds a synthetic data set (pkg/gen) to a migrated database.
+func generate(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	orgs := fs.Int("orgs", 0, "number of organisations; people ×2, agreements ×0.1, trips ×0.02 and projects ×0.1 follow")
+	seed := fs.Uint64("seed", 1, "random seed: the same seed and size give the same data")
+	quiet := fs.Bool("quiet", false, "print only the summary")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 || *orgs < 1 || *orgs > gen.MaxOrgs {
+		return fmt.Errorf("usage: innomunich gen --orgs N [--seed S], N from 1 to %d", gen.MaxOrgs)
+	}
+	db, err := openDB(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.MigrateUp(ctx); err != nil {
+		return err
+	}
+	start := time.Now()
+	opt := gen.Options{Orgs: *orgs, Seed: *seed}
+	if !*quiet {
+		opt.Progress = func(table string, done, total int) {
+			fmt.Fprintf(stderr, "\r%-14s %d/%d  %s ", table, done, total, time.Since(start).Round(time.Second))
+			if done == total {
+				fmt.Fprintln(stderr)
+			}
+		}
+	}
+	sum, err := gen.Generate(ctx, db, opt)
+	if err != nil {
+		return err
+	}
+	printSummary(stdout, "generated", demo.Summary(sum))
+	fmt.Fprintf(stdout, "took %s\n", time.Since(start).Round(100*time.Millisecond))
+	return nil
+}
+
+func printSummary(w io.Writer, label string, sum demo.Summary) {
 	if len(sum) == 0 {
-		fmt.Fprintln(w, "demo data: nothing to add")
+		fmt.Fprintln(w, label+": nothing")
 		return
 	}
 	kinds := make([]string, 0, len(sum))
@@ -184,7 +228,7 @@ func printSummary(w io.Writer, sum demo.Summary) {
 	for i, k := range kinds {
 		parts[i] = fmt.Sprintf("%d %s", sum[k], k)
 	}
-	fmt.Fprintln(w, "demo data added:", strings.Join(parts, ", "))
+	fmt.Fprintln(w, label+":", strings.Join(parts, ", "))
 }
 
 func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
@@ -234,7 +278,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 	}
 	fmt.Fprintf(stdout, "InnoMuNiCH Cooperation Platform %s on %s\n", version, displayURL(ln.Addr()))
 	if seeded != nil {
-		printSummary(stdout, seeded)
+		printSummary(stdout, "demo data added", seeded)
 	}
 	switch {
 	case boot.Created && boot.Password != "":

@@ -197,6 +197,19 @@ func (a *Agreement) derive() {
 	a.SearchText = search.Document(a.Title, a.Summary.De, a.Summary.En, a.Summary.Ja)
 }
 
+func (a Agreement) grams() []string { return search.Grams(a.Title) }
+
+// Prepare returns a as Create stores it (trimmed, validated, derived
+// columns filled) with its search grams, for bulk loaders.
+func Prepare(a Agreement) (Agreement, []string, error) {
+	a.normalise()
+	if err := a.Validate(); err != nil {
+		return a, nil, err
+	}
+	a.derive()
+	return a, a.grams(), nil
+}
+
 // Validate checks what needs no database.
 func (a Agreement) Validate() error {
 	var bad apperr.Fields
@@ -295,7 +308,7 @@ func writeLinks(ctx context.Context, db *database.DB, a Agreement) error {
 			return err
 		}
 	}
-	if err := search.WriteGrams(ctx, db, "agreements", a.ID, search.Grams(a.Title)); err != nil {
+	if err := search.WriteGrams(ctx, db, "agreements", a.ID, a.grams()); err != nil {
 		return err
 	}
 	return reference.SetFocusAreas(ctx, db, "agreement_focus_areas", "agreement_id", a.ID, a.FocusAreas)

@@ -34,9 +34,12 @@ var Sort = page.Spec{
 	},
 }
 
+// listColumns are what a list reads: not the search text.
+var listColumns = database.Columns[Agreement]("search_text")
+
 // List returns one page of agreements with their details.
 func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Agreement, *string, error) {
-	q := db.Conn(ctx).Model(&Agreement{})
+	q := db.Conn(ctx).Model(&Agreement{}).Select(listColumns)
 	if len(f.Parties) > 0 {
 		q = q.Where("id IN (SELECT agreement_id FROM agreement_parties WHERE organisation_id IN ?)", f.Parties)
 	}

@@ -13,13 +13,17 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
+	"gorm.io/gorm/schema"
 )
 
 // Engine names a supported database engine.
@@ -80,8 +84,16 @@ type Options struct {
 	MaxOpenConns int
 	Logger       *slog.Logger
 	// OnStatement is called after every statement run through GORM, with
-	// the statement's context: for counting statements per request.
-	OnStatement func(ctx context.Context)
+	// the statement's context and text: for counting statements per
+	// request and for checking the plans of the queries the code runs.
+	OnStatement func(ctx context.Context, st Statement)
+}
+
+// Statement is one SQL statement as it was sent: the text with the
+// engine's placeholders ($1 on PostgreSQL, ? on SQLite) and their values.
+type Statement struct {
+	SQL  string
+	Vars []any
 }
 
 // Open connects to the database named by rawURL. It does not migrate.
@@ -101,7 +113,7 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 	var dialector gorm.Dialector
 	switch t.Engine {
 	case Postgres:
-		dialector = postgres.New(postgres.Config{DSN: t.DSN})
+		dialector = postgres.New(postgres.Config{DSN: customPlans(t.DSN)})
 	case SQLite:
 		path := t.Path
 		if t.Memory {
@@ -143,15 +155,23 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		return nil, err
 	}
 	db.gorm, db.sql = g, sqlDB
-	if opt.OnStatement != nil {
-		count := func(tx *gorm.DB) { opt.OnStatement(tx.Statement.Context) }
-		for name, cb := range map[string]interface {
-			Register(string, func(*gorm.DB)) error
-		}{"query": g.Callback().Query(), "create": g.Callback().Create(), "update": g.Callback().Update(), "delete": g.Callback().Delete(), "row": g.Callback().Row(), "raw": g.Callback().Raw()} {
-			if err := cb.Register("innomunich:count_"+name, count); err != nil {
-				db.Close()
-				return nil, err
-			}
+	// Every statement counts towards the counter in its context, if any,
+	// and is passed to OnStatement.
+	count := func(tx *gorm.DB) {
+		ctx := tx.Statement.Context
+		if c, ok := ctx.Value(counterKey{}).(*atomic.Int64); ok {
+			c.Add(1)
+		}
+		if opt.OnStatement != nil {
+			opt.OnStatement(ctx, Statement{SQL: tx.Statement.SQL.String(), Vars: tx.Statement.Vars})
+		}
+	}
+	for name, cb := range map[string]interface {
+		Register(string, func(*gorm.DB)) error
+	}{"query": g.Callback().Query(), "create": g.Callback().Create(), "update": g.Callback().Update(), "delete": g.Callback().Delete(), "row": g.Callback().Row(), "raw": g.Callback().Raw()} {
+		if err := cb.Register("innomunich:count_"+name, count); err != nil {
+			db.Close()
+			return nil, err
 		}
 	}
 	maxOpen := opt.MaxOpenConns
@@ -166,6 +186,26 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// customPlans asks PostgreSQL to plan every execution of a prepared
+// statement for its values (plan_cache_mode), unless the URL says
+// otherwise. pgx prepares each statement once per connection, and after
+// five runs PostgreSQL would otherwise settle on one generic plan: for a
+// search that means one plan for a word found in three organisations and
+// for one found in thirty thousand, which need opposite ones (the
+// trigram index, or the name order). Parsing stays cached.
+func customPlans(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return dsn
+	}
+	q := u.Query()
+	if q.Get("plan_cache_mode") == "" {
+		q.Set("plan_cache_mode", "force_custom_plan")
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
 }
 
 // sqliteDSN turns on what SQLite leaves off: foreign keys, WAL for readers
@@ -216,6 +256,16 @@ func (db *DB) Close() {
 
 type txKey struct{}
 
+type counterKey struct{}
+
+// CountStatements returns a context in which every statement run adds one
+// to the counter returned: how the HTTP layer learns how many statements
+// a request cost.
+func CountStatements(ctx context.Context) (context.Context, *atomic.Int64) {
+	c := new(atomic.Int64)
+	return context.WithValue(ctx, counterKey{}, c), c
+}
+
 // Conn returns the transaction in ctx, or the pool, bound to ctx. Stores
 // always ask for their handle this way so that they join a caller's
 // transaction without knowing about it.
@@ -263,4 +313,22 @@ func newGormLogger(l *slog.Logger) logger.Interface {
 		IgnoreRecordNotFoundError: true,
 		ParameterizedQueries:      true,
 	})
+}
+
+// Columns lists the columns model T maps, but those in except: what a
+// list selects instead of *, leaving out what only searching and
+// duplicate detection read (search text, name keys), which can be larger
+// than the rest of the row.
+func Columns[T any](except ...string) []string {
+	s, err := schema.Parse(new(T), &sync.Map{}, schema.NamingStrategy{})
+	if err != nil {
+		panic(err) // a model that does not parse is a programming error
+	}
+	var out []string
+	for _, f := range s.Fields {
+		if f.DBName != "" && f.Readable && !slices.Contains(except, f.DBName) {
+			out = append(out, f.DBName)
+		}
+	}
+	return out
 }

@@ -194,3 +194,19 @@ func TestErrorsAreClassified(t *testing.T) {
 		}
 	})
 }
+
+func TestPostgresPlansEachExecutionForItsValues(t *testing.T) {
+	for _, e := range dbtest.Engines(t) {
+		if e != database.Postgres {
+			continue
+		}
+		db := dbtest.New(t, e)
+		var mode string
+		if err := db.SQL().QueryRow("SHOW plan_cache_mode").Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		if mode != "force_custom_plan" {
+			t.Errorf("plan_cache_mode = %s, want force_custom_plan", mode)
+		}
+	}
+}

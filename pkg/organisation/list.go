@@ -35,9 +35,9 @@ var Sort = page.Spec{
 	},
 }
 
-var columns = []string{"id", "name", "name_local", "name_kana", "short_name", "kind", "sme", "employees", "country", "region", "city",
-	"website", "email", "phone", "description_de", "description_en", "description_ja", "archived", "name_key", "website_host",
-	"name_sort", "kana_sort", "search_text", "version", "created_at", "updated_at"}
+// columns are what a list reads: not what only search and duplicate
+// detection use.
+var columns = database.Columns[Organisation]("name_key", "website_host", "search_text")
 
 func (f Filter) apply(db *database.DB, q *gorm.DB) *gorm.DB {
 	q = q.Where("archived = ?", f.Archived)

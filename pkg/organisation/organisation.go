@@ -103,6 +103,19 @@ func (o *Organisation) derive() {
 	o.SearchText = search.Document(o.Name, o.NameLocal, o.NameKana, o.ShortName, o.Description.De, o.Description.En, o.Description.Ja)
 }
 
+// Prepare returns o as Create stores it (trimmed, validated, derived
+// columns filled) with its search grams, without touching the database:
+// for bulk loaders, so that what they write is found and sorted exactly
+// like what the API writes.
+func Prepare(o Organisation) (Organisation, []string, error) {
+	o.normalise()
+	if err := o.Validate(); err != nil {
+		return o, nil, err
+	}
+	o.derive()
+	return o, o.grams(), nil
+}
+
 func (o Organisation) grams() []string {
 	return search.Grams(o.Name, o.NameLocal, o.NameKana, o.ShortName)
 }

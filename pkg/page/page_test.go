@@ -74,3 +74,29 @@ func TestBadParametersAreBadRequests(t *testing.T) {
 		t.Errorf("no parameters: limit %d, err %v; want the default %d", p.Limit, err, page.DefaultLimit)
 	}
 }
+
+// BenchmarkCursor makes the cursor of a page (encode) and reads it back
+// for the next (decode).
+func BenchmarkCursor(b *testing.B) {
+	spec := page.Spec{Default: "name", Fields: []page.Field{{Name: "name", Column: "name_sort", Kind: page.String}, {Name: "created_at", Column: "created_at", Kind: page.Time}}}
+	first, err := spec.Parse(page.Params{Limit: "1", Sort: "-created_at"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	key := page.Key{Value: time.Date(2026, 11, 24, 9, 30, 0, 123456000, time.UTC), ID: "019ab3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b"}
+	b.Run("encode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			page.Finish(first, []page.Key{key, key}, func(k page.Key, _ string) page.Key { return k })
+		}
+	})
+	_, next := page.Finish(first, []page.Key{key, key}, func(k page.Key, _ string) page.Key { return k })
+	b.Run("decode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := spec.Parse(page.Params{Limit: "50", Sort: "-created_at", Cursor: *next}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -104,6 +104,17 @@ func (p *Person) derive() {
 		p.FamilyNameKana+p.GivenNameKana, p.GivenNameKana, p.FamilyNameKana, p.Position)
 }
 
+// Prepare returns p as Create stores it (trimmed, validated, derived
+// columns filled) with its search grams, for bulk loaders.
+func Prepare(p Person) (Person, []string, error) {
+	p.normalise()
+	if err := p.Validate(); err != nil {
+		return p, nil, err
+	}
+	p.derive()
+	return p, p.grams(), nil
+}
+
 func (p Person) grams() []string {
 	return search.Grams(p.GivenName, p.FamilyName, p.FamilyNameLocal+p.GivenNameLocal, p.FamilyNameKana+p.GivenNameKana)
 }
@@ -321,8 +332,8 @@ var Sort = page.Spec{
 	},
 }
 
-var columns = []string{"id", "organisation_id", "given_name", "family_name", "given_name_local", "family_name_local", "given_name_kana",
-	"family_name_kana", "position", "email", "phone", "languages", "consent_at", "name_sort", "search_text", "version", "created_at", "updated_at"}
+// columns are what lists read: not the search text.
+var columns = database.Columns[Person]("search_text")
 
 // List returns one page of people.
 func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person, *string, error) {

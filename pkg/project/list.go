@@ -31,9 +31,12 @@ var Sort = page.Spec{
 	},
 }
 
+// listColumns are what a list reads: not the search text.
+var listColumns = database.Columns[Project]("search_text")
+
 // List returns one page of projects with their details.
 func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Project, *string, error) {
-	q := db.Conn(ctx).Model(&Project{})
+	q := db.Conn(ctx).Model(&Project{}).Select(listColumns)
 	if f.Phase != "" {
 		q = q.Where("phase = ?", f.Phase)
 	}

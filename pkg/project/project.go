@@ -143,6 +143,18 @@ func (p *Project) normalise() {
 	p.SearchText = search.Document(p.Title, p.Acronym, p.Summary.De, p.Summary.En, p.Summary.Ja)
 }
 
+func (p Project) grams() []string { return search.Grams(p.Title, p.Acronym) }
+
+// Prepare returns p as Create stores it (trimmed, validated, derived
+// columns filled) with its search grams, for bulk loaders.
+func Prepare(p Project) (Project, []string, error) {
+	p.normalise()
+	if err := p.Validate(); err != nil {
+		return p, nil, err
+	}
+	return p, p.grams(), nil
+}
+
 func validDate(s *string) bool {
 	if s == nil {
 		return true
@@ -286,7 +298,7 @@ func writeLinks(ctx context.Context, db *database.DB, p Project) error {
 			return err
 		}
 	}
-	if err := search.WriteGrams(ctx, db, "projects", p.ID, search.Grams(p.Title, p.Acronym)); err != nil {
+	if err := search.WriteGrams(ctx, db, "projects", p.ID, p.grams()); err != nil {
 		return err
 	}
 	return reference.SetFocusAreas(ctx, db, "project_focus_areas", "project_id", p.ID, p.FocusAreas)

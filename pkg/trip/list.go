@@ -29,9 +29,12 @@ var Sort = page.Spec{
 	},
 }
 
+// listColumns are what a list reads: not the search text.
+var listColumns = database.Columns[Trip]("search_text")
+
 // List returns one page of trips.
 func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Trip, *string, error) {
-	q := db.Conn(ctx).Model(&Trip{})
+	q := db.Conn(ctx).Model(&Trip{}).Select(listColumns)
 	if f.Kind != "" {
 		q = q.Where("kind = ?", f.Kind)
 	}

@@ -125,6 +125,18 @@ func (t *Trip) normalise() {
 	t.SearchText = search.Document(t.Title, strings.ReplaceAll(t.Cities, "\n", " "), t.Description.De, t.Description.En, t.Description.Ja)
 }
 
+func (t Trip) grams() []string { return search.Grams(t.Title, strings.ReplaceAll(t.Cities, "\n", " ")) }
+
+// Prepare returns t as Create stores it (trimmed, validated, derived
+// columns filled) with its search grams, for bulk loaders.
+func Prepare(t Trip) (Trip, []string, error) {
+	t.normalise()
+	if err := t.Validate(); err != nil {
+		return t, nil, err
+	}
+	return t, t.grams(), nil
+}
+
 // Validate checks what needs no database.
 func (t Trip) Validate() error {
 	var bad apperr.Fields
@@ -222,7 +234,7 @@ func writeLinks(ctx context.Context, db *database.DB, t Trip) error {
 			return err
 		}
 	}
-	return search.WriteGrams(ctx, db, "trips", t.ID, search.Grams(t.Title, strings.ReplaceAll(t.Cities, "\n", " ")))
+	return search.WriteGrams(ctx, db, "trips", t.ID, t.grams())
 }
 
 // Create adds a trip; it starts planned unless a status is given.

@@ -1,0 +1,277 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/database/dbtest"
+	"github.com/innomunich/platform/pkg/gen"
+	"github.com/innomunich/platform/pkg/organisation"
+)
+
+// planNode is one node of EXPLAIN (FORMAT JSON).
+type planNode struct {
+	NodeType    string     `json:"Node Type"`
+	Relation    string     `json:"Relation Name"`
+	Index       string     `json:"Index Name"`
+	IndexCond   string     `json:"Index Cond"`
+	RecheckCond string     `json:"Recheck Cond"`
+	Plans       []planNode `json:"Plans"`
+}
+
+func (n planNode) walk(fn func(planNode)) {
+	fn(n)
+	for _, c := range n.Plans {
+		c.walk(fn)
+	}
+}
+
+// TestEveryDocumentedListFilterAndSortUsesAnIndex runs each documented
+// filter and sort of every list through the real router on PostgreSQL,
+// takes the list query the code sent, and asks PostgreSQL for its plan
+// with sequential scans priced out. A Seq Scan left in the plan means no
+// index can serve the query; where a filter names a column, an index
+// condition on that column must be in the plan (not just an ordered scan
+// that filters row by row). Sorts are checked on a second page, whose
+// keyset condition must be an index condition, so deep pages cost what
+// the first does.
+func TestEveryDocumentedListFilterAndSortUsesAnIndex(t *testing.T) {
+	if !slices.Contains(dbtest.Engines(t), database.Postgres) {
+		t.Skip("plans are checked on PostgreSQL; set TEST_DATABASE_URL")
+	}
+	var (
+		mu        sync.Mutex
+		capturing bool
+		captured  []database.Statement
+	)
+	db, err := database.Open(context.Background(), dbtest.URL(t, database.Postgres), database.Options{OnStatement: func(_ context.Context, st database.Statement) {
+		mu.Lock()
+		defer mu.Unlock()
+		if capturing {
+			captured = append(captured, st)
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(db.Close)
+	h := newHarness(t, db)
+	d := newListData(t, h, 25)
+	if rec := h.do(request{method: "POST", url: "/api/v1/focus-areas", body: map[string]any{"code": "rare_area", "name": map[string]string{"en": "Rare area"}}}); rec.Code != 201 {
+		t.Fatalf("create focus area: %d %s", rec.Code, rec.Body.String())
+	}
+	if _, err := organisation.Create(setupCtx(), db, organisation.Organisation{Name: "Rare Area GmbH", Kind: "biotech", Country: "DE", FocusAreas: []string{"rare_area"}}, true); err != nil {
+		t.Fatal(err)
+	}
+	for range 200 {
+		h.newUser(auth.RoleCoordinator, nil)
+	}
+	// Realistic distributions around the records above, which the
+	// filters single out; Generate analyses the tables.
+	if _, err := gen.Generate(setupCtx(), db, gen.Options{Orgs: 3000, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+
+	// listQuery runs a request and returns the keyset query it sent to table.
+	listQuery := func(t *testing.T, path, table string) (database.Statement, map[string]any) {
+		t.Helper()
+		mu.Lock()
+		capturing, captured = true, nil
+		mu.Unlock()
+		rec := h.get(path)
+		mu.Lock()
+		capturing = false
+		stmts := captured
+		mu.Unlock()
+		if rec.Code != 200 {
+			t.Fatalf("GET %s: %d %s", path, rec.Code, rec.Body.String())
+		}
+		from := regexp.MustCompile(`FROM "?` + table + `"?[\s$]`)
+		for _, st := range stmts {
+			if from.MatchString(st.SQL+" ") && strings.Contains(st.SQL, "ORDER BY") && strings.Contains(st.SQL, "LIMIT") {
+				return st, decode[map[string]any](t, rec)
+			}
+		}
+		t.Fatalf("GET %s sent no list query on %s; it sent %v", path, table, stmts)
+		return database.Statement{}, nil
+	}
+
+	cases := []struct {
+		name   string // list and filter, as a failure should name them
+		path   string
+		table  string
+		column string // a column the plan must use in an index condition ("" for none)
+	}{
+		{"organisations default", "/api/v1/organisations", "organisations", ""},
+		{"organisations country", "/api/v1/organisations?country=DK", "organisations", "country"},
+		{"organisations region", "/api/v1/organisations?region=osaka", "organisations", "region"},
+		{"organisations kind", "/api/v1/organisations?kind=government", "organisations", "kind"},
+		{"organisations focus_area", "/api/v1/organisations?focus_area=rare_area&focus_area=viral_oncology", "organisations", ""},
+		{"organisations rare focus_area", "/api/v1/organisations?focus_area=rare_area", "organisations", "focus_area"},
+		{"organisations sme", "/api/v1/organisations?sme=true", "organisations", ""},
+		{"organisations archived", "/api/v1/organisations?archived=true", "organisations", "archived"},
+		{"organisations updated_since", "/api/v1/organisations?updated_since=2030-01-01T00:00:00Z", "organisations", "updated_at"},
+		{"organisations q latin", "/api/v1/organisations?q=statement", "organisations", "search_text"},
+		{"organisations q japanese", "/api/v1/organisations?q=ステ", "organisations", "search_grams"},
+		{"organisations q common japanese", "/api/v1/organisations?q=大阪", "organisations", ""},
+		{"organisations q kana", "/api/v1/organisations?q=おおさかステ", "organisations", "search_text"},
+
+		{"people default", "/api/v1/people", "people", ""},
+		{"people organisation", "/api/v1/people?organisation=" + d.orgJP, "people", "organisation_id"},
+		{"people language", "/api/v1/people?language=fr", "people", "languages"},
+		{"people common language", "/api/v1/people?language=ja", "people", ""},
+		{"people updated_since", "/api/v1/people?updated_since=2030-01-01T00:00:00Z", "people", "updated_at"},
+		{"people q", "/api/v1/people?q=person+07", "people", "search_text"},
+		{"organisation's people", "/api/v1/organisations/" + d.orgJP + "/people", "people", "organisation_id"},
+
+		{"agreements default", "/api/v1/agreements", "agreements", ""},
+		{"agreements party", "/api/v1/agreements?party=" + d.orgDE, "agreements", "organisation_id"},
+		{"agreements region", "/api/v1/agreements?region=kawasaki", "agreements", "region"},
+		{"agreements country", "/api/v1/agreements?country=AT", "agreements", "country"},
+		{"agreements kind", "/api/v1/agreements?kind=licence", "agreements", "kind"},
+		{"agreements status draft", "/api/v1/agreements?status=draft", "agreements", "signed_on"},
+		{"agreements status active", "/api/v1/agreements?status=active", "agreements", ""},
+		{"agreements status expiring", "/api/v1/agreements?status=expiring", "agreements", "valid_until"},
+		{"agreements status expired", "/api/v1/agreements?status=expired", "agreements", ""},
+		{"agreements status terminated", "/api/v1/agreements?status=terminated", "agreements", "terminated_on"},
+		{"agreements focus_area", "/api/v1/agreements?focus_area=viral_oncology", "agreements", "focus_area"},
+		{"agreements signed_from", "/api/v1/agreements?signed_from=2030", "agreements", "signed_on"},
+		{"agreements signed_to", "/api/v1/agreements?signed_to=2000", "agreements", "signed_on"},
+		{"agreements q", "/api/v1/agreements?q=agreement+07", "agreements", "search_text"},
+		{"organisation's agreements", "/api/v1/organisations/" + d.orgDE + "/agreements", "agreements", "organisation_id"},
+
+		{"trips default", "/api/v1/trips", "trips", ""},
+		{"trips kind", "/api/v1/trips?kind=trade_fair", "trips", "kind"},
+		{"trips status", "/api/v1/trips?status=cancelled", "trips", "status"},
+		{"trips country", "/api/v1/trips?country=DE", "trips", "country"},
+		{"trips region", "/api/v1/trips?region=kawasaki", "trips", "region"},
+		{"trips from", "/api/v1/trips?from=2030-01-01", "trips", "end_date"},
+		{"trips to", "/api/v1/trips?to=2000-01-01", "trips", "start_date"},
+		{"trips organiser", "/api/v1/trips?organiser=" + d.orgJP, "trips", "organisation_id"},
+		{"trips participant_organisation", "/api/v1/trips?participant_organisation=" + d.orgJP, "trips", "organisation_id"},
+		{"trips q", "/api/v1/trips?q=trip+07", "trips", "search_text"},
+
+		{"projects default", "/api/v1/projects", "projects", ""},
+		{"projects phase", "/api/v1/projects?phase=completed", "projects", "phase"},
+		{"projects focus_area", "/api/v1/projects?focus_area=viral_oncology", "projects", "focus_area"},
+		{"projects partner", "/api/v1/projects?partner=" + d.orgJP, "projects", "organisation_id"},
+		{"projects country", "/api/v1/projects?country=FR", "projects", "country"},
+		{"projects funder", "/api/v1/projects?funder=bmbf", "projects", "funder"},
+		{"projects origin_trip", "/api/v1/projects?origin_trip=" + d.trip, "projects", "origin_trip_id"},
+		{"projects active_on", "/api/v1/projects?active_on=2000-01-01", "projects", "start_date"},
+		{"projects q", "/api/v1/projects?q=project+07", "projects", "search_text"},
+		{"organisation's projects", "/api/v1/organisations/" + d.orgJP + "/projects", "projects", "organisation_id"},
+		{"trip's projects", "/api/v1/trips/" + d.trip + "/projects", "projects", "origin_trip_id"},
+
+		{"users default", "/api/v1/users", "users", ""},
+		{"users role", "/api/v1/users?role=viewer", "users", "role"},
+		{"users disabled", "/api/v1/users?disabled=true", "users", "disabled"},
+		// Hundreds of users at most: the sorted e-mail index reads them all at once.
+		{"users q", "/api/v1/users?q=viewer", "users", ""},
+
+		{"api keys default", "/api/v1/api-keys", "api_keys", ""},
+
+		{"audit default", "/api/v1/audit-events", "audit_events", ""},
+		{"audit entity_type", "/api/v1/audit-events?entity_type=funding", "audit_events", "entity_type"},
+		{"audit entity_id", "/api/v1/audit-events?entity_id=" + d.person, "audit_events", "entity_id"},
+		{"audit actor", "/api/v1/audit-events?actor=" + d.user, "audit_events", "actor_id"},
+		{"audit from", "/api/v1/audit-events?from=2030-01-01T00:00:00Z", "audit_events", "occurred_at"},
+		{"audit to", "/api/v1/audit-events?to=2000-01-01T00:00:00Z", "audit_events", "occurred_at"},
+	}
+	// Every sort, on its second page.
+	for _, s := range []struct{ path, table, column string }{
+		{"/api/v1/organisations?sort=name", "organisations", "name_sort"},
+		{"/api/v1/organisations?sort=-name_kana", "organisations", "kana_sort"},
+		{"/api/v1/organisations?sort=created_at", "organisations", "created_at"},
+		{"/api/v1/organisations?sort=-updated_at", "organisations", "updated_at"},
+		{"/api/v1/organisations?sort=name&country=DE", "organisations", "name_sort"},
+		{"/api/v1/people?sort=name", "people", "name_sort"},
+		{"/api/v1/people?sort=-created_at", "people", "created_at"},
+		{"/api/v1/people?sort=updated_at", "people", "updated_at"},
+		{"/api/v1/agreements?sort=-signed_on", "agreements", "signed_on"},
+		{"/api/v1/agreements?sort=valid_until", "agreements", "valid_until_sort"},
+		{"/api/v1/agreements?sort=-updated_at", "agreements", "updated_at"},
+		{"/api/v1/trips?sort=start_date", "trips", "start_date"},
+		{"/api/v1/trips?sort=-updated_at", "trips", "updated_at"},
+		{"/api/v1/projects?sort=start_date", "projects", "start_sort"},
+		{"/api/v1/projects?sort=title", "projects", "title_sort"},
+		{"/api/v1/projects?sort=-updated_at", "projects", "updated_at"},
+		{"/api/v1/users?sort=email", "users", "email_key"},
+		{"/api/v1/users?sort=-created_at", "users", "created_at"},
+		{"/api/v1/users?sort=updated_at", "users", "updated_at"},
+		{"/api/v1/audit-events?sort=-occurred_at", "audit_events", "occurred_at"},
+	} {
+		sep := "?"
+		if strings.Contains(s.path, "?") {
+			sep = "&"
+		}
+		_, first := listQuery(t, s.path+sep+"limit=2", s.table)
+		next, _ := first["next_cursor"].(string)
+		if next == "" {
+			t.Fatalf("%s: no second page to check", s.path)
+		}
+		cases = append(cases, struct{ name, path, table, column string }{
+			"sort " + strings.TrimPrefix(s.path, "/api/v1/") + " page 2", s.path + sep + "limit=2&cursor=" + url.QueryEscape(next), s.table, s.column,
+		})
+	}
+
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st, _ := listQuery(t, c.path, c.table)
+			plan := explain(t, db, st)
+			var seq []string
+			cond := false
+			var scans []string
+			plan.walk(func(n planNode) {
+				if n.NodeType == "Seq Scan" {
+					seq = append(seq, n.Relation)
+				}
+				if n.Index != "" {
+					scans = append(scans, n.NodeType+" on "+n.Index+" ("+n.IndexCond+")")
+				}
+				if c.column != "" && strings.Contains(n.IndexCond+" "+n.RecheckCond, c.column) {
+					cond = true
+				}
+			})
+			if len(seq) > 0 {
+				t.Errorf("GET %s scans %v sequentially: no index serves it\nSQL: %s", c.path, seq, st.SQL)
+			}
+			if c.column != "" && !cond {
+				t.Errorf("GET %s: no index condition on %s; the plan uses %v\nSQL: %s", c.path, c.column, scans, st.SQL)
+			}
+		})
+	}
+}
+
+// explain returns the plan PostgreSQL chooses for st when sequential scans
+// cost more than anything else.
+func explain(t *testing.T, db *database.DB, st database.Statement) planNode {
+	t.Helper()
+	tx, err := db.SQL().Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback() //nolint:errcheck
+	if _, err := tx.Exec("SET LOCAL enable_seqscan = off"); err != nil {
+		t.Fatal(err)
+	}
+	var raw string
+	if err := tx.QueryRow("EXPLAIN (FORMAT JSON) "+st.SQL, st.Vars...).Scan(&raw); err != nil {
+		t.Fatalf("explain %s: %v", st.SQL, err)
+	}
+	var out []struct {
+		Plan planNode `json:"Plan"`
+	}
+	if err := json.Unmarshal([]byte(raw), &out); err != nil || len(out) != 1 {
+		t.Fatalf("explain output %s: %v", raw, err)
+	}
+	return out[0].Plan
+}
