@@ -1,9 +1,7 @@
 package api_test
 
 import (
-	"context"
 	"fmt"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -28,12 +26,7 @@ type summaryBody struct {
 func TestSummaryCountsInAFixedNumberOfStatements(t *testing.T) {
 	for _, e := range dbtest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
-			var statements atomic.Int64
-			db, err := database.Open(context.Background(), dbtest.URL(t, e), database.Options{OnStatement: func(context.Context) { statements.Add(1) }})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(db.Close)
+			db, statements := countingDB(t, e)
 			h := newHarness(t, db)
 			get := func() (summaryBody, int64) {
 				statements.Store(0)

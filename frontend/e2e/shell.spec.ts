@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 import { en, ja } from '../src/locales';
-import { api, failOnBrowserErrors, newUser, signInAt } from './support';
+import { api, failOnBrowserErrors, newUser, screenshot, signInAt } from './support';
 
 test('the start page shows the product name', async ({ page }) => {
   const noBrowserErrors = failOnBrowserErrors(page);
@@ -82,4 +82,29 @@ test('the language chosen while signed in follows the user to another browser', 
     second.getByRole('navigation', { name: ja.nav.main }).getByRole('link', { name: ja.nav.trips }),
   ).toBeVisible();
   await expect(second.locator('html')).toHaveAttribute('lang', 'ja');
+});
+
+test('on a phone the header fits and the navigation opens from the menu button', async ({ browser, request }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const noBrowserErrors = failOnBrowserErrors(page);
+  await signInAt(page, '/dashboard', await newUser(request, 'viewer'));
+  const fits = async (name: string, box: Promise<{ x: number; width: number } | null>) => {
+    const b = await box;
+    expect(b, name).not.toBeNull();
+    expect((b?.x ?? 0) + (b?.width ?? 0), name).toBeLessThanOrEqual(390);
+  };
+  await fits('sign-out', page.getByRole('button', { name: en.auth.signOut }).boundingBox());
+  await fits('language', page.getByRole('radiogroup', { name: en.language.label }).boundingBox());
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // The navigation waits off screen until the menu button brings it in.
+  const nav = page.getByRole('navigation', { name: en.nav.main });
+  await expect(nav).not.toBeInViewport();
+  await page.getByRole('button', { name: en.nav.menu }).click();
+  await expect(nav).toBeInViewport();
+  await nav.getByRole('link', { name: en.nav.trips }).click();
+  await expect(page).toHaveURL(/\/trips$/);
+  await expect(nav).not.toBeInViewport();
+  await screenshot(page, 'phone-trips');
+  noBrowserErrors();
 });

@@ -1,4 +1,5 @@
 import { SegmentedControl } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,10 +45,22 @@ export function LanguageSwitcher() {
     if (response.ok) await queryClient.invalidateQueries();
   };
 
-  const data = languages.map((lng) => ({
-    value: lng,
-    label: <span lang={lng}>{i18n.getFixedT(lng)('language.name')}</span>,
-  }));
+  // On a phone the header has room for the codes only; the full name
+  // stays the accessible name.
+  const narrow = useMediaQuery('(max-width: 36em)');
+  const data = languages.map((lng) => {
+    const name = i18n.getFixedT(lng)('language.name');
+    return {
+      value: lng,
+      label: narrow ? (
+        <span lang={lng} aria-label={name} title={name}>
+          {lng.toUpperCase()}
+        </span>
+      ) : (
+        <span lang={lng}>{name}</span>
+      ),
+    };
+  });
   return (
     <SegmentedControl
       aria-label={t('language.label')}
