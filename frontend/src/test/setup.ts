@@ -31,6 +31,11 @@ class ResizeObserver {
 }
 window.ResizeObserver = ResizeObserver;
 
+// Mantine's comboboxes scroll the selected option into view after a delay.
+Element.prototype.scrollIntoView = function scrollIntoView() {
+  /* no layout in jsdom */
+};
+
 afterEach(() => {
   cleanup();
   localStorage.clear();
