@@ -13,6 +13,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { organisationsRoutes } from './pages/organisations/routes';
 import { peopleRoutes } from './pages/people/routes';
 import { projectsRoutes } from './pages/projects/routes';
+import { SetPasswordPage } from './pages/SetPasswordPage';
 import { tripsRoutes } from './pages/trips/routes';
 
 export const routes: RouteObject[] = [
@@ -24,6 +25,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'login', element: <LoginPage /> },
+      { path: 'set-password', element: <SetPasswordPage /> },
       {
         element: (
           <RequireAuth>

@@ -23,8 +23,8 @@ export interface AuthSessionOptions extends ApiClientOptions {
 export class AuthSession {
   /** The client for everything behind sign-in. */
   readonly client: ApiClient;
-  // Sign-in, refresh and sign-out go without the middleware.
-  private readonly plain: ApiClient;
+  /** The client for calls made without a sign-in (sign-in, refresh, sign-out, set-password). */
+  readonly anonymous: ApiClient;
   private readonly storage: Storage;
   private accessToken: string | null = null;
   private refreshing: Promise<boolean> | null = null;
@@ -34,7 +34,7 @@ export class AuthSession {
 
   constructor({ storage, ...clientOptions }: AuthSessionOptions = {}) {
     this.storage = storage ?? window.sessionStorage;
-    this.plain = createApiClient(clientOptions);
+    this.anonymous = createApiClient(clientOptions);
     this.client = createApiClient(clientOptions);
     this.client.use(this.middleware());
   }
@@ -49,7 +49,7 @@ export class AuthSession {
     this.accessToken !== null || this.refreshToken() !== null ? 'signedIn' : 'signedOut';
 
   async signIn(email: string, password: string): Promise<SignInResult> {
-    const { data, response } = await this.plain.POST('/api/v1/auth/login', {
+    const { data, response } = await this.anonymous.POST('/api/v1/auth/login', {
       body: { email, password },
     });
     if (data) {
@@ -67,7 +67,7 @@ export class AuthSession {
     this.clear();
     if (refreshToken !== null) {
       try {
-        await this.plain.POST('/api/v1/auth/logout', { body: { refresh_token: refreshToken } });
+        await this.anonymous.POST('/api/v1/auth/logout', { body: { refresh_token: refreshToken } });
       } catch {
         // Offline: the tokens are gone here and expire there.
       }
@@ -87,7 +87,7 @@ export class AuthSession {
     const refreshToken = this.refreshToken();
     if (refreshToken === null) return false;
     try {
-      const { data } = await this.plain.POST('/api/v1/auth/refresh', {
+      const { data } = await this.anonymous.POST('/api/v1/auth/refresh', {
         body: { refresh_token: refreshToken },
       });
       if (data) {

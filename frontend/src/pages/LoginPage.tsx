@@ -1,8 +1,8 @@
-import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../auth/context';
 import type { SignInResult } from '../auth/session';
@@ -87,6 +87,9 @@ export function LoginPage() {
           </Stack>
         </form>
       </Paper>
+      <Anchor component={Link} to="/set-password" size="sm">
+        {t('setPassword.link')}
+      </Anchor>
     </Stack>
   );
 }
