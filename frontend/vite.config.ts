@@ -17,11 +17,14 @@ export default defineConfig({
   build: {
     rollupOptions: {
       output: {
-        // Libraries change less often than our code: separate files cache
-        // longer and keep each chunk under Vite's size warning.
+        // Libraries change less often than our code: React and the
+        // libraries every page uses go to one long-cached file. The rest
+        // (Mantine's components among them) is split by the pages that
+        // use it, so a first visit loads only what its page needs.
         manualChunks(id) {
-          if (!id.includes('/node_modules/')) return undefined;
-          return /\/node_modules\/(@mantine|@floating-ui)\//.test(id) ? 'mantine' : 'vendor';
+          return /\/node_modules\/(react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|i18next-browser-languagedetector|openapi-fetch)\//.test(id)
+            ? 'vendor'
+            : undefined;
         },
       },
     },
