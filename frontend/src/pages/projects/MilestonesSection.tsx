@@ -9,7 +9,7 @@ import { ifMatch, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
-import { today } from '../agreements/agreement';
+import { today } from '../../lib/days';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { staleAware } from '../agreements/staleAware';
 import { FailureNotice } from '../agreements/FailureNotice';
