@@ -25,7 +25,7 @@ import { ListFooter, QueryState } from '../../components/QueryState';
 import { useCountries, useFocusAreas, useReferenceOptions, useRegions } from '../../lib/reference';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { saveBlob } from './download';
+import { saveBlob } from '../../lib/download';
 import { ImportDialog } from './ImportDialog';
 import { kinds } from './organisationValues';
 import { PageHeader } from './PageHeader';
