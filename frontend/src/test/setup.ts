@@ -31,10 +31,16 @@ class ResizeObserver {
 }
 window.ResizeObserver = ResizeObserver;
 
-// Mantine's comboboxes scroll the selected option into view after a delay.
+// Mantine's comboboxes scroll the selected option into view.
 Element.prototype.scrollIntoView = function scrollIntoView() {
   /* no layout in jsdom */
 };
+
+// Mantine's autosizing Textarea listens for fonts loading.
+Object.defineProperty(document, 'fonts', {
+  configurable: true,
+  value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+});
 
 afterEach(() => {
   cleanup();

@@ -8,7 +8,7 @@ import { ApiError, problemKey, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { showFieldErrors } from '../../lib/forms';
-import { addDays, startOfDay, today } from './days';
+import { addDays, startOfDay, today } from '../../lib/days';
 import { scopes, useAdminLabels, type Scope } from './labels';
 
 type KeyRole = Schemas['APIKeyCreate']['role'];

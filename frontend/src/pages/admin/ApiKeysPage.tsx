@@ -13,7 +13,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { Allowed } from './AdminLayout';
 import { CellBadge } from './CellBadge';
 import { ApiKeyCreateModal } from './ApiKeyCreateModal';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { roleColor, useAdminLabels } from './labels';
 import { OneTimeSecret } from './OneTimeSecret';
 import { OrganisationLink } from './OrganisationLink';
@@ -222,12 +222,12 @@ function RevokeKey({
     },
   });
   return (
-    <ConfirmModal
+    <ConfirmDialog
       opened
       title={t('admin.apiKeys.revokeTitle', { name: apiKey.name })}
-      description={t('admin.apiKeys.revokeDescription')}
+      message={t('admin.apiKeys.revokeDescription')}
       confirmLabel={t('admin.apiKeys.revoke')}
-      loading={revoke.isPending}
+      busy={revoke.isPending}
       error={revoke.isError ? t(problemKey(revoke.error)) : null}
       onConfirm={() => {
         revoke.mutate();

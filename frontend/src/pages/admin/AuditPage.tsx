@@ -13,7 +13,7 @@ import { en } from '../../locales';
 import { Allowed } from './AdminLayout';
 import { CellBadge } from './CellBadge';
 import { AuditChanges, AuditEntity } from './audit';
-import { addDays, startOfDay } from './days';
+import { addDays, startOfDay } from '../../lib/days';
 import { useAdminLabels } from './labels';
 
 type AuditEvent = Schemas['AuditEvent'];

@@ -24,7 +24,7 @@ import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { Allowed } from './AdminLayout';
 import { CellBadge } from './CellBadge';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { roleColor, roles, useAdminLabels, type Role } from './labels';
 import { OneTimeSecret } from './OneTimeSecret';
 import { OrganisationLink } from './OrganisationLink';
@@ -310,12 +310,12 @@ function ResetPassword({
   });
   const fieldError = reset.error instanceof ApiError ? reset.error.fieldErrors.password : undefined;
   return (
-    <ConfirmModal
+    <ConfirmDialog
       opened
       title={t('admin.users.resetTitle', { email: user.email })}
-      description={t('admin.users.resetDescription')}
+      message={t('admin.users.resetDescription')}
       confirmLabel={t('admin.users.resetSubmit')}
-      loading={reset.isPending}
+      busy={reset.isPending}
       error={reset.isError && !fieldError ? t(problemKey(reset.error)) : null}
       onConfirm={() => {
         reset.mutate();
@@ -332,7 +332,7 @@ function ResetPassword({
           setPassword(event.currentTarget.value);
         }}
       />
-    </ConfirmModal>
+    </ConfirmDialog>
   );
 }
 
@@ -358,12 +358,12 @@ function DeleteUser({
     },
   });
   return (
-    <ConfirmModal
+    <ConfirmDialog
       opened
       title={t('admin.users.deleteTitle', { email: user.email })}
-      description={t('admin.users.deleteDescription')}
+      message={t('admin.users.deleteDescription')}
       confirmLabel={t('admin.users.delete')}
-      loading={remove.isPending}
+      busy={remove.isPending}
       error={remove.isError ? userProblem(t, remove.error) : null}
       onConfirm={() => {
         remove.mutate();

@@ -12,8 +12,10 @@ import { LoadingRows, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { useFocusAreas, useReferenceOptions, useText } from '../../lib/reference';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { today, type Agreement } from './agreement';
-import { ConfirmModal } from './ConfirmModal';
+import { today } from '../../lib/days';
+import { type Agreement } from './agreement';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { staleAware } from './staleAware';
 import { Facts } from './Facts';
 import { FormModal } from './FormModal';
 import { PersonLink } from './PersonLink';
@@ -213,13 +215,13 @@ function AgreementActions({ agreement: a }: { agreement: Agreement }) {
         />
       </FormModal>
 
-      <ConfirmModal
+      <ConfirmDialog
         opened={deleting}
         onClose={remove.close}
         title={t('agreements.delete.title')}
         message={t('agreements.delete.message', { title: a.title })}
-        confirm={t('common.delete')}
-        onStale={reload}
+        confirmLabel={t('common.delete')}
+        {...staleAware(reload)}
         onConfirm={() =>
           unwrap(api.DELETE('/api/v1/agreements/{id}', { params: { path: { id: a.id }, header: ifMatch(a.version) } }))
         }

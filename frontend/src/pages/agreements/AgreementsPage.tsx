@@ -1,5 +1,4 @@
 import { Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -14,9 +13,9 @@ import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { agreementKinds, agreementStatuses } from './agreement';
 import { OrganisationLinks } from './PartyLinks';
-import { SearchField } from './SearchField';
+import { SearchField } from '../../components/SearchField';
 import { StatusBadge, type AgreementStatus } from './StatusBadge';
-import { orUndefined, useSearchFilters } from './useSearchFilters';
+import { orUndefined, useUrlFilters } from '../../lib/useUrlFilters';
 import { useOrganisationRef } from './useOrganisationRef';
 
 const filterKeys = [
@@ -47,14 +46,12 @@ export function AgreementsPage() {
   const api = useApi();
   const can = usePermissions();
   const fmt = useFormat();
-  const filters = useSearchFilters(filterKeys);
+  const filters = useUrlFilters(filterKeys);
   const f = filters.values;
   const regions = useReferenceOptions(useRegions().data);
   const focusAreas = useReferenceOptions(useFocusAreas().data);
   const countries = useCountries();
   const party = useOrganisationRef(f.party);
-  // Clearing the filters starts the search field afresh.
-  const [resets, setResets] = useState(0);
 
   const list = useCursorList<Schemas['Agreement']>(['agreements', f], (cursor, signal) =>
     api.GET('/api/v1/agreements', {
@@ -89,7 +86,7 @@ export function AgreementsPage() {
       </Group>
       <Stack gap="sm" component="section" aria-label={t('common.filters')}>
         <SearchField
-          key={resets}
+          key={filters.generation}
           label={t('agreements.search')}
           placeholder={t('agreements.searchPlaceholder')}
           value={f.q}
@@ -184,7 +181,6 @@ export function AgreementsPage() {
               size="xs"
               onClick={() => {
                 filters.clear();
-                setResets((n) => n + 1);
               }}
             >
               {t('common.clearFilters')}

@@ -115,10 +115,3 @@ export function agreementPatch(base: AgreementValues, v: AgreementValues): Schem
   if (Object.keys(summary).length > 0) patch.summary = summary;
   return patch;
 }
-
-// today is the calendar day in the viewer's zone, YYYY-MM-DD.
-export function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}

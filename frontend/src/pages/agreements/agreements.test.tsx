@@ -1,21 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
 import { agreementStatuses } from './agreement';
 import { fakeApi, firstLoad, problem } from './fakeApi';
 import { anAgreement } from './fixtures';
-
-// jsdom has no document.fonts, which Mantine's autosizing Textarea
-// listens to (a candidate for src/test/setup.ts).
-beforeAll(() => {
-  Object.defineProperty(document, 'fonts', {
-    configurable: true,
-    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
-  });
-});
 
 describe('agreements list', () => {
   it('shows each status as a badge in its colour', async () => {

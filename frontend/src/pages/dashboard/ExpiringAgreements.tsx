@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { useFormat } from '../../lib/format';
-import { daysBetween, today } from './days';
+import { daysBetween, today } from '../../lib/days';
 import { Panel } from './Panel';
 
 // ExpiringAgreements lists the agreements whose end is within 90 days

@@ -8,7 +8,7 @@ import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { useFormat } from '../../lib/format';
 import { useCountries } from '../../lib/reference';
-import { today } from './days';
+import { today } from '../../lib/days';
 import { Panel } from './Panel';
 
 function Seats({ seats }: { seats: Schemas['Seats'] }) {

@@ -14,7 +14,7 @@ import { useFormat } from '../../lib/format';
 import { useCountries, useFocusAreas, useReferenceOptions, useRegions, useText } from '../../lib/reference';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Details } from './Details';
 import type { Organisation } from './organisationValues';
 import { PageHeader } from './PageHeader';

@@ -4,14 +4,12 @@ import {
   Badge,
   Button,
   Group,
-  Loader,
   MultiSelect,
   Select,
   SimpleGrid,
   Stack,
   Switch,
   Table,
-  TextInput,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
@@ -25,11 +23,12 @@ import { ListFooter, QueryState } from '../../components/QueryState';
 import { useCountries, useFocusAreas, useReferenceOptions, useRegions } from '../../lib/reference';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { saveBlob } from './download';
+import { saveBlob } from '../../lib/download';
 import { ImportDialog } from './ImportDialog';
 import { kinds } from './organisationValues';
 import { PageHeader } from './PageHeader';
-import { useSearchBox, useUrlState } from './urlState';
+import { SearchField } from '../../components/SearchField';
+import { useUrlFilters } from '../../lib/useUrlFilters';
 
 export const pageSize = 50;
 
@@ -37,11 +36,14 @@ const sorts = ['name', '-name', 'name_kana', '-updated_at', '-created_at'] as co
 
 // useOrganisationFilters reads the list's filters from the query string,
 // named as the API names them.
+const filterKeys = ['q', 'country', 'region', 'kind', 'focus_area', 'sme', 'archived', 'sort'] as const;
+type FilterKey = (typeof filterKeys)[number];
+
 function useOrganisationFilters() {
-  const url = useUrlState();
+  const url = useUrlFilters(filterKeys);
   const focusAreas = url.getAll('focus_area');
-  const flag = (name: string) => (url.get(name) === 'true' ? true : url.get(name) === 'false' ? false : undefined);
-  const text = (name: string) => url.get(name) || undefined;
+  const flag = (name: FilterKey) => (url.get(name) === 'true' ? true : url.get(name) === 'false' ? false : undefined);
+  const text = (name: FilterKey) => url.get(name) || undefined;
   const filters = {
     q: text('q'),
     country: text('country'),
@@ -60,7 +62,6 @@ export function OrganisationsPage() {
   const api = useApi();
   const can = usePermissions();
   const { url, filters } = useOrganisationFilters();
-  const search = useSearchBox(url);
   const countries = useCountries();
   const regionData = useRegions().data;
   const regions = useReferenceOptions(
@@ -121,13 +122,15 @@ export function OrganisationsPage() {
           {t('organisations.exportFailed')}
         </Alert>
       )}
-      <TextInput
+      <SearchField
+        key={url.generation}
         label={t('organisations.search')}
         placeholder={t('organisations.searchPlaceholder')}
-        type="search"
-        value={search.value}
-        onChange={search.onChange}
-        rightSection={list.isFetching && !list.isFetchingNextPage ? <Loader size="xs" /> : null}
+        value={url.get('q')}
+        onChange={(q) => {
+          url.set('q', q);
+        }}
+        busy={list.isFetching && !list.isFetchingNextPage}
       />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <Select
@@ -203,7 +206,6 @@ export function OrganisationsPage() {
             <Button
               variant="subtle"
               onClick={() => {
-                search.reset();
                 url.clear();
               }}
             >

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Select, SimpleGrid, Stack, Table, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Select, SimpleGrid, Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -11,19 +11,22 @@ import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { PageHeader } from '../organisations/PageHeader';
 import { useOrganisation } from '../organisations/useOrganisation';
-import { useSearchBox, useUrlState } from '../organisations/urlState';
+import { SearchField } from '../../components/SearchField';
+import { useUrlFilters } from '../../lib/useUrlFilters';
 import { useLanguageNames } from './personValues';
 
 const pageSize = 50;
 const sorts = ['name', '-updated_at', '-created_at'] as const;
+
+// The list's filters, in the query string as the API names them.
+const filterKeys = ['q', 'organisation', 'language', 'sort'] as const;
 
 export function PeoplePage() {
   const { t } = useTranslation();
   const api = useApi();
   const can = usePermissions();
   const me = useMe().data;
-  const url = useUrlState();
-  const search = useSearchBox(url);
+  const url = useUrlFilters(filterKeys);
   const languages = useLanguageNames();
   const filters = {
     q: url.get('q') || undefined,
@@ -56,13 +59,15 @@ export function PeoplePage() {
           )
         }
       />
-      <TextInput
+      <SearchField
+        key={url.generation}
         label={t('people.search')}
         placeholder={t('people.searchPlaceholder')}
-        type="search"
-        value={search.value}
-        onChange={search.onChange}
-        rightSection={list.isFetching && !list.isFetchingNextPage ? <Loader size="xs" /> : null}
+        value={url.get('q')}
+        onChange={(q) => {
+          url.set('q', q);
+        }}
+        busy={list.isFetching && !list.isFetchingNextPage}
       />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         {filters.organisation === undefined || chosen.data ? (
@@ -102,7 +107,6 @@ export function PeoplePage() {
             <Button
               variant="subtle"
               onClick={() => {
-                search.reset();
                 url.clear();
               }}
             >

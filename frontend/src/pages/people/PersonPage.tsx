@@ -10,7 +10,7 @@ import { usePermissions } from '../../auth/permissions';
 import { ErrorNotice, LoadingRows, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { ConfirmDialog } from '../organisations/ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Details } from '../organisations/Details';
 import { PageHeader } from '../organisations/PageHeader';
 import { useLanguageNames, type Person } from './personValues';

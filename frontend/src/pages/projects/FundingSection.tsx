@@ -10,7 +10,8 @@ import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { useFunders, useReferenceOptions } from '../../lib/reference';
-import { ConfirmModal } from '../agreements/ConfirmModal';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { staleAware } from '../agreements/staleAware';
 import { FormModal } from '../agreements/FormModal';
 import { Section } from '../agreements/Section';
 import { useOrganisationRef } from '../agreements/useOrganisationRef';
@@ -226,15 +227,15 @@ export function FundingSection({ project: p, canEdit }: { project: Project; canE
           }}
         />
       )}
-      <ConfirmModal
-        onStale={refresh}
+      <ConfirmDialog
+        {...staleAware(refresh)}
         opened={deleting !== null}
         onClose={() => {
           setDeleting(null);
         }}
         title={t('projects.funding.deleteTitle')}
         message={t('projects.funding.deleteMessage', { amount: deleting ? fmt.money(deleting) : '' })}
-        confirm={t('common.delete')}
+        confirmLabel={t('common.delete')}
         onConfirm={() =>
           unwrap(
             api.DELETE('/api/v1/projects/{id}/fundings/{funding}', {

@@ -9,8 +9,9 @@ import { ifMatch, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
-import { today } from '../agreements/agreement';
-import { ConfirmModal } from '../agreements/ConfirmModal';
+import { today } from '../../lib/days';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { staleAware } from '../agreements/staleAware';
 import { FailureNotice } from '../agreements/FailureNotice';
 import { FormModal } from '../agreements/FormModal';
 import { Section } from '../agreements/Section';
@@ -152,15 +153,15 @@ export function MilestonesSection({ project: p, canEdit }: { project: Project; c
         <TextInput required type="date" label={t('projects.milestones.dueOn')} {...form.getInputProps('due_on')} />
         <TextInput type="date" label={t('projects.milestones.doneOnField')} {...form.getInputProps('done_on')} />
       </FormModal>
-      <ConfirmModal
-        onStale={refresh}
+      <ConfirmDialog
+        {...staleAware(refresh)}
         opened={deleting !== null}
         onClose={() => {
           setDeleting(null);
         }}
         title={t('projects.milestones.deleteTitle')}
         message={t('projects.milestones.deleteMessage', { title: deleting?.title ?? '' })}
-        confirm={t('common.delete')}
+        confirmLabel={t('common.delete')}
         onConfirm={() =>
           unwrap(
             api.DELETE('/api/v1/projects/{id}/milestones/{milestone}', {

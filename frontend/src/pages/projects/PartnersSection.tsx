@@ -11,7 +11,8 @@ import { ifMatch, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { useCountries } from '../../lib/reference';
-import { ConfirmModal } from '../agreements/ConfirmModal';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { staleAware } from '../agreements/staleAware';
 import { FormModal } from '../agreements/FormModal';
 import { Section } from '../agreements/Section';
 import { partnerRoles, partnersBySide, type PartnerRole, type Project } from './project';
@@ -99,15 +100,15 @@ export function PartnersSection({ project: p, canEdit }: { project: Project; can
         />
       </FormModal>
 
-      <ConfirmModal
-        onStale={refresh}
+      <ConfirmDialog
+        {...staleAware(refresh)}
         opened={removing !== null}
         onClose={() => {
           setRemoving(null);
         }}
         title={t('projects.partners.removeTitle')}
         message={t('projects.partners.removeMessage', { name: removing?.organisation.name ?? '' })}
-        confirm={t('projects.partners.remove')}
+        confirmLabel={t('projects.partners.remove')}
         onConfirm={async () => {
           if (removing === null) return;
           saved(

@@ -11,7 +11,8 @@ import { LoadingRows, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { useFocusAreas, useReferenceOptions, useText } from '../../lib/reference';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { ConfirmModal } from '../agreements/ConfirmModal';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { staleAware } from '../agreements/staleAware';
 import { Facts } from '../agreements/Facts';
 import { Section } from '../agreements/Section';
 import { useAgreement } from '../agreements/useAgreement';
@@ -123,13 +124,13 @@ function ProjectActions({ project: p }: { project: Project }) {
       <Button variant="subtle" color="red" onClick={remove.open}>
         {t('common.delete')}
       </Button>
-      <ConfirmModal
+      <ConfirmDialog
         opened={deleting}
         onClose={remove.close}
         title={t('projects.delete.title')}
         message={t('projects.delete.message', { title: p.acronym || p.title })}
-        confirm={t('common.delete')}
-        onStale={refresh}
+        confirmLabel={t('common.delete')}
+        {...staleAware(refresh)}
         onConfirm={() =>
           unwrap(api.DELETE('/api/v1/projects/{id}', { params: { path: { id: p.id }, header: ifMatch(p.version) } }))
         }

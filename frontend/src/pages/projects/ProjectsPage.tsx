@@ -1,5 +1,4 @@
 import { Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -11,9 +10,9 @@ import { useFormat } from '../../lib/format';
 import { useCountries, useFocusAreas, useFunders, useReferenceOptions } from '../../lib/reference';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { SearchField } from '../agreements/SearchField';
+import { SearchField } from '../../components/SearchField';
 import { useOrganisationRef } from '../agreements/useOrganisationRef';
-import { orUndefined, useSearchFilters } from '../agreements/useSearchFilters';
+import { orUndefined, useUrlFilters } from '../../lib/useUrlFilters';
 import { MoneyList } from './MoneyList';
 import { PhaseBadge } from './PhaseBadge';
 import { coordinatorOf, phases, type Phase, type Project } from './project';
@@ -27,14 +26,12 @@ export function ProjectsPage() {
   const api = useApi();
   const can = usePermissions();
   const fmt = useFormat();
-  const filters = useSearchFilters(filterKeys);
+  const filters = useUrlFilters(filterKeys);
   const f = filters.values;
   const focusAreas = useReferenceOptions(useFocusAreas().data);
   const funders = useReferenceOptions(useFunders().data);
   const countries = useCountries();
   const partner = useOrganisationRef(f.partner);
-  // Clearing the filters starts the search field afresh.
-  const [resets, setResets] = useState(0);
 
   const list = useCursorList<Project>(['projects', f], (cursor, signal) =>
     api.GET('/api/v1/projects', {
@@ -67,7 +64,7 @@ export function ProjectsPage() {
       </Group>
       <Stack gap="sm" component="section" aria-label={t('common.filters')}>
         <SearchField
-          key={resets}
+          key={filters.generation}
           label={t('projects.search')}
           placeholder={t('projects.searchPlaceholder')}
           value={f.q}
@@ -141,7 +138,6 @@ export function ProjectsPage() {
               size="xs"
               onClick={() => {
                 filters.clear();
-                setResets((n) => n + 1);
               }}
             >
               {t('common.clearFilters')}

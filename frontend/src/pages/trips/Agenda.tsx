@@ -30,7 +30,7 @@ import { showFieldErrors } from '../../lib/forms';
 import { dayIn, useFormat, viewerTimeZone } from '../../lib/format';
 import { groupByDay } from './agendaDays';
 import { agendaKinds, tripKeys, useAgenda, type AgendaItem, type Trip } from './model';
-import { ConfirmAction } from './TripParts';
+import { ConfirmButton } from '../../components/ConfirmDialog';
 import { useConflict } from './useConflict';
 import { instantFromLocal, localFromInstant } from './zonedTime';
 
@@ -187,7 +187,7 @@ function AgendaItemActions({ trip, item, onEdit }: { trip: Trip; item: AgendaIte
       <Button size="xs" variant="subtle" onClick={onEdit} aria-label={t('trips.agenda.editItem', { title: item.title })}>
         {t('common.edit')}
       </Button>
-      <ConfirmAction
+      <ConfirmButton
         variant="subtle"
         label={t('common.delete')}
         ariaLabel={t('trips.agenda.deleteItem', { title: item.title })}

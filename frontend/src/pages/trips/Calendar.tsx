@@ -7,22 +7,8 @@ import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { usePermissions } from '../../auth/permissions';
 import { ErrorNotice } from '../../components/QueryState';
+import { saveBlob } from '../../lib/download';
 import type { Trip } from './model';
-
-// saveBlob hands a file the app fetched to the browser's downloads.
-function saveBlob(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The click has started the download; the URL is not needed after it.
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 0);
-}
 
 function FeedUrl({ label, url }: { label: string; url: string }) {
   const { t } = useTranslation();

@@ -12,7 +12,7 @@ import { LoadingRows, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { registrationState, tripKeys, useParticipants, type Participant, type Trip } from './model';
 import { PersonPicker } from './PersonPicker';
-import { ConfirmAction } from './TripParts';
+import { ConfirmButton } from '../../components/ConfirmDialog';
 
 // ParticipantBadge: confirmed, or the place on the waitlist.
 export function ParticipantBadge({ participant }: { participant: Pick<Participant, 'status' | 'position'> }) {
@@ -109,7 +109,7 @@ function CancelRegistration({ trip, participant }: { trip: Trip; participant: Pa
   const api = useApi();
   const queryClient = useQueryClient();
   return (
-    <ConfirmAction
+    <ConfirmButton
       label={t('trips.participants.cancel')}
       ariaLabel={t('trips.participants.cancelFor', { name: participant.display_name })}
       title={t('trips.participants.cancelTitle')}

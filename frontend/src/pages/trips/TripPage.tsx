@@ -15,7 +15,8 @@ import { AgendaSection } from './Agenda';
 import { CalendarSection } from './Calendar';
 import { tripKeys, useTrip, useTripProjects, type Trip } from './model';
 import { ParticipantsSection } from './Participants';
-import { ConfirmAction, Destination, Fact, Seats, StatusBadge, TripDates } from './TripParts';
+import { ConfirmButton } from '../../components/ConfirmDialog';
+import { Destination, Fact, Seats, StatusBadge, TripDates } from './TripParts';
 
 function Facts({ trip }: { trip: Trip }) {
   const { t } = useTranslation();
@@ -124,7 +125,7 @@ function TripHeader({ trip }: { trip: Trip }) {
           <Button component={Link} to={`/trips/${trip.id}/edit`} variant="default">
             {t('common.edit')}
           </Button>
-          <ConfirmAction
+          <ConfirmButton
             size="sm"
             label={t('common.delete')}
             title={t('trips.delete.title')}

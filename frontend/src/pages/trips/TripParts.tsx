@@ -1,9 +1,7 @@
-import { Badge, Button, Group, Modal, Stack, Text, type ButtonProps } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { useState, type ReactNode } from 'react';
+import { Badge, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { ErrorNotice } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { useCountries, useReferenceOptions, useRegions } from '../../lib/reference';
 import { statusColours, type Trip, type TripStatus } from './model';
@@ -104,72 +102,3 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
   );
 }
 
-// ConfirmAction is a button that asks before it does something that cannot
-// be undone, and shows why it failed if it does.
-export function ConfirmAction({
-  label,
-  ariaLabel,
-  title,
-  message,
-  confirmLabel,
-  dismissLabel,
-  onConfirm,
-  ...button
-}: {
-  label: string;
-  ariaLabel?: string;
-  title: string;
-  message: string;
-  confirmLabel: string;
-  /** The button that leaves things as they are; "Cancel" by default. */
-  dismissLabel?: string;
-  onConfirm: () => Promise<unknown>;
-} & ButtonProps) {
-  const { t } = useTranslation();
-  const [opened, { open, close }] = useDisclosure(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <>
-      <Button
-        size="xs"
-        variant="light"
-        color="red"
-        {...button}
-        aria-label={ariaLabel}
-        onClick={() => {
-          setError(null);
-          open();
-        }}
-      >
-        {label}
-      </Button>
-      <Modal opened={opened} onClose={close} title={title}>
-        <Stack>
-          <Text>{message}</Text>
-          {error !== null && <ErrorNotice error={error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {dismissLabel ?? t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={busy}
-              onClick={() => {
-                setBusy(true);
-                onConfirm()
-                  .then(close)
-                  .catch(setError)
-                  .finally(() => {
-                    setBusy(false);
-                  });
-              }}
-            >
-              {confirmLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
-  );
-}

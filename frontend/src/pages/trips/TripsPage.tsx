@@ -1,23 +1,24 @@
-import { Anchor, Button, Collapse, Group, Loader, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Anchor, Button, Collapse, Group, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 
 import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { usePermissions } from '../../auth/permissions';
 import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
+import { SearchField } from '../../components/SearchField';
 import { useCountries, useRegions, useText } from '../../lib/reference';
 import { useCursorList } from '../../lib/useCursorList';
+import { useUrlFilters } from '../../lib/useUrlFilters';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { tripKeys, tripKinds, tripStatuses, type TripKind, type TripStatus } from './model';
 import { Destination, Seats, StatusBadge, TripDates } from './TripParts';
 
 const pageSize = 50;
-const searchDelayMs = 250;
 
 // The filters live in the query string, so a filtered list can be
 // bookmarked, shared and returned to with the back button.
@@ -25,57 +26,21 @@ const filterNames = ['q', 'kind', 'status', 'country', 'region', 'from', 'to', '
 type FilterName = (typeof filterNames)[number];
 
 function useFilters() {
-  const [params, setParams] = useSearchParams();
+  const url = useUrlFilters(filterNames);
   const filters = useMemo(() => {
     const out: Partial<Record<FilterName, string>> = {};
-    for (const name of filterNames) {
-      const value = params.get(name);
-      if (value) out[name] = value;
-    }
+    for (const name of filterNames) if (url.values[name] !== '') out[name] = url.values[name];
     return out;
-  }, [params]);
+  }, [url.values]);
+  // Typing a search replaces the history entry; choosing a filter adds one.
   const set = (name: FilterName, value: string | null) => {
-    setParams(
-      (before) => {
-        const next = new URLSearchParams(before);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: name === 'q' },
-    );
+    url.set(name, value, { push: name !== 'q' });
   };
-  // Clearing remounts the search box (its key), emptying what it holds.
-  const [generation, setGeneration] = useState(0);
+  // Clearing also remounts the search box (its key), emptying what it holds.
   const clear = () => {
-    setParams(new URLSearchParams());
-    setGeneration((n) => n + 1);
+    url.clear({ push: true });
   };
-  return { filters, set, clear, generation };
-}
-
-// SearchBox keeps what the user types and writes it to the URL once they
-// pause, so the list is not reloaded on every keystroke. Its parent
-// remounts it (key) when the filters are cleared.
-function SearchBox({ value, onChange, busy }: { value: string; onChange: (q: string) => void; busy: boolean }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(value);
-  const write = useDebouncedCallback((q: string) => {
-    onChange(q.trim());
-  }, searchDelayMs);
-  return (
-    <TextInput
-      label={t('trips.filters.search')}
-      placeholder={t('trips.filters.searchPlaceholder')}
-      type="search"
-      value={text}
-      onChange={(event) => {
-        setText(event.currentTarget.value);
-        write(event.currentTarget.value);
-      }}
-      rightSection={busy ? <Loader size="xs" /> : null}
-    />
-  );
+  return { filters, set, clear, generation: url.generation };
 }
 
 // useOrganisationRef names the organisation a filter holds, for the picker.
@@ -215,8 +180,10 @@ export function TripsPage() {
           </Button>
         )}
       </Group>
-      <SearchBox
+      <SearchField
         key={generation}
+        label={t('trips.filters.search')}
+        placeholder={t('trips.filters.searchPlaceholder')}
         value={filters.q ?? ''}
         onChange={(q) => {
           set('q', q);

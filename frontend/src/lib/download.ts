@@ -1,6 +1,5 @@
 // saveBlob hands a file fetched with the session to the browser as a
-// download: a plain link could not carry the access token. Candidate to
-// promote to src/lib.
+// download: a plain link could not carry the access token.
 export function saveBlob(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

@@ -1,25 +1,30 @@
-import { TextInput } from '@mantine/core';
+import { Loader, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 
-// SearchField searches as the user types: it reports the text once the
-// user pauses, so a list does not reload on every keystroke. Give it a
-// new key to reset it from outside (after "clear filters").
+import { searchDelayMs } from '../lib/useUrlFilters';
+
+// SearchField searches as the user types: it reports the trimmed text once
+// the user pauses, so a list does not reload on every keystroke. Give it a
+// new key to reset it from outside (after "clear filters"); busy shows a
+// spinner in it while the list loads.
 export function SearchField({
   value,
   onChange,
   label,
   placeholder,
+  busy = false,
 }: {
   value: string;
   onChange: (q: string) => void;
   label: string;
   placeholder?: string;
+  busy?: boolean;
 }) {
   const [text, setText] = useState(value);
   const report = useDebouncedCallback((next: string) => {
     onChange(next.trim());
-  }, 250);
+  }, searchDelayMs);
   return (
     <TextInput
       type="search"
@@ -30,6 +35,7 @@ export function SearchField({
         setText(event.currentTarget.value);
         report(event.currentTarget.value);
       }}
+      rightSection={busy ? <Loader size="xs" /> : null}
     />
   );
 }

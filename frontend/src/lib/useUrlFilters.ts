@@ -1,0 +1,57 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+
+// How long typing pauses before a search goes out.
+export const searchDelayMs = 250;
+
+// useUrlFilters keeps a list page's filters in the URL's query string, so
+// a filtered list can be bookmarked, shared and survives a reload. Every
+// filter is a string ('' means "not filtered") or, with getAll, a list.
+// Changes replace the history entry unless asked to push one, so typing
+// a search does not add an entry per keystroke. generation grows with
+// every clear: use it as the key of a SearchField to empty it.
+export function useUrlFilters<K extends string>(keys: readonly K[]) {
+  const [params, setParams] = useSearchParams();
+  const values = useMemo(
+    () => Object.fromEntries(keys.map((key) => [key, params.get(key) ?? ''])) as Record<K, string>,
+    [keys, params],
+  );
+  const set = useCallback(
+    (key: K, value: string | readonly string[] | null | undefined, { push = false }: { push?: boolean } = {}) => {
+      setParams(
+        (before) => {
+          const next = new URLSearchParams(before);
+          next.delete(key);
+          for (const v of typeof value === 'string' ? [value] : (value ?? [])) if (v !== '') next.append(key, v);
+          return next;
+        },
+        { replace: !push },
+      );
+    },
+    [setParams],
+  );
+  const [generation, setGeneration] = useState(0);
+  const clear = useCallback(
+    ({ push = false }: { push?: boolean } = {}) => {
+      setParams(new URLSearchParams(), { replace: !push });
+      setGeneration((n) => n + 1);
+    },
+    [setParams],
+  );
+  const active = keys.some((key) => values[key] !== '');
+  return {
+    params,
+    values,
+    get: (key: K) => params.get(key) ?? '',
+    getAll: (key: K) => params.getAll(key),
+    set,
+    clear,
+    active,
+    generation,
+  };
+}
+
+// orUndefined drops an empty filter from a request's query.
+export function orUndefined(value: string): string | undefined {
+  return value === '' ? undefined : value;
+}
