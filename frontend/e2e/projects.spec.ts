@@ -63,6 +63,7 @@ test('projects: partners side by side, funding per currency, a milestone added b
   await expect(page.getByRole('heading', { level: 1, name: en.projects.title })).toBeVisible();
 
   await page.getByLabel(en.projects.search).fill(acronym);
+  await expect(page).toHaveURL(/[?&]q=/);
   const row = page.getByRole('row').filter({ hasText: acronym });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(en.projects.phases.implementation);

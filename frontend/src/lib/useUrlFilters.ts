@@ -1,5 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation, useNavigation, useSearchParams } from 'react-router';
 
 // How long typing pauses before a search goes out.
 export const searchDelayMs = 250;
@@ -12,12 +12,28 @@ export const searchDelayMs = 250;
 // every clear: use it as the key of a SearchField to empty it.
 export function useUrlFilters<K extends string>(keys: readonly K[]) {
   const [params, setParams] = useSearchParams();
+  // A search that fires once the user is on the way to another page (its
+  // chunk still loading) or already there (a debounce outliving the list)
+  // must not pull them back to the list.
+  const { pathname } = useLocation();
+  const navigation = useNavigation();
+  const leaving = useRef(false);
+  useEffect(() => {
+    leaving.current = navigation.state !== 'idle' && navigation.location.pathname !== pathname;
+  }, [navigation, pathname]);
+  useEffect(
+    () => () => {
+      leaving.current = true;
+    },
+    [],
+  );
   const values = useMemo(
     () => Object.fromEntries(keys.map((key) => [key, params.get(key) ?? ''])) as Record<K, string>,
     [keys, params],
   );
   const set = useCallback(
     (key: K, value: string | readonly string[] | null | undefined, { push = false }: { push?: boolean } = {}) => {
+      if (leaving.current) return;
       setParams(
         (before) => {
           const next = new URLSearchParams(before);
