@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
-import { fakeApi, problem } from './fakeApi';
+import { fakeApi, problem } from '../../test/fakeApi';
 
 const key = {
   id: 'k1',
@@ -44,7 +44,7 @@ configure({ asyncUtilTimeout: 5000 });
 
 describe('admin area', { timeout: 20_000 }, () => {
   it('tells a member they have no access', async () => {
-    renderApp('/admin', fakeApi('member', {}).fetch);
+    renderApp('/admin', fakeApi({ role: 'member', organisation_id: 'org-a' }, {}).fetch);
 
     expect(await screen.findByRole('alert')).toHaveTextContent(en.admin.forbidden.title);
     expect(screen.queryByRole('tab')).not.toBeInTheDocument();
@@ -68,7 +68,7 @@ describe('admin area', { timeout: 20_000 }, () => {
     renderApp('/admin/users', net.fetch);
 
     expect(await screen.findByRole('alert')).toHaveTextContent(en.admin.forbidden.title);
-    expect(net.requests.some((r) => r.url.pathname === '/api/v1/users')).toBe(false);
+    expect(net.calls.some((r) => r.url.pathname === '/api/v1/users')).toBe(false);
   });
 
   it('shows a new API key’s secret once, and never again after closing', async () => {
@@ -93,7 +93,7 @@ describe('admin area', { timeout: 20_000 }, () => {
     const secret = await screen.findByTestId('one-time-secret');
     expect(secret).toHaveTextContent('imk_Ab3dE9-the-secret');
     expect(screen.getByText(en.admin.oneTime.warning)).toBeInTheDocument();
-    const sent = net.requests.find((r) => r.method === 'POST' && r.url.pathname === '/api/v1/api-keys')?.body;
+    const sent = net.calls.find((r) => r.method === 'POST' && r.url.pathname === '/api/v1/api-keys')?.body;
     expect(sent).toMatchObject({ name: key.name, role: 'viewer', scopes: ['read', 'write:trips'] });
 
     await user.click(screen.getByRole('button', { name: en.admin.oneTime.done }));
@@ -119,7 +119,7 @@ describe('admin area', { timeout: 20_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: en.admin.apiKeys.revoke }));
 
     expect(await screen.findByText(`${key.name} was revoked.`)).toBeInTheDocument();
-    expect(net.requests.find((r) => r.method === 'DELETE')?.headers.get('If-Match')).toBe('"1"');
+    expect(net.calls.find((r) => r.method === 'DELETE')?.headers.get('If-Match')).toBe('"1"');
   });
 
   it('shows an audit event’s changes as a before/after table', async () => {
@@ -142,7 +142,7 @@ describe('admin area', { timeout: 20_000 }, () => {
     expect(row('organisation_id')).toEqual(['organisation_id', en.common.none, 'o1']);
 
     // The filter in the URL reached the API.
-    expect(net.requests.find((r) => r.url.pathname === '/api/v1/audit-events')?.url.searchParams.get('entity_type')).toBe(
+    expect(net.calls.find((r) => r.url.pathname === '/api/v1/audit-events')?.url.searchParams.get('entity_type')).toBe(
       'user',
     );
     expect(screen.getByText(en.admin.actions.update)).toBeInTheDocument();
@@ -174,6 +174,6 @@ describe('admin area', { timeout: 20_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: en.admin.users.delete }));
 
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(en.admin.users.errors.lastAdmin);
-    expect(net.requests.find((r) => r.method === 'DELETE')?.headers.get('If-Match')).toBe('"3"');
+    expect(net.calls.find((r) => r.method === 'DELETE')?.headers.get('If-Match')).toBe('"3"');
   });
 });

@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
 import { agreementStatuses } from './agreement';
-import { fakeApi, firstLoad, problem } from './fakeApi';
+import { fakeApi, firstLoad, problem } from '../../test/fakeApi';
 import { anAgreement } from './fixtures';
 
 describe('agreements list', () => {
   it('shows each status as a badge in its colour', async () => {
-    const net = fakeApi({
+    const net = fakeApi('coordinator', {
       'GET /api/v1/agreements': () =>
         Response.json({
           items: agreementStatuses.map((status, i) => anAgreement({ id: `a${String(i)}`, title: `Agreement ${status}`, status })),
@@ -30,10 +30,7 @@ describe('agreements list', () => {
   });
 
   it('keeps filters in the query string and sends them to the API', async () => {
-    const net = fakeApi(
-      { 'GET /api/v1/agreements': () => Response.json({ items: [], next_cursor: null }) },
-      { role: 'viewer' },
-    );
+    const net = fakeApi({ role: 'viewer' }, { 'GET /api/v1/agreements': () => Response.json({ items: [], next_cursor: null }) });
     renderApp('/agreements?status=expiring&kind=mou&signed_from=2011', net.fetch);
     expect(await screen.findByText(en.agreements.emptyFiltered, {}, firstLoad)).toBeInTheDocument();
     const sent = net.calls.find((c) => c.path === '/api/v1/agreements');
@@ -58,7 +55,7 @@ describe('agreement detail', () => {
       ],
       status: 'expired',
     });
-    const net = fakeApi({ 'GET /api/v1/agreements/a1': () => Response.json(agreement) });
+    const net = fakeApi('coordinator', { 'GET /api/v1/agreements/a1': () => Response.json(agreement) });
     renderApp('/agreements/a1', net.fetch);
     const timeline = await screen.findByTestId('renewal-timeline', {}, firstLoad);
     const steps = [...timeline.querySelectorAll('[data-step]')];
@@ -76,7 +73,7 @@ describe('agreement detail', () => {
 describe('agreement edit', () => {
   it('on 412 shows what changed and keeps the input when reloading', async () => {
     let loads = 0;
-    const net = fakeApi({
+    const net = fakeApi('coordinator', {
       'GET /api/v1/agreements/a1': () => {
         loads += 1;
         return Response.json(loads === 1 ? anAgreement() : anAgreement({ kind: 'mou', version: 2 }));

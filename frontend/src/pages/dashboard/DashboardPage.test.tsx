@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { languageStorageKey } from '../../i18n';
 import { de, en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
-import { fakeApi, problem, type Answer } from '../admin/fakeApi';
+import { fakeApi, problem, type Handler } from '../../test/fakeApi';
 
 const summary = {
   today: '2026-11-24',
@@ -62,7 +62,7 @@ const trip = (id: string, title: string, free: number | null, waitlisted = 0) =>
   updated_at: '2026-01-01T00:00:00Z',
 });
 
-const answers: Record<string, Answer> = {
+const answers: Record<string, Handler> = {
   'GET /api/v1/summary': () => Response.json(summary),
   'GET /api/v1/agreements': () => Response.json({ items: [agreement], next_cursor: null }),
   'GET /api/v1/trips': () =>
@@ -117,10 +117,10 @@ describe('dashboard', { timeout: 20_000 }, () => {
       '/organisations/0193aaaa-0000-7000-8000-000000000001',
     );
 
-    const trips = net.requests.find((r) => r.url.pathname === '/api/v1/trips');
+    const trips = net.calls.find((r) => r.url.pathname === '/api/v1/trips');
     expect(trips?.url.searchParams.get('status')).toBe('registration_open');
     expect(trips?.url.searchParams.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(net.requests.find((r) => r.url.pathname === '/api/v1/agreements')?.url.searchParams.get('status')).toBe(
+    expect(net.calls.find((r) => r.url.pathname === '/api/v1/agreements')?.url.searchParams.get('status')).toBe(
       'expiring',
     );
   });
@@ -153,13 +153,13 @@ describe('dashboard', { timeout: 20_000 }, () => {
   });
 
   it('leaves recent changes out for members, who may not read the audit log', async () => {
-    const net = fakeApi('member', answers);
+    const net = fakeApi({ role: 'member', organisation_id: 'org-a', name: 'ada@example.org' }, answers);
     renderApp('/dashboard', net.fetch);
 
     expect(await screen.findByTestId('count-people')).toBeInTheDocument();
     // Signed in as a member by now (the header names the caller).
     expect(await screen.findByTestId('current-user')).toHaveTextContent('ada@example.org');
     expect(screen.queryByRole('region', { name: en.dashboard.changes.title })).not.toBeInTheDocument();
-    expect(net.requests.some((r) => r.url.pathname === '/api/v1/audit-events')).toBe(false);
+    expect(net.calls.some((r) => r.url.pathname === '/api/v1/audit-events')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
-import { fakeApi } from './testApi';
+import { fakeApi } from '../../test/fakeApi';
 
 const slow = { timeout: 5000 };
 const t = en.organisations.import;
@@ -39,8 +39,8 @@ function report(dryRun: boolean, errors: boolean) {
 }
 
 async function openAndCheck(errors: boolean) {
-  const net = fakeApi({
-    'POST /api/v1/organisations/import': ({ url }) =>
+  const net = fakeApi('admin', {
+    'POST /api/v1/organisations/import': (_request, url) =>
       Response.json(report(url.searchParams.get('dry_run') === 'true', errors)),
   });
   const user = userEvent.setup();

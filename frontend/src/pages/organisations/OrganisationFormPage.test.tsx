@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
-import { fakeApi, organisation, problem } from './testApi';
+import { fakeApi, problem } from '../../test/fakeApi';
+import { organisation } from './fixtures';
 
 const slow = { timeout: 5000 };
 const fields = en.organisations.fields;
@@ -31,8 +32,8 @@ async function fillNew(user: UserEvent) {
 // Forms with a country list of 250 options render slowly in jsdom.
 describe('new organisation', { timeout: 20_000 }, () => {
   it('warns of a likely duplicate with a link to it, and creates anyway on request', async () => {
-    const net = fakeApi({
-      'POST /api/v1/organisations': ({ url }) =>
+    const net = fakeApi('admin', {
+      'POST /api/v1/organisations': (_request, url) =>
         url.searchParams.get('allow_duplicate') === 'true'
           ? Response.json(organisation('o-new', { name: 'Sakai Example K.K.' }), { status: 201 })
           : problem(409, { duplicate_of: 'o-old' }),
@@ -50,7 +51,7 @@ describe('new organisation', { timeout: 20_000 }, () => {
       'href',
       '/organisations/o-old',
     );
-    const sent = JSON.parse(net.to('POST', '/api/v1/organisations')[0]?.body ?? '{}') as Record<string, unknown>;
+    const sent = (net.to('POST', '/api/v1/organisations')[0]?.body ?? {}) as Record<string, unknown>;
     expect(sent).toMatchObject({ name: 'Sakai Example K.K.', name_local: '堺テスト株式会社', kind: 'biotech', country: 'JP' });
 
     await user.click(within(warning).getByRole('button', { name: en.organisations.duplicate.createAnyway }));
@@ -60,7 +61,7 @@ describe('new organisation', { timeout: 20_000 }, () => {
   });
 
   it('shows the API field errors next to their fields', async () => {
-    const net = fakeApi({
+    const net = fakeApi('admin', {
       'POST /api/v1/organisations': () =>
         problem(422, {
           errors: [
@@ -85,7 +86,7 @@ describe('new organisation', { timeout: 20_000 }, () => {
   });
 
   it('checks the required fields before sending', async () => {
-    const net = fakeApi({});
+    const net = fakeApi('admin', {});
     const user = userEvent.setup();
     renderApp('/organisations/new', net.fetch);
     await user.click(await screen.findByRole('button', { name: en.common.save }, slow));
@@ -97,11 +98,11 @@ describe('new organisation', { timeout: 20_000 }, () => {
 describe('editing an organisation', { timeout: 20_000 }, () => {
   it('on 412 shows what someone else changed and keeps the input after reloading', async () => {
     let stored = organisation('o1', { name: 'Kawasaki Example', city: 'Kawasaki', version: 1 });
-    const net = fakeApi({
+    const net = fakeApi('admin', {
       'GET /api/v1/organisations/o1': () => Response.json(stored),
-      'PATCH /api/v1/organisations/o1': ({ headers, body }) => {
-        if (headers.get('If-Match') !== `"${String(stored.version)}"`) return problem(412, { current_version: stored.version });
-        stored = { ...stored, ...(JSON.parse(body) as object), version: stored.version + 1 };
+      'PATCH /api/v1/organisations/o1': async (request) => {
+        if (request.headers.get('If-Match') !== `"${String(stored.version)}"`) return problem(412, { current_version: stored.version });
+        stored = { ...stored, ...((await request.json()) as object), version: stored.version + 1 };
         return Response.json(stored);
       },
     });
@@ -134,7 +135,7 @@ describe('editing an organisation', { timeout: 20_000 }, () => {
     });
     const last = net.to('PATCH', '/api/v1/organisations/o1').at(-1);
     expect(last?.headers.get('If-Match')).toBe('"2"');
-    expect(JSON.parse(last?.body ?? '{}')).toEqual({ city: 'Kawasaki-ku' });
+    expect(last?.body).toEqual({ city: 'Kawasaki-ku' });
     expect(stored).toMatchObject({ name: 'Kawasaki Example Renamed', city: 'Kawasaki-ku' });
   });
 });

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
-import { fakeApi, me, organisation } from './testApi';
+import { fakeApi, type Caller } from '../../test/fakeApi';
+import { organisation } from './fixtures';
 
 // The first render of the whole app takes a while in jsdom.
 const slow = { timeout: 5000 };
@@ -15,8 +16,8 @@ beforeAll(async () => {
 });
 
 const listApi = () =>
-  fakeApi({
-    'GET /api/v1/organisations': ({ url }) => {
+  fakeApi('admin', {
+    'GET /api/v1/organisations': (_request, url) => {
       const q = url.searchParams.get('q');
       if (q === 'Osaka') return Response.json({ items: [organisation('o9', { name: 'Osaka Bio' })], next_cursor: '' });
       if (url.searchParams.get('cursor') === 'c2') {
@@ -95,7 +96,7 @@ describe('organisations list', () => {
   });
 
   it('hides new and import from members', async () => {
-    const net = fakeApi({}, me('member', 'o1'));
+    const net = fakeApi({ role: 'member', organisation_id: 'o1' }, {});
     renderApp('/organisations', net.fetch);
     expect(await screen.findByRole('button', { name: en.organisations.export })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: en.organisations.new })).not.toBeInTheDocument();
@@ -105,9 +106,8 @@ describe('organisations list', () => {
 });
 
 describe('organisation detail', () => {
-  const detailApi = (who: ReturnType<typeof me>) =>
-    fakeApi(
-      {
+  const detailApi = (who: Caller) =>
+    fakeApi(who, {
         'GET /api/v1/organisations/o1': () => Response.json(organisation('o1', { name: 'Own Bio GmbH' })),
         'GET /api/v1/organisations/o2': () => Response.json(organisation('o2', { name: 'Other Pharma AG' })),
         'GET /api/v1/organisations/o1/people': () =>
@@ -115,12 +115,10 @@ describe('organisation detail', () => {
             items: [{ id: 'p1', display_name: 'Yamada Taro', position: 'CEO', organisation_id: 'o1' }],
             next_cursor: null,
           }),
-      },
-      who,
-    );
+      });
 
   it('shows a member the edit button on its own organisation, with its people', async () => {
-    renderApp('/organisations/o1', detailApi(me('member', 'o1')).fetch);
+    renderApp('/organisations/o1', detailApi({ role: 'member', organisation_id: 'o1' }).fetch);
     expect(await screen.findByRole('heading', { level: 1, name: 'Own Bio GmbH' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: en.common.edit })).toHaveAttribute('href', '/organisations/o1/edit');
     expect(screen.queryByRole('button', { name: en.common.delete })).not.toBeInTheDocument();
@@ -131,7 +129,7 @@ describe('organisation detail', () => {
   });
 
   it('shows a member no edit button on another organisation', async () => {
-    renderApp('/organisations/o2', detailApi(me('member', 'o1')).fetch);
+    renderApp('/organisations/o2', detailApi({ role: 'member', organisation_id: 'o1' }).fetch);
     expect(await screen.findByRole('heading', { level: 1, name: 'Other Pharma AG' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: en.common.edit })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: en.organisations.archive })).not.toBeInTheDocument();

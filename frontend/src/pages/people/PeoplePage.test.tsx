@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
-import { fakeApi, me } from '../organisations/testApi';
+import { fakeApi } from '../../test/fakeApi';
 
 const slow = { timeout: 5000 };
 
@@ -38,8 +38,8 @@ function person(id: string, organisationId: string, fields: Record<string, unkno
 
 describe('people', () => {
   it('lists people with links, shows contact columns only when there is contact data, filters by q', async () => {
-    const net = fakeApi({
-      'GET /api/v1/people': ({ url }) =>
+    const net = fakeApi('admin', {
+      'GET /api/v1/people': (_request, url) =>
         Response.json({
           items:
             url.searchParams.get('q') === '山田'
@@ -60,7 +60,7 @@ describe('people', () => {
   });
 
   it('shows the e-mail column to those who may see contact data', async () => {
-    const net = fakeApi({
+    const net = fakeApi('admin', {
       'GET /api/v1/people': () =>
         Response.json({ items: [person('p1', 'o1', { email: 'taro@example.org' })], next_cursor: null }),
     });
@@ -74,12 +74,12 @@ describe('people', () => {
       'GET /api/v1/people/p1': () => Response.json(person('p1', 'o1')),
       'GET /api/v1/people/p2': () => Response.json(person('p2', 'o2')),
     };
-    const own = renderApp('/people/p1', fakeApi(routes, me('member', 'o1')).fetch);
+    const own = renderApp('/people/p1', fakeApi({ role: 'member', organisation_id: 'o1' }, routes).fetch);
     expect(await screen.findByRole('heading', { level: 1, name: 'Person p1' }, slow)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: en.common.edit })).toHaveAttribute('href', '/people/p1/edit');
     own.unmount();
 
-    renderApp('/people/p2', fakeApi(routes, me('member', 'o1')).fetch);
+    renderApp('/people/p2', fakeApi({ role: 'member', organisation_id: 'o1' }, routes).fetch);
     expect(await screen.findByRole('heading', { level: 1, name: 'Person p2' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: en.common.edit })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: en.common.delete })).not.toBeInTheDocument();
@@ -87,7 +87,7 @@ describe('people', () => {
   });
 
   it('explains that deleting erases the person, then deletes with If-Match', async () => {
-    const net = fakeApi({
+    const net = fakeApi('admin', {
       'GET /api/v1/people/p1': () => Response.json(person('p1', 'o1', { version: 4 })),
       'DELETE /api/v1/people/p1': () => new Response(null, { status: 204 }),
     });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { de, en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
-import { fakeApi, firstLoad, type Caller } from '../agreements/fakeApi';
+import { fakeApi, firstLoad, type Caller } from '../../test/fakeApi';
 import { aProject } from '../agreements/fixtures';
 import { nextPhases } from './project';
 
@@ -14,14 +14,11 @@ const milestones = [
 ];
 
 function openProject(caller: Caller = { role: 'coordinator' }) {
-  const net = fakeApi(
-    {
+  const net = fakeApi(caller, {
       'GET /api/v1/projects/p1': () => Response.json(aProject()),
       'GET /api/v1/projects/p1/fundings': () => Response.json({ items: [], next_cursor: null }),
       'GET /api/v1/projects/p1/milestones': () => Response.json({ items: milestones, next_cursor: null }),
-    },
-    caller,
-  );
+    });
   renderApp('/projects/p1', net.fetch);
   return net;
 }

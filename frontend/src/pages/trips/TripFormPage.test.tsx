@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { refreshTokenStorageKey } from '../../auth/session';
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
-import { fakeApi, ids, problem, trip } from './testServer';
+import { fakeApi, problem } from '../../test/fakeApi';
+import { ids, trip, tripDefaults } from './fixtures';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -17,6 +18,7 @@ describe('trip form', { timeout: 20_000 }, () => {
     let reads = 0;
     let patches = 0;
     const api = fakeApi('coordinator', {
+      ...tripDefaults,
       // The first read is the version the user edits; then someone else
       // raises the capacity.
       [`GET /api/v1/trips/${ids.trip}`]: () => {
@@ -63,7 +65,7 @@ describe('trip form', { timeout: 20_000 }, () => {
     await waitFor(() => {
       expect(router.state.location.pathname).toBe(`/trips/${ids.trip}`);
     });
-    const saves = api.requests.filter((r) => r.method === 'PATCH');
+    const saves = api.calls.filter((r) => r.method === 'PATCH');
     expect(saves.map((r) => r.headers.get('If-Match'))).toEqual(['"3"', '"4"']);
     expect(saves.map((r) => r.body)).toEqual([
       { title: 'Delegation to Osaka and Kawasaki' },
@@ -73,6 +75,7 @@ describe('trip form', { timeout: 20_000 }, () => {
 
   it("shows the API's field errors next to the fields", async () => {
     const api = fakeApi('coordinator', {
+      ...tripDefaults,
       [`PATCH /api/v1/trips/${ids.trip}`]: () =>
         problem(422, { errors: [{ field: 'start_date', message: 'the agenda item Visit would fall outside the trip; move it first' }] }),
     });
@@ -91,7 +94,7 @@ describe('trip form', { timeout: 20_000 }, () => {
   });
 
   it('offers only the allowed next statuses', async () => {
-    const api = fakeApi('coordinator');
+    const api = fakeApi('coordinator', tripDefaults);
     sessionStorage.setItem(refreshTokenStorageKey, 'r1');
     const user = userEvent.setup();
     renderApp(`/trips/${ids.trip}/edit`, api.fetch);
@@ -114,7 +117,7 @@ describe('trip form', { timeout: 20_000 }, () => {
 
   it('refuses a member', async () => {
     sessionStorage.setItem(refreshTokenStorageKey, 'r1');
-    renderApp('/trips/new', fakeApi('member').fetch);
+    renderApp('/trips/new', fakeApi({ role: 'member', organisation_id: ids.ownOrg }, tripDefaults).fetch);
     expect(await screen.findByRole('alert')).toHaveTextContent(en.problem.forbidden);
     expect(screen.queryByRole('button', { name: en.common.create })).not.toBeInTheDocument();
   });

@@ -11,7 +11,8 @@ configure({ asyncUtilTimeout: 5000 });
 import { refreshTokenStorageKey } from '../../auth/session';
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
-import { agendaItem, fakeApi, ids, participant, person, trip } from './testServer';
+import { fakeApi } from '../../test/fakeApi';
+import { agendaItem, ids, participant, person, trip, tripDefaults } from './fixtures';
 
 // The reader sits in Munich, whatever zone the test machine runs in.
 vi.mock('../../lib/format', async (importOriginal) => ({
@@ -50,6 +51,7 @@ describe('trip page: agenda', { timeout: 20_000 }, () => {
 
   it('groups by day in the trip zone, and in the viewer zone when toggled', async () => {
     const api = fakeApi('viewer', {
+      ...tripDefaults,
       [`GET /api/v1/trips/${ids.trip}/agenda`]: () => Response.json({ items, next_cursor: null }),
     });
     const user = userEvent.setup();
@@ -73,7 +75,8 @@ describe('trip page: agenda', { timeout: 20_000 }, () => {
   });
 
   it('offers no agenda editing to a member', async () => {
-    const api = fakeApi('member', {
+    const api = fakeApi({ role: 'member', organisation_id: ids.ownOrg }, {
+      ...tripDefaults,
       [`GET /api/v1/trips/${ids.trip}/agenda`]: () => Response.json({ items, next_cursor: null }),
     });
     open(api);
@@ -99,7 +102,7 @@ describe('trip page: participants', { timeout: 20_000 }, () => {
   };
 
   it('shows confirmed people and waitlist positions', async () => {
-    open(fakeApi('viewer', withParticipants));
+    open(fakeApi('viewer', { ...tripDefaults, ...withParticipants }));
     expect(await screen.findByRole('link', { name: 'SATO Hanako' })).toBeInTheDocument();
     expect(row('Anna Berger')).toHaveTextContent(en.trips.participants.statuses.confirmed);
     expect(row('Ben Huber')).toHaveTextContent(fill(en.trips.participants.waitlistPosition, { n: '1' }));
@@ -111,14 +114,14 @@ describe('trip page: participants', { timeout: 20_000 }, () => {
   });
 
   it('lets a viewer cancel nothing', async () => {
-    open(fakeApi('viewer', withParticipants));
+    open(fakeApi('viewer', { ...tripDefaults, ...withParticipants }));
     expect(await screen.findByRole('link', { name: 'Anna Berger' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /cancel/i })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: en.trips.register.submit })).not.toBeInTheDocument();
   });
 
   it("lets a member cancel only their own organisation's registrations", async () => {
-    open(fakeApi('member', withParticipants));
+    open(fakeApi({ role: 'member', organisation_id: ids.ownOrg }, { ...tripDefaults, ...withParticipants }));
     expect(await screen.findByRole('link', { name: 'Anna Berger' })).toBeInTheDocument();
     const cancelFor = (name: string) => fill(en.trips.participants.cancelFor, { name });
     expect(within(row('Anna Berger')).getByRole('button', { name: cancelFor('Anna Berger') })).toBeInTheDocument();
@@ -129,6 +132,7 @@ describe('trip page: participants', { timeout: 20_000 }, () => {
 
   it('lets a coordinator cancel any registration, with If-Match', async () => {
     const api = fakeApi('coordinator', {
+      ...tripDefaults,
       ...withParticipants,
       [`DELETE /api/v1/trips/${ids.trip}/participants/${list[1]?.id ?? ''}`]: () => new Response(null, { status: 204 }),
     });
@@ -141,13 +145,14 @@ describe('trip page: participants', { timeout: 20_000 }, () => {
     await user.click(await screen.findByRole('button', { name: en.trips.participants.cancelConfirm }));
 
     await waitFor(() => {
-      expect(api.requests.some((r) => r.method === 'DELETE')).toBe(true);
+      expect(api.calls.some((r) => r.method === 'DELETE')).toBe(true);
     });
-    expect(api.requests.find((r) => r.method === 'DELETE')?.headers.get('If-Match')).toBe('"1"');
+    expect(api.calls.find((r) => r.method === 'DELETE')?.headers.get('If-Match')).toBe('"1"');
   });
 
   it("offers a member only their own organisation's people", async () => {
-    const api = fakeApi('member', {
+    const api = fakeApi({ role: 'member', organisation_id: ids.ownOrg }, {
+      ...tripDefaults,
       ...withParticipants,
       'GET /api/v1/people': () =>
         Response.json({ items: [person(1, 'Anna Berger'), person(9, 'Clara Vogel')], next_cursor: null }),
@@ -166,27 +171,28 @@ describe('trip page: participants', { timeout: 20_000 }, () => {
         hidden: true,
       }),
     ).toHaveAttribute('data-combobox-disabled');
-    const searches = api.requests.filter((r) => r.path === '/api/v1/people');
+    const searches = api.calls.filter((r) => r.path === '/api/v1/people');
     expect(searches.length).toBeGreaterThan(0);
     for (const search of searches) expect(search.query.get('organisation')).toBe(ids.ownOrg);
   });
 
   it('searches everyone for a coordinator', async () => {
-    const api = fakeApi('coordinator');
+    const api = fakeApi('coordinator', tripDefaults);
     const user = userEvent.setup();
     open(api);
     await user.click(await screen.findByRole('combobox', { name: en.trips.register.person }));
     await waitFor(() => {
-      expect(api.requests.some((r) => r.path === '/api/v1/people')).toBe(true);
+      expect(api.calls.some((r) => r.path === '/api/v1/people')).toBe(true);
     });
-    for (const search of api.requests.filter((r) => r.path === '/api/v1/people')) {
+    for (const search of api.calls.filter((r) => r.path === '/api/v1/people')) {
       expect(search.query.has('organisation')).toBe(false);
     }
   });
 
   it('says when the trip is full and the person waits', async () => {
     const waiting = participant(5, 'Clara Vogel', 'waitlisted', 3);
-    const api = fakeApi('member', {
+    const api = fakeApi({ role: 'member', organisation_id: ids.ownOrg }, {
+      ...tripDefaults,
       ...withParticipants,
       'GET /api/v1/people': () => Response.json({ items: [person(5, 'Clara Vogel')], next_cursor: null }),
       [`POST /api/v1/trips/${ids.trip}/participants`]: () => Response.json(waiting, { status: 201 }),
@@ -199,11 +205,12 @@ describe('trip page: participants', { timeout: 20_000 }, () => {
 
     const notice = await screen.findByRole('status');
     expect(notice).toHaveTextContent(fill(en.trips.register.waitlisted, { name: 'Clara Vogel', n: '3' }));
-    expect(api.requests.find((r) => r.method === 'POST' && r.path.endsWith('/participants'))?.body).toEqual({ person_id: waiting.person_id });
+    expect(api.calls.find((r) => r.method === 'POST' && r.path.endsWith('/participants'))?.body).toEqual({ person_id: waiting.person_id });
   });
 
   it('explains a refused duplicate registration', async () => {
     const api = fakeApi('coordinator', {
+      ...tripDefaults,
       'GET /api/v1/people': () => Response.json({ items: [person(5, 'Clara Vogel')], next_cursor: null }),
       [`POST /api/v1/trips/${ids.trip}/participants`]: () =>
         new Response(JSON.stringify({ type: 'about:blank', title: 'Conflict', status: 409 }), {
@@ -221,7 +228,8 @@ describe('trip page: participants', { timeout: 20_000 }, () => {
 
   it('says why registration is closed instead of offering the form', async () => {
     open(
-      fakeApi('member', {
+      fakeApi({ role: 'member', organisation_id: ids.ownOrg }, {
+        ...tripDefaults,
         [`GET /api/v1/trips/${ids.trip}`]: () => Response.json(trip({ registration_deadline: '2020-01-01T00:00:00Z' })),
       }),
     );

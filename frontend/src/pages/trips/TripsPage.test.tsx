@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { refreshTokenStorageKey } from '../../auth/session';
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
-import { fakeApi, trip } from './testServer';
+import { fakeApi } from '../../test/fakeApi';
+import { ids, trip, tripDefaults } from './fixtures';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -14,7 +15,8 @@ const fill = (template: string, values: Record<string, string>) =>
 
 describe('trips list', { timeout: 20_000 }, () => {
   it('filters from the query string, shows seats, and pages on', async () => {
-    const api = fakeApi('member', {
+    const api = fakeApi({ role: 'member', organisation_id: ids.ownOrg }, {
+      ...tripDefaults,
       'GET /api/v1/trips': (_, url) =>
         Response.json(
           url.searchParams.get('cursor') === 'c2'
@@ -31,7 +33,7 @@ describe('trips list', { timeout: 20_000 }, () => {
     expect(row).toHaveTextContent(fill(en.trips.seats.waitlist, { n: '3' }));
     expect(row).toHaveTextContent('Asia/Tokyo');
     expect(row).toHaveTextContent(en.trips.statuses.registration_open);
-    const first = api.requests.find((r) => r.path === '/api/v1/trips');
+    const first = api.calls.find((r) => r.path === '/api/v1/trips');
     expect(first?.query.get('status')).toBe('registration_open');
     expect(first?.query.get('q')).toBe('Osaka');
     // A member plans no trips.
@@ -41,7 +43,7 @@ describe('trips list', { timeout: 20_000 }, () => {
     const second = (await screen.findByRole('link', { name: 'BIO-Europe' })).closest('tr');
     expect(second).toHaveTextContent(en.trips.seats.unlimited);
     await waitFor(() => {
-      expect(api.requests.filter((r) => r.path === '/api/v1/trips').at(-1)?.query.get('status')).toBe('registration_open');
+      expect(api.calls.filter((r) => r.path === '/api/v1/trips').at(-1)?.query.get('status')).toBe('registration_open');
     });
   });
 
@@ -49,7 +51,7 @@ describe('trips list', { timeout: 20_000 }, () => {
     sessionStorage.setItem(refreshTokenStorageKey, 'r1');
     renderApp(
       '/trips',
-      fakeApi('coordinator', { 'GET /api/v1/trips': () => Response.json({ items: [], next_cursor: null }) }).fetch,
+      fakeApi('coordinator', { ...tripDefaults, 'GET /api/v1/trips': () => Response.json({ items: [], next_cursor: null }) }).fetch,
     );
     expect(await screen.findByText(en.trips.empty)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: en.trips.new })).toHaveAttribute('href', '/trips/new');

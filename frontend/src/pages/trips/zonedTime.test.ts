@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { groupByDay } from './agendaDays';
-import { trip } from './testServer';
+import { trip } from './fixtures';
 import { patchBody, tripValues } from './tripValues';
 import { instantFromLocal, localFromInstant, timeZones } from './zonedTime';
 
