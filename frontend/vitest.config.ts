@@ -18,6 +18,7 @@ export default mergeConfig(
       exclude: [...configDefaults.exclude, 'e2e/**'],
       setupFiles: ['./src/test/setup.ts'],
       restoreMocks: true,
+      testTimeout: 20_000,
       unstubGlobals: true,
     },
   }),

@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
@@ -40,9 +40,8 @@ const event = {
 
 // Pages load lazily and the test machine may be busy: wait longer than
 // Testing Library's default second for what a page shows.
-configure({ asyncUtilTimeout: 5000 });
 
-describe('admin area', { timeout: 20_000 }, () => {
+describe('admin area', () => {
   it('tells a member they have no access', async () => {
     renderApp('/admin', fakeApi({ role: 'member', organisation_id: 'org-a' }, {}).fetch);
 

@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { languageStorageKey } from '../../i18n';
@@ -91,9 +91,8 @@ const answers: Record<string, Handler> = {
 
 // Pages load lazily and the test machine may be busy: wait longer than
 // Testing Library's default second for what a page shows.
-configure({ asyncUtilTimeout: 5000 });
 
-describe('dashboard', { timeout: 20_000 }, () => {
+describe('dashboard', () => {
   it('shows counts, money and dates in the reader’s format', async () => {
     const net = fakeApi('admin', answers);
     renderApp('/dashboard', net.fetch);

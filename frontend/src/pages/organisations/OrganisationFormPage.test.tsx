@@ -30,7 +30,7 @@ async function fillNew(user: UserEvent) {
 }
 
 // Forms with a country list of 250 options render slowly in jsdom.
-describe('new organisation', { timeout: 20_000 }, () => {
+describe('new organisation', () => {
   it('warns of a likely duplicate with a link to it, and creates anyway on request', async () => {
     const net = fakeApi('admin', {
       'POST /api/v1/organisations': (_request, url) =>
@@ -95,7 +95,7 @@ describe('new organisation', { timeout: 20_000 }, () => {
   });
 });
 
-describe('editing an organisation', { timeout: 20_000 }, () => {
+describe('editing an organisation', () => {
   it('on 412 shows what someone else changed and keeps the input after reloading', async () => {
     let stored = organisation('o1', { name: 'Kawasaki Example', city: 'Kawasaki', version: 1 });
     const net = fakeApi('admin', {

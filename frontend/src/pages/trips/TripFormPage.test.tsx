@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
@@ -8,12 +8,11 @@ import { renderApp } from '../../test/renderApp';
 import { fakeApi, problem } from '../../test/fakeApi';
 import { ids, trip, tripDefaults } from './fixtures';
 
-configure({ asyncUtilTimeout: 5000 });
 
 const titleField = () => screen.getByRole('textbox', { name: new RegExp(`^${en.trips.fields.title}`) });
 const capacityField = () => screen.getByRole('textbox', { name: new RegExp(`^${en.trips.fields.capacity}`) });
 
-describe('trip form', { timeout: 20_000 }, () => {
+describe('trip form', () => {
   it('on 412 shows what changed and keeps the input on reload', async () => {
     let reads = 0;
     let patches = 0;

@@ -1,12 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { configure } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
 // The whole app renders, with its lazily loaded page chunks. Mantine's
 // dropdowns stay display:none in jsdom (no layout), hence hidden: true
 // for their options.
-configure({ asyncUtilTimeout: 5000 });
 
 import { refreshTokenStorageKey } from '../../auth/session';
 import { en } from '../../locales';
@@ -39,7 +37,7 @@ function agendaDays() {
   }));
 }
 
-describe('trip page: agenda', { timeout: 20_000 }, () => {
+describe('trip page: agenda', () => {
   // 2026-01-15T23:30Z is 08:30 on the 16th in Tokyo and 00:30 on the 16th
   // in Munich; 2026-01-16T20:00Z is 05:00 on the 17th in Tokyo but 21:00
   // on the 16th in Munich.
@@ -85,7 +83,7 @@ describe('trip page: agenda', { timeout: 20_000 }, () => {
   });
 });
 
-describe('trip page: participants', { timeout: 20_000 }, () => {
+describe('trip page: participants', () => {
   const list = [
     participant(1, 'Anna Berger', 'confirmed'),
     participant(2, 'YAMADA Taro', 'confirmed', null, ids.otherOrg),

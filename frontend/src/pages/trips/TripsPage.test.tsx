@@ -1,4 +1,4 @@
-import { configure, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
@@ -8,12 +8,11 @@ import { renderApp } from '../../test/renderApp';
 import { fakeApi } from '../../test/fakeApi';
 import { ids, trip, tripDefaults } from './fixtures';
 
-configure({ asyncUtilTimeout: 5000 });
 
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
 
-describe('trips list', { timeout: 20_000 }, () => {
+describe('trips list', () => {
   it('filters from the query string, shows seats, and pages on', async () => {
     const api = fakeApi({ role: 'member', organisation_id: ids.ownOrg }, {
       ...tripDefaults,
