@@ -27,6 +27,14 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
     },
     [],
   );
+  // Two changes close together (a filter chosen while a typed search is
+  // still on its way) must build on each other, not on the address as the
+  // last render saw it: latest holds the query string as changed so far,
+  // and follows the address again once no navigation is pending.
+  const latest = useRef(params);
+  useEffect(() => {
+    if (navigation.state === 'idle') latest.current = params;
+  }, [navigation.state, params]);
   const values = useMemo(
     () => Object.fromEntries(keys.map((key) => [key, params.get(key) ?? ''])) as Record<K, string>,
     [keys, params],
@@ -34,22 +42,19 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
   const set = useCallback(
     (key: K, value: string | readonly string[] | null | undefined, { push = false }: { push?: boolean } = {}) => {
       if (leaving.current) return;
-      setParams(
-        (before) => {
-          const next = new URLSearchParams(before);
-          next.delete(key);
-          for (const v of typeof value === 'string' ? [value] : (value ?? [])) if (v !== '') next.append(key, v);
-          return next;
-        },
-        { replace: !push },
-      );
+      const next = new URLSearchParams(latest.current);
+      next.delete(key);
+      for (const v of typeof value === 'string' ? [value] : (value ?? [])) if (v !== '') next.append(key, v);
+      latest.current = next;
+      setParams(next, { replace: !push });
     },
     [setParams],
   );
   const [generation, setGeneration] = useState(0);
   const clear = useCallback(
     ({ push = false }: { push?: boolean } = {}) => {
-      setParams(new URLSearchParams(), { replace: !push });
+      latest.current = new URLSearchParams();
+      setParams(latest.current, { replace: !push });
       setGeneration((n) => n + 1);
     },
     [setParams],
