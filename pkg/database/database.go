@@ -158,6 +158,9 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 	// Every statement counts towards the counter in its context, if any,
 	// and is passed to OnStatement.
 	count := func(tx *gorm.DB) {
+		if tx.DryRun {
+			return // only built, not run (EstimateRows)
+		}
 		ctx := tx.Statement.Context
 		if c, ok := ctx.Value(counterKey{}).(*atomic.Int64); ok {
 			c.Add(1)
