@@ -156,6 +156,12 @@ func Host(website string) string {
 // the benchmark machine: 60 ms for 20,000 matches).
 const denseAbove = 0.02
 
+// smallList is the number of rows under which a search takes the planner's
+// choice without asking for estimates: either plan reads at most this
+// many rows, and planning the estimate of a LIKE costs as much as running
+// the whole search on a list this small.
+const smallList = 10000
+
 // Matching narrows q to the records that contain query, on a table that
 // has search_text, search_grams and, on SQLite, an FTS5 twin named
 // <table>_fts. It must be the last condition added before the page.
@@ -170,10 +176,10 @@ const denseAbove = 0.02
 // sit together in name order — so it reads in order for a few thousand
 // matches and passes hundreds of thousands of rows first. Matching asks
 // the planner's estimates (from its statistics; no rows are read) of the
-// rows the list has and of those that match, and unless the matches are
-// dense, it puts the matching into a subquery that the planner must finish
-// before the list's order applies: the matches are found by index and
-// sorted.
+// rows the list has and, unless the list is small, of those that match.
+// Unless the matches are dense, it puts the matching into a subquery that
+// the planner must finish before the list's order applies: the matches
+// are found by index and sorted.
 func Matching(q *gorm.DB, db *database.DB, table, query string) *gorm.DB {
 	f := Fold(query)
 	if f == "" {
@@ -199,12 +205,15 @@ func Matching(q *gorm.DB, db *database.DB, table, query string) *gorm.DB {
 		_ = m.AddError(err)
 		return m
 	}
+	if rows < smallList {
+		return m
+	}
 	matches, err := db.EstimateRows(m)
 	if err != nil {
 		_ = m.AddError(err)
 		return m
 	}
-	if rows < 0 || matches >= denseAbove*rows {
+	if matches >= denseAbove*rows {
 		return m
 	}
 	return m.Session(&gorm.Session{NewDB: true}).Table("(?) AS "+table, m.Clauses(fence{}))
