@@ -163,6 +163,11 @@ func runScale(ctx context.Context, c config, n int, stdout io.Writer) (scaleResu
 		return out, err
 	}
 	defer admin.ExecContext(context.WithoutCancel(ctx), "DROP DATABASE IF EXISTS "+runDB+" WITH (FORCE)") //nolint:errcheck
+	// The server creates the admin it is given only when there are no
+	// accounts; a data set that was once served by hand has one.
+	if err := withoutAccounts(ctx, withDatabase(c.admin, runDB)); err != nil {
+		return out, err
+	}
 	var size int64
 	if err := admin.QueryRowContext(ctx, "SELECT pg_database_size($1)", runDB).Scan(&size); err == nil {
 		out.DBSizeMB = float64(size) / (1 << 20)
@@ -345,4 +350,16 @@ func loadavg() string {
 	}
 	f := strings.Fields(string(b))
 	return strings.Join(f[:3], " ")
+}
+
+// withoutAccounts removes the user accounts of a copied data set, so that
+// the server starts with the bench's own admin.
+func withoutAccounts(ctx context.Context, dbURL string) error {
+	db, err := sql.Open("pgx", dbURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.ExecContext(ctx, "DELETE FROM refresh_tokens; DELETE FROM api_keys; DELETE FROM users")
+	return err
 }
