@@ -12,7 +12,7 @@ export interface ConflictRow {
 
 // ConflictModal tells the user that someone else saved the record while
 // they edited it (412), shows what changed, and offers to take in the new
-// version while keeping their input (see lib/conflict.ts) or to drop it.
+// version while keeping their input (see lib/useVersionedEdit.ts) or to drop it.
 export function ConflictModal({
   rows,
   opened,

@@ -7,9 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { ApiError, ifMatch, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
-import { ConflictModal, type ConflictRow } from '../../components/ConflictModal';
-import { changedFields, rebase } from '../../lib/conflict';
-import { showFieldErrors } from '../../lib/forms';
+import { ConflictModal } from '../../components/ConflictModal';
+import { useVersionedEdit, type Versioned } from '../../lib/useVersionedEdit';
 import { useAdminLabels } from './labels';
 import { useKnownOrganisationName } from './organisationNames';
 import { UserFields, type UserFormValues, type UserValues } from './UserFields';
@@ -49,33 +48,19 @@ export function UserEditModal({ user, onClose, onSaved }: { user: User; onClose:
   const api = useApi();
   const labels = useAdminLabels();
   const organisationName = useKnownOrganisationName();
-  const [base, setBase] = useState(user);
-  const [current, setCurrent] = useState<User | null>(null);
+  const [initial] = useState(
+    (): Versioned<UserFormValues> => ({
+      version: user.version,
+      values: { ...valuesOf(user), email: user.email, passwordMode: 'token', password: '' },
+    }),
+  );
   const form = useForm<UserFormValues>({
-    initialValues: { ...valuesOf(user), email: user.email, passwordMode: 'token', password: '' },
+    initialValues: initial.values,
     validate: {
       display_name: (v) => (v.trim() === '' ? t('admin.users.errors.displayName') : null),
       organisation_id: (v, values) => (values.role === 'member' && !v ? t('admin.users.errors.organisation') : null),
     },
   });
-  const save = useMutation({
-    mutationFn: async (values: UserValues) => {
-      const patch = patchOf(valuesOf(base), values);
-      if (Object.keys(patch).length === 0) return base;
-      return unwrap(
-        api.PATCH('/api/v1/users/{id}', { params: { path: { id: base.id }, header: ifMatch(base.version) }, body: patch }),
-      );
-    },
-    onSuccess: onSaved,
-    onError: async (error) => {
-      if (error instanceof ApiError && error.status === 412) {
-        setCurrent(await unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id: base.id } } })));
-      } else {
-        showFieldErrors(form, error);
-      }
-    },
-  });
-
   const label: Record<Field, string> = {
     display_name: t('admin.users.fields.displayName'),
     role: t('admin.users.fields.role'),
@@ -83,37 +68,45 @@ export function UserEditModal({ user, onClose, onSaved }: { user: User; onClose:
     locale: t('admin.users.fields.language'),
     disabled: t('admin.users.fields.disabled'),
   };
-  const show = (v: UserValues, field: Field): string => {
-    switch (field) {
+  const show = (field: string, value: unknown): string => {
+    switch (field as Field) {
       case 'role':
-        return labels.role(v.role);
+        return labels.role(value as UserValues['role']);
       case 'organisation_id':
-        return organisationName(v.organisation_id) || t('common.none');
+        return organisationName(value as string | null) || t('common.none');
       case 'locale':
-        return labels.language(v.locale);
+        return labels.language(value as UserValues['locale']);
       case 'disabled':
-        return v.disabled ? t('common.yes') : t('common.no');
+        return value ? t('common.yes') : t('common.no');
       default:
-        return v.display_name;
+        return value as string;
     }
   };
-  const rows: ConflictRow[] =
-    current === null
-      ? []
-      : changedFields(valuesOf(base), valuesOf(current), fields).map((field) => ({
-          field,
-          label: label[field],
-          before: show(base, field),
-          theirs: show(current, field),
-          yours: show(form.values, field),
-        }));
-  const takeIn = (values: UserValues) => {
-    if (current === null) return;
-    form.setValues(values);
-    setBase(current);
-    setCurrent(null);
-    save.reset();
-  };
+  const edit = useVersionedEdit({
+    form,
+    initial,
+    loadCurrent: async () => {
+      const current = await unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id: user.id } } }));
+      return { version: current.version, values: { ...form.getValues(), ...valuesOf(current) } };
+    },
+    fields,
+    label: (field) => label[field as Field],
+    show,
+  });
+  const save = useMutation({
+    mutationFn: async (values: UserValues) => {
+      const patch = patchOf(valuesOf(edit.base.values), values);
+      if (Object.keys(patch).length === 0) return null;
+      return unwrap(
+        api.PATCH('/api/v1/users/{id}', {
+          params: { path: { id: user.id }, header: ifMatch(edit.base.version) },
+          body: patch,
+        }),
+      );
+    },
+    onSuccess: onSaved,
+    onError: (error) => edit.handleError(error),
+  });
   const failed =
     save.isError && !(save.error instanceof ApiError && (save.error.status === 412 || save.error.status === 422));
 
@@ -147,13 +140,14 @@ export function UserEditModal({ user, onClose, onSaved }: { user: User; onClose:
         </form>
       </Modal>
       <ConflictModal
-        opened={current !== null}
-        rows={rows}
+        {...edit.conflict}
         onReload={() => {
-          if (current) takeIn(rebase(valuesOf(base), valuesOf(current), valuesOf(form.values)));
+          edit.conflict.onReload();
+          save.reset();
         }}
         onDiscard={() => {
-          if (current) takeIn(valuesOf(current));
+          edit.conflict.onDiscard();
+          save.reset();
         }}
       />
     </>

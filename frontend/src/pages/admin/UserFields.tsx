@@ -7,14 +7,13 @@ import type { Language } from '../../i18n';
 import { locales, roles, useAdminLabels, type Role } from './labels';
 
 // The fields of an account that an admin edits.
-// eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- lib/conflict's rebase takes records, which interfaces are not
-export type UserValues = {
+export interface UserValues {
   display_name: string;
   role: Role;
   organisation_id: string | null;
   locale: Language;
   disabled: boolean;
-};
+}
 
 // UserFormValues is the form of both the create and the edit modal; only
 // creating sets the e-mail and the way to a password.

@@ -14,6 +14,7 @@ import { showFieldErrors } from '../../lib/forms';
 import { useFormat } from '../../lib/format';
 import { useFocusAreas, useReferenceOptions } from '../../lib/reference';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { useVersionedEdit } from '../../lib/useVersionedEdit';
 import {
   agreementCreate,
   agreementPatch,
@@ -25,7 +26,6 @@ import {
 } from './agreement';
 import { AgreementFields } from './AgreementFields';
 import { agreementKey, useAgreement } from './useAgreement';
-import { useVersionedEdit } from './useVersionedEdit';
 
 // useAgreementForm is the form both pages share, with the checks that
 // need no server (the server checks again and names the same fields).
@@ -152,21 +152,24 @@ function AgreementEdit({ agreement }: { agreement: Agreement }) {
         return String(value);
     }
   };
+  // The fields the conflict dialog compares, with their labels.
+  const labels: Record<string, string> = {
+    title: t('agreements.fields.title'),
+    kind: t('agreements.fields.kind'),
+    parties: t('agreements.fields.parties'),
+    signed_on: t('agreements.fields.signedOn'),
+    valid_from: t('agreements.fields.validFrom'),
+    valid_until: t('agreements.fields.validUntil'),
+    terminated_on: t('agreements.fields.terminatedOn'),
+    focus_areas: t('agreements.fields.focusAreas'),
+    summary: t('agreements.fields.summary'),
+  };
   const edit = useVersionedEdit({
     form,
     initial,
     show,
-    fields: [
-      { field: 'title', label: t('agreements.fields.title') },
-      { field: 'kind', label: t('agreements.fields.kind') },
-      { field: 'parties', label: t('agreements.fields.parties') },
-      { field: 'signed_on', label: t('agreements.fields.signedOn') },
-      { field: 'valid_from', label: t('agreements.fields.validFrom') },
-      { field: 'valid_until', label: t('agreements.fields.validUntil') },
-      { field: 'terminated_on', label: t('agreements.fields.terminatedOn') },
-      { field: 'focus_areas', label: t('agreements.fields.focusAreas') },
-      { field: 'summary', label: t('agreements.fields.summary') },
-    ],
+    fields: Object.keys(labels),
+    label: (field) => labels[field] ?? field,
     loadCurrent: async () => {
       const current = await unwrap(api.GET('/api/v1/agreements/{id}', { params: { path: { id: agreement.id } } }));
       setKnown((before) => [...before, ...current.parties.map((p) => p.organisation)]);
@@ -194,7 +197,7 @@ function AgreementEdit({ agreement }: { agreement: Agreement }) {
       void navigate(`/agreements/${agreement.id}`);
     },
     onError: async (error) => {
-      setFailure((await edit.handleError(error)) ? null : error);
+      setFailure(await edit.handleError(error));
     },
   });
 

@@ -5,8 +5,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '../../api/problem';
+import { FailureNotice } from '../../components/FailureNotice';
 import { showFieldErrors } from '../../lib/forms';
-import { FailureNotice } from './FailureNotice';
 
 // FormModal is a small form in a dialog (renew, add a milestone, …): it
 // sends the values, puts the API's 422 field errors next to the fields

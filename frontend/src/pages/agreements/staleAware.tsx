@@ -1,5 +1,5 @@
 import { ApiError } from '../../api/problem';
-import { FailureNotice } from './FailureNotice';
+import { FailureNotice } from '../../components/FailureNotice';
 
 // staleAware makes a ConfirmDialog reload the record after a 412 and show
 // its failures as FailureNotice does.

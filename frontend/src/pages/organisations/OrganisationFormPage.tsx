@@ -12,7 +12,7 @@ import { ConflictModal } from '../../components/ConflictModal';
 import { ErrorNotice, LoadingRows, QueryState } from '../../components/QueryState';
 import { showFieldErrors } from '../../lib/forms';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { useEditing } from './editing';
+import { useVersionedEdit } from '../../lib/useVersionedEdit';
 import { FormActions } from './FormActions';
 import { OrganisationFields } from './OrganisationFields';
 import {
@@ -164,7 +164,7 @@ function EditForm({ organisation: o }: { organisation: Organisation }) {
   const initial = organisationValues(o);
   const form = useOrganisationForm(initial);
   const [failure, setFailure] = useState<unknown>(null);
-  const editing = useEditing({
+  const edit = useVersionedEdit({
     form,
     initial: { values: initial, version: o.version },
     loadCurrent: async () => {
@@ -181,8 +181,8 @@ function EditForm({ organisation: o }: { organisation: Organisation }) {
     mutationFn: (values: OrganisationValues) =>
       unwrap(
         api.PATCH('/api/v1/organisations/{id}', {
-          params: { path: { id: o.id }, header: ifMatch(editing.version) },
-          body: patchBody(values, editing.changed()),
+          params: { path: { id: o.id }, header: ifMatch(edit.base.version) },
+          body: patchBody(values, edit.changed()),
         }),
       ),
     onMutate: () => {
@@ -193,13 +193,11 @@ function EditForm({ organisation: o }: { organisation: Organisation }) {
       void queryClient.invalidateQueries({ queryKey: ['organisations', 'list'] });
       void navigate(detail);
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 412) {
-        editing.conflicted().catch(setFailure);
-      } else {
-        showFieldErrors(form, error);
-        setFailure(error);
-      }
+    onError: async (error) => {
+      const whole = await edit.handleError(error);
+      // Besides the conflict dialog, this form names every failure above
+      // its buttons, field errors too.
+      setFailure(error instanceof ApiError && error.status === 412 ? whole : error);
     },
   });
 
@@ -216,7 +214,7 @@ function EditForm({ organisation: o }: { organisation: Organisation }) {
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
-          if (editing.changed().length === 0) void navigate(detail);
+          if (edit.changed().length === 0) void navigate(detail);
           else save.mutate(values);
         })}
       >
@@ -225,7 +223,7 @@ function EditForm({ organisation: o }: { organisation: Organisation }) {
           <FormActions failure={failure} busy={save.isPending} cancelTo={detail} />
         </Stack>
       </form>
-      <ConflictModal {...editing.conflictProps} />
+      <ConflictModal {...edit.conflict} />
     </>
   );
 }

@@ -9,12 +9,13 @@ import type { Schemas } from '../../api/client';
 import { ApiError, ifMatch, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { usePermissions } from '../../auth/permissions';
-import { ErrorNotice, LoadingRows, QueryState } from '../../components/QueryState';
+import { LoadingRows, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { useCountries, useFocusAreas, useReferenceOptions, useRegions, useText } from '../../lib/reference';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FailureNotice } from '../../components/FailureNotice';
 import { Details } from './Details';
 import type { Organisation } from './organisationValues';
 import { PageHeader } from './PageHeader';
@@ -266,21 +267,9 @@ function ArchiveButton({ organisation: o }: { organisation: Organisation }) {
       <Button variant="default" loading={archive.isPending} onClick={() => { archive.mutate(); }}>
         {o.archived ? t('organisations.unarchive') : t('organisations.archive')}
       </Button>
-      {archive.isError && <StaleOrError error={archive.error} />}
+      {archive.isError && <FailureNotice error={archive.error} staleMessage={t('organisations.staleAction')} />}
     </>
   );
-}
-
-function StaleOrError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (error instanceof ApiError && error.status === 412) {
-    return (
-      <Alert color="orange" role="alert" w="100%">
-        {t('organisations.staleAction')}
-      </Alert>
-    );
-  }
-  return <ErrorNotice error={error} />;
 }
 
 const referenceKeys: Record<string, string> = {
@@ -363,7 +352,7 @@ function DeleteButton({ organisation: o }: { organisation: Organisation }) {
             </List>
           </Alert>
         ) : (
-          failure !== null && <StaleOrError error={failure} />
+          failure !== null && <FailureNotice error={failure} staleMessage={t('organisations.staleAction')} />
         )}
       </ConfirmDialog>
     </>

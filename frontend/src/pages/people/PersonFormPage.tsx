@@ -15,7 +15,7 @@ import { ErrorNotice, LoadingRows, QueryState } from '../../components/QueryStat
 import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { useEditing } from '../organisations/editing';
+import { useVersionedEdit } from '../../lib/useVersionedEdit';
 import { FormActions } from '../organisations/FormActions';
 import { FormSection } from '../organisations/OrganisationFields';
 import { PageHeader } from '../organisations/PageHeader';
@@ -192,7 +192,7 @@ function EditForm({ person: p }: { person: Person }) {
   const [failure, setFailure] = useState<unknown>(null);
   const [names, setNames] = useState<Record<string, string>>({ [p.organisation_id]: p.organisation.name });
   const show = usePersonText(names);
-  const editing = useEditing({
+  const edit = useVersionedEdit({
     form,
     initial: { values: initial, version: p.version },
     loadCurrent: async () => {
@@ -210,8 +210,8 @@ function EditForm({ person: p }: { person: Person }) {
     mutationFn: (values: PersonValues) =>
       unwrap(
         api.PATCH('/api/v1/people/{id}', {
-          params: { path: { id: p.id }, header: ifMatch(editing.version) },
-          body: patchBody(values, editing.changed()),
+          params: { path: { id: p.id }, header: ifMatch(edit.base.version) },
+          body: patchBody(values, edit.changed()),
         }),
       ),
     onMutate: () => {
@@ -222,13 +222,11 @@ function EditForm({ person: p }: { person: Person }) {
       void queryClient.invalidateQueries({ queryKey: ['people', 'list'] });
       void navigate(detail);
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 412) {
-        editing.conflicted().catch(setFailure);
-      } else {
-        showFieldErrors(form, error);
-        setFailure(error);
-      }
+    onError: async (error) => {
+      const whole = await edit.handleError(error);
+      // Besides the conflict dialog, this form names every failure above
+      // its buttons, field errors too.
+      setFailure(error instanceof ApiError && error.status === 412 ? whole : error);
     },
   });
 
@@ -240,7 +238,7 @@ function EditForm({ person: p }: { person: Person }) {
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
-          if (editing.changed().length === 0) void navigate(detail);
+          if (edit.changed().length === 0) void navigate(detail);
           else save.mutate(values);
         })}
       >
@@ -253,7 +251,7 @@ function EditForm({ person: p }: { person: Person }) {
           <FormActions failure={failure} busy={save.isPending} cancelTo={detail} />
         </Stack>
       </form>
-      <ConflictModal {...editing.conflictProps} />
+      <ConflictModal {...edit.conflict} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +7,11 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, ifMatch, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { usePermissions } from '../../auth/permissions';
-import { ErrorNotice, LoadingRows, QueryState } from '../../components/QueryState';
+import { LoadingRows, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FailureNotice } from '../../components/FailureNotice';
 import { Details } from '../organisations/Details';
 import { PageHeader } from '../organisations/PageHeader';
 import { useLanguageNames, type Person } from './personValues';
@@ -165,14 +166,7 @@ function DeleteButton({ person: p }: { person: Person }) {
           dialog.close();
         }}
       >
-        {remove.isError &&
-          (remove.error instanceof ApiError && remove.error.status === 412 ? (
-            <Alert color="orange" role="alert">
-              {t('people.staleAction')}
-            </Alert>
-          ) : (
-            <ErrorNotice error={remove.error} />
-          ))}
+        {remove.isError && <FailureNotice error={remove.error} staleMessage={t('people.staleAction')} />}
       </ConfirmDialog>
     </>
   );

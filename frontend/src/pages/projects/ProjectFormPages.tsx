@@ -14,7 +14,7 @@ import { showFieldErrors } from '../../lib/forms';
 import { useFormat } from '../../lib/format';
 import { useFocusAreas, useReferenceOptions } from '../../lib/reference';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { useVersionedEdit } from '../agreements/useVersionedEdit';
+import { useVersionedEdit } from '../../lib/useVersionedEdit';
 import {
   emptyProject,
   phases,
@@ -207,18 +207,21 @@ function ProjectEdit({ project }: { project: Project }) {
         return String(value);
     }
   };
+  // The fields the conflict dialog compares, with their labels.
+  const labels: Record<string, string> = {
+    acronym: t('projects.fields.acronym'),
+    title: t('projects.fields.title'),
+    start_date: t('projects.fields.startDate'),
+    end_date: t('projects.fields.endDate'),
+    focus_areas: t('projects.fields.focusAreas'),
+    summary: t('projects.fields.summary'),
+  };
   const edit = useVersionedEdit({
     form,
     initial,
     show,
-    fields: [
-      { field: 'acronym', label: t('projects.fields.acronym') },
-      { field: 'title', label: t('projects.fields.title') },
-      { field: 'start_date', label: t('projects.fields.startDate') },
-      { field: 'end_date', label: t('projects.fields.endDate') },
-      { field: 'focus_areas', label: t('projects.fields.focusAreas') },
-      { field: 'summary', label: t('projects.fields.summary') },
-    ],
+    fields: Object.keys(labels),
+    label: (field) => labels[field] ?? field,
     loadCurrent: async () => {
       const current = await unwrap(api.GET('/api/v1/projects/{id}', { params: { path: { id: project.id } } }));
       queryClient.setQueryData(projectKey(project.id), current);
@@ -244,7 +247,7 @@ function ProjectEdit({ project }: { project: Project }) {
       void navigate(`/projects/${project.id}`);
     },
     onError: async (error) => {
-      setFailure((await edit.handleError(error)) ? null : error);
+      setFailure(await edit.handleError(error));
     },
   });
   return (

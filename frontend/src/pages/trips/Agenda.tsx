@@ -26,12 +26,11 @@ import { usePermissions } from '../../auth/permissions';
 import { ConflictModal } from '../../components/ConflictModal';
 import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { ErrorNotice, LoadingRows, QueryState } from '../../components/QueryState';
-import { showFieldErrors } from '../../lib/forms';
 import { dayIn, useFormat, viewerTimeZone } from '../../lib/format';
+import { useVersionedEdit } from '../../lib/useVersionedEdit';
 import { groupByDay } from './agendaDays';
 import { agendaKinds, tripKeys, useAgenda, type AgendaItem, type Trip } from './model';
 import { ConfirmButton } from '../../components/ConfirmDialog';
-import { useConflict } from './useConflict';
 import { instantFromLocal, localFromInstant } from './zonedTime';
 
 type Zone = 'trip' | 'viewer';
@@ -220,6 +219,7 @@ interface AgendaValues {
 }
 
 const agendaFields = ['title', 'kind', 'starts_at', 'ends_at', 'location', 'organisation_id'] as const;
+type AgendaField = (typeof agendaFields)[number];
 
 // Times are edited as wall-clock times in the trip's zone.
 function valuesOf(item: AgendaItem | null, trip: Trip): AgendaValues {
@@ -249,7 +249,7 @@ function AgendaItemForm({ trip, item, onDone }: { trip: Trip; item: AgendaItem |
   const api = useApi();
   const queryClient = useQueryClient();
   const format = useFormat();
-  const [base, setBase] = useState(() => ({ values: valuesOf(item, trip), version: item?.version ?? 0 }));
+  const [initial] = useState(() => ({ values: valuesOf(item, trip), version: item?.version ?? 0 }));
   const [error, setError] = useState<unknown>(null);
   const inTrip = (local: string) => {
     const day = local.slice(0, 10);
@@ -257,7 +257,7 @@ function AgendaItemForm({ trip, item, onDone }: { trip: Trip; item: AgendaItem |
   };
   const form = useForm<AgendaValues>({
     mode: 'controlled',
-    initialValues: base.values,
+    initialValues: initial.values,
     validate: {
       title: (v) => (v.trim() === '' ? t('trips.validation.required') : null),
       kind: (v) => (v === '' ? t('trips.validation.required') : null),
@@ -272,10 +272,20 @@ function AgendaItemForm({ trip, item, onDone }: { trip: Trip; item: AgendaItem |
       },
     },
   });
-  const conflict = useConflict(form, {
+  const edit = useVersionedEdit({
+    form,
+    initial,
+    loadCurrent: async () => {
+      if (item === null) throw new Error('an agenda item not yet added has no stored version');
+      const list = await unwrap(api.GET('/api/v1/trips/{id}/agenda', { params: { path: { id: trip.id } } }));
+      queryClient.setQueryData(tripKeys.agenda(trip.id), list);
+      const current = list.items.find((it) => it.id === item.id);
+      if (current === undefined) throw new ApiError(404, null);
+      return { values: valuesOf(current, trip), version: current.version };
+    },
     fields: agendaFields,
-    label: (field) => t(`trips.agenda.fields.${field}`),
-    describe: (field, value) => {
+    label: (field) => t(`trips.agenda.fields.${field as AgendaField}`),
+    show: (field, value) => {
       if (value === null || value === '') return t('common.none');
       if (field === 'kind') return t(`trips.agendaKinds.${value as AgendaItem['kind']}`);
       if (field === 'starts_at' || field === 'ends_at') {
@@ -307,13 +317,13 @@ function AgendaItemForm({ trip, item, onDone }: { trip: Trip; item: AgendaItem |
         );
       } else {
         const mine = bodyOf(values);
-        const before = bodyOf(base.values);
+        const before = bodyOf(edit.base.values);
         const patch = Object.fromEntries(
           Object.entries(mine).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(before[field as keyof typeof before])),
         );
         await unwrap(
           api.PATCH('/api/v1/trips/{id}/agenda/{item}', {
-            params: { path: { id: trip.id, item: item.id }, header: ifMatch(base.version) },
+            params: { path: { id: trip.id, item: item.id }, header: ifMatch(edit.base.version) },
             body: patch,
           }),
         );
@@ -321,22 +331,11 @@ function AgendaItemForm({ trip, item, onDone }: { trip: Trip; item: AgendaItem |
       await queryClient.invalidateQueries({ queryKey: tripKeys.agenda(trip.id) });
       onDone();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 412 && item !== null) {
-        const list = await unwrap(api.GET('/api/v1/trips/{id}/agenda', { params: { path: { id: trip.id } } }));
-        queryClient.setQueryData(tripKeys.agenda(trip.id), list);
-        const current = list.items.find((it) => it.id === item.id);
-        if (current === undefined) setError(new ApiError(404, null));
-        else conflict.show(base.values, valuesOf(current, trip), current.version);
-        return;
-      }
-      if (!showFieldErrors(form, e)) setError(e);
+      setError(await edit.handleError(e));
     }
   };
 
   const zoneNote = t('trips.agenda.inZone', { zone: trip.time_zone });
-  const adopt = (next: { values: AgendaValues; version: number } | null) => {
-    if (next !== null) setBase(next);
-  };
   return (
     <form noValidate onSubmit={form.onSubmit(save)}>
       <Stack>
@@ -392,18 +391,7 @@ function AgendaItemForm({ trip, item, onDone }: { trip: Trip; item: AgendaItem |
           </Button>
         </Group>
       </Stack>
-      <ConflictModal
-        rows={conflict.rows}
-        opened={conflict.opened}
-        onReload={() => {
-          const next = conflict.reload();
-          adopt(next && { values: next.base, version: next.version });
-        }}
-        onDiscard={() => {
-          const next = conflict.discard();
-          adopt(next && { values: next.base, version: next.version });
-        }}
-      />
+      <ConflictModal {...edit.conflict} />
     </form>
   );
 }

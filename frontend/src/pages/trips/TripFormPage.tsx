@@ -20,20 +20,19 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 
-import { ApiError, ifMatch, unwrap } from '../../api/problem';
+import { ifMatch, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { usePermissions } from '../../auth/permissions';
 import { useMe } from '../../auth/useMe';
 import { ConflictModal } from '../../components/ConflictModal';
 import { OrganisationsPicker, type OrganisationRef } from '../../components/OrganisationPicker';
 import { ErrorNotice, LoadingRows, QueryState } from '../../components/QueryState';
-import { showFieldErrors } from '../../lib/forms';
 import { useFormat, viewerTimeZone } from '../../lib/format';
 import { useCountries, useReferenceOptions, useRegions } from '../../lib/reference';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { useVersionedEdit } from '../../lib/useVersionedEdit';
 import { createStatuses, nextStatuses, tripKeys, tripKinds, useTrip, type Trip, type TripKind, type TripStatus } from './model';
 import { createBody, emptyTripValues, patchBody, tripFields, tripValues, type TripField, type TripValues } from './tripValues';
-import { useConflict } from './useConflict';
 import { instantFromLocal, timeZones } from './zonedTime';
 
 const textLanguages = ['de', 'en', 'ja'] as const;
@@ -52,7 +51,7 @@ function TripForm({ trip }: { trip: Trip | null }) {
   const countries = useCountries();
   const regions = useRegions();
   const regionLabels = useReferenceOptions(regions.data);
-  const [base, setBase] = useState(() => ({
+  const [initial] = useState(() => ({
     values: trip === null ? emptyTripValues(viewerTimeZone()) : tripValues(trip),
     version: trip?.version ?? 0,
   }));
@@ -63,7 +62,7 @@ function TripForm({ trip }: { trip: Trip | null }) {
   const required = (v: string) => (v.trim() === '' ? t('trips.validation.required') : null);
   const form = useForm<TripValues>({
     mode: 'controlled',
-    initialValues: base.values,
+    initialValues: initial.values,
     validate: {
       title: required,
       kind: required,
@@ -77,19 +76,24 @@ function TripForm({ trip }: { trip: Trip | null }) {
     },
   });
 
-  const zones = useMemo(() => timeZones(base.values.time_zone), [base.values.time_zone]);
-  const statusOptions: readonly TripStatus[] =
-    trip === null ? createStatuses : [base.values.status as TripStatus, ...nextStatuses[base.values.status as TripStatus]];
   const regionOptions = (regions.data ?? [])
     .filter((r) => r.country === form.values.country || form.values.regions.includes(r.code))
     .map((r) => ({ value: r.code, label: regionLabels.label(r.code) }));
 
-  const conflict = useConflict(form, {
+  const edit = useVersionedEdit({
+    form,
+    initial,
+    loadCurrent: async () => {
+      if (trip === null) throw new Error('a trip not yet created has no stored version');
+      const current = await unwrap(api.GET('/api/v1/trips/{id}', { params: { path: { id: trip.id } } }));
+      setOrganisers((known) => [...known, ...current.organisers]);
+      return { values: tripValues(current), version: current.version };
+    },
     fields: tripFields,
-    label: (field) => t(`trips.fields.${field}`),
-    describe: (field: TripField, value: unknown) => {
+    label: (field) => t(`trips.fields.${field as TripField}`),
+    show: (field, value) => {
       const none = t('common.none');
-      switch (field) {
+      switch (field as TripField) {
         case 'kind':
           return value ? t(`trips.kinds.${value as TripKind}`) : none;
         case 'status':
@@ -124,6 +128,11 @@ function TripForm({ trip }: { trip: Trip | null }) {
     },
   });
 
+  const base = edit.base;
+  const zones = useMemo(() => timeZones(base.values.time_zone), [base.values.time_zone]);
+  const statusOptions: readonly TripStatus[] =
+    trip === null ? createStatuses : [base.values.status as TripStatus, ...nextStatuses[base.values.status as TripStatus]];
+
   const save = async (values: TripValues) => {
     setError(null);
     try {
@@ -144,23 +153,10 @@ function TripForm({ trip }: { trip: Trip | null }) {
       await queryClient.invalidateQueries({ queryKey: tripKeys.all });
       await navigate(`/trips/${trip.id}`);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 412 && trip !== null) {
-        try {
-          const current = await unwrap(api.GET('/api/v1/trips/{id}', { params: { path: { id: trip.id } } }));
-          setOrganisers((known) => [...known, ...current.organisers]);
-          conflict.show(base.values, tripValues(current), current.version);
-        } catch (reloadError) {
-          setError(reloadError);
-        }
-        return;
-      }
-      if (!showFieldErrors(form, e)) setError(e);
+      setError(await edit.handleError(e));
     }
   };
 
-  const adopt = (next: { base: TripValues; version: number } | null) => {
-    if (next !== null) setBase({ values: next.base, version: next.version });
-  };
   const cancelTo = trip === null ? '/trips' : `/trips/${trip.id}`;
 
   return (
@@ -281,16 +277,7 @@ function TripForm({ trip }: { trip: Trip | null }) {
           </Button>
         </Group>
       </Stack>
-      <ConflictModal
-        rows={conflict.rows}
-        opened={conflict.opened}
-        onReload={() => {
-          adopt(conflict.reload());
-        }}
-        onDiscard={() => {
-          adopt(conflict.discard());
-        }}
-      />
+      <ConflictModal {...edit.conflict} />
     </form>
   );
 }
