@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/innomunich/platform/pkg/auth"
@@ -47,22 +46,7 @@ func TestEveryDocumentedListFilterAndSortUsesAnIndex(t *testing.T) {
 	if !slices.Contains(dbtest.Engines(t), database.Postgres) {
 		t.Skip("plans are checked on PostgreSQL; set TEST_DATABASE_URL")
 	}
-	var (
-		mu        sync.Mutex
-		capturing bool
-		captured  []database.Statement
-	)
-	db, err := database.Open(context.Background(), dbtest.URL(t, database.Postgres), database.Options{OnStatement: func(_ context.Context, st database.Statement) {
-		mu.Lock()
-		defer mu.Unlock()
-		if capturing {
-			captured = append(captured, st)
-		}
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(db.Close)
+	db, sent := dbtest.Recording(t, database.Postgres)
 	h := newHarness(t, db)
 	d := newListData(t, h, 25)
 	if rec := h.do(request{method: "POST", url: "/api/v1/focus-areas", body: map[string]any{"code": "rare_area", "name": map[string]string{"en": "Rare area"}}}); rec.Code != 201 {
@@ -83,14 +67,9 @@ func TestEveryDocumentedListFilterAndSortUsesAnIndex(t *testing.T) {
 	// listQuery runs a request and returns the keyset query it sent to table.
 	listQuery := func(t *testing.T, path, table string) (database.Statement, map[string]any) {
 		t.Helper()
-		mu.Lock()
-		capturing, captured = true, nil
-		mu.Unlock()
+		sent.Start()
 		rec := h.get(path)
-		mu.Lock()
-		capturing = false
-		stmts := captured
-		mu.Unlock()
+		stmts := sent.Stop()
 		if rec.Code != 200 {
 			t.Fatalf("GET %s: %d %s", path, rec.Code, rec.Body.String())
 		}

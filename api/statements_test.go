@@ -1,14 +1,11 @@
 package api_test
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
-	"sync/atomic"
 	"testing"
 
-	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
 )
 
@@ -17,17 +14,17 @@ import (
 func TestListsRunTheSameStatementsWhateverThePageSize(t *testing.T) {
 	for _, e := range dbtest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
-			db, statements := countingDB(t, e)
+			db, sent := dbtest.Recording(t, e)
 			h := newHarness(t, db)
 			newListData(t, h, 25)
 			for _, path := range []string{"/api/v1/organisations", "/api/v1/people", "/api/v1/agreements", "/api/v1/trips", "/api/v1/projects", "/api/v1/users", "/api/v1/audit-events"} {
-				count := func(limit int) int64 {
-					statements.Store(0)
+				count := func(limit int) int {
+					sent.Start()
 					rec := h.get(fmt.Sprintf("%s?limit=%d", path, limit))
 					if rec.Code != 200 {
 						t.Fatalf("%s: %d %s", path, rec.Code, rec.Body.String())
 					}
-					return statements.Load()
+					return len(sent.Stop())
 				}
 				small, large := count(2), count(25)
 				if small == 0 || small != large {
@@ -44,16 +41,16 @@ func TestListsRunTheSameStatementsWhateverThePageSize(t *testing.T) {
 func TestMetricsCountTheStatementsOfEachRequest(t *testing.T) {
 	for _, e := range dbtest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
-			db, statements := countingDB(t, e)
+			db, sent := dbtest.Recording(t, e)
 			h := newHarness(t, db)
 			newListData(t, h, 3)
-			var want int64
+			var want int
 			for _, path := range []string{"/api/v1/agreements?limit=2", "/api/v1/agreements?limit=3"} {
-				statements.Store(0)
+				sent.Start()
 				if rec := h.get(path); rec.Code != 200 {
 					t.Fatalf("%s: %d", path, rec.Code)
 				}
-				want += statements.Load()
+				want += len(sent.Stop())
 			}
 			h.get("/api/v1/no-such-thing")
 			metrics := h.get("/metrics").Body.String()
@@ -68,19 +65,6 @@ func TestMetricsCountTheStatementsOfEachRequest(t *testing.T) {
 			}
 		})
 	}
-}
-
-// countingDB opens a fresh database of engine e that counts the
-// statements run on it.
-func countingDB(t *testing.T, e database.Engine) (*database.DB, *atomic.Int64) {
-	t.Helper()
-	statements := new(atomic.Int64)
-	db, err := database.Open(context.Background(), dbtest.URL(t, e), database.Options{OnStatement: func(context.Context, database.Statement) { statements.Add(1) }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(db.Close)
-	return db, statements
 }
 
 func grepLines(s, pattern string) string {

@@ -26,15 +26,15 @@ type summaryBody struct {
 func TestSummaryCountsInAFixedNumberOfStatements(t *testing.T) {
 	for _, e := range dbtest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
-			db, statements := countingDB(t, e)
+			db, sent := dbtest.Recording(t, e)
 			h := newHarness(t, db)
-			get := func() (summaryBody, int64) {
-				statements.Store(0)
+			get := func() (summaryBody, int) {
+				sent.Start()
 				rec := h.get("/api/v1/summary")
 				if rec.Code != 200 {
 					t.Fatalf("status %d: %s", rec.Code, rec.Body.String())
 				}
-				return decode[summaryBody](t, rec), statements.Load()
+				return decode[summaryBody](t, rec), len(sent.Stop())
 			}
 			empty, before := get()
 

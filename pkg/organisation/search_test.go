@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/innomunich/platform/pkg/auth"
@@ -26,19 +25,7 @@ import (
 func TestSearchPagesInNameOrderWhetherMatchesAreFewOrMany(t *testing.T) {
 	for _, e := range dbtest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
-			var (
-				mu   sync.Mutex
-				sent []string
-			)
-			db, err := database.Open(context.Background(), dbtest.URL(t, e), database.Options{OnStatement: func(_ context.Context, st database.Statement) {
-				mu.Lock()
-				defer mu.Unlock()
-				sent = append(sent, st.SQL)
-			}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(db.Close)
+			db, sent := dbtest.Recording(t, e)
 			ctx := auth.With(context.Background(), auth.System("test"))
 			for i := range 3 { // rare, and last in name order
 				if _, err := organisation.Create(ctx, db, organisation.Organisation{Name: fmt.Sprintf("Zeta Labs %d GmbH", i), Kind: "biotech", Country: "DE"}, true); err != nil {
@@ -64,9 +51,7 @@ func TestSearchPagesInNameOrderWhetherMatchesAreFewOrMany(t *testing.T) {
 				matches := len(want)
 				want = want[:min(len(want), 600)]
 
-				mu.Lock()
-				sent = nil
-				mu.Unlock()
+				sent.Start()
 				var got []string
 				cursor := ""
 				for len(got) < len(want) {
@@ -92,9 +77,7 @@ func TestSearchPagesInNameOrderWhetherMatchesAreFewOrMany(t *testing.T) {
 				if e != database.Postgres {
 					continue
 				}
-				mu.Lock()
-				sorted := slices.ContainsFunc(sent, func(s string) bool { return strings.Contains(s, "OFFSET 0") })
-				mu.Unlock()
+				sorted := slices.ContainsFunc(sent.Stop(), func(st database.Statement) bool { return strings.Contains(st.SQL, "OFFSET 0") })
 				if dense := float64(matches) > 0.02*float64(total); sorted == dense {
 					t.Errorf("q=%s (%d of %d match): matches sorted = %v, want %v", q, matches, total, sorted, !dense)
 				}
