@@ -1,10 +1,11 @@
-import { Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import type { Schemas } from '../../api/client';
 import { useApi } from '../../auth/context';
 import { usePermissions } from '../../auth/permissions';
+import { FilterSelect } from '../../components/FilterSelect';
 import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
@@ -95,23 +96,17 @@ export function AgreementsPage() {
           }}
         />
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-          <Select
+          <FilterSelect
+            filters={filters}
+            name="status"
             label={t('agreements.fields.status')}
-            clearable
             data={agreementStatuses.map((s) => ({ value: s, label: t(`agreements.statuses.${s}`) }))}
-            value={f.status || null}
-            onChange={(v) => {
-              filters.set('status', v);
-            }}
           />
-          <Select
+          <FilterSelect
+            filters={filters}
+            name="kind"
             label={t('agreements.fields.kind')}
-            clearable
             data={agreementKinds.map((k) => ({ value: k, label: t(`agreements.kinds.${k}`) }))}
-            value={f.kind || null}
-            onChange={(v) => {
-              filters.set('kind', v);
-            }}
           />
           <OrganisationPicker
             key={party.data ? 'named' : 'plain'}
@@ -123,55 +118,40 @@ export function AgreementsPage() {
               filters.set('party', id);
             }}
           />
-          <Select
+          <FilterSelect
+            filters={filters}
+            name="region"
             label={t('agreements.filters.region')}
-            clearable
             searchable
             data={regions.options}
-            value={f.region || null}
-            onChange={(v) => {
-              filters.set('region', v);
-            }}
           />
-          <Select
+          <FilterSelect
+            filters={filters}
+            name="country"
             label={t('agreements.filters.country')}
-            clearable
             searchable
             data={countries.options}
-            value={f.country || null}
-            onChange={(v) => {
-              filters.set('country', v);
-            }}
           />
-          <Select
+          <FilterSelect
+            filters={filters}
+            name="focus_area"
             label={t('agreements.fields.focusAreas')}
-            clearable
             searchable
             data={focusAreas.options}
-            value={f.focus_area || null}
-            onChange={(v) => {
-              filters.set('focus_area', v);
-            }}
           />
-          <Select
+          <FilterSelect
+            filters={filters}
+            name="signed_from"
             label={t('agreements.filters.signedFrom')}
-            clearable
             searchable
             data={years}
-            value={f.signed_from || null}
-            onChange={(v) => {
-              filters.set('signed_from', v);
-            }}
           />
-          <Select
+          <FilterSelect
+            filters={filters}
+            name="signed_to"
             label={t('agreements.filters.signedTo')}
-            clearable
             searchable
             data={years}
-            value={f.signed_to || null}
-            onChange={(v) => {
-              filters.set('signed_to', v);
-            }}
           />
         </SimpleGrid>
         {filters.active && (

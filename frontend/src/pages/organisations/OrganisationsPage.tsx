@@ -19,6 +19,7 @@ import { Link } from 'react-router';
 import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { usePermissions } from '../../auth/permissions';
+import { FilterSelect } from '../../components/FilterSelect';
 import { ListFooter, QueryState } from '../../components/QueryState';
 import { useCountries, useFocusAreas, useReferenceOptions, useRegions } from '../../lib/reference';
 import { useCursorList } from '../../lib/useCursorList';
@@ -144,23 +145,17 @@ export function OrganisationsPage() {
           searchable
           clearable
         />
-        <Select
+        <FilterSelect
+          filters={url}
+          name="region"
           label={t('organisations.filters.region')}
           data={regions.options}
-          value={filters.region ?? null}
-          onChange={(value) => {
-            url.set('region', value);
-          }}
-          clearable
         />
-        <Select
+        <FilterSelect
+          filters={url}
+          name="kind"
           label={t('organisations.filters.kind')}
           data={kinds.map((kind) => ({ value: kind, label: t(`organisations.kinds.${kind}`) }))}
-          value={filters.kind ?? null}
-          onChange={(value) => {
-            url.set('kind', value);
-          }}
-          clearable
         />
         <MultiSelect
           label={t('organisations.filters.focusAreas')}
@@ -171,17 +166,14 @@ export function OrganisationsPage() {
           }}
           clearable
         />
-        <Select
+        <FilterSelect
+          filters={url}
+          name="sme"
           label={t('organisations.filters.sme')}
           data={[
             { value: 'true', label: t('organisations.filters.smeYes') },
             { value: 'false', label: t('organisations.filters.smeNo') },
           ]}
-          value={url.get('sme') || null}
-          onChange={(value) => {
-            url.set('sme', value);
-          }}
-          clearable
         />
         <Select
           label={t('organisations.filters.sort')}

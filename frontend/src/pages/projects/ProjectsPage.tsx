@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { useApi } from '../../auth/context';
 import { usePermissions } from '../../auth/permissions';
+import { FilterSelect } from '../../components/FilterSelect';
 import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
@@ -73,24 +74,18 @@ export function ProjectsPage() {
           }}
         />
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }}>
-          <Select
+          <FilterSelect
+            filters={filters}
+            name="phase"
             label={t('projects.fields.phase')}
-            clearable
             data={phases.map((p) => ({ value: p, label: t(`projects.phases.${p}`) }))}
-            value={f.phase || null}
-            onChange={(v) => {
-              filters.set('phase', v);
-            }}
           />
-          <Select
+          <FilterSelect
+            filters={filters}
+            name="focus_area"
             label={t('projects.fields.focusAreas')}
-            clearable
             searchable
             data={focusAreas.options}
-            value={f.focus_area || null}
-            onChange={(v) => {
-              filters.set('focus_area', v);
-            }}
           />
           <OrganisationPicker
             key={partner.data ? 'named' : 'plain'}
@@ -102,25 +97,19 @@ export function ProjectsPage() {
               filters.set('partner', id);
             }}
           />
-          <Select
+          <FilterSelect
+            filters={filters}
+            name="country"
             label={t('projects.filters.country')}
-            clearable
             searchable
             data={countries.options}
-            value={f.country || null}
-            onChange={(v) => {
-              filters.set('country', v);
-            }}
           />
-          <Select
+          <FilterSelect
+            filters={filters}
+            name="funder"
             label={t('projects.fields.funder')}
-            clearable
             searchable
             data={funders.options}
-            value={f.funder || null}
-            onChange={(v) => {
-              filters.set('funder', v);
-            }}
           />
           <TextInput
             type="date"

@@ -1,4 +1,4 @@
-import { Anchor, Button, Collapse, Group, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Collapse, Group, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { usePermissions } from '../../auth/permissions';
+import { FilterSelect } from '../../components/FilterSelect';
 import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
 import { SearchField } from '../../components/SearchField';
@@ -40,7 +41,7 @@ function useFilters() {
   const clear = () => {
     url.clear({ push: true });
   };
-  return { filters, set, clear, generation: url.generation };
+  return { url, filters, set, clear, generation: url.generation };
 }
 
 // useOrganisationRef names the organisation a filter holds, for the picker.
@@ -57,7 +58,7 @@ function useOrganisationRef(id: string | undefined) {
   });
 }
 
-function Filters({ filters, set }: { filters: Partial<Record<FilterName, string>>; set: (name: FilterName, value: string | null) => void }) {
+function Filters({ url, filters, set }: Pick<ReturnType<typeof useFilters>, 'url' | 'filters' | 'set'>) {
   const { t } = useTranslation();
   const countries = useCountries();
   const regions = useRegions();
@@ -68,47 +69,39 @@ function Filters({ filters, set }: { filters: Partial<Record<FilterName, string>
     .map((r) => ({ value: r.code, label: text(r.name) || r.code }));
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-      <Select
+      <FilterSelect
+        filters={url}
+        name="kind"
+        push
         label={t('trips.fields.kind')}
         placeholder={t('common.all')}
-        clearable
         data={tripKinds.map((kind) => ({ value: kind, label: t(`trips.kinds.${kind}`) }))}
-        value={filters.kind ?? null}
-        onChange={(v) => {
-          set('kind', v);
-        }}
       />
-      <Select
+      <FilterSelect
+        filters={url}
+        name="status"
+        push
         label={t('trips.fields.status')}
         placeholder={t('common.all')}
-        clearable
         data={tripStatuses.map((status) => ({ value: status, label: t(`trips.statuses.${status}`) }))}
-        value={filters.status ?? null}
-        onChange={(v) => {
-          set('status', v);
-        }}
       />
-      <Select
+      <FilterSelect
+        filters={url}
+        name="country"
+        push
         label={t('trips.fields.country')}
         placeholder={t('common.all')}
-        clearable
         searchable
         data={countries.options}
-        value={filters.country ?? null}
-        onChange={(v) => {
-          set('country', v);
-        }}
       />
-      <Select
+      <FilterSelect
+        filters={url}
+        name="region"
+        push
         label={t('trips.fields.region')}
         placeholder={t('common.all')}
-        clearable
         searchable
         data={regionOptions}
-        value={filters.region ?? null}
-        onChange={(v) => {
-          set('region', v);
-        }}
       />
       <TextInput
         type="date"
@@ -149,7 +142,7 @@ export function TripsPage() {
   usePageTitle(t('trips.title'));
   const api = useApi();
   const can = usePermissions();
-  const { filters, set, clear, generation } = useFilters();
+  const { url, filters, set, clear, generation } = useFilters();
   const list = useCursorList([...tripKeys.all, 'list', filters], (cursor, signal) =>
     api.GET('/api/v1/trips', {
       params: {
@@ -191,7 +184,7 @@ export function TripsPage() {
         busy={list.isFetching && !list.isFetchingNextPage}
       />
       {wide ? (
-        <Filters filters={filters} set={set} />
+        <Filters url={url} filters={filters} set={set} />
       ) : (
         <>
           <Group>
@@ -200,7 +193,7 @@ export function TripsPage() {
             </Button>
           </Group>
           <Collapse expanded={filtersOpened}>
-            <Filters filters={filters} set={set} />
+            <Filters url={url} filters={filters} set={set} />
           </Collapse>
         </>
       )}
