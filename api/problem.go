@@ -30,6 +30,8 @@ type Problem struct {
 type FieldError struct {
 	Field   string `json:"field" example:"country"`
 	Message string `json:"message" example:"must be an ISO 3166-1 alpha-2 code"`
+	// A stable reason the web app translates, e.g. password_common; only some errors have one.
+	Code string `json:"code,omitempty" example:"password_common"`
 } // @name FieldError
 
 func fieldErrors(in []apperr.FieldError) []FieldError {

@@ -31,6 +31,8 @@ const (
 type FieldError struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
+	// Code is a stable reason a client may translate; empty for most.
+	Code string `json:"code,omitempty"`
 }
 
 // Error is an application error with a code, a message meant for the caller,
@@ -81,6 +83,11 @@ type Fields []FieldError
 // Add records that field is invalid.
 func (f *Fields) Add(field, format string, args ...any) {
 	*f = append(*f, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// AddCode records that field is invalid for a reason clients may translate.
+func (f *Fields) AddCode(field, code, message string) {
+	*f = append(*f, FieldError{Field: field, Message: message, Code: code})
 }
 
 // Err returns an Invalid error listing the fields, or nil.

@@ -5,9 +5,7 @@
 package user
 
 import (
-	"bufio"
 	"context"
-	_ "embed"
 	"errors"
 	"net/mail"
 	"strings"
@@ -74,31 +72,6 @@ const DefaultAdminEmail = "admin@localhost"
 
 // SetPasswordTTL is how long a one-time set-password token works.
 const SetPasswordTTL = 7 * 24 * time.Hour
-
-//go:embed common_passwords.txt
-var commonPasswordList string
-
-var commonPasswords = func() map[string]bool {
-	m := map[string]bool{}
-	sc := bufio.NewScanner(strings.NewReader(commonPasswordList))
-	for sc.Scan() {
-		if w := strings.TrimSpace(sc.Text()); w != "" {
-			m[strings.ToLower(w)] = true
-		}
-	}
-	return m
-}()
-
-// CheckPassword returns why a new password is refused, or "".
-func CheckPassword(pw string) string {
-	if msg := CheckPasswordRules(pw); msg != "" {
-		return msg
-	}
-	if commonPasswords[strings.ToLower(pw)] {
-		return "is one of the most common passwords; choose another"
-	}
-	return ""
-}
 
 // canManage is the policy for accounts: admins only.
 func canManage(p auth.Principal) error {
@@ -172,8 +145,8 @@ func Create(ctx context.Context, db *database.DB, in New) (User, string, error) 
 	var bad apperr.Fields
 	checkProfile(&bad, u)
 	if in.Password != "" {
-		if msg := CheckPassword(in.Password); msg != "" {
-			bad.Add("password", "%s", msg)
+		if code, msg := CheckPassword(in.Password, u.Email, u.DisplayName); code != "" {
+			bad.AddCode("password", code, msg)
 		}
 	}
 	if err := bad.Err(); err != nil {
@@ -411,8 +384,8 @@ func ResetPassword(ctx context.Context, db *database.DB, id, password string) (s
 		}
 		set := map[string]any{}
 		if password != "" {
-			if msg := CheckPassword(password); msg != "" {
-				return apperr.Fields{{Field: "password", Message: msg}}.Err()
+			if code, msg := CheckPassword(password, u.Email, u.DisplayName); code != "" {
+				return apperr.Fields{{Field: "password", Message: msg, Code: code}}.Err()
 			}
 			h, err := HashPassword(password)
 			if err != nil {
@@ -437,9 +410,6 @@ func ResetPassword(ctx context.Context, db *database.DB, id, password string) (s
 
 // SetPasswordWithToken lets the holder of a one-time token choose a password.
 func SetPasswordWithToken(ctx context.Context, db *database.DB, token, password string) error {
-	if msg := CheckPassword(password); msg != "" {
-		return apperr.Fields{{Field: "password", Message: msg}}.Err()
-	}
 	invalid := apperr.New(apperr.Unauthorized, "The set-password token is invalid or expired; ask an admin for a new one")
 	return db.WithTx(ctx, func(ctx context.Context) error {
 		var u User
@@ -452,6 +422,9 @@ func SetPasswordWithToken(ctx context.Context, db *database.DB, token, password 
 		}
 		if u.SetPasswordExpiresAt == nil || database.Now().After(*u.SetPasswordExpiresAt) || u.Disabled {
 			return invalid
+		}
+		if code, msg := CheckPassword(password, u.Email, u.DisplayName); code != "" {
+			return apperr.Fields{{Field: "password", Message: msg, Code: code}}.Err()
 		}
 		h, err := HashPassword(password)
 		if err != nil {
@@ -475,9 +448,6 @@ func ChangePassword(ctx context.Context, db *database.DB, current, next string) 
 	if p.Kind != auth.KindUser {
 		return apperr.New(apperr.Forbidden, "Only users have passwords")
 	}
-	if msg := CheckPassword(next); msg != "" {
-		return apperr.Fields{{Field: "new_password", Message: msg}}.Err()
-	}
 	return db.WithTx(ctx, func(ctx context.Context) error {
 		u, err := load(ctx, db, p.ID)
 		if err != nil {
@@ -485,6 +455,9 @@ func ChangePassword(ctx context.Context, db *database.DB, current, next string) 
 		}
 		if !VerifyPassword(u.PasswordHash, current) {
 			return apperr.Fields{{Field: "current_password", Message: "is not your current password"}}.Err()
+		}
+		if code, msg := CheckPassword(next, u.Email, u.DisplayName); code != "" {
+			return apperr.Fields{{Field: "new_password", Message: msg, Code: code}}.Err()
 		}
 		h, err := HashPassword(next)
 		if err != nil {
@@ -522,7 +495,7 @@ func EnsureAdmin(ctx context.Context, db *database.DB, email, password string) (
 	if password == "" {
 		password = RandomPassword()
 		generated = password
-	} else if msg := CheckPassword(password); msg != "" {
+	} else if code, msg := CheckPassword(password, email, "Administrator"); code != "" {
 		return Bootstrap{}, apperr.New(apperr.Invalid, "INNOMUNICH_ADMIN_PASSWORD %s", msg)
 	}
 	out := Bootstrap{Email: email}
