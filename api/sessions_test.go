@@ -37,6 +37,7 @@ func TestGuessablePasswordsAre422WithReasonCode(t *testing.T) {
 		}
 	})
 }
+
 // contains reports whether the response body has every fragment.
 func contains(rec *httptest.ResponseRecorder, frags ...string) bool {
 	for _, f := range frags {
