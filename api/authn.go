@@ -16,7 +16,6 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/idempotency"
-	"github.com/innomunich/platform/pkg/user"
 	"github.com/labstack/echo/v4"
 )
 
@@ -46,18 +45,13 @@ func (s *server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			p = k.Principal()
 		} else {
-			id, err := s.Keys.Verify(cred, database.Now())
+			sess, err := s.Keys.Verify(cred, database.Now())
 			if err != nil {
 				return unauthorized(c, "The access token is invalid or expired")
 			}
-			u, err := user.ByID(ctx, s.DB, id)
-			if apperr.Is(err, apperr.NotFound) || (err == nil && u.Disabled) {
-				return unauthorized(c, "The access token is invalid or expired")
+			if p, err = s.sessions.Principal(ctx, sess); err != nil {
+				return withChallenge(c, err)
 			}
-			if err != nil {
-				return err
-			}
-			p = u.Principal()
 		}
 		c.SetRequest(c.Request().WithContext(auth.With(ctx, p)))
 		return next(c)

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/innomunich/platform/api"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/config"
@@ -71,10 +72,15 @@ func (h *harness) newUser(role string, org *string) user.User {
 	return u
 }
 
-// bearer is an Authorization header value for the user.
+// bearer is an Authorization header value for the user, of a sign-in of
+// its own in the user's current session epoch.
 func (h *harness) bearer(u user.User) string {
 	h.t.Helper()
-	tok, err := h.keys.Issue(u.ID, time.Now())
+	cur, err := user.ByID(context.Background(), h.db, u.ID)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	tok, err := h.keys.Issue(auth.Session{UserID: u.ID, ID: uuid.Must(uuid.NewV7()).String(), Epoch: cur.SessionEpoch}, time.Now())
 	if err != nil {
 		h.t.Fatal(err)
 	}

@@ -37,6 +37,7 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/user"
 	"github.com/labstack/echo-contrib/echoprometheus"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -55,7 +56,8 @@ type Deps struct {
 
 type server struct {
 	Deps
-	metrics *prometheus.Registry
+	metrics  *prometheus.Registry
+	sessions *user.Sessions
 }
 
 // New returns the HTTP handler with every route and middleware.
@@ -66,7 +68,7 @@ func New(d Deps) http.Handler {
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &server{Deps: d, metrics: prometheus.NewRegistry()}
+	s := &server{Deps: d, metrics: prometheus.NewRegistry(), sessions: user.NewSessions(d.DB)}
 	s.metrics.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),

@@ -47,3 +47,58 @@ func contains(rec *httptest.ResponseRecorder, frags ...string) bool {
 	}
 	return true
 }
+
+func TestAccessTokensDieWithTheirSession(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		const email, pw = "kenji@example.org", "first password 1"
+		u := h.createUser(auth.RoleCoordinator, email, pw, nil)
+		me := func(tok tokens) int { return h.status(request{url: "/api/v1/me", as: "Bearer " + tok.AccessToken}) }
+		version := func() string { return fmt.Sprintf(`"%d"`, decode[userBody](t, h.get("/api/v1/users/"+u.ID)).Version) }
+
+		// Logout ends that sign-in's access tokens, not the others'.
+		_, laptop := h.login(email, pw)
+		_, phone := h.login(email, pw)
+		if code := me(laptop); code != 200 {
+			t.Fatalf("a fresh access token: %d", code)
+		}
+		h.do(request{method: "POST", url: "/api/v1/auth/logout", as: anonymous, body: map[string]string{"refresh_token": laptop.RefreshToken}})
+		if code := me(laptop); code != 401 {
+			t.Errorf("the access token of a signed-out session: %d, want 401", code)
+		}
+		if code := me(phone); code != 200 {
+			t.Errorf("another session's access token after logout: %d, want 200", code)
+		}
+
+		// A role change ends every access token; refreshing gives one with the new role.
+		if rec := h.do(request{method: "PATCH", url: "/api/v1/users/" + u.ID, headers: map[string]string{"If-Match": version()}, body: map[string]any{"role": "viewer"}}); rec.Code != 200 {
+			t.Fatalf("role change: %d %s", rec.Code, rec.Body.String())
+		}
+		if code := me(phone); code != 401 {
+			t.Errorf("an access token from before a role change: %d, want 401", code)
+		}
+		code, phone := h.refresh(phone.RefreshToken)
+		if rec := h.do(request{url: "/api/v1/me", as: "Bearer " + phone.AccessToken}); code != 200 || !contains(rec, `"role":"viewer"`) {
+			t.Errorf("refresh after a role change: %d, then /me %d %s", code, rec.Code, rec.Body.String())
+		}
+
+		// Changing one's password ends every access token, the one used included.
+		_, other := h.login(email, pw)
+		if code := h.status(request{method: "POST", url: "/api/v1/me/password", as: "Bearer " + phone.AccessToken,
+			body: map[string]string{"current_password": pw, "new_password": "second password 2"}}); code != 204 {
+			t.Fatalf("password change: %d", code)
+		}
+		if me(phone) != 401 || me(other) != 401 {
+			t.Errorf("access tokens after a password change: %d and %d, want 401", me(phone), me(other))
+		}
+
+		// So does an admin's reset.
+		_, s := h.login(email, "second password 2")
+		if code := h.status(request{method: "POST", url: "/api/v1/users/" + u.ID + "/password-reset", body: map[string]any{}}); code != 200 {
+			t.Fatalf("reset: %d", code)
+		}
+		if code := me(s); code != 401 {
+			t.Errorf("an access token after an admin's password reset: %d, want 401", code)
+		}
+	})
+}

@@ -12,7 +12,7 @@ import (
 func BenchmarkAuthorize(b *testing.B) {
 	keys := auth.GenerateKeys()
 	now := time.Now()
-	tok, err := keys.Issue("019ab3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b", now)
+	tok, err := keys.Issue(auth.Session{UserID: "019ab3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b", ID: "019ab3c4-5d6e-7f80-9a1b-2c3d4e5f6a7c", Epoch: 3}, now)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -136,30 +136,42 @@ func writeNewKeyFile(path string) error {
 	return f.Close()
 }
 
+// Session is what an access token stands for: a user, the sign-in it
+// belongs to (the refresh-token family) and the user's session epoch when
+// it was issued. A token dies with its sign-in or when the epoch moves on.
+type Session struct {
+	UserID string
+	ID     string // sid: the sign-in
+	Epoch  int    // sep: the user's session epoch at issue
+}
+
 // AccessClaims are the claims of an access token.
 type AccessClaims struct {
 	jwt.RegisteredClaims
+	SessionID string `json:"sid"`
+	Epoch     int    `json:"sep"`
 }
 
-// Issue signs an access token for the user id.
-func (k *Keys) Issue(userID string, now time.Time) (string, error) {
-	claims := AccessClaims{jwt.RegisteredClaims{
+// Issue signs an access token for the session.
+func (k *Keys) Issue(s Session, now time.Time) (string, error) {
+	claims := AccessClaims{RegisteredClaims: jwt.RegisteredClaims{
 		Issuer:    Issuer,
 		Audience:  jwt.ClaimStrings{Audience},
-		Subject:   userID,
+		Subject:   s.UserID,
 		IssuedAt:  jwt.NewNumericDate(now),
 		ExpiresAt: jwt.NewNumericDate(now.Add(AccessTokenTTL)),
 		ID:        uuid.Must(uuid.NewV7()).String(),
-	}}
+	}, SessionID: s.ID, Epoch: s.Epoch}
 	t := jwt.NewWithClaims(jwt.SigningMethodEdDSA, claims)
 	t.Header["kid"] = k.signKID
 	return t.SignedString(k.sign)
 }
 
 // Verify checks an access token: EdDSA only, a known kid, the signature,
-// issuer, audience, expiry (required) and the presence of iat, sub and jti.
-// It returns the user id.
-func (k *Keys) Verify(token string, now time.Time) (string, error) {
+// issuer, audience, expiry (required) and the presence of iat, sub, jti and
+// sid. It returns the session; whether that is still alive is the user
+// package's to say.
+func (k *Keys) Verify(token string, now time.Time) (Session, error) {
 	var claims AccessClaims
 	_, err := jwt.ParseWithClaims(token, &claims, func(t *jwt.Token) (any, error) {
 		kid, _ := t.Header["kid"].(string)
@@ -178,12 +190,12 @@ func (k *Keys) Verify(token string, now time.Time) (string, error) {
 		jwt.WithTimeFunc(func() time.Time { return now }),
 	)
 	if err != nil {
-		return "", err
+		return Session{}, err
 	}
-	if claims.Subject == "" || claims.ID == "" || claims.IssuedAt == nil {
-		return "", errors.New("token lacks sub, jti or iat")
+	if claims.Subject == "" || claims.ID == "" || claims.IssuedAt == nil || claims.SessionID == "" {
+		return Session{}, errors.New("token lacks sub, jti, iat or sid")
 	}
-	return claims.Subject, nil
+	return Session{UserID: claims.Subject, ID: claims.SessionID, Epoch: claims.Epoch}, nil
 }
 
 // JWK is one public key in a JSON Web Key Set.

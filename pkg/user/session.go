@@ -114,7 +114,7 @@ func issue(ctx context.Context, db *database.DB, keys *auth.Keys, u User, family
 	if err := db.Conn(ctx).Create(&rt).Error; err != nil {
 		return Tokens{}, err
 	}
-	access, err := keys.Issue(u.ID, now)
+	access, err := keys.Issue(auth.Session{UserID: u.ID, ID: family, Epoch: u.SessionEpoch}, now)
 	if err != nil {
 		return Tokens{}, err
 	}
@@ -162,13 +162,15 @@ func Refresh(ctx context.Context, db *database.DB, keys *auth.Keys, token string
 		return err
 	})
 	if err == nil && reused {
+		noteChange() // the family's access tokens die with it
 		return Tokens{}, errRefresh
 	}
 	return out, err
 }
 
-// Logout revokes the sign-in the refresh token belongs to. An unknown
-// token is not an error: the caller is signed out either way.
+// Logout revokes the sign-in the refresh token belongs to, its access
+// tokens included. An unknown token is not an error: the caller is signed
+// out either way.
 func Logout(ctx context.Context, db *database.DB, token string) error {
 	var rt refreshToken
 	err := db.Conn(ctx).Where("token_hash = ?", hashSecret(token)).Take(&rt).Error
@@ -178,7 +180,7 @@ func Logout(ctx context.Context, db *database.DB, token string) error {
 	if err != nil {
 		return err
 	}
-	return db.WithTx(ctx, func(ctx context.Context) error {
+	err = db.WithTx(ctx, func(ctx context.Context) error {
 		if err := revokeFamily(ctx, db, rt.FamilyID, database.Now()); err != nil {
 			return err
 		}
@@ -189,6 +191,10 @@ func Logout(ctx context.Context, db *database.DB, token string) error {
 		ctx = auth.With(ctx, u.Principal())
 		return audit.Record(ctx, db, "sign_out", "user", u.ID, u.Version, nil, nil)
 	})
+	if err == nil {
+		noteChange()
+	}
+	return err
 }
 
 func revokeFamily(ctx context.Context, db *database.DB, family string, now time.Time) error {

@@ -36,6 +36,7 @@ type User struct {
 	Disabled             bool
 	SetPasswordHash      *string
 	SetPasswordExpiresAt *time.Time
+	SessionEpoch         int // access tokens of another epoch are refused
 	Version              int
 	CreatedAt            time.Time
 	UpdatedAt            time.Time
@@ -266,9 +267,13 @@ func UpdateSelf(ctx context.Context, db *database.DB, version int, displayName, 
 	return update(ctx, db, auth.From(ctx).ID, version, Patch{DisplayName: displayName, Locale: locale})
 }
 
-func update(ctx context.Context, db *database.DB, id string, version int, in Patch) (User, error) {
-	var out User
-	err := db.WithTx(ctx, func(ctx context.Context) error {
+func update(ctx context.Context, db *database.DB, id string, version int, in Patch) (out User, err error) {
+	defer func() {
+		if err == nil {
+			noteChange() // the principal of the user's requests changed
+		}
+	}()
+	err = db.WithTx(ctx, func(ctx context.Context) error {
 		before, err := load(ctx, db, id)
 		if err != nil {
 			return err
@@ -319,6 +324,12 @@ func update(ctx context.Context, db *database.DB, id string, version int, in Pat
 			out = before
 			return nil
 		}
+		// What the user may do changed: tokens issued before end now, and
+		// the web app fetches a new one that carries the new rights.
+		if after.Role != before.Role || !equalPtr(after.OrganisationID, before.OrganisationID) || after.Disabled != before.Disabled {
+			after.SessionEpoch = before.SessionEpoch + 1
+			set["session_epoch"] = after.SessionEpoch
+		}
 		if after.Version, err = db.UpdateVersioned(ctx, "users", "user", id, version, set); err != nil {
 			return err
 		}
@@ -331,6 +342,10 @@ func update(ctx context.Context, db *database.DB, id string, version int, in Pat
 		return audit.Record(ctx, db, audit.Update, "user", id, after.Version, before.view(), after.view())
 	})
 	return out, err
+}
+
+func equalPtr(a, b *string) bool {
+	return (a == nil) == (b == nil) && (a == nil || *a == *b)
 }
 
 // keepAnAdmin refuses a change that would leave no active admin.
@@ -350,6 +365,7 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 	if err := canManage(auth.From(ctx)); err != nil {
 		return err
 	}
+	defer noteChange() // a deleted user's tokens end at once
 	return db.WithTx(ctx, func(ctx context.Context) error {
 		before, err := load(ctx, db, id)
 		if err != nil {
@@ -396,6 +412,7 @@ func ResetPassword(ctx context.Context, db *database.DB, id, password string) (s
 			token = newSecret("ims_")
 			set["set_password_hash"], set["set_password_expires_at"] = hashSecret(token), database.Now().Add(SetPasswordTTL)
 		}
+		set["session_epoch"] = u.SessionEpoch + 1
 		v, err := db.UpdateVersioned(ctx, "users", "user", id, u.Version, set)
 		if err != nil {
 			return err
@@ -405,12 +422,16 @@ func ResetPassword(ctx context.Context, db *database.DB, id, password string) (s
 		}
 		return audit.Record(ctx, db, "password_reset", "user", id, v, nil, nil)
 	})
+	if err == nil {
+		noteChange()
+	}
 	return token, err
 }
 
 // SetPasswordWithToken lets the holder of a one-time token choose a password.
 func SetPasswordWithToken(ctx context.Context, db *database.DB, token, password string) error {
 	invalid := apperr.New(apperr.Unauthorized, "The set-password token is invalid or expired; ask an admin for a new one")
+	defer noteChange()
 	return db.WithTx(ctx, func(ctx context.Context) error {
 		var u User
 		err := db.Conn(ctx).Where("set_password_hash = ?", hashSecret(token)).Take(&u).Error
@@ -431,7 +452,7 @@ func SetPasswordWithToken(ctx context.Context, db *database.DB, token, password 
 			return err
 		}
 		v, err := db.UpdateVersioned(ctx, "users", "user", u.ID, u.Version, map[string]any{
-			"password_hash": h, "set_password_hash": nil, "set_password_expires_at": nil,
+			"password_hash": h, "set_password_hash": nil, "set_password_expires_at": nil, "session_epoch": u.SessionEpoch + 1,
 		})
 		if err != nil {
 			return err
@@ -448,7 +469,7 @@ func ChangePassword(ctx context.Context, db *database.DB, current, next string) 
 	if p.Kind != auth.KindUser {
 		return apperr.New(apperr.Forbidden, "Only users have passwords")
 	}
-	return db.WithTx(ctx, func(ctx context.Context) error {
+	err := db.WithTx(ctx, func(ctx context.Context) error {
 		u, err := load(ctx, db, p.ID)
 		if err != nil {
 			return err
@@ -463,7 +484,7 @@ func ChangePassword(ctx context.Context, db *database.DB, current, next string) 
 		if err != nil {
 			return err
 		}
-		v, err := db.UpdateVersioned(ctx, "users", "user", u.ID, u.Version, map[string]any{"password_hash": h})
+		v, err := db.UpdateVersioned(ctx, "users", "user", u.ID, u.Version, map[string]any{"password_hash": h, "session_epoch": u.SessionEpoch + 1})
 		if err != nil {
 			return err
 		}
@@ -472,6 +493,10 @@ func ChangePassword(ctx context.Context, db *database.DB, current, next string) 
 		}
 		return audit.Record(ctx, db, "password_change", "user", u.ID, v, nil, nil)
 	})
+	if err == nil {
+		noteChange()
+	}
+	return err
 }
 
 // Bootstrap is the outcome of EnsureAdmin.
