@@ -57,7 +57,7 @@ func tokensOut(t user.Tokens) TokenResponse {
 // login godoc
 //
 //	@Summary		Sign in
-//	@Description	Returns a 15-minute access token (EdDSA-signed JWT) and a refresh token. A wrong e-mail and a wrong password answer alike. Repeated failures are throttled per account and per client address (429 with Retry-After).
+//	@Description	Returns a 15-minute access token (EdDSA-signed JWT) and a refresh token. A wrong e-mail and a wrong password answer alike. Failures are throttled per account and client address and per client address (429 with Retry-After); an account under attack from many addresses is slowed down, never locked, so its owner can still sign in.
 //	@Tags			auth
 //	@Accept			json
 //	@Produce		json
@@ -252,7 +252,7 @@ type PasswordChange struct {
 // changePassword godoc
 //
 //	@Summary		Change my password
-//	@Description	Needs the current password; ends every sign-in of the user (refresh tokens are revoked).
+//	@Description	Needs the current password; ends every sign-in of the user (refresh and access tokens). Wrong current passwords are throttled like sign-ins (429 with Retry-After). A guessable new password is 422 with a code saying why (password_common, password_personal, …).
 //	@Tags			auth
 //	@Accept			json
 //	@Security		bearer
@@ -262,13 +262,14 @@ type PasswordChange struct {
 //	@Failure		401	{object}	Problem
 //	@Failure		403	{object}	Problem
 //	@Failure		422	{object}	Problem
+//	@Failure		429	{object}	Problem
 //	@Router			/api/v1/me/password [post]
 func (s *server) changePassword(c echo.Context) error {
 	var in PasswordChange
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if err := user.ChangePassword(c.Request().Context(), s.DB, in.CurrentPassword, in.NewPassword); err != nil {
+	if err := user.ChangePassword(c.Request().Context(), s.DB, in.CurrentPassword, in.NewPassword, c.RealIP()); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)

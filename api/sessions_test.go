@@ -2,11 +2,13 @@ package api_test
 
 import (
 	"fmt"
+	"net"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
 )
@@ -99,6 +101,76 @@ func TestAccessTokensDieWithTheirSession(t *testing.T) {
 		}
 		if code := me(s); code != 401 {
 			t.Errorf("an access token after an admin's password reset: %d, want 401", code)
+		}
+	})
+}
+
+// from sends a request as if from the client address ip, through the proxy
+// the harness trusts (throttledHarness).
+func from(ip string, r request) request {
+	r.headers = map[string]string{"X-Forwarded-For": ip}
+	return r
+}
+
+// throttledHarness trusts the test requests' peer as a proxy, so that a
+// request names its client address in X-Forwarded-For.
+func throttledHarness(t *testing.T, db *database.DB) *harness {
+	return newHarness(t, db, func(c *config.Config) {
+		_, n, _ := net.ParseCIDR("192.0.2.1/32") // httptest's peer
+		c.TrustedProxies = []*net.IPNet{n}
+	})
+}
+
+func TestOwnerSignsInWhileAnAttackersAddressIsThrottled(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := throttledHarness(t, db)
+		const email, pw = "admin.owner@example.org", "the owner's passphrase"
+		h.createUser(auth.RoleAdmin, email, pw, nil)
+		login := func(ip, password string) *httptest.ResponseRecorder {
+			return h.do(from(ip, request{method: "POST", url: "/api/v1/auth/login", as: anonymous, body: map[string]string{"email": email, "password": password}}))
+		}
+		for range 5 {
+			if rec := login("203.0.113.9", "a wrong guess 1"); rec.Code != 401 {
+				t.Fatalf("a wrong guess: %d", rec.Code)
+			}
+		}
+		if rec := login("203.0.113.9", pw); rec.Code != 429 || rec.Header().Get("Retry-After") == "" {
+			t.Errorf("the guessing address, even with the right password: %d Retry-After %q, want 429 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
+		}
+		if rec := login("198.51.100.7", pw); rec.Code != 200 {
+			t.Errorf("the owner from another address: %d %s, want 200", rec.Code, rec.Body.String())
+		}
+		// Guesses spread over more addresses slow the account down, never lock it.
+		for i := range 5 {
+			login(fmt.Sprintf("203.0.113.%d", 20+i), "a wrong guess 2")
+		}
+		if rec := login("198.51.100.8", pw); rec.Code != 200 {
+			t.Errorf("the owner after 10 failures from 6 addresses: %d %s, want 200", rec.Code, rec.Body.String())
+		}
+	})
+}
+
+func TestCurrentPasswordCheckIsThrottledLikeSignIn(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := throttledHarness(t, db)
+		const email, pw = "kenji@example.org", "first password 1"
+		h.createUser(auth.RoleViewer, email, pw, nil)
+		_, s := h.login(email, pw)
+		change := func(current string) *httptest.ResponseRecorder {
+			return h.do(from("203.0.113.9", request{method: "POST", url: "/api/v1/me/password", as: "Bearer " + s.AccessToken,
+				body: map[string]string{"current_password": current, "new_password": "second password 2"}}))
+		}
+		for range 5 {
+			if rec := change("a wrong guess 1"); rec.Code != 422 || !contains(rec, `"field":"current_password"`) {
+				t.Fatalf("a wrong current password: %d %s", rec.Code, rec.Body.String())
+			}
+		}
+		if rec := change(pw); rec.Code != 429 || rec.Header().Get("Retry-After") == "" {
+			t.Errorf("after 5 wrong current passwords, even the right one: %d Retry-After %q, want 429 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
+		}
+		// The same count as sign-ins: that address may not sign in to the account either.
+		if rec := h.do(from("203.0.113.9", request{method: "POST", url: "/api/v1/auth/login", as: anonymous, body: map[string]string{"email": email, "password": pw}})); rec.Code != 429 {
+			t.Errorf("sign-in from the guessing address: %d, want 429", rec.Code)
 		}
 	})
 }

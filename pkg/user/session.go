@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -65,11 +64,11 @@ var errSignIn = apperr.New(apperr.Unauthorized, "E-mail or password is wrong")
 
 // Login checks e-mail and password and starts a session. Unknown e-mails,
 // wrong passwords and disabled accounts answer the same. Repeated failures
-// per account and per client address are throttled.
+// are throttled (see attempt).
 func Login(ctx context.Context, db *database.DB, keys *auth.Keys, email, password, clientIP string) (Tokens, error) {
 	now := database.Now()
-	accountKey, ipKey := "account:"+EmailKey(email), "ip:"+clientIP
-	if err := checkThrottle(ctx, db, now, accountKey, ipKey); err != nil {
+	try := newAttempt(email, clientIP)
+	if err := try.allowed(ctx, db, now); err != nil {
 		return Tokens{}, err
 	}
 	var u User
@@ -83,17 +82,14 @@ func Login(ctx context.Context, db *database.DB, keys *auth.Keys, email, passwor
 	}
 	ok := VerifyPassword(hash, password) && u.ID != "" && !u.Disabled
 	if !ok {
-		if err := recordFailure(ctx, db, now, accountKey, accountLimit); err != nil {
-			return Tokens{}, err
-		}
-		if err := recordFailure(ctx, db, now, ipKey, addressLimit); err != nil {
+		if err := try.failed(ctx, db, now); err != nil {
 			return Tokens{}, err
 		}
 		return Tokens{}, errSignIn
 	}
 	var out Tokens
 	err = db.WithTx(ctx, func(ctx context.Context) error {
-		if err := clearThrottle(ctx, db, accountKey); err != nil {
+		if err := try.succeeded(ctx, db); err != nil {
 			return err
 		}
 		family := uuid.Must(uuid.NewV7()).String()
@@ -203,64 +199,4 @@ func revokeFamily(ctx context.Context, db *database.DB, family string, now time.
 
 func revokeAllSessions(ctx context.Context, db *database.DB, userID string) error {
 	return db.Conn(ctx).Model(&refreshToken{}).Where("user_id = ? AND revoked_at IS NULL", userID).Update("revoked_at", database.Now()).Error
-}
-
-// Sign-in throttling: after limit failures within window, a key is blocked
-// for block. Kept in the database so every instance sees it.
-type limit struct {
-	failures int
-	window   time.Duration
-	block    time.Duration
-}
-
-var (
-	accountLimit = limit{failures: 5, window: 15 * time.Minute, block: 15 * time.Minute}
-	addressLimit = limit{failures: 30, window: 15 * time.Minute, block: 15 * time.Minute}
-)
-
-func checkThrottle(ctx context.Context, db *database.DB, now time.Time, keys ...string) error {
-	var rows []struct {
-		BlockedUntil *time.Time
-	}
-	if err := db.Conn(ctx).Table("login_throttle").Select("blocked_until").Where("key IN ? AND blocked_until > ?", keys, now).Find(&rows).Error; err != nil {
-		return err
-	}
-	var until time.Time
-	for _, r := range rows {
-		if r.BlockedUntil != nil && r.BlockedUntil.After(until) {
-			until = *r.BlockedUntil
-		}
-	}
-	if until.IsZero() {
-		return nil
-	}
-	secs := int(until.Sub(now).Seconds()) + 1
-	return apperr.New(apperr.TooManyRequests, "Too many failed sign-ins; try again in %d seconds", secs).With("retry_after", fmt.Sprint(secs))
-}
-
-func recordFailure(ctx context.Context, db *database.DB, now time.Time, key string, l limit) error {
-	return db.WithTx(ctx, func(ctx context.Context) error {
-		windowStart := now.Add(-l.window)
-		err := db.Conn(ctx).Exec(`INSERT INTO login_throttle (key, failures, window_start) VALUES (?, 1, ?)
-ON CONFLICT (key) DO UPDATE SET
-  failures = CASE WHEN login_throttle.window_start < ? THEN 1 ELSE login_throttle.failures + 1 END,
-  window_start = CASE WHEN login_throttle.window_start < ? THEN excluded.window_start ELSE login_throttle.window_start END`,
-			key, now, windowStart, windowStart).Error
-		if err != nil {
-			return err
-		}
-		return db.Conn(ctx).Exec("UPDATE login_throttle SET blocked_until = ? WHERE key = ? AND failures >= ?", now.Add(l.block), key, l.failures).Error
-	})
-}
-
-func clearThrottle(ctx context.Context, db *database.DB, key string) error {
-	return db.Conn(ctx).Exec("DELETE FROM login_throttle WHERE key = ?", key).Error
-}
-
-// PruneThrottle forgets sign-in failures whose window has passed and
-// whose block, if any, has ended.
-func PruneThrottle(ctx context.Context, db *database.DB, now time.Time) (int64, error) {
-	window := max(accountLimit.window, addressLimit.window)
-	res := db.Conn(ctx).Exec("DELETE FROM login_throttle WHERE window_start < ? AND (blocked_until IS NULL OR blocked_until < ?)", now.Add(-window), now)
-	return res.RowsAffected, res.Error
 }

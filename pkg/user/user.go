@@ -463,27 +463,41 @@ func SetPasswordWithToken(ctx context.Context, db *database.DB, token, password 
 }
 
 // ChangePassword changes the caller's own password after checking the
-// current one, and ends all their sessions.
-func ChangePassword(ctx context.Context, db *database.DB, current, next string) error {
+// current one, and ends all their sessions. Wrong current passwords are
+// throttled like sign-ins, so a stolen access token cannot be used to
+// guess the password.
+func ChangePassword(ctx context.Context, db *database.DB, current, next, clientIP string) error {
 	p := auth.From(ctx)
 	if p.Kind != auth.KindUser {
 		return apperr.New(apperr.Forbidden, "Only users have passwords")
 	}
-	err := db.WithTx(ctx, func(ctx context.Context) error {
-		u, err := load(ctx, db, p.ID)
-		if err != nil {
+	u, err := load(ctx, db, p.ID)
+	if err != nil {
+		return err
+	}
+	now := database.Now()
+	try := newAttempt(u.Email, clientIP)
+	if err := try.allowed(ctx, db, now); err != nil {
+		return err
+	}
+	if !VerifyPassword(u.PasswordHash, current) {
+		if err := try.failed(ctx, db, now); err != nil {
 			return err
 		}
-		if !VerifyPassword(u.PasswordHash, current) {
-			return apperr.Fields{{Field: "current_password", Message: "is not your current password"}}.Err()
-		}
-		if code, msg := CheckPassword(next, u.Email, u.DisplayName); code != "" {
-			return apperr.Fields{{Field: "new_password", Message: msg, Code: code}}.Err()
-		}
-		h, err := HashPassword(next)
-		if err != nil {
+		return apperr.Fields{{Field: "current_password", Message: "is not your current password"}}.Err()
+	}
+	if code, msg := CheckPassword(next, u.Email, u.DisplayName); code != "" {
+		return apperr.Fields{{Field: "new_password", Message: msg, Code: code}}.Err()
+	}
+	h, err := HashPassword(next)
+	if err != nil {
+		return err
+	}
+	err = db.WithTx(ctx, func(ctx context.Context) error {
+		if err := try.succeeded(ctx, db); err != nil {
 			return err
 		}
+		// Based on the version read: a password changed meanwhile is 412.
 		v, err := db.UpdateVersioned(ctx, "users", "user", u.ID, u.Version, map[string]any{"password_hash": h, "session_epoch": u.SessionEpoch + 1})
 		if err != nil {
 			return err
