@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/apperr"
@@ -22,41 +23,82 @@ import (
 // authenticate finds the caller from the Authorization header: an API key
 // (Bearer imk_…) or an access token (Bearer <JWT>). A request without the
 // header goes on anonymous; one with a bad credential is 401 at once.
+// Every API request, a refused one included, then counts against its
+// caller's rate limit: the user, the key, or else the client address.
 func (s *server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx := audit.WithRequestID(c.Request().Context(), requestID(c))
-		h := c.Request().Header.Get(echo.HeaderAuthorization)
-		if h == "" {
-			h = keyFromQuery(c) // calendar feeds: ?key=imk_…
-		}
-		if h == "" || !strings.HasPrefix(c.Request().URL.Path, "/api/") {
-			c.SetRequest(c.Request().WithContext(ctx))
+		c.SetRequest(c.Request().WithContext(ctx))
+		if !strings.HasPrefix(c.Request().URL.Path, "/api/") {
 			return next(c)
 		}
-		scheme, cred, _ := strings.Cut(h, " ")
-		if !strings.EqualFold(scheme, "Bearer") || cred == "" {
-			return unauthorized(c, "Use Authorization: Bearer <access token or API key>")
+		p, err := s.caller(c)
+		caller := p.Kind + ":" + p.ID
+		if p.Kind == "" {
+			caller = "address:" + c.RealIP()
 		}
-		var p auth.Principal
-		if strings.HasPrefix(cred, apikey.Prefix) {
-			k, err := apikey.Authenticate(ctx, s.DB, cred)
-			if err != nil {
-				return withChallenge(c, err)
-			}
-			p = k.Principal()
-		} else {
-			sess, err := s.Keys.Verify(cred, database.Now())
-			if err != nil {
-				return unauthorized(c, "The access token is invalid or expired")
-			}
-			if p, err = s.sessions.Principal(ctx, sess); err != nil {
-				return withChallenge(c, err)
-			}
+		if err := s.rateLimit(c, caller); err != nil {
+			return err
+		}
+		if err != nil {
+			return withChallenge(c, err)
 		}
 		c.SetRequest(c.Request().WithContext(auth.With(ctx, p)))
 		return next(c)
 	}
 }
+
+var errBadToken = apperr.New(apperr.Unauthorized, "The access token is invalid or expired")
+
+// caller is the principal the request's credential names; the zero
+// Principal without one.
+func (s *server) caller(c echo.Context) (auth.Principal, error) {
+	ctx := c.Request().Context()
+	h := c.Request().Header.Get(echo.HeaderAuthorization)
+	if h == "" {
+		h = keyFromQuery(c) // calendar feeds: ?key=imk_…
+	}
+	if h == "" {
+		return auth.Principal{}, nil
+	}
+	scheme, cred, _ := strings.Cut(h, " ")
+	if !strings.EqualFold(scheme, "Bearer") || cred == "" {
+		return auth.Principal{}, apperr.New(apperr.Unauthorized, "Use Authorization: Bearer <access token or API key>")
+	}
+	if strings.HasPrefix(cred, apikey.Prefix) {
+		k, err := apikey.Authenticate(ctx, s.DB, cred)
+		if err != nil {
+			return auth.Principal{}, err
+		}
+		return k.Principal(), nil
+	}
+	sess, err := s.Keys.Verify(cred, database.Now())
+	if err != nil {
+		return auth.Principal{}, errBadToken
+	}
+	return s.sessions.Principal(ctx, sess)
+}
+
+// rateLimit spends one request of the caller's bucket and says so in the
+// RateLimit-Limit, -Remaining and -Reset headers (IETF draft
+// httpapi-ratelimit-headers); an empty bucket is 429 with Retry-After.
+func (s *server) rateLimit(c echo.Context, caller string) error {
+	if s.limiter == nil {
+		return nil
+	}
+	d := s.limiter.Take(caller, time.Now())
+	h := c.Response().Header()
+	h.Set("RateLimit-Limit", strconv.Itoa(d.Limit))
+	h.Set("RateLimit-Remaining", strconv.Itoa(d.Remaining))
+	h.Set("RateLimit-Reset", strconv.Itoa(ceilSeconds(d.Reset)))
+	if d.Allowed {
+		return nil
+	}
+	secs := max(1, ceilSeconds(d.RetryAfter))
+	return apperr.New(apperr.TooManyRequests, "Too many requests; try again in %d seconds", secs).With("retry_after", strconv.Itoa(secs))
+}
+
+func ceilSeconds(d time.Duration) int { return int((d + time.Second - 1) / time.Second) }
 
 func unauthorized(c echo.Context, msg string) error {
 	return withChallenge(c, apperr.New(apperr.Unauthorized, "%s", msg))

@@ -37,6 +37,7 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/ratelimit"
 	"github.com/innomunich/platform/pkg/user"
 	"github.com/labstack/echo-contrib/echoprometheus"
 	"github.com/labstack/echo/v4"
@@ -58,6 +59,7 @@ type server struct {
 	Deps
 	metrics  *prometheus.Registry
 	sessions *user.Sessions
+	limiter  *ratelimit.Limiter // nil: no rate limit
 }
 
 // New returns the HTTP handler with every route and middleware.
@@ -69,6 +71,9 @@ func New(d Deps) http.Handler {
 		d.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &server{Deps: d, metrics: prometheus.NewRegistry(), sessions: user.NewSessions(d.DB)}
+	if d.Config.RateLimit > 0 {
+		s.limiter = ratelimit.New(d.Config.RateLimit, d.Config.RateLimitBurst)
+	}
 	s.metrics.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),

@@ -174,3 +174,38 @@ func TestCurrentPasswordCheckIsThrottledLikeSignIn(t *testing.T) {
 		}
 	})
 }
+
+func TestRateLimitRefusesOneCallerWithHeadersAndSparesOthers(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db, func(c *config.Config) { c.RateLimit, c.RateLimitBurst = 60, 3 })
+		busy, calm := h.bearer(h.newUser(auth.RoleViewer, nil)), h.bearer(h.newUser(auth.RoleViewer, nil))
+		for i := range 3 {
+			rec := h.do(request{url: "/api/v1/regions", as: busy})
+			if rec.Code != 200 || rec.Header().Get("RateLimit-Limit") != "3" || rec.Header().Get("RateLimit-Remaining") != fmt.Sprint(2-i) {
+				t.Fatalf("request %d within the burst: %d, RateLimit-Limit %q, -Remaining %q", i+1, rec.Code, rec.Header().Get("RateLimit-Limit"), rec.Header().Get("RateLimit-Remaining"))
+			}
+		}
+		rec := h.do(request{url: "/api/v1/regions", as: busy})
+		if rec.Code != 429 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/problem+json") || !contains(rec, `"status":429`) {
+			t.Fatalf("beyond the burst: %d %s %s, want a 429 problem", rec.Code, rec.Header().Get("Content-Type"), rec.Body.String())
+		}
+		for _, hdr := range []string{"Retry-After", "RateLimit-Reset"} {
+			if v := rec.Header().Get(hdr); v == "" || v == "0" {
+				t.Errorf("429 header %s = %q, want seconds", hdr, v)
+			}
+		}
+		if v := rec.Header().Get("RateLimit-Remaining"); v != "0" {
+			t.Errorf("429 RateLimit-Remaining = %q, want 0", v)
+		}
+		if code := h.status(request{url: "/api/v1/regions", as: calm}); code != 200 {
+			t.Errorf("another user meanwhile: %d, want 200", code)
+		}
+		// Without credentials the client address is the caller; a bad token counts there too.
+		for range 3 {
+			h.do(request{url: "/api/v1/regions", as: "Bearer not.a.token"})
+		}
+		if code := h.status(request{method: "POST", url: "/api/v1/auth/login", as: anonymous, body: map[string]string{"email": "x@example.org", "password": "whatever it is"}}); code != 429 {
+			t.Errorf("sign-in from an address that spent its requests: %d, want 429", code)
+		}
+	})
+}

@@ -51,6 +51,8 @@ export default defineConfig({
       INNOMUNICH_ADMIN_EMAIL: 'admin@example.org',
       INNOMUNICH_ADMIN_PASSWORD: 'e2e-admin-password-1',
       INNOMUNICH_LOG_LEVEL: 'warn',
+      // Every test signs in as the same admin, in parallel: no per-caller limit.
+      INNOMUNICH_RATE_LIMIT: '0',
     },
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,

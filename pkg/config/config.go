@@ -26,6 +26,8 @@ type Config struct {
 	DBMaxConns      int           // INNOMUNICH_DB_MAX_CONNS
 	ShutdownTimeout time.Duration // INNOMUNICH_SHUTDOWN_TIMEOUT
 	JWTKeyFile      string        // INNOMUNICH_JWT_KEY_FILE
+	RateLimit       int           // INNOMUNICH_RATE_LIMIT: requests a minute per caller and instance; 0 is none
+	RateLimitBurst  int           // INNOMUNICH_RATE_LIMIT_BURST
 }
 
 // Default database: a file under var/ in the working directory.
@@ -89,6 +91,12 @@ func Load(getenv func(string) string) (Config, error) {
 		problems = append(problems, "INNOMUNICH_SHUTDOWN_TIMEOUT must be a duration such as 30s")
 	}
 	c.ShutdownTimeout = d
+	if c.RateLimit, err = strconv.Atoi(get("INNOMUNICH_RATE_LIMIT", "600")); err != nil || c.RateLimit < 0 || c.RateLimit > 1_000_000 {
+		problems = append(problems, "INNOMUNICH_RATE_LIMIT must be a whole number from 0 (no limit) to 1000000 requests a minute")
+	}
+	if c.RateLimitBurst, err = strconv.Atoi(get("INNOMUNICH_RATE_LIMIT_BURST", "120")); err != nil || c.RateLimitBurst < 1 || c.RateLimitBurst > 1_000_000 {
+		problems = append(problems, "INNOMUNICH_RATE_LIMIT_BURST must be a whole number from 1 to 1000000")
+	}
 	if len(problems) > 0 {
 		return Config{}, fmt.Errorf("invalid configuration:\n  %s", strings.Join(problems, "\n  "))
 	}

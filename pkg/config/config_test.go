@@ -51,3 +51,18 @@ func TestSettingsAreReadAndChecked(t *testing.T) {
 		}
 	}
 }
+
+func TestRateLimitIsReadAndChecked(t *testing.T) {
+	c, err := config.Load(func(k string) string {
+		return map[string]string{"INNOMUNICH_RATE_LIMIT": "0", "INNOMUNICH_RATE_LIMIT_BURST": "10"}[k]
+	})
+	if err != nil || c.RateLimit != 0 || c.RateLimitBurst != 10 {
+		t.Errorf("rate limit 0 (none), burst 10: %+v %v", c, err)
+	}
+	_, err = config.Load(func(k string) string {
+		return map[string]string{"INNOMUNICH_RATE_LIMIT": "-1", "INNOMUNICH_RATE_LIMIT_BURST": "0"}[k]
+	})
+	if err == nil || !strings.Contains(err.Error(), "INNOMUNICH_RATE_LIMIT ") || !strings.Contains(err.Error(), "INNOMUNICH_RATE_LIMIT_BURST") {
+		t.Errorf("error %v does not name both variables", err)
+	}
+}
