@@ -44,7 +44,7 @@ func newHarness(t *testing.T, db *database.DB, configure ...func(*config.Config)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.SPADir = t.TempDir() // no web app unless a test writes one
+	cfg.SPADir = t.TempDir()                                 // no web app unless a test writes one
 	cfg.RateLimit, cfg.RateLimitBurst = 1_000_000, 1_000_000 // tests send bursts; TestRateLimit sets its own
 	for _, f := range configure {
 		f(&cfg)
