@@ -44,8 +44,9 @@ func newHarness(t *testing.T, db *database.DB, configure ...func(*config.Config)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.SPADir = t.TempDir()                                 // no web app unless a test writes one
-	cfg.RateLimit, cfg.RateLimitBurst = 1_000_000, 1_000_000 // tests send bursts; TestRateLimit sets its own
+	cfg.SPADir = t.TempDir() // no web app unless a test writes one
+	// Tests send bursts as one caller; TestRateLimit… sets a limit of its own.
+	cfg.RateLimit, cfg.RateLimitBurst = 1_000_000, 1_000_000
 	for _, f := range configure {
 		f(&cfg)
 	}
