@@ -997,7 +997,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in
-         * @description Returns a 15-minute access token (EdDSA-signed JWT) and a refresh token. A wrong e-mail and a wrong password answer alike. Repeated failures are throttled per account and per client address (429 with Retry-After).
+         * @description Returns a 15-minute access token (EdDSA-signed JWT) and a refresh token. A wrong e-mail and a wrong password answer alike. Failures are throttled per account and client address and per client address (429 with Retry-After); an account under attack from many addresses is slowed down, never locked, so its owner can still sign in.
          */
         post: {
             parameters: {
@@ -2145,7 +2145,7 @@ export interface paths {
         put?: never;
         /**
          * Change my password
-         * @description Needs the current password; ends every sign-in of the user (refresh tokens are revoked).
+         * @description Needs the current password; ends every sign-in of the user (refresh and access tokens). Wrong current passwords are throttled like sign-ins (429 with Retry-After). A guessable new password is 422 with a code saying why (password_common, password_personal, …).
          */
         post: {
             parameters: {
@@ -2197,6 +2197,15 @@ export interface paths {
                 };
                 /** @description Unprocessable Entity */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7038,6 +7047,11 @@ export interface components {
             before: unknown;
         };
         FieldError: {
+            /**
+             * @description A stable reason the web app translates, e.g. password_common; only some errors have one.
+             * @example password_common
+             */
+            code?: string;
             /** @example country */
             field: string;
             /** @example must be an ISO 3166-1 alpha-2 code */

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
-import { en } from '../locales';
+import { de, en } from '../locales';
 import { renderApp } from '../test/renderApp';
 
 const field = (name: string) => screen.getByLabelText(name, { exact: false, selector: 'input' });
@@ -51,5 +51,27 @@ describe('set-password page', () => {
     renderApp('/set-password?token=ims_old', fetch);
     await fill('a-long-enough-password');
     expect(await screen.findByRole('alert')).toHaveTextContent(en.setPassword.errors.invalidToken);
+  });
+
+  it("shows why the server refused a guessable password, in the reader's language", async () => {
+    const fetch = () =>
+      Promise.resolve(
+        Response.json(
+          {
+            type: 'https://innomunich.example/problems/validation',
+            title: 'Validation failed',
+            status: 422,
+            errors: [{ field: 'password', code: 'password_repeat', message: 'repeats characters or a short pattern' }],
+          },
+          { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      );
+    const { i18n } = renderApp('/set-password?token=ims_abc', fetch);
+    await i18n.changeLanguage('de');
+    const user = userEvent.setup();
+    await user.type(field(de.setPassword.password), 'aaaaaaaaaa');
+    await user.type(field(de.setPassword.repeat), 'aaaaaaaaaa');
+    await user.click(screen.getByRole('button', { name: de.setPassword.submit }));
+    expect(await screen.findByText(de.fieldErrors.password_repeat)).toBeInTheDocument();
   });
 });

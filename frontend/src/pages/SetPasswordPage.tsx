@@ -33,7 +33,7 @@ export function SetPasswordPage() {
       await unwrap(session.anonymous.POST('/api/v1/auth/set-password', { body: { token: token.trim(), password } }));
       setOutcome('done');
     } catch (error) {
-      if (!showFieldErrors(form, error)) setOutcome({ error });
+      if (!showFieldErrors(form, error, t)) setOutcome({ error });
     }
   });
 

@@ -61,7 +61,7 @@ export function UserCreateModal({
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) form.setFieldError('email', t('admin.users.errors.emailTaken'));
-      else showFieldErrors(form, error);
+      else showFieldErrors(form, error, t);
     },
   });
   const shownAtFields = create.error instanceof ApiError && (create.error.status === 409 || create.error.status === 422);

@@ -20,6 +20,7 @@ import type { Schemas } from '../../api/client';
 import { ApiError, ifMatch, problemKey, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
+import { fieldMessages } from '../../lib/forms';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { Allowed } from './AdminLayout';
@@ -308,7 +309,7 @@ function ResetPassword({
       else onSet();
     },
   });
-  const fieldError = reset.error instanceof ApiError ? reset.error.fieldErrors.password : undefined;
+  const fieldError = reset.error instanceof ApiError ? fieldMessages(reset.error, t).password : undefined;
   return (
     <ConfirmDialog
       opened
