@@ -47,6 +47,9 @@ func newHarness(t *testing.T, db *database.DB, configure ...func(*config.Config)
 	cfg.SPADir = t.TempDir() // no web app unless a test writes one
 	// Tests send bursts as one caller; TestRateLimit… sets a limit of its own.
 	cfg.RateLimit, cfg.RateLimitBurst = 1_000_000, 1_000_000
+	// Every request reads its session, so that a request's statements do
+	// not depend on what an earlier one left in memory.
+	cfg.SessionCheckTTL = 0
 	for _, f := range configure {
 		f(&cfg)
 	}

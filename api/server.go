@@ -70,7 +70,7 @@ func New(d Deps) http.Handler {
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &server{Deps: d, metrics: prometheus.NewRegistry(), sessions: user.NewSessions(d.DB)}
+	s := &server{Deps: d, metrics: prometheus.NewRegistry(), sessions: user.NewSessions(d.DB, d.Config.SessionCheckTTL)}
 	if d.Config.RateLimit > 0 {
 		s.limiter = ratelimit.New(d.Config.RateLimit, d.Config.RateLimitBurst)
 	}

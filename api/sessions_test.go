@@ -6,7 +6,9 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/innomunich/platform/api"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
@@ -52,7 +54,8 @@ func contains(rec *httptest.ResponseRecorder, frags ...string) bool {
 
 func TestAccessTokensDieWithTheirSession(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
-		h := newHarness(t, db)
+		// Sessions kept in memory for long: the instance that ends one must forget it.
+		h := newHarness(t, db, func(c *config.Config) { c.SessionCheckTTL = time.Minute })
 		const email, pw = "kenji@example.org", "first password 1"
 		u := h.createUser(auth.RoleCoordinator, email, pw, nil)
 		me := func(tok tokens) int { return h.status(request{url: "/api/v1/me", as: "Bearer " + tok.AccessToken}) }
@@ -70,6 +73,17 @@ func TestAccessTokensDieWithTheirSession(t *testing.T) {
 		}
 		if code := me(phone); code != 200 {
 			t.Errorf("another session's access token after logout: %d, want 200", code)
+		}
+		// Another instance that reads sessions on every request (TTL 0) refuses it too.
+		cfg, _ := config.Load(func(string) string { return "" })
+		cfg.SessionCheckTTL = 0
+		instance2 := api.New(api.Deps{DB: db, Keys: h.keys, Config: cfg, Version: "test"})
+		req := httptest.NewRequest("GET", "/api/v1/me", nil)
+		req.Header.Set("Authorization", "Bearer "+laptop.AccessToken)
+		rec := httptest.NewRecorder()
+		instance2.ServeHTTP(rec, req)
+		if rec.Code != 401 {
+			t.Errorf("the signed-out session's access token on another instance with INNOMUNICH_SESSION_CHECK_TTL=0: %d, want 401", rec.Code)
 		}
 
 		// A role change ends every access token; refreshing gives one with the new role.

@@ -28,6 +28,7 @@ type Config struct {
 	JWTKeyFile      string        // INNOMUNICH_JWT_KEY_FILE
 	RateLimit       int           // INNOMUNICH_RATE_LIMIT: requests a minute per caller and instance; 0 is none
 	RateLimitBurst  int           // INNOMUNICH_RATE_LIMIT_BURST
+	SessionCheckTTL time.Duration // INNOMUNICH_SESSION_CHECK_TTL: how long an instance trusts what it read about a user's sessions
 }
 
 // Default database: a file under var/ in the working directory.
@@ -96,6 +97,9 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 	if c.RateLimitBurst, err = strconv.Atoi(get("INNOMUNICH_RATE_LIMIT_BURST", "120")); err != nil || c.RateLimitBurst < 1 || c.RateLimitBurst > 1_000_000 {
 		problems = append(problems, "INNOMUNICH_RATE_LIMIT_BURST must be a whole number from 1 to 1000000")
+	}
+	if c.SessionCheckTTL, err = time.ParseDuration(get("INNOMUNICH_SESSION_CHECK_TTL", "5s")); err != nil || c.SessionCheckTTL < 0 || c.SessionCheckTTL > time.Minute {
+		problems = append(problems, "INNOMUNICH_SESSION_CHECK_TTL must be a duration from 0s to 1m")
 	}
 	if len(problems) > 0 {
 		return Config{}, fmt.Errorf("invalid configuration:\n  %s", strings.Join(problems, "\n  "))

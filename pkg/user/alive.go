@@ -11,12 +11,6 @@ import (
 	"github.com/innomunich/platform/pkg/database"
 )
 
-// SessionCheckTTL is how long an instance trusts what it read about a
-// user's sessions: the user, their session epoch and their recently ended
-// sign-ins. This instance forgets it at once when it changes any of them
-// itself; another instance notices within this time.
-const SessionCheckTTL = 5 * time.Second
-
 // changes counts the session changes this process made; a Sessions cache
 // that sees it move forgets everything it holds.
 var changes atomic.Uint64
@@ -26,8 +20,11 @@ var changes atomic.Uint64
 func noteChange() { changes.Add(1) }
 
 // Sessions answers for a verified access token whether its session is
-// still alive and who its user is, from memory for SessionCheckTTL, so a
-// request costs no database round trip while the entry is fresh.
+// still alive and who its user is, from memory for a while (ttl,
+// INNOMUNICH_SESSION_CHECK_TTL), so a request costs no database round trip
+// while the entry is fresh. This instance forgets an entry at once when it
+// changes the user's sessions itself; another instance notices within ttl.
+// With a ttl of 0 every request reads them.
 type Sessions struct {
 	db  *database.DB
 	ttl time.Duration
@@ -43,9 +40,9 @@ type sessionEntry struct {
 	expires time.Time
 }
 
-// NewSessions returns an empty cache over db.
-func NewSessions(db *database.DB) *Sessions {
-	return &Sessions{db: db, ttl: SessionCheckTTL, entries: map[string]sessionEntry{}}
+// NewSessions returns an empty cache over db that keeps what it read for ttl.
+func NewSessions(db *database.DB, ttl time.Duration) *Sessions {
+	return &Sessions{db: db, ttl: ttl, entries: map[string]sessionEntry{}}
 }
 
 var errSessionEnded = apperr.New(apperr.Unauthorized, "The access token is invalid or expired")
@@ -63,7 +60,7 @@ func (s *Sessions) Principal(ctx context.Context, tok auth.Session) (auth.Princi
 	}
 	e, ok := s.entries[tok.UserID]
 	s.mu.Unlock()
-	if !ok || now.After(e.expires) {
+	if !ok || !now.Before(e.expires) {
 		var err error
 		if e, err = s.load(ctx, tok.UserID, now); err != nil {
 			return auth.Principal{}, err
