@@ -164,8 +164,8 @@ func TestAuditLogShowsNoMoreThanTheRecordItself(t *testing.T) {
 				// Nothing personal appears anywhere in the log that the caller
 				// does not see on the person or user.
 				contacts := map[string][]string{
-					inA: {"contact.a@example.org", "contact.a.new@example.org", "+49 89 555 0101", "+49 89 555 0102"},
-					inB: {"contact.b@example.org", "+81 6 5555 0103"},
+					inA:    {"contact.a@example.org", "contact.a.new@example.org", "+49 89 555 0101", "+49 89 555 0102"},
+					inB:    {"contact.b@example.org", "+81 6 5555 0103"},
 					erased: {"erased.contact@example.org", "+49 89 555 0104"},
 				}
 				for id, values := range contacts {

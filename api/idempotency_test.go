@@ -133,7 +133,9 @@ func TestErasingAPersonForgetsTheirStoredResponses(t *testing.T) {
 func TestReplayRechecksTheCaller(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		h := newHarness(t, db)
-		org := func(name string) map[string]any { return map[string]any{"name": name, "kind": "biotech", "country": "DE"} }
+		org := func(name string) map[string]any {
+			return map[string]any{"name": name, "kind": "biotech", "country": "DE"}
+		}
 		change := func(id string, patch map[string]any) {
 			t.Helper()
 			u := decode[userBody](t, h.get("/api/v1/users/"+id))
