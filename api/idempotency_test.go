@@ -227,3 +227,23 @@ VALUES (?, ?, 'POST', '/api/v1/organisations', ?, 'a run that died', 'user', ?)`
 		}
 	})
 }
+
+// TestIdempotentRequestThatFailsInTheDatabaseAnswersItsProblem: with an
+// Idempotency-Key the request runs inside the key's transaction; a write
+// the database refuses (a region code taken) is still the 409 it is without
+// a key, stored and replayed, not a 500 from a transaction PostgreSQL
+// refuses to continue.
+func TestIdempotentRequestThatFailsInTheDatabaseAnswersItsProblem(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		req := request{method: "POST", url: "/api/v1/regions", headers: withKey("taken-code"),
+			body: map[string]any{"code": "osaka", "country": "JP", "name": map[string]string{"en": "Osaka again"}}}
+		first := h.do(req)
+		if first.Code != 409 {
+			t.Fatalf("a taken code: %d %s, want 409", first.Code, first.Body.String())
+		}
+		if again := h.do(req); again.Code != 409 || again.Header().Get("Idempotent-Replayed") != "true" {
+			t.Errorf("retry: %d %s, want the 409 replayed", again.Code, again.Body.String())
+		}
+	})
+}

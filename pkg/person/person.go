@@ -283,8 +283,8 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 
 // Delete erases a person (GDPR): the row goes, and so do the personal data
 // in the audit log's earlier events about them and the stored answers to
-// retried requests that name them. The log keeps that the
-// person existed and was deleted, by whom and when.
+// retried requests that name them. The log keeps that the person existed
+// and was deleted, by whom and when.
 func Delete(ctx context.Context, db *database.DB, id string, version int) error {
 	return db.WithTx(ctx, func(ctx context.Context) error {
 		before, err := Get(ctx, db, id)
@@ -311,7 +311,6 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		if err := audit.Erase(ctx, db, "person", id); err != nil {
 			return err
 		}
-		// Stored answers to retried requests name them too (their creation).
 		if err := idempotency.ForgetMentions(ctx, db, id); err != nil {
 			return err
 		}
