@@ -1,11 +1,6 @@
 package api
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -16,7 +11,6 @@ import (
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
-	"github.com/innomunich/platform/pkg/idempotency"
 	"github.com/labstack/echo/v4"
 )
 
@@ -164,72 +158,4 @@ func itemTarget(c echo.Context, parent, param, noun string) (string, string, int
 	}
 	version, err := ifMatch(c)
 	return parentID, id, version, err
-}
-
-// idempotent makes POSTs with an Idempotency-Key safe to retry: the first
-// response is stored per caller for 24 hours and replayed for a retry with
-// the same body; another body under the same key is 422, a retry while the
-// first is still running 409.
-func (s *server) idempotent(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		key := c.Request().Header.Get("Idempotency-Key")
-		if c.Request().Method != http.MethodPost || key == "" {
-			return next(c)
-		}
-		if len(key) > 255 {
-			return apperr.New(apperr.BadRequest, "Idempotency-Key must be at most 255 characters")
-		}
-		ctx := c.Request().Context()
-		p := auth.From(ctx)
-		caller := p.Kind + ":" + p.ID
-		if p.Kind == "" {
-			caller = "anonymous:" + c.RealIP()
-		}
-		body, err := io.ReadAll(c.Request().Body)
-		if err != nil {
-			return jsonError(err)
-		}
-		c.Request().Body = io.NopCloser(bytes.NewReader(body))
-		sum := sha256.Sum256(body)
-		rec, err := idempotency.Begin(ctx, s.DB, caller, key, c.Request().Method, c.Request().URL.Path, hex.EncodeToString(sum[:]))
-		if err != nil {
-			return err
-		}
-		if rec != nil {
-			var headers map[string]string
-			_ = json.Unmarshal([]byte(rec.Headers), &headers)
-			for k, v := range headers {
-				c.Response().Header().Set(k, v)
-			}
-			c.Response().Header().Set("Idempotent-Replayed", "true")
-			return c.Blob(rec.Status, headers[echo.HeaderContentType], rec.Body)
-		}
-		capture := &captureWriter{ResponseWriter: c.Response().Writer}
-		c.Response().Writer = capture
-		if err := next(c); err != nil {
-			c.Error(err) // write the problem now, so it is captured
-		}
-		status := c.Response().Status
-		if status >= 500 {
-			return idempotency.Abandon(ctx, s.DB, caller, key)
-		}
-		kept := map[string]string{}
-		for _, h := range []string{echo.HeaderContentType, echo.HeaderLocation, "ETag"} {
-			if v := c.Response().Header().Get(h); v != "" {
-				kept[h] = v
-			}
-		}
-		raw, _ := json.Marshal(kept)
-		return idempotency.Finish(ctx, s.DB, caller, key, status, string(raw), capture.body.Bytes())
-	}
-}
-
-type captureWriter struct {
-	http.ResponseWriter
-	body bytes.Buffer
-}
-
-func (w *captureWriter) Write(b []byte) (int, error) {
-	w.body.Write(b)
-	return w.ResponseWriter.Write(b)
 }

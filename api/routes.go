@@ -21,25 +21,25 @@ func (s *server) routes(e *echo.Echo) {
 	e.GET("/.well-known/jwks.json", s.jwks)
 
 	public := group{e.Group("/api/v1"), []echo.MiddlewareFunc{s.idempotent}}
-	public.POST("/auth/login", s.login)
-	public.POST("/auth/refresh", s.refresh)
-	public.POST("/auth/logout", s.logout)
-	public.POST("/auth/set-password", s.setPassword)
+	public.POST("/auth/login", s.login, carriesSecret)
+	public.POST("/auth/refresh", s.refresh, carriesSecret)
+	public.POST("/auth/logout", s.logout, carriesSecret)
+	public.POST("/auth/set-password", s.setPassword, carriesSecret)
 
 	v1 := group{e.Group("/api/v1"), []echo.MiddlewareFunc{signedIn, s.idempotent}}
 	v1.GET("/me", s.me)
 	v1.PATCH("/me", s.updateMe)
-	v1.POST("/me/password", s.changePassword)
+	v1.POST("/me/password", s.changePassword, carriesSecret)
 
 	v1.GET("/users", s.listUsers)
-	v1.POST("/users", s.createUser)
+	v1.POST("/users", s.createUser, carriesSecret)
 	v1.GET("/users/:id", s.getUser)
 	v1.PATCH("/users/:id", s.updateUser)
 	v1.DELETE("/users/:id", s.deleteUser)
-	v1.POST("/users/:id/password-reset", s.resetPassword)
+	v1.POST("/users/:id/password-reset", s.resetPassword, carriesSecret)
 
 	v1.GET("/api-keys", s.listAPIKeys)
-	v1.POST("/api-keys", s.createAPIKey)
+	v1.POST("/api-keys", s.createAPIKey, carriesSecret)
 	v1.GET("/api-keys/:id", s.getAPIKey)
 	v1.PATCH("/api-keys/:id", s.updateAPIKey)
 	v1.DELETE("/api-keys/:id", s.revokeAPIKey)
@@ -131,7 +131,12 @@ type group struct {
 	mw []echo.MiddlewareFunc
 }
 
-func (g group) GET(path string, h echo.HandlerFunc)    { g.g.GET(path, h, g.mw...) }
-func (g group) POST(path string, h echo.HandlerFunc)   { g.g.POST(path, h, g.mw...) }
+func (g group) GET(path string, h echo.HandlerFunc) { g.g.GET(path, h, g.mw...) }
+
+// POST takes marks such as carriesSecret, which run before the group's
+// middleware so that it can read them.
+func (g group) POST(path string, h echo.HandlerFunc, marks ...echo.MiddlewareFunc) {
+	g.g.POST(path, h, append(marks, g.mw...)...)
+}
 func (g group) PATCH(path string, h echo.HandlerFunc)  { g.g.PATCH(path, h, g.mw...) }
 func (g group) DELETE(path string, h echo.HandlerFunc) { g.g.DELETE(path, h, g.mw...) }

@@ -122,9 +122,18 @@ var Sort = page.Spec{
 	Fields:  []page.Field{{Name: "occurred_at", Column: "occurred_at", Kind: page.Time}},
 }
 
-// List returns one page of events.
+// List returns one page of the events the caller may read, each showing
+// only what the caller may see of its record (see Rule).
 func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Event, *string, error) {
+	c := auth.From(ctx)
+	if err := canRead(c); err != nil {
+		return nil, nil, err
+	}
 	q := db.Conn(ctx).Model(&Event{})
+	if !c.IsAdmin() {
+		where, args := readable(c)
+		q = q.Where(where, args...)
+	}
 	if f.EntityType != "" {
 		q = q.Where("entity_type = ?", f.EntityType)
 	}
@@ -145,7 +154,19 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Event,
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(e Event, _ string) page.Key { return page.Key{Value: e.OccurredAt, ID: e.ID} })
+	if !c.IsAdmin() {
+		if err := redact(ctx, db, c, items); err != nil {
+			return nil, nil, err
+		}
+	}
 	return items, next, nil
+}
+
+// Erase empties the changes of every event about the entity, so that the
+// log keeps that it existed and what was done to it, not its data (a
+// person's erasure).
+func Erase(ctx context.Context, db *database.DB, entityType, entityID string) error {
+	return db.Conn(ctx).Model(&Event{}).Where("entity_type = ? AND entity_id = ?", entityType, entityID).Update("changes", "{}").Error
 }
 
 // DeleteRow removes the row with the id from table if the version the

@@ -279,12 +279,16 @@ func (db *DB) Conn(ctx context.Context) *gorm.DB {
 	return db.gorm.WithContext(ctx)
 }
 
-// WithTx runs fn in a transaction carried by the context it receives. A
-// nested call joins the outer transaction. The transaction commits when fn
-// returns nil and rolls back otherwise.
+// WithTx runs fn in a transaction carried by the context it receives. The
+// transaction commits when fn returns nil and rolls back otherwise. A
+// nested call runs in a savepoint of the outer transaction, so that its
+// error undoes its own writes as it would alone (a dry run that rolls back
+// stays a dry run) and leaves the outer transaction usable.
 func (db *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) error {
-	if _, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
-		return fn(ctx)
+	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return tx.Transaction(func(sp *gorm.DB) error {
+			return fn(context.WithValue(ctx, txKey{}, sp))
+		})
 	}
 	return db.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		return fn(context.WithValue(ctx, txKey{}, tx))

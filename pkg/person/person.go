@@ -17,6 +17,7 @@ import (
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/idempotency"
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
@@ -281,8 +282,9 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 }
 
 // Delete erases a person (GDPR): the row goes, and so do the personal data
-// in the audit log's earlier events about them. The log keeps that the
-// person existed and was deleted, by whom and when.
+// in the audit log's earlier events about them and the stored answers to
+// retried requests that name them. The log keeps that the person existed
+// and was deleted, by whom and when.
 func Delete(ctx context.Context, db *database.DB, id string, version int) error {
 	return db.WithTx(ctx, func(ctx context.Context) error {
 		before, err := Get(ctx, db, id)
@@ -306,7 +308,10 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 			}
 			return err
 		}
-		if err := db.Conn(ctx).Exec("UPDATE audit_events SET changes = '{}' WHERE entity_type = 'person' AND entity_id = ?", id).Error; err != nil {
+		if err := audit.Erase(ctx, db, "person", id); err != nil {
+			return err
+		}
+		if err := idempotency.ForgetMentions(ctx, db, id); err != nil {
 			return err
 		}
 		return audit.Record(ctx, db, audit.Delete, "person", id, before.Version, nil, nil)

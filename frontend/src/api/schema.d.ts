@@ -913,7 +913,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List audit events, newest first */
+        /**
+         * List audit events, newest first
+         * @description For admins, coordinators and viewers. Each caller reads only the events about records it may read, with only the fields it sees on the record itself: a person's email and phone only where the caller sees them on the person, users' events only for admins and the user themselves, API keys' only for admins. An actor's name is empty where the caller may not read that user or key.
+         */
         get: {
             parameters: {
                 query?: {

@@ -1,0 +1,11 @@
+package project
+
+import "github.com/innomunich/platform/pkg/audit"
+
+// Every caller reads projects, their milestones and fundings whole, so
+// their events too.
+func init() {
+	for _, t := range []string{"project", "milestone", "funding"} {
+		audit.Register(t, audit.Rule{Readable: audit.Everyone})
+	}
+}

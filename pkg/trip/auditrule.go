@@ -1,0 +1,11 @@
+package trip
+
+import "github.com/innomunich/platform/pkg/audit"
+
+// Every caller reads trips, their agenda and participants whole, so their
+// events too.
+func init() {
+	for _, t := range []string{"trip", "agenda_item", "trip_participant"} {
+		audit.Register(t, audit.Rule{Readable: audit.Everyone})
+	}
+}
