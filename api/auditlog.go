@@ -70,7 +70,7 @@ func (s *server) listAuditEvents(c echo.Context) error {
 		return apperr.New(apperr.Forbidden, "The audit log is for admins, coordinators and viewers")
 	}
 	q := newQuery(c, "entity_type", "entity_id", "actor", "from", "to")
-	f := audit.Filter{EntityType: q.str("entity_type"), EntityID: q.str("entity_id"), Actor: q.str("actor"), From: q.instant("from"), To: q.instant("to")}
+	f := audit.Filter{EntityType: q.str("entity_type"), EntityID: q.id("entity_id"), Actor: q.id("actor"), From: q.instant("from"), To: q.instant("to")}
 	pg := q.page(audit.Sort)
 	if err := q.err(); err != nil {
 		return err
