@@ -171,7 +171,7 @@ func (q *query) year(name string) int {
 //	@Router			/api/v1/agreements [get]
 func (s *server) listAgreements(c echo.Context) error {
 	q := newQuery(c, agreementParams...)
-	f := agreement.Filter{Parties: q.c.QueryParams()["party"], Region: q.str("region"), Country: q.country("country"),
+	f := agreement.Filter{Parties: q.ids("party"), Region: q.str("region"), Country: q.country("country"),
 		Kind: q.oneOf("kind", agreement.Kinds...), Status: q.oneOf("status", agreement.Statuses...), FocusAreas: q.c.QueryParams()["focus_area"],
 		SignedFrom: q.year("signed_from"), SignedTo: q.year("signed_to"), Q: q.str("q")}
 	return s.writeAgreements(c, q, f)

@@ -52,8 +52,8 @@ func auditOut(e audit.Event) AuditEvent {
 //	@Produce		json
 //	@Security		bearer
 //	@Param			entity_type	query		string	false	"e.g. user, api_key, organisation"
-//	@Param			entity_id	query		string	false	"Id of the changed record"
-//	@Param			actor		query		string	false	"Id of the user or API key"
+//	@Param			entity_id	query		string	false	"Id of the changed record"	format(uuid)
+//	@Param			actor		query		string	false	"Id of the user or API key"	format(uuid)
 //	@Param			from		query		string	false	"Occurred at or after (RFC 3339)"	format(date-time)
 //	@Param			to			query		string	false	"Occurred before (RFC 3339)"	format(date-time)
 //	@Param			limit		query		int		false	"Page size, 1–200"	default(50)
@@ -66,7 +66,7 @@ func auditOut(e audit.Event) AuditEvent {
 //	@Router			/api/v1/audit-events [get]
 func (s *server) listAuditEvents(c echo.Context) error {
 	q := newQuery(c, "entity_type", "entity_id", "actor", "from", "to")
-	f := audit.Filter{EntityType: q.str("entity_type"), EntityID: q.str("entity_id"), Actor: q.str("actor"), From: q.instant("from"), To: q.instant("to")}
+	f := audit.Filter{EntityType: q.str("entity_type"), EntityID: q.id("entity_id"), Actor: q.id("actor"), From: q.instant("from"), To: q.instant("to")}
 	pg := q.page(audit.Sort)
 	if err := q.err(); err != nil {
 		return err

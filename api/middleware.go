@@ -3,13 +3,18 @@ package api
 import (
 	"context"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
+	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
+	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 )
@@ -151,4 +156,56 @@ func ipExtractor(trusted []*net.IPNet) echo.IPExtractor {
 		opts = append(opts, echo.TrustIPRange(n))
 	}
 	return echo.ExtractIPFromXFFHeader(opts...)
+}
+
+// isText reports whether s can be stored as text on both engines:
+// PostgreSQL refuses invalid UTF-8 and cannot hold NUL at all.
+func isText(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
+
+const notText = "must be UTF-8 text without NUL characters"
+
+// checkInput rejects a request whose address cannot be read as the caller
+// meant it, before any handler or the database sees it: a query string
+// net/url would read only in part (a ";" separator or a bad escape is
+// dropped silently), and NUL or invalid UTF-8 in a query parameter, a
+// path parameter or the Idempotency-Key. JSON bodies are checked by
+// decodeJSON.
+func checkInput(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		var bad apperr.Fields
+		r := c.Request()
+		if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
+			if strings.Contains(r.URL.RawQuery, ";") {
+				bad.Add("query", "must separate parameters with & only; write a ; inside a value as %%3B")
+			} else {
+				bad.Add("query", "is not a valid query string: %v", err)
+			}
+		}
+		query := r.URL.Query()
+		for _, name := range slices.Sorted(maps.Keys(query)) {
+			if !isText(name) {
+				bad.Add("query", "has a parameter name that %s", notText)
+				continue
+			}
+			if slices.ContainsFunc(query[name], func(v string) bool { return !isText(v) }) {
+				bad.Add(name, notText)
+			}
+		}
+		names := c.ParamNames()
+		for i, v := range c.ParamValues() {
+			if i < len(names) && !isText(v) {
+				bad.Add(names[i], notText)
+			}
+		}
+		if len(names) == 0 && !isText(r.URL.Path) {
+			bad.Add("path", notText)
+		}
+		if k := r.Header.Get("Idempotency-Key"); !isText(k) {
+			bad.Add("Idempotency-Key", notText)
+		}
+		if err := bad.ErrWith(apperr.BadRequest); err != nil {
+			return err
+		}
+		return next(c)
+	}
 }

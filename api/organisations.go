@@ -173,9 +173,13 @@ func (s *server) exportOrganisations(c echo.Context, f organisation.Filter, sort
 		if o.Region != nil {
 			region = *o.Region
 		}
-		if err := w.Write([]string{o.ID, o.Name, o.NameLocal, o.NameKana, o.ShortName, o.Kind, strconv.FormatBool(o.SME), emp, o.Country, region,
+		cells := []string{o.ID, o.Name, o.NameLocal, o.NameKana, o.ShortName, o.Kind, strconv.FormatBool(o.SME), emp, o.Country, region,
 			o.City, o.Website, o.Email, o.Phone, strings.Join(o.FocusAreas, ";"), o.Description.De, o.Description.En, o.Description.Ja,
-			strconv.FormatBool(o.Archived)}); err != nil {
+			strconv.FormatBool(o.Archived)}
+		for i, v := range cells {
+			cells[i] = organisation.ExportCell(v) // no formulas when opened in a spreadsheet
+		}
+		if err := w.Write(cells); err != nil {
 			return err
 		}
 		if n++; n%200 == 0 {

@@ -125,7 +125,7 @@ type PersonPatch struct {
 //	@Router			/api/v1/people [get]
 func (s *server) listPeople(c echo.Context) error {
 	q := newQuery(c, "organisation", "language", "updated_since", "q")
-	f := person.Filter{OrganisationID: q.str("organisation"), Language: strings.ToLower(q.str("language")), UpdatedSince: q.instant("updated_since"), Q: q.str("q")}
+	f := person.Filter{OrganisationID: q.id("organisation"), Language: strings.ToLower(q.str("language")), UpdatedSince: q.instant("updated_since"), Q: q.str("q")}
 	return s.writePeople(c, q, f)
 }
 

@@ -185,8 +185,8 @@ type ProjectPatch struct {
 //	@Router		/api/v1/projects [get]
 func (s *server) listProjects(c echo.Context) error {
 	q := newQuery(c, "phase", "focus_area", "partner", "country", "funder", "origin_trip", "active_on", "q")
-	f := project.Filter{Phase: q.oneOf("phase", project.Phases...), FocusAreas: q.c.QueryParams()["focus_area"], Partner: q.str("partner"),
-		Country: q.country("country"), Funder: q.str("funder"), OriginTrip: q.str("origin_trip"), ActiveOn: q.date("active_on"), Q: q.str("q")}
+	f := project.Filter{Phase: q.oneOf("phase", project.Phases...), FocusAreas: q.c.QueryParams()["focus_area"], Partner: q.id("partner"),
+		Country: q.country("country"), Funder: q.str("funder"), OriginTrip: q.id("origin_trip"), ActiveOn: q.date("active_on"), Q: q.str("q")}
 	return s.writeProjects(c, q, f)
 }
 

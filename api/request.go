@@ -1,14 +1,17 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/innomunich/platform/pkg/apperr"
@@ -24,7 +27,11 @@ func decodeJSON(c echo.Context, dst any) error {
 	if mt != echo.MIMEApplicationJSON && !strings.HasSuffix(mt, "+json") {
 		return apperr.New(apperr.BadRequest, "Content-Type must be application/json")
 	}
-	dec := json.NewDecoder(c.Request().Body)
+	raw, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		return jsonError(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		return jsonError(err)
@@ -32,7 +39,70 @@ func decodeJSON(c echo.Context, dst any) error {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return apperr.New(apperr.BadRequest, "The body must hold exactly one JSON value")
 	}
-	return nil
+	return checkJSONText(raw)
+}
+
+// checkJSONText names the first string of a JSON document that is not
+// text PostgreSQL can store: encoding/json turns invalid UTF-8 into U+FFFD
+// without a word and decodes the escape \u0000 to NUL, so only the bytes
+// each string came from can tell. The quick test skips the walk for
+// nearly every body.
+func checkJSONText(raw []byte) error {
+	if utf8.Valid(raw) && !bytes.Contains(raw, []byte(`\u0000`)) {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	field, err := badText(dec, raw, "")
+	if err != nil || field == "" {
+		return nil // the document decoded once already; this cannot happen
+	}
+	return &apperr.Error{Code: apperr.BadRequest, Message: "A field is not text",
+		Fields: []apperr.FieldError{{Field: field, Message: notText}}}
+}
+
+// badText reads one value and returns the path of its first bad string,
+// "" when all are good: "name.de", "organiser_ids[2]", "body" for the
+// whole document.
+func badText(dec *json.Decoder, raw []byte, path string) (string, error) {
+	from := dec.InputOffset()
+	tok, err := dec.Token()
+	if err != nil {
+		return "", err
+	}
+	here := path
+	if here == "" {
+		here = "body"
+	}
+	switch t := tok.(type) {
+	case string:
+		// The span holds the quoted string and ASCII separators only.
+		if !utf8.Valid(raw[from:dec.InputOffset()]) || strings.ContainsRune(t, 0) {
+			return here, nil
+		}
+	case json.Delim:
+		for i := 0; dec.More(); i++ {
+			sub := fmt.Sprintf("%s[%d]", path, i)
+			if t == '{' {
+				from := dec.InputOffset()
+				key, err := dec.Token()
+				if err != nil {
+					return "", err
+				}
+				name, _ := key.(string)
+				if !utf8.Valid(raw[from:dec.InputOffset()]) || strings.ContainsRune(name, 0) {
+					return here, nil
+				}
+				sub = strings.TrimPrefix(path+"."+name, ".")
+			}
+			if bad, err := badText(dec, raw, sub); bad != "" || err != nil {
+				return bad, err
+			}
+		}
+		if _, err := dec.Token(); err != nil { // the closing delimiter
+			return "", err
+		}
+	}
+	return "", nil
 }
 
 func jsonError(err error) error {
@@ -87,11 +157,21 @@ func jsonTypeName(kind string) string {
 // so it is a 404 like an id that does not exist.
 func pathID(c echo.Context, name, noun string) (string, error) {
 	raw := c.Param(name)
-	id, err := uuid.Parse(raw)
-	if err != nil || len(raw) != 36 {
+	id, ok := parseID(raw)
+	if !ok {
 		return "", apperr.New(apperr.NotFound, "No %s with id %q", noun, raw)
 	}
-	return id.String(), nil
+	return id, nil
+}
+
+// parseID reads an id in its one written form, 36 characters with
+// hyphens, and returns it lower-cased as it is stored.
+func parseID(raw string) (string, bool) {
+	id, err := uuid.Parse(raw)
+	if err != nil || len(raw) != 36 {
+		return "", false
+	}
+	return id.String(), true
 }
 
 // query reads typed query parameters and collects every error, so a
@@ -117,6 +197,38 @@ func newQuery(c echo.Context, known ...string) *query {
 }
 
 func (q *query) str(name string) string { return strings.TrimSpace(q.c.QueryParam(name)) }
+
+// id reads a filter that names a record by its id. A value that is not
+// an id is a typo the caller must hear about: it would match nothing (on
+// SQLite) or fail in the database (on PostgreSQL, where ids are uuid).
+func (q *query) id(name string) string {
+	ids := q.ids(name)
+	if len(ids) > 1 {
+		q.bad.Add(name, "must be given once")
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[0]
+}
+
+// ids reads a filter that may be repeated to name any of several records.
+func (q *query) ids(name string) []string {
+	var out []string
+	for _, raw := range q.c.QueryParams()[name] {
+		raw = strings.TrimSpace(raw)
+		if raw == "" {
+			continue
+		}
+		id, ok := parseID(raw)
+		if !ok {
+			q.bad.Add(name, "must be an id such as 0193b5c4-1f0e-7c2a-9d4e-5a6b7c8d9e0f")
+			return nil
+		}
+		out = append(out, id)
+	}
+	return out
+}
 
 // oneOf reads a parameter that must be one of the allowed values, or empty.
 func (q *query) oneOf(name string, allowed ...string) string {

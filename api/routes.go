@@ -1,6 +1,10 @@
 package api
 
 import (
+	"net/http"
+	"slices"
+	"strings"
+
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
@@ -121,6 +125,37 @@ func (s *server) routes(e *echo.Echo) {
 	v1.GET("/funders/:code", s.getFunder)
 	v1.PATCH("/funders/:code", s.updateFunder)
 	v1.DELETE("/funders/:code", s.deleteFunder)
+}
+
+// routeMethods are the methods a path answers 405 for when it lacks them.
+var routeMethods = []string{http.MethodDelete, http.MethodGet, http.MethodHead, http.MethodPatch, http.MethodPost, http.MethodPut}
+
+// answerOtherMethods registers, for every path of the route table, the
+// methods it lacks as 405 with an Allow header. Echo answers 405 only when
+// no other route matches: a static path such as /organisations/import
+// (POST) is otherwise shadowed by /organisations/:id (GET, PATCH, DELETE),
+// and GET /organisations/import would become "No organisation with id
+// import". OPTIONS keeps Echo's answer (204 with Allow; CORS preflights).
+func answerOtherMethods(e *echo.Echo) {
+	have := map[string][]string{}
+	for _, r := range e.Routes() {
+		if slices.Contains(routeMethods, r.Method) {
+			have[r.Path] = append(have[r.Path], r.Method)
+		}
+	}
+	for path, methods := range have {
+		slices.Sort(methods)
+		allow := "OPTIONS, " + strings.Join(methods, ", ")
+		notAllowed := func(c echo.Context) error {
+			c.Response().Header().Set(echo.HeaderAllow, allow)
+			return echo.ErrMethodNotAllowed
+		}
+		for _, m := range routeMethods {
+			if !slices.Contains(methods, m) {
+				e.Add(m, path, notAllowed)
+			}
+		}
+	}
 }
 
 // group adds middleware to each route rather than to an Echo group: a

@@ -117,9 +117,11 @@ func New(d Deps) http.Handler {
 		// (to a fifth) at a third of the CPU time of the default level,
 		// which on two cores costs more than the query.
 		middleware.GzipWithConfig(middleware.GzipConfig{Level: gzip.BestSpeed, MinLength: 1024}),
+		checkInput,
 		s.webApp(),
 		s.authenticate,
 	)
 	s.routes(e)
+	answerOtherMethods(e)
 	return e
 }

@@ -146,8 +146,8 @@ type TripPatch struct {
 func (s *server) listTrips(c echo.Context) error {
 	q := newQuery(c, "kind", "status", "country", "region", "from", "to", "organiser", "participant_organisation", "q")
 	f := trip.Filter{Kind: q.oneOf("kind", trip.Kinds...), Status: q.oneOf("status", trip.Statuses...), Country: q.country("country"),
-		Region: q.str("region"), From: q.date("from"), To: q.date("to"), Organiser: q.str("organiser"),
-		ParticipantOrganisation: q.str("participant_organisation"), Q: q.str("q")}
+		Region: q.str("region"), From: q.date("from"), To: q.date("to"), Organiser: q.id("organiser"),
+		ParticipantOrganisation: q.id("participant_organisation"), Q: q.str("q")}
 	p := q.page(trip.Sort)
 	if err := q.err(); err != nil {
 		return err

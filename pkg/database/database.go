@@ -127,9 +127,13 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 			path = filepath.Join(dir, "innomunich.db")
 			db.cleanup = func() { _ = os.RemoveAll(dir) }
 		} else if dir := filepath.Dir(path); dir != "" {
-			if err := os.MkdirAll(dir, 0o750); err != nil {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
 				return nil, fmt.Errorf("create database folder: %w", err)
 			}
+		}
+		if err := createPrivate(path); err != nil {
+			db.cleanup()
+			return nil, err
 		}
 		db.path = path
 		dialector = sqlite.Open(sqliteDSN(path))

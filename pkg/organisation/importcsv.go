@@ -280,12 +280,15 @@ func parseLines(recs []record, cols []string) []line {
 		var bad apperr.Fields
 		empty := true
 		for i, v := range rec.cells {
-			v = strings.TrimSpace(v)
+			v = importCell(strings.TrimSpace(v))
 			if v != "" {
 				empty = false
 			}
 			if i < len(cols) {
 				cell[cols[i]] = v
+				if strings.ContainsRune(v, 0) {
+					bad.Add(cols[i], "must be text without NUL characters")
+				}
 			} else if v != "" {
 				bad.Add("row", "has %d cells but the header names %d columns", len(rec.cells), len(cols))
 				break

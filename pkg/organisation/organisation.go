@@ -509,6 +509,9 @@ func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, kep
 	if keptID == duplicateID {
 		return Organisation{}, apperr.Fields{{Field: "duplicate_id", Message: "must differ from the organisation kept"}}.Err()
 	}
+	if uuid.Validate(duplicateID) != nil { // PostgreSQL would refuse it as a uuid
+		return Organisation{}, apperr.Fields{{Field: "duplicate_id", Message: "is not an organisation"}}.Err()
+	}
 	err := db.WithTx(ctx, func(ctx context.Context) error {
 		p := auth.From(ctx)
 		if err := canCreate(p); err != nil {

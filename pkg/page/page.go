@@ -14,7 +14,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"github.com/google/uuid"
 	"github.com/innomunich/platform/pkg/apperr"
 	"gorm.io/gorm"
 )
@@ -179,7 +181,10 @@ func decode(s string, kind Kind) (*cursor, error) {
 		Value json.RawMessage `json:"v"`
 		ID    string          `json:"id"`
 	}
-	if err := json.Unmarshal(b, &raw); err != nil || raw.ID == "" || raw.Sort == "" {
+	// The id and a text value go into the query as they are: a cursor
+	// edited by hand must not reach the database as a value PostgreSQL
+	// refuses (an id that is no uuid, NUL, invalid UTF-8).
+	if err := json.Unmarshal(b, &raw); err != nil || len(raw.ID) != 36 || uuid.Validate(raw.ID) != nil || raw.Sort == "" {
 		return nil, fmt.Errorf("malformed cursor")
 	}
 	c := &cursor{Sort: raw.Sort, ID: raw.ID}
@@ -188,6 +193,9 @@ func decode(s string, kind Kind) (*cursor, error) {
 		var v string
 		if err := json.Unmarshal(raw.Value, &v); err != nil {
 			return nil, err
+		}
+		if !utf8.ValidString(v) || strings.ContainsRune(v, 0) {
+			return nil, fmt.Errorf("malformed cursor")
 		}
 		c.Value = v
 	case Time:

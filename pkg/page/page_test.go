@@ -36,8 +36,8 @@ func key(r row, field string) page.Key {
 
 func TestCursorRoundTripsEveryKind(t *testing.T) {
 	rows := []row{
-		{id: "a", name: "BioM", updated: time.Date(2026, 11, 24, 9, 0, 0, 123456000, time.UTC), n: 40},
-		{id: "b", name: "大阪バイオ", updated: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC), n: 12},
+		{id: "0193b5c4-1f0e-7c2a-9d4e-5a6b7c8d9e0a", name: "BioM", updated: time.Date(2026, 11, 24, 9, 0, 0, 123456000, time.UTC), n: 40},
+		{id: "0193b5c4-1f0e-7c2a-9d4e-5a6b7c8d9e0b", name: "大阪バイオ", updated: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC), n: 12},
 	}
 	for _, sort := range []string{"name", "-updated_at", "employees"} {
 		p, err := spec.Parse(page.Params{Limit: "1", Sort: sort})
