@@ -26,6 +26,12 @@ type Config struct {
 	DBMaxConns      int           // INNOMUNICH_DB_MAX_CONNS
 	ShutdownTimeout time.Duration // INNOMUNICH_SHUTDOWN_TIMEOUT
 	JWTKeyFile      string        // INNOMUNICH_JWT_KEY_FILE
+
+	RequestTimeout     time.Duration // INNOMUNICH_REQUEST_TIMEOUT
+	ExportTimeout      time.Duration // INNOMUNICH_EXPORT_TIMEOUT: CSV export and import
+	DBConnectTimeout   time.Duration // INNOMUNICH_DB_CONNECT_TIMEOUT
+	DBStatementTimeout time.Duration // INNOMUNICH_DB_STATEMENT_TIMEOUT
+	DBLockTimeout      time.Duration // INNOMUNICH_DB_LOCK_TIMEOUT
 }
 
 // Default database: a file under var/ in the working directory.
@@ -89,6 +95,27 @@ func Load(getenv func(string) string) (Config, error) {
 		problems = append(problems, "INNOMUNICH_SHUTDOWN_TIMEOUT must be a duration such as 30s")
 	}
 	c.ShutdownTimeout = d
+	for _, t := range []struct {
+		key, def string
+		dst      *time.Duration
+	}{
+		{"INNOMUNICH_REQUEST_TIMEOUT", "15s", &c.RequestTimeout},
+		{"INNOMUNICH_EXPORT_TIMEOUT", "5m", &c.ExportTimeout},
+		{"INNOMUNICH_DB_CONNECT_TIMEOUT", "30s", &c.DBConnectTimeout},
+		{"INNOMUNICH_DB_STATEMENT_TIMEOUT", "30s", &c.DBStatementTimeout},
+		{"INNOMUNICH_DB_LOCK_TIMEOUT", "5s", &c.DBLockTimeout},
+	} {
+		d, err := time.ParseDuration(get(t.key, t.def))
+		if err != nil || d <= 0 {
+			problems = append(problems, t.key+" must be a positive duration such as "+t.def)
+		}
+		*t.dst = d
+	}
+	// A lock wait must end before the request does, so that the caller
+	// learns it was the lock (503) rather than nothing at all.
+	if c.DBLockTimeout >= c.RequestTimeout && c.RequestTimeout > 0 {
+		problems = append(problems, "INNOMUNICH_DB_LOCK_TIMEOUT must be shorter than INNOMUNICH_REQUEST_TIMEOUT")
+	}
 	if len(problems) > 0 {
 		return Config{}, fmt.Errorf("invalid configuration:\n  %s", strings.Join(problems, "\n  "))
 	}
@@ -122,5 +149,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Any("cors_origins", c.CORSOrigins),
 		slog.String("spa_dir", c.SPADir),
 		slog.Int("db_max_conns", c.DBMaxConns),
+		slog.Duration("request_timeout", c.RequestTimeout),
+		slog.Duration("db_lock_timeout", c.DBLockTimeout),
 	)
 }
