@@ -26,17 +26,17 @@ func (s *server) healthz(c echo.Context) error {
 
 // readyz godoc
 //
-//	@Summary		The database answers
-//	@Description	503 while the database is unreachable; turns back to 200 by itself when it returns.
+//	@Summary		The database answers and takes writes
+//	@Description	503 while the database is unreachable or cannot take writes (a PostgreSQL standby or read-only server, a read-only SQLite file, a full disk); turns back to 200 by itself when that ends.
 //	@Tags			operations
 //	@Produce		json
 //	@Success		200	{object}	Health
 //	@Failure		503	{object}	Problem
 //	@Router			/readyz [get]
 func (s *server) readyz(c echo.Context) error {
-	if err := s.DB.Ping(c.Request().Context()); err != nil {
+	if err := s.DB.Writable(c.Request().Context()); err != nil {
 		s.Logger.WarnContext(c.Request().Context(), "not ready", "error", err.Error())
-		return apperr.New(apperr.Unavailable, "The database is unreachable")
+		return apperr.New(apperr.Unavailable, "The database is unreachable or cannot take writes").With("retry_after", retryAfter)
 	}
 	return c.JSON(http.StatusOK, Health{Status: "ready", Version: s.Version})
 }

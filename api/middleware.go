@@ -27,6 +27,35 @@ const (
 
 func isImport(c echo.Context) bool { return c.Path() == "/api/v1/organisations/import" }
 
+// isExport reports whether the request asks for the CSV export of the
+// organisations (see wantsCSV).
+func isExport(c echo.Context) bool {
+	format := c.QueryParam("format")
+	return c.Path() == "/api/v1/organisations" &&
+		(format == "csv" || (format == "" && strings.Contains(c.Request().Header.Get(echo.HeaderAccept), "text/csv")))
+}
+
+// deadline ends every request's context after d, a CSV export or import
+// (which page or stream) after long: a stalled database then holds a
+// caller that long at most, who gets a 503, and its connection is freed.
+func deadline(d, long time.Duration) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			limit := d
+			if isImport(c) || isExport(c) {
+				limit = long
+			}
+			if limit <= 0 {
+				return next(c)
+			}
+			ctx, cancel := context.WithTimeout(c.Request().Context(), limit)
+			defer cancel()
+			c.SetRequest(c.Request().WithContext(ctx))
+			return next(c)
+		}
+	}
+}
+
 var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,128}$`)
 
 type ctxKey string

@@ -7,11 +7,16 @@ import (
 	"net/http"
 
 	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/innomunich/platform/pkg/database"
 	"github.com/labstack/echo/v4"
 )
 
 // problemBase prefixes every problem type URI.
 const problemBase = "https://innomunich.example/problems/"
+
+// retryAfter is the Retry-After, in seconds, of a 503 for a database that
+// is unavailable or busy.
+const retryAfter = "5"
 
 // Problem is an RFC 9457 problem detail, the body of every error response.
 type Problem struct {
@@ -99,13 +104,20 @@ var statusCodes = map[int]apperr.Code{
 // problemFor turns any error into the problem a caller may see.
 func problemFor(err error) Problem {
 	var ae *apperr.Error
-	if errors.As(err, &ae) {
+	isApp := errors.As(err, &ae)
+	if isApp && ae.Code != apperr.Internal && problemKinds[ae.Code].status != 0 {
 		k := problemKinds[ae.Code]
-		if k.status == 0 || ae.Code == apperr.Internal {
-			k = problemKinds[apperr.Internal]
-			return Problem{Type: problemBase + k.slug, Title: k.title, Status: k.status, Detail: "Something went wrong on our side; quote the request id when you report it."}
-		}
 		return Problem{Type: problemBase + k.slug, Title: k.title, Status: k.status, Detail: ae.Message, Errors: fieldErrors(ae.Fields), Extra: ae.Extra}
+	}
+	// The database down, busy or out of time is no bug: the caller may
+	// try again, and learns when.
+	if database.IsUnavailable(err) {
+		k := problemKinds[apperr.Unavailable]
+		return Problem{Type: problemBase + k.slug, Title: k.title, Status: k.status, Detail: "The database is unavailable or busy; try again shortly.", Extra: map[string]any{"retry_after": retryAfter}}
+	}
+	if isApp {
+		k := problemKinds[apperr.Internal]
+		return Problem{Type: problemBase + k.slug, Title: k.title, Status: k.status, Detail: "Something went wrong on our side; quote the request id when you report it."}
 	}
 	var he *echo.HTTPError
 	if errors.As(err, &he) {

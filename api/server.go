@@ -110,6 +110,7 @@ func New(d Deps) http.Handler {
 			Skipper:                   func(c echo.Context) bool { return c.Path() == "/metrics" },
 		}),
 		countStatements(s.metrics),
+		deadline(d.Config.RequestTimeout, d.Config.ExportTimeout),
 		// 1 MiB for every body but a CSV import, which may be 20 MiB.
 		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: maxBodySize, Skipper: isImport}),
 		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: maxImportSize, Skipper: func(c echo.Context) bool { return !isImport(c) }}),

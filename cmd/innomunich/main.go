@@ -100,15 +100,27 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-func openDB(ctx context.Context, cfg config.Config, logger *slog.Logger) (*database.DB, error) {
-	return database.Open(ctx, cfg.DatabaseURL, database.Options{MaxOpenConns: cfg.DBMaxConns, Logger: logger})
+// openDB connects within INNOMUNICH_DB_CONNECT_TIMEOUT, or until ctx (the
+// stop signal) ends. Only the server (serving true) bounds statements and
+// lock waits: the other commands are run by hand and may take long on a
+// large database.
+func openDB(ctx context.Context, cfg config.Config, logger *slog.Logger, serving bool) (*database.DB, error) {
+	opt := database.Options{MaxOpenConns: cfg.DBMaxConns, Logger: logger, ConnectTimeout: cfg.DBConnectTimeout}
+	if serving {
+		opt.StatementTimeout, opt.LockTimeout = cfg.DBStatementTimeout, cfg.DBLockTimeout
+	}
+	db, err := database.Open(ctx, cfg.DatabaseURL, opt)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", cfg.RedactedDatabaseURL(), err)
+	}
+	return db, nil
 }
 
 func migrate(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
 	if len(args) != 1 {
 		return errors.New("usage: innomunich migrate up|down|status")
 	}
-	db, err := openDB(ctx, cfg, logger)
+	db, err := openDB(ctx, cfg, logger, false)
 	if err != nil {
 		return err
 	}
@@ -158,7 +170,7 @@ func seed(ctx context.Context, cfg config.Config, logger *slog.Logger, args []st
 	if !*withDemo {
 		return errors.New("usage: innomunich seed --demo (reference data comes with the migrations)")
 	}
-	db, err := openDB(ctx, cfg, logger)
+	db, err := openDB(ctx, cfg, logger, false)
 	if err != nil {
 		return err
 	}
@@ -187,7 +199,7 @@ func generate(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 	if fs.NArg() > 0 || *orgs < 1 || *orgs > gen.MaxOrgs {
 		return fmt.Errorf("usage: innomunich gen --orgs N [--seed S], N from 1 to %d", gen.MaxOrgs)
 	}
-	db, err := openDB(ctx, cfg, logger)
+	db, err := openDB(ctx, cfg, logger, false)
 	if err != nil {
 		return err
 	}
@@ -237,7 +249,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := openDB(ctx, cfg, logger)
+	db, err := openDB(ctx, cfg, logger, true)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -266,5 +267,79 @@ func TestMigrateCommands(t *testing.T) {
 	out.Reset()
 	if err := run(ctx, []string{"seed", "--demo"}, vars, &out, io.Discard); err != nil || !strings.Contains(out.String(), "demo data") {
 		t.Errorf("seed --demo: %v %q", err, out.String())
+	}
+}
+
+// silentServer accepts TCP connections and never answers: a database
+// behind a hung proxy or a half-dead host. started receives each
+// connection accepted.
+func silentServer(t *testing.T) (url string, started <-chan struct{}) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	accepted := make(chan struct{}, 100)
+	var mu sync.Mutex
+	var held []net.Conn
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			held = append(held, c)
+			mu.Unlock()
+			accepted <- struct{}{}
+		}
+	}()
+	t.Cleanup(func() {
+		ln.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range held {
+			c.Close()
+		}
+	})
+	return "postgres://innomunich@" + ln.Addr().String() + "/innomunich?sslmode=disable", accepted
+}
+
+func TestStartGivesUpOnADatabaseThatNeverAnswers(t *testing.T) {
+	url, _ := silentServer(t)
+	done := make(chan error, 1)
+	go func() {
+		done <- run(context.Background(), []string{"serve"}, env(map[string]string{
+			"DATABASE_URL": url, "INNOMUNICH_DB_CONNECT_TIMEOUT": "300ms", "INNOMUNICH_ADDR": "127.0.0.1:0",
+		}), io.Discard, io.Discard)
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "did not answer within 300ms") || !strings.Contains(err.Error(), "INNOMUNICH_DB_CONNECT_TIMEOUT") {
+			t.Errorf("serve returned %v, want it to say the database did not answer within the connect timeout", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve still connecting 30 s after a connect timeout of 300ms")
+	}
+}
+
+func TestStopSignalEndsAHungConnectAtOnce(t *testing.T) {
+	url, accepted := silentServer(t)
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve"}, env(map[string]string{
+			"DATABASE_URL": url, "INNOMUNICH_DB_CONNECT_TIMEOUT": "1h", "INNOMUNICH_ADDR": "127.0.0.1:0",
+		}), io.Discard, io.Discard)
+	}()
+	<-accepted // connecting, and waiting for an answer that never comes
+	stop()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "stopped while connecting") {
+			t.Errorf("serve returned %v, want it to say it stopped while connecting", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve still connecting 30 s after the stop signal")
 	}
 }

@@ -29,6 +29,12 @@ type Config struct {
 	RateLimit       int           // INNOMUNICH_RATE_LIMIT: requests a minute per caller and instance; 0 is none
 	RateLimitBurst  int           // INNOMUNICH_RATE_LIMIT_BURST
 	SessionCheckTTL time.Duration // INNOMUNICH_SESSION_CHECK_TTL: how long an instance trusts what it read about a user's sessions
+
+	RequestTimeout     time.Duration // INNOMUNICH_REQUEST_TIMEOUT
+	ExportTimeout      time.Duration // INNOMUNICH_EXPORT_TIMEOUT: CSV export and import
+	DBConnectTimeout   time.Duration // INNOMUNICH_DB_CONNECT_TIMEOUT
+	DBStatementTimeout time.Duration // INNOMUNICH_DB_STATEMENT_TIMEOUT
+	DBLockTimeout      time.Duration // INNOMUNICH_DB_LOCK_TIMEOUT
 }
 
 // Default database: a file under var/ in the working directory.
@@ -101,6 +107,27 @@ func Load(getenv func(string) string) (Config, error) {
 	if c.SessionCheckTTL, err = time.ParseDuration(get("INNOMUNICH_SESSION_CHECK_TTL", "5s")); err != nil || c.SessionCheckTTL < 0 || c.SessionCheckTTL > time.Minute {
 		problems = append(problems, "INNOMUNICH_SESSION_CHECK_TTL must be a duration from 0s to 1m")
 	}
+	for _, t := range []struct {
+		key, def string
+		dst      *time.Duration
+	}{
+		{"INNOMUNICH_REQUEST_TIMEOUT", "15s", &c.RequestTimeout},
+		{"INNOMUNICH_EXPORT_TIMEOUT", "5m", &c.ExportTimeout},
+		{"INNOMUNICH_DB_CONNECT_TIMEOUT", "30s", &c.DBConnectTimeout},
+		{"INNOMUNICH_DB_STATEMENT_TIMEOUT", "30s", &c.DBStatementTimeout},
+		{"INNOMUNICH_DB_LOCK_TIMEOUT", "5s", &c.DBLockTimeout},
+	} {
+		d, err := time.ParseDuration(get(t.key, t.def))
+		if err != nil || d <= 0 {
+			problems = append(problems, t.key+" must be a positive duration such as "+t.def)
+		}
+		*t.dst = d
+	}
+	// A lock wait must end before the request does, so that the caller
+	// learns it was the lock (503) rather than nothing at all.
+	if c.DBLockTimeout >= c.RequestTimeout && c.RequestTimeout > 0 {
+		problems = append(problems, "INNOMUNICH_DB_LOCK_TIMEOUT must be shorter than INNOMUNICH_REQUEST_TIMEOUT")
+	}
 	if len(problems) > 0 {
 		return Config{}, fmt.Errorf("invalid configuration:\n  %s", strings.Join(problems, "\n  "))
 	}
@@ -134,5 +161,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Any("cors_origins", c.CORSOrigins),
 		slog.String("spa_dir", c.SPADir),
 		slog.Int("db_max_conns", c.DBMaxConns),
+		slog.Duration("request_timeout", c.RequestTimeout),
+		slog.Duration("db_lock_timeout", c.DBLockTimeout),
 	)
 }

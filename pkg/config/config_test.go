@@ -3,6 +3,7 @@ package config_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/innomunich/platform/pkg/config"
 )
@@ -64,5 +65,37 @@ func TestRateLimitIsReadAndChecked(t *testing.T) {
 	})
 	if err == nil || !strings.Contains(err.Error(), "INNOMUNICH_RATE_LIMIT ") || !strings.Contains(err.Error(), "INNOMUNICH_RATE_LIMIT_BURST") {
 		t.Errorf("error %v does not name both variables", err)
+	}
+}
+
+func TestTimeoutsHaveDefaultsAndAreChecked(t *testing.T) {
+	c, err := config.Load(func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.RequestTimeout != 15*time.Second || c.ExportTimeout != 5*time.Minute || c.DBConnectTimeout != 30*time.Second ||
+		c.DBStatementTimeout != 30*time.Second || c.DBLockTimeout != 5*time.Second {
+		t.Errorf("default timeouts: request %s, export %s, connect %s, statement %s, lock %s",
+			c.RequestTimeout, c.ExportTimeout, c.DBConnectTimeout, c.DBStatementTimeout, c.DBLockTimeout)
+	}
+	bad := map[string]string{
+		"INNOMUNICH_REQUEST_TIMEOUT":      "soon",
+		"INNOMUNICH_EXPORT_TIMEOUT":       "0s",
+		"INNOMUNICH_DB_CONNECT_TIMEOUT":   "-1s",
+		"INNOMUNICH_DB_STATEMENT_TIMEOUT": "30",
+	}
+	_, err = config.Load(func(k string) string { return bad[k] })
+	for k := range bad {
+		if err == nil || !strings.Contains(err.Error(), k) {
+			t.Errorf("error %v does not name %s", err, k)
+		}
+	}
+	// A lock wait that outlasts the request would leave the caller
+	// without an answer while it waits.
+	_, err = config.Load(func(k string) string {
+		return map[string]string{"INNOMUNICH_REQUEST_TIMEOUT": "5s", "INNOMUNICH_DB_LOCK_TIMEOUT": "10s"}[k]
+	})
+	if err == nil || !strings.Contains(err.Error(), "INNOMUNICH_DB_LOCK_TIMEOUT must be shorter") {
+		t.Errorf("lock timeout longer than the request's: %v", err)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"reflect"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
@@ -73,11 +72,11 @@ func Insert[T any](ctx context.Context, db *DB, rows []T, pgExtra ...Extra[T]) e
 	}
 	defer conn.Close()
 	return conn.Raw(func(dc any) error {
-		c, ok := dc.(*stdlib.Conn)
+		c, ok := pgxConn(dc)
 		if !ok {
 			return fmt.Errorf("bulk insert: not a pgx connection")
 		}
-		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{stmt.Schema.Table}, columns, pgx.CopyFromRows(values))
+		_, err := c.CopyFrom(ctx, pgx.Identifier{stmt.Schema.Table}, columns, pgx.CopyFromRows(values))
 		if err != nil {
 			return fmt.Errorf("copy into %s: %w", stmt.Schema.Table, err)
 		}

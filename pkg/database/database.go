@@ -14,12 +14,15 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -41,6 +44,8 @@ type DB struct {
 	Engine Engine
 	// path is the SQLite file.
 	path string
+	// pgConfig is the PostgreSQL connection's configuration.
+	pgConfig *pgx.ConnConfig
 	// cleanup removes what Open created for a throwaway database.
 	cleanup func()
 }
@@ -82,7 +87,17 @@ func ParseURL(raw string) (Target, error) {
 // Options tune the connection pool.
 type Options struct {
 	MaxOpenConns int
-	Logger       *slog.Logger
+	// StatementTimeout ends a PostgreSQL statement that runs longer
+	// (statement_timeout); zero means none.
+	StatementTimeout time.Duration
+	// LockTimeout ends a wait for a lock held by another transaction:
+	// PostgreSQL's lock_timeout, SQLite's busy timeout (which, when zero,
+	// is DefaultBusyTimeout; on PostgreSQL zero means no limit).
+	LockTimeout time.Duration
+	// ConnectTimeout bounds Open and each new PostgreSQL connection;
+	// zero means 30 s.
+	ConnectTimeout time.Duration
+	Logger         *slog.Logger
 	// OnStatement is called after every statement run through GORM, with
 	// the statement's context and text: for counting statements per
 	// request and for checking the plans of the queries the code runs.
@@ -105,15 +120,23 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 	cfg := &gorm.Config{
 		TranslateError:         true,
 		SkipDefaultTransaction: true,
-		PrepareStmt:            false,
-		Logger:                 newGormLogger(opt.Logger),
-		NowFunc:                func() time.Time { return Now() },
+		// gorm's own ping ignores ctx: an unanswering server would hang
+		// the start for ever. Open pings with ctx below.
+		DisableAutomaticPing: true,
+		PrepareStmt:          false,
+		Logger:               newGormLogger(opt.Logger),
+		NowFunc:              func() time.Time { return Now() },
 	}
 	db := &DB{Engine: t.Engine, cleanup: func() {}}
 	var dialector gorm.Dialector
 	switch t.Engine {
 	case Postgres:
-		dialector = postgres.New(postgres.Config{DSN: customPlans(t.DSN)})
+		pc, err := pgConfig(t.DSN, opt)
+		if err != nil {
+			return nil, err
+		}
+		db.pgConfig = pc
+		dialector = postgres.New(postgres.Config{Conn: openPostgres(pc)})
 	case SQLite:
 		path := t.Path
 		if t.Memory {
@@ -136,7 +159,11 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 			return nil, err
 		}
 		db.path = path
-		dialector = sqlite.Open(sqliteDSN(path))
+		busy := opt.LockTimeout
+		if busy <= 0 {
+			busy = DefaultBusyTimeout
+		}
+		dialector = sqlite.Open(sqliteDSN(path, busy))
 		// Switching a new file to WAL needs the file to itself, and SQLite
 		// answers "database is locked" at once rather than waiting when
 		// another process does the same: processes opening one file take
@@ -188,40 +215,95 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 	sqlDB.SetMaxOpenConns(maxOpen)
 	sqlDB.SetMaxIdleConns(maxOpen)
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
-	if err := db.Ping(ctx); err != nil {
+	// Connections are renewed now and then, so the pool follows a moved
+	// server (failover, DNS) rather than keeping old ones for ever.
+	sqlDB.SetConnMaxLifetime(30 * time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, connectTimeout(opt))
+	defer cancel()
+	if err := db.ping(ctx); err != nil {
 		db.Close()
+		if errors.Is(err, context.DeadlineExceeded) {
+			return nil, fmt.Errorf("the %s database did not answer within %s (INNOMUNICH_DB_CONNECT_TIMEOUT): %w", t.Engine, connectTimeout(opt), err)
+		}
+		if errors.Is(err, context.Canceled) {
+			return nil, fmt.Errorf("stopped while connecting to the %s database: %w", t.Engine, err)
+		}
 		return nil, err
 	}
 	return db, nil
 }
 
-// customPlans asks PostgreSQL to plan every execution of a prepared
-// statement for its values (plan_cache_mode), unless the URL says
-// otherwise. pgx prepares each statement once per connection, and after
-// five runs PostgreSQL would otherwise settle on one generic plan: for a
-// search that means one plan for a word found in three organisations and
-// for one found in thirty thousand, which need opposite ones (the
-// trigram index, or the name order). Parsing stays cached.
-func customPlans(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil {
-		return dsn
+func connectTimeout(opt Options) time.Duration {
+	if opt.ConnectTimeout > 0 {
+		return opt.ConnectTimeout
 	}
-	q := u.Query()
-	if q.Get("plan_cache_mode") == "" {
-		q.Set("plan_cache_mode", "force_custom_plan")
-		u.RawQuery = q.Encode()
-	}
-	return u.String()
+	return 30 * time.Second
 }
+
+// pgConfig parses the URL and adds what it does not say itself:
+//
+//   - plan_cache_mode: every execution of a prepared statement is planned
+//     for its values. pgx prepares each statement once per connection, and
+//     after five runs PostgreSQL would otherwise settle on one generic
+//     plan: for a search that means one plan for a word found in three
+//     organisations and for one found in thirty thousand, which need
+//     opposite ones (the trigram index, or the name order). Parsing stays
+//     cached.
+//   - statement_timeout, lock_timeout and idle_in_transaction_session_timeout,
+//     so that no statement, lock wait or forgotten transaction holds a
+//     connection (and its locks) without limit.
+//   - connect_timeout (Options.ConnectTimeout), for connections opened
+//     outside a request's deadline.
+func pgConfig(dsn string, opt Options) (*pgx.ConnConfig, error) {
+	c, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("DATABASE_URL: %w", err)
+	}
+	params := map[string]string{
+		"plan_cache_mode":                     "force_custom_plan",
+		"idle_in_transaction_session_timeout": millis(IdleInTransactionTimeout),
+	}
+	if opt.StatementTimeout > 0 {
+		params["statement_timeout"] = millis(opt.StatementTimeout)
+	}
+	if opt.LockTimeout > 0 {
+		params["lock_timeout"] = millis(opt.LockTimeout)
+	}
+	for k, v := range params {
+		if _, set := c.RuntimeParams[k]; !set {
+			c.RuntimeParams[k] = v
+		}
+	}
+	if c.ConnectTimeout == 0 {
+		c.ConnectTimeout = connectTimeout(opt)
+	}
+	return c, nil
+}
+
+func millis(d time.Duration) string { return strconv.FormatInt(d.Milliseconds(), 10) }
+
+// openPostgres is the pool of connections that retry a statement on a
+// dead connection (pgConn).
+func openPostgres(c *pgx.ConnConfig) *sql.DB {
+	return sql.OpenDB(pgConnector{stdlib.GetConnector(*c)})
+}
+
+// IdleInTransactionTimeout ends a PostgreSQL session whose transaction
+// has waited this long for its next statement: a transaction only waits
+// for the program's own work between statements, never for a person.
+const IdleInTransactionTimeout = time.Minute
+
+// DefaultBusyTimeout is how long a SQLite statement waits for the write
+// lock when Options.LockTimeout is not set.
+const DefaultBusyTimeout = 5 * time.Second
 
 // sqliteDSN turns on what SQLite leaves off: foreign keys, WAL for readers
 // beside a writer, a busy timeout instead of immediate "database is locked",
 // and BEGIN IMMEDIATE so that a transaction that will write takes the write
 // lock up front rather than failing when it upgrades.
-func sqliteDSN(path string) string {
+func sqliteDSN(path string, busy time.Duration) string {
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(10000)") // first, so the others wait for a lock too
+	q.Add("_pragma", "busy_timeout("+millis(busy)+")") // first, so the others wait for a lock too
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
@@ -237,6 +319,10 @@ func (db *DB) lockPath() string { return db.path + ".migrate-lock" }
 func (db *DB) Ping(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
+	return db.ping(ctx)
+}
+
+func (db *DB) ping(ctx context.Context) error {
 	if err := db.sql.PingContext(ctx); err != nil {
 		return fmt.Errorf("database unreachable: %w", err)
 	}
@@ -248,6 +334,29 @@ func (db *DB) Ping(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// Writable checks, cheaply and without writing, that a write could
+// succeed now: PostgreSQL is not a standby in recovery or read-only; the
+// SQLite file is writable and its disk not full. Ping alone says only
+// that reads work.
+func (db *DB) Writable(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if db.Engine == Postgres {
+		var readOnly bool
+		if err := db.sql.QueryRowContext(ctx, "SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'").Scan(&readOnly); err != nil {
+			return fmt.Errorf("database unreachable: %w", err)
+		}
+		if readOnly {
+			return errors.New("the database is read-only (a standby, or default_transaction_read_only)")
+		}
+		return nil
+	}
+	if err := db.ping(ctx); err != nil {
+		return err
+	}
+	return writable(db.path)
 }
 
 // SQL returns the underlying pool, for migrations and metrics.

@@ -2,6 +2,7 @@ package database
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -26,7 +27,27 @@ func MigrationFiles(e Engine) fs.FS {
 // migrations of instances starting at the same moment.
 const migrationLockID = 0x496e6e6f4d754e // "InnoMuN"
 
-func (db *DB) provider() (*goose.Provider, error) {
+// provider runs migrations on a pool of its own on PostgreSQL, without
+// the statement and lock timeouts of the application's: building an index
+// on a large table may take minutes. close releases that pool.
+func (db *DB) provider() (p *goose.Provider, close func(), err error) {
+	pool, close := db.sql, func() {}
+	if db.pgConfig != nil {
+		c := db.pgConfig.Copy()
+		c.RuntimeParams["statement_timeout"] = "0"
+		c.RuntimeParams["lock_timeout"] = "0"
+		pool = openPostgres(c)
+		close = func() { _ = pool.Close() }
+	}
+	p, err = db.newProvider(pool)
+	if err != nil {
+		close()
+		return nil, nil, err
+	}
+	return p, close, nil
+}
+
+func (db *DB) newProvider(pool *sql.DB) (*goose.Provider, error) {
 	var opts []goose.ProviderOption
 	dialect := goose.DialectSQLite3
 	if db.Engine == Postgres {
@@ -41,7 +62,7 @@ func (db *DB) provider() (*goose.Provider, error) {
 		opts = append(opts, goose.WithSessionLocker(locker))
 	}
 	opts = append(opts, goose.WithDisableGlobalRegistry(true))
-	return goose.NewProvider(dialect, db.sql, MigrationFiles(db.Engine), opts...)
+	return goose.NewProvider(dialect, pool, MigrationFiles(db.Engine), opts...)
 }
 
 // MigrateUp applies every pending migration. It holds a lock meanwhile (an
@@ -55,10 +76,11 @@ func (db *DB) MigrateUp(ctx context.Context) ([]string, error) {
 		}
 		defer unlock()
 	}
-	p, err := db.provider()
+	p, close, err := db.provider()
 	if err != nil {
 		return nil, err
 	}
+	defer close()
 	results, err := p.Up(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("migrate up: %w", err)
@@ -72,10 +94,11 @@ func (db *DB) MigrateUp(ctx context.Context) ([]string, error) {
 
 // MigrateDown rolls back the most recent migration.
 func (db *DB) MigrateDown(ctx context.Context) (string, error) {
-	p, err := db.provider()
+	p, close, err := db.provider()
 	if err != nil {
 		return "", err
 	}
+	defer close()
 	r, err := p.Down(ctx)
 	if err != nil {
 		return "", fmt.Errorf("migrate down: %w", err)
@@ -92,10 +115,11 @@ type MigrationState struct {
 
 // MigrationStatus lists every known migration.
 func (db *DB) MigrationStatus(ctx context.Context) ([]MigrationState, error) {
-	p, err := db.provider()
+	p, close, err := db.provider()
 	if err != nil {
 		return nil, err
 	}
+	defer close()
 	st, err := p.Status(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("migration status: %w", err)

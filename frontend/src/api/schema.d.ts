@@ -6734,8 +6734,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The database answers
-         * @description 503 while the database is unreachable; turns back to 200 by itself when it returns.
+         * The database answers and takes writes
+         * @description 503 while the database is unreachable or cannot take writes (a PostgreSQL standby or read-only server, a read-only SQLite file, a full disk); turns back to 200 by itself when that ends.
          */
         get: {
             parameters: {

@@ -1,0 +1,236 @@
+package api_test
+
+import (
+	"context"
+	"database/sql"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/innomunich/platform/pkg/config"
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/database/dbtest"
+)
+
+// wantUnavailable checks that a response is the 503 a caller may retry:
+// the unavailable problem with Retry-After, and nothing of the cause.
+func wantUnavailable(t *testing.T, what string, rec *httptest.ResponseRecorder) {
+	t.Helper()
+	if rec.Code != 503 {
+		t.Fatalf("%s: %d, want 503; body %s", what, rec.Code, rec.Body.String())
+	}
+	if rec.Header().Get("Retry-After") == "" {
+		t.Errorf("%s: 503 without Retry-After", what)
+	}
+	p := decode[problem](t, rec)
+	if p.Type != "https://innomunich.example/problems/unavailable" || p.Title != "Service unavailable" {
+		t.Errorf("%s: problem %+v, want the unavailable problem", what, p)
+	}
+	for _, leak := range []string{"sql", "SQL", "closed", "lock", "SQLSTATE", "deadline"} {
+		if strings.Contains(p.Detail, leak) {
+			t.Errorf("%s: detail %q shows the cause (%q)", what, p.Detail, leak)
+		}
+	}
+}
+
+func TestAClosedDatabaseIs503WithRetryAfterNot500(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		o := h.newOrganisation("Example Pharma GmbH", "DE")
+		db.Close() // what a stopped server or a lost network looks like to the pool
+
+		wantUnavailable(t, "list", h.get("/api/v1/organisations"))
+		wantUnavailable(t, "write", h.do(request{method: "PATCH", url: "/api/v1/organisations/" + o.ID,
+			headers: map[string]string{"If-Match": `"1"`}, body: map[string]any{"city": "Planegg"}}))
+		wantUnavailable(t, "readyz", h.do(request{url: "/readyz", as: anonymous}))
+	})
+}
+
+// holdRow locks the organisation's row in a write transaction of its own,
+// until the test ends: another editor, or a stuck one.
+func holdRow(t *testing.T, db *database.DB, id string) {
+	t.Helper()
+	tx, err := db.SQL().BeginTx(context.Background(), nil) // BEGIN IMMEDIATE on SQLite: the write lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = tx.Rollback() })
+	q := "UPDATE organisations SET city = city WHERE id = ?"
+	if db.Engine == database.Postgres {
+		q = "UPDATE organisations SET city = city WHERE id = $1"
+	}
+	if _, err := tx.Exec(q, id); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// patchWithin sends a PATCH of the organisation and returns its response,
+// failing the test if none came within limit (today's main waits as long
+// as the lock is held: for ever).
+func patchWithin(t *testing.T, h *harness, id string, limit time.Duration) *httptest.ResponseRecorder {
+	t.Helper()
+	done := make(chan *httptest.ResponseRecorder, 1)
+	go func() {
+		done <- h.do(request{method: "PATCH", url: "/api/v1/organisations/" + id,
+			headers: map[string]string{"If-Match": `"1"`}, body: map[string]any{"city": "Planegg"}})
+	}()
+	select {
+	case rec := <-done:
+		return rec
+	case <-time.After(limit):
+		t.Fatalf("PATCH of a locked row still waiting after %s", limit)
+		return nil
+	}
+}
+
+func TestAWriteBehindALockedRowIs503InsteadOfHanging(t *testing.T) {
+	for _, e := range dbtest.Engines(t) {
+		t.Run(string(e), func(t *testing.T) {
+			for _, c := range []struct {
+				name            string
+				lock, statement time.Duration // database.Options
+				request         time.Duration // INNOMUNICH_REQUEST_TIMEOUT
+			}{
+				// lock_timeout on PostgreSQL, the busy timeout on SQLite
+				{name: "lock timeout", lock: 100 * time.Millisecond, request: time.Hour},
+				// the request's deadline, before any lock timeout
+				{name: "request deadline", lock: time.Hour, request: 200 * time.Millisecond},
+			} {
+				t.Run(c.name, func(t *testing.T) {
+					if e == database.SQLite && c.lock > c.request {
+						// SQLite's wait for the write lock does not see the
+						// context end; the configuration makes the busy
+						// timeout shorter than the request's instead.
+						t.Skip("SQLite's busy wait is bounded by the busy timeout alone")
+					}
+					db, err := database.Open(context.Background(), dbtest.URL(t, e), database.Options{LockTimeout: c.lock})
+					if err != nil {
+						t.Fatal(err)
+					}
+					t.Cleanup(db.Close)
+					h := newHarness(t, db, func(cfg *config.Config) { cfg.RequestTimeout = c.request })
+					o := h.newOrganisation("Example Locked KK", "JP")
+					holdRow(t, db, o.ID)
+
+					wantUnavailable(t, "PATCH of a locked row", patchWithin(t, h, o.ID, 30*time.Second))
+				})
+			}
+		})
+	}
+}
+
+func TestDeadPooledConnectionsCostNoRequest(t *testing.T) {
+	if os.Getenv("TEST_DATABASE_URL") == "" {
+		t.Skip("PostgreSQL only: TEST_DATABASE_URL is not set")
+	}
+	db := dbtest.New(t, database.Postgres)
+	h := newHarness(t, db)
+	o := h.newOrganisation("Example Failover AG", "DE")
+	ctx := context.Background()
+
+	// Fill the pool with several idle connections.
+	var conns []*sql.Conn
+	for range 4 {
+		c, err := db.SQL().Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+	// A failover: every backend of the application's database ends.
+	var name string
+	if err := db.SQL().QueryRow("SELECT current_database()").Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	admin, err := sql.Open("pgx", os.Getenv("TEST_DATABASE_URL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	var ended int
+	// The timeout makes pg_terminate_backend wait until each has exited.
+	if err := admin.QueryRow(`SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 10000)) FROM pg_stat_activity
+		WHERE datname = $1 AND pid <> pg_backend_pid()`, name).Scan(&ended); err != nil {
+		t.Fatal(err)
+	}
+	if ended < 4 {
+		t.Fatalf("ended %d backends, want the 4 pooled ones at least", ended)
+	}
+
+	for i := range 8 {
+		for _, r := range []request{
+			{url: "/api/v1/organisations"},
+			{url: "/api/v1/organisations/" + o.ID},
+			{method: "PATCH", url: "/api/v1/organisations/" + o.ID, headers: map[string]string{"If-Match": `"` + strconv.Itoa(i+1) + `"`}, body: map[string]any{"city": "Planegg " + strconv.Itoa(i)}},
+		} {
+			if rec := h.do(r); rec.Code != 200 {
+				t.Fatalf("request %d after the failover, %s %s: %d %s", i, r.method, r.url, rec.Code, rec.Body.String())
+			}
+		}
+	}
+}
+
+func TestReadyzSaysNotReadyWhenWritesCannotSucceed(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		o := h.newOrganisation("Example Readonly Co", "JP")
+		if rec := h.do(request{url: "/readyz", as: anonymous}); rec.Code != 200 {
+			t.Fatalf("readyz before: %d", rec.Code)
+		}
+		switch db.Engine {
+		case database.SQLite:
+			makeReadOnly(t, db)
+		case database.Postgres:
+			// A server that turned read-only (a standby after failover
+			// looks the same): new sessions cannot write.
+			var name string
+			if err := db.SQL().QueryRow("SELECT current_database()").Scan(&name); err != nil {
+				t.Fatal(err)
+			}
+			admin, err := sql.Open("pgx", os.Getenv("TEST_DATABASE_URL"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer admin.Close()
+			if _, err := admin.Exec("ALTER DATABASE " + name + " SET default_transaction_read_only = on"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := admin.Exec(`SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = $1`, name); err != nil {
+				t.Fatal(err)
+			}
+			wantUnavailable(t, "write to a read-only server", h.do(request{method: "PATCH", url: "/api/v1/organisations/" + o.ID,
+				headers: map[string]string{"If-Match": `"1"`}, body: map[string]any{"city": "Planegg"}}))
+		}
+		wantUnavailable(t, "readyz", h.do(request{url: "/readyz", as: anonymous}))
+	})
+}
+
+// makeReadOnly makes the SQLite file unwritable for this process until
+// the test ends: by its mode, or for root, which ignores modes, with the
+// immutable attribute (what a read-only mount looks like).
+func makeReadOnly(t *testing.T, db *database.DB) {
+	t.Helper()
+	var seq int
+	var schema, path string
+	if err := db.SQL().QueryRow("PRAGMA database_list").Scan(&seq, &schema, &path); err != nil {
+		t.Fatal(err)
+	}
+	if os.Geteuid() != 0 {
+		if err := os.Chmod(path, 0o400); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = os.Chmod(path, 0o600) })
+		return
+	}
+	if out, err := exec.Command("chattr", "+i", path).CombinedOutput(); err != nil {
+		t.Fatalf("chattr +i: %v %s", err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command("chattr", "-i", path).Run() })
+}
