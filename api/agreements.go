@@ -322,6 +322,7 @@ func (s *server) updateAgreement(c echo.Context) error {
 //	@Failure	401	{object}	Problem
 //	@Failure	403	{object}	Problem
 //	@Failure	404	{object}	Problem
+//	@Failure	409	{object}	Problem
 //	@Failure	412	{object}	Problem
 //	@Failure	428	{object}	Problem
 //	@Router		/api/v1/agreements/{id} [delete]

@@ -55,7 +55,7 @@ func newListData(t *testing.T, h *harness, n int) listData {
 			t.Fatal(err)
 		}
 		d.trip = tr.ID
-		if _, err := trip.Register(ctx, h.db, tr.ID, p.ID); err != nil {
+		if _, err := person.RegisterForTrip(ctx, h.db, tr.ID, p.ID); err != nil {
 			t.Fatal(err)
 		}
 		start := "2024-01-01"

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/innomunich/platform/pkg/i18n"
+	"github.com/innomunich/platform/pkg/merge"
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/labstack/echo/v4"
@@ -329,7 +330,7 @@ func (s *server) deleteOrganisation(c echo.Context) error {
 // mergeOrganisation godoc
 //
 //	@Summary		Merge a duplicate into this organisation
-//	@Description	Moves people, users and API keys (and later agreements, trips and projects) from the duplicate to this organisation in one transaction, adds its focus areas, and archives the duplicate.
+//	@Description	Moves people, users, API keys, agreement parties, trip organisers, agenda items, registrations, project partners and fundings from the duplicate to this organisation in one transaction, adds its focus areas, and archives the duplicate. Every moved record gets a new version (ETag) and a "merge" event in the audit log.
 //	@Tags			organisations
 //	@Accept			json
 //	@Produce		json
@@ -355,7 +356,7 @@ func (s *server) mergeOrganisation(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	o, err := organisation.Merge(c.Request().Context(), s.DB, id, in.DuplicateID, version)
+	o, err := merge.Organisations(c.Request().Context(), s.DB, id, in.DuplicateID, version)
 	if err != nil {
 		return err
 	}

@@ -618,7 +618,7 @@ func (s *server) register(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	p, err := trip.Register(ctx, s.DB, id, in.PersonID)
+	p, err := person.RegisterForTrip(ctx, s.DB, id, in.PersonID)
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,8 @@ import (
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/i18n"
 	"github.com/innomunich/platform/pkg/opt"
+	"github.com/innomunich/platform/pkg/organisation"
+	"github.com/innomunich/platform/pkg/person"
 	"github.com/innomunich/platform/pkg/reference"
 	"github.com/innomunich/platform/pkg/search"
 )
@@ -257,21 +259,24 @@ func (a Agreement) Validate() error {
 // checkReferences verifies parties, signatories and focus areas exist and
 // that a signatory belongs to the party they signed for.
 func checkReferences(ctx context.Context, db *database.DB, a Agreement) error {
+	ids := make([]string, len(a.Parties))
+	for i, p := range a.Parties {
+		ids[i] = p.OrganisationID
+	}
+	missing, err := organisation.Missing(ctx, db, ids)
+	if err != nil {
+		return err
+	}
 	var bad apperr.Fields
 	for _, p := range a.Parties {
-		var n int64
-		if err := db.Conn(ctx).Table("organisations").Where("id = ?", p.OrganisationID).Count(&n).Error; err != nil {
-			return err
-		}
-		if n == 0 {
+		if slices.Contains(missing, p.OrganisationID) {
 			bad.Add("parties", "organisation %s is not in the directory", p.OrganisationID)
 			continue
 		}
 		if p.SignatoryID != nil {
-			var org string
-			err := db.Conn(ctx).Table("people").Select("organisation_id").Where("id = ?", *p.SignatoryID).Take(&org).Error
+			org, err := person.OrganisationOf(ctx, db, *p.SignatoryID)
 			switch {
-			case database.IsNotFound(err):
+			case apperr.Is(err, apperr.NotFound):
 				bad.Add("parties", "signatory %s is not a person in the directory", *p.SignatoryID)
 			case err != nil:
 				return err
@@ -521,6 +526,15 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		if err != nil {
 			return err
 		}
-		return audit.DeleteRow(ctx, db, "agreements", "agreement", "agreement", id, before.Version, version, before.view())
+		if err := database.CheckVersion("agreement", before.Version, version); err != nil {
+			return err
+		}
+		if err := db.DeleteVersioned(ctx, "agreements", "agreement", id, version, referrers); err != nil {
+			return err
+		}
+		return audit.Record(ctx, db, audit.Delete, "agreement", id, before.Version, before.view(), nil)
 	})
 }
+
+// referrers are what may refer to an agreement and keep it from going.
+var referrers = database.Referrers{From: []database.Referrer{{Table: "projects", Column: "origin_agreement_id", Noun: "projects"}}}

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/page"
@@ -167,21 +166,4 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Event,
 // person's erasure).
 func Erase(ctx context.Context, db *database.DB, entityType, entityID string) error {
 	return db.Conn(ctx).Model(&Event{}).Where("entity_type = ? AND entity_id = ?", entityType, entityID).Update("changes", "{}").Error
-}
-
-// DeleteRow removes the row with the id from table if the version the
-// caller based the delete on is the stored one, and records the deletion
-// with the row's last view, in the caller's transaction. A row that other
-// records still refer to is a 409.
-func DeleteRow(ctx context.Context, db *database.DB, table, entityType, noun, id string, stored, expected int, before any) error {
-	if err := database.CheckVersion(noun, stored, expected); err != nil {
-		return err
-	}
-	if err := db.Conn(ctx).Exec("DELETE FROM "+table+" WHERE id = ?", id).Error; err != nil {
-		if database.IsForeignKey(err) {
-			return apperr.New(apperr.Conflict, "Other records still refer to this %s; change them first", noun)
-		}
-		return err
-	}
-	return Record(ctx, db, Delete, entityType, id, stored, before, nil)
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/opt"
+	"github.com/innomunich/platform/pkg/reference"
 	"github.com/innomunich/platform/pkg/search"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/unicode/norm"
@@ -352,21 +353,21 @@ const importBatch = 500
 // load reads the reference codes, an index of every organisation, and the
 // organisations the lines will probably update, in a few queries.
 func (im *importer) load(ctx context.Context, lines []line) error {
-	conn := im.db.Conn(ctx)
-	var codes []string
-	if err := conn.Table("regions").Pluck("code", &codes).Error; err != nil {
+	regions, err := reference.Codes(ctx, im.db, reference.Regions)
+	if err != nil {
 		return err
 	}
-	for _, c := range codes {
+	for _, c := range regions {
 		im.regions[c] = true
 	}
-	codes = nil
-	if err := conn.Table("focus_areas").Pluck("code", &codes).Error; err != nil {
+	areas, err := reference.Codes(ctx, im.db, reference.FocusAreas)
+	if err != nil {
 		return err
 	}
-	for _, c := range codes {
+	for _, c := range areas {
 		im.areas[c] = true
 	}
+	conn := im.db.Conn(ctx)
 	var all []struct {
 		ID, NameKey, WebsiteHost string
 		CreatedAt                time.Time

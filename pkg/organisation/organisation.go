@@ -7,7 +7,6 @@ package organisation
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/mail"
 	"net/url"
 	"slices"
@@ -24,7 +23,6 @@ import (
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/reference"
 	"github.com/innomunich/platform/pkg/search"
-	"gorm.io/gorm"
 )
 
 // Kinds of organisation.
@@ -194,21 +192,18 @@ func (o Organisation) Validate() error {
 // checkReferences validates the codes the record points to.
 func checkReferences(ctx context.Context, db *database.DB, o Organisation) error {
 	var bad apperr.Fields
+	var checks []error
 	if o.Region != nil {
-		var n int64
-		if err := db.Conn(ctx).Table("regions").Where("code = ?", *o.Region).Count(&n).Error; err != nil {
+		checks = append(checks, reference.CheckCodes(ctx, db, reference.Regions, "region", []string{*o.Region}))
+	}
+	checks = append(checks, reference.CheckCodes(ctx, db, reference.FocusAreas, "focus_areas", o.FocusAreas))
+	for _, err := range checks {
+		var ae *apperr.Error
+		if errors.As(err, &ae) && ae.Code == apperr.Invalid {
+			bad = append(bad, ae.Fields...)
+		} else if err != nil {
 			return err
 		}
-		if n == 0 {
-			bad.Add("region", "%q is not a region code (see /api/v1/regions)", *o.Region)
-		}
-	}
-	err := reference.CheckCodes(ctx, db, reference.FocusAreas, "focus_areas", o.FocusAreas)
-	var ae *apperr.Error
-	if errors.As(err, &ae) && ae.Code == apperr.Invalid {
-		bad = append(bad, ae.Fields...)
-	} else if err != nil {
-		return err
 	}
 	return bad.Err()
 }
@@ -434,34 +429,22 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 }
 
 // referrers are the tables that point at organisations, and what a
-// person calls one row of each. Later resources add theirs here.
-var referrers = []struct{ table, column, noun string }{
-	{"people", "organisation_id", "people"},
-	{"users", "organisation_id", "users"},
-	{"api_keys", "organisation_id", "API keys"},
-	{"agreement_parties", "organisation_id", "agreements"},
-	{"trip_organisers", "organisation_id", "trips organised"},
-	{"trip_agenda", "organisation_id", "agenda items"},
-	{"trip_participants", "organisation_id", "trip registrations"},
-	{"project_partners", "organisation_id", "projects"},
-	{"project_fundings", "recipient_id", "fundings received"},
-	{"project_fundings", "executing_body_id", "fundings executed"},
-}
-
-// References counts what refers to the organisation, by kind (the nouns
-// of referrers).
-func References(ctx context.Context, db *database.DB, id string) (map[string]int64, error) {
-	out := map[string]int64{}
-	for _, r := range referrers {
-		var n int64
-		if err := db.Conn(ctx).Table(r.table).Where(r.column+" = ?", id).Count(&n).Error; err != nil {
-			return nil, err
-		}
-		if n > 0 {
-			out[r.noun] = n
-		}
-	}
-	return out, nil
+// person calls one row of each (the web app knows these nouns). Later
+// resources add theirs here.
+var referrers = database.Referrers{
+	From: []database.Referrer{
+		{Table: "people", Column: "organisation_id", Noun: "people"},
+		{Table: "users", Column: "organisation_id", Noun: "users"},
+		{Table: "api_keys", Column: "organisation_id", Noun: "API keys"},
+		{Table: "agreement_parties", Column: "organisation_id", Noun: "agreements"},
+		{Table: "trip_organisers", Column: "organisation_id", Noun: "trips organised"},
+		{Table: "trip_agenda", Column: "organisation_id", Noun: "agenda items"},
+		{Table: "trip_participants", Column: "organisation_id", Noun: "trip registrations"},
+		{Table: "project_partners", Column: "organisation_id", Noun: "projects"},
+		{Table: "project_fundings", Column: "recipient_id", Noun: "fundings received"},
+		{Table: "project_fundings", Column: "executing_body_id", Noun: "fundings executed"},
+	},
+	Instead: "archive it instead (archived: true)",
 }
 
 // Delete removes an organisation nothing refers to; otherwise 409 naming
@@ -472,40 +455,31 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		if err != nil {
 			return err
 		}
-		p := auth.From(ctx)
-		if err := canCreate(p); err != nil { // deleting is for coordinators too
+		if err := canCreate(auth.From(ctx)); err != nil { // deleting is for coordinators too
 			return err
 		}
 		if err := database.CheckVersion("organisation", before.Version, version); err != nil {
 			return err
 		}
-		refs, err := References(ctx, db, id)
-		if err != nil {
-			return err
-		}
-		if len(refs) > 0 {
-			var parts []string
-			for _, r := range referrers {
-				if n := refs[r.noun]; n > 0 {
-					parts = append(parts, fmt.Sprintf("%d %s", n, r.noun))
-				}
-			}
-			return apperr.New(apperr.Conflict, "%s still refer to this organisation; archive it instead (archived: true)", strings.Join(parts, ", ")).
-				With("references", refs)
-		}
-		if err := db.Conn(ctx).Exec("DELETE FROM organisations WHERE id = ? AND version = ?", id, version).Error; err != nil {
-			if database.IsForeignKey(err) {
-				return apperr.New(apperr.Conflict, "Other records still refer to this organisation; archive it instead")
-			}
+		if err := db.DeleteVersioned(ctx, "organisations", "organisation", id, version, referrers); err != nil {
 			return err
 		}
 		return audit.Record(ctx, db, audit.Delete, "organisation", id, before.Version, before.view(), nil)
 	})
 }
 
-// Merge moves everything that refers to the duplicate into the kept
-// organisation and archives the duplicate, in one transaction.
-func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, keptVersion int) (Organisation, error) {
+// Move moves, in the caller's transaction, every record that refers to
+// organisation from so that it refers to organisation to instead, and
+// counts what it moved by the nouns of referrers. The packages that own
+// those records do the moving (see package merge): each bumps the version
+// of what it changed and records the move in the audit log.
+type Move func(ctx context.Context, fromID, toID string) (map[string]int64, error)
+
+// Merge joins a duplicate into the organisation kept, in one transaction:
+// move moves what refers to the duplicate, the kept organisation gains the
+// duplicate's focus areas and a new version, and the duplicate is
+// archived. The kept organisation's audit event counts what moved.
+func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, keptVersion int, move Move) (Organisation, error) {
 	if keptID == duplicateID {
 		return Organisation{}, apperr.Fields{{Field: "duplicate_id", Message: "must differ from the organisation kept"}}.Err()
 	}
@@ -531,27 +505,9 @@ func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, kep
 		if err != nil {
 			return err
 		}
-		moved := map[string]int64{}
-		// An agreement or trip both were parties or organisers of keeps
-		// the kept organisation once.
-		for _, link := range []struct{ table, owner string }{{"agreement_parties", "agreement_id"}, {"trip_organisers", "trip_id"}, {"project_partners", "project_id"}} {
-			if err := db.Conn(ctx).Exec("DELETE FROM "+link.table+" WHERE organisation_id = ? AND "+link.owner+" IN (SELECT "+link.owner+" FROM "+link.table+" WHERE organisation_id = ?)", duplicateID, keptID).Error; err != nil {
-				return err
-			}
-		}
-		for _, r := range referrers {
-			q := db.Conn(ctx).Table(r.table).Where(r.column+" = ?", duplicateID)
-			set := map[string]any{r.column: keptID}
-			if r.table == "people" {
-				set["version"], set["updated_at"] = gorm.Expr("version + 1"), database.Now()
-			}
-			res := q.Updates(set)
-			if res.Error != nil {
-				return res.Error
-			}
-			if res.RowsAffected > 0 {
-				moved[r.noun] = res.RowsAffected
-			}
+		moved, err := move(ctx, duplicateID, keptID)
+		if err != nil {
+			return err
 		}
 		// Focus areas of the duplicate are kept too.
 		union := slices.Clone(kept.FocusAreas)
@@ -561,20 +517,20 @@ func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, kep
 			}
 		}
 		slices.Sort(union)
-		if _, err := db.UpdateVersioned(ctx, "organisations", "organisation", keptID, keptVersion, map[string]any{}); err != nil {
+		v, err := db.UpdateVersioned(ctx, "organisations", "organisation", keptID, keptVersion, map[string]any{})
+		if err != nil {
 			return err
 		}
 		if err := reference.SetFocusAreas(ctx, db, "organisation_focus_areas", "organisation_id", keptID, union); err != nil {
 			return err
 		}
-		if err := audit.Record(ctx, db, "merge", "organisation", keptID, keptVersion+1,
+		if err := audit.Record(ctx, db, "merge", "organisation", keptID, v,
 			map[string]any{"focus_areas": kept.FocusAreas}, map[string]any{"focus_areas": union, "merged_from": duplicateID, "moved": moved}); err != nil {
 			return err
 		}
 		dupAfter := dup
 		dupAfter.Archived = true
-		v, err := db.UpdateVersioned(ctx, "organisations", "organisation", duplicateID, dup.Version, map[string]any{"archived": true})
-		if err != nil {
+		if v, err = db.UpdateVersioned(ctx, "organisations", "organisation", duplicateID, dup.Version, map[string]any{"archived": true}); err != nil {
 			return err
 		}
 		return audit.Record(ctx, db, audit.Update, "organisation", duplicateID, v, dup.view(), dupAfter.view())
@@ -586,17 +542,43 @@ func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, kep
 }
 
 // CheckExists is the rule for records that belong to an organisation: it
-// must be in the directory. The field is named in the error.
+// must be in the directory. The field is named in the error. A failing
+// database is an error of its own, never "not in the directory".
 func CheckExists(ctx context.Context, db *database.DB, field string, id *string) error {
 	if id == nil || uuid.Validate(*id) != nil {
 		return nil // shape errors are the caller's validation
 	}
-	var n int64
-	if err := db.Conn(ctx).Table("organisations").Where("id = ?", *id).Count(&n).Error; err != nil {
+	missing, err := Missing(ctx, db, []string{*id})
+	if err != nil {
 		return err
 	}
-	if n == 0 {
+	if len(missing) > 0 {
 		return apperr.Fields{{Field: field, Message: "is not an organisation in the directory"}}.Err()
 	}
 	return nil
+}
+
+// Missing returns, in their order, those of ids that name no organisation
+// in the directory (malformed ones included), for records that refer to
+// several and say in their own words which are missing.
+func Missing(ctx context.Context, db *database.DB, ids []string) ([]string, error) {
+	var valid []string
+	for _, id := range ids {
+		if uuid.Validate(id) == nil {
+			valid = append(valid, id)
+		}
+	}
+	var known []string
+	if len(valid) > 0 {
+		if err := db.Conn(ctx).Table("organisations").Where("id IN ?", valid).Pluck("id", &known).Error; err != nil {
+			return nil, err
+		}
+	}
+	var missing []string
+	for _, id := range ids {
+		if !slices.Contains(known, id) {
+			missing = append(missing, id)
+		}
+	}
+	return missing, nil
 }

@@ -164,12 +164,7 @@ func canWrite(c auth.Principal, orgID string) error {
 }
 
 func checkOrganisation(ctx context.Context, db *database.DB, id string) error {
-	if _, err := database.Get[organisation.Organisation](ctx, db, "organisation", id); apperr.Is(err, apperr.NotFound) {
-		return apperr.Fields{{Field: "organisation_id", Message: "is not an organisation in the directory"}}.Err()
-	} else if err != nil {
-		return err
-	}
-	return nil
+	return organisation.CheckExists(ctx, db, "organisation_id", &id)
 }
 
 // Create adds a person.
@@ -302,10 +297,7 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		if err := trip.WithdrawPerson(ctx, db, id); err != nil {
 			return err
 		}
-		if err := db.Conn(ctx).Exec("DELETE FROM people WHERE id = ?", id).Error; err != nil {
-			if database.IsForeignKey(err) {
-				return apperr.New(apperr.Conflict, "Other records still refer to this person")
-			}
+		if err := db.DeleteVersioned(ctx, "people", "person", id, version, database.Referrers{}); err != nil {
 			return err
 		}
 		if err := audit.Erase(ctx, db, "person", id); err != nil {
@@ -316,6 +308,40 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		}
 		return audit.Record(ctx, db, audit.Delete, "person", id, before.Version, nil, nil)
 	})
+}
+
+// RegisterForTrip signs a person up for a trip. The trip package keeps
+// the seats; this package says which organisation the person belongs to,
+// in the same transaction.
+func RegisterForTrip(ctx context.Context, db *database.DB, tripID, personID string) (trip.Participant, error) {
+	var out trip.Participant
+	err := db.WithTx(ctx, func(ctx context.Context) error {
+		p, err := Get(ctx, db, personID)
+		if apperr.Is(err, apperr.NotFound) {
+			return apperr.Fields{{Field: "person_id", Message: "is not a person in the directory"}}.Err()
+		}
+		if err != nil {
+			return err
+		}
+		out, err = trip.Register(ctx, db, tripID, trip.Registrant{PersonID: p.ID, OrganisationID: p.OrganisationID})
+		return err
+	})
+	return out, err
+}
+
+// OrganisationOf returns the organisation a person belongs to, or
+// NotFound: how other records check who may act for an organisation.
+func OrganisationOf(ctx context.Context, db *database.DB, id string) (string, error) {
+	var orgs []string
+	if uuid.Validate(id) == nil {
+		if err := db.Conn(ctx).Table("people").Where("id = ?", id).Pluck("organisation_id", &orgs).Error; err != nil {
+			return "", err
+		}
+	}
+	if len(orgs) == 0 {
+		return "", apperr.New(apperr.NotFound, "No person with id %s", id)
+	}
+	return orgs[0], nil
 }
 
 // Filter narrows the people list.

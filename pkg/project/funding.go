@@ -2,6 +2,7 @@ package project
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"slices"
 	"strings"
@@ -14,6 +15,8 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/opt"
+	"github.com/innomunich/platform/pkg/organisation"
+	"github.com/innomunich/platform/pkg/reference"
 )
 
 // Currencies the platform accepts (ISO 4217) and their minor units: an
@@ -106,21 +109,18 @@ func (f Funding) check(ctx context.Context, db *database.DB, p Project) error {
 	}
 	if f.ExecutingBodyID != nil && uuid.Validate(*f.ExecutingBodyID) != nil {
 		bad.Add("executing_body_id", "must be an organisation id")
-	} else if f.ExecutingBodyID != nil {
-		var n int64
-		if err := db.Conn(ctx).Table("organisations").Where("id = ?", *f.ExecutingBodyID).Count(&n).Error; err != nil {
+	}
+	checks := []error{
+		organisation.CheckExists(ctx, db, "executing_body_id", f.ExecutingBodyID),
+		reference.CheckCodes(ctx, db, reference.Funders, "funder", []string{f.Funder}),
+	}
+	for _, err := range checks {
+		var ae *apperr.Error
+		if errors.As(err, &ae) && ae.Code == apperr.Invalid {
+			bad = append(bad, ae.Fields...)
+		} else if err != nil {
 			return err
 		}
-		if n == 0 {
-			bad.Add("executing_body_id", "is not an organisation in the directory")
-		}
-	}
-	var funders int64
-	if err := db.Conn(ctx).Table("funders").Where("code = ?", f.Funder).Count(&funders).Error; err != nil {
-		return err
-	}
-	if funders == 0 {
-		bad.Add("funder", "%q is not a funder code (see /api/v1/funders)", f.Funder)
 	}
 	return bad.Err()
 }
@@ -249,7 +249,13 @@ func DeleteFunding(ctx context.Context, db *database.DB, projectID, id string, v
 		if err != nil {
 			return err
 		}
-		return audit.DeleteRow(ctx, db, "project_fundings", "funding", "funding", id, before.Version, version, before.view())
+		if err := database.CheckVersion("funding", before.Version, version); err != nil {
+			return err
+		}
+		if err := db.DeleteVersioned(ctx, "project_fundings", "funding", id, version, database.Referrers{}); err != nil {
+			return err
+		}
+		return audit.Record(ctx, db, audit.Delete, "funding", id, before.Version, before.view(), nil)
 	})
 }
 

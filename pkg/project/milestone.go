@@ -121,6 +121,12 @@ func DeleteMilestone(ctx context.Context, db *database.DB, projectID, id string,
 		if err != nil {
 			return err
 		}
-		return audit.DeleteRow(ctx, db, "project_milestones", "milestone", "milestone", id, before.Version, version, before.view())
+		if err := database.CheckVersion("milestone", before.Version, version); err != nil {
+			return err
+		}
+		if err := db.DeleteVersioned(ctx, "project_milestones", "milestone", id, version, database.Referrers{}); err != nil {
+			return err
+		}
+		return audit.Record(ctx, db, audit.Delete, "milestone", id, before.Version, before.view(), nil)
 	})
 }

@@ -7,6 +7,7 @@ package project
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -20,8 +21,10 @@ import (
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/i18n"
 	"github.com/innomunich/platform/pkg/opt"
+	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/reference"
 	"github.com/innomunich/platform/pkg/search"
+	"github.com/innomunich/platform/pkg/trip"
 )
 
 // Phases in their order; discontinued ends a project from any phase
@@ -218,10 +221,11 @@ func checkSides(ctx context.Context, db *database.DB, p Project) error {
 	for i, x := range p.Partners {
 		ids[i] = x.OrganisationID
 	}
-	var countries []string
-	if err := db.Conn(ctx).Table("organisations").Where("id IN ?", ids).Distinct().Pluck("country", &countries).Error; err != nil {
+	byID, err := organisation.Countries(ctx, db, ids)
+	if err != nil {
 		return err
 	}
+	countries := slices.Collect(maps.Values(byID))
 	var missing []string
 	if !slices.Contains(countries, "DE") {
 		missing = append(missing, "Germany (DE)")
@@ -236,25 +240,25 @@ func checkSides(ctx context.Context, db *database.DB, p Project) error {
 }
 
 func checkReferences(ctx context.Context, db *database.DB, p Project) error {
+	ids := make([]string, len(p.Partners))
+	for i, x := range p.Partners {
+		ids[i] = x.OrganisationID
+	}
+	missing, err := organisation.Missing(ctx, db, ids)
+	if err != nil {
+		return err
+	}
 	var bad apperr.Fields
-	for _, x := range p.Partners {
-		var n int64
-		if err := db.Conn(ctx).Table("organisations").Where("id = ?", x.OrganisationID).Count(&n).Error; err != nil {
-			return err
-		}
-		if n == 0 {
-			bad.Add("partners", "organisation %s is not in the directory", x.OrganisationID)
-		}
+	for _, id := range missing {
+		bad.Add("partners", "organisation %s is not in the directory", id)
 	}
 	if p.OriginTripID != nil {
-		var n int64
-		if uuid.Validate(*p.OriginTripID) == nil {
-			if err := db.Conn(ctx).Table("trips").Where("id = ?", *p.OriginTripID).Count(&n).Error; err != nil {
-				return err
-			}
-		}
-		if n == 0 {
+		if uuid.Validate(*p.OriginTripID) != nil {
 			bad.Add("origin_trip_id", "is not a trip")
+		} else if _, err := trip.Get(ctx, db, *p.OriginTripID); apperr.Is(err, apperr.NotFound) {
+			bad.Add("origin_trip_id", "is not a trip")
+		} else if err != nil {
+			return err
 		}
 	}
 	if p.OriginAgreementID != nil {
@@ -495,6 +499,12 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		if err := canChange(auth.From(ctx), before); err != nil {
 			return err
 		}
-		return audit.DeleteRow(ctx, db, "projects", "project", "project", id, before.Version, version, before.view())
+		if err := database.CheckVersion("project", before.Version, version); err != nil {
+			return err
+		}
+		if err := db.DeleteVersioned(ctx, "projects", "project", id, version, database.Referrers{}); err != nil {
+			return err
+		}
+		return audit.Record(ctx, db, audit.Delete, "project", id, before.Version, before.view(), nil)
 	})
 }

@@ -37,12 +37,19 @@ type Kind struct {
 	// AllowsEU admits the European Union's code "EU" as a country: it is
 	// not a country but funds research like one.
 	AllowsEU bool
+	// referredBy are the records that name an entry by its code and keep
+	// it from being deleted.
+	referredBy []database.Referrer
 }
 
 var (
-	Regions    = Kind{Table: "regions", Noun: "region", Entity: "region", Example: "osaka", HasCountry: true}
-	FocusAreas = Kind{Table: "focus_areas", Noun: "focus area", Entity: "focus_area", Example: "cell_gene_therapy"}
-	Funders    = Kind{Table: "funders", Noun: "funder", Entity: "funder", Example: "amed", HasCountry: true, AllowsEU: true}
+	Regions = Kind{Table: "regions", Noun: "region", Entity: "region", Example: "osaka", HasCountry: true,
+		referredBy: []database.Referrer{{Table: "organisations", Column: "region", Noun: "organisations"}, {Table: "trip_regions", Column: "region", Noun: "trips"}}}
+	FocusAreas = Kind{Table: "focus_areas", Noun: "focus area", Entity: "focus_area", Example: "cell_gene_therapy",
+		referredBy: []database.Referrer{{Table: "organisation_focus_areas", Column: "focus_area", Noun: "organisations"},
+			{Table: "agreement_focus_areas", Column: "focus_area", Noun: "agreements"}, {Table: "project_focus_areas", Column: "focus_area", Noun: "projects"}}}
+	Funders = Kind{Table: "funders", Noun: "funder", Entity: "funder", Example: "amed", HasCountry: true, AllowsEU: true,
+		referredBy: []database.Referrer{{Table: "project_fundings", Column: "funder", Noun: "fundings"}}}
 )
 
 // Entry is one region, focus area or funder.
@@ -280,22 +287,19 @@ func Delete(ctx context.Context, db *database.DB, k Kind, code string, version i
 		if err := database.CheckVersion(k.Noun, before.Version, version); err != nil {
 			return err
 		}
-		res := db.Conn(ctx).Table(k.Table).Where("id = ? AND version = ?", before.ID, version).Delete(&Entry{})
-		if database.IsForeignKey(res.Error) {
-			return apperr.New(apperr.Conflict, "The %s %q is still referenced by other records; change them to another %s first", k.Noun, code, k.Noun)
-		}
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 { // changed or removed since it was read
-			now, err := Get(ctx, db, k, code)
-			if err != nil {
-				return err
-			}
-			return database.Stale(k.Noun, now.Version)
+		if err := db.DeleteVersioned(ctx, k.Table, k.Noun, before.ID, version, database.Referrers{Key: "code", From: k.referredBy, Instead: "change them to another " + k.Noun + " first"}); err != nil {
+			return err
 		}
 		return audit.Record(ctx, db, audit.Delete, k.Entity, before.ID, before.Version, before.view(), nil)
 	})
+}
+
+// Codes returns every code of kind k, for loaders that check many records
+// at once.
+func Codes(ctx context.Context, db *database.DB, k Kind) ([]string, error) {
+	var codes []string
+	err := db.Conn(ctx).Table(k.Table).Order("code").Pluck("code", &codes).Error
+	return codes, err
 }
 
 // CheckCodes returns a field error for each code that is not an entry of

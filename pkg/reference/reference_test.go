@@ -256,7 +256,7 @@ func TestDeleteOfAReferencedEntryIsAConflict(t *testing.T) {
 			t.Fatal(err)
 		}
 		err := reference.Delete(ctx, db, reference.Regions, "osaka", 1)
-		if !apperr.Is(err, apperr.Conflict) || !strings.Contains(err.Error(), "still referenced") {
+		if !apperr.Is(err, apperr.Conflict) || !strings.Contains(err.Error(), "still refer to this region") {
 			t.Fatalf("delete of a referenced region: %v, want conflict", err)
 		}
 		if _, err := reference.Get(ctx, db, reference.Regions, "osaka"); err != nil {

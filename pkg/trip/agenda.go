@@ -12,6 +12,7 @@ import (
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/opt"
+	"github.com/innomunich/platform/pkg/organisation"
 )
 
 // AgendaKinds are the kinds of agenda item.
@@ -131,10 +132,10 @@ func checkAgendaOrganisation(ctx context.Context, db *database.DB, a AgendaItem)
 	if a.OrganisationID == nil {
 		return nil
 	}
-	if uuid.Validate(*a.OrganisationID) != nil || checkOrganisation(ctx, db, *a.OrganisationID) != nil {
+	if uuid.Validate(*a.OrganisationID) != nil {
 		return apperr.Fields{{Field: "organisation_id", Message: "is not an organisation in the directory"}}.Err()
 	}
-	return nil
+	return organisation.CheckExists(ctx, db, "organisation_id", a.OrganisationID)
 }
 
 // AgendaPatch changes an agenda item.
@@ -210,7 +211,13 @@ func DeleteAgendaItem(ctx context.Context, db *database.DB, tripID, id string, v
 		if err != nil {
 			return err
 		}
-		return audit.DeleteRow(ctx, db, "trip_agenda", "agenda_item", "agenda item", id, before.Version, version, before.view())
+		if err := database.CheckVersion("agenda item", before.Version, version); err != nil {
+			return err
+		}
+		if err := db.DeleteVersioned(ctx, "trip_agenda", "agenda item", id, version, database.Referrers{}); err != nil {
+			return err
+		}
+		return audit.Record(ctx, db, audit.Delete, "agenda_item", id, before.Version, before.view(), nil)
 	})
 }
 

@@ -40,8 +40,9 @@ type Participant struct {
 func (Participant) TableName() string { return "trip_participants" }
 
 type participantView struct {
-	PersonID string `json:"person_id"`
-	Status   string `json:"status"`
+	PersonID       string `json:"person_id"`
+	OrganisationID string `json:"organisation_id"`
+	Status         string `json:"status"`
 }
 
 // canRegister: coordinators register anyone; members (and member keys)
@@ -56,25 +57,21 @@ func canRegister(p auth.Principal, orgID string) error {
 	return apperr.New(apperr.Forbidden, "You may register only people of your own organisation")
 }
 
+// Registrant is who registers: a person and the organisation they
+// belong to, as the person package reads them (person.RegisterForTrip).
+type Registrant struct{ PersonID, OrganisationID string }
+
 // Register signs a person up. Seats are confirmed up to the capacity, then
 // the person waits in registration order. It holds under concurrency: the
 // trip row is locked for the transaction, so registrations take turns.
-func Register(ctx context.Context, db *database.DB, tripID, personID string) (Participant, error) {
+func Register(ctx context.Context, db *database.DB, tripID string, who Registrant) (Participant, error) {
 	var out Participant
 	err := db.WithTx(ctx, func(ctx context.Context) error {
 		t, err := lock(ctx, db, tripID)
 		if err != nil {
 			return err
 		}
-		var person struct{ OrganisationID string }
-		err = db.Conn(ctx).Table("people").Select("organisation_id").Where("id = ?", personID).Take(&person).Error
-		if database.IsNotFound(err) {
-			return apperr.Fields{{Field: "person_id", Message: "is not a person in the directory"}}.Err()
-		}
-		if err != nil {
-			return err
-		}
-		if err := canRegister(auth.From(ctx), person.OrganisationID); err != nil {
+		if err := canRegister(auth.From(ctx), who.OrganisationID); err != nil {
 			return err
 		}
 		now := database.Now()
@@ -85,7 +82,7 @@ func Register(ctx context.Context, db *database.DB, tripID, personID string) (Pa
 			return apperr.New(apperr.Conflict, "The registration deadline has passed")
 		}
 		var active int64
-		if err := db.Conn(ctx).Model(&Participant{}).Where("trip_id = ? AND person_id = ? AND status <> ?", tripID, personID, Withdrawn).Count(&active).Error; err != nil {
+		if err := db.Conn(ctx).Model(&Participant{}).Where("trip_id = ? AND person_id = ? AND status <> ?", tripID, who.PersonID, Withdrawn).Count(&active).Error; err != nil {
 			return err
 		}
 		if active > 0 {
@@ -101,7 +98,7 @@ func Register(ctx context.Context, db *database.DB, tripID, personID string) (Pa
 				status = Waitlisted
 			}
 		}
-		out = Participant{ID: uuid.Must(uuid.NewV7()).String(), TripID: tripID, PersonID: personID, OrganisationID: person.OrganisationID,
+		out = Participant{ID: uuid.Must(uuid.NewV7()).String(), TripID: tripID, PersonID: who.PersonID, OrganisationID: who.OrganisationID,
 			Status: status, RegisteredAt: now, Version: 1, CreatedAt: now, UpdatedAt: now}
 		if err := db.Conn(ctx).Create(&out).Error; err != nil {
 			if database.IsDuplicate(err) {
@@ -109,7 +106,7 @@ func Register(ctx context.Context, db *database.DB, tripID, personID string) (Pa
 			}
 			return err
 		}
-		return audit.Record(ctx, db, "register", "trip_participant", out.ID, out.Version, nil, participantView{personID, status})
+		return audit.Record(ctx, db, "register", "trip_participant", out.ID, out.Version, nil, participantView{who.PersonID, who.OrganisationID, status})
 	})
 	if err != nil {
 		return Participant{}, err
@@ -143,7 +140,7 @@ func Cancel(ctx context.Context, db *database.DB, tripID, id string, version int
 		if err != nil {
 			return err
 		}
-		if err := audit.Record(ctx, db, "cancel", "trip_participant", id, v, participantView{before.PersonID, before.Status}, participantView{before.PersonID, Withdrawn}); err != nil {
+		if err := audit.Record(ctx, db, "cancel", "trip_participant", id, v, participantView{before.PersonID, before.OrganisationID, before.Status}, participantView{before.PersonID, before.OrganisationID, Withdrawn}); err != nil {
 			return err
 		}
 		return fillSeats(ctx, db, t)
@@ -175,7 +172,7 @@ func fillSeats(ctx context.Context, db *database.DB, t Trip) error {
 		if err != nil {
 			return err
 		}
-		if err := audit.Record(ctx, db, "promote", "trip_participant", first.ID, v, participantView{first.PersonID, Waitlisted}, participantView{first.PersonID, Confirmed}); err != nil {
+		if err := audit.Record(ctx, db, "promote", "trip_participant", first.ID, v, participantView{first.PersonID, first.OrganisationID, Waitlisted}, participantView{first.PersonID, first.OrganisationID, Confirmed}); err != nil {
 			return err
 		}
 	}
@@ -242,7 +239,7 @@ func WithdrawPerson(ctx context.Context, db *database.DB, personID string) error
 		if err != nil {
 			return err
 		}
-		if err := audit.Record(ctx, db, "cancel", "trip_participant", r.ID, v, participantView{r.PersonID, r.Status}, participantView{r.PersonID, Withdrawn}); err != nil {
+		if err := audit.Record(ctx, db, "cancel", "trip_participant", r.ID, v, participantView{r.PersonID, r.OrganisationID, r.Status}, participantView{r.PersonID, r.OrganisationID, Withdrawn}); err != nil {
 			return err
 		}
 		if err := fillSeats(ctx, db, t); err != nil {

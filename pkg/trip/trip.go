@@ -18,6 +18,7 @@ import (
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/i18n"
 	"github.com/innomunich/platform/pkg/opt"
+	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/reference"
 	"github.com/innomunich/platform/pkg/search"
 	"gorm.io/gorm/clause"
@@ -181,27 +182,18 @@ func (t Trip) Validate() error {
 }
 
 func checkReferences(ctx context.Context, db *database.DB, t Trip) error {
+	missing, err := organisation.Missing(ctx, db, t.Organisers)
+	if err != nil {
+		return err
+	}
 	var bad apperr.Fields
-	for _, o := range t.Organisers {
-		if err := checkOrganisation(ctx, db, o); err != nil {
-			bad.Add("organiser_ids", "organisation %s is not in the directory", o)
-		}
+	for _, o := range missing {
+		bad.Add("organiser_ids", "organisation %s is not in the directory", o)
 	}
 	if err := bad.Err(); err != nil {
 		return err
 	}
 	return reference.CheckCodes(ctx, db, reference.Regions, "regions", t.Regions)
-}
-
-func checkOrganisation(ctx context.Context, db *database.DB, id string) error {
-	var n int64
-	if err := db.Conn(ctx).Table("organisations").Where("id = ?", id).Count(&n).Error; err != nil {
-		return err
-	}
-	if n == 0 {
-		return apperr.New(apperr.NotFound, "No organisation %s", id)
-	}
-	return nil
 }
 
 // canManage: coordinators and admins plan trips and their agenda; keys
@@ -413,6 +405,9 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 	return Get(ctx, db, id)
 }
 
+// referrers are what may refer to a trip and keep it from going.
+var referrers = database.Referrers{From: []database.Referrer{{Table: "projects", Column: "origin_trip_id", Noun: "projects"}}}
+
 // Delete removes a trip with its agenda and registrations.
 func Delete(ctx context.Context, db *database.DB, id string, version int) error {
 	if err := canManage(auth.From(ctx)); err != nil {
@@ -423,6 +418,12 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		if err != nil {
 			return err
 		}
-		return audit.DeleteRow(ctx, db, "trips", "trip", "trip", id, before.Version, version, before.view())
+		if err := database.CheckVersion("trip", before.Version, version); err != nil {
+			return err
+		}
+		if err := db.DeleteVersioned(ctx, "trips", "trip", id, version, referrers); err != nil {
+			return err
+		}
+		return audit.Record(ctx, db, audit.Delete, "trip", id, before.Version, before.view(), nil)
 	})
 }

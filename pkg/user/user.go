@@ -379,7 +379,7 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 				return err
 			}
 		}
-		if err := db.Conn(ctx).Where("id = ? AND version = ?", id, version).Delete(&User{}).Error; err != nil {
+		if err := db.DeleteVersioned(ctx, "users", "user", id, version, database.Referrers{}); err != nil {
 			return err
 		}
 		return audit.Record(ctx, db, audit.Delete, "user", id, before.Version, before.view(), nil)

@@ -287,6 +287,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Precondition Failed */
                 412: {
                     headers: {
@@ -2796,7 +2805,7 @@ export interface paths {
         put?: never;
         /**
          * Merge a duplicate into this organisation
-         * @description Moves people, users and API keys (and later agreements, trips and projects) from the duplicate to this organisation in one transaction, adds its focus areas, and archives the duplicate.
+         * @description Moves people, users, API keys, agreement parties, trip organisers, agenda items, registrations, project partners and fundings from the duplicate to this organisation in one transaction, adds its focus areas, and archives the duplicate. Every moved record gets a new version (ETag) and a "merge" event in the audit log.
          */
         post: {
             parameters: {

@@ -1,0 +1,30 @@
+package user
+
+import (
+	"context"
+
+	"github.com/innomunich/platform/pkg/audit"
+	"github.com/innomunich/platform/pkg/database"
+)
+
+// MoveOrganisation moves the accounts of organisation from to organisation
+// to, for a merge of the two: each gets a new version and a "merge" event
+// in the audit log.
+func MoveOrganisation(ctx context.Context, db *database.DB, fromID, toID string) (map[string]int64, error) {
+	var list []User
+	if err := db.Conn(ctx).Where("organisation_id = ?", fromID).Order("id").Find(&list).Error; err != nil {
+		return nil, err
+	}
+	for _, before := range list {
+		after := before
+		after.OrganisationID = &toID
+		v, err := db.UpdateVersioned(ctx, "users", "user", before.ID, before.Version, map[string]any{"organisation_id": toID})
+		if err != nil {
+			return nil, err
+		}
+		if err := audit.Record(ctx, db, "merge", "user", before.ID, v, before.view(), after.view()); err != nil {
+			return nil, err
+		}
+	}
+	return map[string]int64{"users": int64(len(list))}, nil
+}
