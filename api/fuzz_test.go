@@ -126,7 +126,7 @@ const currentVersion = "(current)"
 
 // perOperation bounds the requests per operation; the few that hash a
 // password get fewer.
-const perOperation = 36
+const perOperation = 30
 
 func (f *fuzzer) pick(values []any) any { return values[f.rnd.IntN(len(values))] }
 

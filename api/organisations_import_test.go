@@ -179,7 +179,7 @@ func TestOrganisationImport(t *testing.T) {
 			{name: "JSON is not CSV", req: request{method: "POST", url: "/api/v1/organisations/import", body: map[string]any{"name": "x"}, as: coordinator},
 				wantStatus: 400, wantBody: []string{"text/csv"}},
 			{name: "form without file", req: formRequest(t, "other", "x", coordinator), wantStatus: 400, wantBody: []string{`field \"file\"`}},
-			{name: "GET is not allowed", req: request{url: "/api/v1/organisations/import", as: coordinator}, wantStatus: 404},
+			{name: "GET is not allowed", req: request{url: "/api/v1/organisations/import", as: coordinator}, wantStatus: 405, wantHeaders: map[string]string{"Allow": "OPTIONS, POST"}},
 		})
 	})
 }
