@@ -150,6 +150,9 @@ func TestReplayRechecksTheCaller(t *testing.T) {
 			t.Fatalf("first: %d", code)
 		}
 		change(lowered.ID, map[string]any{"role": "viewer"})
+		// The role change ended the old session; the user signs in again,
+		// now as a viewer, and retries with the same key.
+		req.as = h.bearer(lowered)
 		if rec := h.do(req); rec.Code != 403 || rec.Header().Get("Idempotent-Replayed") != "" {
 			t.Errorf("replay after the role was lowered: %d %s, want 403", rec.Code, rec.Body.String())
 		}
