@@ -121,6 +121,9 @@ func (s *server) idempotent(next echo.HandlerFunc) echo.HandlerFunc {
 				return err
 			}
 		}
+		if buf.status == 0 { // the handler wrote nothing
+			buf.status = res.Status
+		}
 		out.WriteHeader(buf.status)
 		_, err = out.Write(buf.body.Bytes())
 		return err
