@@ -26,7 +26,7 @@ func (s *server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		if !strings.HasPrefix(c.Request().URL.Path, "/api/") {
 			return next(c)
 		}
-		p, err := s.caller(c)
+		p, authErr := s.caller(c)
 		caller := p.Kind + ":" + p.ID
 		if p.Kind == "" {
 			caller = "address:" + c.RealIP()
@@ -34,8 +34,8 @@ func (s *server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		if err := s.rateLimit(c, caller); err != nil {
 			return err
 		}
-		if err != nil {
-			return withChallenge(c, err)
+		if authErr != nil {
+			return withChallenge(c, authErr)
 		}
 		c.SetRequest(c.Request().WithContext(auth.With(ctx, p)))
 		return next(c)
