@@ -53,7 +53,7 @@ func (s *server) idempotent(next echo.HandlerFunc) echo.HandlerFunc {
 		ctx := c.Request().Context()
 		p := auth.From(ctx)
 		in := idempotency.Request{Caller: p.Kind + ":" + p.ID, Key: key, Method: c.Request().Method, Path: c.Request().URL.Path,
-			Fingerprint: idempotency.Fingerprint(p)}
+			Fingerprint: idempotency.Fingerprint(p), Deadline: timeoutOf(c, s.Config.RequestTimeout, s.Config.ExportTimeout)}
 		if p.Kind == "" {
 			in.Caller = "anonymous:" + c.RealIP()
 		}

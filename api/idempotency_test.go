@@ -216,7 +216,7 @@ VALUES (?, ?, 'POST', '/api/v1/organisations', ?, 'a run that died', 'user', ?)`
 			t.Errorf("retry within the deadline: %d %s, want 409 in progress", rec.Code, rec.Body.String())
 		}
 
-		crashed("died-long-ago", database.Now().Add(-idempotency.Deadline-time.Second))
+		crashed("died-long-ago", database.Now().Add(-idempotency.DefaultDeadline-time.Second))
 		first := h.do(req("died-long-ago"))
 		if first.Code != 201 || first.Header().Get("Idempotent-Replayed") != "" {
 			t.Fatalf("retry after the deadline: %d %s, want the request to run", first.Code, first.Body.String())

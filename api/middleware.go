@@ -41,10 +41,7 @@ func isExport(c echo.Context) bool {
 func deadline(d, long time.Duration) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			limit := d
-			if isImport(c) || isExport(c) {
-				limit = long
-			}
+			limit := timeoutOf(c, d, long)
 			if limit <= 0 {
 				return next(c)
 			}
@@ -54,6 +51,15 @@ func deadline(d, long time.Duration) echo.MiddlewareFunc {
 			return next(c)
 		}
 	}
+}
+
+// timeoutOf is the deadline a request gets: d, or long for the CSV
+// export and import.
+func timeoutOf(c echo.Context, d, long time.Duration) time.Duration {
+	if isImport(c) || isExport(c) {
+		return long
+	}
+	return d
 }
 
 var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,128}$`)

@@ -8,7 +8,7 @@
 // hash and without its response, and a retry of it is refused, since a
 // secret is shown only once. A replay is served only to a caller whose
 // role, organisation and scopes are still those of the first request. A
-// claim whose request died is taken over after Deadline.
+// claim whose request died is taken over after the request's deadline.
 package idempotency
 
 import (
@@ -26,12 +26,12 @@ import (
 // TTL is how long a key is remembered.
 const TTL = 24 * time.Hour
 
-// Deadline is how long an unfinished claim keeps its key: a request still
-// running after it is taken to have died (service killed, connection
-// lost), so a retry runs it again. It is the request deadline the server
-// gives a request; a run that outlives it cannot finish (Finish refuses
+// DefaultDeadline is how long an unfinished claim keeps its key when the
+// request names no deadline of its own: a request still running after it
+// is taken to have died (service killed, connection lost), so a retry
+// runs it again. A run that outlives it cannot finish (Finish refuses
 // once its claim was taken over), so nothing is done twice.
-const Deadline = 15 * time.Second
+const DefaultDeadline = 15 * time.Second
 
 // Record is a stored key and, once finished, its response.
 type Record struct {
@@ -57,6 +57,17 @@ type Request struct {
 	RequestHash               string // of the body; ignored when Secret
 	Fingerprint               string // Fingerprint of the caller
 	Secret                    bool   // the request or its response carries a secret
+	// Deadline is how long the server lets such a request run (its
+	// request timeout); an unfinished claim older than that has died.
+	// Zero is DefaultDeadline.
+	Deadline time.Duration
+}
+
+func (in Request) deadline() time.Duration {
+	if in.Deadline > 0 {
+		return in.Deadline
+	}
+	return DefaultDeadline
 }
 
 // Fingerprint sums up what a caller may do: who it is, its role,
@@ -103,7 +114,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (caller, key) DO NOTHING`,
 		switch {
 		case r.Method != in.Method || r.Path != in.Path || r.Secret != in.Secret || r.RequestHash != in.RequestHash:
 			return apperr.New(apperr.Invalid, "This Idempotency-Key was used for a different request; use a new key for a new request")
-		case r.Status == 0 && r.CreatedAt.After(now.Add(-Deadline)):
+		case r.Status == 0 && r.CreatedAt.After(now.Add(-in.deadline())):
 			return apperr.New(apperr.Conflict, "A request with this Idempotency-Key is still in progress; retry when it has finished")
 		case r.Status == 0:
 			// The run holding the key outlived the deadline: it died. Take
@@ -131,7 +142,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (caller, key) DO NOTHING`,
 // Finish stores the response of the run holding the claim, in the caller's
 // transaction, so that the work and its record commit together. The
 // response of a request that carries a secret is not stored. A run whose
-// claim was taken over (it outlived Deadline) gets a conflict, and its
+// claim was taken over (it outlived its deadline) gets a conflict, and its
 // transaction must roll back.
 func Finish(ctx context.Context, db *database.DB, claimed Record, status int, headers string, body string) error {
 	set := map[string]any{"status": status, "headers": headers, "body": body}
@@ -143,7 +154,7 @@ func Finish(ctx context.Context, db *database.DB, claimed Record, status int, he
 		return res.Error
 	}
 	if res.RowsAffected != 1 {
-		return apperr.New(apperr.Conflict, "This request took longer than %s, and a retry with the same Idempotency-Key ran in its place; its result is what the retry answered", Deadline)
+		return apperr.New(apperr.Conflict, "This request took longer than its deadline, and a retry with the same Idempotency-Key ran in its place; its result is what the retry answered")
 	}
 	return nil
 }
