@@ -203,6 +203,7 @@ func (s *server) writeAgreements(c echo.Context, q *query, f agreement.Filter) e
 //	@Param		id		path		string	true	"Organisation id"	format(uuid)
 //	@Param		limit	query		int		false	"Page size, 1–200"	default(50)
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Param		sort	query		string	false	"Field to sort by; prefix - for descending"	default(-signed_on)
 //	@Success	200		{object}	List[Agreement]
 //	@Failure	400		{object}	Problem
 //	@Failure	401		{object}	Problem

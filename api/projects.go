@@ -28,14 +28,14 @@ type PhaseChange struct {
 
 // Money is an amount in minor units of its currency (cents for EUR, yen for JPY).
 type Money struct {
-	Amount   int64  `json:"amount" example:"1250000"`
+	Amount   int64  `json:"amount" format:"int64" example:"1250000"`
 	Currency string `json:"currency" example:"EUR"`
 } // @name Money
 
 // FunderTotal sums one funder's fundings in one currency.
 type FunderTotal struct {
 	Funder   string `json:"funder" example:"bmbf"`
-	Amount   int64  `json:"amount"`
+	Amount   int64  `json:"amount" format:"int64"`
 	Currency string `json:"currency"`
 } // @name FunderTotal
 
@@ -213,8 +213,11 @@ func (s *server) writeProjects(c echo.Context, q *query, f project.Filter) error
 //	@Tags		organisations
 //	@Produce	json
 //	@Security	bearer
-//	@Param		id	path		string	true	"Organisation id"	format(uuid)
-//	@Success	200	{object}	List[Project]
+//	@Param		id		path		string	true	"Organisation id"	format(uuid)
+//	@Param		limit	query		int		false	"Page size, 1–200"	default(50)
+//	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Param		sort	query		string	false	"Field to sort by; prefix - for descending"
+//	@Success	200		{object}	List[Project]
 //	@Failure	401	{object}	Problem
 //	@Failure	404	{object}	Problem
 //	@Router		/api/v1/organisations/{id}/projects [get]
@@ -235,8 +238,11 @@ func (s *server) listOrganisationProjects(c echo.Context) error {
 //	@Tags		trips
 //	@Produce	json
 //	@Security	bearer
-//	@Param		id	path		string	true	"Trip id"	format(uuid)
-//	@Success	200	{object}	List[Project]
+//	@Param		id		path		string	true	"Trip id"	format(uuid)
+//	@Param		limit	query		int		false	"Page size, 1–200"	default(50)
+//	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Param		sort	query		string	false	"Field to sort by; prefix - for descending"
+//	@Success	200		{object}	List[Project]
 //	@Failure	401	{object}	Problem
 //	@Failure	404	{object}	Problem
 //	@Router		/api/v1/trips/{id}/projects [get]
@@ -440,7 +446,7 @@ type Funding struct {
 	ReferenceStem   string  `json:"reference_stem" example:"031B0123"`
 	RecipientID     string  `json:"recipient_id" format:"uuid"`
 	ExecutingBodyID *string `json:"executing_body_id" format:"uuid" extensions:"x-nullable"`
-	Amount          int64   `json:"amount" example:"1250000"`
+	Amount          int64   `json:"amount" format:"int64" example:"1250000"`
 	Currency        string  `json:"currency" example:"EUR"`
 	From            *string `json:"from" format:"date" extensions:"x-nullable"`
 	Until           *string `json:"until" format:"date" extensions:"x-nullable"`
@@ -459,7 +465,7 @@ type FundingCreate struct {
 	Reference       string  `json:"reference,omitempty"`
 	RecipientID     string  `json:"recipient_id" format:"uuid"`
 	ExecutingBodyID *string `json:"executing_body_id,omitempty" format:"uuid"`
-	Amount          int64   `json:"amount" example:"30000000"`
+	Amount          int64   `json:"amount" format:"int64" example:"30000000"`
 	Currency        string  `json:"currency" example:"JPY"`
 	From            *string `json:"from,omitempty" format:"date"`
 	Until           *string `json:"until,omitempty" format:"date"`
@@ -472,7 +478,7 @@ type FundingPatch struct {
 	Reference       opt.Field[string] `json:"reference,omitempty" swaggertype:"string"`
 	RecipientID     opt.Field[string] `json:"recipient_id,omitempty" swaggertype:"string" format:"uuid"`
 	ExecutingBodyID opt.Field[string] `json:"executing_body_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
-	Amount          opt.Field[int64]  `json:"amount,omitempty" swaggertype:"integer"`
+	Amount          opt.Field[int64]  `json:"amount,omitempty" swaggertype:"integer" format:"int64"`
 	Currency        opt.Field[string] `json:"currency,omitempty" swaggertype:"string"`
 	From            opt.Field[string] `json:"from,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	Until           opt.Field[string] `json:"until,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`

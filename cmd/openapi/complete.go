@@ -1,0 +1,213 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/innomunich/platform/pkg/page"
+)
+
+const problemRef = "#/components/schemas/Problem"
+
+// complete adds to the converted document what swag annotations cannot
+// express, in one place for every operation: its operationId, the error
+// responses every operation shares, who may call it, and the bounds of the
+// list parameters the server checks.
+func complete(doc *openapi3.T, handlers map[string]handler) error {
+	doc.Servers = openapi3.Servers{{URL: "/", Description: "This server"}}
+	if doc.Components.Responses == nil {
+		doc.Components.Responses = openapi3.ResponseBodies{}
+	}
+	for _, c := range problemResponses {
+		doc.Components.Responses[c.name] = &openapi3.ResponseRef{Value: c.response(doc.Components.Schemas["Problem"].Value)}
+	}
+	seen := map[string]string{}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			where := method + " " + path
+			h, ok := handlers[where]
+			if !ok {
+				return fmt.Errorf("%s: no handler in api/ has @Router %s [%s]", where, path, strings.ToLower(method))
+			}
+			// The handler's name: unique in package api, and what a
+			// reader of the spec finds in the code.
+			op.OperationID = h.name
+			if other, dup := seen[h.name]; dup {
+				return fmt.Errorf("%s and %s share the operationId %s", other, where, h.name)
+			}
+			seen[h.name] = where
+			if op.Summary == "" || len(op.Tags) == 0 {
+				return fmt.Errorf("%s (%s) needs @Summary and @Tags", where, h.name)
+			}
+			if op.Security == nil {
+				// Public: an explicit empty list, so no client sends a credential.
+				op.Security = &openapi3.SecurityRequirements{}
+			}
+			if err := listParameters(op, h); err != nil {
+				return fmt.Errorf("%s: %w", where, err)
+			}
+			csvUpload(op)
+			addProblems(doc, op)
+			for _, ref := range op.Responses.Map() {
+				textContent(ref)
+			}
+		}
+	}
+	return nil
+}
+
+// problemResponse is an error response shared by operations.
+type problemResponse struct {
+	status  int
+	name    string
+	desc    string
+	headers map[string]string // name → description
+	// applies says on which operations the server can answer it.
+	applies func(op *openapi3.Operation) bool
+}
+
+var (
+	always  = func(*openapi3.Operation) bool { return true }
+	secured = func(op *openapi3.Operation) bool { return op.Security != nil && len(*op.Security) > 0 }
+	hasBody = func(op *openapi3.Operation) bool { return op.RequestBody != nil }
+	// Operations with If-Match are the versioned writes.
+	versioned = func(op *openapi3.Operation) bool { return op.Parameters.GetByInAndName("header", "If-Match") != nil }
+	// Operations with Idempotency-Key store their first answer.
+	idempotent = func(op *openapi3.Operation) bool {
+		return op.Parameters.GetByInAndName("header", "Idempotency-Key") != nil
+	}
+	never = func(*openapi3.Operation) bool { return false }
+)
+
+const retryAfter = "Seconds to wait before trying again"
+
+var problemResponses = []problemResponse{
+	{http.StatusBadRequest, "BadRequest", "Malformed request: JSON, a parameter or a header (If-Match, Idempotency-Key) the server cannot read, NUL bytes or invalid UTF-8; errors names each offending field or parameter", nil, always},
+	{http.StatusUnauthorized, "Unauthorized", "Not signed in: the credential is missing, invalid or expired",
+		map[string]string{"WWW-Authenticate": "The scheme to sign in with: Bearer"}, secured},
+	{http.StatusForbidden, "Forbidden", "Signed in, but not allowed: the caller's role or the API key's scopes do not cover this", nil, secured},
+	{http.StatusNotFound, "NotFound", "No such resource", nil, never},
+	{http.StatusConflict, "Conflict", "Conflicts with the current state (still referenced, a duplicate), or a retry with an Idempotency-Key whose first request is still running or whose response carried a secret", nil, idempotent},
+	{http.StatusPreconditionFailed, "PreconditionFailed", "If-Match names a version that is no longer current: someone else changed it; current_version holds the version now", nil, versioned},
+	{http.StatusRequestEntityTooLarge, "TooLarge", "The body is larger than 1 MiB (20 MiB for a CSV import)", nil, hasBody},
+	{http.StatusUnprocessableEntity, "Invalid", "Well-formed but breaks a rule, or a retry with an Idempotency-Key used before with another body; errors names each offending field", nil, idempotent},
+	{http.StatusPreconditionRequired, "PreconditionRequired", "If-Match is missing: send the ETag of the version changed", nil, versioned},
+	{http.StatusTooManyRequests, "TooManyRequests", "Too many requests from this caller or address",
+		map[string]string{"Retry-After": retryAfter, "RateLimit-Limit": "Requests allowed in the window", "RateLimit-Remaining": "Requests left in the window", "RateLimit-Reset": "Seconds until the window resets"}, always},
+	{http.StatusInternalServerError, "InternalError", "Something went wrong on the server; quote request_id when reporting it", nil, always},
+	{http.StatusServiceUnavailable, "Unavailable", "The database is unavailable for now", map[string]string{"Retry-After": retryAfter}, always},
+}
+
+func (c problemResponse) response(problem *openapi3.Schema) *openapi3.Response {
+	r := openapi3.NewResponse().WithDescription(c.desc)
+	r.Content = openapi3.Content{"application/problem+json": openapi3.NewMediaType().WithSchemaRef(openapi3.NewSchemaRef(problemRef, problem))}
+	if len(c.headers) > 0 {
+		r.Headers = openapi3.Headers{}
+		for name, desc := range c.headers {
+			typ := openapi3.NewIntegerSchema()
+			if name == "WWW-Authenticate" {
+				typ = openapi3.NewStringSchema()
+			}
+			r.Headers[name] = &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: openapi3.Parameter{Description: desc, Schema: typ.NewRef()}}}
+		}
+	}
+	return r
+}
+
+// addProblems documents every error status the server can answer for the
+// operation: the shared ones where they apply, and the ones its annotation
+// lists. An error response whose annotation adds nothing (swag's default
+// description) becomes a reference to the shared response; one with its
+// own description stays, as application/problem+json.
+func addProblems(doc *openapi3.T, op *openapi3.Operation) {
+	for _, c := range problemResponses {
+		key := strconv.Itoa(c.status)
+		ref := &openapi3.ResponseRef{Ref: "#/components/responses/" + c.name, Value: doc.Components.Responses[c.name].Value}
+		have := op.Responses.Value(key)
+		switch {
+		case have == nil && c.applies(op):
+			op.Responses.Set(key, ref)
+		case have != nil && isProblem(have) && *have.Value.Description == http.StatusText(c.status):
+			op.Responses.Set(key, ref)
+		}
+	}
+	for code, ref := range op.Responses.Map() {
+		if code[0] >= '4' && ref.Ref == "" && isProblem(ref) {
+			mt := ref.Value.Content.Get("application/json")
+			ref.Value.Content = openapi3.Content{"application/problem+json": mt}
+		}
+	}
+}
+
+func isProblem(ref *openapi3.ResponseRef) bool {
+	if ref.Value == nil {
+		return false
+	}
+	for _, mt := range ref.Value.Content {
+		if mt.Schema != nil && mt.Schema.Ref == problemRef {
+			return true
+		}
+	}
+	return false
+}
+
+// textContent makes the body of a CSV or calendar response a string:
+// swag gives every type an operation produces the schema of the JSON body.
+func textContent(ref *openapi3.ResponseRef) {
+	if ref.Value == nil {
+		return
+	}
+	for typ, mt := range ref.Value.Content {
+		if strings.HasPrefix(typ, "text/") {
+			mt.Schema = openapi3.NewStringSchema().NewRef()
+		}
+	}
+}
+
+// listParameters gives limit and sort the bounds and values page.Spec
+// checks, taken from the spec the handler passes to q.page.
+func listParameters(op *openapi3.Operation, h handler) error {
+	limit := op.Parameters.GetByInAndName("query", "limit")
+	sort := op.Parameters.GetByInAndName("query", "sort")
+	if h.sort == "" {
+		if limit != nil || sort != nil {
+			return fmt.Errorf("documents limit or sort, but %s reads no page", h.name)
+		}
+		return nil
+	}
+	spec, ok := sortSpecs[h.sort]
+	if !ok {
+		return fmt.Errorf("%s pages by %s: add it to sortSpecs", h.name, h.sort)
+	}
+	if limit == nil || sort == nil {
+		return fmt.Errorf("%s pages by %s: document the limit and sort parameters", h.name, h.sort)
+	}
+	limit.Schema = openapi3.NewIntegerSchema().WithMin(1).WithMax(page.MaxLimit).WithDefault(page.DefaultLimit).NewRef()
+	var values []any
+	for _, f := range spec.Fields {
+		values = append(values, f.Name, "-"+f.Name)
+	}
+	s := openapi3.NewStringSchema().WithEnum(values...).WithDefault(spec.Default)
+	if !slices.Contains(values, any(spec.Default)) {
+		return fmt.Errorf("%s: default sort %q is not a sort field", h.sort, spec.Default)
+	}
+	sort.Schema = s.NewRef()
+	sort.Description = "Field to sort by; prefix - for descending"
+	return nil
+}
+
+// csvUpload describes the two ways a CSV file may be sent (readImport):
+// as the body, or as the field "file" of a multipart form.
+func csvUpload(op *openapi3.Operation) {
+	if op.RequestBody == nil || op.RequestBody.Value.Content.Get("text/csv") == nil {
+		return
+	}
+	file := openapi3.NewObjectSchema().WithProperty("file", openapi3.NewStringSchema().WithFormat("binary"))
+	file.Required = []string{"file"}
+	op.RequestBody.Value.Content["text/csv"].Schema = openapi3.NewStringSchema().NewRef()
+	op.RequestBody.Value.Content["multipart/form-data"] = openapi3.NewMediaType().WithSchema(file)
+}
