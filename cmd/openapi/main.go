@@ -102,4 +102,3 @@ func run(check bool, out string) error {
 	}
 	return nil
 }
-
