@@ -25,6 +25,9 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 	for _, c := range problemResponses {
 		doc.Components.Responses[c.name] = &openapi3.ResponseRef{Value: c.response(doc.Components.Schemas["Problem"].Value)}
 	}
+	doc.Components.Parameters = openapi3.ParametersMap{"IdempotencyKey": &openapi3.ParameterRef{Value: openapi3.NewHeaderParameter("Idempotency-Key").
+		WithDescription("Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body").
+		WithSchema(openapi3.NewStringSchema().WithMinLength(1).WithMaxLength(255))}}
 	seen := map[string]string{}
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
@@ -51,7 +54,10 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 				return fmt.Errorf("%s: %w", where, err)
 			}
 			csvUpload(op)
-			addProblems(doc, op)
+			if idempotent(method, op) {
+				idempotencyKey(doc, op)
+			}
+			addProblems(doc, method, op)
 			for _, ref := range op.Responses.Map() {
 				textContent(ref)
 			}
@@ -67,20 +73,28 @@ type problemResponse struct {
 	desc    string
 	headers map[string]string // name → description
 	// applies says on which operations the server can answer it.
-	applies func(op *openapi3.Operation) bool
+	applies func(method string, op *openapi3.Operation) bool
 }
 
 var (
-	always  = func(*openapi3.Operation) bool { return true }
-	secured = func(op *openapi3.Operation) bool { return op.Security != nil && len(*op.Security) > 0 }
-	hasBody = func(op *openapi3.Operation) bool { return op.RequestBody != nil }
-	// Operations with If-Match are the versioned writes.
-	versioned = func(op *openapi3.Operation) bool { return op.Parameters.GetByInAndName("header", "If-Match") != nil }
-	// Operations with Idempotency-Key store their first answer.
-	idempotent = func(op *openapi3.Operation) bool {
-		return op.Parameters.GetByInAndName("header", "Idempotency-Key") != nil
+	always  = func(string, *openapi3.Operation) bool { return true }
+	secured = func(_ string, op *openapi3.Operation) bool { return op.Security != nil && len(*op.Security) > 0 }
+	hasBody = func(_ string, op *openapi3.Operation) bool { return op.RequestBody != nil }
+	// A malformed id names nothing: 404 like one that does not exist.
+	hasPathParam = func(_ string, op *openapi3.Operation) bool {
+		return slices.ContainsFunc(op.Parameters, func(p *openapi3.ParameterRef) bool { return p.Value.In == "path" })
 	}
-	never = func(*openapi3.Operation) bool { return false }
+	// Operations with If-Match are the versioned writes.
+	versioned = func(_ string, op *openapi3.Operation) bool {
+		return op.Parameters.GetByInAndName("header", "If-Match") != nil
+	}
+	// Every POST stores its first answer under an Idempotency-Key.
+	idempotent = func(method string, _ *openapi3.Operation) bool { return method == http.MethodPost }
+	// A delete is refused while others refer to the record; a POST with
+	// an Idempotency-Key is 409 while its first request runs.
+	conflicts = func(method string, op *openapi3.Operation) bool {
+		return method == http.MethodDelete || idempotent(method, op)
+	}
 )
 
 const retryAfter = "Seconds to wait before trying again"
@@ -90,8 +104,8 @@ var problemResponses = []problemResponse{
 	{http.StatusUnauthorized, "Unauthorized", "Not signed in: the credential is missing, invalid or expired",
 		map[string]string{"WWW-Authenticate": "The scheme to sign in with: Bearer"}, secured},
 	{http.StatusForbidden, "Forbidden", "Signed in, but not allowed: the caller's role or the API key's scopes do not cover this", nil, secured},
-	{http.StatusNotFound, "NotFound", "No such resource", nil, never},
-	{http.StatusConflict, "Conflict", "Conflicts with the current state (still referenced, a duplicate), or a retry with an Idempotency-Key whose first request is still running or whose response carried a secret", nil, idempotent},
+	{http.StatusNotFound, "NotFound", "No such resource", nil, hasPathParam},
+	{http.StatusConflict, "Conflict", "Conflicts with the current state (still referenced, a duplicate), or a retry with an Idempotency-Key whose first request is still running or whose response carried a secret", nil, conflicts},
 	{http.StatusPreconditionFailed, "PreconditionFailed", "If-Match names a version that is no longer current: someone else changed it; current_version holds the version now", nil, versioned},
 	{http.StatusRequestEntityTooLarge, "TooLarge", "The body is larger than 1 MiB (20 MiB for a CSV import)", nil, hasBody},
 	{http.StatusUnprocessableEntity, "Invalid", "Well-formed but breaks a rule, or a retry with an Idempotency-Key used before with another body; errors names each offending field", nil, idempotent},
@@ -123,13 +137,13 @@ func (c problemResponse) response(problem *openapi3.Schema) *openapi3.Response {
 // lists. An error response whose annotation adds nothing (swag's default
 // description) becomes a reference to the shared response; one with its
 // own description stays, as application/problem+json.
-func addProblems(doc *openapi3.T, op *openapi3.Operation) {
+func addProblems(doc *openapi3.T, method string, op *openapi3.Operation) {
 	for _, c := range problemResponses {
 		key := strconv.Itoa(c.status)
 		ref := &openapi3.ResponseRef{Ref: "#/components/responses/" + c.name, Value: doc.Components.Responses[c.name].Value}
 		have := op.Responses.Value(key)
 		switch {
-		case have == nil && c.applies(op):
+		case have == nil && c.applies(method, op):
 			op.Responses.Set(key, ref)
 		case have != nil && isProblem(have) && *have.Value.Description == http.StatusText(c.status):
 			op.Responses.Set(key, ref)
@@ -210,4 +224,17 @@ func csvUpload(op *openapi3.Operation) {
 	file.Required = []string{"file"}
 	op.RequestBody.Value.Content["text/csv"].Schema = openapi3.NewStringSchema().NewRef()
 	op.RequestBody.Value.Content["multipart/form-data"] = openapi3.NewMediaType().WithSchema(file)
+}
+
+// idempotencyKey documents the Idempotency-Key the server honours on the
+// operation (the idempotent middleware), as one shared parameter.
+func idempotencyKey(doc *openapi3.T, op *openapi3.Operation) {
+	ref := &openapi3.ParameterRef{Ref: "#/components/parameters/IdempotencyKey", Value: doc.Components.Parameters["IdempotencyKey"].Value}
+	for i, p := range op.Parameters {
+		if p.Value.In == "header" && p.Value.Name == "Idempotency-Key" {
+			op.Parameters[i] = ref
+			return
+		}
+	}
+	op.Parameters = append(op.Parameters, ref)
 }
