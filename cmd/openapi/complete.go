@@ -28,6 +28,13 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 	doc.Components.Parameters = openapi3.ParametersMap{"IdempotencyKey": &openapi3.ParameterRef{Value: openapi3.NewHeaderParameter("Idempotency-Key").
 		WithDescription("Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body").
 		WithSchema(openapi3.NewStringSchema().WithMinLength(1).WithMaxLength(255))}}
+	for _, schema := range doc.Components.Schemas {
+		for name, prop := range schema.Value.Properties {
+			if v := prop.Value; prop.Ref == "" && v.Nullable && v.Type == nil {
+				schema.Value.Properties[name] = anyValue(v.Description)
+			}
+		}
+	}
 	seen := map[string]string{}
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
@@ -237,4 +244,15 @@ func idempotencyKey(doc *openapi3.T, op *openapi3.Operation) {
 		}
 	}
 	op.Parameters = append(op.Parameters, ref)
+}
+
+// anyValue is a JSON value of any type, null included (an "any" field
+// with x-nullable). OpenAPI 3.0 allows null only next to a type, so each
+// type is listed.
+func anyValue(desc string) *openapi3.SchemaRef {
+	s := openapi3.NewAnyOfSchema(openapi3.NewStringSchema(), openapi3.NewFloat64Schema(), openapi3.NewBoolSchema(),
+		openapi3.NewObjectSchema(), openapi3.NewArraySchema().WithItems(openapi3.NewSchema()))
+	s.AnyOf[0].Value.Nullable = true
+	s.Description = desc
+	return s.NewRef()
 }

@@ -1319,8 +1319,8 @@ export interface components {
             next_cursor: string | null;
         };
         Change: {
-            after: unknown;
-            before: unknown;
+            after: (string | null) | number | boolean | Record<string, never> | unknown[];
+            before: (string | null) | number | boolean | Record<string, never> | unknown[];
         };
         FieldError: {
             /** @example country */
