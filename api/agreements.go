@@ -99,10 +99,10 @@ func partiesIn(in []PartyInput) []agreement.Party {
 
 // AgreementCreate adds an agreement.
 type AgreementCreate struct {
-	Title        string       `json:"title"`
+	Title        string       `json:"title" minLength:"1" maxLength:"300"`
 	Kind         string       `json:"kind" enums:"mou,cooperation_agreement,letter_of_intent,confidentiality_agreement,material_transfer,licence,research_collaboration"`
 	Parties      []PartyInput `json:"parties"`
-	SignedOn     string       `json:"signed_on,omitempty" example:"2017"`
+	SignedOn     string       `json:"signed_on,omitempty" example:"2017" pattern:"^$|^\\d{4}(-\\d{2}(-\\d{2})?)?$"`
 	ValidFrom    *string      `json:"valid_from,omitempty" format:"date"`
 	ValidUntil   *string      `json:"valid_until,omitempty" format:"date"`
 	TerminatedOn *string      `json:"terminated_on,omitempty" format:"date"`
@@ -112,10 +112,10 @@ type AgreementCreate struct {
 
 // AgreementPatch changes an agreement (JSON merge patch).
 type AgreementPatch struct {
-	Title        opt.Field[string]       `json:"title,omitempty" swaggertype:"string"`
+	Title        opt.Field[string]       `json:"title,omitempty" swaggertype:"string" minLength:"1" maxLength:"300"`
 	Kind         opt.Field[string]       `json:"kind,omitempty" swaggertype:"string"`
 	Parties      opt.Field[[]PartyInput] `json:"parties,omitempty" swaggertype:"array,object"`
-	SignedOn     opt.Field[string]       `json:"signed_on,omitempty" swaggertype:"string" extensions:"x-nullable"`
+	SignedOn     opt.Field[string]       `json:"signed_on,omitempty" swaggertype:"string" extensions:"x-nullable" pattern:"^$|^\\d{4}(-\\d{2}(-\\d{2})?)?$"`
 	ValidFrom    opt.Field[string]       `json:"valid_from,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	ValidUntil   opt.Field[string]       `json:"valid_until,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	TerminatedOn opt.Field[string]       `json:"terminated_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
@@ -127,7 +127,7 @@ type AgreementPatch struct {
 type RenewalCreate struct {
 	RenewedOn  string  `json:"renewed_on" format:"date" example:"2026-04-01"`
 	ValidUntil *string `json:"valid_until" format:"date" example:"2031-03-31" extensions:"x-nullable"`
-	Note       string  `json:"note,omitempty"`
+	Note       string  `json:"note,omitempty" maxLength:"1000"`
 } // @name RenewalCreate
 
 var agreementParams = []string{"party", "region", "country", "kind", "status", "focus_area", "signed_from", "signed_to", "q"}

@@ -210,7 +210,7 @@ func (s *server) me(c echo.Context) error {
 
 // MePatch changes the caller's own profile.
 type MePatch struct {
-	DisplayName opt.Field[string] `json:"display_name,omitempty" swaggertype:"string"`
+	DisplayName opt.Field[string] `json:"display_name,omitempty" swaggertype:"string" minLength:"1" maxLength:"200"`
 	Locale      opt.Field[string] `json:"locale,omitempty" swaggertype:"string" enums:"de,en,ja"`
 } // @name MePatch
 

@@ -136,8 +136,8 @@ func partnersIn(in []PartnerInput) []project.Partner {
 
 // ProjectCreate adds a project.
 type ProjectCreate struct {
-	Title             string         `json:"title"`
-	Acronym           string         `json:"acronym,omitempty"`
+	Title             string         `json:"title" minLength:"1" maxLength:"300"`
+	Acronym           string         `json:"acronym,omitempty" maxLength:"30"`
 	Summary           Text           `json:"summary,omitempty"`
 	Phase             string         `json:"phase,omitempty" enums:"idea,concept,application,implementation,completed,discontinued"`
 	StartDate         *string        `json:"start_date,omitempty" format:"date"`
@@ -150,8 +150,8 @@ type ProjectCreate struct {
 
 // ProjectPatch changes a project (JSON merge patch); partners replaces the list.
 type ProjectPatch struct {
-	Title             opt.Field[string]         `json:"title,omitempty" swaggertype:"string"`
-	Acronym           opt.Field[string]         `json:"acronym,omitempty" swaggertype:"string"`
+	Title             opt.Field[string]         `json:"title,omitempty" swaggertype:"string" minLength:"1" maxLength:"300"`
+	Acronym           opt.Field[string]         `json:"acronym,omitempty" swaggertype:"string" maxLength:"30"`
 	Summary           TextPatch                 `json:"summary,omitempty"`
 	Phase             opt.Field[string]         `json:"phase,omitempty" swaggertype:"string"`
 	StartDate         opt.Field[string]         `json:"start_date,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
@@ -461,12 +461,12 @@ func fundingOut(f project.Funding) Funding {
 // FundingCreate adds a funding.
 type FundingCreate struct {
 	Funder          string  `json:"funder" example:"amed"`
-	Programme       string  `json:"programme,omitempty"`
-	Reference       string  `json:"reference,omitempty"`
+	Programme       string  `json:"programme,omitempty" maxLength:"300"`
+	Reference       string  `json:"reference,omitempty" maxLength:"100"`
 	RecipientID     string  `json:"recipient_id" format:"uuid"`
 	ExecutingBodyID *string `json:"executing_body_id,omitempty" format:"uuid"`
-	Amount          int64   `json:"amount" format:"int64" example:"30000000"`
-	Currency        string  `json:"currency" example:"JPY"`
+	Amount          int64   `json:"amount" format:"int64" example:"30000000" minimum:"0"`
+	Currency        string  `json:"currency" example:"JPY" pattern:"^[A-Za-z]{3}$"`
 	From            *string `json:"from,omitempty" format:"date"`
 	Until           *string `json:"until,omitempty" format:"date"`
 } // @name FundingCreate
@@ -474,12 +474,12 @@ type FundingCreate struct {
 // FundingPatch changes a funding.
 type FundingPatch struct {
 	Funder          opt.Field[string] `json:"funder,omitempty" swaggertype:"string"`
-	Programme       opt.Field[string] `json:"programme,omitempty" swaggertype:"string"`
-	Reference       opt.Field[string] `json:"reference,omitempty" swaggertype:"string"`
+	Programme       opt.Field[string] `json:"programme,omitempty" swaggertype:"string" maxLength:"300"`
+	Reference       opt.Field[string] `json:"reference,omitempty" swaggertype:"string" maxLength:"100"`
 	RecipientID     opt.Field[string] `json:"recipient_id,omitempty" swaggertype:"string" format:"uuid"`
 	ExecutingBodyID opt.Field[string] `json:"executing_body_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
-	Amount          opt.Field[int64]  `json:"amount,omitempty" swaggertype:"integer" format:"int64"`
-	Currency        opt.Field[string] `json:"currency,omitempty" swaggertype:"string"`
+	Amount          opt.Field[int64]  `json:"amount,omitempty" swaggertype:"integer" format:"int64" minimum:"0"`
+	Currency        opt.Field[string] `json:"currency,omitempty" swaggertype:"string" pattern:"^[A-Za-z]{3}$"`
 	From            opt.Field[string] `json:"from,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	Until           opt.Field[string] `json:"until,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 } // @name FundingPatch
@@ -625,14 +625,14 @@ func milestoneOut(today string) func(project.Milestone) Milestone {
 
 // MilestoneCreate adds a milestone.
 type MilestoneCreate struct {
-	Title  string  `json:"title"`
+	Title  string  `json:"title" minLength:"1" maxLength:"300"`
 	DueOn  string  `json:"due_on" format:"date"`
 	DoneOn *string `json:"done_on,omitempty" format:"date"`
 } // @name MilestoneCreate
 
 // MilestonePatch changes a milestone.
 type MilestonePatch struct {
-	Title  opt.Field[string] `json:"title,omitempty" swaggertype:"string"`
+	Title  opt.Field[string] `json:"title,omitempty" swaggertype:"string" minLength:"1" maxLength:"300"`
 	DueOn  opt.Field[string] `json:"due_on,omitempty" swaggertype:"string" format:"date"`
 	DoneOn opt.Field[string] `json:"done_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 } // @name MilestonePatch

@@ -32,7 +32,7 @@ func userOut(u user.User) User {
 // UserCreate creates an account.
 type UserCreate struct {
 	Email          string  `json:"email" example:"member@example-biotech.example"`
-	DisplayName    string  `json:"display_name" example:"Taro Yamada"`
+	DisplayName    string  `json:"display_name" example:"Taro Yamada" minLength:"1" maxLength:"200"`
 	Role           string  `json:"role" enums:"admin,coordinator,member,viewer"`
 	OrganisationID *string `json:"organisation_id,omitempty" format:"uuid"`
 	Locale         string  `json:"locale,omitempty" enums:"de,en,ja"`
@@ -49,7 +49,7 @@ type UserCreated struct {
 
 // UserPatch changes an account.
 type UserPatch struct {
-	DisplayName    opt.Field[string] `json:"display_name,omitempty" swaggertype:"string"`
+	DisplayName    opt.Field[string] `json:"display_name,omitempty" swaggertype:"string" minLength:"1" maxLength:"200"`
 	Role           opt.Field[string] `json:"role,omitempty" swaggertype:"string" enums:"admin,coordinator,member,viewer"`
 	OrganisationID opt.Field[string] `json:"organisation_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 	Locale         opt.Field[string] `json:"locale,omitempty" swaggertype:"string" enums:"de,en,ja"`

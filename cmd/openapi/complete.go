@@ -35,6 +35,9 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 			}
 		}
 	}
+	if err := applyValues(doc); err != nil {
+		return err
+	}
 	seen := map[string]string{}
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
@@ -61,6 +64,11 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 				return fmt.Errorf("%s: %w", where, err)
 			}
 			csvUpload(op)
+			if op.RequestBody != nil {
+				if mt := op.RequestBody.Value.Content.Get("application/json"); mt != nil {
+					closeObjects(mt.Schema, map[*openapi3.Schema]bool{})
+				}
+			}
 			if idempotent(method, op) {
 				idempotencyKey(doc, op)
 			}
@@ -255,4 +263,25 @@ func anyValue(desc string) *openapi3.SchemaRef {
 	s.AnyOf[0].Value.Nullable = true
 	s.Description = desc
 	return s.NewRef()
+}
+
+// closeObjects says additionalProperties: false on a JSON request body and
+// the objects in it: decodeJSON rejects a field the body does not have.
+func closeObjects(ref *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
+	if ref == nil || ref.Value == nil || seen[ref.Value] {
+		return
+	}
+	s := ref.Value
+	seen[s] = true
+	if s.Type.Is(openapi3.TypeObject) && s.AdditionalProperties.Schema == nil {
+		no := false
+		s.AdditionalProperties.Has = &no
+	}
+	for _, p := range s.Properties {
+		closeObjects(p, seen)
+	}
+	closeObjects(s.Items, seen)
+	for _, sub := range slices.Concat(s.AllOf, s.AnyOf, s.OneOf) {
+		closeObjects(sub, seen)
+	}
 }

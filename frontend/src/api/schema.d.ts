@@ -1203,7 +1203,8 @@ export interface components {
         AgendaItemPatch: {
             /** Format: date-time */
             ends_at?: string;
-            kind?: string;
+            /** @enum {string} */
+            kind?: "company_visit" | "b2b_meetings" | "trade_fair" | "conference" | "networking" | "travel";
             location?: string;
             /** Format: uuid */
             organisation_id?: string | null;
@@ -1282,7 +1283,8 @@ export interface components {
         };
         AgreementPatch: {
             focus_areas?: string[];
-            kind?: string;
+            /** @enum {string} */
+            kind?: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
             parties?: Record<string, never>[];
             signed_on?: string | null;
             summary?: components["schemas"]["TextPatch"];
@@ -1403,7 +1405,8 @@ export interface components {
         FunderTotal: {
             /** Format: int64 */
             amount: number;
-            currency: string;
+            /** @enum {string} */
+            currency: "AUD" | "CAD" | "CHF" | "CNY" | "DKK" | "EUR" | "GBP" | "JPY" | "KRW" | "NOK" | "SEK" | "SGD" | "USD";
             /** @example bmbf */
             funder: string;
         };
@@ -1413,8 +1416,11 @@ export interface components {
              * @example 1250000
              */
             amount: number;
-            /** @example EUR */
-            currency: string;
+            /**
+             * @example EUR
+             * @enum {string}
+             */
+            currency: "AUD" | "CAD" | "CHF" | "CNY" | "DKK" | "EUR" | "GBP" | "JPY" | "KRW" | "NOK" | "SEK" | "SGD" | "USD";
             /** Format: uuid */
             executing_body_id: string | null;
             /** Format: date */
@@ -1441,8 +1447,11 @@ export interface components {
              * @example 30000000
              */
             amount: number;
-            /** @example JPY */
-            currency: string;
+            /**
+             * @example JPY
+             * @enum {string}
+             */
+            currency: "AUD" | "CAD" | "CHF" | "CNY" | "DKK" | "EUR" | "GBP" | "JPY" | "KRW" | "NOK" | "SEK" | "SGD" | "USD";
             /** Format: uuid */
             executing_body_id?: string;
             /** Format: date */
@@ -1464,7 +1473,8 @@ export interface components {
         FundingPatch: {
             /** Format: int64 */
             amount?: number;
-            currency?: string;
+            /** @enum {string} */
+            currency?: "AUD" | "CAD" | "CHF" | "CNY" | "DKK" | "EUR" | "GBP" | "JPY" | "KRW" | "NOK" | "SEK" | "SGD" | "USD";
             /** Format: uuid */
             executing_body_id?: string | null;
             /** Format: date */
@@ -1570,8 +1580,11 @@ export interface components {
              * @example 1250000
              */
             amount: number;
-            /** @example EUR */
-            currency: string;
+            /**
+             * @example EUR
+             * @enum {string}
+             */
+            currency: "AUD" | "CAD" | "CHF" | "CNY" | "DKK" | "EUR" | "GBP" | "JPY" | "KRW" | "NOK" | "SEK" | "SGD" | "USD";
         };
         Organisation: {
             archived: boolean;
@@ -1694,7 +1707,8 @@ export interface components {
             email?: string;
             employees?: number | null;
             focus_areas?: string[];
-            kind?: string;
+            /** @enum {string} */
+            kind?: "pharma" | "biotech" | "medtech" | "research_institute" | "university" | "hospital" | "cluster" | "government" | "investor" | "service_provider" | "other";
             name?: string;
             name_kana?: string;
             name_local?: string;
@@ -1838,7 +1852,8 @@ export interface components {
         PhaseChange: {
             /** Format: date */
             changed_on: string;
-            phase: string;
+            /** @enum {string} */
+            phase: "idea" | "concept" | "application" | "implementation" | "completed" | "discontinued";
         };
         Problem: {
             /** @example 2 fields are invalid */
@@ -1930,7 +1945,8 @@ export interface components {
             /** Format: uuid */
             origin_trip_id?: string | null;
             partners?: Record<string, never>[];
-            phase?: string;
+            /** @enum {string} */
+            phase?: "idea" | "concept" | "application" | "implementation" | "completed" | "discontinued";
             /** Format: date */
             start_date?: string | null;
             summary?: components["schemas"]["TextPatch"];
@@ -2148,14 +2164,17 @@ export interface components {
             description?: components["schemas"]["TextPatch"];
             /** Format: date */
             end_date?: string;
-            kind?: string;
+            /** @enum {string} */
+            kind?: "delegation_trip" | "incoming_delegation" | "trade_fair" | "conference";
             organiser_ids?: string[];
             regions?: string[];
             /** Format: date-time */
             registration_deadline?: string | null;
             /** Format: date */
             start_date?: string;
-            status?: string;
+            /** @enum {string} */
+            status?: "planned" | "registration_open" | "registration_closed" | "completed" | "cancelled";
+            /** @example Asia/Tokyo */
             time_zone?: string;
             title?: string;
         };

@@ -23,7 +23,11 @@ export function PhaseSection({ project: p, canEdit }: { project: Project; canEdi
   const refresh = useRefreshProject(p.id);
   const [changing, change] = useDisclosure(false);
   const options = nextPhases(p.phase);
-  const form = useForm<{ phase: Phase | null }>({ mode: 'controlled', initialValues: { phase: null } });
+  const form = useForm<{ phase: Phase | null }>({
+    mode: 'controlled',
+    initialValues: { phase: null },
+    validate: { phase: (v) => (v === null ? t('projects.form.required') : null) },
+  });
   return (
     <Section
       title={t('projects.phase.history')}
@@ -56,7 +60,7 @@ export function PhaseSection({ project: p, canEdit }: { project: Project; canEdi
           const next = await unwrap(
             api.PATCH('/api/v1/projects/{id}', {
               params: { path: { id: p.id }, header: ifMatch(p.version) },
-              body: { phase: v.phase ?? '' },
+              body: { phase: v.phase ?? undefined },
             }),
           );
           queryClient.setQueryData(projectKey(p.id), next);
