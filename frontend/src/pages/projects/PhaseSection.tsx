@@ -42,7 +42,7 @@ export function PhaseSection({ project: p, canEdit }: { project: Project; canEdi
     >
       <Timeline active={p.phase_history.length - 1} bulletSize={16} lineWidth={2} data-testid="phase-history">
         {p.phase_history.map((h, i) => (
-          <Timeline.Item key={`${h.phase}-${String(i)}`} title={<PhaseBadge phase={h.phase as Phase} />}>
+          <Timeline.Item key={`${h.phase}-${String(i)}`} title={<PhaseBadge phase={h.phase} />}>
             <Text size="sm" c="dimmed">
               {t('projects.phase.since', { date: fmt.date(h.changed_on) })}
             </Text>
