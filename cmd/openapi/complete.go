@@ -63,6 +63,7 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 			if err := listParameters(op, h); err != nil {
 				return fmt.Errorf("%s: %w", where, err)
 			}
+			queryParameters(op, h)
 			csvUpload(op)
 			if op.RequestBody != nil {
 				if mt := op.RequestBody.Value.Content.Get("application/json"); mt != nil {
@@ -283,5 +284,28 @@ func closeObjects(ref *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
 	closeObjects(s.Items, seen)
 	for _, sub := range slices.Concat(s.AllOf, s.AnyOf, s.OneOf) {
 		closeObjects(sub, seen)
+	}
+}
+
+// queryParameters gives the documented query parameters the values the
+// handler checks. (One it reads but does not document is refused as
+// unknown by newQuery, e.g. country for focus areas, which have none.)
+func queryParameters(op *openapi3.Operation, h handler) {
+	for name, rule := range h.params {
+		p := op.Parameters.GetByInAndName("query", name)
+		if p == nil {
+			continue
+		}
+		s := p.Schema.Value
+		if rule.enum != nil {
+			s.Enum = nil
+			for _, v := range rule.enum {
+				s.Enum = append(s.Enum, v)
+			}
+		}
+		if rule.pattern != "" {
+			s.Pattern = rule.pattern
+		}
+		s.Min, s.Max = rule.min, rule.max
 	}
 }

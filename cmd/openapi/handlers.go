@@ -1,16 +1,19 @@
 package main
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/audit"
+	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/person"
@@ -35,10 +38,33 @@ var sortSpecs = map[string]page.Spec{
 	"user.Sort":         user.Sort,
 }
 
+// lists are the closed sets handlers pass to q.oneOf, by the expression
+// they pass.
+var lists = map[string][]string{
+	"organisation.Kinds": organisation.Kinds,
+	"agreement.Kinds":    agreement.Kinds,
+	"agreement.Statuses": agreement.Statuses,
+	"project.Phases":     project.Phases,
+	"trip.Kinds":         trip.Kinds,
+	"trip.Statuses":      trip.Statuses,
+	"auth.Roles":         auth.Roles,
+}
+
+// The years q.year accepts.
+var minYear, maxYear float64 = 1900, 2200
+
 // handler is what the source of a handler says about its operation.
 type handler struct {
-	name string // the function's name
-	sort string // the page.Spec it passes to q.page, e.g. "organisation.Sort"
+	name   string               // the function's name
+	sort   string               // the page.Spec it passes to q.page, e.g. "organisation.Sort"
+	params map[string]paramRule // what it checks of query parameters
+}
+
+// paramRule is what the server checks of a query parameter.
+type paramRule struct {
+	enum     []string
+	pattern  string
+	min, max *float64
 }
 
 var routerLine = regexp.MustCompile(`@Router\s+(\S+)\s+\[(\w+)\]`)
@@ -67,26 +93,29 @@ func readHandlers(dir string) (map[string]handler, error) {
 		}
 	}
 	out := map[string]handler{}
-	for name, fn := range funcs {
+	for _, fn := range funcs {
 		if fn.Doc == nil {
 			continue
 		}
 		for _, m := range routerLine.FindAllStringSubmatch(fn.Doc.Text(), -1) {
-			out[strings.ToUpper(m[2])+" "+m[1]] = handler{name: name, sort: pageSpec(fn, funcs, map[string]bool{})}
+			h, err := readQuery(fn, funcs)
+			if err != nil {
+				return nil, err
+			}
+			out[strings.ToUpper(m[2])+" "+m[1]] = h
 		}
 	}
 	return out, nil
 }
 
-// pageSpec returns the argument of the q.page(pkg.Spec) call in fn or in
-// a function of the package that fn calls.
-func pageSpec(fn *ast.FuncDecl, funcs map[string]*ast.FuncDecl, seen map[string]bool) string {
-	var spec string
+// walk calls visit with every call in fn and in the functions of the
+// package fn calls, each function once.
+func walk(fn *ast.FuncDecl, funcs map[string]*ast.FuncDecl, seen map[string]bool, visit func(callee string, call *ast.CallExpr)) {
 	seen[fn.Name.Name] = true
 	ast.Inspect(fn, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || spec != "" {
-			return spec == ""
+		if !ok {
+			return true
 		}
 		var callee string
 		switch f := call.Fun.(type) {
@@ -95,18 +124,62 @@ func pageSpec(fn *ast.FuncDecl, funcs map[string]*ast.FuncDecl, seen map[string]
 		case *ast.SelectorExpr:
 			callee = f.Sel.Name
 		}
-		if callee == "page" && len(call.Args) == 1 {
-			if arg, ok := call.Args[0].(*ast.SelectorExpr); ok {
-				if pkg, ok := arg.X.(*ast.Ident); ok {
-					spec = pkg.Name + "." + arg.Sel.Name
-					return false
-				}
-			}
-		}
+		visit(callee, call)
 		if next, ok := funcs[callee]; ok && !seen[callee] {
-			spec = pageSpec(next, funcs, seen)
+			walk(next, funcs, seen, visit)
 		}
 		return true
 	})
-	return spec
+}
+
+// selector renders pkg.Name, or "" for another expression.
+func selector(e ast.Expr) string {
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		if pkg, ok := sel.X.(*ast.Ident); ok {
+			return pkg.Name + "." + sel.Sel.Name
+		}
+	}
+	return ""
+}
+
+// readQuery records what the handler's query reader (api/request.go)
+// checks of each parameter: q.page(spec), q.oneOf(name, values...) with
+// literal values or a package's list, q.country(name), q.year(name).
+func readQuery(fn *ast.FuncDecl, funcs map[string]*ast.FuncDecl) (handler, error) {
+	h := handler{name: fn.Name.Name, params: map[string]paramRule{}}
+	var err error
+	walk(fn, funcs, map[string]bool{}, func(callee string, call *ast.CallExpr) {
+		if len(call.Args) == 0 {
+			return
+		}
+		if callee == "page" && h.sort == "" {
+			h.sort = selector(call.Args[0])
+			return
+		}
+		lit, ok := call.Args[0].(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			return
+		}
+		name, _ := strconv.Unquote(lit.Value)
+		switch callee {
+		case "oneOf":
+			var rule paramRule
+			for _, a := range call.Args[1:] {
+				if v, ok := a.(*ast.BasicLit); ok {
+					s, _ := strconv.Unquote(v.Value)
+					rule.enum = append(rule.enum, s)
+				} else if list, ok := lists[selector(a)]; ok && call.Ellipsis.IsValid() {
+					rule.enum = append(rule.enum, list...)
+				} else {
+					err = fmt.Errorf("%s: q.oneOf(%q, …) takes values this command cannot read: add the list to lists", h.name, name)
+				}
+			}
+			h.params[name] = rule
+		case "country":
+			h.params[name] = paramRule{pattern: countryPattern}
+		case "year":
+			h.params[name] = paramRule{min: &minYear, max: &maxYear}
+		}
+	})
+	return h, err
 }

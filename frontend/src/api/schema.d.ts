@@ -2417,7 +2417,7 @@ export interface operations {
                 /** @description A party's country */
                 country?: string;
                 /** @description Kind */
-                kind?: string;
+                kind?: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
                 /** @description Derived status */
                 status?: "draft" | "active" | "expiring" | "expired" | "terminated";
                 /** @description Focus area; repeat for any of several */
@@ -3513,7 +3513,7 @@ export interface operations {
                 /** @description Region code */
                 region?: string;
                 /** @description Kind */
-                kind?: string;
+                kind?: "pharma" | "biotech" | "medtech" | "research_institute" | "university" | "hospital" | "cluster" | "government" | "investor" | "service_provider" | "other";
                 /** @description Focus area code; repeat for any of several */
                 focus_area?: string[];
                 /** @description SMEs only (true) or none (false) */

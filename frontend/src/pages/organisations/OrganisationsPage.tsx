@@ -49,7 +49,7 @@ function useOrganisationFilters() {
     q: text('q'),
     country: text('country'),
     region: text('region'),
-    kind: text('kind'),
+    kind: kinds.find((kind) => kind === url.get('kind')),
     focus_area: focusAreas.length > 0 ? focusAreas : undefined,
     sme: flag('sme'),
     archived: url.get('archived') === 'true' ? true : undefined,
