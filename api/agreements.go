@@ -31,14 +31,14 @@ type Renewal struct {
 type Agreement struct {
 	ID    string `json:"id" format:"uuid"`
 	Title string `json:"title" example:"Cooperation agreement BioM – Osaka BioHeadquarters"`
-	Kind  string `json:"kind" enums:"mou,cooperation_agreement,letter_of_intent,confidentiality_agreement,material_transfer,licence,research_collaboration"`
+	Kind  string `json:"kind"`
 	// SignedOn keeps the precision it was given: 2011, 2011-04 or 2011-04-01; empty while a draft.
 	SignedOn     string  `json:"signed_on" example:"2011"`
 	ValidFrom    *string `json:"valid_from" format:"date" extensions:"x-nullable"`
 	ValidUntil   *string `json:"valid_until" format:"date" extensions:"x-nullable"`
 	TerminatedOn *string `json:"terminated_on" format:"date" extensions:"x-nullable"`
 	// Status is derived from the dates and today's date in Europe/Berlin.
-	Status     string           `json:"status" enums:"draft,active,expiring,expired,terminated"`
+	Status     string           `json:"status"`
 	Parties    []AgreementParty `json:"parties"`
 	Renewals   []Renewal        `json:"renewals"`
 	FocusAreas []string         `json:"focus_areas"`
@@ -100,7 +100,7 @@ func partiesIn(in []PartyInput) []agreement.Party {
 // AgreementCreate adds an agreement.
 type AgreementCreate struct {
 	Title        string       `json:"title" minLength:"1" maxLength:"300"`
-	Kind         string       `json:"kind" enums:"mou,cooperation_agreement,letter_of_intent,confidentiality_agreement,material_transfer,licence,research_collaboration"`
+	Kind         string       `json:"kind"`
 	Parties      []PartyInput `json:"parties"`
 	SignedOn     string       `json:"signed_on,omitempty" example:"2017" pattern:"^$|^\\d{4}(-\\d{2}(-\\d{2})?)?$"`
 	ValidFrom    *string      `json:"valid_from,omitempty" format:"date"`
@@ -157,7 +157,7 @@ func (q *query) year(name string) int {
 //	@Param			region		query		string		false	"A party's region"
 //	@Param			country		query		string		false	"A party's country"
 //	@Param			kind		query		string		false	"Kind"
-//	@Param			status		query		string		false	"Derived status"	Enums(draft,active,expiring,expired,terminated)
+//	@Param			status		query		string		false	"Derived status"
 //	@Param			focus_area	query		[]string	false	"Focus area; repeat for any of several"	collectionFormat(multi)
 //	@Param			signed_from	query		int			false	"Signed in or after this year"
 //	@Param			signed_to	query		int			false	"Signed in or before this year"

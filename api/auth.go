@@ -173,7 +173,7 @@ type Me struct {
 	Kind           string   `json:"kind" enums:"user,api_key" example:"user"`
 	ID             string   `json:"id" format:"uuid"`
 	Name           string   `json:"name" example:"coordinator@biom.example"`
-	Role           string   `json:"role" enums:"admin,coordinator,member,viewer"`
+	Role           string   `json:"role"`
 	OrganisationID *string  `json:"organisation_id" format:"uuid" extensions:"x-nullable"`
 	Scopes         []string `json:"scopes"`
 	User           *User    `json:"user,omitempty"`
@@ -211,7 +211,7 @@ func (s *server) me(c echo.Context) error {
 // MePatch changes the caller's own profile.
 type MePatch struct {
 	DisplayName opt.Field[string] `json:"display_name,omitempty" swaggertype:"string" minLength:"1" maxLength:"200"`
-	Locale      opt.Field[string] `json:"locale,omitempty" swaggertype:"string" enums:"de,en,ja"`
+	Locale      opt.Field[string] `json:"locale,omitempty" swaggertype:"string"`
 } // @name MePatch
 
 // updateMe godoc

@@ -20,7 +20,7 @@ type Organisation struct {
 	NameLocal   string    `json:"name_local" example:"大阪バイオ・ヘッドクォーター"`
 	NameKana    string    `json:"name_kana" example:"オオサカバイオヘッドクォーター"`
 	ShortName   string    `json:"short_name" example:"OBH"`
-	Kind        string    `json:"kind" enums:"pharma,biotech,medtech,research_institute,university,hospital,cluster,government,investor,service_provider,other"`
+	Kind        string    `json:"kind"`
 	SME         bool      `json:"sme"`
 	Employees   *int      `json:"employees" extensions:"x-nullable"`
 	Country     string    `json:"country" example:"JP"`
@@ -56,7 +56,7 @@ type OrganisationCreate struct {
 	NameLocal   string   `json:"name_local,omitempty" maxLength:"200"`
 	NameKana    string   `json:"name_kana,omitempty" maxLength:"200"`
 	ShortName   string   `json:"short_name,omitempty" maxLength:"50"`
-	Kind        string   `json:"kind" enums:"pharma,biotech,medtech,research_institute,university,hospital,cluster,government,investor,service_provider,other"`
+	Kind        string   `json:"kind"`
 	SME         bool     `json:"sme,omitempty"`
 	Employees   *int     `json:"employees,omitempty" minimum:"0" maximum:"10000000"`
 	Country     string   `json:"country" example:"DE" pattern:"^[A-Za-z]{2}$"`
@@ -124,7 +124,7 @@ var organisationParams = []string{"country", "region", "kind", "focus_area", "sm
 //	@Param			archived		query		bool		false	"Archived organisations instead of active ones"	default(false)
 //	@Param			updated_since	query		string		false	"Changed at or after (RFC 3339)"	format(date-time)
 //	@Param			q				query		string		false	"Search text"	example(大阪)
-//	@Param			format			query		string		false	"csv for a CSV export"	Enums(json,csv)
+//	@Param			format			query		string		false	"csv for a CSV export"
 //	@Param			limit			query		int			false	"Page size, 1–200"	default(50)
 //	@Param			cursor			query		string		false	"next_cursor of the previous page"
 //	@Param			sort			query		string		false	"name, name_kana, created_at or updated_at; prefix - for descending"	default(name)

@@ -17,7 +17,7 @@ type ProjectPartner struct {
 	OrganisationID string          `json:"organisation_id" format:"uuid"`
 	Organisation   OrganisationRef `json:"organisation"`
 	Country        string          `json:"country" example:"JP"`
-	Role           string          `json:"role" enums:"coordinator,partner,associated"`
+	Role           string          `json:"role"`
 } // @name ProjectPartner
 
 // PhaseChange is one step of a project's phase history.
@@ -51,7 +51,7 @@ type Project struct {
 	Title             string           `json:"title"`
 	Acronym           string           `json:"acronym"`
 	Summary           Text             `json:"summary"`
-	Phase             string           `json:"phase" enums:"idea,concept,application,implementation,completed,discontinued"`
+	Phase             string           `json:"phase"`
 	PhaseHistory      []PhaseChange    `json:"phase_history"`
 	StartDate         *string          `json:"start_date" format:"date" extensions:"x-nullable"`
 	EndDate           *string          `json:"end_date" format:"date" extensions:"x-nullable"`
@@ -123,7 +123,7 @@ func (s *server) writeProject(c echo.Context, status int, p project.Project) err
 // PartnerInput names an organisation and its role.
 type PartnerInput struct {
 	OrganisationID string `json:"organisation_id" format:"uuid"`
-	Role           string `json:"role" enums:"coordinator,partner,associated"`
+	Role           string `json:"role"`
 } // @name PartnerInput
 
 func partnersIn(in []PartnerInput) []project.Partner {
@@ -139,7 +139,7 @@ type ProjectCreate struct {
 	Title             string         `json:"title" minLength:"1" maxLength:"300"`
 	Acronym           string         `json:"acronym,omitempty" maxLength:"30"`
 	Summary           Text           `json:"summary,omitempty"`
-	Phase             string         `json:"phase,omitempty" enums:"idea,concept,application,implementation,completed,discontinued"`
+	Phase             string         `json:"phase,omitempty"`
 	StartDate         *string        `json:"start_date,omitempty" format:"date"`
 	EndDate           *string        `json:"end_date,omitempty" format:"date"`
 	OriginTripID      *string        `json:"origin_trip_id,omitempty" format:"uuid"`
@@ -168,7 +168,7 @@ type ProjectPatch struct {
 //	@Tags		projects
 //	@Produce	json
 //	@Security	bearer
-//	@Param		phase			query		string		false	"Phase"	Enums(idea,concept,application,implementation,completed,discontinued)
+//	@Param		phase			query		string		false	"Phase"
 //	@Param		focus_area		query		[]string	false	"Focus area; repeat for any of several"	collectionFormat(multi)
 //	@Param		partner			query		string		false	"Organisation taking part"	format(uuid)
 //	@Param		country			query		string		false	"A partner's country"

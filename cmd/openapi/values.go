@@ -44,8 +44,8 @@ var values = []value{
 	{schemas: []string{"Project", "ProjectCreate", "ProjectPatch", "PhaseChange"}, prop: "phase", enum: project.Phases},
 	{schemas: []string{"ProjectPartner", "PartnerInput"}, prop: "role", enum: project.Roles},
 	{schemas: []string{"Funding", "FundingCreate", "FundingPatch", "Money", "FunderTotal"}, prop: "currency", enum: slices.Sorted(maps.Keys(project.Currencies))},
-	{schemas: []string{"User", "UserCreate", "UserPatch", "Me"}, prop: "role", enum: auth.Roles},
-	{schemas: []string{"User", "UserCreate", "UserPatch", "MePatch"}, prop: "locale", enum: i18n.Locales},
+	{schemas: []string{"User", "UserCreated", "UserCreate", "UserPatch", "Me"}, prop: "role", enum: auth.Roles},
+	{schemas: []string{"User", "UserCreated", "UserCreate", "UserPatch", "MePatch"}, prop: "locale", enum: i18n.Locales},
 	{schemas: []string{"RegionCreate", "FocusAreaCreate", "FunderCreate"}, prop: "code", pattern: `^[a-z][a-z0-9_]{1,63}$`},
 }
 
