@@ -31,14 +31,14 @@ type Renewal struct {
 type Agreement struct {
 	ID    string `json:"id" format:"uuid"`
 	Title string `json:"title" example:"Cooperation agreement BioM – Osaka BioHeadquarters"`
-	Kind  string `json:"kind" enums:"mou,cooperation_agreement,letter_of_intent,confidentiality_agreement,material_transfer,licence,research_collaboration"`
+	Kind  string `json:"kind"`
 	// SignedOn keeps the precision it was given: 2011, 2011-04 or 2011-04-01; empty while a draft.
 	SignedOn     string  `json:"signed_on" example:"2011"`
 	ValidFrom    *string `json:"valid_from" format:"date" extensions:"x-nullable"`
 	ValidUntil   *string `json:"valid_until" format:"date" extensions:"x-nullable"`
 	TerminatedOn *string `json:"terminated_on" format:"date" extensions:"x-nullable"`
 	// Status is derived from the dates and today's date in Europe/Berlin.
-	Status     string           `json:"status" enums:"draft,active,expiring,expired,terminated"`
+	Status     string           `json:"status"`
 	Parties    []AgreementParty `json:"parties"`
 	Renewals   []Renewal        `json:"renewals"`
 	FocusAreas []string         `json:"focus_areas"`
@@ -99,10 +99,10 @@ func partiesIn(in []PartyInput) []agreement.Party {
 
 // AgreementCreate adds an agreement.
 type AgreementCreate struct {
-	Title        string       `json:"title"`
-	Kind         string       `json:"kind" enums:"mou,cooperation_agreement,letter_of_intent,confidentiality_agreement,material_transfer,licence,research_collaboration"`
+	Title        string       `json:"title" minLength:"1" maxLength:"300"`
+	Kind         string       `json:"kind"`
 	Parties      []PartyInput `json:"parties"`
-	SignedOn     string       `json:"signed_on,omitempty" example:"2017"`
+	SignedOn     string       `json:"signed_on,omitempty" example:"2017" pattern:"^$|^\\d{4}(-\\d{2}(-\\d{2})?)?$"`
 	ValidFrom    *string      `json:"valid_from,omitempty" format:"date"`
 	ValidUntil   *string      `json:"valid_until,omitempty" format:"date"`
 	TerminatedOn *string      `json:"terminated_on,omitempty" format:"date"`
@@ -112,10 +112,10 @@ type AgreementCreate struct {
 
 // AgreementPatch changes an agreement (JSON merge patch).
 type AgreementPatch struct {
-	Title        opt.Field[string]       `json:"title,omitempty" swaggertype:"string"`
+	Title        opt.Field[string]       `json:"title,omitempty" swaggertype:"string" minLength:"1" maxLength:"300"`
 	Kind         opt.Field[string]       `json:"kind,omitempty" swaggertype:"string"`
 	Parties      opt.Field[[]PartyInput] `json:"parties,omitempty" swaggertype:"array,object"`
-	SignedOn     opt.Field[string]       `json:"signed_on,omitempty" swaggertype:"string" extensions:"x-nullable"`
+	SignedOn     opt.Field[string]       `json:"signed_on,omitempty" swaggertype:"string" extensions:"x-nullable" pattern:"^$|^\\d{4}(-\\d{2}(-\\d{2})?)?$"`
 	ValidFrom    opt.Field[string]       `json:"valid_from,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	ValidUntil   opt.Field[string]       `json:"valid_until,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	TerminatedOn opt.Field[string]       `json:"terminated_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
@@ -127,7 +127,7 @@ type AgreementPatch struct {
 type RenewalCreate struct {
 	RenewedOn  string  `json:"renewed_on" format:"date" example:"2026-04-01"`
 	ValidUntil *string `json:"valid_until" format:"date" example:"2031-03-31" extensions:"x-nullable"`
-	Note       string  `json:"note,omitempty"`
+	Note       string  `json:"note,omitempty" maxLength:"1000"`
 } // @name RenewalCreate
 
 var agreementParams = []string{"party", "region", "country", "kind", "status", "focus_area", "signed_from", "signed_to", "q"}
@@ -157,7 +157,7 @@ func (q *query) year(name string) int {
 //	@Param			region		query		string		false	"A party's region"
 //	@Param			country		query		string		false	"A party's country"
 //	@Param			kind		query		string		false	"Kind"
-//	@Param			status		query		string		false	"Derived status"	Enums(draft,active,expiring,expired,terminated)
+//	@Param			status		query		string		false	"Derived status"
 //	@Param			focus_area	query		[]string	false	"Focus area; repeat for any of several"	collectionFormat(multi)
 //	@Param			signed_from	query		int			false	"Signed in or after this year"
 //	@Param			signed_to	query		int			false	"Signed in or before this year"
@@ -203,6 +203,7 @@ func (s *server) writeAgreements(c echo.Context, q *query, f agreement.Filter) e
 //	@Param		id		path		string	true	"Organisation id"	format(uuid)
 //	@Param		limit	query		int		false	"Page size, 1–200"	default(50)
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Param		sort	query		string	false	"Field to sort by; prefix - for descending"	default(-signed_on)
 //	@Success	200		{object}	List[Agreement]
 //	@Failure	400		{object}	Problem
 //	@Failure	401		{object}	Problem

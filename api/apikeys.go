@@ -32,7 +32,7 @@ func apiKeyOut(k apikey.Key) APIKey {
 
 // APIKeyCreate creates an API key.
 type APIKeyCreate struct {
-	Name           string    `json:"name" example:"BMBF reporting script"`
+	Name           string    `json:"name" example:"BMBF reporting script" minLength:"1" maxLength:"200"`
 	OrganisationID *string   `json:"organisation_id,omitempty" format:"uuid"`
 	Role           string    `json:"role" enums:"coordinator,member,viewer"`
 	Scopes         []string  `json:"scopes" example:"read"`
@@ -47,7 +47,7 @@ type APIKeyCreated struct {
 
 // APIKeyPatch changes a key.
 type APIKeyPatch struct {
-	Name      opt.Field[string]    `json:"name,omitempty" swaggertype:"string"`
+	Name      opt.Field[string]    `json:"name,omitempty" swaggertype:"string" minLength:"1" maxLength:"200"`
 	Scopes    opt.Field[[]string]  `json:"scopes,omitempty" swaggertype:"array,string"`
 	ExpiresAt opt.Field[time.Time] `json:"expires_at,omitempty" swaggertype:"string" format:"date-time"`
 } // @name APIKeyPatch

@@ -33,8 +33,8 @@ type AuditEvent struct {
 
 // Change is a field's value before and after a change (null where it had none).
 type Change struct {
-	Before any `json:"before"`
-	After  any `json:"after"`
+	Before any `json:"before" extensions:"x-nullable"`
+	After  any `json:"after" extensions:"x-nullable"`
 } // @name Change
 
 func auditOut(e audit.Event) AuditEvent {

@@ -105,17 +105,23 @@ func (s *server) refresh(c echo.Context) error {
 
 // logout godoc
 //
-//	@Summary	Sign out: revoke the sign-in of a refresh token
-//	@Tags		auth
-//	@Accept		json
-//	@Param		body	body	RefreshRequest	true	"Refresh token"
-//	@Success	204
-//	@Failure	400	{object}	Problem
-//	@Router		/api/v1/auth/logout [post]
+//	@Summary		Sign out: revoke the sign-in of a refresh token
+//	@Description	An unknown or already revoked token is 204 too; a missing one is 422.
+//	@Tags			auth
+//	@Accept			json
+//	@Param			body	body	RefreshRequest	true	"Refresh token"
+//	@Success		204
+//	@Failure		400	{object}	Problem
+//	@Failure		422	{object}	Problem
+//	@Router			/api/v1/auth/logout [post]
 func (s *server) logout(c echo.Context) error {
 	var in RefreshRequest
 	if err := decodeJSON(c, &in); err != nil {
 		return err
+	}
+	if in.RefreshToken == "" {
+		// Not 204: a client that lost its token must not believe it signed out.
+		return apperr.Fields{{Field: "refresh_token", Message: "is required"}}.Err()
 	}
 	if err := user.Logout(c.Request().Context(), s.DB, in.RefreshToken); err != nil {
 		return err
@@ -167,7 +173,7 @@ type Me struct {
 	Kind           string   `json:"kind" enums:"user,api_key" example:"user"`
 	ID             string   `json:"id" format:"uuid"`
 	Name           string   `json:"name" example:"coordinator@biom.example"`
-	Role           string   `json:"role" enums:"admin,coordinator,member,viewer"`
+	Role           string   `json:"role"`
 	OrganisationID *string  `json:"organisation_id" format:"uuid" extensions:"x-nullable"`
 	Scopes         []string `json:"scopes"`
 	User           *User    `json:"user,omitempty"`
@@ -204,8 +210,8 @@ func (s *server) me(c echo.Context) error {
 
 // MePatch changes the caller's own profile.
 type MePatch struct {
-	DisplayName opt.Field[string] `json:"display_name,omitempty" swaggertype:"string"`
-	Locale      opt.Field[string] `json:"locale,omitempty" swaggertype:"string" enums:"de,en,ja"`
+	DisplayName opt.Field[string] `json:"display_name,omitempty" swaggertype:"string" minLength:"1" maxLength:"200"`
+	Locale      opt.Field[string] `json:"locale,omitempty" swaggertype:"string"`
 } // @name MePatch
 
 // updateMe godoc

@@ -8,6 +8,13 @@ import (
 	echoSwagger "github.com/swaggo/echo-swagger"
 )
 
+// openapiJSON godoc
+//
+//	@Summary	This API's description (OpenAPI 3)
+//	@Tags		operations
+//	@Produce	json
+//	@Success	200	{object}	object
+//	@Router		/openapi.json [get]
 func (s *server) openapiJSON(c echo.Context) error {
 	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, openapi.JSON)
 }

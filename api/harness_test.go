@@ -58,7 +58,7 @@ func newHarness(t *testing.T, db *database.DB, configure ...func(*config.Config)
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{t: t, handler: api.New(api.Deps{DB: db, Keys: keys, Config: cfg, Version: "test"}), db: db, keys: keys, signKey: priv}
+	h := &harness{t: t, handler: agreesWithSpec(t, api.New(api.Deps{DB: db, Keys: keys, Config: cfg, Version: "test"})), db: db, keys: keys, signKey: priv}
 	h.admin = h.bearer(h.newUser(auth.RoleAdmin, nil))
 	return h
 }

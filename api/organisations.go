@@ -21,7 +21,7 @@ type Organisation struct {
 	NameLocal   string    `json:"name_local" example:"大阪バイオ・ヘッドクォーター"`
 	NameKana    string    `json:"name_kana" example:"オオサカバイオヘッドクォーター"`
 	ShortName   string    `json:"short_name" example:"OBH"`
-	Kind        string    `json:"kind" enums:"pharma,biotech,medtech,research_institute,university,hospital,cluster,government,investor,service_provider,other"`
+	Kind        string    `json:"kind"`
 	SME         bool      `json:"sme"`
 	Employees   *int      `json:"employees" extensions:"x-nullable"`
 	Country     string    `json:"country" example:"JP"`
@@ -53,38 +53,38 @@ func textIn(t Text) i18n.Text { return i18n.Text{De: t.De, En: t.En, Ja: t.Ja} }
 
 // OrganisationCreate adds an organisation.
 type OrganisationCreate struct {
-	Name        string   `json:"name" example:"Example Biotech GmbH"`
-	NameLocal   string   `json:"name_local,omitempty"`
-	NameKana    string   `json:"name_kana,omitempty"`
-	ShortName   string   `json:"short_name,omitempty"`
-	Kind        string   `json:"kind" enums:"pharma,biotech,medtech,research_institute,university,hospital,cluster,government,investor,service_provider,other"`
+	Name        string   `json:"name" example:"Example Biotech GmbH" minLength:"1" maxLength:"200"`
+	NameLocal   string   `json:"name_local,omitempty" maxLength:"200"`
+	NameKana    string   `json:"name_kana,omitempty" maxLength:"200"`
+	ShortName   string   `json:"short_name,omitempty" maxLength:"50"`
+	Kind        string   `json:"kind"`
 	SME         bool     `json:"sme,omitempty"`
-	Employees   *int     `json:"employees,omitempty"`
-	Country     string   `json:"country" example:"DE"`
+	Employees   *int     `json:"employees,omitempty" minimum:"0" maximum:"10000000"`
+	Country     string   `json:"country" example:"DE" pattern:"^[A-Za-z]{2}$"`
 	Region      *string  `json:"region,omitempty" example:"bavaria"`
-	City        string   `json:"city,omitempty"`
-	Website     string   `json:"website,omitempty"`
+	City        string   `json:"city,omitempty" maxLength:"100"`
+	Website     string   `json:"website,omitempty" maxLength:"500"`
 	Email       string   `json:"email,omitempty"`
-	Phone       string   `json:"phone,omitempty"`
+	Phone       string   `json:"phone,omitempty" maxLength:"50"`
 	FocusAreas  []string `json:"focus_areas,omitempty"`
 	Description Text     `json:"description,omitempty"`
 } // @name OrganisationCreate
 
 // OrganisationPatch changes an organisation (JSON merge patch).
 type OrganisationPatch struct {
-	Name        opt.Field[string]   `json:"name,omitempty" swaggertype:"string"`
-	NameLocal   opt.Field[string]   `json:"name_local,omitempty" swaggertype:"string"`
-	NameKana    opt.Field[string]   `json:"name_kana,omitempty" swaggertype:"string"`
-	ShortName   opt.Field[string]   `json:"short_name,omitempty" swaggertype:"string"`
+	Name        opt.Field[string]   `json:"name,omitempty" swaggertype:"string" minLength:"1" maxLength:"200"`
+	NameLocal   opt.Field[string]   `json:"name_local,omitempty" swaggertype:"string" maxLength:"200"`
+	NameKana    opt.Field[string]   `json:"name_kana,omitempty" swaggertype:"string" maxLength:"200"`
+	ShortName   opt.Field[string]   `json:"short_name,omitempty" swaggertype:"string" maxLength:"50"`
 	Kind        opt.Field[string]   `json:"kind,omitempty" swaggertype:"string"`
 	SME         opt.Field[bool]     `json:"sme,omitempty" swaggertype:"boolean"`
-	Employees   opt.Field[int]      `json:"employees,omitempty" swaggertype:"integer" extensions:"x-nullable"`
-	Country     opt.Field[string]   `json:"country,omitempty" swaggertype:"string"`
+	Employees   opt.Field[int]      `json:"employees,omitempty" swaggertype:"integer" extensions:"x-nullable" minimum:"0" maximum:"10000000"`
+	Country     opt.Field[string]   `json:"country,omitempty" swaggertype:"string" pattern:"^[A-Za-z]{2}$"`
 	Region      opt.Field[string]   `json:"region,omitempty" swaggertype:"string" extensions:"x-nullable"`
-	City        opt.Field[string]   `json:"city,omitempty" swaggertype:"string"`
-	Website     opt.Field[string]   `json:"website,omitempty" swaggertype:"string"`
+	City        opt.Field[string]   `json:"city,omitempty" swaggertype:"string" maxLength:"100"`
+	Website     opt.Field[string]   `json:"website,omitempty" swaggertype:"string" maxLength:"500"`
 	Email       opt.Field[string]   `json:"email,omitempty" swaggertype:"string"`
-	Phone       opt.Field[string]   `json:"phone,omitempty" swaggertype:"string"`
+	Phone       opt.Field[string]   `json:"phone,omitempty" swaggertype:"string" maxLength:"50"`
 	FocusAreas  opt.Field[[]string] `json:"focus_areas,omitempty" swaggertype:"array,string"`
 	Description TextPatch           `json:"description,omitempty"`
 	Archived    opt.Field[bool]     `json:"archived,omitempty" swaggertype:"boolean"`
@@ -92,7 +92,7 @@ type OrganisationPatch struct {
 
 // MergeRequest names the duplicate to merge into the organisation.
 type MergeRequest struct {
-	DuplicateID string `json:"duplicate_id" format:"uuid"`
+	DuplicateID string `json:"duplicate_id" format:"uuid" format:"uuid"`
 } // @name MergeRequest
 
 // organisationFilter reads the list filters shared by the list and its export.
@@ -125,7 +125,7 @@ var organisationParams = []string{"country", "region", "kind", "focus_area", "sm
 //	@Param			archived		query		bool		false	"Archived organisations instead of active ones"	default(false)
 //	@Param			updated_since	query		string		false	"Changed at or after (RFC 3339)"	format(date-time)
 //	@Param			q				query		string		false	"Search text"	example(大阪)
-//	@Param			format			query		string		false	"csv for a CSV export"	Enums(json,csv)
+//	@Param			format			query		string		false	"csv for a CSV export"
 //	@Param			limit			query		int			false	"Page size, 1–200"	default(50)
 //	@Param			cursor			query		string		false	"next_cursor of the previous page"
 //	@Param			sort			query		string		false	"name, name_kana, created_at or updated_at; prefix - for descending"	default(name)

@@ -76,15 +76,15 @@ func (s *server) peopleOut(ctx context.Context, rows []person.Person) (func(pers
 // PersonCreate adds a person.
 type PersonCreate struct {
 	OrganisationID  string     `json:"organisation_id" format:"uuid"`
-	GivenName       string     `json:"given_name,omitempty"`
-	FamilyName      string     `json:"family_name"`
-	GivenNameLocal  string     `json:"given_name_local,omitempty"`
-	FamilyNameLocal string     `json:"family_name_local,omitempty"`
-	GivenNameKana   string     `json:"given_name_kana,omitempty"`
-	FamilyNameKana  string     `json:"family_name_kana,omitempty"`
-	Position        string     `json:"position,omitempty"`
+	GivenName       string     `json:"given_name,omitempty" maxLength:"100"`
+	FamilyName      string     `json:"family_name" minLength:"1" maxLength:"100"`
+	GivenNameLocal  string     `json:"given_name_local,omitempty" maxLength:"100"`
+	FamilyNameLocal string     `json:"family_name_local,omitempty" maxLength:"100"`
+	GivenNameKana   string     `json:"given_name_kana,omitempty" maxLength:"100"`
+	FamilyNameKana  string     `json:"family_name_kana,omitempty" maxLength:"100"`
+	Position        string     `json:"position,omitempty" maxLength:"200"`
 	Email           string     `json:"email,omitempty"`
-	Phone           string     `json:"phone,omitempty"`
+	Phone           string     `json:"phone,omitempty" maxLength:"100"`
 	Languages       []string   `json:"languages,omitempty"`
 	ConsentAt       *time.Time `json:"consent_at,omitempty" format:"date-time"`
 } // @name PersonCreate
@@ -92,15 +92,15 @@ type PersonCreate struct {
 // PersonPatch changes a person (JSON merge patch).
 type PersonPatch struct {
 	OrganisationID  opt.Field[string]    `json:"organisation_id,omitempty" swaggertype:"string" format:"uuid"`
-	GivenName       opt.Field[string]    `json:"given_name,omitempty" swaggertype:"string"`
-	FamilyName      opt.Field[string]    `json:"family_name,omitempty" swaggertype:"string"`
-	GivenNameLocal  opt.Field[string]    `json:"given_name_local,omitempty" swaggertype:"string"`
-	FamilyNameLocal opt.Field[string]    `json:"family_name_local,omitempty" swaggertype:"string"`
-	GivenNameKana   opt.Field[string]    `json:"given_name_kana,omitempty" swaggertype:"string"`
-	FamilyNameKana  opt.Field[string]    `json:"family_name_kana,omitempty" swaggertype:"string"`
-	Position        opt.Field[string]    `json:"position,omitempty" swaggertype:"string"`
+	GivenName       opt.Field[string]    `json:"given_name,omitempty" swaggertype:"string" maxLength:"100"`
+	FamilyName      opt.Field[string]    `json:"family_name,omitempty" swaggertype:"string" minLength:"1" maxLength:"100"`
+	GivenNameLocal  opt.Field[string]    `json:"given_name_local,omitempty" swaggertype:"string" maxLength:"100"`
+	FamilyNameLocal opt.Field[string]    `json:"family_name_local,omitempty" swaggertype:"string" maxLength:"100"`
+	GivenNameKana   opt.Field[string]    `json:"given_name_kana,omitempty" swaggertype:"string" maxLength:"100"`
+	FamilyNameKana  opt.Field[string]    `json:"family_name_kana,omitempty" swaggertype:"string" maxLength:"100"`
+	Position        opt.Field[string]    `json:"position,omitempty" swaggertype:"string" maxLength:"200"`
 	Email           opt.Field[string]    `json:"email,omitempty" swaggertype:"string"`
-	Phone           opt.Field[string]    `json:"phone,omitempty" swaggertype:"string"`
+	Phone           opt.Field[string]    `json:"phone,omitempty" swaggertype:"string" maxLength:"100"`
 	Languages       opt.Field[[]string]  `json:"languages,omitempty" swaggertype:"array,string"`
 	ConsentAt       opt.Field[time.Time] `json:"consent_at,omitempty" swaggertype:"string" format:"date-time" extensions:"x-nullable"`
 } // @name PersonPatch

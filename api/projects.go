@@ -17,7 +17,7 @@ type ProjectPartner struct {
 	OrganisationID string          `json:"organisation_id" format:"uuid"`
 	Organisation   OrganisationRef `json:"organisation"`
 	Country        string          `json:"country" example:"JP"`
-	Role           string          `json:"role" enums:"coordinator,partner,associated"`
+	Role           string          `json:"role"`
 } // @name ProjectPartner
 
 // PhaseChange is one step of a project's phase history.
@@ -28,14 +28,14 @@ type PhaseChange struct {
 
 // Money is an amount in minor units of its currency (cents for EUR, yen for JPY).
 type Money struct {
-	Amount   int64  `json:"amount" example:"1250000"`
+	Amount   int64  `json:"amount" format:"int64" example:"1250000"`
 	Currency string `json:"currency" example:"EUR"`
 } // @name Money
 
 // FunderTotal sums one funder's fundings in one currency.
 type FunderTotal struct {
 	Funder   string `json:"funder" example:"bmbf"`
-	Amount   int64  `json:"amount"`
+	Amount   int64  `json:"amount" format:"int64"`
 	Currency string `json:"currency"`
 } // @name FunderTotal
 
@@ -51,7 +51,7 @@ type Project struct {
 	Title             string           `json:"title"`
 	Acronym           string           `json:"acronym"`
 	Summary           Text             `json:"summary"`
-	Phase             string           `json:"phase" enums:"idea,concept,application,implementation,completed,discontinued"`
+	Phase             string           `json:"phase"`
 	PhaseHistory      []PhaseChange    `json:"phase_history"`
 	StartDate         *string          `json:"start_date" format:"date" extensions:"x-nullable"`
 	EndDate           *string          `json:"end_date" format:"date" extensions:"x-nullable"`
@@ -123,7 +123,7 @@ func (s *server) writeProject(c echo.Context, status int, p project.Project) err
 // PartnerInput names an organisation and its role.
 type PartnerInput struct {
 	OrganisationID string `json:"organisation_id" format:"uuid"`
-	Role           string `json:"role" enums:"coordinator,partner,associated"`
+	Role           string `json:"role"`
 } // @name PartnerInput
 
 func partnersIn(in []PartnerInput) []project.Partner {
@@ -136,10 +136,10 @@ func partnersIn(in []PartnerInput) []project.Partner {
 
 // ProjectCreate adds a project.
 type ProjectCreate struct {
-	Title             string         `json:"title"`
-	Acronym           string         `json:"acronym,omitempty"`
+	Title             string         `json:"title" minLength:"1" maxLength:"300"`
+	Acronym           string         `json:"acronym,omitempty" maxLength:"30"`
 	Summary           Text           `json:"summary,omitempty"`
-	Phase             string         `json:"phase,omitempty" enums:"idea,concept,application,implementation,completed,discontinued"`
+	Phase             string         `json:"phase,omitempty"`
 	StartDate         *string        `json:"start_date,omitempty" format:"date"`
 	EndDate           *string        `json:"end_date,omitempty" format:"date"`
 	OriginTripID      *string        `json:"origin_trip_id,omitempty" format:"uuid"`
@@ -150,8 +150,8 @@ type ProjectCreate struct {
 
 // ProjectPatch changes a project (JSON merge patch); partners replaces the list.
 type ProjectPatch struct {
-	Title             opt.Field[string]         `json:"title,omitempty" swaggertype:"string"`
-	Acronym           opt.Field[string]         `json:"acronym,omitempty" swaggertype:"string"`
+	Title             opt.Field[string]         `json:"title,omitempty" swaggertype:"string" minLength:"1" maxLength:"300"`
+	Acronym           opt.Field[string]         `json:"acronym,omitempty" swaggertype:"string" maxLength:"30"`
 	Summary           TextPatch                 `json:"summary,omitempty"`
 	Phase             opt.Field[string]         `json:"phase,omitempty" swaggertype:"string"`
 	StartDate         opt.Field[string]         `json:"start_date,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
@@ -168,7 +168,7 @@ type ProjectPatch struct {
 //	@Tags		projects
 //	@Produce	json
 //	@Security	bearer
-//	@Param		phase			query		string		false	"Phase"	Enums(idea,concept,application,implementation,completed,discontinued)
+//	@Param		phase			query		string		false	"Phase"
 //	@Param		focus_area		query		[]string	false	"Focus area; repeat for any of several"	collectionFormat(multi)
 //	@Param		partner			query		string		false	"Organisation taking part"	format(uuid)
 //	@Param		country			query		string		false	"A partner's country"
@@ -213,8 +213,11 @@ func (s *server) writeProjects(c echo.Context, q *query, f project.Filter) error
 //	@Tags		organisations
 //	@Produce	json
 //	@Security	bearer
-//	@Param		id	path		string	true	"Organisation id"	format(uuid)
-//	@Success	200	{object}	List[Project]
+//	@Param		id		path		string	true	"Organisation id"	format(uuid)
+//	@Param		limit	query		int		false	"Page size, 1–200"	default(50)
+//	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Param		sort	query		string	false	"Field to sort by; prefix - for descending"
+//	@Success	200		{object}	List[Project]
 //	@Failure	401	{object}	Problem
 //	@Failure	404	{object}	Problem
 //	@Router		/api/v1/organisations/{id}/projects [get]
@@ -235,8 +238,11 @@ func (s *server) listOrganisationProjects(c echo.Context) error {
 //	@Tags		trips
 //	@Produce	json
 //	@Security	bearer
-//	@Param		id	path		string	true	"Trip id"	format(uuid)
-//	@Success	200	{object}	List[Project]
+//	@Param		id		path		string	true	"Trip id"	format(uuid)
+//	@Param		limit	query		int		false	"Page size, 1–200"	default(50)
+//	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Param		sort	query		string	false	"Field to sort by; prefix - for descending"
+//	@Success	200		{object}	List[Project]
 //	@Failure	401	{object}	Problem
 //	@Failure	404	{object}	Problem
 //	@Router		/api/v1/trips/{id}/projects [get]
@@ -440,7 +446,7 @@ type Funding struct {
 	ReferenceStem   string  `json:"reference_stem" example:"031B0123"`
 	RecipientID     string  `json:"recipient_id" format:"uuid"`
 	ExecutingBodyID *string `json:"executing_body_id" format:"uuid" extensions:"x-nullable"`
-	Amount          int64   `json:"amount" example:"1250000"`
+	Amount          int64   `json:"amount" format:"int64" example:"1250000"`
 	Currency        string  `json:"currency" example:"EUR"`
 	From            *string `json:"from" format:"date" extensions:"x-nullable"`
 	Until           *string `json:"until" format:"date" extensions:"x-nullable"`
@@ -455,12 +461,12 @@ func fundingOut(f project.Funding) Funding {
 // FundingCreate adds a funding.
 type FundingCreate struct {
 	Funder          string  `json:"funder" example:"amed"`
-	Programme       string  `json:"programme,omitempty"`
-	Reference       string  `json:"reference,omitempty"`
+	Programme       string  `json:"programme,omitempty" maxLength:"300"`
+	Reference       string  `json:"reference,omitempty" maxLength:"100"`
 	RecipientID     string  `json:"recipient_id" format:"uuid"`
 	ExecutingBodyID *string `json:"executing_body_id,omitempty" format:"uuid"`
-	Amount          int64   `json:"amount" example:"30000000"`
-	Currency        string  `json:"currency" example:"JPY"`
+	Amount          int64   `json:"amount" format:"int64" example:"30000000" minimum:"0"`
+	Currency        string  `json:"currency" example:"JPY" pattern:"^[A-Za-z]{3}$"`
 	From            *string `json:"from,omitempty" format:"date"`
 	Until           *string `json:"until,omitempty" format:"date"`
 } // @name FundingCreate
@@ -468,12 +474,12 @@ type FundingCreate struct {
 // FundingPatch changes a funding.
 type FundingPatch struct {
 	Funder          opt.Field[string] `json:"funder,omitempty" swaggertype:"string"`
-	Programme       opt.Field[string] `json:"programme,omitempty" swaggertype:"string"`
-	Reference       opt.Field[string] `json:"reference,omitempty" swaggertype:"string"`
+	Programme       opt.Field[string] `json:"programme,omitempty" swaggertype:"string" maxLength:"300"`
+	Reference       opt.Field[string] `json:"reference,omitempty" swaggertype:"string" maxLength:"100"`
 	RecipientID     opt.Field[string] `json:"recipient_id,omitempty" swaggertype:"string" format:"uuid"`
 	ExecutingBodyID opt.Field[string] `json:"executing_body_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
-	Amount          opt.Field[int64]  `json:"amount,omitempty" swaggertype:"integer"`
-	Currency        opt.Field[string] `json:"currency,omitempty" swaggertype:"string"`
+	Amount          opt.Field[int64]  `json:"amount,omitempty" swaggertype:"integer" format:"int64" minimum:"0"`
+	Currency        opt.Field[string] `json:"currency,omitempty" swaggertype:"string" pattern:"^[A-Za-z]{3}$"`
 	From            opt.Field[string] `json:"from,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	Until           opt.Field[string] `json:"until,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 } // @name FundingPatch
@@ -619,14 +625,14 @@ func milestoneOut(today string) func(project.Milestone) Milestone {
 
 // MilestoneCreate adds a milestone.
 type MilestoneCreate struct {
-	Title  string  `json:"title"`
+	Title  string  `json:"title" minLength:"1" maxLength:"300"`
 	DueOn  string  `json:"due_on" format:"date"`
 	DoneOn *string `json:"done_on,omitempty" format:"date"`
 } // @name MilestoneCreate
 
 // MilestonePatch changes a milestone.
 type MilestonePatch struct {
-	Title  opt.Field[string] `json:"title,omitempty" swaggertype:"string"`
+	Title  opt.Field[string] `json:"title,omitempty" swaggertype:"string" minLength:"1" maxLength:"300"`
 	DueOn  opt.Field[string] `json:"due_on,omitempty" swaggertype:"string" format:"date"`
 	DoneOn opt.Field[string] `json:"done_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 } // @name MilestonePatch

@@ -83,7 +83,7 @@ type Funder struct {
 // RegionCreate adds a region.
 type RegionCreate struct {
 	// Stable and unchangeable: 2–64 of a–z, 0–9 and _, starting with a letter.
-	Code string `json:"code" example:"yokohama"`
+	Code string `json:"code" example:"yokohama" pattern:"^[a-z][a-z0-9_]{1,63}$"`
 	// ISO 3166-1 alpha-2, in capitals.
 	Country string `json:"country" example:"JP"`
 	// At least one language; each at most 200 characters.
@@ -100,7 +100,7 @@ type RegionPatch struct {
 // FocusAreaCreate adds a focus area.
 type FocusAreaCreate struct {
 	// Stable and unchangeable: 2–64 of a–z, 0–9 and _, starting with a letter.
-	Code string `json:"code" example:"regenerative_medicine"`
+	Code string `json:"code" example:"regenerative_medicine" pattern:"^[a-z][a-z0-9_]{1,63}$"`
 	// At least one language; each at most 200 characters.
 	Name Text `json:"name"`
 } // @name FocusAreaCreate
@@ -113,7 +113,7 @@ type FocusAreaPatch struct {
 // FunderCreate adds a funder.
 type FunderCreate struct {
 	// Stable and unchangeable: 2–64 of a–z, 0–9 and _, starting with a letter.
-	Code string `json:"code" example:"bayfor"`
+	Code string `json:"code" example:"bayfor" pattern:"^[a-z][a-z0-9_]{1,63}$"`
 	// ISO 3166-1 alpha-2, or EU for the European Union.
 	Country string `json:"country" example:"DE"`
 	// At least one language; each at most 200 characters.

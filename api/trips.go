@@ -26,7 +26,7 @@ type Seats struct {
 type Trip struct {
 	ID                   string            `json:"id" format:"uuid"`
 	Title                string            `json:"title" example:"Delegation trip to Osaka and Kawasaki 2026"`
-	Kind                 string            `json:"kind" enums:"delegation_trip,incoming_delegation,trade_fair,conference"`
+	Kind                 string            `json:"kind"`
 	OrganiserIDs         []string          `json:"organiser_ids"`
 	Organisers           []OrganisationRef `json:"organisers"`
 	Country              string            `json:"country" example:"JP"`
@@ -35,7 +35,7 @@ type Trip struct {
 	StartDate            string            `json:"start_date" format:"date" example:"2026-04-13"`
 	EndDate              string            `json:"end_date" format:"date" example:"2026-04-17"`
 	TimeZone             string            `json:"time_zone" example:"Asia/Tokyo"`
-	Status               string            `json:"status" enums:"planned,registration_open,registration_closed,completed,cancelled"`
+	Status               string            `json:"status"`
 	Capacity             *int              `json:"capacity" extensions:"x-nullable"`
 	RegistrationDeadline *time.Time        `json:"registration_deadline" format:"date-time" extensions:"x-nullable"`
 	Seats                Seats             `json:"seats"`
@@ -87,17 +87,17 @@ func (s *server) writeTrip(c echo.Context, status int, t trip.Trip) error {
 
 // TripCreate adds a trip.
 type TripCreate struct {
-	Title                string     `json:"title"`
-	Kind                 string     `json:"kind" enums:"delegation_trip,incoming_delegation,trade_fair,conference"`
+	Title                string     `json:"title" minLength:"1" maxLength:"300"`
+	Kind                 string     `json:"kind"`
 	OrganiserIDs         []string   `json:"organiser_ids"`
-	Country              string     `json:"country" example:"JP"`
+	Country              string     `json:"country" example:"JP" pattern:"^[A-Za-z]{2}$"`
 	Regions              []string   `json:"regions,omitempty"`
 	Cities               []string   `json:"cities,omitempty"`
 	StartDate            string     `json:"start_date" format:"date"`
 	EndDate              string     `json:"end_date" format:"date"`
-	TimeZone             string     `json:"time_zone" example:"Asia/Tokyo"`
+	TimeZone             string     `json:"time_zone" example:"Asia/Tokyo" minLength:"1"`
 	Status               string     `json:"status,omitempty" enums:"planned,registration_open"`
-	Capacity             *int       `json:"capacity,omitempty"`
+	Capacity             *int       `json:"capacity,omitempty" minimum:"1" maximum:"10000"`
 	RegistrationDeadline *time.Time `json:"registration_deadline,omitempty" format:"date-time"`
 	Description          Text       `json:"description,omitempty"`
 } // @name TripCreate
@@ -106,17 +106,17 @@ type TripCreate struct {
 // registration_open → registration_closed → completed, or cancelled from
 // any but completed.
 type TripPatch struct {
-	Title                opt.Field[string]    `json:"title,omitempty" swaggertype:"string"`
+	Title                opt.Field[string]    `json:"title,omitempty" swaggertype:"string" minLength:"1" maxLength:"300"`
 	Kind                 opt.Field[string]    `json:"kind,omitempty" swaggertype:"string"`
 	OrganiserIDs         opt.Field[[]string]  `json:"organiser_ids,omitempty" swaggertype:"array,string"`
-	Country              opt.Field[string]    `json:"country,omitempty" swaggertype:"string"`
+	Country              opt.Field[string]    `json:"country,omitempty" swaggertype:"string" pattern:"^[A-Za-z]{2}$"`
 	Regions              opt.Field[[]string]  `json:"regions,omitempty" swaggertype:"array,string"`
 	Cities               opt.Field[[]string]  `json:"cities,omitempty" swaggertype:"array,string"`
 	StartDate            opt.Field[string]    `json:"start_date,omitempty" swaggertype:"string" format:"date"`
 	EndDate              opt.Field[string]    `json:"end_date,omitempty" swaggertype:"string" format:"date"`
-	TimeZone             opt.Field[string]    `json:"time_zone,omitempty" swaggertype:"string"`
+	TimeZone             opt.Field[string]    `json:"time_zone,omitempty" swaggertype:"string" minLength:"1" example:"Asia/Tokyo"`
 	Status               opt.Field[string]    `json:"status,omitempty" swaggertype:"string"`
-	Capacity             opt.Field[int]       `json:"capacity,omitempty" swaggertype:"integer" extensions:"x-nullable"`
+	Capacity             opt.Field[int]       `json:"capacity,omitempty" swaggertype:"integer" extensions:"x-nullable" minimum:"1" maximum:"10000"`
 	RegistrationDeadline opt.Field[time.Time] `json:"registration_deadline,omitempty" swaggertype:"string" format:"date-time" extensions:"x-nullable"`
 	Description          TextPatch            `json:"description,omitempty"`
 } // @name TripPatch
@@ -127,8 +127,8 @@ type TripPatch struct {
 //	@Tags		trips
 //	@Produce	json
 //	@Security	bearer
-//	@Param		kind						query		string	false	"Kind"	Enums(delegation_trip,incoming_delegation,trade_fair,conference)
-//	@Param		status						query		string	false	"Status"	Enums(planned,registration_open,registration_closed,completed,cancelled)
+//	@Param		kind						query		string	false	"Kind"
+//	@Param		status						query		string	false	"Status"
 //	@Param		country						query		string	false	"Destination country"
 //	@Param		region						query		string	false	"Region code"
 //	@Param		from						query		string	false	"Overlaps dates from"	format(date)
@@ -295,7 +295,7 @@ type AgendaItem struct {
 	EndsAtViewer   *string          `json:"ends_at_viewer,omitempty"`
 	TimeZone       string           `json:"time_zone" example:"Asia/Tokyo"`
 	Title          string           `json:"title" example:"Visit to Sample Pharma"`
-	Kind           string           `json:"kind" enums:"company_visit,b2b_meetings,trade_fair,conference,networking,travel"`
+	Kind           string           `json:"kind"`
 	Location       string           `json:"location"`
 	OrganisationID *string          `json:"organisation_id" format:"uuid" extensions:"x-nullable"`
 	Organisation   *OrganisationRef `json:"organisation,omitempty"`
@@ -333,9 +333,9 @@ func (s *server) agendaOut(ctx context.Context, t trip.Trip, viewer *time.Locati
 type AgendaItemCreate struct {
 	StartsAt       time.Time `json:"starts_at" format:"date-time" example:"2026-04-14T09:00:00+09:00"`
 	EndsAt         time.Time `json:"ends_at" format:"date-time" example:"2026-04-14T11:00:00+09:00"`
-	Title          string    `json:"title"`
-	Kind           string    `json:"kind" enums:"company_visit,b2b_meetings,trade_fair,conference,networking,travel"`
-	Location       string    `json:"location,omitempty"`
+	Title          string    `json:"title" minLength:"1" maxLength:"300"`
+	Kind           string    `json:"kind"`
+	Location       string    `json:"location,omitempty" maxLength:"300"`
 	OrganisationID *string   `json:"organisation_id,omitempty" format:"uuid"`
 } // @name AgendaItemCreate
 
@@ -343,9 +343,9 @@ type AgendaItemCreate struct {
 type AgendaItemPatch struct {
 	StartsAt       opt.Field[time.Time] `json:"starts_at,omitempty" swaggertype:"string" format:"date-time"`
 	EndsAt         opt.Field[time.Time] `json:"ends_at,omitempty" swaggertype:"string" format:"date-time"`
-	Title          opt.Field[string]    `json:"title,omitempty" swaggertype:"string"`
+	Title          opt.Field[string]    `json:"title,omitempty" swaggertype:"string" minLength:"1" maxLength:"300"`
 	Kind           opt.Field[string]    `json:"kind,omitempty" swaggertype:"string"`
-	Location       opt.Field[string]    `json:"location,omitempty" swaggertype:"string"`
+	Location       opt.Field[string]    `json:"location,omitempty" swaggertype:"string" maxLength:"300"`
 	OrganisationID opt.Field[string]    `json:"organisation_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 } // @name AgendaItemPatch
 

@@ -15,9 +15,9 @@ type User struct {
 	ID             string    `json:"id" format:"uuid"`
 	Email          string    `json:"email" example:"coordinator@biom.example"`
 	DisplayName    string    `json:"display_name" example:"Anna Berger"`
-	Role           string    `json:"role" enums:"admin,coordinator,member,viewer"`
+	Role           string    `json:"role"`
 	OrganisationID *string   `json:"organisation_id" format:"uuid" extensions:"x-nullable"`
-	Locale         string    `json:"locale" enums:"de,en,ja"`
+	Locale         string    `json:"locale"`
 	Disabled       bool      `json:"disabled"`
 	Version        int       `json:"version" example:"1"`
 	CreatedAt      time.Time `json:"created_at" format:"date-time"`
@@ -32,10 +32,10 @@ func userOut(u user.User) User {
 // UserCreate creates an account.
 type UserCreate struct {
 	Email          string  `json:"email" example:"member@example-biotech.example"`
-	DisplayName    string  `json:"display_name" example:"Taro Yamada"`
-	Role           string  `json:"role" enums:"admin,coordinator,member,viewer"`
+	DisplayName    string  `json:"display_name" example:"Taro Yamada" minLength:"1" maxLength:"200"`
+	Role           string  `json:"role"`
 	OrganisationID *string `json:"organisation_id,omitempty" format:"uuid"`
-	Locale         string  `json:"locale,omitempty" enums:"de,en,ja"`
+	Locale         string  `json:"locale,omitempty"`
 	// Without a password the response carries a one-time set_password_token.
 	Password string `json:"password,omitempty"`
 } // @name UserCreate
@@ -49,10 +49,10 @@ type UserCreated struct {
 
 // UserPatch changes an account.
 type UserPatch struct {
-	DisplayName    opt.Field[string] `json:"display_name,omitempty" swaggertype:"string"`
-	Role           opt.Field[string] `json:"role,omitempty" swaggertype:"string" enums:"admin,coordinator,member,viewer"`
+	DisplayName    opt.Field[string] `json:"display_name,omitempty" swaggertype:"string" minLength:"1" maxLength:"200"`
+	Role           opt.Field[string] `json:"role,omitempty" swaggertype:"string"`
 	OrganisationID opt.Field[string] `json:"organisation_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
-	Locale         opt.Field[string] `json:"locale,omitempty" swaggertype:"string" enums:"de,en,ja"`
+	Locale         opt.Field[string] `json:"locale,omitempty" swaggertype:"string"`
 	Disabled       opt.Field[bool]   `json:"disabled,omitempty" swaggertype:"boolean"`
 } // @name UserPatch
 
@@ -73,7 +73,7 @@ type PasswordResetResult struct {
 //	@Tags		users
 //	@Produce	json
 //	@Security	bearer
-//	@Param		role		query		string	false	"Role"	Enums(admin,coordinator,member,viewer)
+//	@Param		role		query		string	false	"Role"
 //	@Param		disabled	query		bool	false	"Disabled or not"
 //	@Param		q			query		string	false	"Part of e-mail or display name"
 //	@Param		limit		query		int		false	"Page size, 1–200"	default(50)

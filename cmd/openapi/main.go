@@ -17,7 +17,6 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
-	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/swaggo/swag"
 	"github.com/swaggo/swag/gen"
 	"sigs.k8s.io/yaml"
@@ -68,7 +67,13 @@ func run(check bool, out string) error {
 	if err != nil {
 		return fmt.Errorf("convert to OpenAPI 3: %w", err)
 	}
-	complete(doc)
+	handlers, err := readHandlers("./api")
+	if err != nil {
+		return err
+	}
+	if err := complete(doc, handlers); err != nil {
+		return err
+	}
 	if err := doc.Validate(context.Background()); err != nil {
 		return fmt.Errorf("the generated spec is invalid: %w", err)
 	}
@@ -96,26 +101,4 @@ func run(check bool, out string) error {
 		}
 	}
 	return nil
-}
-
-// complete adds to the converted document what swag annotations cannot
-// express.
-func complete(doc *openapi3.T) {
-	doc.Servers = openapi3.Servers{{URL: "/", Description: "This server"}}
-	// Every error is an RFC 9457 problem: say so in each error response.
-	for _, item := range doc.Paths.Map() {
-		for _, op := range item.Operations() {
-			for code, ref := range op.Responses.Map() {
-				if code == "" || code[0] < '4' || ref.Value == nil {
-					continue
-				}
-				for _, mt := range ref.Value.Content {
-					if mt.Schema != nil && mt.Schema.Ref == "#/components/schemas/Problem" {
-						ref.Value.Content = openapi3.Content{"application/problem+json": mt}
-						break
-					}
-				}
-			}
-		}
-	}
 }

@@ -12,7 +12,7 @@ import { useFormat } from '../../lib/format';
 import { useCountries, useFocusAreas, useReferenceOptions, useRegions } from '../../lib/reference';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { agreementKinds, agreementStatuses } from './agreement';
+import { agreementKinds, agreementStatuses, type AgreementKind } from './agreement';
 import { OrganisationLinks } from './PartyLinks';
 import { SearchField } from '../../components/SearchField';
 import { StatusBadge, type AgreementStatus } from './StatusBadge';
@@ -60,7 +60,7 @@ export function AgreementsPage() {
         query: {
           q: orUndefined(f.q),
           status: orUndefined(f.status) as AgreementStatus | undefined,
-          kind: orUndefined(f.kind),
+          kind: orUndefined(f.kind) as AgreementKind | undefined,
           party: f.party === '' ? undefined : [f.party],
           region: orUndefined(f.region),
           country: orUndefined(f.country),

@@ -98,7 +98,7 @@ const dateOrNull = (value: string) => (value === '' ? null : value);
 export function agreementPatch(base: AgreementValues, v: AgreementValues): Schemas['AgreementPatch'] {
   const patch: Schemas['AgreementPatch'] = {};
   if (v.title !== base.title) patch.title = v.title.trim();
-  if (v.kind !== base.kind) patch.kind = v.kind;
+  if (v.kind !== base.kind) patch.kind = v.kind as AgreementKind; // required by the form
   if (!same(v.parties, base.parties)) {
     // The generated type of parties is loose; the body is PartyInput[].
     patch.parties = partiesOut(v.parties) as unknown as Schemas['AgreementPatch']['parties'];

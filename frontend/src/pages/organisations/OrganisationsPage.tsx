@@ -49,11 +49,12 @@ function useOrganisationFilters() {
     q: text('q'),
     country: text('country'),
     region: text('region'),
-    kind: text('kind'),
+    kind: kinds.find((kind) => kind === url.get('kind')),
     focus_area: focusAreas.length > 0 ? focusAreas : undefined,
     sme: flag('sme'),
     archived: url.get('archived') === 'true' ? true : undefined,
-    sort: text('sort'),
+    // One of the orders the API offers; anything else in the address is ignored.
+    sort: sorts.find((sort) => sort === url.get('sort')),
   };
   return { url, filters };
 }

@@ -32,7 +32,8 @@ export function PeoplePage() {
     q: url.get('q') || undefined,
     organisation: url.get('organisation') || undefined,
     language: url.get('language') || undefined,
-    sort: url.get('sort') || undefined,
+    // One of the orders the API offers; anything else in the address is ignored.
+    sort: sorts.find((sort) => sort === url.get('sort')),
   };
   // The chosen organisation's name, for the picker after a reload.
   const chosen = useOrganisation(filters.organisation);

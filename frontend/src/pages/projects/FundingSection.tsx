@@ -16,7 +16,7 @@ import { FormModal } from '../agreements/FormModal';
 import { Section } from '../agreements/Section';
 import { useOrganisationRef } from '../agreements/useOrganisationRef';
 import { MoneyList } from './MoneyList';
-import { currencies, fromMinor, minorDigits, toMinor, type Funding, type Project } from './project';
+import { currencies, type Currency, fromMinor, minorDigits, toMinor, type Funding, type Project } from './project';
 import { useFundings, useRefreshProject } from './useProject';
 
 interface FundingValues {
@@ -28,7 +28,7 @@ interface FundingValues {
   executing_body_id: string | null;
   /** In major units (euros, yen), as the user types it. */
   amount: number | string;
-  currency: string;
+  currency: Currency;
   from: string;
   until: string;
 }

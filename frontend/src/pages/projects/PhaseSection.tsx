@@ -23,7 +23,11 @@ export function PhaseSection({ project: p, canEdit }: { project: Project; canEdi
   const refresh = useRefreshProject(p.id);
   const [changing, change] = useDisclosure(false);
   const options = nextPhases(p.phase);
-  const form = useForm<{ phase: Phase | null }>({ mode: 'controlled', initialValues: { phase: null } });
+  const form = useForm<{ phase: Phase | null }>({
+    mode: 'controlled',
+    initialValues: { phase: null },
+    validate: { phase: (v) => (v === null ? t('projects.form.required') : null) },
+  });
   return (
     <Section
       title={t('projects.phase.history')}
@@ -38,7 +42,7 @@ export function PhaseSection({ project: p, canEdit }: { project: Project; canEdi
     >
       <Timeline active={p.phase_history.length - 1} bulletSize={16} lineWidth={2} data-testid="phase-history">
         {p.phase_history.map((h, i) => (
-          <Timeline.Item key={`${h.phase}-${String(i)}`} title={<PhaseBadge phase={h.phase as Phase} />}>
+          <Timeline.Item key={`${h.phase}-${String(i)}`} title={<PhaseBadge phase={h.phase} />}>
             <Text size="sm" c="dimmed">
               {t('projects.phase.since', { date: fmt.date(h.changed_on) })}
             </Text>
@@ -56,7 +60,7 @@ export function PhaseSection({ project: p, canEdit }: { project: Project; canEdi
           const next = await unwrap(
             api.PATCH('/api/v1/projects/{id}', {
               params: { path: { id: p.id }, header: ifMatch(p.version) },
-              body: { phase: v.phase ?? '' },
+              body: { phase: v.phase ?? undefined },
             }),
           );
           queryClient.setQueryData(projectKey(p.id), next);

@@ -32,7 +32,8 @@ export function partnersBySide(p: Project) {
 }
 
 // The currencies the API accepts (pkg/project Currencies).
-export const currencies = ['EUR', 'JPY', 'USD', 'GBP', 'CHF', 'CNY', 'KRW', 'SEK', 'DKK', 'NOK', 'SGD', 'CAD', 'AUD'];
+export type Currency = Funding['currency'];
+export const currencies: Currency[] = ['EUR', 'JPY', 'USD', 'GBP', 'CHF', 'CNY', 'KRW', 'SEK', 'DKK', 'NOK', 'SGD', 'CAD', 'AUD'];
 
 // minorDigits is how many minor units a currency has: 2 for EUR, 0 for JPY.
 export function minorDigits(currency: string): number {

@@ -1,0 +1,311 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/innomunich/platform/pkg/page"
+)
+
+const problemRef = "#/components/schemas/Problem"
+
+// complete adds to the converted document what swag annotations cannot
+// express, in one place for every operation: its operationId, the error
+// responses every operation shares, who may call it, and the bounds of the
+// list parameters the server checks.
+func complete(doc *openapi3.T, handlers map[string]handler) error {
+	doc.Servers = openapi3.Servers{{URL: "/", Description: "This server"}}
+	if doc.Components.Responses == nil {
+		doc.Components.Responses = openapi3.ResponseBodies{}
+	}
+	for _, c := range problemResponses {
+		doc.Components.Responses[c.name] = &openapi3.ResponseRef{Value: c.response(doc.Components.Schemas["Problem"].Value)}
+	}
+	doc.Components.Parameters = openapi3.ParametersMap{"IdempotencyKey": &openapi3.ParameterRef{Value: openapi3.NewHeaderParameter("Idempotency-Key").
+		WithDescription("Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body").
+		WithSchema(openapi3.NewStringSchema().WithMinLength(1).WithMaxLength(255))}}
+	for _, schema := range doc.Components.Schemas {
+		for name, prop := range schema.Value.Properties {
+			if v := prop.Value; prop.Ref == "" && v.Nullable && v.Type == nil {
+				schema.Value.Properties[name] = anyValue(v.Description)
+			}
+		}
+	}
+	if err := applyValues(doc); err != nil {
+		return err
+	}
+	seen := map[string]string{}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			where := method + " " + path
+			h, ok := handlers[where]
+			if !ok {
+				return fmt.Errorf("%s: no handler in api/ has @Router %s [%s]", where, path, strings.ToLower(method))
+			}
+			// The handler's name: unique in package api, and what a
+			// reader of the spec finds in the code.
+			op.OperationID = h.name
+			if other, dup := seen[h.name]; dup {
+				return fmt.Errorf("%s and %s share the operationId %s", other, where, h.name)
+			}
+			seen[h.name] = where
+			if op.Summary == "" || len(op.Tags) == 0 {
+				return fmt.Errorf("%s (%s) needs @Summary and @Tags", where, h.name)
+			}
+			if op.Security == nil {
+				// Public: an explicit empty list, so no client sends a credential.
+				op.Security = &openapi3.SecurityRequirements{}
+			}
+			if err := listParameters(op, h); err != nil {
+				return fmt.Errorf("%s: %w", where, err)
+			}
+			queryParameters(op, h)
+			csvUpload(op)
+			if op.RequestBody != nil {
+				if mt := op.RequestBody.Value.Content.Get("application/json"); mt != nil {
+					closeObjects(mt.Schema, map[*openapi3.Schema]bool{})
+				}
+			}
+			if idempotent(method, op) {
+				idempotencyKey(doc, op)
+			}
+			addProblems(doc, method, op)
+			for _, ref := range op.Responses.Map() {
+				textContent(ref)
+			}
+		}
+	}
+	return nil
+}
+
+// problemResponse is an error response shared by operations.
+type problemResponse struct {
+	status  int
+	name    string
+	desc    string
+	headers map[string]string // name → description
+	// applies says on which operations the server can answer it.
+	applies func(method string, op *openapi3.Operation) bool
+}
+
+var (
+	always  = func(string, *openapi3.Operation) bool { return true }
+	secured = func(_ string, op *openapi3.Operation) bool { return op.Security != nil && len(*op.Security) > 0 }
+	hasBody = func(_ string, op *openapi3.Operation) bool { return op.RequestBody != nil }
+	// A malformed id names nothing: 404 like one that does not exist.
+	hasPathParam = func(_ string, op *openapi3.Operation) bool {
+		return slices.ContainsFunc(op.Parameters, func(p *openapi3.ParameterRef) bool { return p.Value.In == "path" })
+	}
+	// Operations with If-Match are the versioned writes.
+	versioned = func(_ string, op *openapi3.Operation) bool {
+		return op.Parameters.GetByInAndName("header", "If-Match") != nil
+	}
+	// Every POST stores its first answer under an Idempotency-Key.
+	idempotent = func(method string, _ *openapi3.Operation) bool { return method == http.MethodPost }
+	// A delete is refused while others refer to the record; a POST with
+	// an Idempotency-Key is 409 while its first request runs.
+	conflicts = func(method string, op *openapi3.Operation) bool {
+		return method == http.MethodDelete || idempotent(method, op)
+	}
+)
+
+const retryAfter = "Seconds to wait before trying again"
+
+var problemResponses = []problemResponse{
+	{http.StatusBadRequest, "BadRequest", "Malformed request: JSON, a parameter or a header (If-Match, Idempotency-Key) the server cannot read, NUL bytes or invalid UTF-8; errors names each offending field or parameter", nil, always},
+	{http.StatusUnauthorized, "Unauthorized", "Not signed in: the credential is missing, invalid or expired",
+		map[string]string{"WWW-Authenticate": "The scheme to sign in with: Bearer"}, secured},
+	{http.StatusForbidden, "Forbidden", "Signed in, but not allowed: the caller's role or the API key's scopes do not cover this", nil, secured},
+	{http.StatusNotFound, "NotFound", "No such resource", nil, hasPathParam},
+	{http.StatusConflict, "Conflict", "Conflicts with the current state (still referenced, a duplicate), or a retry with an Idempotency-Key whose first request is still running or whose response carried a secret", nil, conflicts},
+	{http.StatusPreconditionFailed, "PreconditionFailed", "If-Match names a version that is no longer current: someone else changed it; current_version holds the version now", nil, versioned},
+	{http.StatusRequestEntityTooLarge, "TooLarge", "The body is larger than 1 MiB (20 MiB for a CSV import)", nil, hasBody},
+	{http.StatusUnprocessableEntity, "Invalid", "Well-formed but breaks a rule, or a retry with an Idempotency-Key used before with another body; errors names each offending field", nil, idempotent},
+	{http.StatusPreconditionRequired, "PreconditionRequired", "If-Match is missing: send the ETag of the version changed", nil, versioned},
+	{http.StatusTooManyRequests, "TooManyRequests", "Too many requests from this caller or address",
+		map[string]string{"Retry-After": retryAfter, "RateLimit-Limit": "Requests allowed in the window", "RateLimit-Remaining": "Requests left in the window", "RateLimit-Reset": "Seconds until the window resets"}, always},
+	{http.StatusInternalServerError, "InternalError", "Something went wrong on the server; quote request_id when reporting it", nil, always},
+	{http.StatusServiceUnavailable, "Unavailable", "The database is unavailable for now", map[string]string{"Retry-After": retryAfter}, always},
+}
+
+func (c problemResponse) response(problem *openapi3.Schema) *openapi3.Response {
+	r := openapi3.NewResponse().WithDescription(c.desc)
+	r.Content = openapi3.Content{"application/problem+json": openapi3.NewMediaType().WithSchemaRef(openapi3.NewSchemaRef(problemRef, problem))}
+	if len(c.headers) > 0 {
+		r.Headers = openapi3.Headers{}
+		for name, desc := range c.headers {
+			typ := openapi3.NewIntegerSchema()
+			if name == "WWW-Authenticate" {
+				typ = openapi3.NewStringSchema()
+			}
+			r.Headers[name] = &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: openapi3.Parameter{Description: desc, Schema: typ.NewRef()}}}
+		}
+	}
+	return r
+}
+
+// addProblems documents every error status the server can answer for the
+// operation: the shared ones where they apply, and the ones its annotation
+// lists. An error response whose annotation adds nothing (swag's default
+// description) becomes a reference to the shared response; one with its
+// own description stays, as application/problem+json.
+func addProblems(doc *openapi3.T, method string, op *openapi3.Operation) {
+	for _, c := range problemResponses {
+		key := strconv.Itoa(c.status)
+		ref := &openapi3.ResponseRef{Ref: "#/components/responses/" + c.name, Value: doc.Components.Responses[c.name].Value}
+		have := op.Responses.Value(key)
+		switch {
+		case have == nil && c.applies(method, op):
+			op.Responses.Set(key, ref)
+		case have != nil && isProblem(have) && *have.Value.Description == http.StatusText(c.status):
+			op.Responses.Set(key, ref)
+		}
+	}
+	for code, ref := range op.Responses.Map() {
+		if code[0] >= '4' && ref.Ref == "" && isProblem(ref) {
+			mt := ref.Value.Content.Get("application/json")
+			ref.Value.Content = openapi3.Content{"application/problem+json": mt}
+		}
+	}
+}
+
+func isProblem(ref *openapi3.ResponseRef) bool {
+	if ref.Value == nil {
+		return false
+	}
+	for _, mt := range ref.Value.Content {
+		if mt.Schema != nil && mt.Schema.Ref == problemRef {
+			return true
+		}
+	}
+	return false
+}
+
+// textContent makes the body of a CSV or calendar response a string:
+// swag gives every type an operation produces the schema of the JSON body.
+func textContent(ref *openapi3.ResponseRef) {
+	if ref.Value == nil {
+		return
+	}
+	for typ, mt := range ref.Value.Content {
+		if strings.HasPrefix(typ, "text/") {
+			mt.Schema = openapi3.NewStringSchema().NewRef()
+		}
+	}
+}
+
+// listParameters gives limit and sort the bounds and values page.Spec
+// checks, taken from the spec the handler passes to q.page.
+func listParameters(op *openapi3.Operation, h handler) error {
+	limit := op.Parameters.GetByInAndName("query", "limit")
+	sort := op.Parameters.GetByInAndName("query", "sort")
+	if h.sort == "" {
+		if limit != nil || sort != nil {
+			return fmt.Errorf("documents limit or sort, but %s reads no page", h.name)
+		}
+		return nil
+	}
+	spec, ok := sortSpecs[h.sort]
+	if !ok {
+		return fmt.Errorf("%s pages by %s: add it to sortSpecs", h.name, h.sort)
+	}
+	if limit == nil || sort == nil {
+		return fmt.Errorf("%s pages by %s: document the limit and sort parameters", h.name, h.sort)
+	}
+	limit.Schema = openapi3.NewIntegerSchema().WithMin(1).WithMax(page.MaxLimit).WithDefault(page.DefaultLimit).NewRef()
+	var values []any
+	for _, f := range spec.Fields {
+		values = append(values, f.Name, "-"+f.Name)
+	}
+	s := openapi3.NewStringSchema().WithEnum(values...).WithDefault(spec.Default)
+	if !slices.Contains(values, any(spec.Default)) {
+		return fmt.Errorf("%s: default sort %q is not a sort field", h.sort, spec.Default)
+	}
+	sort.Schema = s.NewRef()
+	sort.Description = "Field to sort by; prefix - for descending"
+	return nil
+}
+
+// csvUpload describes the two ways a CSV file may be sent (readImport):
+// as the body, or as the field "file" of a multipart form.
+func csvUpload(op *openapi3.Operation) {
+	if op.RequestBody == nil || op.RequestBody.Value.Content.Get("text/csv") == nil {
+		return
+	}
+	file := openapi3.NewObjectSchema().WithProperty("file", openapi3.NewStringSchema().WithFormat("binary"))
+	file.Required = []string{"file"}
+	op.RequestBody.Value.Content["text/csv"].Schema = openapi3.NewStringSchema().NewRef()
+	op.RequestBody.Value.Content["multipart/form-data"] = openapi3.NewMediaType().WithSchema(file)
+}
+
+// idempotencyKey documents the Idempotency-Key the server honours on the
+// operation (the idempotent middleware), as one shared parameter.
+func idempotencyKey(doc *openapi3.T, op *openapi3.Operation) {
+	ref := &openapi3.ParameterRef{Ref: "#/components/parameters/IdempotencyKey", Value: doc.Components.Parameters["IdempotencyKey"].Value}
+	for i, p := range op.Parameters {
+		if p.Value.In == "header" && p.Value.Name == "Idempotency-Key" {
+			op.Parameters[i] = ref
+			return
+		}
+	}
+	op.Parameters = append(op.Parameters, ref)
+}
+
+// anyValue is a JSON value of any type, null included (an "any" field
+// with x-nullable). OpenAPI 3.0 allows null only next to a type, so each
+// type is listed.
+func anyValue(desc string) *openapi3.SchemaRef {
+	s := openapi3.NewAnyOfSchema(openapi3.NewStringSchema(), openapi3.NewFloat64Schema(), openapi3.NewBoolSchema(),
+		openapi3.NewObjectSchema(), openapi3.NewArraySchema().WithItems(openapi3.NewSchema()))
+	s.AnyOf[0].Value.Nullable = true
+	s.Description = desc
+	return s.NewRef()
+}
+
+// closeObjects says additionalProperties: false on a JSON request body and
+// the objects in it: decodeJSON rejects a field the body does not have.
+func closeObjects(ref *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
+	if ref == nil || ref.Value == nil || seen[ref.Value] {
+		return
+	}
+	s := ref.Value
+	seen[s] = true
+	if s.Type.Is(openapi3.TypeObject) && s.AdditionalProperties.Schema == nil {
+		no := false
+		s.AdditionalProperties.Has = &no
+	}
+	for _, p := range s.Properties {
+		closeObjects(p, seen)
+	}
+	closeObjects(s.Items, seen)
+	for _, sub := range slices.Concat(s.AllOf, s.AnyOf, s.OneOf) {
+		closeObjects(sub, seen)
+	}
+}
+
+// queryParameters gives the documented query parameters the values the
+// handler checks. (One it reads but does not document is refused as
+// unknown by newQuery, e.g. country for focus areas, which have none.)
+func queryParameters(op *openapi3.Operation, h handler) {
+	for name, rule := range h.params {
+		p := op.Parameters.GetByInAndName("query", name)
+		if p == nil {
+			continue
+		}
+		s := p.Schema.Value
+		if rule.enum != nil {
+			s.Enum = nil
+			for _, v := range rule.enum {
+				s.Enum = append(s.Enum, v)
+			}
+		}
+		if rule.pattern != "" {
+			s.Pattern = rule.pattern
+		}
+		s.Min, s.Max = rule.min, rule.max
+	}
+}
