@@ -20,7 +20,7 @@ export TEST_DATABASE_URL
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/public -type f 2>/dev/null) \
 	$(wildcard frontend/*.json frontend/*.ts)
 
-.PHONY: run build binary openapi test test-go test-openapi test-frontend test-e2e bench bench-data clean
+.PHONY: run build binary openapi test test-prereqs test-go test-openapi test-frontend test-e2e bench bench-data clean
 
 ## run: build the web app and the binary, then serve on :8080 with demo data in a new database
 run: build
@@ -44,7 +44,13 @@ openapi: frontend/node_modules/.package-lock.json
 	$(NPM) run generate:api
 
 ## test: every check — Go on SQLite and PostgreSQL, spec, frontend, end to end
-test: test-go test-openapi test-frontend test-e2e
+test: test-prereqs test-go test-openapi test-frontend test-e2e
+
+# First (make builds prerequisites in order): what is missing on this
+# machine is named, with the command that installs it, before minutes of
+# tests run into it.
+test-prereqs:
+	@bash .ci/check-prereqs
 
 test-go:
 	$(GO) vet $(GO_PKGS)

@@ -12,6 +12,12 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // Hang detectors, not speed limits (Playwright's defaults are 30 s per
+  // test and 5 s per expect): on two cores shared with other jobs a page
+  // can take seconds to render, and an assertion still passes the moment
+  // it holds. No test waits a fixed time.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   reporter: [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL,

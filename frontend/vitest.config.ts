@@ -18,7 +18,8 @@ export default mergeConfig(
       exclude: [...configDefaults.exclude, 'e2e/**'],
       setupFiles: ['./src/test/setup.ts'],
       restoreMocks: true,
-      testTimeout: 20_000,
+      // A hang detector, not a speed limit: see src/test/setup.ts.
+      testTimeout: 120_000,
       unstubGlobals: true,
     },
   }),

@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, type MantineProviderProps } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
@@ -16,12 +16,14 @@ interface AppProps {
   i18n: i18n;
   queryClient: QueryClient;
   session: AuthSession;
+  /** "test" turns off Mantine's transitions and portals (see src/test/renderApp.tsx). */
+  mantineEnv?: MantineProviderProps['env'];
 }
 
-export function App({ router, i18n, queryClient, session }: AppProps) {
+export function App({ router, i18n, queryClient, session, mantineEnv }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} env={mantineEnv}>
         <QueryClientProvider client={queryClient}>
           <AuthProvider session={session}>
             <RouterProvider router={router} />

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
 import { languageStorageKey } from '../i18n';
+import { fill } from '../test/input';
 import { renderApp } from '../test/renderApp';
 import { en, ja } from '../locales';
 
@@ -22,8 +23,8 @@ function field(label: string): HTMLElement {
 
 async function submit(password = 'secret') {
   const user = userEvent.setup();
-  await user.type(field(en.login.email), 'ada@example.org');
-  await user.type(field(en.login.password), password);
+  await fill(user, field(en.login.email), 'ada@example.org');
+  await fill(user, field(en.login.password), password);
   await user.click(screen.getByRole('button', { name: en.auth.signIn }));
 }
 

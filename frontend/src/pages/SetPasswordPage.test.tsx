@@ -3,14 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
 import { de, en } from '../locales';
+import { fill } from '../test/input';
 import { renderApp } from '../test/renderApp';
 
 const field = (name: string) => screen.getByLabelText(name, { exact: false, selector: 'input' });
 
-async function fill(password: string, repeat = password) {
+async function submit(password: string, repeat = password) {
   const user = userEvent.setup();
-  await user.type(field(en.setPassword.password), password);
-  await user.type(field(en.setPassword.repeat), repeat);
+  await fill(user, field(en.setPassword.password), password);
+  await fill(user, field(en.setPassword.repeat), repeat);
   await user.click(screen.getByRole('button', { name: en.setPassword.submit }));
 }
 
@@ -26,7 +27,7 @@ describe('set-password page', () => {
     renderApp('/set-password?token=ims_abc', fetch as unknown as typeof globalThis.fetch);
     expect(field(en.setPassword.token)).toHaveValue('ims_abc');
 
-    await fill('a-long-enough-password');
+    await submit('a-long-enough-password');
     expect(await screen.findByRole('status')).toHaveTextContent(en.setPassword.done);
     const sent = fetch.mock.calls[0]?.[0];
     expect(await sent?.json()).toEqual({ token: 'ims_abc', password: 'a-long-enough-password' });
@@ -35,7 +36,7 @@ describe('set-password page', () => {
   it('says when the two passwords differ, without asking the server', async () => {
     const fetch = vi.fn();
     renderApp('/set-password?token=ims_abc', fetch);
-    await fill('a-long-enough-password', 'another-long-password');
+    await submit('a-long-enough-password', 'another-long-password');
     expect(await screen.findByText(en.setPassword.errors.repeat)).toBeInTheDocument();
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -49,7 +50,7 @@ describe('set-password page', () => {
         ),
       );
     renderApp('/set-password?token=ims_old', fetch);
-    await fill('a-long-enough-password');
+    await submit('a-long-enough-password');
     expect(await screen.findByRole('alert')).toHaveTextContent(en.setPassword.errors.invalidToken);
   });
 
@@ -69,8 +70,8 @@ describe('set-password page', () => {
     const { i18n } = renderApp('/set-password?token=ims_abc', fetch);
     await i18n.changeLanguage('de');
     const user = userEvent.setup();
-    await user.type(field(de.setPassword.password), 'aaaaaaaaaa');
-    await user.type(field(de.setPassword.repeat), 'aaaaaaaaaa');
+    await fill(user, field(de.setPassword.password), 'aaaaaaaaaa');
+    await fill(user, field(de.setPassword.repeat), 'aaaaaaaaaa');
     await user.click(screen.getByRole('button', { name: de.setPassword.submit }));
     expect(await screen.findByText(de.fieldErrors.password_repeat)).toBeInTheDocument();
   });

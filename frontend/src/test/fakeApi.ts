@@ -36,10 +36,6 @@ export function problem(status: number, extra: Record<string, unknown> = {}): Re
   );
 }
 
-// firstLoad is the wait for a page's first content: the route's chunk
-// loads lazily, which takes a while when the whole suite runs at once.
-export const firstLoad = { timeout: 5000 };
-
 export const emptyList = () => Response.json({ items: [], next_cursor: null });
 
 function me(caller: Caller) {

@@ -3,9 +3,13 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
-// Pages load lazily and CI has two busy cores: allow a slow first render
-// rather than fail on it (findBy… still returns as soon as it finds).
-configure({ asyncUtilTimeout: 10_000 });
+// The limits on waits (here) and on tests (vitest.config.ts) only catch a
+// test that hangs; they say nothing about speed. A test needs at most about
+// a second or two of CPU, but on two cores shared with other jobs (load 20
+// and more, as when several Go test runs go on beside it) it gets a small
+// share of one, and its wall-clock time grows with the load. findBy… and
+// waitFor still return as soon as what they wait for is there.
+configure({ asyncUtilTimeout: 30_000 });
 
 // jsdom lacks the layout APIs Mantine asks for.
 Object.defineProperty(window, 'matchMedia', {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
+import { fill } from '../../test/input';
 import { fakeApi, problem } from '../../test/fakeApi';
 
 const key = {
@@ -85,7 +86,7 @@ describe('admin area', () => {
     expect(await screen.findByText(en.admin.apiKeys.empty)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: en.admin.apiKeys.create }));
     const form = await screen.findByRole('dialog', { name: en.admin.apiKeys.createTitle });
-    await user.type(within(form).getByRole('textbox', { name: en.admin.apiKeys.fields.name }), key.name);
+    await fill(user, within(form).getByRole('textbox', { name: en.admin.apiKeys.fields.name }), key.name);
     await user.click(within(form).getByRole('checkbox', { name: 'write:trips' }));
     await user.click(within(form).getByRole('button', { name: en.common.create }));
 

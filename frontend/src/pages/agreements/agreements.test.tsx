@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
 import { agreementStatuses } from './agreement';
-import { fakeApi, firstLoad, problem } from '../../test/fakeApi';
+import { fakeApi, problem } from '../../test/fakeApi';
+import { fill } from '../../test/input';
 import { anAgreement } from './fixtures';
 
 describe('agreements list', () => {
@@ -20,7 +21,7 @@ describe('agreements list', () => {
     renderApp('/agreements', net.fetch);
     const colours = { draft: 'blue', active: 'green', expiring: 'orange', expired: 'gray', terminated: 'red' };
     for (const status of agreementStatuses) {
-      const row = (await screen.findByText(`Agreement ${status}`, {}, firstLoad)).closest('tr');
+      const row = (await screen.findByText(`Agreement ${status}`)).closest('tr');
       expect(row).not.toBeNull();
       const badge = within(row as HTMLElement).getByText(en.agreements.statuses[status]).closest('[data-status]');
       expect(badge).toHaveAttribute('data-status', status);
@@ -32,7 +33,7 @@ describe('agreements list', () => {
   it('keeps filters in the query string and sends them to the API', async () => {
     const net = fakeApi({ role: 'viewer' }, { 'GET /api/v1/agreements': () => Response.json({ items: [], next_cursor: null }) });
     renderApp('/agreements?status=expiring&kind=mou&signed_from=2011', net.fetch);
-    expect(await screen.findByText(en.agreements.emptyFiltered, {}, firstLoad)).toBeInTheDocument();
+    expect(await screen.findByText(en.agreements.emptyFiltered)).toBeInTheDocument();
     const sent = net.calls.find((c) => c.path === '/api/v1/agreements');
     expect(sent?.query.get('status')).toBe('expiring');
     expect(sent?.query.get('kind')).toBe('mou');
@@ -57,7 +58,7 @@ describe('agreement detail', () => {
     });
     const net = fakeApi('coordinator', { 'GET /api/v1/agreements/a1': () => Response.json(agreement) });
     renderApp('/agreements/a1', net.fetch);
-    const timeline = await screen.findByTestId('renewal-timeline', {}, firstLoad);
+    const timeline = await screen.findByTestId('renewal-timeline');
     const steps = [...timeline.querySelectorAll('[data-step]')];
     expect(steps.map((s) => s.getAttribute('data-step'))).toEqual(['signed', 'renewal-0', 'renewal-1', 'end']);
     expect(steps[0]).toHaveTextContent('2011');
@@ -86,9 +87,8 @@ describe('agreement edit', () => {
     const user = userEvent.setup();
     renderApp('/agreements/a1/edit', net.fetch);
 
-    const title = await screen.findByRole('textbox', { name: new RegExp(`^${en.agreements.fields.title}`) }, firstLoad);
-    await user.clear(title);
-    await user.type(title, 'Renamed');
+    const title = await screen.findByRole('textbox', { name: new RegExp(`^${en.agreements.fields.title}`) });
+    await fill(user, title, 'Renamed');
     await user.click(screen.getByRole('button', { name: en.common.save }));
 
     const dialog = await screen.findByRole('dialog', { name: en.conflict.title });

@@ -1,17 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
 import { fakeApi } from '../../test/fakeApi';
 
-const slow = { timeout: 5000 };
 const t = en.organisations.import;
-
-beforeAll(async () => {
-  await Promise.all([import('./OrganisationsPage'), import('./ImportDialog')]);
-});
 
 const csv = 'name,kind,country\nSakai Example K.K.,biotech,JP\nBroken,spaceship,XX\n';
 
@@ -45,7 +40,7 @@ async function openAndCheck(errors: boolean) {
   });
   const user = userEvent.setup();
   renderApp('/organisations', net.fetch);
-  await user.click(await screen.findByRole('button', { name: t.open }, slow));
+  await user.click(await screen.findByRole('button', { name: t.open }));
   const dialog = await screen.findByRole('dialog', { name: t.title });
   const input = dialog.querySelector('input[type="file"]');
   if (!(input instanceof HTMLInputElement)) throw new Error('no file input');

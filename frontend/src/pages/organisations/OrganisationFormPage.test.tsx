@@ -1,35 +1,24 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
 import { fakeApi, problem } from '../../test/fakeApi';
+import { choose, fill } from '../../test/input';
 import { organisation } from './fixtures';
 
-const slow = { timeout: 5000 };
 const fields = en.organisations.fields;
-
-beforeAll(async () => {
-  await Promise.all([import('./OrganisationFormPage'), import('./OrganisationPage')]);
-});
 
 const input = (label: string) => screen.getByLabelText(label, { exact: false, selector: 'input, textarea' });
 
-async function choose(user: UserEvent, label: string, option: string, search = '') {
-  await user.click(screen.getByRole('combobox', { name: label }));
-  if (search) await user.type(screen.getByRole('combobox', { name: label }), search);
-  await user.click(await screen.findByRole('option', { name: option, hidden: true }));
-}
-
 async function fillNew(user: UserEvent) {
-  await user.type(await screen.findByLabelText(fields.name, { exact: false }, slow), 'Sakai Example K.K.');
-  await user.type(input(fields.name_local), '堺テスト株式会社');
-  await choose(user, fields.kind, en.organisations.kinds.biotech);
-  await choose(user, fields.country, 'Japan', 'Japa');
+  await fill(user, await screen.findByLabelText(fields.name, { exact: false }), 'Sakai Example K.K.');
+  await fill(user, input(fields.name_local), '堺テスト株式会社');
+  await choose(user, screen.getByRole('combobox', { name: fields.kind }), en.organisations.kinds.biotech);
+  await choose(user, screen.getByRole('combobox', { name: fields.country }), 'Japan', 'Japa');
 }
 
-// Forms with a country list of 250 options render slowly in jsdom.
 describe('new organisation', () => {
   it('warns of a likely duplicate with a link to it, and creates anyway on request', async () => {
     const net = fakeApi('admin', {
@@ -73,7 +62,7 @@ describe('new organisation', () => {
     const user = userEvent.setup();
     renderApp('/organisations/new', net.fetch);
     await fillNew(user);
-    await user.type(input(fields.website), 'www.example.org');
+    await fill(user, input(fields.website), 'www.example.org');
     await user.click(screen.getByRole('button', { name: en.common.save }));
 
     const website = input(fields.website);
@@ -89,7 +78,7 @@ describe('new organisation', () => {
     const net = fakeApi('admin', {});
     const user = userEvent.setup();
     renderApp('/organisations/new', net.fetch);
-    await user.click(await screen.findByRole('button', { name: en.common.save }, slow));
+    await user.click(await screen.findByRole('button', { name: en.common.save }));
     expect(input(fields.name)).toHaveAttribute('aria-invalid', 'true');
     expect(net.to('POST', '/api/v1/organisations')).toEqual([]);
   });
@@ -108,13 +97,12 @@ describe('editing an organisation', () => {
     });
     const user = userEvent.setup();
     renderApp('/organisations/o1/edit', net.fetch);
-    const city = await screen.findByLabelText(fields.city, { exact: false }, slow);
+    const city = await screen.findByLabelText(fields.city, { exact: false });
     expect(city).toHaveValue('Kawasaki');
 
     // Someone else renames it meanwhile.
     stored = { ...stored, name: 'Kawasaki Example Renamed', version: 2 };
-    await user.clear(city);
-    await user.type(city, 'Kawasaki-ku');
+    await fill(user, city, 'Kawasaki-ku');
     await user.click(screen.getByRole('button', { name: en.common.save }));
 
     const dialog = await screen.findByRole('dialog', { name: en.conflict.title });

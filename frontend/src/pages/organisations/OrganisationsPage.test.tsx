@@ -1,19 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
 import { fakeApi, type Caller } from '../../test/fakeApi';
+import { choose } from '../../test/input';
 import { organisation } from './fixtures';
-
-// The first render of the whole app takes a while in jsdom.
-const slow = { timeout: 5000 };
-
-// Load the lazy pages once, so the first test does not wait for them.
-beforeAll(async () => {
-  await Promise.all([import('./OrganisationsPage'), import('./OrganisationPage'), import('./ImportDialog')]);
-});
 
 const listApi = () =>
   fakeApi('admin', {
@@ -36,7 +29,7 @@ describe('organisations list', () => {
     const user = userEvent.setup();
     renderApp('/organisations', net.fetch);
 
-    expect(await screen.findByText('Alpha AG', {}, slow)).toBeInTheDocument();
+    expect(await screen.findByText('Alpha AG')).toBeInTheDocument();
     expect(screen.getByRole('columnheader', { name: en.organisations.columns.nameLocal })).toBeInTheDocument();
     expect(screen.getByText('アルファ')).toHaveAttribute('lang', 'ja');
     expect(screen.getByRole('link', { name: 'Alpha AG' })).toHaveAttribute('href', '/organisations/o1');
@@ -71,15 +64,14 @@ describe('organisations list', () => {
     const net = listApi();
     const user = userEvent.setup();
     const { router } = renderApp('/organisations?country=JP&focus_area=a&focus_area=b&sme=true&sort=-updated_at', net.fetch);
-    expect(await screen.findByText('Alpha AG', {}, slow)).toBeInTheDocument();
+    expect(await screen.findByText('Alpha AG')).toBeInTheDocument();
     const first = net.to('GET', '/api/v1/organisations')[0]?.url.searchParams;
     expect(first?.get('country')).toBe('JP');
     expect(first?.getAll('focus_area')).toEqual(['a', 'b']);
     expect(first?.get('sme')).toBe('true');
     expect(first?.get('sort')).toBe('-updated_at');
 
-    await user.click(screen.getByRole('combobox', { name: en.organisations.filters.kind }));
-    await user.click(await screen.findByRole('option', { name: en.organisations.kinds.hospital, hidden: true }));
+    await choose(user, screen.getByRole('combobox', { name: en.organisations.filters.kind }), en.organisations.kinds.hospital);
 
     await waitFor(() => {
       expect(net.to('GET', '/api/v1/organisations').at(-1)?.url.searchParams.get('kind')).toBe('hospital');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { de, en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
-import { fakeApi, firstLoad, type Caller } from '../../test/fakeApi';
+import { fakeApi, type Caller } from '../../test/fakeApi';
 import { aProject } from '../agreements/fixtures';
 import { nextPhases } from './project';
 
@@ -29,7 +29,7 @@ const plain = (s: string | null) => (s ?? '').replace(/\u00a0|\u202f/g, ' ');
 describe('project detail', () => {
   it('puts German partners left, Japanese right, others below, and marks the coordinator', async () => {
     openProject();
-    const left = await screen.findByTestId('partners-de', {}, firstLoad);
+    const left = await screen.findByTestId('partners-de');
     expect(within(left).getByText('Munich Biotech')).toBeInTheDocument();
     expect(within(left).getByText('LMU Research Group')).toBeInTheDocument();
     expect(within(left).queryByText('Kawasaki Pharma')).not.toBeInTheDocument();
@@ -44,14 +44,14 @@ describe('project detail', () => {
 
   it('shows funding totals per currency, never added together (en)', async () => {
     openProject();
-    const totals = await screen.findByTestId('funding-totals', {}, firstLoad);
+    const totals = await screen.findByTestId('funding-totals');
     expect(plain(totals.querySelector('[data-currency="JPY"]')?.textContent ?? null)).toBe('¥1,250,000');
     expect(plain(totals.querySelector('[data-currency="EUR"]')?.textContent ?? null)).toBe('€12,500.00');
   });
 
   it('formats money for a German reader', async () => {
     openProject({ role: 'viewer', locale: 'de' });
-    await screen.findByRole('heading', { name: de.projects.funding.title }, firstLoad);
+    await screen.findByRole('heading', { name: de.projects.funding.title });
     const totals = screen.getByTestId('funding-totals');
     expect(plain(totals.querySelector('[data-currency="JPY"]')?.textContent ?? null)).toBe('1.250.000 ¥');
     expect(plain(totals.querySelector('[data-currency="EUR"]')?.textContent ?? null)).toBe('12.500,00 €');
@@ -59,7 +59,7 @@ describe('project detail', () => {
 
   it('marks overdue milestones only', async () => {
     openProject();
-    const overdue = (await screen.findByText('Kick-off report', {}, firstLoad)).closest('tr') as HTMLElement;
+    const overdue = (await screen.findByText('Kick-off report')).closest('tr') as HTMLElement;
     expect(overdue).toHaveTextContent(en.projects.milestones.overdue);
     const done = screen.getByText('Prototype').closest('tr') as HTMLElement;
     expect(done).not.toHaveTextContent(en.projects.milestones.overdue);
@@ -71,7 +71,7 @@ describe('project detail', () => {
 
   it('offers changes to a member whose organisation coordinates the project', async () => {
     openProject({ role: 'member', organisation_id: 'de1' });
-    expect(await screen.findByRole('link', { name: en.common.edit }, firstLoad)).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: en.common.edit })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: en.projects.milestones.add })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: en.projects.partners.add })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: en.projects.phase.change })).toBeInTheDocument();
@@ -79,7 +79,7 @@ describe('project detail', () => {
 
   it('offers no changes to a member of a partner organisation', async () => {
     openProject({ role: 'member', organisation_id: 'jp1' });
-    expect(await screen.findByTestId('partners-jp', {}, firstLoad)).toBeInTheDocument();
+    expect(await screen.findByTestId('partners-jp')).toBeInTheDocument();
     await waitFor(() => {
       expect(screen.getByText('Kick-off report')).toBeInTheDocument();
     });

@@ -6,6 +6,7 @@ import { refreshTokenStorageKey } from '../../auth/session';
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
 import { fakeApi, problem } from '../../test/fakeApi';
+import { fill, listboxOf } from '../../test/input';
 import { ids, trip, tripDefaults } from './fixtures';
 
 
@@ -38,8 +39,7 @@ describe('trip form', () => {
     await waitFor(() => {
       expect(titleField()).toHaveValue('Delegation to Osaka');
     });
-    await user.clear(titleField());
-    await user.type(titleField(), 'Delegation to Osaka and Kawasaki');
+    await fill(user, titleField(), 'Delegation to Osaka and Kawasaki');
     await user.click(screen.getByRole('button', { name: en.common.save }));
 
     const modal = await screen.findByRole('dialog', { name: en.conflict.title });
@@ -102,9 +102,7 @@ describe('trip form', () => {
     });
     const status = screen.getByRole('combobox', { name: new RegExp(`^${en.trips.fields.status}`) });
     await user.click(status);
-    const listbox = document.getElementById(status.getAttribute('aria-controls') ?? '');
-    if (listbox === null) throw new Error('no listbox');
-    const options = within(listbox)
+    const options = within(listboxOf(status))
       .getAllByRole('option', { hidden: true })
       .map((o) => o.textContent);
     expect(options).toEqual([

@@ -10,6 +10,7 @@ import { refreshTokenStorageKey } from '../../auth/session';
 import { en } from '../../locales';
 import { renderApp } from '../../test/renderApp';
 import { fakeApi } from '../../test/fakeApi';
+import { choose, listboxOf } from '../../test/input';
 import { agendaItem, ids, participant, person, trip, tripDefaults } from './fixtures';
 
 // The reader sits in Munich, whatever zone the test machine runs in.
@@ -160,11 +161,13 @@ describe('trip page: participants', () => {
     expect(await screen.findByText(en.trips.register.ownPeopleOnly)).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Anna Berger' })).toBeInTheDocument();
 
-    await user.click(screen.getByRole('combobox', { name: en.trips.register.person }));
-    expect(await screen.findByRole('option', { name: 'Clara Vogel · Example Biotech GmbH', hidden: true })).toBeInTheDocument();
+    const picker = screen.getByRole('combobox', { name: en.trips.register.person });
+    await user.click(picker);
+    const options = within(listboxOf(picker));
+    expect(await options.findByRole('option', { name: 'Clara Vogel · Example Biotech GmbH', hidden: true })).toBeInTheDocument();
     // Registered already: offered, but not choosable.
     expect(
-      screen.getByRole('option', {
+      options.getByRole('option', {
         name: `Anna Berger · Example Biotech GmbH (${en.trips.register.alreadyRegistered})`,
         hidden: true,
       }),
@@ -197,8 +200,7 @@ describe('trip page: participants', () => {
     });
     const user = userEvent.setup();
     open(api);
-    await user.click(await screen.findByRole('combobox', { name: en.trips.register.person }));
-    await user.click(await screen.findByRole('option', { name: 'Clara Vogel · Example Biotech GmbH', hidden: true }));
+    await choose(user, await screen.findByRole('combobox', { name: en.trips.register.person }), 'Clara Vogel · Example Biotech GmbH');
     await user.click(screen.getByRole('button', { name: en.trips.register.submit }));
 
     const notice = await screen.findByRole('status');
@@ -218,8 +220,7 @@ describe('trip page: participants', () => {
     });
     const user = userEvent.setup();
     open(api);
-    await user.click(await screen.findByRole('combobox', { name: en.trips.register.person }));
-    await user.click(await screen.findByRole('option', { name: 'Clara Vogel · Example Biotech GmbH', hidden: true }));
+    await choose(user, await screen.findByRole('combobox', { name: en.trips.register.person }), 'Clara Vogel · Example Biotech GmbH');
     await user.click(screen.getByRole('button', { name: en.trips.register.submit }));
     expect(await screen.findByRole('alert')).toHaveTextContent(en.trips.register.errors.duplicate);
   });
