@@ -46,6 +46,8 @@ func (s *server) routes(e *echo.Echo) {
 
 	v1.GET("/audit-events", s.listAuditEvents)
 
+	v1.GET("/outbox", s.listOutbox)
+
 	v1.GET("/summary", s.getSummary)
 
 	v1.GET("/organisations", s.listOrganisations)

@@ -21,6 +21,8 @@
 //	@tag.description			Keys of integrations and scripts (admins)
 //	@tag.name					audit
 //	@tag.description			Who changed what
+//	@tag.name					notifications
+//	@tag.description			E-mail the platform sends, and the outbox that keeps it without an SMTP server
 //	@tag.name					reference
 //	@tag.description			Regions, focus areas and funders
 //	@securityDefinitions.apikey	bearer
@@ -37,6 +39,8 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/jobs"
+	"github.com/innomunich/platform/pkg/mail"
 	"github.com/labstack/echo-contrib/echoprometheus"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -47,7 +51,8 @@ import (
 // Deps is what the HTTP layer needs from the rest of the program.
 type Deps struct {
 	DB      *database.DB
-	Keys    *auth.Keys // sign and verify access tokens
+	Keys    *auth.Keys   // sign and verify access tokens
+	Jobs    *jobs.Client // the job queue; nil: an insert-only client
 	Logger  *slog.Logger
 	Config  config.Config
 	Version string
@@ -56,6 +61,7 @@ type Deps struct {
 type server struct {
 	Deps
 	metrics *prometheus.Registry
+	mailer  *mail.Mailer
 }
 
 // New returns the HTTP handler with every route and middleware.
@@ -66,7 +72,15 @@ func New(d Deps) http.Handler {
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.DiscardHandler)
 	}
+	if d.Jobs == nil {
+		q, err := jobs.New(d.DB, jobs.Config{Logger: d.Logger})
+		if err != nil {
+			panic(err) // an insert-only client has nothing to get wrong
+		}
+		d.Jobs = q
+	}
 	s := &server{Deps: d, metrics: prometheus.NewRegistry()}
+	s.mailer = mail.NewMailer(d.Jobs, mail.Config{SMTPURL: d.Config.SMTPURL, From: d.Config.MailFrom})
 	s.metrics.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),

@@ -3016,6 +3016,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the mail outbox
+         * @description Without INNOMUNICH_SMTP_URL e-mails are not sent but kept here, newest first (admins only: they hold one-time links).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxMessageList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people": {
         parameters: {
             query?: never;
@@ -7412,6 +7483,27 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        OutboxMessage: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @example invitation */
+            kind: string;
+            /** @enum {string} */
+            language: "de" | "en" | "ja";
+            /** @example <0f3c…@innomunich.example> */
+            message_id: string;
+            /** @example Hanako Yamada <hanako@example.jp> */
+            recipients: string;
+            subject: string;
+            text: string;
+        };
+        OutboxMessageList: {
+            items: components["schemas"]["OutboxMessage"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
         };
         Participant: {
             /** @example 山田 太郎 */
