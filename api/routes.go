@@ -25,6 +25,7 @@ func (s *server) routes(e *echo.Echo) {
 	public.POST("/auth/refresh", s.refresh)
 	public.POST("/auth/logout", s.logout)
 	public.POST("/auth/set-password", s.setPassword)
+	public.POST("/auth/forgot-password", s.forgotPassword)
 
 	v1 := group{e.Group("/api/v1"), []echo.MiddlewareFunc{signedIn, s.idempotent}}
 	v1.GET("/me", s.me)

@@ -986,6 +986,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password-reset link by e-mail
+         * @description Mails a link to choose a new password, valid for one hour and once, to the account with this address. The answer is the same whether such an account exists or not; an account gets at most one link every five minutes, and a client address asking too often gets 429.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The account's e-mail address */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ForgotPasswordRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -6327,7 +6387,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a user */
+        /**
+         * Create a user
+         * @description Without a password the user gets an invitation e-mail with a set-password link, in their language.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7143,6 +7206,10 @@ export interface components {
         };
         FocusAreaPatch: {
             name?: components["schemas"]["TextPatch"];
+        };
+        ForgotPasswordRequest: {
+            /** @example anna.berger@biom.example */
+            email: string;
         };
         Funder: {
             /** @example amed */
@@ -7985,7 +8052,11 @@ export interface components {
             locale?: "de" | "en" | "ja";
             /** Format: uuid */
             organisation_id?: string;
-            /** @description Without a password the response carries a one-time set_password_token. */
+            /**
+             * @description Without a password the user is sent an invitation e-mail with a
+             *     set-password link (kept in the outbox without an SMTP server, and
+             *     then the response carries the one-time set_password_token too).
+             */
             password?: string;
             /** @enum {string} */
             role: "admin" | "coordinator" | "member" | "viewer";
