@@ -48,6 +48,9 @@ func (s *server) routes(e *echo.Echo) {
 	v1.GET("/audit-events", s.listAuditEvents)
 
 	v1.GET("/outbox", s.listOutbox)
+	v1.GET("/jobs", s.listJobs)
+	v1.POST("/jobs/:id/retry", s.retryJob)
+	v1.DELETE("/jobs/:id", s.discardJob)
 
 	v1.GET("/summary", s.getSummary)
 

@@ -21,6 +21,8 @@
 //	@tag.description			Keys of integrations and scripts (admins)
 //	@tag.name					audit
 //	@tag.description			Who changed what
+//	@tag.name					jobs
+//	@tag.description			Background jobs (admins): what waits, what failed and why
 //	@tag.name					notifications
 //	@tag.description			E-mail the platform sends, and the outbox that keeps it without an SMTP server
 //	@tag.name					reference
@@ -85,6 +87,7 @@ func New(d Deps) http.Handler {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(d.DB.SQL(), string(d.DB.Engine)),
+		jobs.NewCollector(d.DB),
 	)
 
 	e := echo.New()
