@@ -49,7 +49,7 @@ func TestAdminsSeeAFailedJobWithItsErrorAndRetryOrDiscardIt(t *testing.T) {
 			t.Fatalf("%d jobs listed, want the failed invitation", len(list.Items))
 		}
 		job := list.Items[0]
-		if job.Kind != "mail_send" || job.Attempt != 1 || !strings.Contains(job.LastError, "send mail via 127.0.0.1") || (job.State != "retryable" && job.State != "available") {
+		if job.Kind != "mail_send" || job.Attempt < 1 || !strings.Contains(job.LastError, "send mail via 127.0.0.1") || (job.State != "retryable" && job.State != "available") {
 			t.Errorf("job %+v", job)
 		}
 		id := func(n int64) string { return "/api/v1/jobs/" + strconv.FormatInt(n, 10) }

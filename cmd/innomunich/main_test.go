@@ -277,7 +277,9 @@ func TestWorkerRunsJobsOnlyAndStopsOnSignal(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	out, finished := newLines(), make(chan error, 1)
-	go func() { finished <- run(ctx, []string{"worker"}, env(map[string]string{"DATABASE_URL": url}), out, io.Discard) }()
+	go func() {
+		finished <- run(ctx, []string{"worker"}, env(map[string]string{"DATABASE_URL": url}), out, io.Discard)
+	}()
 	out.waitFor(t, "worker dev working 4 jobs at once")
 	cancel()
 	if err := <-finished; err != nil {

@@ -43,6 +43,8 @@ type DB struct {
 	path string
 	// cleanup removes what Open created for a throwaway database.
 	cleanup func()
+	// river is the job queue's own pool on SQLite (see RiverDriver).
+	river riverPool
 }
 
 // Target is a parsed DATABASE_URL.
@@ -251,6 +253,7 @@ func (db *DB) SQL() *sql.DB { return db.sql }
 
 // Close closes the pool and removes a throwaway database.
 func (db *DB) Close() {
+	db.river.close()
 	if db.sql != nil {
 		_ = db.sql.Close()
 	}

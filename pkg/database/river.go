@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sync"
 
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
@@ -12,14 +13,38 @@ import (
 )
 
 // RiverDriver is River's driver for this database: riverdatabasesql on
-// PostgreSQL and riversqlite on SQLite, both on the pool GORM uses, so a
-// job can be inserted in the transaction of the change that causes it
-// (both drivers' transaction type is *sql.Tx, see SQLTx).
+// PostgreSQL and riversqlite on SQLite. Both take the caller's *sql.Tx
+// (see SQLTx), so a job can be inserted in the transaction of the change
+// that causes it. On PostgreSQL River shares GORM's pool. On SQLite its
+// own work (polling, completing jobs, leader election, maintenance) runs
+// on a pool of one connection to the same file: each of those waits for
+// SQLite's single write lock, and on the shared pool enough of them could
+// hold every connection the API needs.
 func (db *DB) RiverDriver() riverdriver.Driver[*sql.Tx] {
 	if db.Engine == Postgres {
 		return riverdatabasesql.New(db.sql)
 	}
-	return riversqlite.New(db.sql)
+	return riversqlite.New(db.river.get(db.path))
+}
+
+type riverPool struct {
+	once sync.Once
+	pool *sql.DB
+}
+
+func (p *riverPool) get(path string) *sql.DB {
+	p.once.Do(func() {
+		// sql.Open only checks the driver name, registered by glebarez/sqlite.
+		p.pool, _ = sql.Open("sqlite", sqliteDSN(path))
+		p.pool.SetMaxOpenConns(1)
+	})
+	return p.pool
+}
+
+func (p *riverPool) close() {
+	if p.pool != nil {
+		_ = p.pool.Close()
+	}
 }
 
 // migrateRiver brings River's own tables (river_job, river_leader, …) to
