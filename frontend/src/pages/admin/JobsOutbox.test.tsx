@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
@@ -65,8 +65,14 @@ describe('admin jobs and outbox', () => {
 
     expect(await screen.findByText(kept.subject, {}, firstLoad)).toBeInTheDocument();
     expect(screen.getByText(en.admin.outbox.to.replace('{{recipients}}', kept.recipients))).toBeInTheDocument();
-    await user.click(screen.getByText(kept.subject));
-    expect(await screen.findByText(/set-password\?token=ims_x/)).toBeVisible();
+    // The panel opens with an animation; its text is there from the start.
+    const control = screen.getByRole('button', { name: new RegExp(kept.subject) });
+    expect(control).toHaveAttribute('aria-expanded', 'false');
+    await user.click(control);
+    await waitFor(() => {
+      expect(control).toHaveAttribute('aria-expanded', 'true');
+    });
+    expect(screen.getByText(/set-password\?token=ims_x/)).toBeInTheDocument();
   });
 
   it('lists the outbox and jobs tabs for admins only', async () => {
