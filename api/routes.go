@@ -29,6 +29,7 @@ func (s *server) routes(e *echo.Echo) {
 	public.POST("/auth/refresh", s.refresh, carriesSecret)
 	public.POST("/auth/logout", s.logout, carriesSecret)
 	public.POST("/auth/set-password", s.setPassword, carriesSecret)
+	public.POST("/auth/forgot-password", s.forgotPassword)
 
 	v1 := group{e.Group("/api/v1"), []echo.MiddlewareFunc{signedIn, s.idempotent}}
 	v1.GET("/me", s.me)
@@ -49,6 +50,11 @@ func (s *server) routes(e *echo.Echo) {
 	v1.DELETE("/api-keys/:id", s.revokeAPIKey)
 
 	v1.GET("/audit-events", s.listAuditEvents)
+
+	v1.GET("/outbox", s.listOutbox)
+	v1.GET("/jobs", s.listJobs)
+	v1.POST("/jobs/:id/retry", s.retryJob)
+	v1.DELETE("/jobs/:id", s.discardJob)
 
 	v1.GET("/summary", s.getSummary)
 

@@ -21,6 +21,10 @@
 //	@tag.description			Keys of integrations and scripts (admins)
 //	@tag.name					audit
 //	@tag.description			Who changed what
+//	@tag.name					jobs
+//	@tag.description			Background jobs (admins): what waits, what failed and why
+//	@tag.name					notifications
+//	@tag.description			E-mail the platform sends, and the outbox that keeps it without an SMTP server
 //	@tag.name					reference
 //	@tag.description			Regions, focus areas and funders
 //	@securityDefinitions.apikey	bearer
@@ -39,6 +43,8 @@ import (
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/ratelimit"
 	"github.com/innomunich/platform/pkg/user"
+	"github.com/innomunich/platform/pkg/jobs"
+	"github.com/innomunich/platform/pkg/mail"
 	"github.com/labstack/echo-contrib/echoprometheus"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -49,7 +55,8 @@ import (
 // Deps is what the HTTP layer needs from the rest of the program.
 type Deps struct {
 	DB      *database.DB
-	Keys    *auth.Keys // sign and verify access tokens
+	Keys    *auth.Keys   // sign and verify access tokens
+	Jobs    *jobs.Client // the job queue; nil: an insert-only client
 	Logger  *slog.Logger
 	Config  config.Config
 	Version string
@@ -60,6 +67,7 @@ type server struct {
 	metrics  *prometheus.Registry
 	sessions *user.Sessions
 	limiter  *ratelimit.Limiter // nil: no rate limit
+	mailer   *mail.Mailer
 }
 
 // New returns the HTTP handler with every route and middleware.
@@ -70,14 +78,23 @@ func New(d Deps) http.Handler {
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.DiscardHandler)
 	}
+	if d.Jobs == nil {
+		q, err := jobs.New(d.DB, jobs.Config{Logger: d.Logger})
+		if err != nil {
+			panic(err) // an insert-only client has nothing to get wrong
+		}
+		d.Jobs = q
+	}
 	s := &server{Deps: d, metrics: prometheus.NewRegistry(), sessions: user.NewSessions(d.DB, d.Config.SessionCheckTTL)}
 	if d.Config.RateLimit > 0 {
 		s.limiter = ratelimit.New(d.Config.RateLimit, d.Config.RateLimitBurst)
 	}
+	s.mailer = mail.NewMailer(d.Jobs, mail.Config{SMTPURL: d.Config.SMTPURL, From: d.Config.MailFrom})
 	s.metrics.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(d.DB.SQL(), string(d.DB.Engine)),
+		jobs.NewCollector(d.DB),
 	)
 
 	e := echo.New()

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -36,12 +37,15 @@ type UserCreate struct {
 	Role           string  `json:"role"`
 	OrganisationID *string `json:"organisation_id,omitempty" format:"uuid"`
 	Locale         string  `json:"locale,omitempty"`
-	// Without a password the response carries a one-time set_password_token.
+	// Without a password the user is sent an invitation e-mail with a
+	// set-password link (kept in the outbox without an SMTP server, and
+	// then the response carries the one-time set_password_token too).
 	Password string `json:"password,omitempty"`
 } // @name UserCreate
 
-// UserCreated is the new account and, when no password was given, its
-// one-time set-password token (shown only here).
+// UserCreated is the new account and, when no password was given and no
+// SMTP server is configured, its one-time set-password token (shown only
+// here; with an SMTP server it is only in the invitation e-mail).
 type UserCreated struct {
 	User
 	SetPasswordToken string `json:"set_password_token,omitempty"`
@@ -100,30 +104,42 @@ func (s *server) listUsers(c echo.Context) error {
 
 // createUser godoc
 //
-//	@Summary	Create a user
-//	@Tags		users
-//	@Accept		json
-//	@Produce	json
-//	@Security	bearer
-//	@Param		Idempotency-Key	header		string		false	"Makes a retry safe"
-//	@Param		body			body		UserCreate	true	"The account"
-//	@Success	201				{object}	UserCreated
-//	@Failure	400				{object}	Problem
-//	@Failure	401				{object}	Problem
-//	@Failure	403				{object}	Problem
-//	@Failure	409				{object}	Problem
-//	@Failure	422				{object}	Problem
-//	@Router		/api/v1/users [post]
+//	@Summary		Create a user
+//	@Description	Without a password the user gets an invitation e-mail with a set-password link, in their language.
+//	@Tags			users
+//	@Accept			json
+//	@Produce		json
+//	@Security		bearer
+//	@Param			Idempotency-Key	header		string		false	"Makes a retry safe"
+//	@Param			body			body		UserCreate	true	"The account"
+//	@Success		201				{object}	UserCreated
+//	@Failure		400				{object}	Problem
+//	@Failure		401				{object}	Problem
+//	@Failure		403				{object}	Problem
+//	@Failure		409				{object}	Problem
+//	@Failure		422				{object}	Problem
+//	@Router			/api/v1/users [post]
 func (s *server) createUser(c echo.Context) error {
 	var in UserCreate
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	u, token, err := user.Create(c.Request().Context(), s.DB, user.New{
-		Email: in.Email, DisplayName: in.DisplayName, Role: in.Role, OrganisationID: in.OrganisationID, Locale: in.Locale, Password: in.Password,
+	var u user.User
+	var token string
+	err := s.DB.WithTx(c.Request().Context(), func(ctx context.Context) (err error) {
+		u, token, err = user.Create(ctx, s.DB, user.New{
+			Email: in.Email, DisplayName: in.DisplayName, Role: in.Role, OrganisationID: in.OrganisationID, Locale: in.Locale, Password: in.Password,
+		})
+		if err != nil || token == "" {
+			return err
+		}
+		return s.queueSetPasswordMail(ctx, "invitation", u, token)
 	})
 	if err != nil {
 		return err
+	}
+	if s.Config.SMTPURL != "" {
+		token = "" // it is in the invitation, and only there
 	}
 	c.Response().Header().Set(echo.HeaderLocation, "/api/v1/users/"+u.ID)
 	return writeOne(c, http.StatusCreated, u.Version, UserCreated{User: userOut(u), SetPasswordToken: token})

@@ -46,7 +46,9 @@ func main() {
 const usage = `Usage: innomunich <command> [flags]
 
 Commands:
-  serve [--demo]            migrate the database and serve the API and web app
+  serve [--demo]            migrate the database and serve the API and web app,
+                            and work background jobs (INNOMUNICH_WORKERS=0: API only)
+  worker                    migrate the database and work background jobs only
   migrate up|down|status    apply, roll back one, or list database migrations
   seed --demo               add the demo data set
   gen --orgs N [--seed S]   add a synthetic data set of N organisations (load tests)
@@ -69,7 +71,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
-	case "serve", "migrate", "seed", "gen":
+	case "serve", "worker", "migrate", "seed", "gen":
 	default:
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("unknown command %q", cmd)
@@ -83,6 +85,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	switch cmd {
 	case "serve":
 		return serve(ctx, cfg, logger, args, stdout)
+	case "worker":
+		return work(ctx, cfg, logger, stdout)
 	case "migrate":
 		return migrate(ctx, cfg, logger, args, stdout)
 	case "gen":
@@ -276,12 +280,16 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 	if err != nil {
 		return err
 	}
+	q, err := newJobs(cfg, db, logger, cfg.Workers)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           api.New(api.Deps{DB: db, Keys: keys, Logger: logger, Config: cfg, Version: version}),
+		Handler:           api.New(api.Deps{DB: db, Keys: keys, Jobs: q, Logger: logger, Config: cfg, Version: version}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      5 * time.Minute, // exports stream for a while
@@ -301,16 +309,22 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 	logger.Info("serving", "config", cfg)
 
 	go prune(ctx, db, logger)
+	if err := startJobs(ctx, cfg, q, logger); err != nil {
+		return err
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
+		stopJobs(context.Background(), q, logger)
 		return err
 	case <-ctx.Done():
 	}
 	logger.Info("shutting down", "timeout", cfg.ShutdownTimeout)
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
+	// Requests first (they may queue jobs), then the jobs, in one timeout.
+	defer stopJobs(sctx, q, logger)
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}

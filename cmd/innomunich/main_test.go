@@ -343,3 +343,21 @@ func TestStopSignalEndsAHungConnectAtOnce(t *testing.T) {
 		t.Fatal("serve still connecting 30 s after the stop signal")
 	}
 }
+
+func TestWorkerRunsJobsOnlyAndStopsOnSignal(t *testing.T) {
+	url := dbtest.EmptyURL(t, database.SQLite)
+	err := run(context.Background(), []string{"worker"}, env(map[string]string{"DATABASE_URL": url, "INNOMUNICH_WORKERS": "0"}), io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "INNOMUNICH_WORKERS=0") {
+		t.Errorf("worker with no workers: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	out, finished := newLines(), make(chan error, 1)
+	go func() {
+		finished <- run(ctx, []string{"worker"}, env(map[string]string{"DATABASE_URL": url}), out, io.Discard)
+	}()
+	out.waitFor(t, "worker dev working 4 jobs at once")
+	cancel()
+	if err := <-finished; err != nil {
+		t.Errorf("worker returned %v after the stop signal, want a clean shutdown", err)
+	}
+}

@@ -204,8 +204,13 @@ func listParameters(op *openapi3.Operation, h handler) error {
 	limit := op.Parameters.GetByInAndName("query", "limit")
 	sort := op.Parameters.GetByInAndName("query", "sort")
 	if h.sort == "" {
-		if limit != nil || sort != nil {
-			return fmt.Errorf("documents limit or sort, but %s reads no page", h.name)
+		if sort != nil {
+			return fmt.Errorf("documents sort, but %s reads no page", h.name)
+		}
+		// A list paged by cursors of its own (the job queue's) still
+		// keeps the one limit rule.
+		if limit != nil {
+			limit.Schema = openapi3.NewIntegerSchema().WithMin(1).WithMax(page.MaxLimit).WithDefault(page.DefaultLimit).NewRef()
 		}
 		return nil
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/mail"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/person"
@@ -36,6 +37,7 @@ var sortSpecs = map[string]page.Spec{
 	"reference.Sort":    reference.Sort,
 	"trip.Sort":         trip.Sort,
 	"user.Sort":         user.Sort,
+	"mail.OutboxOrder":  mail.OutboxOrder,
 }
 
 // lists are the closed sets handlers pass to q.oneOf, by the expression

@@ -7,6 +7,7 @@ import { adminRoutes } from './pages/admin/routes';
 import { agreementsRoutes } from './pages/agreements/routes';
 import { dashboardRoutes } from './pages/dashboard/routes';
 import { ErrorPage } from './pages/ErrorPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'set-password', element: <SetPasswordPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
       {
         element: (
           <RequireAuth>

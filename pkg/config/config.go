@@ -35,6 +35,11 @@ type Config struct {
 	DBConnectTimeout   time.Duration // INNOMUNICH_DB_CONNECT_TIMEOUT
 	DBStatementTimeout time.Duration // INNOMUNICH_DB_STATEMENT_TIMEOUT
 	DBLockTimeout      time.Duration // INNOMUNICH_DB_LOCK_TIMEOUT
+
+	Workers   int    // INNOMUNICH_WORKERS: jobs worked at once; 0 = API only
+	SMTPURL   string // INNOMUNICH_SMTP_URL (secret: may hold a password); "" keeps mail in the outbox
+	MailFrom  string // INNOMUNICH_MAIL_FROM
+	PublicURL string // INNOMUNICH_PUBLIC_URL: the web app's address, for links in e-mails
 }
 
 // Default database: a file under var/ in the working directory.
@@ -57,6 +62,9 @@ func Load(getenv func(string) string) (Config, error) {
 		LogFormat:     get("INNOMUNICH_LOG_FORMAT", "text"),
 		SPADir:        get("INNOMUNICH_SPA_DIR", "frontend/dist"),
 		JWTKeyFile:    get("INNOMUNICH_JWT_KEY_FILE", ""),
+		SMTPURL:       get("INNOMUNICH_SMTP_URL", ""),
+		MailFrom:      get("INNOMUNICH_MAIL_FROM", "InnoMuNiCH <noreply@localhost>"),
+		PublicURL:     strings.TrimRight(get("INNOMUNICH_PUBLIC_URL", "http://localhost:8080"), "/"),
 	}
 	var problems []string
 	for _, o := range splitList(getenv("INNOMUNICH_CORS_ORIGINS")) {
@@ -128,6 +136,19 @@ func Load(getenv func(string) string) (Config, error) {
 	if c.DBLockTimeout >= c.RequestTimeout && c.RequestTimeout > 0 {
 		problems = append(problems, "INNOMUNICH_DB_LOCK_TIMEOUT must be shorter than INNOMUNICH_REQUEST_TIMEOUT")
 	}
+	w, err := strconv.Atoi(get("INNOMUNICH_WORKERS", "4"))
+	if err != nil || w < 0 || w > 100 {
+		problems = append(problems, "INNOMUNICH_WORKERS must be a whole number from 0 (API only) to 100")
+	}
+	c.Workers = w
+	// The SMTP URL's details are checked by pkg/mail at start; here only
+	// what can be said without repeating it (it may hold a password).
+	if u, err := url.Parse(c.SMTPURL); c.SMTPURL != "" && (err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "") {
+		problems = append(problems, "INNOMUNICH_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host")
+	}
+	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		problems = append(problems, "INNOMUNICH_PUBLIC_URL must be an address like https://innomunich.example.org")
+	}
 	if len(problems) > 0 {
 		return Config{}, fmt.Errorf("invalid configuration:\n  %s", strings.Join(problems, "\n  "))
 	}
@@ -153,6 +174,19 @@ func (c Config) RedactedDatabaseURL() string {
 	return u.Redacted()
 }
 
+// RedactedSMTPURL is INNOMUNICH_SMTP_URL without its password, for logs;
+// "outbox" when mail is kept in the database.
+func (c Config) RedactedSMTPURL() string {
+	if c.SMTPURL == "" {
+		return "outbox"
+	}
+	u, err := url.Parse(c.SMTPURL)
+	if err != nil {
+		return "(invalid)"
+	}
+	return u.Redacted()
+}
+
 // LogValue keeps secrets out of logs when the config is logged.
 func (c Config) LogValue() slog.Value {
 	return slog.GroupValue(
@@ -163,5 +197,9 @@ func (c Config) LogValue() slog.Value {
 		slog.Int("db_max_conns", c.DBMaxConns),
 		slog.Duration("request_timeout", c.RequestTimeout),
 		slog.Duration("db_lock_timeout", c.DBLockTimeout),
+		slog.Int("workers", c.Workers),
+		slog.String("smtp", c.RedactedSMTPURL()),
+		slog.String("mail_from", c.MailFrom),
+		slog.String("public_url", c.PublicURL),
 	)
 }

@@ -1,6 +1,8 @@
 package config_test
 
 import (
+	"bytes"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -97,5 +99,38 @@ func TestTimeoutsHaveDefaultsAndAreChecked(t *testing.T) {
 	})
 	if err == nil || !strings.Contains(err.Error(), "INNOMUNICH_DB_LOCK_TIMEOUT must be shorter") {
 		t.Errorf("lock timeout longer than the request's: %v", err)
+	}
+}
+
+func TestMailSettingsAreCheckedAndTheSMTPPasswordIsNeverLogged(t *testing.T) {
+	vars := map[string]string{
+		"INNOMUNICH_SMTP_URL":   "smtp://mailer:hunter2@mail.example.org:587",
+		"INNOMUNICH_MAIL_FROM":  "InnoMuNiCH <noreply@innomunich.example>",
+		"INNOMUNICH_PUBLIC_URL": "https://innomunich.example/",
+		"INNOMUNICH_WORKERS":    "0",
+	}
+	c, err := config.Load(func(k string) string { return vars[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Workers != 0 || c.PublicURL != "https://innomunich.example" || c.SMTPURL != vars["INNOMUNICH_SMTP_URL"] {
+		t.Errorf("mail settings = %d %q %q", c.Workers, c.PublicURL, c.SMTPURL)
+	}
+	var logged bytes.Buffer
+	slog.New(slog.NewJSONHandler(&logged, nil)).Info("serving", "config", c)
+	if strings.Contains(logged.String(), "hunter2") || !strings.Contains(logged.String(), "mail.example.org") {
+		t.Errorf("logged config: %s", logged.String())
+	}
+
+	bad := map[string]string{
+		"INNOMUNICH_SMTP_URL":   "mail.example.org:587",
+		"INNOMUNICH_PUBLIC_URL": "innomunich.example",
+		"INNOMUNICH_WORKERS":    "-1",
+	}
+	_, err = config.Load(func(k string) string { return bad[k] })
+	for k := range bad {
+		if err == nil || !strings.Contains(err.Error(), k) {
+			t.Errorf("error %v does not name %s", err, k)
+		}
 	}
 }

@@ -48,6 +48,8 @@ type DB struct {
 	pgConfig *pgx.ConnConfig
 	// cleanup removes what Open created for a throwaway database.
 	cleanup func()
+	// river is the job queue's own pool on SQLite (see RiverDriver).
+	river riverPool
 }
 
 // Target is a parsed DATABASE_URL.
@@ -163,6 +165,7 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		if busy <= 0 {
 			busy = DefaultBusyTimeout
 		}
+		db.river.dsn = sqliteDSN(path, busy)
 		dialector = sqlite.Open(sqliteDSN(path, busy))
 		// Switching a new file to WAL needs the file to itself, and SQLite
 		// answers "database is locked" at once rather than waiting when
@@ -364,6 +367,7 @@ func (db *DB) SQL() *sql.DB { return db.sql }
 
 // Close closes the pool and removes a throwaway database.
 func (db *DB) Close() {
+	db.river.close()
 	if db.sql != nil {
 		_ = db.sql.Close()
 	}

@@ -12,6 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
 )
 
 func migrationNames(t *testing.T, e database.Engine) []string {
@@ -121,13 +123,18 @@ func TestConcurrentMigrationsMigrateOnce(t *testing.T) {
 			}
 			wg.Wait()
 			total := 0
+			seen := map[string]bool{}
 			for i := range instances {
 				if errs[i] != nil {
 					t.Errorf("instance %d: %v", i, errs[i])
 				}
 				total += len(applied[i])
+				for _, name := range applied[i] {
+					seen[name] = true
+				}
 			}
-			if want := len(migrationNames(t, e)); total != want {
+			// Ours, and River's job-queue tables under the same lock.
+			if want := len(migrationNames(t, e)) + riverMigrations(t); total != want || len(seen) != want {
 				t.Errorf("%d instances applied %d migrations in all, want each of the %d applied once", instances, total, want)
 			}
 		})
@@ -209,4 +216,14 @@ func TestPostgresPlansEachExecutionForItsValues(t *testing.T) {
 			t.Errorf("plan_cache_mode = %s, want force_custom_plan", mode)
 		}
 	}
+}
+
+// riverMigrations is the number of River's own migrations.
+func riverMigrations(t *testing.T) int {
+	t.Helper()
+	m, err := rivermigrate.New(riversqlite.New(nil), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(m.AllVersions())
 }

@@ -89,7 +89,19 @@ func (db *DB) MigrateUp(ctx context.Context) ([]string, error) {
 	for _, r := range results {
 		applied = append(applied, r.Source.Path)
 	}
-	return applied, nil
+	// River's tables, under the same lock: the SQLite file lock is still
+	// held; on PostgreSQL goose released its lock, so take it again.
+	var river []string
+	migrateRiver := func() (err error) { river, err = db.migrateRiver(ctx); return err }
+	if db.Engine == Postgres {
+		err = db.withPostgresStartupLock(ctx, migrateRiver)
+	} else {
+		err = migrateRiver()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return append(applied, river...), nil
 }
 
 // MigrateDown rolls back the most recent migration.

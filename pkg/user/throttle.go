@@ -127,3 +127,17 @@ func PruneThrottle(ctx context.Context, db *database.DB, now time.Time) (int64, 
 	res := db.Conn(ctx).Exec("DELETE FROM login_throttle WHERE window_start < ? AND (blocked_until IS NULL OR blocked_until < ?)", now.Add(-window), now)
 	return res.RowsAffected, res.Error
 }
+
+// checkBlocked answers 429 while the key is blocked: the throttle of
+// requests that prove nothing but cost a mail (forgot password).
+func checkBlocked(ctx context.Context, db *database.DB, now time.Time, key string) error {
+	var until []time.Time
+	if err := db.Conn(ctx).Table("login_throttle").Where("key = ? AND blocked_until > ?", key, now).Pluck("blocked_until", &until).Error; err != nil {
+		return err
+	}
+	if len(until) == 0 {
+		return nil
+	}
+	secs := int(until[0].Sub(now).Seconds()) + 1
+	return apperr.New(apperr.TooManyRequests, "Too many requests from your address; try again in %d seconds", secs).With("retry_after", fmt.Sprint(secs))
+}

@@ -144,6 +144,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password-reset link by e-mail
+         * @description Mails a link to choose a new password, valid for one hour and once, to the account with this address. The answer is the same whether such an account exists or not; an account gets at most one link every five minutes, and a client address asking too often gets 429.
+         */
+        post: operations["forgotPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -314,6 +334,66 @@ export interface paths {
          * @description Admins only. The code never changes: other records store it.
          */
         patch: operations["updateFunder"];
+        trace?: never;
+    };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List background jobs
+         * @description Newest first; by default the jobs not yet done and the failed ones (state discarded), each with its last error. Admins only.
+         */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Discard a job
+         * @description Removes a job that is not running, so it never runs (again). Admins only.
+         */
+        delete: operations["discardJob"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a job again now
+         * @description A waiting, failed or discarded job runs as soon as a worker is free. Admins only.
+         */
+        post: operations["retryJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me": {
@@ -487,6 +567,26 @@ export interface paths {
         };
         /** Projects an organisation takes part in */
         get: operations["listOrganisationProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the mail outbox
+         * @description Without INNOMUNICH_SMTP_URL e-mails are not sent but kept here, newest first (admins only: they hold one-time links).
+         */
+        get: operations["listOutbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -946,7 +1046,10 @@ export interface paths {
         /** List users */
         get: operations["listUsers"];
         put?: never;
-        /** Create a user */
+        /**
+         * Create a user
+         * @description Without a password the user gets an invitation e-mail with a set-password link, in their language.
+         */
         post: operations["createUser"];
         delete?: never;
         options?: never;
@@ -1368,6 +1471,10 @@ export interface components {
         FocusAreaPatch: {
             name?: components["schemas"]["TextPatch"];
         };
+        ForgotPasswordRequest: {
+            /** @example anna.berger@biom.example */
+            email: string;
+        };
         Funder: {
             /** @example amed */
             code: string;
@@ -1519,6 +1626,39 @@ export interface components {
         };
         JWKS: {
             keys: components["schemas"]["JWK"][];
+        };
+        Job: {
+            /** @example 3 */
+            attempt: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            finalized_at: string | null;
+            /**
+             * @description River's job id: a number, not a UUID.
+             * @example 42
+             */
+            id: number;
+            /** @example mail_send */
+            kind: string;
+            /** @example send mail via mail.example.org: dial tcp: connection refused */
+            last_error?: string;
+            /** Format: date-time */
+            last_error_at: string | null;
+            /** @example 10 */
+            max_attempts: number;
+            /**
+             * Format: date-time
+             * @description When it runs next (for scheduled and retryable jobs) or ran.
+             */
+            scheduled_at: string;
+            /** @enum {string} */
+            state: "available" | "cancelled" | "completed" | "discarded" | "pending" | "retryable" | "running" | "scheduled";
+        };
+        JobList: {
+            items: components["schemas"]["Job"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
         };
         LoginRequest: {
             /** @example coordinator@biom.example */
@@ -1730,6 +1870,27 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        OutboxMessage: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @example invitation */
+            kind: string;
+            /** @enum {string} */
+            language: "de" | "en" | "ja";
+            /** @example <0f3c…@innomunich.example> */
+            message_id: string;
+            /** @example Hanako Yamada <hanako@example.jp> */
+            recipients: string;
+            subject: string;
+            text: string;
+        };
+        OutboxMessageList: {
+            items: components["schemas"]["OutboxMessage"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
         };
         Participant: {
             /** @example 山田 太郎 */
@@ -2216,7 +2377,11 @@ export interface components {
             locale?: "de" | "en" | "ja";
             /** Format: uuid */
             organisation_id?: string;
-            /** @description Without a password the response carries a one-time set_password_token. */
+            /**
+             * @description Without a password the user is sent an invitation e-mail with a
+             *     set-password link (kept in the outbox without an SMTP server, and
+             *     then the response carries the one-time set_password_token too).
+             */
             password?: string;
             /** @enum {string} */
             role: "admin" | "coordinator" | "member" | "viewer";
@@ -2873,6 +3038,39 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    forgotPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The account's e-mail address */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -3414,6 +3612,105 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listJobs: {
+        parameters: {
+            query?: {
+                /** @description River state; repeat for several */
+                state?: ("available" | "cancelled" | "completed" | "discarded" | "pending" | "retryable" | "running" | "scheduled")[];
+                /** @description Job kind, e.g. mail_send */
+                kind?: string;
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    discardJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Job id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    retryJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Job id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -3907,6 +4204,39 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOutbox: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "created_at" | "-created_at";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMessageList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

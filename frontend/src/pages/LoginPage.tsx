@@ -87,6 +87,9 @@ export function LoginPage() {
           </Stack>
         </form>
       </Paper>
+      <Anchor component={Link} to="/forgot-password" size="sm">
+        {t('forgotPassword.link')}
+      </Anchor>
       <Anchor component={Link} to="/set-password" size="sm">
         {t('setPassword.link')}
       </Anchor>

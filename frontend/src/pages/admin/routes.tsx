@@ -9,6 +9,8 @@ export const adminRoutes: RouteObject[] = [
     children: [
       { path: 'users', lazy: async () => ({ Component: (await import('./UsersPage')).UsersPage }) },
       { path: 'api-keys', lazy: async () => ({ Component: (await import('./ApiKeysPage')).ApiKeysPage }) },
+      { path: 'jobs', lazy: async () => ({ Component: (await import('./JobsPage')).JobsPage }) },
+      { path: 'outbox', lazy: async () => ({ Component: (await import('./OutboxPage')).OutboxPage }) },
       { path: 'audit', lazy: async () => ({ Component: (await import('./AuditPage')).AuditPage }) },
     ],
   },

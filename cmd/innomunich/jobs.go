@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/innomunich/platform/pkg/config"
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/jobs"
+	"github.com/innomunich/platform/pkg/mail"
+	"github.com/riverqueue/river"
+)
+
+// newJobs returns the job client with every worker of the platform,
+// working concurrency jobs at once (0: insert only).
+func newJobs(cfg config.Config, db *database.DB, logger *slog.Logger, concurrency int) (*jobs.Client, error) {
+	sender, err := mail.NewSender(db, mail.Config{SMTPURL: cfg.SMTPURL, From: cfg.MailFrom})
+	if err != nil {
+		return nil, err
+	}
+	ws := river.NewWorkers()
+	mail.Register(ws, sender)
+	return jobs.New(db, jobs.Config{Concurrency: concurrency, Workers: ws, Logger: logger})
+}
+
+// startJobs starts the workers and says where mail goes. They run until
+// stopJobs, not until ctx ends: a stop lets running jobs finish first.
+func startJobs(ctx context.Context, cfg config.Config, q *jobs.Client, logger *slog.Logger) error {
+	if cfg.SMTPURL == "" {
+		logger.Warn("INNOMUNICH_SMTP_URL is not set: e-mails are not sent but kept in the database, for admins under Outbox in the web app")
+	}
+	if !q.Working() {
+		logger.Info("INNOMUNICH_WORKERS=0: this instance only queues jobs; run `innomunich worker` to work them")
+		return nil
+	}
+	return q.Start(context.WithoutCancel(ctx))
+}
+
+func stopJobs(ctx context.Context, q *jobs.Client, logger *slog.Logger) {
+	if err := q.Shutdown(ctx); err != nil {
+		logger.Warn("stopping job workers", "error", err.Error())
+	}
+}
+
+// work runs job workers only, without the HTTP server, so that a
+// deployment can scale them apart from the API.
+func work(ctx context.Context, cfg config.Config, logger *slog.Logger, stdout io.Writer) error {
+	if cfg.Workers == 0 {
+		return errors.New("INNOMUNICH_WORKERS=0 leaves a worker nothing to do")
+	}
+	db, err := openDB(ctx, cfg, logger, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.MigrateUp(ctx); err != nil {
+		return err
+	}
+	q, err := newJobs(cfg, db, logger, cfg.Workers)
+	if err != nil {
+		return err
+	}
+	if err := startJobs(ctx, cfg, q, logger); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "InnoMuNiCH worker %s working %d jobs at once\n", version, cfg.Workers)
+	<-ctx.Done()
+	logger.Info("shutting down", "timeout", cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	stopJobs(sctx, q, logger)
+	return nil
+}
