@@ -66,6 +66,9 @@ func New(db *database.DB, cfg Config) (*Client, error) {
 		// Without these River would keep job rows for a day only; an admin
 		// looking at a week-old failure needs them longer.
 		DiscardedJobRetentionPeriod: 30 * 24 * time.Hour,
+		// A sent mail's job holds its text, one-time links included: once
+		// done it goes after an hour (River's default is a day).
+		CompletedJobRetentionPeriod: time.Hour,
 		CancelledJobRetentionPeriod: 7 * 24 * time.Hour,
 	}
 	if rc.FetchPollInterval == 0 {
