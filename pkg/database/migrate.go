@@ -31,20 +31,26 @@ const migrationLockID = 0x496e6e6f4d754e // "InnoMuN"
 // the statement and lock timeouts of the application's: building an index
 // on a large table may take minutes. close releases that pool.
 func (db *DB) provider() (p *goose.Provider, close func(), err error) {
-	pool, close := db.sql, func() {}
-	if db.pgConfig != nil {
-		c := db.pgConfig.Copy()
-		c.RuntimeParams["statement_timeout"] = "0"
-		c.RuntimeParams["lock_timeout"] = "0"
-		pool = openPostgres(c)
-		close = func() { _ = pool.Close() }
-	}
+	pool, close := db.migrationPool()
 	p, err = db.newProvider(pool)
 	if err != nil {
 		close()
 		return nil, nil, err
 	}
 	return p, close, nil
+}
+
+// migrationPool is the pool migrations run on: on PostgreSQL one of its
+// own without the application's statement and lock timeouts.
+func (db *DB) migrationPool() (pool *sql.DB, close func()) {
+	if db.pgConfig == nil {
+		return db.sql, func() {}
+	}
+	c := db.pgConfig.Copy()
+	c.RuntimeParams["statement_timeout"] = "0"
+	c.RuntimeParams["lock_timeout"] = "0"
+	pool = openPostgres(c)
+	return pool, func() { _ = pool.Close() }
 }
 
 func (db *DB) newProvider(pool *sql.DB) (*goose.Provider, error) {
@@ -92,7 +98,9 @@ func (db *DB) MigrateUp(ctx context.Context) ([]string, error) {
 	// River's tables, under the same lock: the SQLite file lock is still
 	// held; on PostgreSQL goose released its lock, so take it again.
 	var river []string
-	migrateRiver := func() (err error) { river, err = db.migrateRiver(ctx); return err }
+	pool, closePool := db.migrationPool()
+	defer closePool()
+	migrateRiver := func() (err error) { river, err = db.migrateRiver(ctx, pool); return err }
 	if db.Engine == Postgres {
 		err = db.withPostgresStartupLock(ctx, migrateRiver)
 	} else {

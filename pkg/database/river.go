@@ -49,11 +49,16 @@ func (p *riverPool) close() {
 }
 
 // migrateRiver brings River's own tables (river_job, river_leader, …) to
-// the version the linked River expects. The caller holds the start-up
+// the version the linked River expects, on PostgreSQL on the migration
+// pool. The caller holds the start-up
 // lock. River keeps its own version table (river_migration), so its
 // upgrades need no goose file of ours.
-func (db *DB) migrateRiver(ctx context.Context) ([]string, error) {
-	m, err := rivermigrate.New(db.RiverDriver(), nil)
+func (db *DB) migrateRiver(ctx context.Context, pool *sql.DB) ([]string, error) {
+	driver := db.RiverDriver()
+	if db.Engine == Postgres {
+		driver = riverdatabasesql.New(pool) // without the statement timeout
+	}
+	m, err := rivermigrate.New(driver, nil)
 	if err != nil {
 		return nil, err
 	}
