@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Schemas } from '../../api/client';
 import { en } from '../../locales';
-import { emptyList, fakeApi, firstLoad } from '../../test/fakeApi';
+import { emptyList, fakeApi } from '../../test/fakeApi';
 import { renderApp } from '../../test/renderApp';
 
 const failed: Schemas['Job'] = {
@@ -45,7 +45,7 @@ describe('admin jobs and outbox', () => {
     });
     renderApp('/admin/jobs', net.fetch);
 
-    expect(await screen.findByText(failed.last_error ?? '', {}, firstLoad)).toBeInTheDocument();
+    expect(await screen.findByText(failed.last_error ?? '')).toBeInTheDocument();
     expect(screen.getByText('3 / 10')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: en.admin.jobs.retryLabel.replace('{{id}}', '42') }));
@@ -63,7 +63,7 @@ describe('admin jobs and outbox', () => {
     const user = userEvent.setup();
     renderApp('/admin/outbox', fakeApi('admin', { 'GET /api/v1/outbox': () => Response.json({ items: [kept], next_cursor: null }) }).fetch);
 
-    expect(await screen.findByText(kept.subject, {}, firstLoad)).toBeInTheDocument();
+    expect(await screen.findByText(kept.subject)).toBeInTheDocument();
     expect(screen.getByText(en.admin.outbox.to.replace('{{recipients}}', kept.recipients))).toBeInTheDocument();
     // The panel opens with an animation; its text is there from the start.
     const control = screen.getByRole('button', { name: new RegExp(kept.subject) });
@@ -77,7 +77,7 @@ describe('admin jobs and outbox', () => {
 
   it('lists the outbox and jobs tabs for admins only', async () => {
     renderApp('/admin/outbox', fakeApi('admin', { 'GET /api/v1/outbox': emptyList }).fetch);
-    expect(await screen.findByRole('tab', { name: en.admin.tabs.outbox }, firstLoad)).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByRole('tab', { name: en.admin.tabs.outbox })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tab', { name: en.admin.tabs.jobs })).toBeInTheDocument();
     expect(await screen.findByText(en.admin.outbox.empty)).toBeInTheDocument();
   });
