@@ -1091,7 +1091,7 @@ export interface components {
             /** @example BMBF reporting script */
             name: string;
             /** Format: uuid */
-            organisation_id?: string;
+            organisation_id?: string | null;
             /** @enum {string} */
             role: "coordinator" | "member" | "viewer";
             /**
@@ -1143,7 +1143,7 @@ export interface components {
             /** Format: date-time */
             expires_at?: string;
             name?: string;
-            scopes?: string[];
+            scopes?: string[] | null;
         };
         Actor: {
             id: string;
@@ -1188,9 +1188,9 @@ export interface components {
             ends_at: string;
             /** @enum {string} */
             kind: "company_visit" | "b2b_meetings" | "trade_fair" | "conference" | "networking" | "travel";
-            location?: string;
+            location?: string | null;
             /** Format: uuid */
-            organisation_id?: string;
+            organisation_id?: string | null;
             /**
              * Format: date-time
              * @example 2026-04-14T09:00:00+09:00
@@ -1208,7 +1208,7 @@ export interface components {
             ends_at?: string;
             /** @enum {string} */
             kind?: "company_visit" | "b2b_meetings" | "trade_fair" | "conference" | "networking" | "travel";
-            location?: string;
+            location?: string | null;
             /** Format: uuid */
             organisation_id?: string | null;
             /** Format: date-time */
@@ -1257,20 +1257,20 @@ export interface components {
             terminated: number;
         };
         AgreementCreate: {
-            focus_areas?: string[];
+            focus_areas?: string[] | null;
             /** @enum {string} */
             kind: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
             parties: components["schemas"]["PartyInput"][];
             /** @example 2017 */
-            signed_on?: string;
+            signed_on?: string | null;
             summary?: components["schemas"]["Text"];
             /** Format: date */
-            terminated_on?: string;
+            terminated_on?: string | null;
             title: string;
             /** Format: date */
-            valid_from?: string;
+            valid_from?: string | null;
             /** Format: date */
-            valid_until?: string;
+            valid_until?: string | null;
         };
         AgreementList: {
             items: components["schemas"]["Agreement"][];
@@ -1285,10 +1285,10 @@ export interface components {
             signatory_id: string | null;
         };
         AgreementPatch: {
-            focus_areas?: string[];
+            focus_areas?: string[] | null;
             /** @enum {string} */
             kind?: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
-            parties?: Record<string, never>[];
+            parties?: Record<string, never>[] | null;
             signed_on?: string | null;
             summary?: components["schemas"]["TextPatch"];
             /** Format: date */
@@ -1407,7 +1407,7 @@ export interface components {
              * @description ISO 3166-1 alpha-2, or EU for the European Union.
              * @example DE
              */
-            country?: string;
+            country?: string | null;
             name?: components["schemas"]["TextPatch"];
         };
         FunderTotal: {
@@ -1461,17 +1461,17 @@ export interface components {
              */
             currency: "AUD" | "CAD" | "CHF" | "CNY" | "DKK" | "EUR" | "GBP" | "JPY" | "KRW" | "NOK" | "SEK" | "SGD" | "USD";
             /** Format: uuid */
-            executing_body_id?: string;
+            executing_body_id?: string | null;
             /** Format: date */
-            from?: string;
+            from?: string | null;
             /** @example amed */
             funder: string;
-            programme?: string;
+            programme?: string | null;
             /** Format: uuid */
             recipient_id: string;
-            reference?: string;
+            reference?: string | null;
             /** Format: date */
-            until?: string;
+            until?: string | null;
         };
         FundingList: {
             items: components["schemas"]["Funding"][];
@@ -1487,11 +1487,11 @@ export interface components {
             executing_body_id?: string | null;
             /** Format: date */
             from?: string | null;
-            funder?: string;
-            programme?: string;
+            funder?: string | null;
+            programme?: string | null;
             /** Format: uuid */
             recipient_id?: string;
-            reference?: string;
+            reference?: string | null;
             /** Format: date */
             until?: string | null;
         };
@@ -1565,7 +1565,7 @@ export interface components {
         };
         MilestoneCreate: {
             /** Format: date */
-            done_on?: string;
+            done_on?: string | null;
             /** Format: date */
             due_on: string;
             title: string;
@@ -1645,25 +1645,25 @@ export interface components {
             total: number;
         };
         OrganisationCreate: {
-            city?: string;
+            city?: string | null;
             /** @example DE */
             country: string;
             description?: components["schemas"]["Text"];
-            email?: string;
-            employees?: number;
-            focus_areas?: string[];
+            email?: string | null;
+            employees?: number | null;
+            focus_areas?: string[] | null;
             /** @enum {string} */
             kind: "pharma" | "biotech" | "medtech" | "research_institute" | "university" | "hospital" | "cluster" | "government" | "investor" | "service_provider" | "other";
             /** @example Example Biotech GmbH */
             name: string;
-            name_kana?: string;
-            name_local?: string;
-            phone?: string;
+            name_kana?: string | null;
+            name_local?: string | null;
+            phone?: string | null;
             /** @example bavaria */
-            region?: string;
-            short_name?: string;
-            sme?: boolean;
-            website?: string;
+            region?: string | null;
+            short_name?: string | null;
+            sme?: boolean | null;
+            website?: string | null;
         };
         OrganisationImportReport: {
             /**
@@ -1708,23 +1708,23 @@ export interface components {
             next_cursor: string | null;
         };
         OrganisationPatch: {
-            archived?: boolean;
-            city?: string;
+            archived?: boolean | null;
+            city?: string | null;
             country?: string;
             description?: components["schemas"]["TextPatch"];
-            email?: string;
+            email?: string | null;
             employees?: number | null;
-            focus_areas?: string[];
+            focus_areas?: string[] | null;
             /** @enum {string} */
             kind?: "pharma" | "biotech" | "medtech" | "research_institute" | "university" | "hospital" | "cluster" | "government" | "investor" | "service_provider" | "other";
             name?: string;
-            name_kana?: string;
-            name_local?: string;
-            phone?: string;
+            name_kana?: string | null;
+            name_local?: string | null;
+            phone?: string | null;
             region?: string | null;
-            short_name?: string;
-            sme?: boolean;
-            website?: string;
+            short_name?: string | null;
+            sme?: boolean | null;
+            website?: string | null;
         };
         OrganisationRef: {
             /** Format: uuid */
@@ -1776,7 +1776,7 @@ export interface components {
         };
         PasswordReset: {
             /** @description Without a password the response carries a one-time set_password_token. */
-            password?: string;
+            password?: string | null;
         };
         PasswordResetResult: {
             set_password_token?: string;
@@ -1822,19 +1822,19 @@ export interface components {
         };
         PersonCreate: {
             /** Format: date-time */
-            consent_at?: string;
-            email?: string;
+            consent_at?: string | null;
+            email?: string | null;
             family_name: string;
-            family_name_kana?: string;
-            family_name_local?: string;
-            given_name?: string;
-            given_name_kana?: string;
-            given_name_local?: string;
-            languages?: string[];
+            family_name_kana?: string | null;
+            family_name_local?: string | null;
+            given_name?: string | null;
+            given_name_kana?: string | null;
+            given_name_local?: string | null;
+            languages?: string[] | null;
             /** Format: uuid */
             organisation_id: string;
-            phone?: string;
-            position?: string;
+            phone?: string | null;
+            position?: string | null;
         };
         PersonList: {
             items: components["schemas"]["Person"][];
@@ -1844,18 +1844,18 @@ export interface components {
         PersonPatch: {
             /** Format: date-time */
             consent_at?: string | null;
-            email?: string;
+            email?: string | null;
             family_name?: string;
-            family_name_kana?: string;
-            family_name_local?: string;
-            given_name?: string;
-            given_name_kana?: string;
-            given_name_local?: string;
-            languages?: string[];
+            family_name_kana?: string | null;
+            family_name_local?: string | null;
+            given_name?: string | null;
+            given_name_kana?: string | null;
+            given_name_local?: string | null;
+            languages?: string[] | null;
             /** Format: uuid */
             organisation_id?: string;
-            phone?: string;
-            position?: string;
+            phone?: string | null;
+            position?: string | null;
         };
         PhaseChange: {
             /** Format: date */
@@ -1913,19 +1913,19 @@ export interface components {
             implementation: number;
         };
         ProjectCreate: {
-            acronym?: string;
+            acronym?: string | null;
             /** Format: date */
-            end_date?: string;
-            focus_areas?: string[];
+            end_date?: string | null;
+            focus_areas?: string[] | null;
             /** Format: uuid */
-            origin_agreement_id?: string;
+            origin_agreement_id?: string | null;
             /** Format: uuid */
-            origin_trip_id?: string;
+            origin_trip_id?: string | null;
             partners: components["schemas"]["PartnerInput"][];
-            /** @enum {string} */
-            phase?: "idea" | "concept" | "application" | "implementation" | "completed" | "discontinued";
+            /** @enum {string|null} */
+            phase?: "idea" | "concept" | "application" | "implementation" | "completed" | "discontinued" | null;
             /** Format: date */
-            start_date?: string;
+            start_date?: string | null;
             summary?: components["schemas"]["Text"];
             title: string;
         };
@@ -1944,15 +1944,15 @@ export interface components {
             role: "coordinator" | "partner" | "associated";
         };
         ProjectPatch: {
-            acronym?: string;
+            acronym?: string | null;
             /** Format: date */
             end_date?: string | null;
-            focus_areas?: string[];
+            focus_areas?: string[] | null;
             /** Format: uuid */
             origin_agreement_id?: string | null;
             /** Format: uuid */
             origin_trip_id?: string | null;
-            partners?: Record<string, never>[];
+            partners?: Record<string, never>[] | null;
             /** @enum {string} */
             phase?: "idea" | "concept" | "application" | "implementation" | "completed" | "discontinued";
             /** Format: date */
@@ -2003,7 +2003,7 @@ export interface components {
              * @description ISO 3166-1 alpha-2, in capitals.
              * @example JP
              */
-            country?: string;
+            country?: string | null;
             name?: components["schemas"]["TextPatch"];
         };
         Renewal: {
@@ -2019,7 +2019,7 @@ export interface components {
             valid_until: string | null;
         };
         RenewalCreate: {
-            note?: string;
+            note?: string | null;
             /**
              * Format: date
              * @example 2026-04-01
@@ -2139,8 +2139,8 @@ export interface components {
             version: number;
         };
         TripCreate: {
-            capacity?: number;
-            cities?: string[];
+            capacity?: number | null;
+            cities?: string[] | null;
             /** @example JP */
             country: string;
             description?: components["schemas"]["Text"];
@@ -2149,13 +2149,13 @@ export interface components {
             /** @enum {string} */
             kind: "delegation_trip" | "incoming_delegation" | "trade_fair" | "conference";
             organiser_ids: string[];
-            regions?: string[];
+            regions?: string[] | null;
             /** Format: date-time */
-            registration_deadline?: string;
+            registration_deadline?: string | null;
             /** Format: date */
             start_date: string;
-            /** @enum {string} */
-            status?: "planned" | "registration_open";
+            /** @enum {string|null} */
+            status?: "planned" | "registration_open" | null;
             /** @example Asia/Tokyo */
             time_zone: string;
             title: string;
@@ -2167,15 +2167,15 @@ export interface components {
         };
         TripPatch: {
             capacity?: number | null;
-            cities?: string[];
+            cities?: string[] | null;
             country?: string;
             description?: components["schemas"]["TextPatch"];
             /** Format: date */
             end_date?: string;
             /** @enum {string} */
             kind?: "delegation_trip" | "incoming_delegation" | "trade_fair" | "conference";
-            organiser_ids?: string[];
-            regions?: string[];
+            organiser_ids?: string[] | null;
+            regions?: string[] | null;
             /** Format: date-time */
             registration_deadline?: string | null;
             /** Format: date */
@@ -2212,12 +2212,12 @@ export interface components {
             display_name: string;
             /** @example member@example-biotech.example */
             email: string;
-            /** @enum {string} */
-            locale?: "de" | "en" | "ja";
+            /** @enum {string|null} */
+            locale?: "de" | "en" | "ja" | null;
             /** Format: uuid */
-            organisation_id?: string;
+            organisation_id?: string | null;
             /** @description Without a password the response carries a one-time set_password_token. */
-            password?: string;
+            password?: string | null;
             /** @enum {string} */
             role: "admin" | "coordinator" | "member" | "viewer";
         };
@@ -2249,7 +2249,7 @@ export interface components {
             next_cursor: string | null;
         };
         UserPatch: {
-            disabled?: boolean;
+            disabled?: boolean | null;
             display_name?: string;
             /** @enum {string} */
             locale?: "de" | "en" | "ja";
@@ -3619,7 +3619,7 @@ export interface operations {
             cookie?: never;
         };
         /** @description The CSV file */
-        requestBody: {
+        requestBody?: {
             content: {
                 "multipart/form-data": {
                     /** Format: binary */
