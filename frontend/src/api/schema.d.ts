@@ -1288,7 +1288,7 @@ export interface components {
             focus_areas?: string[] | null;
             /** @enum {string} */
             kind?: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
-            parties?: Record<string, never>[] | null;
+            parties?: Record<string, never>[];
             signed_on?: string | null;
             summary?: components["schemas"]["TextPatch"];
             /** Format: date */
@@ -1407,7 +1407,7 @@ export interface components {
              * @description ISO 3166-1 alpha-2, or EU for the European Union.
              * @example DE
              */
-            country?: string | null;
+            country?: string;
             name?: components["schemas"]["TextPatch"];
         };
         FunderTotal: {
@@ -1487,7 +1487,7 @@ export interface components {
             executing_body_id?: string | null;
             /** Format: date */
             from?: string | null;
-            funder?: string | null;
+            funder?: string;
             programme?: string | null;
             /** Format: uuid */
             recipient_id?: string;
@@ -1952,7 +1952,7 @@ export interface components {
             origin_agreement_id?: string | null;
             /** Format: uuid */
             origin_trip_id?: string | null;
-            partners?: Record<string, never>[] | null;
+            partners?: Record<string, never>[];
             /** @enum {string} */
             phase?: "idea" | "concept" | "application" | "implementation" | "completed" | "discontinued";
             /** Format: date */
@@ -2003,7 +2003,7 @@ export interface components {
              * @description ISO 3166-1 alpha-2, in capitals.
              * @example JP
              */
-            country?: string | null;
+            country?: string;
             name?: components["schemas"]["TextPatch"];
         };
         Renewal: {
@@ -2174,7 +2174,7 @@ export interface components {
             end_date?: string;
             /** @enum {string} */
             kind?: "delegation_trip" | "incoming_delegation" | "trade_fair" | "conference";
-            organiser_ids?: string[] | null;
+            organiser_ids?: string[];
             regions?: string[] | null;
             /** Format: date-time */
             registration_deadline?: string | null;
