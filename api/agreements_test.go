@@ -76,6 +76,10 @@ func TestAgreementsRegister(t *testing.T) {
 		}
 
 		h.run([]scenario{
+			{name: "an empty date is no date (null clears one)", req: request{method: "POST", url: "/api/v1/agreements", body: map[string]any{"title": "x", "kind": "mou", "parties": parties(biom, osaka),
+				"valid_from": ""}}, wantStatus: 422, wantBody: []string{`"field":"valid_from"`}},
+			{name: "a body of null is no patch", req: request{method: "PATCH", url: "/api/v1/agreements/" + coop.ID, headers: map[string]string{"If-Match": `"1"`}, body: "null"},
+				wantStatus: 400, wantType: "application/problem+json"},
 			{name: "valid_until before valid_from", req: request{method: "POST", url: "/api/v1/agreements", body: map[string]any{"title": "x", "kind": "mou", "parties": parties(biom, osaka),
 				"valid_from": "2020-01-01", "valid_until": "2019-12-31"}}, wantStatus: 422, wantBody: []string{`"field":"valid_until"`}},
 			{name: "one party is not enough", req: request{method: "POST", url: "/api/v1/agreements", body: map[string]any{"title": "x", "kind": "mou", "parties": parties(biom)}}, wantStatus: 422, wantBody: []string{`"field":"parties"`}},

@@ -473,7 +473,7 @@ type FundingCreate struct {
 
 // FundingPatch changes a funding.
 type FundingPatch struct {
-	Funder          opt.Field[string] `json:"funder,omitempty" swaggertype:"string"`
+	Funder          opt.Field[string] `json:"funder,omitempty" swaggertype:"string" minLength:"1"`
 	Programme       opt.Field[string] `json:"programme,omitempty" swaggertype:"string" maxLength:"300"`
 	Reference       opt.Field[string] `json:"reference,omitempty" swaggertype:"string" maxLength:"100"`
 	RecipientID     opt.Field[string] `json:"recipient_id,omitempty" swaggertype:"string" format:"uuid"`

@@ -93,7 +93,7 @@ type RegionCreate struct {
 // RegionPatch changes a region; its code never changes.
 type RegionPatch struct {
 	// ISO 3166-1 alpha-2, in capitals.
-	Country opt.Field[string] `json:"country,omitempty" swaggertype:"string" example:"JP"`
+	Country opt.Field[string] `json:"country,omitempty" swaggertype:"string" minLength:"1" example:"JP"`
 	Name    TextPatch         `json:"name,omitempty"`
 } // @name RegionPatch
 
@@ -123,7 +123,7 @@ type FunderCreate struct {
 // FunderPatch changes a funder; its code never changes.
 type FunderPatch struct {
 	// ISO 3166-1 alpha-2, or EU for the European Union.
-	Country opt.Field[string] `json:"country,omitempty" swaggertype:"string" example:"DE"`
+	Country opt.Field[string] `json:"country,omitempty" swaggertype:"string" minLength:"1" example:"DE"`
 	Name    TextPatch         `json:"name,omitempty"`
 } // @name FunderPatch
 

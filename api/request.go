@@ -31,6 +31,11 @@ func decodeJSON(c echo.Context, dst any) error {
 	if err != nil {
 		return jsonError(err)
 	}
+	if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+		// encoding/json would take null as "nothing to change" and
+		// answer a merge patch that asks to clear the whole record.
+		return apperr.New(apperr.BadRequest, "The body must be a JSON object, not null")
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {

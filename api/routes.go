@@ -136,6 +136,11 @@ func (s *server) routes(e *echo.Echo) {
 // routeMethods are the methods a path answers 405 for when it lacks them.
 var routeMethods = []string{http.MethodDelete, http.MethodGet, http.MethodHead, http.MethodPatch, http.MethodPost, http.MethodPut}
 
+// MethodNotAllowedRoute names the routes answerOtherMethods adds, so that
+// a reader of the route table (the spec's completeness test) can tell a
+// wrong method, which is no operation, from a real route.
+const MethodNotAllowedRoute = "method-not-allowed"
+
 // answerOtherMethods registers, for every path of the route table, the
 // methods it lacks as 405 with an Allow header. Echo answers 405 only when
 // no other route matches: a static path such as /organisations/import
@@ -158,7 +163,7 @@ func answerOtherMethods(e *echo.Echo) {
 		}
 		for _, m := range routeMethods {
 			if !slices.Contains(methods, m) {
-				e.Add(m, path, notAllowed)
+				e.Add(m, path, notAllowed).Name = MethodNotAllowedRoute
 			}
 		}
 	}

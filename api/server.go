@@ -5,7 +5,7 @@
 //
 //	@title						InnoMuNiCH Cooperation Platform API
 //	@version					1
-//	@description				API of the German–Japanese biopharma cooperation network: directory, agreements, trips, joint projects and reporting. Errors are RFC 9457 problem details (application/problem+json). Lists are keyset-paginated: pass next_cursor as cursor to continue.
+//	@description				API of the German–Japanese biopharma cooperation network: directory, agreements, trips, joint projects and reporting. Errors are RFC 9457 problem details (application/problem+json). Lists are keyset-paginated: pass next_cursor as cursor to continue. A method an address does not list is 405 with an Allow header naming those it does. An empty query parameter (name=) is the same as an absent one.
 //	@license.name				Apache-2.0
 //	@license.url				https://www.apache.org/licenses/LICENSE-2.0
 //	@BasePath					/

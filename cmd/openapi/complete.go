@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,6 +40,7 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 		return err
 	}
 	seen := map[string]string{}
+	done := map[string]bool{} // request bodies whose nullable fields are set
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
 			where := method + " " + path
@@ -64,10 +66,21 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 				return fmt.Errorf("%s: %w", where, err)
 			}
 			queryParameters(op, h)
+			for _, p := range op.Parameters {
+				// newQuery's readers take name= for an absent parameter
+				// (a web form's empty filter); see the description.
+				if p.Value != nil && p.Value.In == "query" && !p.Value.Required {
+					p.Value.AllowEmptyValue = true
+				}
+			}
 			csvUpload(op)
 			if op.RequestBody != nil {
 				if mt := op.RequestBody.Value.Content.Get("application/json"); mt != nil {
 					closeObjects(mt.Schema, map[*openapi3.Schema]bool{})
+					if name, ok := strings.CutPrefix(mt.Schema.Ref, "#/components/schemas/"); ok && !done[name] {
+						done[name] = true
+						nullableFields(name, mt.Schema.Value)
+					}
 				}
 			}
 			if idempotent(method, op) {
@@ -244,6 +257,9 @@ func csvUpload(op *openapi3.Operation) {
 	file := openapi3.NewObjectSchema().WithProperty("file", openapi3.NewStringSchema().WithFormat("binary"))
 	file.Required = []string{"file"}
 	op.RequestBody.Value.Content["text/csv"].Schema = openapi3.NewStringSchema().NewRef()
+	// An empty body is no error of the request: the import answers it,
+	// like any row it cannot read, in its 200 report.
+	op.RequestBody.Value.Required = false
 	op.RequestBody.Value.Content["multipart/form-data"] = openapi3.NewMediaType().WithSchema(file)
 }
 
@@ -313,4 +329,43 @@ func queryParameters(op *openapi3.Operation, h handler) {
 		}
 		s.Min, s.Max = rule.min, rule.max
 	}
+}
+
+// nullableFields says which fields of a JSON request body take null, from
+// how the server decodes them. In a merge patch (a *Patch body, decoded
+// into opt.Field) null clears a field to its zero value ("", false, [],
+// 0), so a field takes null when its rules admit that zero value; a field
+// whose rules refuse it (an enum, a pattern, a format, a minimum length)
+// answers null with 422 like the zero value, and stays non-nullable. In
+// any other body encoding/json leaves a field sent as null as if absent,
+// so every optional field takes null.
+func nullableFields(name string, s *openapi3.Schema) {
+	patch := strings.HasSuffix(name, "Patch")
+	for field, prop := range s.Properties {
+		v := prop.Value
+		if prop.Ref != "" || v == nil || v.Nullable {
+			continue
+		}
+		if patch && admitsZero(v) || !patch && !slices.Contains(s.Required, field) {
+			v.Nullable = true
+		}
+	}
+}
+
+// admitsZero says whether the Go zero value of a field passes its schema.
+func admitsZero(s *openapi3.Schema) bool {
+	if len(s.Enum) > 0 || s.Format != "" || len(s.AllOf)+len(s.AnyOf)+len(s.OneOf) > 0 {
+		return false
+	}
+	switch {
+	case s.Type.Is(openapi3.TypeBoolean):
+		return true
+	case s.Type.Is(openapi3.TypeArray):
+		return s.MinItems == 0
+	case s.Type.Is(openapi3.TypeString):
+		return s.MinLength == 0 && (s.Pattern == "" || regexp.MustCompile(s.Pattern).MatchString(""))
+	case s.Type.Is(openapi3.TypeInteger), s.Type.Is(openapi3.TypeNumber):
+		return (s.Min == nil || *s.Min <= 0) && (s.Max == nil || *s.Max >= 0)
+	}
+	return false
 }

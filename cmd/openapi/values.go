@@ -19,10 +19,11 @@ import (
 // validate against, so the spec cannot name a value the server refuses
 // or miss one it takes. (Lengths and ranges are swag struct tags in api/.)
 type value struct {
-	schemas []string
-	prop    string
-	enum    []string
-	pattern string
+	schemas  []string
+	prop     string
+	enum     []string
+	pattern  string
+	minItems uint64
 }
 
 // Codes the server upper-cases before it checks them may be sent in
@@ -47,6 +48,12 @@ var values = []value{
 	{schemas: []string{"User", "UserCreated", "UserCreate", "UserPatch", "Me"}, prop: "role", enum: auth.Roles},
 	{schemas: []string{"User", "UserCreated", "UserCreate", "UserPatch", "MePatch"}, prop: "locale", enum: i18n.Locales},
 	{schemas: []string{"RegionCreate", "FocusAreaCreate", "FunderCreate"}, prop: "code", pattern: `^[a-z][a-z0-9_]{1,63}$`},
+	// Lists the packages refuse empty (swag drops minItems with
+	// swaggertype): two different organisations sign an agreement, a
+	// project has one coordinator, a trip at least one organiser.
+	{schemas: []string{"AgreementCreate", "AgreementPatch"}, prop: "parties", minItems: 2},
+	{schemas: []string{"ProjectCreate", "ProjectPatch"}, prop: "partners", minItems: 1},
+	{schemas: []string{"TripCreate", "TripPatch"}, prop: "organiser_ids", minItems: 1},
 }
 
 // applyValues writes the values into the schemas.
@@ -67,6 +74,7 @@ func applyValues(doc *openapi3.T) error {
 			if v.pattern != "" {
 				prop.Pattern = v.pattern
 			}
+			prop.MinItems = max(prop.MinItems, v.minItems)
 		}
 	}
 	return nil

@@ -179,11 +179,6 @@ func validDate(s *string) bool {
 func (a *Agreement) normalise() {
 	a.Title = strings.TrimSpace(a.Title)
 	a.SignedOn = strings.TrimSpace(a.SignedOn)
-	for _, p := range []**string{&a.ValidFrom, &a.ValidUntil, &a.TerminatedOn} {
-		if *p != nil && strings.TrimSpace(**p) == "" {
-			*p = nil
-		}
-	}
 	slices.Sort(a.FocusAreas)
 	a.FocusAreas = slices.Compact(a.FocusAreas)
 	for i := range a.Parties {
@@ -394,7 +389,9 @@ type Patch struct {
 func setDate(dst **string, f opt.Field[string]) {
 	if f.Set {
 		*dst = nil
-		if !f.Null && f.Value != "" {
+		// null clears a date; "" is no date and fails validation, as
+		// the spec (format: date) says.
+		if !f.Null {
 			v := f.Value
 			*dst = &v
 		}

@@ -1194,7 +1194,7 @@ export interface components {
             /** @example BMBF reporting script */
             name: string;
             /** Format: uuid */
-            organisation_id?: string;
+            organisation_id?: string | null;
             /** @enum {string} */
             role: "coordinator" | "member" | "viewer";
             /**
@@ -1246,7 +1246,7 @@ export interface components {
             /** Format: date-time */
             expires_at?: string;
             name?: string;
-            scopes?: string[];
+            scopes?: string[] | null;
         };
         Actor: {
             id: string;
@@ -1291,9 +1291,9 @@ export interface components {
             ends_at: string;
             /** @enum {string} */
             kind: "company_visit" | "b2b_meetings" | "trade_fair" | "conference" | "networking" | "travel";
-            location?: string;
+            location?: string | null;
             /** Format: uuid */
-            organisation_id?: string;
+            organisation_id?: string | null;
             /**
              * Format: date-time
              * @example 2026-04-14T09:00:00+09:00
@@ -1311,7 +1311,7 @@ export interface components {
             ends_at?: string;
             /** @enum {string} */
             kind?: "company_visit" | "b2b_meetings" | "trade_fair" | "conference" | "networking" | "travel";
-            location?: string;
+            location?: string | null;
             /** Format: uuid */
             organisation_id?: string | null;
             /** Format: date-time */
@@ -1360,20 +1360,20 @@ export interface components {
             terminated: number;
         };
         AgreementCreate: {
-            focus_areas?: string[];
+            focus_areas?: string[] | null;
             /** @enum {string} */
             kind: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
             parties: components["schemas"]["PartyInput"][];
             /** @example 2017 */
-            signed_on?: string;
+            signed_on?: string | null;
             summary?: components["schemas"]["Text"];
             /** Format: date */
-            terminated_on?: string;
+            terminated_on?: string | null;
             title: string;
             /** Format: date */
-            valid_from?: string;
+            valid_from?: string | null;
             /** Format: date */
-            valid_until?: string;
+            valid_until?: string | null;
         };
         AgreementList: {
             items: components["schemas"]["Agreement"][];
@@ -1388,7 +1388,7 @@ export interface components {
             signatory_id: string | null;
         };
         AgreementPatch: {
-            focus_areas?: string[];
+            focus_areas?: string[] | null;
             /** @enum {string} */
             kind?: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
             parties?: Record<string, never>[];
@@ -1568,17 +1568,17 @@ export interface components {
              */
             currency: "AUD" | "CAD" | "CHF" | "CNY" | "DKK" | "EUR" | "GBP" | "JPY" | "KRW" | "NOK" | "SEK" | "SGD" | "USD";
             /** Format: uuid */
-            executing_body_id?: string;
+            executing_body_id?: string | null;
             /** Format: date */
-            from?: string;
+            from?: string | null;
             /** @example amed */
             funder: string;
-            programme?: string;
+            programme?: string | null;
             /** Format: uuid */
             recipient_id: string;
-            reference?: string;
+            reference?: string | null;
             /** Format: date */
-            until?: string;
+            until?: string | null;
         };
         FundingList: {
             items: components["schemas"]["Funding"][];
@@ -1595,10 +1595,10 @@ export interface components {
             /** Format: date */
             from?: string | null;
             funder?: string;
-            programme?: string;
+            programme?: string | null;
             /** Format: uuid */
             recipient_id?: string;
-            reference?: string;
+            reference?: string | null;
             /** Format: date */
             until?: string | null;
         };
@@ -1705,7 +1705,7 @@ export interface components {
         };
         MilestoneCreate: {
             /** Format: date */
-            done_on?: string;
+            done_on?: string | null;
             /** Format: date */
             due_on: string;
             title: string;
@@ -1785,25 +1785,25 @@ export interface components {
             total: number;
         };
         OrganisationCreate: {
-            city?: string;
+            city?: string | null;
             /** @example DE */
             country: string;
             description?: components["schemas"]["Text"];
-            email?: string;
-            employees?: number;
-            focus_areas?: string[];
+            email?: string | null;
+            employees?: number | null;
+            focus_areas?: string[] | null;
             /** @enum {string} */
             kind: "pharma" | "biotech" | "medtech" | "research_institute" | "university" | "hospital" | "cluster" | "government" | "investor" | "service_provider" | "other";
             /** @example Example Biotech GmbH */
             name: string;
-            name_kana?: string;
-            name_local?: string;
-            phone?: string;
+            name_kana?: string | null;
+            name_local?: string | null;
+            phone?: string | null;
             /** @example bavaria */
-            region?: string;
-            short_name?: string;
-            sme?: boolean;
-            website?: string;
+            region?: string | null;
+            short_name?: string | null;
+            sme?: boolean | null;
+            website?: string | null;
         };
         OrganisationImportReport: {
             /**
@@ -1848,23 +1848,23 @@ export interface components {
             next_cursor: string | null;
         };
         OrganisationPatch: {
-            archived?: boolean;
-            city?: string;
+            archived?: boolean | null;
+            city?: string | null;
             country?: string;
             description?: components["schemas"]["TextPatch"];
-            email?: string;
+            email?: string | null;
             employees?: number | null;
-            focus_areas?: string[];
+            focus_areas?: string[] | null;
             /** @enum {string} */
             kind?: "pharma" | "biotech" | "medtech" | "research_institute" | "university" | "hospital" | "cluster" | "government" | "investor" | "service_provider" | "other";
             name?: string;
-            name_kana?: string;
-            name_local?: string;
-            phone?: string;
+            name_kana?: string | null;
+            name_local?: string | null;
+            phone?: string | null;
             region?: string | null;
-            short_name?: string;
-            sme?: boolean;
-            website?: string;
+            short_name?: string | null;
+            sme?: boolean | null;
+            website?: string | null;
         };
         OrganisationRef: {
             /** Format: uuid */
@@ -1937,7 +1937,7 @@ export interface components {
         };
         PasswordReset: {
             /** @description Without a password the response carries a one-time set_password_token. */
-            password?: string;
+            password?: string | null;
         };
         PasswordResetResult: {
             set_password_token?: string;
@@ -1983,19 +1983,19 @@ export interface components {
         };
         PersonCreate: {
             /** Format: date-time */
-            consent_at?: string;
-            email?: string;
+            consent_at?: string | null;
+            email?: string | null;
             family_name: string;
-            family_name_kana?: string;
-            family_name_local?: string;
-            given_name?: string;
-            given_name_kana?: string;
-            given_name_local?: string;
-            languages?: string[];
+            family_name_kana?: string | null;
+            family_name_local?: string | null;
+            given_name?: string | null;
+            given_name_kana?: string | null;
+            given_name_local?: string | null;
+            languages?: string[] | null;
             /** Format: uuid */
             organisation_id: string;
-            phone?: string;
-            position?: string;
+            phone?: string | null;
+            position?: string | null;
         };
         PersonList: {
             items: components["schemas"]["Person"][];
@@ -2005,18 +2005,18 @@ export interface components {
         PersonPatch: {
             /** Format: date-time */
             consent_at?: string | null;
-            email?: string;
+            email?: string | null;
             family_name?: string;
-            family_name_kana?: string;
-            family_name_local?: string;
-            given_name?: string;
-            given_name_kana?: string;
-            given_name_local?: string;
-            languages?: string[];
+            family_name_kana?: string | null;
+            family_name_local?: string | null;
+            given_name?: string | null;
+            given_name_kana?: string | null;
+            given_name_local?: string | null;
+            languages?: string[] | null;
             /** Format: uuid */
             organisation_id?: string;
-            phone?: string;
-            position?: string;
+            phone?: string | null;
+            position?: string | null;
         };
         PhaseChange: {
             /** Format: date */
@@ -2074,19 +2074,19 @@ export interface components {
             implementation: number;
         };
         ProjectCreate: {
-            acronym?: string;
+            acronym?: string | null;
             /** Format: date */
-            end_date?: string;
-            focus_areas?: string[];
+            end_date?: string | null;
+            focus_areas?: string[] | null;
             /** Format: uuid */
-            origin_agreement_id?: string;
+            origin_agreement_id?: string | null;
             /** Format: uuid */
-            origin_trip_id?: string;
+            origin_trip_id?: string | null;
             partners: components["schemas"]["PartnerInput"][];
-            /** @enum {string} */
-            phase?: "idea" | "concept" | "application" | "implementation" | "completed" | "discontinued";
+            /** @enum {string|null} */
+            phase?: "idea" | "concept" | "application" | "implementation" | "completed" | "discontinued" | null;
             /** Format: date */
-            start_date?: string;
+            start_date?: string | null;
             summary?: components["schemas"]["Text"];
             title: string;
         };
@@ -2105,10 +2105,10 @@ export interface components {
             role: "coordinator" | "partner" | "associated";
         };
         ProjectPatch: {
-            acronym?: string;
+            acronym?: string | null;
             /** Format: date */
             end_date?: string | null;
-            focus_areas?: string[];
+            focus_areas?: string[] | null;
             /** Format: uuid */
             origin_agreement_id?: string | null;
             /** Format: uuid */
@@ -2180,7 +2180,7 @@ export interface components {
             valid_until: string | null;
         };
         RenewalCreate: {
-            note?: string;
+            note?: string | null;
             /**
              * Format: date
              * @example 2026-04-01
@@ -2300,8 +2300,8 @@ export interface components {
             version: number;
         };
         TripCreate: {
-            capacity?: number;
-            cities?: string[];
+            capacity?: number | null;
+            cities?: string[] | null;
             /** @example JP */
             country: string;
             description?: components["schemas"]["Text"];
@@ -2310,13 +2310,13 @@ export interface components {
             /** @enum {string} */
             kind: "delegation_trip" | "incoming_delegation" | "trade_fair" | "conference";
             organiser_ids: string[];
-            regions?: string[];
+            regions?: string[] | null;
             /** Format: date-time */
-            registration_deadline?: string;
+            registration_deadline?: string | null;
             /** Format: date */
             start_date: string;
-            /** @enum {string} */
-            status?: "planned" | "registration_open";
+            /** @enum {string|null} */
+            status?: "planned" | "registration_open" | null;
             /** @example Asia/Tokyo */
             time_zone: string;
             title: string;
@@ -2328,7 +2328,7 @@ export interface components {
         };
         TripPatch: {
             capacity?: number | null;
-            cities?: string[];
+            cities?: string[] | null;
             country?: string;
             description?: components["schemas"]["TextPatch"];
             /** Format: date */
@@ -2336,7 +2336,7 @@ export interface components {
             /** @enum {string} */
             kind?: "delegation_trip" | "incoming_delegation" | "trade_fair" | "conference";
             organiser_ids?: string[];
-            regions?: string[];
+            regions?: string[] | null;
             /** Format: date-time */
             registration_deadline?: string | null;
             /** Format: date */
@@ -2373,16 +2373,16 @@ export interface components {
             display_name: string;
             /** @example member@example-biotech.example */
             email: string;
-            /** @enum {string} */
-            locale?: "de" | "en" | "ja";
+            /** @enum {string|null} */
+            locale?: "de" | "en" | "ja" | null;
             /** Format: uuid */
-            organisation_id?: string;
+            organisation_id?: string | null;
             /**
              * @description Without a password the user is sent an invitation e-mail with a
              *     set-password link (kept in the outbox without an SMTP server, and
              *     then the response carries the one-time set_password_token too).
              */
-            password?: string;
+            password?: string | null;
             /** @enum {string} */
             role: "admin" | "coordinator" | "member" | "viewer";
         };
@@ -2414,7 +2414,7 @@ export interface components {
             next_cursor: string | null;
         };
         UserPatch: {
-            disabled?: boolean;
+            disabled?: boolean | null;
             display_name?: string;
             /** @enum {string} */
             locale?: "de" | "en" | "ja";
@@ -3916,7 +3916,7 @@ export interface operations {
             cookie?: never;
         };
         /** @description The CSV file */
-        requestBody: {
+        requestBody?: {
             content: {
                 "multipart/form-data": {
                     /** Format: binary */
