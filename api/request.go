@@ -50,39 +50,48 @@ func decodeJSON(c echo.Context, dst any) error {
 // checkJSONText names the first string of a JSON document that is not
 // text PostgreSQL can store: encoding/json turns invalid UTF-8 into U+FFFD
 // without a word and decodes the escape \u0000 to NUL, so only the bytes
-// each string came from can tell. The quick test skips the walk for
-// nearly every body.
+// each string came from can tell. It also refuses null inside a list,
+// which encoding/json would quietly turn into an empty element. The quick
+// test skips the walk for nearly every body.
 func checkJSONText(raw []byte) error {
-	if utf8.Valid(raw) && !bytes.Contains(raw, []byte(`\u0000`)) {
+	if utf8.Valid(raw) && !bytes.Contains(raw, []byte(`\u0000`)) && !bytes.Contains(raw, []byte("null")) {
 		return nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
-	field, err := badText(dec, raw, "")
+	field, msg, err := badText(dec, raw, "", false)
 	if err != nil || field == "" {
 		return nil // the document decoded once already; this cannot happen
 	}
-	return &apperr.Error{Code: apperr.BadRequest, Message: "A field is not text",
-		Fields: []apperr.FieldError{{Field: field, Message: notText}}}
+	title := "A field is not text"
+	if msg != notText {
+		title = "A list holds null"
+	}
+	return &apperr.Error{Code: apperr.BadRequest, Message: title,
+		Fields: []apperr.FieldError{{Field: field, Message: msg}}}
 }
 
-// badText reads one value and returns the path of its first bad string,
-// "" when all are good: "name.de", "organiser_ids[2]", "body" for the
-// whole document.
-func badText(dec *json.Decoder, raw []byte, path string) (string, error) {
+// badText reads one value and returns the path of its first bad string or
+// null list element and what is wrong with it, "" when all are good:
+// "name.de", "organiser_ids[2]", "body" for the whole document.
+func badText(dec *json.Decoder, raw []byte, path string, inList bool) (string, string, error) {
 	from := dec.InputOffset()
 	tok, err := dec.Token()
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	here := path
 	if here == "" {
 		here = "body"
 	}
 	switch t := tok.(type) {
+	case nil:
+		if inList {
+			return here, "must not be null", nil
+		}
 	case string:
 		// The span holds the quoted string and ASCII separators only.
 		if !utf8.Valid(raw[from:dec.InputOffset()]) || strings.ContainsRune(t, 0) {
-			return here, nil
+			return here, notText, nil
 		}
 	case json.Delim:
 		for i := 0; dec.More(); i++ {
@@ -91,23 +100,23 @@ func badText(dec *json.Decoder, raw []byte, path string) (string, error) {
 				from := dec.InputOffset()
 				key, err := dec.Token()
 				if err != nil {
-					return "", err
+					return "", "", err
 				}
 				name, _ := key.(string)
 				if !utf8.Valid(raw[from:dec.InputOffset()]) || strings.ContainsRune(name, 0) {
-					return here, nil
+					return here, notText, nil
 				}
 				sub = strings.TrimPrefix(path+"."+name, ".")
 			}
-			if bad, err := badText(dec, raw, sub); bad != "" || err != nil {
-				return bad, err
+			if bad, msg, err := badText(dec, raw, sub, t == '['); bad != "" || err != nil {
+				return bad, msg, err
 			}
 		}
 		if _, err := dec.Token(); err != nil { // the closing delimiter
-			return "", err
+			return "", "", err
 		}
 	}
-	return "", nil
+	return "", "", nil
 }
 
 func jsonError(err error) error {

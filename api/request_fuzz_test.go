@@ -8,12 +8,13 @@ import (
 )
 
 // FuzzCheckJSONText: a JSON document passes checkJSONText exactly when
-// its bytes are UTF-8 and no string or key it decodes to holds NUL.
+// its bytes are UTF-8, no string or key it decodes to holds NUL, and no
+// list holds null.
 // `go test` runs the seeds; `go test -fuzz FuzzCheckJSONText ./api/`
 // searches further.
 func FuzzCheckJSONText(f *testing.F) {
 	for _, seed := range []string{`{}`, `{"a":"b"}`, `{"a":"\u0000"}`, `{"a\u0000":1}`, `["x","\\u0000"]`, "{\"a\":\"\xff\"}",
-		`{"a":{"b":["c",{"d":"\u0000"}]}}`, `"\u0000"`, `{"name":"\ud800"}`, "[\"\xc3\x28\"]", `{"a":"\\\u0000"}`} {
+		`{"a":{"b":["c",{"d":"\u0000"}]}}`, `"\u0000"`, `{"name":"\ud800"}`, "[\"\xc3\x28\"]", `{"a":"\\\u0000"}`, `{"a":[null]}`, `{"a":null,"b":["null"]}`} {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
@@ -37,7 +38,7 @@ func holdsNUL(v any) bool {
 		return strings.ContainsRune(v, 0)
 	case []any:
 		for _, e := range v {
-			if holdsNUL(e) {
+			if e == nil || holdsNUL(e) {
 				return true
 			}
 		}

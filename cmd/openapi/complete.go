@@ -79,7 +79,7 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 					closeObjects(mt.Schema, map[*openapi3.Schema]bool{})
 					if name, ok := strings.CutPrefix(mt.Schema.Ref, "#/components/schemas/"); ok && !done[name] {
 						done[name] = true
-						nullableFields(name, mt.Schema.Value)
+						nullableFields(doc, name, mt.Schema.Value)
 					}
 				}
 			}
@@ -339,10 +339,23 @@ func queryParameters(op *openapi3.Operation, h handler) {
 // answers null with 422 like the zero value, and stays non-nullable. In
 // any other body encoding/json leaves a field sent as null as if absent,
 // so every optional field takes null.
-func nullableFields(name string, s *openapi3.Schema) {
+func nullableFields(doc *openapi3.T, name string, s *openapi3.Schema) {
 	patch := strings.HasSuffix(name, "Patch")
+	// A field a record must have (required when creating it) cannot be
+	// cleared.
+	var mustHave []string
+	if create := doc.Components.Schemas[strings.TrimSuffix(name, "Patch")+"Create"]; patch && create != nil && create.Value != nil {
+		mustHave = create.Value.Required
+	}
 	for field, prop := range s.Properties {
 		v := prop.Value
+		if prop.Ref != "" && patch && v != nil && v.Type.Is(openapi3.TypeObject) && len(v.Required) == 0 && !slices.Contains(mustHave, field) {
+			// An object whose every key is optional (a multilingual text):
+			// null clears it to the empty object. OpenAPI 3.0 puts nullable
+			// beside a reference through allOf.
+			s.Properties[field] = &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, AllOf: openapi3.SchemaRefs{prop}, Nullable: true}}
+			continue
+		}
 		if prop.Ref != "" || v == nil || v.Nullable {
 			continue
 		}

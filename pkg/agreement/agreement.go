@@ -178,7 +178,8 @@ func validDate(s *string) bool {
 
 func (a *Agreement) normalise() {
 	a.Title = strings.TrimSpace(a.Title)
-	a.SignedOn = strings.TrimSpace(a.SignedOn)
+	// SignedOn is not trimmed: " " is no date, and the spec's pattern
+	// says so; "" (or null) is a draft.
 	slices.Sort(a.FocusAreas)
 	a.FocusAreas = slices.Compact(a.FocusAreas)
 	for i := range a.Parties {

@@ -128,11 +128,6 @@ func PhaseAllowed(from, to string) bool {
 
 func (p *Project) normalise() {
 	p.Title, p.Acronym = strings.TrimSpace(p.Title), strings.TrimSpace(p.Acronym)
-	for _, d := range []**string{&p.StartDate, &p.EndDate, &p.OriginTripID, &p.OriginAgreementID} {
-		if *d != nil && strings.TrimSpace(**d) == "" {
-			*d = nil
-		}
-	}
 	slices.Sort(p.FocusAreas)
 	p.FocusAreas = slices.Compact(p.FocusAreas)
 	for i := range p.Partners {
@@ -186,6 +181,12 @@ func (p Project) Validate() error {
 	}
 	if p.StartDate != nil && p.EndDate != nil && validDate(p.StartDate) && validDate(p.EndDate) && *p.EndDate < *p.StartDate {
 		bad.Add("end_date", "must not be before start_date")
+	}
+	if p.OriginTripID != nil && uuid.Validate(*p.OriginTripID) != nil {
+		bad.Add("origin_trip_id", "must be the id of a trip")
+	}
+	if p.OriginAgreementID != nil && uuid.Validate(*p.OriginAgreementID) != nil {
+		bad.Add("origin_agreement_id", "must be the id of an agreement")
 	}
 	if p.OriginTripID != nil && p.OriginAgreementID != nil {
 		bad.Add("origin_agreement_id", "a project grew from a trip or an agreement, not both")
@@ -392,7 +393,9 @@ type Patch struct {
 func setOpt(dst **string, f opt.Field[string]) {
 	if f.Set {
 		*dst = nil
-		if !f.Null && f.Value != "" {
+		// null clears; "" is no date or id and fails validation, as the
+		// spec (format: date, uuid) says.
+		if !f.Null {
 			v := f.Value
 			*dst = &v
 		}

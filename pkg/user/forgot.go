@@ -2,8 +2,10 @@ package user
 
 import (
 	"context"
+	"strings"
 	"time"
 
+	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
@@ -26,6 +28,9 @@ var resetAddressLimit = limit{failures: 10, window: 15 * time.Minute, block: 15 
 // the caller answers the same either way. A client address asking too
 // often gets 429. Sessions stay: asking proves nothing about the account.
 func RequestPasswordReset(ctx context.Context, db *database.DB, email, clientIP string) (u User, token string, ok bool, err error) {
+	if strings.TrimSpace(email) == "" {
+		return User{}, "", false, apperr.Fields{{Field: "email", Message: "is required"}}.Err()
+	}
 	now := database.Now()
 	addressKey := "reset:ip:" + clientIP
 	if err := checkBlocked(ctx, db, now, addressKey); err != nil {

@@ -1393,7 +1393,7 @@ export interface components {
             kind?: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
             parties?: Record<string, never>[];
             signed_on?: string | null;
-            summary?: components["schemas"]["TextPatch"];
+            summary?: components["schemas"]["TextPatch"] | null;
             /** Format: date */
             terminated_on?: string | null;
             title?: string;
@@ -1851,7 +1851,7 @@ export interface components {
             archived?: boolean | null;
             city?: string | null;
             country?: string;
-            description?: components["schemas"]["TextPatch"];
+            description?: components["schemas"]["TextPatch"] | null;
             email?: string | null;
             employees?: number | null;
             focus_areas?: string[] | null;
@@ -2118,7 +2118,7 @@ export interface components {
             phase?: "idea" | "concept" | "application" | "implementation" | "completed" | "discontinued";
             /** Format: date */
             start_date?: string | null;
-            summary?: components["schemas"]["TextPatch"];
+            summary?: components["schemas"]["TextPatch"] | null;
             title?: string;
         };
         RefreshRequest: {
@@ -2330,7 +2330,7 @@ export interface components {
             capacity?: number | null;
             cities?: string[] | null;
             country?: string;
-            description?: components["schemas"]["TextPatch"];
+            description?: components["schemas"]["TextPatch"] | null;
             /** Format: date */
             end_date?: string;
             /** @enum {string} */
