@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { Schemas } from '../../api/client';
 import { ApiError, ifMatch, problemKey, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
+import { SuccessNotice } from '../../components/SuccessNotice';
 import { useFormat } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -59,18 +60,12 @@ function ApiKeys() {
       <Text size="sm" c="dimmed">
         {t('admin.apiKeys.intro')}
       </Text>
-      {notice && (
-        <Alert
-          color="teal"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => {
-            setNotice(null);
-          }}
-        >
-          {notice}
-        </Alert>
-      )}
+      <SuccessNotice
+        notice={notice}
+        onClose={() => {
+          setNotice(null);
+        }}
+      />
       <QueryState query={list} skeleton={<LoadingRows rows={6} height={36} />}>
         <KeyTable keys={list.rows} onRevoke={setRevoking} />
         <ListFooter list={list} empty={t('admin.apiKeys.empty')} />

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { Schemas } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SuccessNotice } from '../../components/SuccessNotice';
 import { ErrorNotice, ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
@@ -61,18 +62,12 @@ function Jobs() {
       <Text size="sm" c="dimmed">
         {t('admin.jobs.intro')}
       </Text>
-      {notice && (
-        <Alert
-          color="teal"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => {
-            setNotice(null);
-          }}
-        >
-          {notice}
-        </Alert>
-      )}
+      <SuccessNotice
+        notice={notice}
+        onClose={() => {
+          setNotice(null);
+        }}
+      />
       {retry.error && <ErrorNotice error={retry.error} />}
       <QueryState query={list} skeleton={<LoadingRows rows={6} height={36} />}>
         <Table.ScrollContainer minWidth={900}>

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   Menu,
@@ -20,6 +19,7 @@ import type { Schemas } from '../../api/client';
 import { ApiError, ifMatch, problemKey, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
+import { SuccessNotice } from '../../components/SuccessNotice';
 import { fieldMessages } from '../../lib/forms';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -124,18 +124,12 @@ function Users() {
           }}
         />
       </Group>
-      {notice && (
-        <Alert
-          color="teal"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => {
-            setNotice(null);
-          }}
-        >
-          {notice}
-        </Alert>
-      )}
+      <SuccessNotice
+        notice={notice}
+        onClose={() => {
+          setNotice(null);
+        }}
+      />
       <QueryState query={list} skeleton={<LoadingRows rows={8} height={36} />}>
         <Table.ScrollContainer minWidth={860}>
           <Table striped highlightOnHover verticalSpacing="sm">
