@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/innomunich/platform/openapi"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
 	"github.com/innomunich/platform/pkg/demo"
@@ -27,16 +26,9 @@ import (
 // Whatever is sent, the answer is never a 5xx. The choice of inputs is
 // random with a fixed seed, so a failure repeats.
 func TestNoInputFromTheSpecMakesTheServerFail(t *testing.T) {
-	doc, err := openapi3.NewLoader().LoadFromData(openapi.JSON)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := spec(t)
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
-		h := newHarness(t, db)
-		if _, err := demo.Seed(setupCtx(), db); err != nil {
-			t.Fatal(err)
-		}
-		f := &fuzzer{h: h, rnd: rand.New(rand.NewPCG(14, 2026)), ids: map[string]string{}}
+		f := demoFuzzer(t, db)
 		sent := 0
 		statuses := map[int]int{}
 		for _, op := range operations(doc) {
@@ -45,7 +37,7 @@ func TestNoInputFromTheSpecMakesTheServerFail(t *testing.T) {
 				if r.headers["If-Match"] == currentVersion {
 					r.headers["If-Match"] = f.etag(strings.SplitN(r.url, "?", 2)[0])
 				}
-				rec := h.do(r)
+				rec := f.h.do(r)
 				statuses[rec.Code]++
 				if rec.Code >= 500 {
 					body, _ := r.body.(string)
@@ -94,6 +86,17 @@ func operations(doc *openapi3.T) []operation {
 		return ops[i].method+ops[i].path < ops[j].method+ops[j].path
 	})
 	return ops
+}
+
+// demoFuzzer drives an admin's requests at the demo data, with a fixed
+// seed so that a failure repeats.
+func demoFuzzer(t *testing.T, db *database.DB) *fuzzer {
+	t.Helper()
+	h := newHarness(t, db)
+	if _, err := demo.Seed(setupCtx(), db); err != nil {
+		t.Fatal(err)
+	}
+	return &fuzzer{h: h, rnd: rand.New(rand.NewPCG(14, 2026)), ids: map[string]string{}}
 }
 
 type fuzzer struct {

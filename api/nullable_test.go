@@ -1,15 +1,11 @@
 package api_test
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 
-	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/innomunich/platform/openapi"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
-	"github.com/innomunich/platform/pkg/demo"
 )
 
 // The spec says which fields of a merge patch take null (cmd/openapi,
@@ -17,16 +13,9 @@ import (
 // field is sent as null on a record of the demo data and must not be
 // refused as malformed (400) or invalid (422).
 func TestAPatchTakesNullWhereTheSpecSaysNullable(t *testing.T) {
-	doc, err := openapi3.NewLoader().LoadFromData(openapi.JSON)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := spec(t)
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
-		h := newHarness(t, db)
-		if _, err := demo.Seed(setupCtx(), db); err != nil {
-			t.Fatal(err)
-		}
-		f := &fuzzer{h: h, rnd: rand.New(rand.NewPCG(14, 2026)), ids: map[string]string{}}
+		f := demoFuzzer(t, db)
 		for _, o := range operations(doc) {
 			if o.method != "PATCH" || o.op.RequestBody == nil {
 				continue
@@ -44,7 +33,7 @@ func TestAPatchTakesNullWhereTheSpecSaysNullable(t *testing.T) {
 				if o.op.Parameters.GetByInAndName("header", "If-Match") != nil {
 					r.headers["If-Match"] = f.etag(url)
 				}
-				if rec := h.do(r); rec.Code == 400 || rec.Code == 422 {
+				if rec := f.h.do(r); rec.Code == 400 || rec.Code == 422 {
 					t.Errorf("PATCH %s {%q: null}: %d, but the spec says the field takes null: %s", o.path, name, rec.Code, rec.Body.String())
 				}
 			}

@@ -20,14 +20,30 @@ import (
 	"github.com/innomunich/platform/openapi"
 )
 
-// specRouter finds the operation of a request in the committed spec, the
-// very document the server serves at /openapi.json.
-var specRouter = sync.OnceValues(func() (routers.Router, error) {
+// specDoc is the committed spec, the very document the server serves at
+// /openapi.json, loaded and validated once for every test that reads it.
+var specDoc = sync.OnceValues(func() (*openapi3.T, error) {
 	doc, err := openapi3.NewLoader().LoadFromData(openapi.JSON)
 	if err != nil {
 		return nil, err
 	}
-	if err := doc.Validate(context.Background()); err != nil {
+	return doc, doc.Validate(context.Background())
+})
+
+// spec is specDoc for a test, which stops when the spec does not load.
+func spec(t *testing.T) *openapi3.T {
+	t.Helper()
+	doc, err := specDoc()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// specRouter finds the operation of a request in the spec.
+var specRouter = sync.OnceValues(func() (routers.Router, error) {
+	doc, err := specDoc()
+	if err != nil {
 		return nil, err
 	}
 	// The calendars are text; read them as such to check their content type.
