@@ -83,7 +83,7 @@ func (s *server) listJobs(c echo.Context) error {
 // retryJob godoc
 //
 //	@Summary		Run a job again now
-//	@Description	A waiting, failed or discarded job runs as soon as a worker is free. Admins only.
+//	@Description	A waiting, failed or discarded job runs as soon as a worker is free; the audit log records who did it. Admins only.
 //	@Tags			jobs
 //	@Produce		json
 //	@Security		bearer
@@ -108,7 +108,7 @@ func (s *server) retryJob(c echo.Context) error {
 // discardJob godoc
 //
 //	@Summary		Discard a job
-//	@Description	Removes a job that is not running, so it never runs (again). Admins only.
+//	@Description	Removes a job that is not running, so it never runs (again); the audit log records who did it. Admins only.
 //	@Tags			jobs
 //	@Security		bearer
 //	@Param			id	path	int	true	"Job id"

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -68,6 +69,9 @@ func TestAdminsSeeAFailedJobWithItsErrorAndRetryOrDiscardIt(t *testing.T) {
 			{name: "gone", req: request{url: "/api/v1/jobs"}, wantStatus: http.StatusOK, wantBody: []string{`"items":[]`}},
 			{name: "discard again", req: request{method: http.MethodDelete, url: id(job.ID)}, wantStatus: http.StatusNotFound},
 			{name: "not a job id", req: request{method: http.MethodPost, url: "/api/v1/jobs/abc/retry"}, wantStatus: http.StatusNotFound},
+			{name: "the audit log says an admin retried and discarded it", req: request{url: "/api/v1/audit-events?entity_type=job"}, wantStatus: http.StatusOK,
+				wantBody: []string{`"action":"retry"`, `"action":"delete"`, `"entity_id":"` + fmt.Sprint(job.ID) + `"`}, wantNotBody: []string{"set-password", "ims_"}},
+			{name: "which is for admins only", req: request{url: "/api/v1/audit-events?entity_type=job", as: coordinator}, wantStatus: http.StatusOK, wantBody: []string{`"items":[]`}},
 		})
 	})
 }

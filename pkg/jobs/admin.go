@@ -2,12 +2,16 @@ package jobs
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
@@ -128,33 +132,67 @@ func (c *Client) List(ctx context.Context, f Filter, limit int, cursor string) (
 	return out, next, nil
 }
 
-// RetryNow makes a job that is waiting, failed or discarded run as soon
-// as a worker is free, as if new, with its attempts so far kept.
+// jobView is what the audit log keeps of a job: never its arguments,
+// which may hold a mail's one-time links.
+type jobView struct {
+	Kind  string `json:"kind"`
+	State string `json:"state"`
+}
+
+// inTx runs fn in the database transaction of ctx (one is begun if there
+// is none), so that a change to a job and its audit event commit together.
+func (c *Client) inTx(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
+	return c.db.WithTx(ctx, func(ctx context.Context) error {
+		tx, ok := database.SQLTx(ctx)
+		if !ok {
+			return errors.New("jobs: the transaction in the context is not a database/sql one")
+		}
+		return fn(ctx, tx)
+	})
+}
+
+// RetryNow makes a waiting, failed or discarded job run as soon as a
+// worker is free, and records who did so.
 func (c *Client) RetryNow(ctx context.Context, id int64) (Job, error) {
 	if err := canAdminister(ctx); err != nil {
 		return Job{}, err
 	}
-	r, err := c.JobRetry(ctx, id)
-	if errors.Is(err, river.ErrNotFound) {
-		return Job{}, apperr.New(apperr.NotFound, "No job %d", id)
-	}
-	if err != nil {
-		return Job{}, err
-	}
-	return jobOut(r), nil
+	var out Job
+	err := c.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		before, err := c.JobGetTx(ctx, tx, id)
+		if errors.Is(err, river.ErrNotFound) {
+			return apperr.New(apperr.NotFound, "No job %d", id)
+		}
+		if err != nil {
+			return err
+		}
+		r, err := c.JobRetryTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		out = jobOut(r)
+		return audit.Record(ctx, c.db, "retry", "job", strconv.FormatInt(id, 10), 0,
+			jobView{before.Kind, string(before.State)}, jobView{r.Kind, string(r.State)})
+	})
+	return out, err
 }
 
 // Discard removes a job that is not running: it will never run (again).
+// The audit log keeps that an admin did so.
 func (c *Client) Discard(ctx context.Context, id int64) error {
 	if err := canAdminister(ctx); err != nil {
 		return err
 	}
-	_, err := c.JobDelete(ctx, id)
-	switch {
-	case errors.Is(err, river.ErrNotFound):
-		return apperr.New(apperr.NotFound, "No job %d", id)
-	case errors.Is(err, rivertype.ErrJobRunning):
-		return apperr.New(apperr.Conflict, "Job %d is running; discard it once it has stopped", id)
-	}
-	return err
+	return c.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		r, err := c.JobDeleteTx(ctx, tx, id)
+		switch {
+		case errors.Is(err, river.ErrNotFound):
+			return apperr.New(apperr.NotFound, "No job %d", id)
+		case errors.Is(err, rivertype.ErrJobRunning):
+			return apperr.New(apperr.Conflict, "Job %d is running; discard it once it has stopped", id)
+		case err != nil:
+			return err
+		}
+		return audit.Record(ctx, c.db, audit.Delete, "job", strconv.FormatInt(id, 10), 0, jobView{r.Kind, string(r.State)}, nil)
+	})
 }

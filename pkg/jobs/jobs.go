@@ -122,11 +122,7 @@ func (c *Client) Shutdown(ctx context.Context) error {
 // its own when there is none, so that the job commits exactly when the
 // caller's change does.
 func (c *Client) Enqueue(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) error {
-	return c.db.WithTx(ctx, func(ctx context.Context) error {
-		tx, ok := database.SQLTx(ctx)
-		if !ok {
-			return errors.New("jobs: the transaction in the context is not a database/sql one")
-		}
+	return c.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if _, err := c.InsertTx(ctx, tx, args, opts); err != nil {
 			return fmt.Errorf("enqueue %s job: %w", args.Kind(), err)
 		}

@@ -368,7 +368,7 @@ export interface paths {
         post?: never;
         /**
          * Discard a job
-         * @description Removes a job that is not running, so it never runs (again). Admins only.
+         * @description Removes a job that is not running, so it never runs (again); the audit log records who did it. Admins only.
          */
         delete: operations["discardJob"];
         options?: never;
@@ -387,7 +387,7 @@ export interface paths {
         put?: never;
         /**
          * Run a job again now
-         * @description A waiting, failed or discarded job runs as soon as a worker is free. Admins only.
+         * @description A waiting, failed or discarded job runs as soon as a worker is free; the audit log records who did it. Admins only.
          */
         post: operations["retryJob"];
         delete?: never;
