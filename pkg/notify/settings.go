@@ -280,4 +280,3 @@ func secret(ctx context.Context, db *database.DB) ([]byte, error) {
 	}
 	return hex.DecodeString(s[0])
 }
-
