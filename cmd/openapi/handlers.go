@@ -15,6 +15,7 @@ import (
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/mail"
+	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/person"
@@ -38,6 +39,8 @@ var sortSpecs = map[string]page.Spec{
 	"trip.Sort":         trip.Sort,
 	"user.Sort":         user.Sort,
 	"mail.OutboxOrder":  mail.OutboxOrder,
+
+	"opportunity.Sort": opportunity.Sort,
 }
 
 // lists are the closed sets handlers pass to q.oneOf, by the expression
@@ -50,6 +53,12 @@ var lists = map[string][]string{
 	"trip.Kinds":         trip.Kinds,
 	"trip.Statuses":      trip.Statuses,
 	"auth.Roles":         auth.Roles,
+
+	"opportunity.KindCodes":            opportunity.KindCodes,
+	"opportunity.ModalityCodes":        opportunity.ModalityCodes,
+	"opportunity.StageCodes":           opportunity.StageCodes,
+	"opportunity.CooperationTypeCodes": opportunity.CooperationTypeCodes,
+	"opportunity.StatusCodes":          opportunity.StatusCodes,
 }
 
 // The years q.year accepts.

@@ -434,6 +434,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List opportunities
+         * @description What organisations offer or seek. Drafts appear only to their own organisation and to coordinators and admins. Expired ones (valid_until before today in Europe/Berlin) are left out unless include_expired=true. details are null unless the caller is a signed-in user or an API key with read:opportunity_details.
+         */
+        get: operations["listOpportunities"];
+        put?: never;
+        /**
+         * Add an opportunity
+         * @description Members add their own organisation's opportunities, coordinators and admins any organisation's; API keys need write:opportunities. title and summary need at least one language each.
+         */
+        post: operations["createOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an opportunity
+         * @description A draft of another organisation is 404 unless the caller coordinates.
+         */
+        get: operations["getOpportunity"];
+        put?: never;
+        post?: never;
+        /** Delete an opportunity */
+        delete: operations["deleteOpportunity"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an opportunity
+         * @description Publishing (status published) stamps published_at the first time; closing (status closed) needs a closed_reason.
+         */
+        patch: operations["updateOpportunity"];
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Matches of an opportunity
+         * @description The complementary opportunities (an offer meets requests and research cooperations, a request meets offers) of organisations in another country, published and not expired, scored by the criteria and weights in README.md ("Partnering"): the points of every criterion met, 0–100, best first (then most recently published). Scored among the 500 most recently published candidates that share a focus area with the opportunity. Matches carry neither details nor contact person.
+         */
+        get: operations["listOpportunityMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunity-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Codes of opportunities
+         * @description The kinds, modalities, stages, cooperation types, IP statuses, statuses and closed reasons of opportunities, each a stable code with its name in German, English and Japanese, in display order.
+         */
+        get: operations["getOpportunityCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -541,6 +630,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's opportunities, most recently published first */
+        get: operations["listOrganisationOpportunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}/people": {
         parameters: {
             query?: never;
@@ -567,6 +673,26 @@ export interface paths {
         };
         /** Projects an organisation takes part in */
         get: operations["listOrganisationProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners worth meeting
+         * @description Organisations of the other country (Germany ↔ Japan) worth meeting for this organisation, from the matches of its published opportunities, shared focus areas and complementary kinds, scored by the weights in README.md ("Partnering"), best first. Organisations it already has an agreement or a project with, and archived ones, are left out.
+         */
+        get: operations["listSuggestions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1430,6 +1556,11 @@ export interface components {
             after: (string | null) | number | boolean | Record<string, never> | unknown[];
             before: (string | null) | number | boolean | Record<string, never> | unknown[];
         };
+        CodeName: {
+            /** @example technology_offer */
+            code: string;
+            name: components["schemas"]["Text"];
+        };
         FieldError: {
             /**
              * @description A stable reason the web app translates, e.g. password_common; only some errors have one.
@@ -1666,6 +1797,25 @@ export interface components {
             /** @example correct horse battery staple */
             password: string;
         };
+        MatchCriterion: {
+            /** @example focus_areas */
+            criterion: string;
+            /** @example 30 */
+            points: number;
+            /**
+             * @example [
+             *       "cell_gene_therapy"
+             *     ]
+             */
+            values: string[];
+        };
+        MatchWhy: {
+            matched: components["schemas"]["MatchCriterion"][];
+            unmatched: components["schemas"]["MatchCriterion"][];
+        };
+        Matches: {
+            items: components["schemas"]["OpportunityMatch"][];
+        };
         Me: {
             /** Format: uuid */
             id: string;
@@ -1733,6 +1883,147 @@ export interface components {
              * @enum {string}
              */
             currency: "AUD" | "CAD" | "CHF" | "CNY" | "DKK" | "EUR" | "GBP" | "JPY" | "KRW" | "NOK" | "SEK" | "SGD" | "USD";
+        };
+        Opportunity: {
+            closed_reason: string | null;
+            /**
+             * Format: uuid
+             * @description ContactPersonID is a person of the organisation; null in matches.
+             */
+            contact_person_id: string | null;
+            /**
+             * @example [
+             *       "licensing"
+             *     ]
+             */
+            cooperation_types: string[];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description Details are for signed-in users of the network only: null for API
+             *     keys without the read:opportunity_details scope, and in matches.
+             */
+            details: (string | null) | number | boolean | Record<string, never> | unknown[];
+            /** @description Expired is true once valid_until lies before today (Europe/Berlin). */
+            expired: boolean;
+            /**
+             * @example [
+             *       "cell_gene_therapy"
+             *     ]
+             */
+            focus_areas: string[];
+            /** Format: uuid */
+            id: string;
+            /** @example granted */
+            ip_status: string;
+            /** @enum {string} */
+            kind: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
+            /**
+             * @description MissingLanguages are the languages (de, en, ja) in which the title or the summary is missing.
+             * @example [
+             *       "ja"
+             *     ]
+             */
+            missing_languages: string[];
+            /**
+             * @example [
+             *       "cell_therapy"
+             *     ]
+             */
+            modalities: string[];
+            organisation: components["schemas"]["OpportunityOrganisation"];
+            /** Format: uuid */
+            organisation_id: string;
+            /** Format: date-time */
+            published_at: string | null;
+            /** @example preclinical */
+            stage: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "closed";
+            summary: components["schemas"]["Text"];
+            /**
+             * @description TargetCountries are the countries the opportunity addresses; empty is any.
+             * @example [
+             *       "JP"
+             *     ]
+             */
+            target_countries: string[];
+            title: components["schemas"]["Text"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date */
+            valid_until: string;
+            /** @example 1 */
+            version: number;
+        };
+        OpportunityCodes: {
+            closed_reasons: components["schemas"]["CodeName"][];
+            cooperation_types: components["schemas"]["CodeName"][];
+            ip_statuses: components["schemas"]["CodeName"][];
+            kinds: components["schemas"]["CodeName"][];
+            modalities: components["schemas"]["CodeName"][];
+            stages: components["schemas"]["CodeName"][];
+            statuses: components["schemas"]["CodeName"][];
+        };
+        OpportunityCreate: {
+            closed_reason?: string | null;
+            /** Format: uuid */
+            contact_person_id?: string | null;
+            cooperation_types?: string[] | null;
+            details?: components["schemas"]["Text"];
+            focus_areas?: string[] | null;
+            ip_status?: string | null;
+            /** @enum {string} */
+            kind: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
+            modalities?: string[] | null;
+            /** Format: uuid */
+            organisation_id: string;
+            stage?: string | null;
+            /** @enum {string|null} */
+            status?: "draft" | "published" | "closed" | null;
+            summary: components["schemas"]["Text"];
+            target_countries?: string[] | null;
+            title: components["schemas"]["Text"];
+            /** Format: date */
+            valid_until?: string | null;
+        };
+        OpportunityList: {
+            items: components["schemas"]["Opportunity"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+        };
+        OpportunityMatch: {
+            opportunity: components["schemas"]["Opportunity"];
+            /** @example 75 */
+            score: number;
+            why: components["schemas"]["MatchWhy"];
+        };
+        OpportunityOrganisation: {
+            /** @example DE */
+            country: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OpportunityPatch: {
+            closed_reason?: string | null;
+            /** Format: uuid */
+            contact_person_id?: string | null;
+            cooperation_types?: string[] | null;
+            details?: components["schemas"]["TextPatch"] | null;
+            focus_areas?: string[] | null;
+            ip_status?: string | null;
+            /** @enum {string} */
+            kind?: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
+            modalities?: string[] | null;
+            stage?: string | null;
+            /** @enum {string} */
+            status?: "draft" | "published" | "closed";
+            summary?: components["schemas"]["TextPatch"];
+            target_countries?: string[] | null;
+            title?: components["schemas"]["TextPatch"];
+            /** Format: date */
+            valid_until?: string;
         };
         Organisation: {
             archived: boolean;
@@ -2202,6 +2493,26 @@ export interface components {
             password: string;
             /** @example ims_… */
             token: string;
+        };
+        SuggestedOrganisation: {
+            /** @example JP */
+            country: string;
+            focus_areas: string[];
+            /** Format: uuid */
+            id: string;
+            /** @example pharma */
+            kind: string;
+            name: string;
+            name_local: string;
+        };
+        Suggestion: {
+            organisation: components["schemas"]["SuggestedOrganisation"];
+            /** @example 80 */
+            score: number;
+            why: components["schemas"]["MatchWhy"];
+        };
+        Suggestions: {
+            items: components["schemas"]["Suggestion"][];
         };
         Summary: {
             agreements: components["schemas"]["AgreementCounts"];
@@ -3810,6 +4121,263 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listOpportunities: {
+        parameters: {
+            query?: {
+                /** @description Kind */
+                kind?: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
+                /** @description Focus area; repeat for any of several */
+                focus_area?: string[];
+                /** @description Modality */
+                modality?: "small_molecule" | "antibody" | "protein_biologic" | "cell_therapy" | "gene_therapy" | "nucleic_acid" | "vaccine" | "diagnostic" | "medical_device" | "digital_health" | "platform_technology" | "service";
+                /** @description Stage */
+                stage?: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable";
+                /** @description Cooperation type */
+                cooperation_type?: "licensing" | "co_development" | "research_collaboration" | "joint_venture" | "distribution" | "manufacturing" | "investment" | "service" | "other";
+                /** @description Country of the organisation */
+                country?: string;
+                /** @description Addresses this country (or every country) */
+                target_country?: string;
+                /** @description Status */
+                status?: "draft" | "published" | "closed";
+                /** @description Organisation id */
+                organisation?: string;
+                /** @description Search in titles and summaries, all three languages */
+                q?: string;
+                /** @description Keep opportunities whose validity has ended */
+                include_expired?: boolean;
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createOpportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The opportunity */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opportunity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteOpportunity: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version deleted */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Opportunity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateOpportunity: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Opportunity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change (JSON merge patch) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOpportunityMatches: {
+        parameters: {
+            query?: {
+                /** @description How many, 1–100 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Opportunity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matches"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOpportunityCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityCodes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listOrganisations: {
         parameters: {
             query?: {
@@ -4135,6 +4703,45 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listOrganisationOpportunities: {
+        parameters: {
+            query?: {
+                /** @description Keep opportunities whose validity has ended */
+                include_expired?: boolean;
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listOrganisationPeople: {
         parameters: {
             query?: {
@@ -4198,6 +4805,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listSuggestions: {
+        parameters: {
+            query?: {
+                /** @description How many, 1–100 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestions"];
                 };
             };
             400: components["responses"]["BadRequest"];
