@@ -1885,7 +1885,8 @@ export interface components {
             currency: "AUD" | "CAD" | "CHF" | "CNY" | "DKK" | "EUR" | "GBP" | "JPY" | "KRW" | "NOK" | "SEK" | "SGD" | "USD";
         };
         Opportunity: {
-            closed_reason: string | null;
+            /** @enum {string|null} */
+            closed_reason: "partner_found" | "withdrawn" | "expired" | "other" | null;
             /**
              * Format: uuid
              * @description ContactPersonID is a person of the organisation; null in matches.
@@ -1914,8 +1915,8 @@ export interface components {
             focus_areas: string[];
             /** Format: uuid */
             id: string;
-            /** @example granted */
-            ip_status: string;
+            /** @enum {string} */
+            ip_status: "granted" | "pending" | "none" | "not_applicable";
             /** @enum {string} */
             kind: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
             /**
@@ -1936,8 +1937,8 @@ export interface components {
             organisation_id: string;
             /** Format: date-time */
             published_at: string | null;
-            /** @example preclinical */
-            stage: string;
+            /** @enum {string} */
+            stage: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable";
             /** @enum {string} */
             status: "draft" | "published" | "closed";
             summary: components["schemas"]["Text"];
@@ -1966,19 +1967,22 @@ export interface components {
             statuses: components["schemas"]["CodeName"][];
         };
         OpportunityCreate: {
-            closed_reason?: string | null;
+            /** @enum {string|null} */
+            closed_reason?: "partner_found" | "withdrawn" | "expired" | "other" | null;
             /** Format: uuid */
             contact_person_id?: string | null;
             cooperation_types?: string[] | null;
             details?: components["schemas"]["Text"];
             focus_areas?: string[] | null;
-            ip_status?: string | null;
+            /** @enum {string|null} */
+            ip_status?: "granted" | "pending" | "none" | "not_applicable" | null;
             /** @enum {string} */
             kind: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
             modalities?: string[] | null;
             /** Format: uuid */
             organisation_id: string;
-            stage?: string | null;
+            /** @enum {string|null} */
+            stage?: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable" | null;
             /** @enum {string|null} */
             status?: "draft" | "published" | "closed" | null;
             summary: components["schemas"]["Text"];
@@ -2006,17 +2010,20 @@ export interface components {
             name: string;
         };
         OpportunityPatch: {
-            closed_reason?: string | null;
+            /** @enum {string|null} */
+            closed_reason?: "partner_found" | "withdrawn" | "expired" | "other" | null;
             /** Format: uuid */
             contact_person_id?: string | null;
             cooperation_types?: string[] | null;
             details?: components["schemas"]["TextPatch"] | null;
             focus_areas?: string[] | null;
-            ip_status?: string | null;
+            /** @enum {string} */
+            ip_status?: "granted" | "pending" | "none" | "not_applicable";
             /** @enum {string} */
             kind?: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
             modalities?: string[] | null;
-            stage?: string | null;
+            /** @enum {string} */
+            stage?: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable";
             /** @enum {string} */
             status?: "draft" | "published" | "closed";
             summary?: components["schemas"]["TextPatch"];
