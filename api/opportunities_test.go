@@ -218,6 +218,17 @@ func TestOpportunitiesRulesAndVisibility(t *testing.T) {
 			}
 		}
 
+		// The audit log shows opportunities on the same terms: a draft's
+		// texts not to a viewer, details not to a key without the scope.
+		h.run([]scenario{
+			{name: "a viewer reads a draft's events without its texts", req: request{url: "/api/v1/audit-events?entity_id=" + draft.ID, as: viewer},
+				wantStatus: 200, wantBody: []string{`"entity_id":"` + draft.ID}, wantNotBody: []string{"販売"}},
+			{name: "a coordinator reads them whole", req: request{url: "/api/v1/audit-events?entity_id=" + draft.ID, as: coordinator},
+				wantStatus: 200, wantBody: []string{"販売"}},
+			{name: "a key without the scope reads no details in events", req: request{url: "/api/v1/audit-events?entity_id=" + pub.ID, as: keyFor(auth.ScopeRead)},
+				wantStatus: 200, wantBody: []string{"Allogeneic"}, wantNotBody: []string{"Confidential"}},
+		})
+
 		// Publishing stamps the date; closing needs and keeps a reason; every change is audited.
 		rec := h.do(request{method: "PATCH", url: "/api/v1/opportunities/" + draft.ID, as: memberDE, headers: map[string]string{"If-Match": `"1"`},
 			body: map[string]any{"status": "published", "title": map[string]any{"en": "Distribution partner wanted"}}})
