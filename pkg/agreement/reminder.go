@@ -2,7 +2,6 @@ package agreement
 
 import (
 	"context"
-	"time"
 
 	"github.com/innomunich/platform/pkg/database"
 )
@@ -25,8 +24,6 @@ type Due struct {
 	ValidUntil string
 	// Threshold is Ends90, Ends30 or Lapsed.
 	Threshold string
-	// Days from today to the end, negative once it has passed.
-	Days int
 }
 
 // DueForReminder returns the agreements to remind of on day today
@@ -49,13 +46,13 @@ func DueForReminder(ctx context.Context, db *database.DB, today string) ([]Due, 
 	}
 	var out []Due
 	for _, a := range rows {
-		d := Due{ID: a.ID, Title: a.Title, ValidUntil: *a.ValidUntil, Days: daysBetween(today, *a.ValidUntil)}
+		d := Due{ID: a.ID, Title: a.Title, ValidUntil: *a.ValidUntil}
 		switch a.Status(today) {
 		case Expired:
 			d.Threshold = Lapsed
 		case Expiring:
 			d.Threshold = Ends90
-			if d.Days <= 30 {
+			if d.ValidUntil <= addDays(today, 30) {
 				d.Threshold = Ends30
 			}
 		default: // draft or terminated
@@ -64,10 +61,4 @@ func DueForReminder(ctx context.Context, db *database.DB, today string) ([]Due, 
 		out = append(out, d)
 	}
 	return out, nil
-}
-
-func daysBetween(from, to string) int {
-	f, _ := time.Parse(time.DateOnly, from)
-	t, _ := time.Parse(time.DateOnly, to)
-	return int(t.Sub(f).Hours() / 24)
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -23,6 +24,7 @@ import (
 	"github.com/innomunich/platform/pkg/project"
 	"github.com/innomunich/platform/pkg/remind"
 	"github.com/innomunich/platform/pkg/user"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
 )
@@ -476,4 +478,37 @@ func TestTwoInstancesOnOneDatabaseSendEveryPeriodicReminderOnce(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The periodic jobs are counted by kind in innomunich_jobs like the others.
+func TestThePeriodicJobsShowInTheMetricsByKind(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		_, q := insertOnly(t, db)
+		ctx := context.Background()
+		for _, args := range []river.JobArgs{remind.DailyArgs{Day: "2027-03-01"}, remind.DailyArgs{Day: "2027-03-01"}, remind.DigestArgs{Monday: "2027-02-22"}} {
+			if err := q.Enqueue(ctx, args, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		reg := prometheus.NewRegistry()
+		reg.MustRegister(jobs.NewCollector(db))
+		families, err := reg.Gather()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]float64{}
+		for _, f := range families {
+			for _, m := range f.GetMetric() {
+				labels := map[string]string{}
+				for _, l := range m.GetLabel() {
+					labels[l.GetName()] = l.GetValue()
+				}
+				got[labels["kind"]+"/"+labels["state"]] = m.GetGauge().GetValue()
+			}
+		}
+		// The same day's job twice is one: it is unique.
+		if want := map[string]float64{"remind_daily/available": 1, "remind_weekly_digest/available": 1}; !maps.Equal(got, want) {
+			t.Errorf("innomunich_jobs %v, want %v", got, want)
+		}
+	})
 }
