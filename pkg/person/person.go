@@ -89,9 +89,15 @@ func (p *Person) normalise() {
 	for _, s := range []*string{&p.GivenName, &p.FamilyName, &p.GivenNameLocal, &p.FamilyNameLocal, &p.GivenNameKana, &p.FamilyNameKana, &p.Position, &p.Email, &p.Phone} {
 		*s = strings.TrimSpace(*s)
 	}
-	langs := strings.Fields(strings.ToLower(p.Languages))
-	slices.Sort(langs)
-	p.Languages = strings.Join(slices.Compact(langs), " ")
+	// The order is the person's: the first language is the one they are
+	// written to in (trip notifications), so duplicates go, order stays.
+	var langs []string
+	for _, l := range strings.Fields(strings.ToLower(p.Languages)) {
+		if !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	p.Languages = strings.Join(langs, " ")
 }
 
 func (p *Person) derive() {
