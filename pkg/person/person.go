@@ -285,9 +285,11 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 // Delete erases a person (GDPR): the row goes, and so do the personal data
 // in the audit log's earlier events about them and the stored answers to
 // retried requests that name them. The log keeps that the person existed
-// and was deleted, by whom and when.
-func Delete(ctx context.Context, db *database.DB, id string, version int) error {
-	return db.WithTx(ctx, func(ctx context.Context) error {
+// and was deleted, by whom and when. The news is of the people who move
+// up into the seats the person leaves.
+func Delete(ctx context.Context, db *database.DB, id string, version int) ([]trip.News, error) {
+	var news []trip.News
+	err := db.WithTx(ctx, func(ctx context.Context) error {
 		before, err := Get(ctx, db, id)
 		if err != nil {
 			return err
@@ -300,7 +302,8 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		}
 		// Their seats on trips go to the people waiting before the
 		// registrations vanish with them.
-		if err := trip.WithdrawPerson(ctx, db, id); err != nil {
+		news, err = trip.WithdrawPerson(ctx, db, id)
+		if err != nil {
 			return err
 		}
 		if err := db.DeleteVersioned(ctx, "people", "person", id, version, database.Referrers{}); err != nil {
@@ -314,6 +317,10 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		}
 		return audit.Record(ctx, db, audit.Delete, "person", id, before.Version, nil, nil)
 	})
+	if err != nil {
+		return nil, err
+	}
+	return news, nil
 }
 
 // RegisterForTrip signs a person up for a trip. The trip package keeps
