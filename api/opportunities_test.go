@@ -253,6 +253,20 @@ func TestOpportunitiesRulesAndVisibility(t *testing.T) {
 		if rec.Code != 409 || !strings.Contains(rec.Body.String(), "opportunities") {
 			t.Errorf("deleting an organisation with opportunities: %d %s", rec.Code, rec.Body.String())
 		}
+		// A retry with the same Idempotency-Key answers the first response.
+		retry := request{method: "POST", url: "/api/v1/opportunities", as: memberDE, headers: map[string]string{"Idempotency-Key": "opp-" + randomSuffix()}, body: offer(de.ID, nil)}
+		first, second := h.do(retry), h.do(retry)
+		if first.Code != 201 || second.Code != 201 || decode[opportunityBody](t, first).ID != decode[opportunityBody](t, second).ID {
+			t.Errorf("idempotent create: %d %d", first.Code, second.Code)
+		}
+
+		// Erasing the contact person (GDPR) leaves the opportunity without one.
+		if rec := h.do(request{method: "DELETE", url: "/api/v1/people/" + contact.ID, headers: map[string]string{"If-Match": `"1"`}}); rec.Code != 204 {
+			t.Fatalf("erase contact: %d %s", rec.Code, rec.Body.String())
+		}
+		if after := decode[opportunityBody](t, h.get("/api/v1/opportunities/"+pub.ID)); after.ContactPersonID != nil {
+			t.Errorf("contact after erasure: %v", *after.ContactPersonID)
+		}
 		rec = h.do(request{method: "DELETE", url: "/api/v1/opportunities/" + expired.ID, headers: map[string]string{"If-Match": `"1"`}})
 		if rec.Code != 204 || h.get("/api/v1/opportunities/"+expired.ID).Code != 404 {
 			t.Errorf("delete: %d %s", rec.Code, rec.Body.String())
