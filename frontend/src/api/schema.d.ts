@@ -414,6 +414,30 @@ export interface paths {
         patch: operations["updateMe"];
         trace?: never;
     };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notification settings
+         * @description Every kind of e-mail notification for the caller's role and whether it is on. Coordinators also have agreement_expiry and weekly_digest (off until chosen).
+         */
+        get: operations["myNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Switch notifications on or off
+         * @description Names kinds with true (on) or false (off); others stay. An unknown kind, or one not for the caller's role, is 422.
+         */
+        patch: operations["updateMyNotifications"];
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -428,6 +452,26 @@ export interface paths {
          * @description Needs the current password; ends every sign-in of the user (refresh and access tokens). Wrong current passwords are throttled like sign-ins (429 with Retry-After). A guessable new password is 422 with a code saying why (password_common, password_personal, …).
          */
         post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch a kind of notification off from its e-mail
+         * @description The one-click unsubscribe of RFC 8058: every notification carries this address with a signed token in List-Unsubscribe, and mail clients POST to it (body List-Unsubscribe=One-Click, which is not needed). No sign-in; switches off that kind only, for whom the mail was sent to. The web app's /unsubscribe page posts here too. A token that was not made by this platform is 404.
+         */
+        post: operations["unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1734,6 +1778,22 @@ export interface components {
              */
             currency: "AUD" | "CAD" | "CHF" | "CNY" | "DKK" | "EUR" | "GBP" | "JPY" | "KRW" | "NOK" | "SEK" | "SGD" | "USD";
         };
+        NotificationSetting: {
+            /** @description Default is what it is for someone who never chose. */
+            default: boolean;
+            enabled: boolean;
+            /**
+             * @example trip_registration
+             * @enum {string}
+             */
+            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest";
+        };
+        NotificationSettings: {
+            kinds: components["schemas"]["NotificationSetting"][];
+        };
+        NotificationSettingsPatch: {
+            [key: string]: boolean;
+        };
         Organisation: {
             archived: boolean;
             /** @example Osaka */
@@ -2346,6 +2406,10 @@ export interface components {
             /** @example Asia/Tokyo */
             time_zone?: string;
             title?: string;
+        };
+        Unsubscribed: {
+            /** @example weekly_digest */
+            kind: string;
         };
         User: {
             /** Format: date-time */
@@ -3775,6 +3839,74 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    myNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The settings' version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateMyNotifications: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the settings */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Kinds to switch */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The settings' new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     changePassword: {
         parameters: {
             query?: never;
@@ -3804,6 +3936,39 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The token of the link */
+                token: string;
+            };
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unsubscribed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["Invalid"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
