@@ -22,6 +22,7 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/i18n"
+	"github.com/innomunich/platform/pkg/notify"
 	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/person"
@@ -181,7 +182,7 @@ func (in New) validate() error {
 // Create records an organisation's interest in a published, unexpired
 // opportunity of another organisation. One organisation holds at most one
 // open interest per opportunity (Conflict).
-func Create(ctx context.Context, db *database.DB, in New) (Interest, error) {
+func Create(ctx context.Context, db *database.DB, n *notify.Notifier, in New) (Interest, error) {
 	c := auth.From(ctx)
 	if in.OrganisationID == "" && c.Role == auth.RoleMember {
 		in.OrganisationID = c.OrganisationID
@@ -235,7 +236,7 @@ func Create(ctx context.Context, db *database.DB, in New) (Interest, error) {
 		if err := audit.Record(ctx, db, audit.Create, "interest", i.ID, i.Version, nil, i.view()); err != nil {
 			return err
 		}
-		return notifyStep(ctx, db, i)
+		return notifyStep(ctx, db, n, i)
 	})
 	if err != nil {
 		return Interest{}, err
@@ -324,7 +325,7 @@ func withOpportunities(ctx context.Context, db *database.DB, list []Interest) er
 // change loads the interest, checks who may and the version, lets step
 // compute the new state and writes it with its audit event (and the
 // notification of the other side) in one transaction.
-func change(ctx context.Context, db *database.DB, id string, version int, action string, who func(c auth.Principal, i Interest) error, step func(ctx context.Context, i Interest) (Interest, error)) (Interest, error) {
+func change(ctx context.Context, db *database.DB, n *notify.Notifier, id string, version int, action string, who func(c auth.Principal, i Interest) error, step func(ctx context.Context, i Interest) (Interest, error)) (Interest, error) {
 	err := db.WithTx(ctx, func(ctx context.Context) error {
 		before, err := Get(ctx, db, id)
 		if err != nil {
@@ -357,7 +358,7 @@ func change(ctx context.Context, db *database.DB, id string, version int, action
 			}
 		}
 		if after.Status != before.Status {
-			return notifyStep(ctx, db, after)
+			return notifyStep(ctx, db, n, after)
 		}
 		return nil
 	})
@@ -381,8 +382,8 @@ func mustBeOpen(i Interest, verb string) error {
 // Accept is the owner's yes: the interest enters the pipeline and the two
 // sides' contact persons become visible to each other, which the audit
 // log records as a share_contacts event.
-func Accept(ctx context.Context, db *database.DB, id string, version int) (Interest, error) {
-	return change(ctx, db, id, version, "accept", ownerSide, func(_ context.Context, i Interest) (Interest, error) {
+func Accept(ctx context.Context, db *database.DB, n *notify.Notifier, id string, version int) (Interest, error) {
+	return change(ctx, db, n, id, version, "accept", ownerSide, func(_ context.Context, i Interest) (Interest, error) {
 		if err := mustBeOpen(i, "accepted"); err != nil {
 			return i, err
 		}
@@ -404,9 +405,9 @@ func checkReason(field, reason string, required bool) error {
 }
 
 // Decline is the owner's no, with an optional reason.
-func Decline(ctx context.Context, db *database.DB, id string, version int, reason string) (Interest, error) {
+func Decline(ctx context.Context, db *database.DB, n *notify.Notifier, id string, version int, reason string) (Interest, error) {
 	reason = strings.TrimSpace(reason)
-	return change(ctx, db, id, version, "decline", ownerSide, func(_ context.Context, i Interest) (Interest, error) {
+	return change(ctx, db, n, id, version, "decline", ownerSide, func(_ context.Context, i Interest) (Interest, error) {
 		if err := checkReason("reason", reason, false); err != nil {
 			return i, err
 		}
@@ -420,11 +421,11 @@ func Decline(ctx context.Context, db *database.DB, id string, version int, reaso
 
 // Withdraw is the interested side taking its interest back while it is
 // still open.
-func Withdraw(ctx context.Context, db *database.DB, id string, version int) (Interest, error) {
+func Withdraw(ctx context.Context, db *database.DB, n *notify.Notifier, id string, version int) (Interest, error) {
 	interestedSide := func(c auth.Principal, i Interest) error {
 		return canAct(c, i.OrganisationID, "Only the interested organisation (or a coordinator) withdraws an interest")
 	}
-	return change(ctx, db, id, version, "withdraw", interestedSide, func(_ context.Context, i Interest) (Interest, error) {
+	return change(ctx, db, n, id, version, "withdraw", interestedSide, func(_ context.Context, i Interest) (Interest, error) {
 		if err := mustBeOpen(i, "withdrawn"); err != nil {
 			return i, err
 		}
@@ -457,7 +458,7 @@ func StepAllowed(from, to string) bool {
 
 // Update applies a pipeline step or link change, based on version. Only
 // the owner's side (or a coordinator) moves an interest along.
-func Update(ctx context.Context, db *database.DB, id string, version int, in Patch) (Interest, error) {
+func Update(ctx context.Context, db *database.DB, n *notify.Notifier, id string, version int, in Patch) (Interest, error) {
 	in.ClosedReason = strings.TrimSpace(in.ClosedReason)
 	var bad apperr.Fields
 	if in.Status != "" && in.Status != Closed && !slices.Contains(Pipeline, in.Status) {
@@ -483,7 +484,7 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 	if in.Status != "" {
 		action = "step"
 	}
-	return change(ctx, db, id, version, action, ownerSide, func(ctx context.Context, i Interest) (Interest, error) {
+	return change(ctx, db, n, id, version, action, ownerSide, func(ctx context.Context, i Interest) (Interest, error) {
 		if !i.InPipeline() {
 			return i, apperr.New(apperr.Conflict, "Only an accepted interest moves along the pipeline or links records; this one is %s", i.Status)
 		}

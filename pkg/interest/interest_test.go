@@ -86,7 +86,7 @@ func newOpportunity(t *testing.T, db *database.DB, org string, contact *string, 
 
 func express(t *testing.T, db *database.DB, w world) interest.Interest {
 	t.Helper()
-	i, err := interest.Create(member(w.jp), db, interest.New{OpportunityID: w.offer.ID, PersonID: w.jpPerson.ID, Message: "We would like to license it for Japan."})
+	i, err := interest.Create(member(w.jp), db, nil, interest.New{OpportunityID: w.offer.ID, PersonID: w.jpPerson.ID, Message: "We would like to license it for Japan."})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,49 +108,49 @@ func TestAnOrganisationAnswersOthersPublishedOpportunitiesOnceAtATime(t *testing
 		if i.Status != interest.Open || i.OrganisationID != w.jp || i.Opportunity.OrganisationID != w.de || i.Version != 1 {
 			t.Fatalf("created: %+v", i)
 		}
-		_, err := interest.Create(member(w.jp), db, interest.New{OpportunityID: w.offer.ID, PersonID: w.jpPerson.ID, Message: msg})
+		_, err := interest.Create(member(w.jp), db, nil, interest.New{OpportunityID: w.offer.ID, PersonID: w.jpPerson.ID, Message: msg})
 		wantCode(t, "second open interest", err, apperr.Conflict)
-		_, err = interest.Create(member(w.de), db, interest.New{OpportunityID: w.offer.ID, PersonID: w.deContact.ID, Message: msg})
+		_, err = interest.Create(member(w.de), db, nil, interest.New{OpportunityID: w.offer.ID, PersonID: w.deContact.ID, Message: msg})
 		wantCode(t, "own opportunity", err, apperr.Invalid)
-		_, err = interest.Create(member(w.other), db, interest.New{OpportunityID: w.offer.ID, OrganisationID: w.jp, PersonID: w.jpPerson.ID, Message: msg})
+		_, err = interest.Create(member(w.other), db, nil, interest.New{OpportunityID: w.offer.ID, OrganisationID: w.jp, PersonID: w.jpPerson.ID, Message: msg})
 		wantCode(t, "member for another organisation", err, apperr.Forbidden)
-		_, err = interest.Create(as(auth.RoleViewer, ""), db, interest.New{OpportunityID: w.offer.ID, OrganisationID: w.other, PersonID: w.otherPerson.ID, Message: msg})
+		_, err = interest.Create(as(auth.RoleViewer, ""), db, nil, interest.New{OpportunityID: w.offer.ID, OrganisationID: w.other, PersonID: w.otherPerson.ID, Message: msg})
 		wantCode(t, "viewer", err, apperr.Forbidden)
-		_, err = interest.Create(member(w.other), db, interest.New{OpportunityID: w.offer.ID, PersonID: w.jpPerson.ID, Message: msg})
+		_, err = interest.Create(member(w.other), db, nil, interest.New{OpportunityID: w.offer.ID, PersonID: w.jpPerson.ID, Message: msg})
 		wantCode(t, "person of another organisation", err, apperr.Invalid)
-		_, err = interest.Create(member(w.other), db, interest.New{OpportunityID: w.offer.ID, PersonID: w.otherPerson.ID, Message: "  "})
+		_, err = interest.Create(member(w.other), db, nil, interest.New{OpportunityID: w.offer.ID, PersonID: w.otherPerson.ID, Message: "  "})
 		wantCode(t, "empty message", err, apperr.Invalid)
-		_, err = interest.Create(coordinator(), db, interest.New{OpportunityID: w.offer.ID, PersonID: w.otherPerson.ID, Message: msg})
+		_, err = interest.Create(coordinator(), db, nil, interest.New{OpportunityID: w.offer.ID, PersonID: w.otherPerson.ID, Message: msg})
 		wantCode(t, "coordinator without organisation", err, apperr.Invalid)
 		key := auth.With(context.Background(), auth.Principal{Kind: auth.KindAPIKey, ID: "k", Role: auth.RoleMember, OrganisationID: w.other, Scopes: []string{auth.ScopeRead}})
-		_, err = interest.Create(key, db, interest.New{OpportunityID: w.offer.ID, PersonID: w.otherPerson.ID, Message: msg})
+		_, err = interest.Create(key, db, nil, interest.New{OpportunityID: w.offer.ID, PersonID: w.otherPerson.ID, Message: msg})
 		wantCode(t, "key without write:opportunities", err, apperr.Forbidden)
 
 		draft := newOpportunity(t, db, w.de, nil, opportunity.Draft)
-		_, err = interest.Create(member(w.other), db, interest.New{OpportunityID: draft.ID, PersonID: w.otherPerson.ID, Message: msg})
+		_, err = interest.Create(member(w.other), db, nil, interest.New{OpportunityID: draft.ID, PersonID: w.otherPerson.ID, Message: msg})
 		wantCode(t, "another organisation's draft", err, apperr.NotFound)
-		_, err = interest.Create(coordinator(), db, interest.New{OpportunityID: draft.ID, OrganisationID: w.other, PersonID: w.otherPerson.ID, Message: msg})
+		_, err = interest.Create(coordinator(), db, nil, interest.New{OpportunityID: draft.ID, OrganisationID: w.other, PersonID: w.otherPerson.ID, Message: msg})
 		wantCode(t, "a draft, by a coordinator who sees it", err, apperr.Invalid)
 		closed := newOpportunity(t, db, w.de, nil, opportunity.Closed)
-		_, err = interest.Create(member(w.other), db, interest.New{OpportunityID: closed.ID, PersonID: w.otherPerson.ID, Message: msg})
+		_, err = interest.Create(member(w.other), db, nil, interest.New{OpportunityID: closed.ID, PersonID: w.otherPerson.ID, Message: msg})
 		wantCode(t, "closed", err, apperr.Invalid)
 		expired := newOpportunity(t, db, w.de, nil, opportunity.Published)
 		if err := db.Conn(context.Background()).Table("opportunities").Where("id = ?", expired.ID).Update("valid_until", "2020-01-01").Error; err != nil {
 			t.Fatal(err)
 		}
-		_, err = interest.Create(member(w.other), db, interest.New{OpportunityID: expired.ID, PersonID: w.otherPerson.ID, Message: msg})
+		_, err = interest.Create(member(w.other), db, nil, interest.New{OpportunityID: expired.ID, PersonID: w.otherPerson.ID, Message: msg})
 		wantCode(t, "expired", err, apperr.Invalid)
 
 		// A coordinator answers on behalf of an organisation.
-		byCoord, err := interest.Create(coordinator(), db, interest.New{OpportunityID: w.offer.ID, OrganisationID: w.other, PersonID: w.otherPerson.ID, Message: msg})
+		byCoord, err := interest.Create(coordinator(), db, nil, interest.New{OpportunityID: w.offer.ID, OrganisationID: w.other, PersonID: w.otherPerson.ID, Message: msg})
 		if err != nil || byCoord.OrganisationID != w.other {
 			t.Fatalf("coordinator on behalf: %+v %v", byCoord, err)
 		}
 		// After a withdrawal the organisation may answer again.
-		if _, err := interest.Withdraw(member(w.jp), db, i.ID, i.Version); err != nil {
+		if _, err := interest.Withdraw(member(w.jp), db, nil, i.ID, i.Version); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := interest.Create(member(w.jp), db, interest.New{OpportunityID: w.offer.ID, PersonID: w.jpPerson.ID, Message: msg}); err != nil {
+		if _, err := interest.Create(member(w.jp), db, nil, interest.New{OpportunityID: w.offer.ID, PersonID: w.jpPerson.ID, Message: msg}); err != nil {
 			t.Errorf("again after withdrawing: %v", err)
 		}
 	})
@@ -179,57 +179,57 @@ func TestOwnerAnswersAndMovesAlongTheInterestedSideWithdraws(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		w := newWorld(t, db)
 		i := express(t, db, w)
-		_, err := interest.Accept(member(w.jp), db, i.ID, i.Version)
+		_, err := interest.Accept(member(w.jp), db, nil, i.ID, i.Version)
 		wantCode(t, "interested side accepts", err, apperr.Forbidden)
-		_, err = interest.Withdraw(member(w.de), db, i.ID, i.Version)
+		_, err = interest.Withdraw(member(w.de), db, nil, i.ID, i.Version)
 		wantCode(t, "owner withdraws", err, apperr.Forbidden)
-		_, err = interest.Accept(member(w.other), db, i.ID, i.Version)
+		_, err = interest.Accept(member(w.other), db, nil, i.ID, i.Version)
 		wantCode(t, "third organisation (cannot even read it)", err, apperr.NotFound)
-		_, err = interest.Accept(as(auth.RoleViewer, ""), db, i.ID, i.Version)
+		_, err = interest.Accept(as(auth.RoleViewer, ""), db, nil, i.ID, i.Version)
 		wantCode(t, "viewer", err, apperr.Forbidden)
-		_, err = interest.Accept(member(w.de), db, i.ID, i.Version+1)
+		_, err = interest.Accept(member(w.de), db, nil, i.ID, i.Version+1)
 		wantCode(t, "stale version", err, apperr.PreconditionFailed)
-		_, err = interest.Update(member(w.de), db, i.ID, i.Version, interest.Patch{Status: interest.InDiscussion})
+		_, err = interest.Update(member(w.de), db, nil, i.ID, i.Version, interest.Patch{Status: interest.InDiscussion})
 		wantCode(t, "pipeline before acceptance", err, apperr.Conflict)
 
-		acc, err := interest.Accept(member(w.de), db, i.ID, i.Version)
+		acc, err := interest.Accept(member(w.de), db, nil, i.ID, i.Version)
 		if err != nil || acc.Status != interest.Accepted || acc.AcceptedAt == nil || acc.Version != 2 {
 			t.Fatalf("accept: %+v %v", acc, err)
 		}
-		_, err = interest.Decline(member(w.de), db, acc.ID, acc.Version, "")
+		_, err = interest.Decline(member(w.de), db, nil, acc.ID, acc.Version, "")
 		wantCode(t, "decline after accepting", err, apperr.Conflict)
-		_, err = interest.Withdraw(member(w.jp), db, acc.ID, acc.Version)
+		_, err = interest.Withdraw(member(w.jp), db, nil, acc.ID, acc.Version)
 		wantCode(t, "withdraw after acceptance", err, apperr.Conflict)
-		_, err = interest.Update(member(w.jp), db, acc.ID, acc.Version, interest.Patch{Status: interest.InDiscussion})
+		_, err = interest.Update(member(w.jp), db, nil, acc.ID, acc.Version, interest.Patch{Status: interest.InDiscussion})
 		wantCode(t, "interested side moves the pipeline", err, apperr.Forbidden)
 
-		nda, err := interest.Update(member(w.de), db, acc.ID, acc.Version, interest.Patch{Status: interest.NDASigned})
+		nda, err := interest.Update(member(w.de), db, nil, acc.ID, acc.Version, interest.Patch{Status: interest.NDASigned})
 		if err != nil || nda.Status != interest.NDASigned {
 			t.Fatalf("skip to nda_signed: %+v %v", nda, err)
 		}
-		_, err = interest.Update(member(w.de), db, nda.ID, nda.Version, interest.Patch{Status: interest.InDiscussion})
+		_, err = interest.Update(member(w.de), db, nil, nda.ID, nda.Version, interest.Patch{Status: interest.InDiscussion})
 		wantCode(t, "backwards", err, apperr.Invalid)
-		_, err = interest.Update(member(w.de), db, nda.ID, nda.Version, interest.Patch{Status: interest.Declined})
+		_, err = interest.Update(member(w.de), db, nil, nda.ID, nda.Version, interest.Patch{Status: interest.Declined})
 		wantCode(t, "declined through the pipeline", err, apperr.Invalid)
-		_, err = interest.Update(member(w.de), db, nda.ID, nda.Version, interest.Patch{Status: interest.Closed})
+		_, err = interest.Update(member(w.de), db, nil, nda.ID, nda.Version, interest.Patch{Status: interest.Closed})
 		wantCode(t, "closed without a reason", err, apperr.Invalid)
 		missing := uuid.Must(uuid.NewV7()).String()
-		_, err = interest.Update(member(w.de), db, nda.ID, nda.Version, interest.Patch{AgreementID: &interest.Link{ID: &missing}})
+		_, err = interest.Update(member(w.de), db, nil, nda.ID, nda.Version, interest.Patch{AgreementID: &interest.Link{ID: &missing}})
 		wantCode(t, "link to no agreement", err, apperr.Invalid)
 
 		a, err := agreement.Create(coordinator(), db, agreement.Agreement{Title: "Licence", Kind: "licence", Parties: []agreement.Party{{OrganisationID: w.de}, {OrganisationID: w.jp}}, OriginInterestID: &i.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
-		signed, err := interest.Update(coordinator(), db, nda.ID, nda.Version, interest.Patch{Status: interest.AgreementSigned, AgreementID: &interest.Link{ID: &a.ID}})
+		signed, err := interest.Update(coordinator(), db, nil, nda.ID, nda.Version, interest.Patch{Status: interest.AgreementSigned, AgreementID: &interest.Link{ID: &a.ID}})
 		if err != nil || signed.Status != interest.AgreementSigned || signed.AgreementID == nil || *signed.AgreementID != a.ID {
 			t.Fatalf("agreement signed by a coordinator: %+v %v", signed, err)
 		}
-		closed, err := interest.Update(member(w.de), db, signed.ID, signed.Version, interest.Patch{Status: interest.Closed, ClosedReason: "No funding found"})
+		closed, err := interest.Update(member(w.de), db, nil, signed.ID, signed.Version, interest.Patch{Status: interest.Closed, ClosedReason: "No funding found"})
 		if err != nil || closed.Status != interest.Closed || closed.ClosedReason != "No funding found" {
 			t.Fatalf("close: %+v %v", closed, err)
 		}
-		_, err = interest.Update(member(w.de), db, closed.ID, closed.Version, interest.Patch{Status: interest.ProjectStarted})
+		_, err = interest.Update(member(w.de), db, nil, closed.ID, closed.Version, interest.Patch{Status: interest.ProjectStarted})
 		wantCode(t, "after closing", err, apperr.Conflict)
 		_, err = agreement.Get(system(), db, a.ID)
 		if err != nil {
@@ -239,15 +239,15 @@ func TestOwnerAnswersAndMovesAlongTheInterestedSideWithdraws(t *testing.T) {
 		wantCode(t, "deleting an agreement an interest links", err, apperr.Conflict)
 
 		// Declining, with a reason, ends another organisation's interest.
-		j, err := interest.Create(member(w.other), db, interest.New{OpportunityID: w.offer.ID, PersonID: w.otherPerson.ID, Message: "Us too"})
+		j, err := interest.Create(member(w.other), db, nil, interest.New{OpportunityID: w.offer.ID, PersonID: w.otherPerson.ID, Message: "Us too"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		dec, err := interest.Decline(member(w.de), db, j.ID, j.Version, " Not our market ")
+		dec, err := interest.Decline(member(w.de), db, nil, j.ID, j.Version, " Not our market ")
 		if err != nil || dec.Status != interest.Declined || dec.DeclineReason != "Not our market" || dec.AcceptedAt != nil {
 			t.Fatalf("decline: %+v %v", dec, err)
 		}
-		_, err = interest.Accept(member(w.de), db, dec.ID, dec.Version)
+		_, err = interest.Accept(member(w.de), db, nil, dec.ID, dec.Version)
 		wantCode(t, "accept after declining", err, apperr.Conflict)
 	})
 }
@@ -297,7 +297,7 @@ func TestContactPersonsAreSharedOnlyOnAcceptance(t *testing.T) {
 			t.Errorf("coordinator: %+v %+v", coord.Interested, coord.Opportunity)
 		}
 
-		acc, err := interest.Accept(member(w.de), db, i.ID, i.Version)
+		acc, err := interest.Accept(member(w.de), db, nil, i.ID, i.Version)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -351,14 +351,14 @@ func TestListsShowWhatTheCallerMayReadWithCountsPerStage(t *testing.T) {
 		w := newWorld(t, db)
 		i := express(t, db, w)
 		request := newOpportunity(t, db, w.jp, nil, opportunity.Published)
-		sent, err := interest.Create(member(w.de), db, interest.New{OpportunityID: request.ID, PersonID: w.deContact.ID, Message: "Interested"})
+		sent, err := interest.Create(member(w.de), db, nil, interest.New{OpportunityID: request.ID, PersonID: w.deContact.ID, Message: "Interested"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := interest.Accept(member(w.jp), db, sent.ID, sent.Version); err != nil {
+		if _, err := interest.Accept(member(w.jp), db, nil, sent.ID, sent.Version); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := interest.Create(member(w.other), db, interest.New{OpportunityID: request.ID, PersonID: w.otherPerson.ID, Message: "Us too"}); err != nil {
+		if _, err := interest.Create(member(w.other), db, nil, interest.New{OpportunityID: request.ID, PersonID: w.otherPerson.ID, Message: "Us too"}); err != nil {
 			t.Fatal(err)
 		}
 		ids := func(ctx context.Context, f interest.Filter) []string {
@@ -413,7 +413,7 @@ func TestTheChainFromOpportunityToProjectFollowsBothWays(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		w := newWorld(t, db)
 		i := express(t, db, w)
-		acc, err := interest.Accept(member(w.de), db, i.ID, i.Version)
+		acc, err := interest.Accept(member(w.de), db, nil, i.ID, i.Version)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -440,7 +440,7 @@ func TestTheChainFromOpportunityToProjectFollowsBothWays(t *testing.T) {
 		if direct, err = project.Update(coordinator(), db, direct.ID, direct.Version, project.Patch{OriginInterestID: opt.Of(i.ID)}); err != nil || direct.OriginInterestID == nil {
 			t.Fatalf("project naming the interest: %+v %v", direct, err)
 		}
-		if _, err := interest.Update(member(w.de), db, acc.ID, acc.Version, interest.Patch{Status: interest.ProjectStarted, ProjectID: &interest.Link{ID: &p.ID}}); err != nil {
+		if _, err := interest.Update(member(w.de), db, nil, acc.ID, acc.Version, interest.Patch{Status: interest.ProjectStarted, ProjectID: &interest.Link{ID: &p.ID}}); err != nil {
 			t.Fatal(err)
 		}
 
@@ -475,7 +475,7 @@ func TestMergingOrganisationsMovesInterestsAndKeepsOneOpen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		twin, err := interest.Create(member(dup.ID), db, interest.New{OpportunityID: w.offer.ID, PersonID: p.ID, Message: "Same company"})
+		twin, err := interest.Create(member(dup.ID), db, nil, interest.New{OpportunityID: w.offer.ID, PersonID: p.ID, Message: "Same company"})
 		if err != nil {
 			t.Fatal(err)
 		}
