@@ -14,6 +14,7 @@ import (
 	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/interest"
 	"github.com/innomunich/platform/pkg/mail"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
@@ -38,6 +39,7 @@ var sortSpecs = map[string]page.Spec{
 	"trip.Sort":         trip.Sort,
 	"user.Sort":         user.Sort,
 	"mail.OutboxOrder":  mail.OutboxOrder,
+	"interest.Sort":     interest.Sort,
 }
 
 // lists are the closed sets handlers pass to q.oneOf, by the expression
@@ -50,6 +52,9 @@ var lists = map[string][]string{
 	"trip.Kinds":         trip.Kinds,
 	"trip.Statuses":      trip.Statuses,
 	"auth.Roles":         auth.Roles,
+
+	"interest.Statuses":   interest.Statuses,
+	"interest.Directions": interest.Directions,
 }
 
 // The years q.year accepts.

@@ -24,6 +24,7 @@ import (
 // Contact is a contact person as the caller may see them.
 type Contact struct {
 	PersonID        string
+	DisplayName     string // in the caller's language's order
 	GivenName       string
 	FamilyName      string
 	GivenNameLocal  string
@@ -66,11 +67,11 @@ func sees(c auth.Principal, i Interest, personOrg string) seen {
 	return hidden
 }
 
-func contactOf(p person.Person, s seen) *Contact {
+func contactOf(p person.Person, s seen, locale string) *Contact {
 	if s == hidden {
 		return nil
 	}
-	out := &Contact{PersonID: p.ID, GivenName: p.GivenName, FamilyName: p.FamilyName, GivenNameLocal: p.GivenNameLocal,
+	out := &Contact{PersonID: p.ID, DisplayName: p.DisplayName(locale), GivenName: p.GivenName, FamilyName: p.FamilyName, GivenNameLocal: p.GivenNameLocal,
 		FamilyNameLocal: p.FamilyNameLocal, Position: p.Position}
 	if s == full {
 		out.Email, out.Phone, out.ContactData = p.Email, p.Phone, true
@@ -101,12 +102,12 @@ func ContactsOf(ctx context.Context, db *database.DB, list []Interest) (map[stri
 		var cs Contacts
 		if i.PersonID != nil {
 			if p, ok := people[*i.PersonID]; ok {
-				cs.Interested = contactOf(p, sees(c, i, p.OrganisationID))
+				cs.Interested = contactOf(p, sees(c, i, p.OrganisationID), c.Locale)
 			}
 		}
 		if i.Opportunity.ContactPersonID != nil {
 			if p, ok := people[*i.Opportunity.ContactPersonID]; ok {
-				cs.Opportunity = contactOf(p, sees(c, i, p.OrganisationID))
+				cs.Opportunity = contactOf(p, sees(c, i, p.OrganisationID), c.Locale)
 			}
 		}
 		out[i.ID] = cs
