@@ -111,3 +111,12 @@ var (
 		c("other", "Sonstiges", "Other", "その他"),
 	}
 )
+
+// The codes alone, for query parameters checked against them.
+var (
+	KindCodes            = Kinds.Codes()
+	ModalityCodes        = Modalities.Codes()
+	StageCodes           = Stages.Codes()
+	CooperationTypeCodes = CooperationTypes.Codes()
+	StatusCodes          = Statuses.Codes()
+)

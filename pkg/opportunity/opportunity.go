@@ -176,6 +176,9 @@ func (o Opportunity) grams() []string {
 	return search.Grams(o.Title.De, o.Title.En, o.Title.Ja)
 }
 
+// AnyTarget is the tag of an opportunity open to every country.
+const AnyTarget = "target:any"
+
 // tags are what opportunity_tags holds for filtering and matching.
 func (o Opportunity) tags() []string {
 	var out []string
@@ -187,6 +190,9 @@ func (o Opportunity) tags() []string {
 	}
 	for _, c := range o.TargetCountries {
 		out = append(out, "target:"+c)
+	}
+	if len(o.TargetCountries) == 0 {
+		out = append(out, AnyTarget) // so that target_country=JP finds "any country" by index too
 	}
 	return out
 }
