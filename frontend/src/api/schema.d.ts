@@ -1758,6 +1758,20 @@ export interface components {
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
         };
+        ChainAgreement: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2027-03 */
+            signed_on: string;
+            title: string;
+        };
+        ChainProject: {
+            acronym: string;
+            /** Format: uuid */
+            id: string;
+            phase: string;
+            title: string;
+        };
         Change: {
             after: (string | null) | number | boolean | Record<string, never> | unknown[];
             before: (string | null) | number | boolean | Record<string, never> | unknown[];
@@ -2232,6 +2246,13 @@ export interface components {
         Opportunity: {
             closed_reason: string | null;
             /**
+             * @description ContactPerson is the contact person (single-opportunity responses
+             *     only; null in lists): the name for every reader, e-mail and phone
+             *     only for coordinators, admins, the own organisation and an
+             *     organisation whose interest the owner accepted.
+             */
+            contact_person: (string | null) | number | boolean | Record<string, never> | unknown[];
+            /**
              * Format: uuid
              * @description ContactPersonID is a person of the organisation; null in matches.
              */
@@ -2263,6 +2284,12 @@ export interface components {
             ip_status: string;
             /** @enum {string} */
             kind: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
+            /**
+             * @description LedTo is what the opportunity led to (single-opportunity responses
+             *     only; null in lists): the expressions of interest the caller may
+             *     read, each with the agreements and projects it led to.
+             */
+            led_to: components["schemas"]["OpportunityOutcome"][] | null;
             /**
              * @description MissingLanguages are the languages (de, en, ja) in which the title or the summary is missing.
              * @example [
@@ -2349,6 +2376,14 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        OpportunityOutcome: {
+            agreements: components["schemas"]["ChainAgreement"][];
+            /** Format: uuid */
+            interest_id: string;
+            organisation: components["schemas"]["OrganisationRef"];
+            projects: components["schemas"]["ChainProject"][];
+            status: string;
         };
         OpportunityPatch: {
             closed_reason?: string | null;
