@@ -1641,7 +1641,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
-            origin_interest: (string | null) | number | boolean | Record<string, never> | unknown[];
+            origin_interest: components["schemas"]["InterestOrigin"] | null;
             /**
              * Format: uuid
              * @description OriginInterestID is the expression of interest the agreement came
@@ -1983,14 +1983,14 @@ export interface components {
              * @description InterestedContact is the interested organisation's contact person;
              *     null for the other side before acceptance.
              */
-            interested_contact: (string | null) | number | boolean | Record<string, never> | unknown[];
+            interested_contact: components["schemas"]["InterestContact"] | null;
             message: string;
             opportunity: components["schemas"]["InterestOpportunity"];
             /**
              * @description OpportunityContact is the opportunity's contact person; null for
              *     the other side before acceptance (and when the opportunity names none).
              */
-            opportunity_contact: (string | null) | number | boolean | Record<string, never> | unknown[];
+            opportunity_contact: components["schemas"]["InterestContact"] | null;
             /** Format: uuid */
             opportunity_id: string;
             organisation: components["schemas"]["OrganisationRef"];
@@ -2062,7 +2062,7 @@ export interface components {
              * @description OpportunityTitle is null when the caller may not read the
              *     opportunity (another organisation's draft).
              */
-            opportunity_title: (string | null) | number | boolean | Record<string, never> | unknown[];
+            opportunity_title: components["schemas"]["Text"] | null;
             /**
              * Format: uuid
              * @description ViaAgreementID is, for a project, the agreement through which it
@@ -2251,7 +2251,7 @@ export interface components {
              *     only for coordinators, admins, the own organisation and an
              *     organisation whose interest the owner accepted.
              */
-            contact_person: (string | null) | number | boolean | Record<string, never> | unknown[];
+            contact_person: components["schemas"]["InterestContact"] | null;
             /**
              * Format: uuid
              * @description ContactPersonID is a person of the organisation; null in matches.
@@ -2269,7 +2269,7 @@ export interface components {
              * @description Details are for signed-in users of the network only: null for API
              *     keys without the read:opportunity_details scope, and in matches.
              */
-            details: (string | null) | number | boolean | Record<string, never> | unknown[];
+            details: components["schemas"]["Text"] | null;
             /** @description Expired is true once valid_until lies before today (Europe/Berlin). */
             expired: boolean;
             /**
@@ -2722,7 +2722,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             origin_agreement_id: string | null;
-            origin_interest: (string | null) | number | boolean | Record<string, never> | unknown[];
+            origin_interest: components["schemas"]["InterestOrigin"] | null;
             /**
              * Format: uuid
              * @description OriginInterestID is the expression of interest the project came
