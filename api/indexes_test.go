@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -62,6 +63,13 @@ func TestEveryDocumentedListFilterAndSortUsesAnIndex(t *testing.T) {
 	// filters single out; Generate analyses the tables.
 	if _, err := gen.Generate(setupCtx(), db, gen.Options{Orgs: 3000, Seed: 1}); err != nil {
 		t.Fatal(err)
+	}
+
+	// Expressions of interest: three organisations answer one offer.
+	offerID := h.createOpportunity("", offer(d.orgDE, nil)).ID
+	for k := range 3 {
+		org := h.newOrganisation("Interested KK "+randomSuffix(), "JP").ID
+		h.express("", offerID, map[string]any{"organisation_id": org, "person_id": h.newPerson(org, "Tanaka"), "message": "Interested " + strconv.Itoa(k)})
 	}
 
 	// listQuery runs a request and returns the keyset query it sent to table.
@@ -164,6 +172,14 @@ func TestEveryDocumentedListFilterAndSortUsesAnIndex(t *testing.T) {
 		{"audit actor", "/api/v1/audit-events?actor=" + d.user, "audit_events", "actor_id"},
 		{"audit from", "/api/v1/audit-events?from=2030-01-01T00:00:00Z", "audit_events", "occurred_at"},
 		{"audit to", "/api/v1/audit-events?to=2000-01-01T00:00:00Z", "audit_events", "occurred_at"},
+
+		{"interests default", "/api/v1/interests", "opportunity_interests", ""},
+		{"interests status", "/api/v1/interests?status=declined", "opportunity_interests", "status"},
+		{"interests opportunity_id", "/api/v1/interests?opportunity_id=" + offerID, "opportunity_interests", "opportunity_id"},
+		{"interests sent", "/api/v1/interests?direction=sent&organisation_id=" + d.orgJP, "opportunity_interests", "organisation_id"},
+		{"interests received", "/api/v1/interests?direction=received&organisation_id=" + d.orgDE, "opportunity_interests", "organisation_id"},
+		{"interests either side", "/api/v1/interests?organisation_id=" + d.orgDE, "opportunity_interests", "organisation_id"},
+		{"opportunity's interests", "/api/v1/opportunities/" + offerID + "/interests", "opportunity_interests", "opportunity_id"},
 	}
 	// Every sort, on its second page.
 	for _, s := range []struct{ path, table, column string }{
@@ -187,6 +203,8 @@ func TestEveryDocumentedListFilterAndSortUsesAnIndex(t *testing.T) {
 		{"/api/v1/users?sort=-created_at", "users", "created_at"},
 		{"/api/v1/users?sort=updated_at", "users", "updated_at"},
 		{"/api/v1/audit-events?sort=-occurred_at", "audit_events", "occurred_at"},
+		{"/api/v1/interests?sort=-created_at", "opportunity_interests", "created_at"},
+		{"/api/v1/interests?sort=updated_at", "opportunity_interests", "updated_at"},
 	} {
 		sep := "?"
 		if strings.Contains(s.path, "?") {
