@@ -365,3 +365,35 @@ func TestInterestsAuthorization(t *testing.T) {
 		}
 	})
 }
+
+func TestDecliningOrWithdrawingEndsAnInterestAndAnotherMayFollow(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		p := h.partnering()
+		body := map[string]any{"person_id": p.jpPerson, "message": "First try"}
+		i := h.express(p.jpMember, p.offer.ID, body)
+		h.run([]scenario{
+			{name: "the owner withdraws", req: request{method: "POST", url: "/api/v1/interests/" + i.ID + "/withdraw", as: p.deMember, headers: ifMatch(1)}, wantStatus: 403},
+			{name: "a reason too long", req: request{method: "POST", url: "/api/v1/interests/" + i.ID + "/decline", as: p.deMember, headers: ifMatch(1), body: map[string]any{"reason": strings.Repeat("x", 1001)}}, wantStatus: 422, wantBody: []string{`"field":"reason"`}},
+			{name: "the owner declines with a reason", req: request{method: "POST", url: "/api/v1/interests/" + i.ID + "/decline", as: p.deMember, headers: ifMatch(1), body: map[string]any{"reason": "Not our market"}}, wantStatus: 200,
+				wantBody: []string{`"status":"declined"`, `"decline_reason":"Not our market"`, `"contacts_shared":false`, `"interested_contact":null`}},
+			{name: "the interested side sees the reason", req: request{url: "/api/v1/interests/" + i.ID, as: p.jpMember}, wantStatus: 200, wantBody: []string{`"decline_reason":"Not our market"`, `"opportunity_contact":null`}},
+			{name: "accepting a declined one", req: request{method: "POST", url: "/api/v1/interests/" + i.ID + "/accept", as: p.deMember, headers: ifMatch(2)}, wantStatus: 409},
+		})
+		second := h.express(p.jpMember, p.offer.ID, map[string]any{"person_id": p.jpPerson, "message": "Second try"})
+		h.run([]scenario{
+			{name: "the interested side withdraws", req: request{method: "POST", url: "/api/v1/interests/" + second.ID + "/withdraw", as: p.jpMember, headers: ifMatch(1)}, wantStatus: 200, wantBody: []string{`"status":"withdrawn"`}},
+			{name: "an opportunity with interests stays", req: request{method: "DELETE", url: "/api/v1/opportunities/" + p.offer.ID, as: p.deMember, headers: ifMatch(p.offer.Version)}, wantStatus: 409},
+			{name: "the owner's list by status", req: request{url: "/api/v1/opportunities/" + p.offer.ID + "/interests?status=withdrawn", as: p.deMember}, wantStatus: 200, wantBody: []string{second.ID}, wantNotBody: []string{i.ID}},
+		})
+		third := h.express(p.jpMember, p.offer.ID, map[string]any{"person_id": p.jpPerson, "message": "Third try"})
+		// Erasing the contact person (GDPR) keeps the interest, without them.
+		person := decode[personBody](t, h.get("/api/v1/people/"+p.jpPerson))
+		if rec := h.do(request{method: "DELETE", url: "/api/v1/people/" + p.jpPerson, headers: ifMatch(person.Version)}); rec.Code != 204 {
+			t.Fatalf("erase the person: %d %s", rec.Code, rec.Body.String())
+		}
+		if got := h.interest(p.jpMember, third.ID); got.InterestedContact != nil || got.Status != "open" {
+			t.Errorf("after erasing its person: %+v", got)
+		}
+	})
+}
