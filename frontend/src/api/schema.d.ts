@@ -1229,7 +1229,7 @@ export interface paths {
         head?: never;
         /**
          * Change a trip
-         * @description Status changes follow planned → registration_open → registration_closed → completed; cancelled from any but completed. Raising the capacity confirms people waiting, first come first served.
+         * @description Status changes follow planned → registration_open → registration_closed → completed; cancelled from any but completed. Raising the capacity confirms people waiting, first come first served. Calling the trip off or moving its dates notifies everyone registered (trip_registration), with the calendar event.
          */
         patch: operations["updateTrip"];
         trace?: never;
@@ -1305,7 +1305,7 @@ export interface paths {
         put?: never;
         /**
          * Register a person for a trip
-         * @description Open only while the trip's status is registration_open and before its deadline. Seats are confirmed up to the capacity, then people wait in registration order. Members register people of their own organisation. A person holds at most one active registration (409).
+         * @description Open only while the trip's status is registration_open and before its deadline. Seats are confirmed up to the capacity, then people wait in registration order. Members register people of their own organisation. A person holds at most one active registration (409). The person and their organisation's users are notified (trip_registration), with the calendar event for a seat.
          */
         post: operations["register"];
         delete?: never;
@@ -1326,7 +1326,7 @@ export interface paths {
         post?: never;
         /**
          * Cancel a registration
-         * @description A freed seat goes to the first person waiting, at once.
+         * @description A freed seat goes to the first person waiting, at once. Both are notified (trip_registration): the cancellation removes the calendar event, the promotion adds it.
          */
         delete: operations["cancelRegistration"];
         options?: never;
