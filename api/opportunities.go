@@ -430,7 +430,7 @@ func (q *query) rankLimit(def, most int) int {
 // listOpportunityMatches godoc
 //
 //	@Summary		Matches of an opportunity
-//	@Description	The complementary opportunities (an offer meets requests and research cooperations, a request meets offers) of organisations in another country, published and not expired, scored by the criteria and weights in README.md ("Partnering"): the points of every criterion met, 0–100, best first (then most recently published). Scored among the 500 most recently published candidates that share a focus area with the opportunity. Matches carry neither details nor contact person.
+//	@Description	The complementary opportunities (an offer meets requests and research cooperations, a request meets offers) of organisations in another country, published and not expired, scored by the criteria and weights in README.md ("Partnering"): the points of every criterion met, 0–100, best first (then most recently published). Scored among the 200 most recently published candidates that share a focus area with the opportunity. Matches carry neither details nor contact person.
 //	@Tags			opportunities
 //	@Produce		json
 //	@Security		bearer

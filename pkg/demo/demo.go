@@ -109,7 +109,9 @@ func Seed(ctx context.Context, db *database.DB) (Summary, error) {
 			}
 			out["agreements"]++
 		}
-		return nil
+		n, err := seedOpportunities(ctx, db, ids)
+		out["opportunities"] = n
+		return err
 	})
 	return out, err
 }

@@ -43,7 +43,7 @@ var Weights = []Weight{
 // Candidates bounds the opportunities a match is scored among: the most
 // recently published complementary ones of the other country that share a
 // focus area (when the opportunity has any).
-const Candidates = 500
+const Candidates = 200
 
 // complements says which kinds meet which: an offer meets requests and
 // research cooperations; a request meets offers.
@@ -67,6 +67,17 @@ type Criterion struct {
 	Values    []string
 }
 
+// Side is what the score compares of one opportunity: the opportunity,
+// its organisation's country and the words of its title and summary.
+type Side struct {
+	Opportunity Opportunity
+	Country     string
+	words       []string
+}
+
+// NewSide prepares an opportunity for scoring.
+func NewSide(o Opportunity, country string) Side { return Side{o, country, o.words()} }
+
 // Match is a scored complementary opportunity.
 type Match struct {
 	Opportunity Opportunity
@@ -74,12 +85,6 @@ type Match struct {
 	Score       int
 	Matched     []Criterion
 	Unmatched   []Criterion
-}
-
-// Side is what the score compares of one opportunity.
-type Side struct {
-	Opportunity Opportunity
-	Country     string // of its organisation
 }
 
 var stageOrder = []string{"discovery", "preclinical", "clinical_phase_1", "clinical_phase_2", "clinical_phase_3", "approved"}
@@ -154,7 +159,12 @@ func isJapanese(w string) bool {
 	return false
 }
 
+// words are those of the title and summary in every language, read from
+// the search text (where they are folded already) when it is loaded.
 func (o Opportunity) words() []string {
+	if o.SearchText != "" {
+		return Words(o.SearchText)
+	}
 	t, s := o.Title, o.Summary
 	return Words(t.De, t.En, t.Ja, s.De, s.En, s.Ja)
 }
@@ -196,7 +206,7 @@ func Score(mine, theirs Side) Match {
 			met = targets(a.TargetCountries, theirs.Country) && targets(b.TargetCountries, mine.Country)
 			values = []string{theirs.Country}
 		case CriterionWords:
-			values = intersect(a.words(), b.words())
+			values = intersect(mine.words, theirs.words)
 			met = len(values) > 0
 			values = values[:min(len(values), maxWordValues)]
 		}
@@ -259,7 +269,7 @@ func candidates(ctx context.Context, db *database.DB, mine Side, today string, l
 	}
 	out := make([]Side, len(rows))
 	for i, r := range rows {
-		out[i] = Side{Opportunity: list[i], Country: r.Country}
+		out[i] = NewSide(list[i], r.Country)
 	}
 	return out, nil
 }
@@ -269,11 +279,13 @@ func candidates(ctx context.Context, db *database.DB, mine Side, today string, l
 var selectCandidate = func() string {
 	var cols []string
 	for _, c := range columns {
-		if !strings.HasPrefix(c, "details_") {
+		if !strings.HasPrefix(c, "details_") && !strings.HasPrefix(c, "title_") && !strings.HasPrefix(c, "summary_") {
 			cols = append(cols, "opportunities."+c)
 		}
 	}
-	return strings.Join(cols, ", ") + ", organisations.country AS country"
+	// Titles and summaries are loaded for the answer only (Matches), the
+	// search text for the words.
+	return strings.Join(cols, ", ") + ", opportunities.search_text, organisations.country AS country"
 }()
 
 // countryOf returns the country of an organisation.
@@ -303,7 +315,11 @@ func Matches(ctx context.Context, db *database.DB, id string, limit int, now tim
 	if err != nil {
 		return nil, err
 	}
-	return matchesFor(ctx, db, Side{o, country}, limit, now)
+	ms, err := matchesFor(ctx, db, NewSide(o, country), limit, now)
+	if err != nil {
+		return nil, err
+	}
+	return ms, withTexts(ctx, db, ms)
 }
 
 func matchesFor(ctx context.Context, db *database.DB, mine Side, limit int, now time.Time) ([]Match, error) {
@@ -317,4 +333,29 @@ func matchesFor(ctx context.Context, db *database.DB, mine Side, limit int, now 
 	}
 	Rank(ms)
 	return ms[:min(len(ms), limit)], nil
+}
+
+// withTexts loads the titles and summaries of the matches returned.
+func withTexts(ctx context.Context, db *database.DB, ms []Match) error {
+	if len(ms) == 0 {
+		return nil
+	}
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.Opportunity.ID
+	}
+	var rows []Opportunity
+	if err := db.Conn(ctx).Table("opportunities").Select("id, title_de, title_en, title_ja, summary_de, summary_en, summary_ja").
+		Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return err
+	}
+	byID := map[string]Opportunity{}
+	for _, r := range rows {
+		byID[r.ID] = r
+	}
+	for i := range ms {
+		r := byID[ms[i].Opportunity.ID]
+		ms[i].Opportunity.Title, ms[i].Opportunity.Summary = r.Title, r.Summary
+	}
+	return nil
 }
