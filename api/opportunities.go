@@ -39,18 +39,18 @@ type Opportunity struct {
 	MissingLanguages []string `json:"missing_languages" example:"ja"`
 	FocusAreas       []string `json:"focus_areas" example:"cell_gene_therapy"`
 	Modalities       []string `json:"modalities" example:"cell_therapy"`
-	Stage            string   `json:"stage" example:"preclinical"`
+	Stage            string   `json:"stage" enums:"discovery,preclinical,clinical_phase_1,clinical_phase_2,clinical_phase_3,approved,not_applicable"`
 	CooperationTypes []string `json:"cooperation_types" example:"licensing"`
 	// TargetCountries are the countries the opportunity addresses; empty is any.
 	TargetCountries []string `json:"target_countries" example:"JP"`
-	IPStatus        string   `json:"ip_status" example:"granted"`
+	IPStatus        string   `json:"ip_status" enums:"granted,pending,none,not_applicable"`
 	// ContactPersonID is a person of the organisation; null in matches.
 	ContactPersonID *string `json:"contact_person_id" format:"uuid" extensions:"x-nullable"`
 	ValidUntil      string  `json:"valid_until" format:"date"`
 	// Expired is true once valid_until lies before today (Europe/Berlin).
 	Expired      bool       `json:"expired"`
 	Status       string     `json:"status" enums:"draft,published,closed"`
-	ClosedReason *string    `json:"closed_reason" extensions:"x-nullable"`
+	ClosedReason *string    `json:"closed_reason" extensions:"x-nullable" enums:"partner_found,withdrawn,expired,other"`
 	PublishedAt  *time.Time `json:"published_at" format:"date-time" extensions:"x-nullable"`
 	Version      int        `json:"version" example:"1"`
 	CreatedAt    time.Time  `json:"created_at" format:"date-time"`
@@ -129,14 +129,14 @@ type OpportunityCreate struct {
 	Details          Text     `json:"details,omitempty"`
 	FocusAreas       []string `json:"focus_areas,omitempty"`
 	Modalities       []string `json:"modalities,omitempty"`
-	Stage            string   `json:"stage,omitempty"`
+	Stage            string   `json:"stage,omitempty" enums:"discovery,preclinical,clinical_phase_1,clinical_phase_2,clinical_phase_3,approved,not_applicable"`
 	CooperationTypes []string `json:"cooperation_types,omitempty"`
 	TargetCountries  []string `json:"target_countries,omitempty"`
-	IPStatus         string   `json:"ip_status,omitempty"`
+	IPStatus         string   `json:"ip_status,omitempty" enums:"granted,pending,none,not_applicable"`
 	ContactPersonID  *string  `json:"contact_person_id,omitempty" format:"uuid"`
 	ValidUntil       string   `json:"valid_until,omitempty" format:"date"`
 	Status           string   `json:"status,omitempty" enums:"draft,published,closed"`
-	ClosedReason     *string  `json:"closed_reason,omitempty"`
+	ClosedReason     *string  `json:"closed_reason,omitempty" enums:"partner_found,withdrawn,expired,other"`
 } // @name OpportunityCreate
 
 // OpportunityPatch changes an opportunity (JSON merge patch). The
@@ -148,14 +148,14 @@ type OpportunityPatch struct {
 	Details          TextPatch           `json:"details,omitempty"`
 	FocusAreas       opt.Field[[]string] `json:"focus_areas,omitempty" swaggertype:"array,string"`
 	Modalities       opt.Field[[]string] `json:"modalities,omitempty" swaggertype:"array,string"`
-	Stage            opt.Field[string]   `json:"stage,omitempty" swaggertype:"string"`
+	Stage            opt.Field[string]   `json:"stage,omitempty" swaggertype:"string" enums:"discovery,preclinical,clinical_phase_1,clinical_phase_2,clinical_phase_3,approved,not_applicable"`
 	CooperationTypes opt.Field[[]string] `json:"cooperation_types,omitempty" swaggertype:"array,string"`
 	TargetCountries  opt.Field[[]string] `json:"target_countries,omitempty" swaggertype:"array,string"`
-	IPStatus         opt.Field[string]   `json:"ip_status,omitempty" swaggertype:"string"`
+	IPStatus         opt.Field[string]   `json:"ip_status,omitempty" swaggertype:"string" enums:"granted,pending,none,not_applicable"`
 	ContactPersonID  opt.Field[string]   `json:"contact_person_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 	ValidUntil       opt.Field[string]   `json:"valid_until,omitempty" swaggertype:"string" format:"date"`
 	Status           opt.Field[string]   `json:"status,omitempty" swaggertype:"string" enums:"draft,published,closed"`
-	ClosedReason     opt.Field[string]   `json:"closed_reason,omitempty" swaggertype:"string" extensions:"x-nullable"`
+	ClosedReason     opt.Field[string]   `json:"closed_reason,omitempty" swaggertype:"string" extensions:"x-nullable" enums:"partner_found,withdrawn,expired,other"`
 } // @name OpportunityPatch
 
 var opportunityParams = []string{"kind", "focus_area", "modality", "stage", "cooperation_type", "country", "target_country", "status", "organisation", "q", "include_expired"}

@@ -2244,7 +2244,8 @@ export interface components {
             [key: string]: boolean;
         };
         Opportunity: {
-            closed_reason: string | null;
+            /** @enum {string|null} */
+            closed_reason: "partner_found" | "withdrawn" | "expired" | "other" | null;
             /**
              * @description ContactPerson is the contact person (single-opportunity responses
              *     only; null in lists): the name for every reader, e-mail and phone
@@ -2280,8 +2281,8 @@ export interface components {
             focus_areas: string[];
             /** Format: uuid */
             id: string;
-            /** @example granted */
-            ip_status: string;
+            /** @enum {string} */
+            ip_status: "granted" | "pending" | "none" | "not_applicable";
             /** @enum {string} */
             kind: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
             /**
@@ -2308,8 +2309,8 @@ export interface components {
             organisation_id: string;
             /** Format: date-time */
             published_at: string | null;
-            /** @example preclinical */
-            stage: string;
+            /** @enum {string} */
+            stage: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable";
             /** @enum {string} */
             status: "draft" | "published" | "closed";
             summary: components["schemas"]["Text"];
@@ -2338,19 +2339,22 @@ export interface components {
             statuses: components["schemas"]["CodeName"][];
         };
         OpportunityCreate: {
-            closed_reason?: string | null;
+            /** @enum {string|null} */
+            closed_reason?: "partner_found" | "withdrawn" | "expired" | "other" | null;
             /** Format: uuid */
             contact_person_id?: string | null;
             cooperation_types?: string[] | null;
             details?: components["schemas"]["Text"];
             focus_areas?: string[] | null;
-            ip_status?: string | null;
+            /** @enum {string|null} */
+            ip_status?: "granted" | "pending" | "none" | "not_applicable" | null;
             /** @enum {string} */
             kind: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
             modalities?: string[] | null;
             /** Format: uuid */
             organisation_id: string;
-            stage?: string | null;
+            /** @enum {string|null} */
+            stage?: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable" | null;
             /** @enum {string|null} */
             status?: "draft" | "published" | "closed" | null;
             summary: components["schemas"]["Text"];
@@ -2386,17 +2390,20 @@ export interface components {
             status: string;
         };
         OpportunityPatch: {
-            closed_reason?: string | null;
+            /** @enum {string|null} */
+            closed_reason?: "partner_found" | "withdrawn" | "expired" | "other" | null;
             /** Format: uuid */
             contact_person_id?: string | null;
             cooperation_types?: string[] | null;
             details?: components["schemas"]["TextPatch"] | null;
             focus_areas?: string[] | null;
-            ip_status?: string | null;
+            /** @enum {string} */
+            ip_status?: "granted" | "pending" | "none" | "not_applicable";
             /** @enum {string} */
             kind?: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
             modalities?: string[] | null;
-            stage?: string | null;
+            /** @enum {string} */
+            stage?: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable";
             /** @enum {string} */
             status?: "draft" | "published" | "closed";
             summary?: components["schemas"]["TextPatch"];
