@@ -123,44 +123,67 @@ func init() {
 		looking offer offers request requests company companies technology technologies cooperation collaboration
 		research development based new for and the are our der die das und mit für von eine einer einen einem eines
 		oder sich auch über unter nach sucht suchen bietet bieten unternehmen partner kooperation entwicklung forschung
-		technologie technologien neue neuen`) {
+		technologie technologien neue neuen
+		スル シテ サレ カラ マデ ナド デス マス ヨリ タメ コト モノ ナド オヨビ`) {
 		stopWords[w] = true
 	}
 }
 
 // Words returns the distinct folded words of the texts worth comparing:
-// Latin words of four letters or more, and runs of two or more Japanese
-// characters (kanji or katakana), stop words left out.
+// Latin words of four letters or more, and runs of two or more characters
+// of one Japanese script (kanji, or katakana, which folded hiragana
+// becomes), stop words left out.
 func Words(texts ...string) []string {
 	seen := map[string]bool{}
 	var out []string
+	add := func(w []rune) {
+		s, n := string(w), len(w)
+		japanese := scriptOf(w[0]) != latin
+		if (japanese && n < 2) || (!japanese && n < 4) || stopWords[s] || seen[s] {
+			return
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
 	for _, t := range texts {
-		for _, w := range strings.FieldsFunc(search.Fold(t), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != 'ー'
-		}) {
-			n := len([]rune(w))
-			japanese := isJapanese(w)
-			if (japanese && n < 2) || (!japanese && n < 4) || stopWords[w] || seen[w] {
-				continue
+		var word []rune
+		for _, r := range search.Fold(t) {
+			sc := scriptOf(r)
+			if len(word) > 0 && (sc == other || sc != scriptOf(word[0])) {
+				add(word)
+				word = word[:0]
 			}
-			seen[w] = true
-			out = append(out, w)
+			if sc != other {
+				word = append(word, r)
+			}
+		}
+		if len(word) > 0 {
+			add(word)
 		}
 	}
 	return out
 }
 
-func isJapanese(w string) bool {
-	for _, r := range w {
-		if unicode.In(r, unicode.Han, unicode.Katakana, unicode.Hiragana) {
-			return true
-		}
+// Scripts that words are made of.
+const (
+	other = iota
+	latin // and digits, and other alphabets
+	han
+	kana
+)
+
+func scriptOf(r rune) int {
+	switch {
+	case unicode.Is(unicode.Han, r):
+		return han
+	case unicode.In(r, unicode.Katakana, unicode.Hiragana) || r == 'ー':
+		return kana
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return latin
 	}
-	return false
+	return other
 }
 
-// words are those of the title and summary in every language, read from
-// the search text (where they are folded already) when it is loaded.
 func (o Opportunity) words() []string {
 	if o.SearchText != "" {
 		return Words(o.SearchText)
