@@ -56,6 +56,16 @@ type Opportunity struct {
 	Version      int        `json:"version" example:"1"`
 	CreatedAt    time.Time  `json:"created_at" format:"date-time"`
 	UpdatedAt    time.Time  `json:"updated_at" format:"date-time"`
+
+	// ContactPerson is the contact person (single-opportunity responses
+	// only; null in lists): the name for every reader, e-mail and phone
+	// only for coordinators, admins, the own organisation and an
+	// organisation whose interest the owner accepted.
+	ContactPerson *InterestContact `json:"contact_person" extensions:"x-nullable"`
+	// LedTo is what the opportunity led to (single-opportunity responses
+	// only; null in lists): the expressions of interest the caller may
+	// read, each with the agreements and projects it led to.
+	LedTo []OpportunityOutcome `json:"led_to" extensions:"x-nullable"`
 } // @name Opportunity
 
 // opportunitiesOut converts opportunities for the caller, naming the
@@ -95,11 +105,19 @@ func (s *server) opportunitiesOut(ctx context.Context, list []opportunity.Opport
 func nonNil(s []string) []string { return append([]string{}, s...) }
 
 func (s *server) writeOpportunity(c echo.Context, status int, o opportunity.Opportunity) error {
-	convert, err := s.opportunitiesOut(c.Request().Context(), []opportunity.Opportunity{o})
+	ctx := c.Request().Context()
+	convert, err := s.opportunitiesOut(ctx, []opportunity.Opportunity{o})
 	if err != nil {
 		return err
 	}
-	return writeOne(c, status, o.Version, convert(o))
+	out := convert(o)
+	if out.ContactPerson, err = s.opportunityContact(ctx, o); err != nil {
+		return err
+	}
+	if out.LedTo, err = s.ledTo(ctx, o.ID); err != nil {
+		return err
+	}
+	return writeOne(c, status, o.Version, out)
 }
 
 // OpportunityCreate adds an opportunity. Absent: stage and ip_status

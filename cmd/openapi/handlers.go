@@ -14,6 +14,7 @@ import (
 	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/interest"
 	"github.com/innomunich/platform/pkg/mail"
 	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/organisation"
@@ -41,6 +42,8 @@ var sortSpecs = map[string]page.Spec{
 	"mail.OutboxOrder":  mail.OutboxOrder,
 
 	"opportunity.Sort": opportunity.Sort,
+
+	"interest.Sort": interest.Sort,
 }
 
 // lists are the closed sets handlers pass to q.oneOf, by the expression
@@ -59,6 +62,9 @@ var lists = map[string][]string{
 	"opportunity.StageCodes":           opportunity.StageCodes,
 	"opportunity.CooperationTypeCodes": opportunity.CooperationTypeCodes,
 	"opportunity.StatusCodes":          opportunity.StatusCodes,
+
+	"interest.Statuses":   interest.Statuses,
+	"interest.Directions": interest.Directions,
 }
 
 // The years q.year accepts.

@@ -111,6 +111,11 @@ func Seed(ctx context.Context, db *database.DB) (Summary, error) {
 		}
 		n, err := seedOpportunities(ctx, db, ids)
 		out["opportunities"] = n
+		if err != nil {
+			return err
+		}
+		n, err = seedInterests(ctx, db, ids)
+		out["interests"] = n
 		return err
 	})
 	return out, err

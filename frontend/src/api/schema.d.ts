@@ -336,6 +336,127 @@ export interface paths {
         patch: operations["updateFunder"];
         trace?: never;
     };
+    "/api/v1/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List expressions of interest
+         * @description The interests the caller may read: coordinators, admins and viewers all; a member those its organisation sent or received. direction=sent|received is for the organisation_id given, else the caller's own organisation (400 without either); organisation_id alone matches either side. Contact persons are shown as pkg/interest's rule says (see Interest).
+         */
+        get: operations["listInterests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count expressions of interest by status
+         * @description The columns of a pipeline board: the interests the caller may read that match the filters, counted by status, every status present.
+         */
+        get: operations["interestStages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an expression of interest */
+        get: operations["getInterest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Move an accepted interest along the pipeline
+         * @description The opportunity's organisation (or a coordinator) moves an accepted interest forward (accepted → in_discussion → nda_signed → agreement_signed → project_started; steps may be skipped) or closes it with a closed_reason, and links the agreement and project it produced. Only accepted interests move (409); backwards is 422. The other side is notified of a new status.
+         */
+        patch: operations["updateInterest"];
+        trace?: never;
+    };
+    "/api/v1/interests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an expression of interest
+         * @description The opportunity's organisation (or a coordinator) accepts an open interest (409 otherwise): it enters the pipeline, and the two sides' contact persons (name, e-mail, phone) become visible to each other; the audit log records the disclosure (share_contacts). The interested organisation is notified.
+         */
+        post: operations["acceptInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an expression of interest
+         * @description The opportunity's organisation (or a coordinator) declines an open interest, with an optional reason the interested side sees; contact data stay unshared. The interested organisation is notified.
+         */
+        post: operations["declineInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an expression of interest
+         * @description The interested organisation (or a coordinator) takes back an open interest (409 once answered). The opportunity's organisation is notified.
+         */
+        post: operations["withdrawInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -525,6 +646,30 @@ export interface paths {
          * @description Publishing (status published) stamps published_at the first time; closing (status closed) needs a closed_reason.
          */
         patch: operations["updateOpportunity"];
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The expressions of interest in an opportunity
+         * @description All of them for its own organisation, coordinators, admins and viewers; another member sees its own organisation's only.
+         */
+        get: operations["listOpportunityInterests"];
+        put?: never;
+        /**
+         * Express interest in an opportunity
+         * @description A member for its own organisation, a coordinator or admin on behalf of one (organisation_id). The opportunity must be another organisation's, published and not expired (422; another organisation's draft is 404). An organisation holds one open interest per opportunity (409 on a second, until the first is declined, withdrawn or closed). The owner's organisation is notified.
+         */
+        post: operations["createInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/opportunities/{id}/matches": {
@@ -1496,6 +1641,13 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
+            origin_interest: components["schemas"]["InterestOrigin"] | null;
+            /**
+             * Format: uuid
+             * @description OriginInterestID is the expression of interest the agreement came
+             *     from; OriginInterest adds its opportunity.
+             */
+            origin_interest_id: string | null;
             parties: components["schemas"]["AgreementParty"][];
             renewals: components["schemas"]["Renewal"][];
             /**
@@ -1533,6 +1685,11 @@ export interface components {
             focus_areas?: string[] | null;
             /** @enum {string} */
             kind: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
+            /**
+             * Format: uuid
+             * @description OriginInterestID names the expression of interest the agreement came from.
+             */
+            origin_interest_id?: string | null;
             parties: components["schemas"]["PartyInput"][];
             /** @example 2017 */
             signed_on?: string | null;
@@ -1561,6 +1718,11 @@ export interface components {
             focus_areas?: string[] | null;
             /** @enum {string} */
             kind?: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
+            /**
+             * Format: uuid
+             * @description OriginInterestID names the expression of interest the agreement came from; null clears it.
+             */
+            origin_interest_id?: string | null;
             parties?: Record<string, never>[];
             signed_on?: string | null;
             summary?: components["schemas"]["TextPatch"] | null;
@@ -1595,6 +1757,20 @@ export interface components {
             items: components["schemas"]["AuditEvent"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+        };
+        ChainAgreement: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2027-03 */
+            signed_on: string;
+            title: string;
+        };
+        ChainProject: {
+            acronym: string;
+            /** Format: uuid */
+            id: string;
+            phase: string;
+            title: string;
         };
         Change: {
             after: (string | null) | number | boolean | Record<string, never> | unknown[];
@@ -1787,6 +1963,129 @@ export interface components {
             /** @example v0.1.0 */
             version?: string;
         };
+        Interest: {
+            /** Format: date-time */
+            accepted_at: string | null;
+            /** Format: uuid */
+            agreement_id: string | null;
+            closed_reason: string;
+            /**
+             * @description ContactsShared says whether the owner accepted, from when on the two
+             *     sides see each other's contact person.
+             */
+            contacts_shared: boolean;
+            /** Format: date-time */
+            created_at: string;
+            decline_reason: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description InterestedContact is the interested organisation's contact person;
+             *     null for the other side before acceptance.
+             */
+            interested_contact: components["schemas"]["InterestContact"] | null;
+            message: string;
+            opportunity: components["schemas"]["InterestOpportunity"];
+            /**
+             * @description OpportunityContact is the opportunity's contact person; null for
+             *     the other side before acceptance (and when the opportunity names none).
+             */
+            opportunity_contact: components["schemas"]["InterestContact"] | null;
+            /** Format: uuid */
+            opportunity_id: string;
+            organisation: components["schemas"]["OrganisationRef"];
+            /**
+             * Format: uuid
+             * @description OrganisationID is the interested organisation.
+             */
+            organisation_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /**
+             * @description Status: open, then accepted → in_discussion → nda_signed → agreement_signed → project_started, or declined, withdrawn, closed.
+             * @enum {string}
+             */
+            status: "open" | "accepted" | "in_discussion" | "nda_signed" | "agreement_signed" | "project_started" | "declined" | "withdrawn" | "closed";
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
+        InterestContact: {
+            /** @example 山田 太郎 */
+            display_name: string;
+            /** Format: email */
+            email: string | null;
+            family_name: string;
+            family_name_local: string;
+            given_name: string;
+            given_name_local: string;
+            /** Format: uuid */
+            person_id: string;
+            phone: string | null;
+            position: string;
+        };
+        InterestCreate: {
+            message: string;
+            /**
+             * Format: uuid
+             * @description OrganisationID is the interested organisation: a member's own by
+             *     default; a coordinator answering on behalf of one names it.
+             */
+            organisation_id?: string | null;
+            /**
+             * Format: uuid
+             * @description PersonID is the interested organisation's contact person.
+             */
+            person_id: string;
+        };
+        InterestDecline: {
+            reason?: string | null;
+        };
+        InterestList: {
+            items: components["schemas"]["Interest"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+        };
+        InterestOpportunity: {
+            /** Format: uuid */
+            id: string;
+            organisation: components["schemas"]["OrganisationRef"];
+            status: string;
+            title: components["schemas"]["Text"];
+        };
+        InterestOrigin: {
+            /** Format: uuid */
+            interest_id: string;
+            /** Format: uuid */
+            opportunity_id: string;
+            /**
+             * @description OpportunityTitle is null when the caller may not read the
+             *     opportunity (another organisation's draft).
+             */
+            opportunity_title: components["schemas"]["Text"] | null;
+            /**
+             * Format: uuid
+             * @description ViaAgreementID is, for a project, the agreement through which it
+             *     came from the interest; null when it names the interest itself.
+             */
+            via_agreement_id: string | null;
+        };
+        InterestPatch: {
+            /** Format: uuid */
+            agreement_id?: string | null;
+            closed_reason?: string | null;
+            /** Format: uuid */
+            project_id?: string | null;
+            /** @enum {string} */
+            status?: "accepted" | "in_discussion" | "nda_signed" | "agreement_signed" | "project_started" | "closed";
+        };
+        InterestStage: {
+            count: number;
+            status: string;
+        };
+        InterestStages: {
+            stages: components["schemas"]["InterestStage"][];
+        };
         JWK: {
             /** @example EdDSA */
             alg: string;
@@ -1936,7 +2235,7 @@ export interface components {
              * @example trip_registration
              * @enum {string}
              */
-            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest";
+            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest" | "opportunity_interest";
         };
         NotificationSettings: {
             kinds: components["schemas"]["NotificationSetting"][];
@@ -1947,6 +2246,13 @@ export interface components {
         Opportunity: {
             /** @enum {string|null} */
             closed_reason: "partner_found" | "withdrawn" | "expired" | "other" | null;
+            /**
+             * @description ContactPerson is the contact person (single-opportunity responses
+             *     only; null in lists): the name for every reader, e-mail and phone
+             *     only for coordinators, admins, the own organisation and an
+             *     organisation whose interest the owner accepted.
+             */
+            contact_person: components["schemas"]["InterestContact"] | null;
             /**
              * Format: uuid
              * @description ContactPersonID is a person of the organisation; null in matches.
@@ -1964,7 +2270,7 @@ export interface components {
              * @description Details are for signed-in users of the network only: null for API
              *     keys without the read:opportunity_details scope, and in matches.
              */
-            details: (string | null) | number | boolean | Record<string, never> | unknown[];
+            details: components["schemas"]["Text"] | null;
             /** @description Expired is true once valid_until lies before today (Europe/Berlin). */
             expired: boolean;
             /**
@@ -1979,6 +2285,12 @@ export interface components {
             ip_status: "granted" | "pending" | "none" | "not_applicable";
             /** @enum {string} */
             kind: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
+            /**
+             * @description LedTo is what the opportunity led to (single-opportunity responses
+             *     only; null in lists): the expressions of interest the caller may
+             *     read, each with the agreements and projects it led to.
+             */
+            led_to: components["schemas"]["OpportunityOutcome"][] | null;
             /**
              * @description MissingLanguages are the languages (de, en, ja) in which the title or the summary is missing.
              * @example [
@@ -2068,6 +2380,14 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        OpportunityOutcome: {
+            agreements: components["schemas"]["ChainAgreement"][];
+            /** Format: uuid */
+            interest_id: string;
+            organisation: components["schemas"]["OrganisationRef"];
+            projects: components["schemas"]["ChainProject"][];
+            status: string;
         };
         OpportunityPatch: {
             /** @enum {string|null} */
@@ -2409,6 +2729,14 @@ export interface components {
             id: string;
             /** Format: uuid */
             origin_agreement_id: string | null;
+            origin_interest: components["schemas"]["InterestOrigin"] | null;
+            /**
+             * Format: uuid
+             * @description OriginInterestID is the expression of interest the project came
+             *     from directly. OriginInterest shows the interest it came from,
+             *     directly or through its origin agreement, and the opportunity.
+             */
+            origin_interest_id: string | null;
             /** Format: uuid */
             origin_trip_id: string | null;
             partners: components["schemas"]["ProjectPartner"][];
@@ -2438,6 +2766,13 @@ export interface components {
             focus_areas?: string[] | null;
             /** Format: uuid */
             origin_agreement_id?: string | null;
+            /**
+             * Format: uuid
+             * @description OriginInterestID names the expression of interest the project came
+             *     from directly (not with a trip or agreement origin; a project from
+             *     an agreement that came from an interest names the agreement).
+             */
+            origin_interest_id?: string | null;
             /** Format: uuid */
             origin_trip_id?: string | null;
             partners: components["schemas"]["PartnerInput"][];
@@ -2469,6 +2804,11 @@ export interface components {
             focus_areas?: string[] | null;
             /** Format: uuid */
             origin_agreement_id?: string | null;
+            /**
+             * Format: uuid
+             * @description OriginInterestID names the expression of interest the project came from; null clears it.
+             */
+            origin_interest_id?: string | null;
             /** Format: uuid */
             origin_trip_id?: string | null;
             partners?: Record<string, never>[];
@@ -3994,6 +4334,276 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listInterests: {
+        parameters: {
+            query?: {
+                /** @description Status */
+                status?: "open" | "accepted" | "in_discussion" | "nda_signed" | "agreement_signed" | "project_started" | "declined" | "withdrawn" | "closed";
+                /** @description sent or received, for the organisation */
+                direction?: "sent" | "received";
+                /** @description Opportunity */
+                opportunity_id?: string;
+                /** @description Organisation: with direction that side, else either */
+                organisation_id?: string;
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    interestStages: {
+        parameters: {
+            query?: {
+                /** @description sent or received, for the organisation */
+                direction?: "sent" | "received";
+                /** @description Opportunity */
+                opportunity_id?: string;
+                /** @description Organisation: with direction that side, else either */
+                organisation_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestStages"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Interest id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateInterest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the interest */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Interest id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change (JSON merge patch) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    acceptInterest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the interest */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Interest id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    declineInterest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the interest */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Interest id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The reason, optional */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestDecline"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    withdrawInterest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the interest */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Interest id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listJobs: {
         parameters: {
             query?: {
@@ -4486,6 +5096,86 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
             428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOpportunityInterests: {
+        parameters: {
+            query?: {
+                /** @description Status */
+                status?: "open" | "accepted" | "in_discussion" | "nda_signed" | "agreement_signed" | "project_started" | "declined" | "withdrawn" | "closed";
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path: {
+                /** @description Opportunity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createInterest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Opportunity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The interest */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
