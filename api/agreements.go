@@ -46,6 +46,11 @@ type Agreement struct {
 	Version    int              `json:"version" example:"1"`
 	CreatedAt  time.Time        `json:"created_at" format:"date-time"`
 	UpdatedAt  time.Time        `json:"updated_at" format:"date-time"`
+
+	// OriginInterestID is the expression of interest the agreement came
+	// from; OriginInterest adds its opportunity.
+	OriginInterestID *string         `json:"origin_interest_id" format:"uuid" extensions:"x-nullable"`
+	OriginInterest   *InterestOrigin `json:"origin_interest" extensions:"x-nullable"`
 } // @name Agreement
 
 // agreementsOut converts agreements, naming the parties with one query.
@@ -60,11 +65,27 @@ func (s *server) agreementsOut(ctx context.Context, list []agreement.Agreement) 
 	if err != nil {
 		return nil, err
 	}
+	var interestIDs []string
+	for _, a := range list {
+		if a.OriginInterestID != nil {
+			interestIDs = append(interestIDs, *a.OriginInterestID)
+		}
+	}
+	origins, err := s.interestOrigins(ctx, interestIDs)
+	if err != nil {
+		return nil, err
+	}
 	today := agreement.Today(time.Now())
 	return func(a agreement.Agreement) Agreement {
 		out := Agreement{ID: a.ID, Title: a.Title, Kind: a.Kind, SignedOn: a.SignedOn, ValidFrom: a.ValidFrom, ValidUntil: a.ValidUntil,
 			TerminatedOn: a.TerminatedOn, Status: a.Status(today), Parties: []AgreementParty{}, Renewals: []Renewal{},
-			FocusAreas: append([]string{}, a.FocusAreas...), Summary: textOut(a.Summary), Version: a.Version, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt}
+			FocusAreas: append([]string{}, a.FocusAreas...), Summary: textOut(a.Summary), Version: a.Version, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
+			OriginInterestID: a.OriginInterestID}
+		if a.OriginInterestID != nil {
+			if o, ok := origins[*a.OriginInterestID]; ok {
+				out.OriginInterest = &o
+			}
+		}
 		for _, p := range a.Parties {
 			out.Parties = append(out.Parties, AgreementParty{OrganisationID: p.OrganisationID, Organisation: OrganisationRef{ID: p.OrganisationID, Name: names[p.OrganisationID]}, SignatoryID: p.SignatoryID})
 		}
@@ -108,6 +129,8 @@ type AgreementCreate struct {
 	TerminatedOn *string      `json:"terminated_on,omitempty" format:"date"`
 	FocusAreas   []string     `json:"focus_areas,omitempty"`
 	Summary      Text         `json:"summary,omitempty"`
+	// OriginInterestID names the expression of interest the agreement came from.
+	OriginInterestID *string `json:"origin_interest_id,omitempty" format:"uuid"`
 } // @name AgreementCreate
 
 // AgreementPatch changes an agreement (JSON merge patch).
@@ -121,6 +144,8 @@ type AgreementPatch struct {
 	TerminatedOn opt.Field[string]       `json:"terminated_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	FocusAreas   opt.Field[[]string]     `json:"focus_areas,omitempty" swaggertype:"array,string"`
 	Summary      TextPatch               `json:"summary,omitempty"`
+	// OriginInterestID names the expression of interest the agreement came from; null clears it.
+	OriginInterestID opt.Field[string] `json:"origin_interest_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 } // @name AgreementPatch
 
 // RenewalCreate extends an agreement.
@@ -241,7 +266,8 @@ func (s *server) createAgreement(c echo.Context) error {
 		return err
 	}
 	a, err := agreement.Create(c.Request().Context(), s.DB, agreement.Agreement{Title: in.Title, Kind: in.Kind, Parties: partiesIn(in.Parties),
-		SignedOn: in.SignedOn, ValidFrom: in.ValidFrom, ValidUntil: in.ValidUntil, TerminatedOn: in.TerminatedOn, FocusAreas: in.FocusAreas, Summary: textIn(in.Summary)})
+		SignedOn: in.SignedOn, ValidFrom: in.ValidFrom, ValidUntil: in.ValidUntil, TerminatedOn: in.TerminatedOn, FocusAreas: in.FocusAreas, Summary: textIn(in.Summary),
+		OriginInterestID: in.OriginInterestID})
 	if err != nil {
 		return err
 	}
@@ -301,7 +327,7 @@ func (s *server) updateAgreement(c echo.Context) error {
 		return err
 	}
 	patch := agreement.Patch{Title: in.Title, Kind: in.Kind, SignedOn: in.SignedOn, ValidFrom: in.ValidFrom, ValidUntil: in.ValidUntil,
-		TerminatedOn: in.TerminatedOn, Summary: in.Summary.in(), FocusAreas: in.FocusAreas}
+		TerminatedOn: in.TerminatedOn, Summary: in.Summary.in(), FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID}
 	if in.Parties.Set {
 		patch.Parties = opt.Of(partiesIn(in.Parties.Value))
 	}
