@@ -53,7 +53,7 @@ describe('profile page', () => {
       kinds: [
         { kind: 'trip_registration', enabled: true, default: true },
         // Added on the server after this web app was built.
-        { kind: 'opportunity_interest' as Kind, enabled: true, default: true },
+        { kind: 'partner_newsletter' as Kind, enabled: true, default: true },
       ],
     };
     const net = fakeApi(
@@ -63,7 +63,7 @@ describe('profile page', () => {
     renderApp('/profile', net.fetch);
     expect(await screen.findByRole('heading', { level: 1, name: ja.profile.title })).toBeInTheDocument();
     expect(await screen.findByRole('switch', { name: named(ja.profile.kinds.trip_registration.name) })).toBeChecked();
-    expect(screen.getByRole('switch', { name: 'opportunity interest' })).toBeChecked();
+    expect(screen.getByRole('switch', { name: 'partner newsletter' })).toBeChecked();
   });
 
   it('saves only the switched kind against the version it was read at, and saves again from the new version', async () => {
