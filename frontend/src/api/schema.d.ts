@@ -810,7 +810,7 @@ export interface paths {
         put?: never;
         /**
          * Merge a duplicate into this organisation
-         * @description Moves people, users, API keys, agreement parties, trip organisers, agenda items, registrations, project partners and fundings from the duplicate to this organisation in one transaction, adds its focus areas, and archives the duplicate. Every moved record gets a new version (ETag) and a "merge" event in the audit log.
+         * @description Moves people, users, API keys, agreement parties, trip organisers, agenda items, registrations, project partners, fundings, opportunities and expressions of interest from the duplicate to this organisation in one transaction, adds its focus areas, and archives the duplicate. Every moved record gets a new version (ETag) and a "merge" event in the audit log.
          */
         post: operations["mergeOrganisation"];
         delete?: never;
