@@ -82,6 +82,7 @@ var problemKinds = map[apperr.Code]problemKind{
 	apperr.Forbidden:            {http.StatusForbidden, "forbidden", "Not allowed"},
 	apperr.NotFound:             {http.StatusNotFound, "not-found", "Not found"},
 	apperr.Conflict:             {http.StatusConflict, "conflict", "Conflict"},
+	apperr.Gone:                 {http.StatusGone, "gone", "Gone"},
 	apperr.PreconditionFailed:   {http.StatusPreconditionFailed, "precondition-failed", "Changed by someone else"},
 	apperr.PreconditionRequired: {http.StatusPreconditionRequired, "precondition-required", "If-Match required"},
 	apperr.TooLarge:             {http.StatusRequestEntityTooLarge, "too-large", "Request body too large"},

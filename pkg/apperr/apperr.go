@@ -19,6 +19,7 @@ const (
 	Forbidden            Code = "forbidden"             // signed in, not allowed
 	NotFound             Code = "not_found"             // no such thing
 	Conflict             Code = "conflict"              // clashes with current state
+	Gone                 Code = "gone"                  // existed, no longer kept (a pruned feed cursor)
 	PreconditionFailed   Code = "precondition_failed"   // stale If-Match
 	PreconditionRequired Code = "precondition_required" // If-Match missing
 	TooLarge             Code = "too_large"             // body over the limit

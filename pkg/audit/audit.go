@@ -74,7 +74,10 @@ func Record(ctx context.Context, db *database.DB, action, entityType, entityID s
 		Action: action, EntityType: entityType, EntityID: entityID, Version: version,
 		Changes: string(changes), RequestID: rid,
 	}
-	return db.Conn(ctx).Create(&e).Error
+	if err := db.Conn(ctx).Create(&e).Error; err != nil {
+		return err
+	}
+	return recordChange(ctx, db, e, after)
 }
 
 // Diff returns the fields whose JSON values differ between two views.
@@ -163,7 +166,10 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Event,
 
 // Erase empties the changes of every event about the entity, so that the
 // log keeps that it existed and what was done to it, not its data (a
-// person's erasure).
+// person's erasure); its change-feed events become tombstones.
 func Erase(ctx context.Context, db *database.DB, entityType, entityID string) error {
-	return db.Conn(ctx).Model(&Event{}).Where("entity_type = ? AND entity_id = ?", entityType, entityID).Update("changes", "{}").Error
+	if err := db.Conn(ctx).Model(&Event{}).Where("entity_type = ? AND entity_id = ?", entityType, entityID).Update("changes", "{}").Error; err != nil {
+		return err
+	}
+	return eraseChanges(ctx, db, entityType, entityID)
 }

@@ -23,6 +23,9 @@ type Rule struct {
 	// their events the caller may not see (a person's e-mail). Nil hides
 	// nothing.
 	Hidden func(ctx context.Context, db *database.DB, c auth.Principal, ids []string) (map[string][]string, error)
+	// Feed puts the type's changes into the change feed (GET /changes),
+	// read on the terms of Readable and Hidden.
+	Feed bool
 }
 
 // Everyone is the Readable of records every caller reads whole.

@@ -13,7 +13,7 @@ import (
 // of a draft (or a deleted opportunity) of another organisation nothing
 // but the codes, as Readable says.
 func init() {
-	audit.Register("opportunity", audit.Rule{Readable: audit.Everyone, Hidden: hiddenInEvents})
+	audit.Register("opportunity", audit.Rule{Readable: audit.Everyone, Hidden: hiddenInEvents, Feed: true})
 }
 
 func hiddenInEvents(ctx context.Context, db *database.DB, c auth.Principal, ids []string) (map[string][]string, error) {

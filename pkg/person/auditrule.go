@@ -12,7 +12,7 @@ import (
 // ContactVisibleTo says so: the events show them on the same terms, judged
 // by the person's organisation now (an erased person's events hold no data).
 func init() {
-	audit.Register("person", audit.Rule{Readable: audit.Everyone, Hidden: hiddenInEvents})
+	audit.Register("person", audit.Rule{Readable: audit.Everyone, Hidden: hiddenInEvents, Feed: true})
 }
 
 func hiddenInEvents(ctx context.Context, db *database.DB, c auth.Principal, ids []string) (map[string][]string, error) {

@@ -6,6 +6,8 @@ import "github.com/innomunich/platform/pkg/audit"
 // their events too.
 func init() {
 	for _, t := range []string{"project", "milestone", "funding"} {
-		audit.Register(t, audit.Rule{Readable: audit.Everyone})
+		// Only the project itself is in the change feed; its milestones and fundings are read
+		// from its sub-resources.
+		audit.Register(t, audit.Rule{Readable: audit.Everyone, Feed: t == "project"})
 	}
 }

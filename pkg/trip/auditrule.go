@@ -6,6 +6,8 @@ import "github.com/innomunich/platform/pkg/audit"
 // events too.
 func init() {
 	for _, t := range []string{"trip", "agenda_item", "trip_participant"} {
-		audit.Register(t, audit.Rule{Readable: audit.Everyone})
+		// Only the trip itself is in the change feed; its agenda and participants are read
+		// from its sub-resources.
+		audit.Register(t, audit.Rule{Readable: audit.Everyone, Feed: t == "trip"})
 	}
 }
