@@ -189,6 +189,7 @@ func TestAuthorizationTable(t *testing.T) {
 			{"/api/v1/users", adminsOnly()},
 			{"/api/v1/api-keys", adminsOnly()},
 			{"/api/v1/audit-events", []string{"admin", "coordinator", "viewer", "key coordinator", "key viewer"}},
+			{"/api/v1/changes", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
 			{"/api/v1/summary", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
 			{"/api/v1/me", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
 			{"/api/v1/me/notifications", users()},

@@ -54,6 +54,8 @@ func (s *server) routes(e *echo.Echo) {
 
 	v1.GET("/audit-events", s.listAuditEvents)
 
+	v1.GET("/changes", s.listChanges)
+
 	v1.GET("/outbox", s.listOutbox)
 	v1.GET("/jobs", s.listJobs)
 	v1.POST("/jobs/:id/retry", s.retryJob)

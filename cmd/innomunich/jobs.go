@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/innomunich/platform/pkg/changes"
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/jobs"
@@ -28,7 +29,9 @@ func newJobs(cfg config.Config, db *database.DB, logger *slog.Logger, concurrenc
 	mail.Register(ws, sender)
 	reminders := &remind.Reminders{DB: db}
 	remind.Register(ws, reminders)
-	q, err := jobs.New(db, jobs.Config{Concurrency: concurrency, Workers: ws, Periodic: remind.Periodic(time.Now), Logger: logger})
+	changes.Register(ws, &changes.Pruner{DB: db, Retention: cfg.ChangesRetention})
+	periodic := append(remind.Periodic(time.Now), changes.Periodic()...)
+	q, err := jobs.New(db, jobs.Config{Concurrency: concurrency, Workers: ws, Periodic: periodic, Logger: logger})
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/page"
 	"gorm.io/gorm"
 )
 
@@ -147,10 +148,10 @@ type FeedQuery struct {
 	Limit int
 }
 
-// FeedLimits of a page.
+// FeedLimits of a page: the one limit rule of every list.
 const (
-	FeedDefaultLimit = 100
-	FeedMaxLimit     = 1000
+	FeedDefaultLimit = page.DefaultLimit
+	FeedMaxLimit     = page.MaxLimit
 )
 
 // ParseCursor checks a cursor's form (BadRequest when it is none the feed returned).

@@ -35,6 +35,7 @@ type Config struct {
 	DBConnectTimeout   time.Duration // INNOMUNICH_DB_CONNECT_TIMEOUT
 	DBStatementTimeout time.Duration // INNOMUNICH_DB_STATEMENT_TIMEOUT
 	DBLockTimeout      time.Duration // INNOMUNICH_DB_LOCK_TIMEOUT
+	ChangesRetention   time.Duration // INNOMUNICH_CHANGES_RETENTION: how long the change feed keeps changes
 
 	Workers   int    // INNOMUNICH_WORKERS: jobs worked at once; 0 = API only
 	SMTPURL   string // INNOMUNICH_SMTP_URL (secret: may hold a password); "" keeps mail in the outbox
@@ -124,6 +125,7 @@ func Load(getenv func(string) string) (Config, error) {
 		{"INNOMUNICH_DB_CONNECT_TIMEOUT", "30s", &c.DBConnectTimeout},
 		{"INNOMUNICH_DB_STATEMENT_TIMEOUT", "30s", &c.DBStatementTimeout},
 		{"INNOMUNICH_DB_LOCK_TIMEOUT", "5s", &c.DBLockTimeout},
+		{"INNOMUNICH_CHANGES_RETENTION", "2160h", &c.ChangesRetention}, // 90 days
 	} {
 		d, err := time.ParseDuration(get(t.key, t.def))
 		if err != nil || d <= 0 {

@@ -244,6 +244,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the change feed
+         * @description The changes of organisations, people, agreements, trips, projects and opportunities in commit order, for integrations that keep a copy in sync. Store next_cursor and pass it as after on the next poll: you never miss a change and never see one twice. Each event's data is the record after the change with only what the caller may see of it (a person's email and phone only where the caller sees them on the person); a deleted record, and every event of an erased person, is a tombstone with data null. The feed keeps changes for 90 days (INNOMUNICH_CHANGES_RETENTION); a cursor from before that answers 410: resync from the lists and start again without a cursor. Needs the read scope.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/focus-areas": {
         parameters: {
             query?: never;
@@ -1775,6 +1795,47 @@ export interface components {
         Change: {
             after: (string | null) | number | boolean | Record<string, never> | unknown[];
             before: (string | null) | number | boolean | Record<string, never> | unknown[];
+        };
+        ChangeEvent: {
+            /** @enum {string} */
+            action: "created" | "updated" | "deleted";
+            /**
+             * @description Cursor is this event's position: pass it as after to read on from here.
+             * @example MTIzNC41Njc
+             */
+            cursor: string;
+            /**
+             * @description Data is the record's state after the change, as the audit log shows
+             *     it and with only the fields the caller may see; null for a tombstone
+             *     (a deleted record, or any event of an erased person).
+             */
+            data: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @example organisation
+             * @enum {string}
+             */
+            type: "organisation" | "person" | "agreement" | "trip" | "project" | "opportunity";
+            /** @example 3 */
+            version: number;
+        };
+        ChangeFeed: {
+            /**
+             * @description HasMore says more events are waiting: read on at once rather than
+             *     after the polling interval.
+             */
+            has_more: boolean;
+            items: components["schemas"]["ChangeEvent"][];
+            /**
+             * @description NextCursor is where to read on: store it and pass it as after.
+             *     Never null; the same as after when there was nothing new.
+             */
+            next_cursor: string;
         };
         CodeName: {
             /** @example technology_offer */
@@ -3927,6 +3988,48 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description next_cursor (or an event's cursor) of an earlier read; omitted: from the oldest change kept */
+                after?: string;
+                /** @description Comma-separated entity types, e.g. organisation,person; all when omitted */
+                types?: string;
+                /** @description Events at most, 1–200 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeFeed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
