@@ -216,7 +216,7 @@ func (s *server) writeAgreements(c echo.Context, q *query, f agreement.Filter) e
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, convert))
+	return writeList(c, newList(rows, next, convert))
 }
 
 // listOrganisationAgreements godoc

@@ -76,7 +76,7 @@ func (s *server) listAPIKeys(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, apiKeyOut))
+	return writeList(c, newList(rows, next, apiKeyOut))
 }
 
 // createAPIKey godoc

@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"net/http"
 	"time"
 
 	"github.com/innomunich/platform/pkg/audit"
@@ -75,5 +74,5 @@ func (s *server) listAuditEvents(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, auditOut))
+	return writeList(c, newList(rows, next, auditOut))
 }

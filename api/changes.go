@@ -1,7 +1,6 @@
 package api
 
 import (
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,7 +23,8 @@ type ChangeEvent struct {
 	// Data is the record's state after the change, as the audit log shows
 	// it and with only the fields the caller may see; null for a tombstone
 	// (a deleted record, or any event of an erased person).
-	Data map[string]any `json:"data" extensions:"x-nullable"`
+	// An object of the record's fields (any JSON values), or null.
+	Data any `json:"data" extensions:"x-nullable"`
 } // @name ChangeEvent
 
 // ChangeFeed is one page of the change feed.
@@ -39,7 +39,11 @@ type ChangeFeed struct {
 } // @name ChangeFeed
 
 func changeOut(e audit.ChangeEvent) ChangeEvent {
-	return ChangeEvent{Cursor: e.Cursor, Type: e.Type, ID: e.ID, Action: e.Action, Version: e.Version, OccurredAt: e.OccurredAt, Data: e.Data}
+	out := ChangeEvent{Cursor: e.Cursor, Type: e.Type, ID: e.ID, Action: e.Action, Version: e.Version, OccurredAt: e.OccurredAt}
+	if e.Data != nil {
+		out.Data = e.Data
+	}
+	return out
 }
 
 // listChanges godoc
@@ -100,5 +104,5 @@ func (s *server) listChanges(c echo.Context) error {
 	for i, e := range events {
 		out.Items[i] = changeOut(e)
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }

@@ -195,7 +195,7 @@ func (s *server) writeInterests(c echo.Context, q *query, f interest.Filter) err
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, convert))
+	return writeList(c, newList(rows, next, convert))
 }
 
 // interestStages godoc

@@ -77,7 +77,7 @@ func (s *server) listJobs(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, jobOut))
+	return writeList(c, newList(rows, next, jobOut))
 }
 
 // retryJob godoc

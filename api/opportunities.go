@@ -213,7 +213,7 @@ func (s *server) writeOpportunities(c echo.Context, q *query, f opportunity.Filt
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, convert))
+	return writeList(c, newList(rows, next, convert))
 }
 
 // listOrganisationOpportunities godoc

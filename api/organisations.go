@@ -148,7 +148,7 @@ func (s *server) listOrganisations(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, organisationOut))
+	return writeList(c, newList(rows, next, organisationOut))
 }
 
 // wantsCSV reports whether the caller asks for CSV (format=csv or Accept: text/csv).

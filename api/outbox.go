@@ -1,7 +1,6 @@
 package api
 
 import (
-	"net/http"
 	"time"
 
 	"github.com/innomunich/platform/pkg/mail"
@@ -51,5 +50,5 @@ func (s *server) listOutbox(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, outboxOut))
+	return writeList(c, newList(rows, next, outboxOut))
 }

@@ -143,7 +143,7 @@ func (s *server) writePeople(c echo.Context, q *query, f person.Filter) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, convert))
+	return writeList(c, newList(rows, next, convert))
 }
 
 // listOrganisationPeople godoc

@@ -224,7 +224,7 @@ func (s *server) writeProjects(c echo.Context, q *query, f project.Filter) error
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, convert))
+	return writeList(c, newList(rows, next, convert))
 }
 
 // listOrganisationProjects godoc
@@ -527,7 +527,7 @@ func (s *server) listFundings(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(list, nil, fundingOut))
+	return writeList(c, newList(list, nil, fundingOut))
 }
 
 // addFunding godoc
@@ -681,7 +681,7 @@ func (s *server) listMilestones(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(list, nil, milestoneOut(agreement.Today(time.Now()))))
+	return writeList(c, newList(list, nil, milestoneOut(agreement.Today(time.Now()))))
 }
 
 // addMilestone godoc

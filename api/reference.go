@@ -177,7 +177,7 @@ func listReference[T any](s *server, c echo.Context, k reference.Kind, convert f
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, convert))
+	return writeList(c, newList(rows, next, convert))
 }
 
 func getReference[T any](s *server, c echo.Context, k reference.Kind, convert func(reference.Entry) T) error {

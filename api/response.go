@@ -1,7 +1,12 @@
 package api
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 )
@@ -10,4 +15,83 @@ import (
 func writeOne(c echo.Context, status, version int, body any) error {
 	c.Response().Header().Set("ETag", strconv.Quote(strconv.Itoa(version)))
 	return c.JSON(status, body)
+}
+
+// writeList writes a list page with a weak ETag of its body, so that a
+// poller sending it back as If-None-Match gets 304 while the page is the
+// same (notModified answers that).
+func writeList(c echo.Context, body any) error {
+	raw, err := json.Marshal(body)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(raw)
+	c.Response().Header().Set("ETag", `W/"`+hex.EncodeToString(sum[:16])+`"`)
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSONCharsetUTF8, raw)
+}
+
+// notModified answers a GET or HEAD whose If-None-Match names the ETag of
+// the 200 the handler is about to send with 304 and no body: the one
+// place for every single resource (ETag = version) and list (ETag =
+// hash of the page).
+func notModified(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		inm := r.Header.Get("If-None-Match")
+		if inm == "" || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
+			return next(c)
+		}
+		w := &notModifiedWriter{ResponseWriter: c.Response().Writer, ifNoneMatch: inm}
+		c.Response().Writer = w
+		return next(c)
+	}
+}
+
+type notModifiedWriter struct {
+	http.ResponseWriter
+	ifNoneMatch string
+	skip        bool
+}
+
+func (w *notModifiedWriter) WriteHeader(code int) {
+	if code == http.StatusOK && etagMatches(w.ifNoneMatch, w.Header().Get("ETag")) {
+		w.skip = true
+		for _, h := range []string{echo.HeaderContentType, echo.HeaderContentLength, echo.HeaderContentEncoding} {
+			w.Header().Del(h)
+		}
+		w.ResponseWriter.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *notModifiedWriter) Write(b []byte) (int, error) {
+	if w.skip {
+		return len(b), nil
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *notModifiedWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok && !w.skip {
+		f.Flush()
+	}
+}
+
+func (w *notModifiedWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// etagMatches is If-None-Match's weak comparison (RFC 9110 13.1.2): any
+// listed tag equal to the current one but for W/, or *.
+func etagMatches(header, etag string) bool {
+	if etag == "" {
+		return false
+	}
+	want := strings.TrimPrefix(etag, "W/")
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == want {
+			return true
+		}
+	}
+	return false
 }

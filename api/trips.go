@@ -161,7 +161,7 @@ func (s *server) listTrips(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, convert))
+	return writeList(c, newList(rows, next, convert))
 }
 
 // createTrip godoc
@@ -407,7 +407,7 @@ func (s *server) listAgenda(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(items, nil, convert))
+	return writeList(c, newList(items, nil, convert))
 }
 
 func (s *server) writeAgendaItem(c echo.Context, status int, tripID string, it trip.AgendaItem) error {
@@ -592,7 +592,7 @@ func (s *server) listParticipants(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(list, nil, convert))
+	return writeList(c, newList(list, nil, convert))
 }
 
 // register godoc

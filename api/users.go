@@ -99,7 +99,7 @@ func (s *server) listUsers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, userOut))
+	return writeList(c, newList(rows, next, userOut))
 }
 
 // createUser godoc

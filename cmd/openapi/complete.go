@@ -93,6 +93,7 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 				idempotencyKey(doc, op)
 			}
 			addProblems(doc, method, op)
+			notModified(doc, method, op)
 			for _, ref := range op.Responses.Map() {
 				textContent(ref)
 			}
@@ -100,6 +101,30 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 	}
 	return nil
 }
+
+// notModified documents If-None-Match on every GET that answers JSON: the
+// server answers 304 without a body when it names the current ETag (a
+// single resource's version, a list page's weak hash).
+func notModified(doc *openapi3.T, method string, op *openapi3.Operation) {
+	ok := op.Responses.Value("200")
+	if method != http.MethodGet || ok == nil || ok.Value == nil || ok.Value.Content.Get("application/json") == nil {
+		return
+	}
+	if doc.Components.Parameters["IfNoneMatch"] == nil {
+		doc.Components.Parameters["IfNoneMatch"] = &openapi3.ParameterRef{Value: openapi3.NewHeaderParameter("If-None-Match").
+			WithDescription("The ETag of the copy you hold: 304 without a body while it is current").
+			WithSchema(openapi3.NewStringSchema())}
+		doc.Components.Responses["NotModified"] = &openapi3.ResponseRef{Value: &openapi3.Response{
+			Description: ptr("Not modified: If-None-Match names the current ETag; keep your copy"),
+			Headers: openapi3.Headers{"ETag": &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: openapi3.Parameter{
+				Description: "The current ETag", Schema: openapi3.NewStringSchema().NewRef()}}}},
+		}}
+	}
+	op.Parameters = append(op.Parameters, &openapi3.ParameterRef{Ref: "#/components/parameters/IfNoneMatch", Value: doc.Components.Parameters["IfNoneMatch"].Value})
+	op.Responses.Set("304", &openapi3.ResponseRef{Ref: "#/components/responses/NotModified", Value: doc.Components.Responses["NotModified"].Value})
+}
+
+func ptr[T any](v T) *T { return &v }
 
 // problemResponse is an error response shared by operations.
 type problemResponse struct {

@@ -1808,10 +1808,9 @@ export interface components {
              * @description Data is the record's state after the change, as the audit log shows
              *     it and with only the fields the caller may see; null for a tombstone
              *     (a deleted record, or any event of an erased person).
+             *     An object of the record's fields (any JSON values), or null.
              */
-            data: {
-                [key: string]: unknown;
-            } | null;
+            data: (string | null) | number | boolean | Record<string, never> | unknown[];
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -3262,6 +3261,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Not modified: If-None-Match names the current ETag; keep your copy */
+        NotModified: {
+            headers: {
+                /** @description The current ETag */
+                ETag?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description If-Match names a version that is no longer current: someone else changed it; current_version holds the version now */
         PreconditionFailed: {
             headers: {
@@ -3332,6 +3340,8 @@ export interface components {
     parameters: {
         /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
         IdempotencyKey: string;
+        /** @description The ETag of the copy you hold: 304 without a body while it is current */
+        IfNoneMatch: string;
     };
     requestBodies: never;
     headers: never;
@@ -3342,7 +3352,10 @@ export interface operations {
     jwks: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3357,6 +3370,7 @@ export interface operations {
                     "application/json": components["schemas"]["JWKS"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -3391,7 +3405,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3406,6 +3423,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -3454,7 +3472,10 @@ export interface operations {
     getAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Agreement id */
                 id: string;
@@ -3472,6 +3493,7 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -3612,7 +3634,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "name" | "-name";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3627,6 +3652,7 @@ export interface operations {
                     "application/json": components["schemas"]["APIKeyList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -3675,7 +3701,10 @@ export interface operations {
     getAPIKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Key id */
                 id: string;
@@ -3693,6 +3722,7 @@ export interface operations {
                     "application/json": components["schemas"]["APIKey"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -3798,7 +3828,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "occurred_at" | "-occurred_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3813,6 +3846,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4003,7 +4037,10 @@ export interface operations {
                 /** @description Events at most, 1–200 */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4018,6 +4055,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeFeed"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4045,7 +4083,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4060,6 +4101,7 @@ export interface operations {
                     "application/json": components["schemas"]["FocusAreaList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4120,7 +4162,10 @@ export interface operations {
     getFocusArea: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Focus area code */
                 code: string;
@@ -4140,6 +4185,7 @@ export interface operations {
                     "application/json": components["schemas"]["FocusArea"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4247,7 +4293,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4262,6 +4311,7 @@ export interface operations {
                     "application/json": components["schemas"]["FunderList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4322,7 +4372,10 @@ export interface operations {
     getFunder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Funder code */
                 code: string;
@@ -4342,6 +4395,7 @@ export interface operations {
                     "application/json": components["schemas"]["Funder"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4455,7 +4509,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4470,6 +4527,7 @@ export interface operations {
                     "application/json": components["schemas"]["InterestList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4488,7 +4546,10 @@ export interface operations {
                 /** @description Organisation: with direction that side, else either */
                 organisation_id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4503,6 +4564,7 @@ export interface operations {
                     "application/json": components["schemas"]["InterestStages"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4514,7 +4576,10 @@ export interface operations {
     getInterest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Interest id */
                 id: string;
@@ -4532,6 +4597,7 @@ export interface operations {
                     "application/json": components["schemas"]["Interest"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4719,7 +4785,10 @@ export interface operations {
                 /** @description next_cursor of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4734,6 +4803,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4809,7 +4879,10 @@ export interface operations {
     me: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4824,6 +4897,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -4873,7 +4947,10 @@ export interface operations {
     myNotifications: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4890,6 +4967,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationSettings"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5038,7 +5116,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5053,6 +5134,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpportunityList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5101,7 +5183,10 @@ export interface operations {
     getOpportunity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Opportunity id */
                 id: string;
@@ -5119,6 +5204,7 @@ export interface operations {
                     "application/json": components["schemas"]["Opportunity"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5216,7 +5302,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Opportunity id */
                 id: string;
@@ -5234,6 +5323,7 @@ export interface operations {
                     "application/json": components["schemas"]["InterestList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5290,7 +5380,10 @@ export interface operations {
                 /** @description How many, 1–100 */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Opportunity id */
                 id: string;
@@ -5308,6 +5401,7 @@ export interface operations {
                     "application/json": components["schemas"]["Matches"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5320,7 +5414,10 @@ export interface operations {
     getOpportunityCodes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5335,6 +5432,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpportunityCodes"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5371,7 +5469,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5387,6 +5488,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5483,7 +5585,10 @@ export interface operations {
     getOrganisation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Organisation id */
                 id: string;
@@ -5501,6 +5606,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5596,7 +5702,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Organisation id */
                 id: string;
@@ -5614,6 +5723,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5680,7 +5790,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Organisation id */
                 id: string;
@@ -5698,6 +5811,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpportunityList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5717,7 +5831,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Organisation id */
                 id: string;
@@ -5735,6 +5852,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5754,7 +5872,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Organisation id */
                 id: string;
@@ -5772,6 +5893,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5787,7 +5909,10 @@ export interface operations {
                 /** @description How many, 1–100 */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Organisation id */
                 id: string;
@@ -5805,6 +5930,7 @@ export interface operations {
                     "application/json": components["schemas"]["Suggestions"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5824,7 +5950,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5839,6 +5968,7 @@ export interface operations {
                     "application/json": components["schemas"]["OutboxMessageList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5865,7 +5995,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5880,6 +6013,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5928,7 +6062,10 @@ export interface operations {
     getPerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Person id */
                 id: string;
@@ -5946,6 +6083,7 @@ export interface operations {
                     "application/json": components["schemas"]["Person"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -6057,7 +6195,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6072,6 +6213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -6120,7 +6262,10 @@ export interface operations {
     getProject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Project id */
                 id: string;
@@ -6138,6 +6283,7 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -6226,7 +6372,10 @@ export interface operations {
     listFundings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Project id */
                 id: string;
@@ -6244,6 +6393,7 @@ export interface operations {
                     "application/json": components["schemas"]["FundingList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -6377,7 +6527,10 @@ export interface operations {
     listMilestones: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Project id */
                 id: string;
@@ -6395,6 +6548,7 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -6621,7 +6775,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6636,6 +6793,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegionList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -6696,7 +6854,10 @@ export interface operations {
     getRegion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Region code */
                 code: string;
@@ -6716,6 +6877,7 @@ export interface operations {
                     "application/json": components["schemas"]["Region"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -6814,7 +6976,10 @@ export interface operations {
     getSummary: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6829,6 +6994,7 @@ export interface operations {
                     "application/json": components["schemas"]["Summary"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -6865,7 +7031,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "start_date" | "-start_date" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6880,6 +7049,7 @@ export interface operations {
                     "application/json": components["schemas"]["TripList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -6957,7 +7127,10 @@ export interface operations {
     getTrip: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Trip id */
                 id: string;
@@ -6975,6 +7148,7 @@ export interface operations {
                     "application/json": components["schemas"]["Trip"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -7066,7 +7240,10 @@ export interface operations {
                 /** @description Also give the times in this IANA zone (the viewer's) */
                 time_zone?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Trip id */
                 id: string;
@@ -7084,6 +7261,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgendaItemList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -7250,7 +7428,10 @@ export interface operations {
     listParticipants: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Trip id */
                 id: string;
@@ -7268,6 +7449,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -7364,7 +7546,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Trip id */
                 id: string;
@@ -7382,6 +7567,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -7407,7 +7593,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "email" | "-email" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7422,6 +7611,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -7470,7 +7660,10 @@ export interface operations {
     getUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description User id */
                 id: string;
@@ -7488,6 +7681,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -7618,7 +7812,10 @@ export interface operations {
     healthz: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7633,6 +7830,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -7642,7 +7840,10 @@ export interface operations {
     openapiJSON: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7657,6 +7858,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -7666,7 +7868,10 @@ export interface operations {
     readyz: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7681,6 +7886,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
