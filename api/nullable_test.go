@@ -1,6 +1,9 @@
 package api_test
 
 import (
+	"encoding/json"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,7 +18,7 @@ import (
 func TestAPatchTakesNullWhereTheSpecSaysNullable(t *testing.T) {
 	doc := spec(t)
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
-		f := demoFuzzer(t, db)
+		f := demoFuzzer(t, db, fuzzSeeds[0])
 		for _, o := range operations(doc) {
 			if o.method != "PATCH" || o.op.RequestBody == nil {
 				continue
@@ -35,6 +38,55 @@ func TestAPatchTakesNullWhereTheSpecSaysNullable(t *testing.T) {
 				}
 				if rec := f.h.do(r); rec.Code == 400 || rec.Code == 422 {
 					t.Errorf("PATCH %s {%q: null}: %d, but the spec says the field takes null: %s", o.path, name, rec.Code, rec.Body.String())
+				}
+			}
+		}
+	})
+}
+
+// In a body that is not a merge patch (a create, a login) null for an
+// optional field means the same as leaving it out, and the spec says so
+// (nullable); null for a required field is refused like its absence, as
+// the spec does not allow it. Each field of each such body is sent as null
+// in an otherwise plausible body; agreesWithSpec fails the test when the
+// server accepts what the spec forbids, and a nullable field must not be
+// refused where leaving it out is not. Likewise "" for a string the spec
+// gives a set of values or a format: empty is no value of it, however
+// the server fills in an absent one.
+func TestACreateTakesNullForAnOptionalFieldAndRefusesItForARequiredOne(t *testing.T) {
+	doc := spec(t)
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		f := demoFuzzer(t, db, fuzzSeeds[0])
+		for _, o := range operations(doc) {
+			if o.method != "POST" || o.op.RequestBody == nil {
+				continue
+			}
+			mt := o.op.RequestBody.Value.Content.Get("application/json")
+			if mt == nil || mt.Schema == nil || strings.HasSuffix(mt.Schema.Ref, "Patch") || mt.Schema.Value.Properties == nil {
+				continue
+			}
+			url := f.realPath(o.path)
+			var valid map[string]any
+			if err := json.Unmarshal([]byte(f.validBody(o, url)), &valid); err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range slices.Sorted(maps.Keys(mt.Schema.Value.Properties)) {
+				prop := mt.Schema.Value.Properties[name].Value
+				with := maps.Clone(valid)
+				with[name] = nil
+				rec := f.h.do(request{method: "POST", url: url, body: with})
+				if prop.Type.Is("string") && (len(prop.Enum) > 0 || prop.Format != "") {
+					empty := maps.Clone(valid)
+					empty[name] = ""
+					f.h.do(request{method: "POST", url: url, body: empty})
+				}
+				if !prop.Nullable || rec.Code != 400 && rec.Code != 422 {
+					continue
+				}
+				without := maps.Clone(valid)
+				delete(without, name)
+				if again := f.h.do(request{method: "POST", url: url, body: without}); again.Code < 300 {
+					t.Errorf("POST %s {%q: null}: %d, but without the field %d; the spec says null is allowed: %s", o.path, name, rec.Code, again.Code, rec.Body.String())
 				}
 			}
 		}
