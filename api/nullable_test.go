@@ -53,7 +53,7 @@ func TestAPatchTakesNullWhereTheSpecSaysNullable(t *testing.T) {
 // refused where leaving it out is not. Likewise "" for a string the spec
 // gives a set of values or a format: empty is no value of it, however
 // the server fills in an absent one.
-func TestACreateTakesNullForAnOptionalFieldAndRefusesItForARequiredOne(t *testing.T) {
+func TestACreateTakesNullWhereTheSpecSaysNullableAndRefusesItElsewhere(t *testing.T) {
 	doc := spec(t)
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		f := demoFuzzer(t, db, fuzzSeeds[0])
