@@ -154,7 +154,7 @@ type ProjectCreate struct {
 	Title             string         `json:"title" minLength:"1" maxLength:"300"`
 	Acronym           string         `json:"acronym,omitempty" maxLength:"30"`
 	Summary           Text           `json:"summary,omitempty"`
-	Phase             string         `json:"phase,omitempty"`
+	Phase             *string        `json:"phase,omitempty"`
 	StartDate         *string        `json:"start_date,omitempty" format:"date"`
 	EndDate           *string        `json:"end_date,omitempty" format:"date"`
 	OriginTripID      *string        `json:"origin_trip_id,omitempty" format:"uuid"`
@@ -295,7 +295,11 @@ func (s *server) createProject(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	p, err := project.Create(c.Request().Context(), s.DB, project.Project{Title: in.Title, Acronym: in.Acronym, Summary: textIn(in.Summary), Phase: in.Phase,
+	phase, err := orDefault("phase", in.Phase) // idea
+	if err != nil {
+		return err
+	}
+	p, err := project.Create(c.Request().Context(), s.DB, project.Project{Title: in.Title, Acronym: in.Acronym, Summary: textIn(in.Summary), Phase: phase,
 		StartDate: in.StartDate, EndDate: in.EndDate, OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID,
 		Partners: partnersIn(in.Partners), FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID})
 	if err != nil {

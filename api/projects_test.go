@@ -44,6 +44,7 @@ func TestProjectsPartnersPhasesFundingsMilestones(t *testing.T) {
 		orgs := seedDirectory(h)
 		de, de2, jp := orgs["Example Biotech GmbH"].ID, orgs["BioM Biotech Cluster Development GmbH"].ID, orgs["Sample Pharma K.K."].ID
 		h.run([]scenario{
+			{name: "an empty phase", req: request{method: "POST", url: "/api/v1/projects", body: map[string]any{"title": "X", "phase": "", "partners": partnerList(de, "coordinator")}}, wantStatus: 422, wantBody: []string{`"field":"phase"`}},
 			{name: "no coordinator", req: request{method: "POST", url: "/api/v1/projects", body: map[string]any{"title": "X", "partners": partnerList(de, "partner")}}, wantStatus: 422, wantBody: []string{"exactly one coordinator"}},
 			{name: "two coordinators", req: request{method: "POST", url: "/api/v1/projects", body: map[string]any{"title": "X", "partners": partnerList(de, "coordinator", jp, "coordinator")}}, wantStatus: 422, wantBody: []string{"exactly one coordinator"}},
 			{name: "an organisation twice", req: request{method: "POST", url: "/api/v1/projects", body: map[string]any{"title": "X", "partners": partnerList(de, "coordinator", de, "partner")}}, wantStatus: 422, wantBody: []string{"twice"}},
@@ -110,6 +111,8 @@ func TestProjectsPartnersPhasesFundingsMilestones(t *testing.T) {
 			"negative amount":             {"funder": "amed", "recipient_id": jp, "amount": -5, "currency": "JPY"},
 			"recipient not a partner":     {"funder": "dfg", "recipient_id": orgs["Kawasaki City"].ID, "amount": 1, "currency": "EUR"},
 			"unknown funder":              {"funder": "acme", "recipient_id": de, "amount": 1, "currency": "EUR"},
+			"no amount":                   {"funder": "dfg", "recipient_id": de, "currency": "EUR"},
+			"amount null":                 {"funder": "dfg", "recipient_id": de, "amount": nil, "currency": "EUR"},
 		} {
 			if code := fund(f); code != 422 {
 				t.Errorf("%s: %d, want 422", name, code)

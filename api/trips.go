@@ -184,14 +184,9 @@ func (s *server) createTrip(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	// An absent status (or null) is planned (trip.Create); "" is no
-	// status, as the spec's enum says.
-	status := ""
-	if in.Status != nil {
-		if *in.Status == "" {
-			return apperr.Fields{{Field: "status", Message: "must not be empty; leave it out for planned"}}.Err()
-		}
-		status = *in.Status
+	status, err := orDefault("status", in.Status) // planned
+	if err != nil {
+		return err
 	}
 	t, err := trip.Create(c.Request().Context(), s.DB, trip.Trip{Title: in.Title, Kind: in.Kind, Organisers: in.OrganiserIDs, Country: in.Country,
 		Regions: in.Regions, Cities: strings.Join(in.Cities, "\n"), StartDate: in.StartDate, EndDate: in.EndDate, TimeZone: in.TimeZone,
