@@ -126,6 +126,17 @@ func TestProjectsPartnersPhasesFundingsMilestones(t *testing.T) {
 		if body := h.get("/api/v1/projects/" + p.ID + "/fundings").Body.String(); !strings.Contains(body, `"reference_stem":"031B0123"`) {
 			t.Errorf("fundings lack the shared stem: %s", body)
 		}
+		fundings := decode[struct {
+			Items []struct {
+				ID      string `json:"id"`
+				Version int    `json:"version"`
+			} `json:"items"`
+		}](t, h.get("/api/v1/projects/"+p.ID+"/fundings"))
+		first := fundings.Items[0]
+		if rec := h.do(request{method: "PATCH", url: "/api/v1/projects/" + p.ID + "/fundings/" + first.ID, body: `{"amount":null}`,
+			headers: map[string]string{"If-Match": fmt.Sprintf(`"%d"`, first.Version)}}); rec.Code != 422 || !strings.Contains(rec.Body.String(), `"field":"amount"`) {
+			t.Errorf("clearing a funding's amount: %d %s, want 422 naming amount", rec.Code, rec.Body.String())
+		}
 
 		// Milestones: overdue when due before today and not done.
 		for _, m := range []map[string]any{{"title": "Kick-off", "due_on": "2018-02-01", "done_on": "2018-02-01"}, {"title": "Preclinical data", "due_on": "2019-06-30"}, {"title": "Final report", "due_on": "2099-12-31"}} {
