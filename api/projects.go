@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/innomunich/platform/pkg/agreement"
+	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/project"
@@ -153,7 +154,7 @@ type ProjectCreate struct {
 	Title             string         `json:"title" minLength:"1" maxLength:"300"`
 	Acronym           string         `json:"acronym,omitempty" maxLength:"30"`
 	Summary           Text           `json:"summary,omitempty"`
-	Phase             string         `json:"phase,omitempty"`
+	Phase             *string        `json:"phase,omitempty"`
 	StartDate         *string        `json:"start_date,omitempty" format:"date"`
 	EndDate           *string        `json:"end_date,omitempty" format:"date"`
 	OriginTripID      *string        `json:"origin_trip_id,omitempty" format:"uuid"`
@@ -294,7 +295,11 @@ func (s *server) createProject(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	p, err := project.Create(c.Request().Context(), s.DB, project.Project{Title: in.Title, Acronym: in.Acronym, Summary: textIn(in.Summary), Phase: in.Phase,
+	phase, err := orDefault("phase", in.Phase) // idea
+	if err != nil {
+		return err
+	}
+	p, err := project.Create(c.Request().Context(), s.DB, project.Project{Title: in.Title, Acronym: in.Acronym, Summary: textIn(in.Summary), Phase: phase,
 		StartDate: in.StartDate, EndDate: in.EndDate, OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID,
 		Partners: partnersIn(in.Partners), FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID})
 	if err != nil {
@@ -485,7 +490,7 @@ type FundingCreate struct {
 	Reference       string  `json:"reference,omitempty" maxLength:"100"`
 	RecipientID     string  `json:"recipient_id" format:"uuid"`
 	ExecutingBodyID *string `json:"executing_body_id,omitempty" format:"uuid"`
-	Amount          int64   `json:"amount" format:"int64" example:"30000000" minimum:"0"`
+	Amount          *int64  `json:"amount" format:"int64" example:"30000000" minimum:"0"`
 	Currency        string  `json:"currency" example:"JPY" pattern:"^[A-Za-z]{3}$"`
 	From            *string `json:"from,omitempty" format:"date"`
 	Until           *string `json:"until,omitempty" format:"date"`
@@ -556,8 +561,13 @@ func (s *server) addFunding(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
+	// 0 is an amount (a funding yet to be quantified), so absent or null
+	// must not quietly become it.
+	if in.Amount == nil {
+		return apperr.Fields{{Field: "amount", Message: "is required, in minor units of currency"}}.Err()
+	}
 	f, err := project.AddFunding(c.Request().Context(), s.DB, id, project.Funding{Funder: in.Funder, Programme: in.Programme, Reference: in.Reference,
-		RecipientID: in.RecipientID, ExecutingBodyID: in.ExecutingBodyID, Amount: in.Amount, Currency: in.Currency, FromDate: in.From, UntilDate: in.Until})
+		RecipientID: in.RecipientID, ExecutingBodyID: in.ExecutingBodyID, Amount: *in.Amount, Currency: in.Currency, FromDate: in.From, UntilDate: in.Until})
 	if err != nil {
 		return err
 	}

@@ -1693,7 +1693,7 @@ export interface components {
             parties: components["schemas"]["PartyInput"][];
             /** @example 2017 */
             signed_on?: string | null;
-            summary?: components["schemas"]["Text"];
+            summary?: components["schemas"]["Text"] | null;
             /** Format: date */
             terminated_on?: string | null;
             title: string;
@@ -2344,7 +2344,7 @@ export interface components {
             /** Format: uuid */
             contact_person_id?: string | null;
             cooperation_types?: string[] | null;
-            details?: components["schemas"]["Text"];
+            details?: components["schemas"]["Text"] | null;
             focus_areas?: string[] | null;
             /** @enum {string|null} */
             ip_status?: "granted" | "pending" | "none" | "not_applicable" | null;
@@ -2466,7 +2466,7 @@ export interface components {
             city?: string | null;
             /** @example DE */
             country: string;
-            description?: components["schemas"]["Text"];
+            description?: components["schemas"]["Text"] | null;
             email?: string | null;
             employees?: number | null;
             focus_areas?: string[] | null;
@@ -2780,7 +2780,7 @@ export interface components {
             phase?: "idea" | "concept" | "application" | "implementation" | "completed" | "discontinued" | null;
             /** Format: date */
             start_date?: string | null;
-            summary?: components["schemas"]["Text"];
+            summary?: components["schemas"]["Text"] | null;
             title: string;
         };
         ProjectList: {
@@ -3022,7 +3022,7 @@ export interface components {
             cities?: string[] | null;
             /** @example JP */
             country: string;
-            description?: components["schemas"]["Text"];
+            description?: components["schemas"]["Text"] | null;
             /** Format: date */
             end_date: string;
             /** @enum {string} */
