@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -462,6 +463,167 @@ func TestPersonalAgendaAndCalendarFeed(t *testing.T) {
 		}
 		if code := h.status(request{url: feed.URL, as: anonymous}); code != 404 {
 			t.Errorf("revoked feed: %d, want 404", code)
+		}
+	})
+}
+
+// smallMeetingTrip is a trip with one session, one table and one
+// registered person each of organisations A and B, both available.
+type smallTrip struct {
+	base, session, place, a, b string
+}
+
+func (h *harness) smallMeetingTrip(cs callers) smallTrip {
+	h.t.Helper()
+	t := openTrip(h, cs.orgA, 50)
+	w := smallTrip{base: "/api/v1/trips/" + t.ID}
+	rec := h.do(request{method: "POST", url: w.base + "/meeting-sessions", body: map[string]any{"day": "2027-04-13", "start_time": "09:00", "end_time": "12:00", "meeting_minutes": 30}})
+	w.session = decode[sessionBody](h.t, rec).ID
+	w.place = decode[struct{ ID string }](h.t, h.do(request{method: "POST", url: w.base + "/meeting-places", body: map[string]any{"name": "Table"}})).ID
+	for _, p := range []struct {
+		org string
+		dst *string
+	}{{cs.orgA, &w.a}, {cs.orgB, &w.b}} {
+		*p.dst = h.newPerson(p.org, "Person")
+		h.do(request{method: "POST", url: w.base + "/participants", body: map[string]any{"person_id": *p.dst}})
+		if rec := h.do(request{method: "PATCH", url: w.base + "/meeting-participants/" + *p.dst, headers: ifMatch(1), body: map[string]any{"session_ids": []string{w.session}}}); rec.Code != 200 {
+			h.t.Fatalf("availability: %d %s", rec.Code, rec.Body.String())
+		}
+	}
+	return w
+}
+
+// meeting requests a meeting from A's person to B's, accepted when asked.
+func (h *harness) smallMeeting(w smallTrip, accept bool) meetingBody {
+	h.t.Helper()
+	rec := h.do(request{method: "POST", url: w.base + "/meetings", body: map[string]any{"requester_person_id": w.a, "receiver_person_id": w.b}})
+	m := decode[meetingBody](h.t, rec)
+	if accept {
+		m = decode[meetingBody](h.t, h.do(request{method: "POST", url: w.base + "/meetings/" + m.ID + "/accept", headers: ifMatch(m.Version), body: map[string]any{}}))
+	}
+	return m
+}
+
+func TestMeetingsAuthorization(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		cs := h.callers()
+		coordinators := []string{"admin", "coordinator", "key coordinator"}
+		forA := []string{"admin", "coordinator", "member of A", "key coordinator", "key member of A"}
+		forB := []string{"admin", "coordinator", "member of B", "key coordinator"}
+		eitherSide := []string{"admin", "coordinator", "member of A", "member of B", "key coordinator", "key member of A"}
+		h.checkWrites(t, cs, []writeCase{
+			{name: "add meeting session", allowed: coordinators, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				return request{method: "POST", url: w.base + "/meeting-sessions", body: map[string]any{"day": "2027-04-14", "start_time": "09:00", "end_time": "10:00", "meeting_minutes": 30}}
+			}},
+			{name: "change meeting session", allowed: coordinators, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				return request{method: "PATCH", url: w.base + "/meeting-sessions/" + w.session, headers: ifMatch(1), body: map[string]any{"break_minutes": 5}}
+			}},
+			{name: "delete meeting session", allowed: coordinators, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				return request{method: "DELETE", url: w.base + "/meeting-sessions/" + w.session, headers: ifMatch(1)}
+			}},
+			{name: "add meeting place", allowed: coordinators, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				return request{method: "POST", url: w.base + "/meeting-places", body: map[string]any{"name": "Room 2", "virtual": true}}
+			}},
+			{name: "change meeting place", allowed: coordinators, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				return request{method: "PATCH", url: w.base + "/meeting-places/" + w.place, headers: ifMatch(1), body: map[string]any{"name": "Room 3"}}
+			}},
+			{name: "delete meeting place", allowed: coordinators, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				return request{method: "DELETE", url: w.base + "/meeting-places/" + w.place, headers: ifMatch(1)}
+			}},
+			{name: "add host", allowed: coordinators, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				return request{method: "POST", url: w.base + "/meeting-participants", body: map[string]any{"person_id": h.newPerson(cs.orgB, "Host")}}
+			}},
+			{name: "state availability of A's person", allowed: forA, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				return request{method: "PATCH", url: w.base + "/meeting-participants/" + w.a, headers: ifMatch(2), body: map[string]any{"session_ids": []string{}}}
+			}},
+			{name: "request a meeting for A's person", allowed: forA, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				return request{method: "POST", url: w.base + "/meetings", body: map[string]any{"requester_person_id": w.a, "receiver_person_id": w.b}}
+			}},
+			{name: "accept a request to B", allowed: forB, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				m := h.smallMeeting(w, false)
+				return request{method: "POST", url: w.base + "/meetings/" + m.ID + "/accept", headers: ifMatch(m.Version), body: map[string]any{}}
+			}},
+			{name: "decline a request to B", allowed: forB, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				m := h.smallMeeting(w, false)
+				return request{method: "POST", url: w.base + "/meetings/" + m.ID + "/decline", headers: ifMatch(m.Version), body: map[string]any{"reason": "Not now"}}
+			}},
+			{name: "cancel a meeting", allowed: eitherSide, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				m := h.smallMeeting(w, true)
+				return request{method: "POST", url: w.base + "/meetings/" + m.ID + "/cancel", headers: ifMatch(m.Version), body: map[string]any{}}
+			}},
+			{name: "reschedule a meeting", allowed: coordinators, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				m := h.smallMeeting(w, true)
+				return request{method: "POST", url: w.base + "/meetings/" + m.ID + "/reschedule", headers: ifMatch(m.Version), body: map[string]any{}}
+			}},
+			{name: "mark a no-show", allowed: coordinators, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				m := h.smallMeeting(w, true)
+				return request{method: "PATCH", url: w.base + "/meetings/" + m.ID, headers: ifMatch(m.Version), body: map[string]any{"no_show": "both"}}
+			}},
+			{name: "schedule all", allowed: coordinators, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				m := h.smallMeeting(w, false)
+				// Accepted while nobody is available, so schedule all has one to place.
+				h.do(request{method: "PATCH", url: w.base + "/meeting-participants/" + w.a, headers: ifMatch(2), body: map[string]any{"session_ids": []string{}}})
+				h.do(request{method: "POST", url: w.base + "/meetings/" + m.ID + "/accept", headers: ifMatch(m.Version), body: map[string]any{}})
+				h.do(request{method: "PATCH", url: w.base + "/meeting-participants/" + w.a, headers: ifMatch(3), body: map[string]any{"session_ids": []string{w.session}}})
+				return request{method: "POST", url: w.base + "/meeting-schedule"}
+			}},
+			{name: "record A's outcome", allowed: forA, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				m := h.smallMeeting(w, true)
+				return request{method: "POST", url: w.base + "/meetings/" + m.ID + "/outcomes", body: map[string]any{"side": "requester", "attendance": "held", "rating": 4}}
+			}},
+			{name: "make A's person's calendar feed", allowed: forA, request: func(h *harness, _ string) request {
+				w := h.smallMeetingTrip(cs)
+				return request{method: "POST", url: w.base + "/meeting-participants/" + w.a + "/calendar-feed"}
+			}},
+		})
+
+		w := h.smallMeetingTrip(cs)
+		m := h.smallMeeting(w, true)
+		readers := []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}
+		allOfThem := []string{"admin", "coordinator", "viewer", "key coordinator", "key viewer"}
+		for _, rd := range []struct {
+			url     string
+			allowed []string
+		}{
+			{w.base + "/meeting-sessions", readers},
+			{w.base + "/meeting-places", readers},
+			{w.base + "/meeting-participants", readers},
+			{w.base + "/meetings", readers},
+			{w.base + "/meetings/" + m.ID, readers},
+			{w.base + "/meetings/" + m.ID + "/outcomes", readers},
+			{w.base + "/meeting-participants/" + w.a + "/agenda", []string{"admin", "coordinator", "member of A", "viewer", "key coordinator", "key member of A", "key viewer"}},
+			{w.base + "/meeting-schedule", allOfThem},
+			{w.base + "/meeting-statistics", allOfThem},
+		} {
+			for _, caller := range callerNames {
+				want := 403
+				switch {
+				case slices.Contains(rd.allowed, caller):
+					want = 200
+				case caller == "anonymous":
+					want = 401
+				}
+				if got := h.status(request{url: rd.url, as: cs.bearer[caller]}); got != want {
+					t.Errorf("GET %s as %s: %d, want %d", rd.url, caller, got, want)
+				}
+			}
 		}
 	})
 }

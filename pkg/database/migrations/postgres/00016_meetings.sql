@@ -99,6 +99,7 @@ CREATE TABLE meetings (
 );
 CREATE INDEX meetings_trip_idx ON meetings (trip_id, created_at, id);
 CREATE INDEX meetings_trip_status_idx ON meetings (trip_id, status, created_at, id);
+CREATE INDEX meetings_trip_updated_idx ON meetings (trip_id, updated_at, id);
 CREATE INDEX meetings_requester_org_idx ON meetings (requester_organisation_id, trip_id);
 CREATE INDEX meetings_receiver_org_idx ON meetings (receiver_organisation_id, trip_id);
 CREATE INDEX meetings_requester_idx ON meetings (requester_person_id);
