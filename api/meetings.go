@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
@@ -15,6 +16,7 @@ import (
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/person"
+	"github.com/innomunich/platform/pkg/project"
 	"github.com/innomunich/platform/pkg/trip"
 	"github.com/labstack/echo/v4"
 )
@@ -1693,5 +1695,20 @@ func (s *server) meetingStats(c echo.Context) error {
 	out := MeetingStats{Requested: st.Requested, Pending: st.Pending, Accepted: st.Accepted, Declined: st.Declined, Cancelled: st.Cancelled,
 		Scheduled: st.Scheduled, Unscheduled: st.Unscheduled, Held: st.Held, NoShows: st.NoShows, FollowUps: st.FollowUps,
 		Agreements: []OriginRef{}, Projects: []OriginRef{}}
+	ctx := c.Request().Context()
+	agreements, err := agreement.FromMeetings(ctx, s.DB, st.MeetingIDs)
+	if err != nil {
+		return err
+	}
+	projects, err := project.FromMeetings(ctx, s.DB, st.MeetingIDs)
+	if err != nil {
+		return err
+	}
+	for _, a := range agreements {
+		out.Agreements = append(out.Agreements, OriginRef{ID: a.ID, Title: a.Title, OriginMeetingID: a.OriginMeetingID})
+	}
+	for _, p := range projects {
+		out.Projects = append(out.Projects, OriginRef{ID: p.ID, Title: p.Title, OriginMeetingID: p.OriginMeetingID})
+	}
 	return c.JSON(http.StatusOK, out)
 }

@@ -362,8 +362,17 @@ func TestScheduleAllPlacesWhatFitsAndSaysWhyNot(t *testing.T) {
 		if rec.Code != 200 || !strings.Contains(rec.Body.String(), `"next_step":"agreement"`) {
 			t.Errorf("changing an outcome: %d %s", rec.Code, rec.Body.String())
 		}
+		// The chain meeting → agreement → project: both may name the meeting.
+		h.run([]scenario{
+			{name: "an agreement from a meeting", req: request{method: "POST", url: "/api/v1/agreements", body: map[string]any{"title": "NDA Example", "kind": "confidentiality_agreement",
+				"parties": parties(cs.orgA, cs.orgB), "origin_meeting_id": m1.ID}}, wantStatus: 201, wantBody: []string{`"origin_meeting_id":"` + m1.ID + `"`}},
+			{name: "a project from a meeting", req: request{method: "POST", url: "/api/v1/projects", body: map[string]any{"title": "Joint CAR-T process", "partners": partnerList(cs.orgA, "coordinator", cs.orgB, "partner"),
+				"origin_meeting_id": m1.ID}}, wantStatus: 201, wantBody: []string{`"origin_meeting_id":"` + m1.ID + `"`}},
+			{name: "no such meeting", req: request{method: "POST", url: "/api/v1/projects", body: map[string]any{"title": "X", "partners": partnerList(cs.orgA, "coordinator"),
+				"origin_meeting_id": w.trip.ID}}, wantStatus: 422, wantBody: []string{`"field":"origin_meeting_id"`}},
+		})
 		stats := h.do(request{url: base + "/meeting-statistics", as: cs.bearer["coordinator"]})
-		for _, frag := range []string{`"requested":3`, `"accepted":3`, `"scheduled":2`, `"unscheduled":1`, `"held":1`, `"no_shows":0`, `"agreement":1`, `"second_meeting":1`} {
+		for _, frag := range []string{`"requested":3`, `"accepted":3`, `"scheduled":2`, `"unscheduled":1`, `"held":1`, `"no_shows":0`, `"agreement":1`, `"second_meeting":1`, `"title":"NDA Example"`, `"title":"Joint CAR-T process"`} {
 			if !strings.Contains(stats.Body.String(), frag) {
 				t.Errorf("statistics lack %s: %s", frag, stats.Body.String())
 			}

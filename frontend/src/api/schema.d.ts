@@ -1747,6 +1747,11 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
+            /**
+             * Format: uuid
+             * @description OriginMeetingID is the B2B meeting the agreement came from.
+             */
+            origin_meeting_id: string | null;
             parties: components["schemas"]["AgreementParty"][];
             renewals: components["schemas"]["Renewal"][];
             /**
@@ -1784,6 +1789,8 @@ export interface components {
             focus_areas?: string[] | null;
             /** @enum {string} */
             kind: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
+            /** Format: uuid */
+            origin_meeting_id?: string | null;
             parties: components["schemas"]["PartyInput"][];
             /** @example 2017 */
             signed_on?: string | null;
@@ -1812,6 +1819,8 @@ export interface components {
             focus_areas?: string[] | null;
             /** @enum {string} */
             kind?: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
+            /** Format: uuid */
+            origin_meeting_id?: string | null;
             parties?: Record<string, never>[];
             signed_on?: string | null;
             summary?: components["schemas"]["TextPatch"] | null;
@@ -2828,6 +2837,11 @@ export interface components {
             id: string;
             /** Format: uuid */
             origin_agreement_id: string | null;
+            /**
+             * Format: uuid
+             * @description OriginMeetingID is the B2B meeting the project came from.
+             */
+            origin_meeting_id: string | null;
             /** Format: uuid */
             origin_trip_id: string | null;
             partners: components["schemas"]["ProjectPartner"][];
@@ -2857,6 +2871,8 @@ export interface components {
             focus_areas?: string[] | null;
             /** Format: uuid */
             origin_agreement_id?: string | null;
+            /** Format: uuid */
+            origin_meeting_id?: string | null;
             /** Format: uuid */
             origin_trip_id?: string | null;
             partners: components["schemas"]["PartnerInput"][];
@@ -2888,6 +2904,8 @@ export interface components {
             focus_areas?: string[] | null;
             /** Format: uuid */
             origin_agreement_id?: string | null;
+            /** Format: uuid */
+            origin_meeting_id?: string | null;
             /** Format: uuid */
             origin_trip_id?: string | null;
             partners?: Record<string, never>[];
