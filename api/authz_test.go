@@ -167,6 +167,13 @@ func TestAuthorizationTable(t *testing.T) {
 				}
 				return request{method: "PATCH", url: "/api/v1/me", headers: ifMatch(v), body: map[string]any{"locale": "ja"}}
 			}},
+			{name: "change own notification settings", allowed: users(), request: func(h *harness, caller string) request {
+				v := "1"
+				if rec := h.do(request{url: "/api/v1/me/notifications", as: cs.bearer[caller]}); rec.Code == 200 {
+					v = strings.Trim(rec.Header().Get("ETag"), `"`)
+				}
+				return request{method: "PATCH", url: "/api/v1/me/notifications", headers: map[string]string{"If-Match": `"` + v + `"`}, body: map[string]any{"milestone_due": false}}
+			}},
 			{name: "change own password", allowed: users(), request: func(h *harness, _ string) request {
 				return request{method: "POST", url: "/api/v1/me/password", body: map[string]any{"current_password": principalPassword, "new_password": principalPassword}}
 			}},
@@ -184,6 +191,7 @@ func TestAuthorizationTable(t *testing.T) {
 			{"/api/v1/audit-events", []string{"admin", "coordinator", "viewer", "key coordinator", "key viewer"}},
 			{"/api/v1/summary", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
 			{"/api/v1/me", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
+			{"/api/v1/me/notifications", users()},
 		}
 		for _, rd := range reads {
 			for _, caller := range callerNames {

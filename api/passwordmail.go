@@ -21,7 +21,7 @@ type ForgotPasswordRequest struct {
 func (s *server) queueSetPasswordMail(ctx context.Context, kind string, u user.User, token string) error {
 	link := s.Config.PublicURL + "/set-password?token=" + url.QueryEscape(token)
 	to := mail.Address{Name: u.DisplayName, Email: u.Email}
-	m, err := mail.Compose(kind, u.Locale, to, map[string]string{"Email": u.Email}, mail.Action{URL: link})
+	m, err := mail.Compose(kind, u.Locale, to, map[string]string{"Email": u.Email}, mail.Extra{Action: link})
 	if err != nil {
 		return err
 	}

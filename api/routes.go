@@ -30,12 +30,15 @@ func (s *server) routes(e *echo.Echo) {
 	public.POST("/auth/logout", s.logout, carriesSecret)
 	public.POST("/auth/set-password", s.setPassword, carriesSecret)
 	public.POST("/auth/forgot-password", s.forgotPassword)
+	public.POST("/notifications/unsubscribe", s.unsubscribe)
 	public.GET("/meeting-feeds/:token/calendar.ics", s.meetingFeed)
 
 	v1 := group{e.Group("/api/v1"), []echo.MiddlewareFunc{signedIn, s.idempotent}}
 	v1.GET("/me", s.me)
 	v1.PATCH("/me", s.updateMe)
 	v1.POST("/me/password", s.changePassword, carriesSecret)
+	v1.GET("/me/notifications", s.myNotifications)
+	v1.PATCH("/me/notifications", s.updateMyNotifications)
 
 	v1.GET("/users", s.listUsers)
 	v1.POST("/users", s.createUser, carriesSecret)

@@ -43,6 +43,7 @@ import (
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/jobs"
 	"github.com/innomunich/platform/pkg/mail"
+	"github.com/innomunich/platform/pkg/notify"
 	"github.com/innomunich/platform/pkg/ratelimit"
 	"github.com/innomunich/platform/pkg/user"
 	"github.com/labstack/echo-contrib/echoprometheus"
@@ -68,6 +69,7 @@ type server struct {
 	sessions *user.Sessions
 	limiter  *ratelimit.Limiter // nil: no rate limit
 	mailer   *mail.Mailer
+	notifier *notify.Notifier
 }
 
 // New returns the HTTP handler with every route and middleware.
@@ -90,6 +92,7 @@ func New(d Deps) http.Handler {
 		s.limiter = ratelimit.New(d.Config.RateLimit, d.Config.RateLimitBurst)
 	}
 	s.mailer = mail.NewMailer(d.Jobs, mail.Config{SMTPURL: d.Config.SMTPURL, From: d.Config.MailFrom})
+	s.notifier = notify.New(d.DB, s.mailer, d.Config.PublicURL)
 	s.metrics.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),

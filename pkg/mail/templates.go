@@ -47,21 +47,39 @@ func Language(l string) string {
 	return "en"
 }
 
-// Action is the one button of a message.
-type Action struct {
-	URL string
+// Extra is what a message has besides its catalogue texts.
+type Extra struct {
+	// Action is the address behind the message's one button; "" for none.
+	Action string
+	// Lines are listed after the body (the changes of a digest).
+	Lines []string
+	// Unsubscribe is the page that switches this kind of notification
+	// off, shown at the foot; OneClick is the address mail clients POST
+	// to for the same (List-Unsubscribe with List-Unsubscribe-Post, RFC
+	// 8058). Both carry a signed token.
+	Unsubscribe, OneClick string
+	// Attachments go with the message (a trip's .ics).
+	Attachments []Attachment
 }
 
 // Compose writes a message of kind (invitation, password_reset, …) in
-// language lang from its catalogue texts: a greeting, the body, the
-// action as a button (and its address as text), a note, the signature.
-// data fills the texts' {{.Placeholders}}; values are HTML-escaped in the
-// HTML part.
-func Compose(kind, lang string, to Address, data map[string]string, action Action) (Message, error) {
+// language lang from its catalogue texts: a greeting, "<kind>.body", the
+// lines, the button "<kind>.action" with its address as text, the note
+// "<kind>.note" when the catalogue has one, the signature and, for a
+// notification, how to switch it off. data fills the texts'
+// {{.Placeholders}}; values are HTML-escaped in the HTML part.
+func Compose(kind, lang string, to Address, data map[string]string, x Extra) (Message, error) {
 	lang = Language(lang)
-	text := func(key string) (string, error) {
+	p := map[string]string{"Name": to.Name}
+	for k, v := range data {
+		p[k] = v
+	}
+	text := func(key string, required bool) (string, error) {
 		s, ok := catalogues[lang][key]
 		if !ok {
+			if !required {
+				return "", nil
+			}
 			return "", fmt.Errorf("mail catalogue %s has no %q", lang, key)
 		}
 		t, err := ttemplate.New(key).Option("missingkey=error").Parse(s)
@@ -69,41 +87,66 @@ func Compose(kind, lang string, to Address, data map[string]string, action Actio
 			return "", fmt.Errorf("mail catalogue %s %q: %w", lang, key, err)
 		}
 		var b strings.Builder
-		if err := t.Execute(&b, data); err != nil {
+		if err := t.Execute(&b, p); err != nil {
 			return "", fmt.Errorf("mail catalogue %s %q: %w", lang, key, err)
 		}
 		return b.String(), nil
 	}
-	p := map[string]string{"Name": to.Name}
-	for k, v := range data {
-		p[k] = v
-	}
-	data = p
 	parts := map[string]string{}
-	for _, key := range []string{"greeting", "signature", "link_hint"} {
-		s, err := text(key)
+	for _, k := range []struct {
+		part, key string
+		required  bool
+	}{
+		{"greeting", "greeting", true},
+		{"signature", "signature", true},
+		{"link_hint", "link_hint", x.Action != ""},
+		{"unsubscribe", "unsubscribe_hint", x.Unsubscribe != ""},
+		{"subject", kind + ".subject", true},
+		{"body", kind + ".body", true},
+		{"action", kind + ".action", x.Action != ""},
+		{"note", kind + ".note", false},
+	} {
+		s, err := text(k.key, k.required)
 		if err != nil {
 			return Message{}, err
 		}
-		parts[key] = s
+		parts[k.part] = s
 	}
-	for _, key := range []string{"subject", "body", "action", "expiry"} {
-		s, err := text(kind + "." + key)
-		if err != nil {
-			return Message{}, err
-		}
-		parts[key] = s
+	var plain strings.Builder
+	fmt.Fprintf(&plain, "%s\n\n%s\n\n", parts["greeting"], parts["body"])
+	for _, l := range x.Lines {
+		fmt.Fprintf(&plain, "- %s\n", l)
 	}
-	plain := fmt.Sprintf("%s\n\n%s\n\n%s:\n%s\n\n%s\n\n-- \n%s\n",
-		parts["greeting"], parts["body"], parts["action"], action.URL, parts["expiry"], parts["signature"])
+	if len(x.Lines) > 0 {
+		plain.WriteString("\n")
+	}
+	if x.Action != "" {
+		fmt.Fprintf(&plain, "%s:\n%s\n\n", parts["action"], x.Action)
+	}
+	if parts["note"] != "" {
+		fmt.Fprintf(&plain, "%s\n\n", parts["note"])
+	}
+	fmt.Fprintf(&plain, "-- \n%s\n", parts["signature"])
+	if x.Unsubscribe != "" {
+		fmt.Fprintf(&plain, "%s\n%s\n", parts["unsubscribe"], x.Unsubscribe)
+	}
 	var html bytes.Buffer
 	if err := htmlLayout.Execute(&html, struct {
-		Lang, URL string
-		P         map[string]string
-	}{lang, action.URL, parts}); err != nil {
+		Lang string
+		X    Extra
+		P    map[string]string
+	}{lang, x, parts}); err != nil {
 		return Message{}, err
 	}
-	return Message{Kind: kind, Language: lang, To: []Address{to}, Subject: parts["subject"], Text: plain, HTML: html.String()}, nil
+	m := Message{Kind: kind, Language: lang, To: []Address{to}, Subject: parts["subject"],
+		Text: plain.String(), HTML: html.String(), Attachments: x.Attachments}
+	if x.OneClick != "" {
+		m.Headers = map[string]string{
+			"List-Unsubscribe":      "<" + x.OneClick + ">",
+			"List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+		}
+	}
+	return m, nil
 }
 
 var htmlLayout = template.Must(template.New("mail").Parse(`<!doctype html>
@@ -111,9 +154,31 @@ var htmlLayout = template.Must(template.New("mail").Parse(`<!doctype html>
 <body style="font-family: sans-serif; line-height: 1.5; color: #1a1b1e; max-width: 36em">
 <p>{{.P.greeting}}</p>
 <p>{{.P.body}}</p>
-<p><a href="{{.URL}}" style="display: inline-block; padding: 0.6em 1.2em; background: #1c7ed6; color: #fff; text-decoration: none; border-radius: 4px">{{.P.action}}</a></p>
-<p style="font-size: 0.9em; color: #555">{{.P.link_hint}}<br><span style="word-break: break-all">{{.URL}}</span></p>
-<p>{{.P.expiry}}</p>
+{{if .X.Lines}}<ul>{{range .X.Lines}}<li>{{.}}</li>{{end}}</ul>{{end}}
+{{if .X.Action}}<p><a href="{{.X.Action}}" style="display: inline-block; padding: 0.6em 1.2em; background: #1c7ed6; color: #fff; text-decoration: none; border-radius: 4px">{{.P.action}}</a></p>
+<p style="font-size: 0.9em; color: #555">{{.P.link_hint}}<br><span style="word-break: break-all">{{.X.Action}}</span></p>{{end}}
+{{if .P.note}}<p>{{.P.note}}</p>{{end}}
 <p style="font-size: 0.9em; color: #555">— {{.P.signature}}</p>
+{{if .X.Unsubscribe}}<p style="font-size: 0.8em; color: #777">{{.P.unsubscribe}} <a href="{{.X.Unsubscribe}}">{{.X.Unsubscribe}}</a></p>{{end}}
 </body></html>
 `))
+
+// Text returns the catalogue text key in language lang with data filled
+// in: for texts a caller puts in a message's Lines (a digest's lines),
+// which Compose takes as they are.
+func Text(lang, key string, data map[string]string) (string, error) {
+	lang = Language(lang)
+	s, ok := catalogues[lang][key]
+	if !ok {
+		return "", fmt.Errorf("mail catalogue %s has no %q", lang, key)
+	}
+	t, err := ttemplate.New(key).Option("missingkey=error").Parse(s)
+	if err != nil {
+		return "", fmt.Errorf("mail catalogue %s %q: %w", lang, key, err)
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return "", fmt.Errorf("mail catalogue %s %q: %w", lang, key, err)
+	}
+	return b.String(), nil
+}

@@ -572,3 +572,20 @@ func EnsureAdmin(ctx context.Context, db *database.DB, email, password string) (
 }
 
 var errRaced = errors.New("another instance created the first admin")
+
+// Active returns the enabled accounts of an organisation (organisationID
+// not empty) or with one of the roles, for the platform to notify them.
+// It is not a read by a caller and applies no policy: what it returns
+// goes only into mail to those accounts themselves.
+func Active(ctx context.Context, db *database.DB, organisationID string, roles ...string) ([]User, error) {
+	q := db.Conn(ctx).Model(&User{}).Where("disabled = ?", false)
+	if organisationID != "" {
+		q = q.Where("organisation_id = ?", organisationID)
+	}
+	if len(roles) > 0 {
+		q = q.Where("role IN ?", roles)
+	}
+	var rows []User
+	err := q.Order("email_key").Find(&rows).Error
+	return rows, err
+}

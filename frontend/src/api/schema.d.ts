@@ -414,6 +414,30 @@ export interface paths {
         patch: operations["updateMe"];
         trace?: never;
     };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notification settings
+         * @description Every kind of e-mail notification for the caller's role and whether it is on. Coordinators also have agreement_expiry and weekly_digest (off until chosen).
+         */
+        get: operations["myNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Switch notifications on or off
+         * @description Names kinds with true (on) or false (off); others stay. An unknown kind, or one not for the caller's role, is 422.
+         */
+        patch: operations["updateMyNotifications"];
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -448,6 +472,26 @@ export interface paths {
         get: operations["meetingFeed"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch a kind of notification off from its e-mail
+         * @description The one-click unsubscribe of RFC 8058: every notification carries this address with a signed token in List-Unsubscribe, and mail clients POST to it (body List-Unsubscribe=One-Click, which is not needed). No sign-in; switches off that kind only, for whom the mail was sent to. The web app's /unsubscribe page posts here too. A token that was not made by this platform is 404.
+         */
+        post: operations["unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -934,7 +978,7 @@ export interface paths {
         head?: never;
         /**
          * Change a trip
-         * @description Status changes follow planned → registration_open → registration_closed → completed; cancelled from any but completed. Raising the capacity confirms people waiting, first come first served.
+         * @description Status changes follow planned → registration_open → registration_closed → completed; cancelled from any but completed. Raising the capacity confirms people waiting, first come first served. Calling the trip off or moving its dates notifies everyone registered (trip_registration), with the calendar event.
          */
         patch: operations["updateTrip"];
         trace?: never;
@@ -1387,7 +1431,7 @@ export interface paths {
         put?: never;
         /**
          * Register a person for a trip
-         * @description Open only while the trip's status is registration_open and before its deadline. Seats are confirmed up to the capacity, then people wait in registration order. Members register people of their own organisation. A person holds at most one active registration (409).
+         * @description Open only while the trip's status is registration_open and before its deadline. Seats are confirmed up to the capacity, then people wait in registration order. Members register people of their own organisation. A person holds at most one active registration (409). The person and their organisation's users are notified (trip_registration), with the calendar event for a seat.
          */
         post: operations["register"];
         delete?: never;
@@ -1408,7 +1452,7 @@ export interface paths {
         post?: never;
         /**
          * Cancel a registration
-         * @description A freed seat goes to the first person waiting, at once.
+         * @description A freed seat goes to the first person waiting, at once. Both are notified (trip_registration): the cancellation removes the calendar event, the promotion adds it.
          */
         delete: operations["cancelRegistration"];
         options?: never;
@@ -2491,6 +2535,22 @@ export interface components {
              */
             currency: "AUD" | "CAD" | "CHF" | "CNY" | "DKK" | "EUR" | "GBP" | "JPY" | "KRW" | "NOK" | "SEK" | "SGD" | "USD";
         };
+        NotificationSetting: {
+            /** @description Default is what it is for someone who never chose. */
+            default: boolean;
+            enabled: boolean;
+            /**
+             * @example trip_registration
+             * @enum {string}
+             */
+            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest";
+        };
+        NotificationSettings: {
+            kinds: components["schemas"]["NotificationSetting"][];
+        };
+        NotificationSettingsPatch: {
+            [key: string]: boolean;
+        };
         Organisation: {
             archived: boolean;
             /** @example Osaka */
@@ -3152,6 +3212,10 @@ export interface components {
             meeting_id: string;
             /** @enum {string} */
             reason: "no_common_session" | "no_free_slot" | "no_free_place" | "receiver_not_named";
+        };
+        Unsubscribed: {
+            /** @example weekly_digest */
+            kind: string;
         };
         User: {
             /** Format: date-time */
@@ -4581,6 +4645,74 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    myNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The settings' version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateMyNotifications: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the settings */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Kinds to switch */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The settings' new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     changePassword: {
         parameters: {
             query?: never;
@@ -4639,6 +4771,39 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The token of the link */
+                token: string;
+            };
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unsubscribed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
