@@ -9,6 +9,7 @@ import (
 	ical "github.com/emersion/go-ical"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
+	"github.com/innomunich/platform/pkg/mail"
 )
 
 type sessionBody struct {
@@ -502,6 +503,10 @@ func (h *harness) smallMeetingTrip(cs callers) smallTrip {
 	return w
 }
 
+func (w smallTrip) asTrip() meetingTrip {
+	return meetingTrip{trip: tripBody{ID: strings.TrimPrefix(w.base, "/api/v1/trips/")}}
+}
+
 // meeting requests a meeting from A's person to B's, accepted when asked.
 func (h *harness) smallMeeting(w smallTrip, accept bool) meetingBody {
 	h.t.Helper()
@@ -635,4 +640,72 @@ func TestMeetingsAuthorization(t *testing.T) {
 			}
 		}
 	})
+}
+
+// Each step of a meeting is told to those concerned, in their language,
+// queued with the change: the request to the side asked, the time (with
+// the meeting as a calendar entry) to both, a cancellation to both.
+func TestMeetingNotificationsGoToBothSidesInTheirLanguages(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		cs := h.callers()
+		w := h.smallMeetingTrip(cs)
+		userA, userB := h.newUser("member", &cs.orgA), h.newUser("member", &cs.orgB)
+		// B's person has an address and reads Japanese.
+		rec := h.do(request{method: "POST", url: "/api/v1/people", body: map[string]any{"organisation_id": cs.orgB, "family_name": "Sato", "given_name": "Ken",
+			"family_name_local": "佐藤", "given_name_local": "健", "email": "sato-" + randomSuffix() + "@example.jp", "languages": []string{"ja"}}})
+		sato := decode[struct {
+			ID    string `json:"id"`
+			Email string `json:"email"`
+		}](t, rec)
+		h.do(request{method: "POST", url: w.base + "/participants", body: map[string]any{"person_id": sato.ID}})
+		h.do(request{method: "PATCH", url: w.base + "/meeting-participants/" + sato.ID, headers: ifMatch(1), body: map[string]any{"session_ids": []string{w.session}}})
+
+		rec = h.do(request{method: "POST", url: w.base + "/meetings", as: cs.bearer["member of A"], body: map[string]any{"requester_person_id": w.a, "receiver_person_id": sato.ID, "message": "Let us talk"}})
+		m := decode[meetingBody](t, rec)
+		subjects := func(addr string) []string {
+			var out []string
+			for _, msg := range meetingMails(t, db, addr) {
+				out = append(out, msg.Subject)
+			}
+			return out
+		}
+		if got := subjects(sato.Email); len(got) != 1 || !strings.Contains(got[0], "面談の依頼") {
+			t.Errorf("Sato's mail after the request: %q", got)
+		}
+		if got := subjects(userB.Email); len(got) != 1 || !strings.HasPrefix(got[0], "Meeting request from") {
+			t.Errorf("B's user's mail after the request: %q", got)
+		}
+		if got := subjects(userA.Email); len(got) != 0 {
+			t.Errorf("A's user told of its own request: %q", got)
+		}
+		_, acc := h.meetingAction(w.asTrip(), cs.bearer["member of B"], m, "accept", map[string]any{})
+		msgs := meetingMails(t, db, userA.Email)
+		if len(msgs) != 1 || !strings.HasPrefix(msgs[0].Subject, "Meeting scheduled") || len(msgs[0].Attachments) != 1 ||
+			!strings.Contains(string(msgs[0].Attachments[0].Data), "UID:meeting-"+acc.ID+"@innomunich") || !strings.Contains(string(msgs[0].Attachments[0].Data), "METHOD:REQUEST") {
+			t.Fatalf("A's user's mail after acceptance: %+v", msgs)
+		}
+		if got := subjects(sato.Email); len(got) != 2 || !strings.Contains(got[1], "面談が決まりました") {
+			t.Errorf("Sato's mails after acceptance: %q", got)
+		}
+		h.meetingAction(w.asTrip(), cs.bearer["member of A"], acc, "cancel", map[string]any{"reason": "Flight changed"})
+		msgs = meetingMails(t, db, userB.Email)
+		last := msgs[len(msgs)-1]
+		if !strings.HasPrefix(last.Subject, "Meeting cancelled") || !strings.Contains(last.Text, "Flight changed") || len(last.Attachments) != 1 ||
+			!strings.Contains(string(last.Attachments[0].Data), "METHOD:CANCEL") {
+			t.Errorf("B's user's mail after the cancellation: %s / %s", last.Subject, last.Text)
+		}
+	})
+}
+
+// meetingMails are the meeting notifications queued for addr (not, say,
+// the trip registration's), oldest first.
+func meetingMails(t *testing.T, db *database.DB, addr string) []mail.Message {
+	var out []mail.Message
+	for _, m := range queuedMessages(t, db, addr) {
+		if strings.HasPrefix(m.Kind, "meeting_") {
+			out = append(out, m)
+		}
+	}
+	return out
 }

@@ -2543,7 +2543,7 @@ export interface components {
              * @example trip_registration
              * @enum {string}
              */
-            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest";
+            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest" | "meeting";
         };
         NotificationSettings: {
             kinds: components["schemas"]["NotificationSetting"][];
