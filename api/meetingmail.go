@@ -120,4 +120,3 @@ func meetingWhen(t trip.Trip, m meeting.Meeting, lang string) string {
 	}
 	return start.Format(dateLayouts[lang]) + " " + start.Format("15:04") + sep + end.Format("15:04") + " (" + t.TimeZone + ")"
 }
-
