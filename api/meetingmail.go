@@ -30,12 +30,33 @@ const (
 // meetingMethod is what each mail's calendar attachment does.
 var meetingMethod = map[string]string{meetingScheduled: trip.MethodRequest, meetingMoved: trip.MethodRequest, meetingCancelled: trip.MethodCancel}
 
+// mailLookups keeps what the mails of one request share (the trip, its
+// places, an organisation's users), so that "schedule all" telling
+// thousands of meetings reads each once.
+type mailLookups struct {
+	trips  map[string]trip.Trip
+	places map[string]map[string]string
+	users  map[string][]notify.Recipient
+}
+
+func newMailLookups() *mailLookups {
+	return &mailLookups{trips: map[string]trip.Trip{}, places: map[string]map[string]string{}, users: map[string][]notify.Recipient{}}
+}
+
 // tellMeeting sends the template about m to the sides named
 // (meeting.RequesterSide, meeting.ReceiverSide).
 func (s *server) tellMeeting(ctx context.Context, m meeting.Meeting, template string, sides ...string) error {
-	t, err := trip.Get(ctx, s.DB, m.TripID)
-	if err != nil {
-		return err
+	return s.tellMeetingWith(ctx, newMailLookups(), m, template, sides...)
+}
+
+func (s *server) tellMeetingWith(ctx context.Context, look *mailLookups, m meeting.Meeting, template string, sides ...string) error {
+	t, ok := look.trips[m.TripID]
+	if !ok {
+		var err error
+		if t, err = trip.Get(ctx, s.DB, m.TripID); err != nil {
+			return err
+		}
+		look.trips[m.TripID] = t
 	}
 	ids := []string{m.RequesterPersonID}
 	if m.ReceiverPersonID != nil {
@@ -47,15 +68,17 @@ func (s *server) tellMeeting(ctx context.Context, m meeting.Meeting, template st
 	}
 	placeName := ""
 	if m.PlaceID != nil {
-		places, err := meeting.Places(ctx, s.DB, m.TripID)
-		if err != nil {
-			return err
-		}
-		for _, p := range places {
-			if p.ID == *m.PlaceID {
-				placeName = p.Name
+		if _, ok := look.places[m.TripID]; !ok {
+			places, err := meeting.Places(ctx, s.DB, m.TripID)
+			if err != nil {
+				return err
+			}
+			look.places[m.TripID] = map[string]string{}
+			for _, p := range places {
+				look.places[m.TripID][p.ID] = p.Name
 			}
 		}
+		placeName = look.places[m.TripID][*m.PlaceID]
 	}
 	now := database.Now()
 	for _, side := range sides {
@@ -66,10 +89,14 @@ func (s *server) tellMeeting(ctx context.Context, m meeting.Meeting, template st
 				me = *m.ReceiverPersonID
 			}
 		}
-		to, err := notify.OrganisationUsers(ctx, s.DB, meOrg)
-		if err != nil {
-			return err
+		users, ok := look.users[meOrg]
+		if !ok {
+			if users, err = notify.OrganisationUsers(ctx, s.DB, meOrg); err != nil {
+				return err
+			}
+			look.users[meOrg] = users
 		}
+		to := append([]notify.Recipient{}, users...)
 		if who, ok := n.people[me]; ok {
 			if r, ok := notify.Person(who.DisplayName("en"), who.Email, who.LanguageList()); ok {
 				r.Name = who.DisplayName(r.Language)

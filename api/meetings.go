@@ -1310,12 +1310,13 @@ func (s *server) scheduleAllMeetings(c echo.Context) error {
 		if res, err = meeting.ScheduleAll(ctx, s.DB, id); err != nil {
 			return err
 		}
+		look := newMailLookups()
 		for _, mid := range res.Placed {
 			m, err := meeting.Get(ctx, s.DB, id, mid)
 			if err != nil {
 				return err
 			}
-			if err := s.tellMeeting(ctx, m, meetingScheduled, meeting.RequesterSide, meeting.ReceiverSide); err != nil {
+			if err := s.tellMeetingWith(ctx, look, m, meetingScheduled, meeting.RequesterSide, meeting.ReceiverSide); err != nil {
 				return err
 			}
 		}
