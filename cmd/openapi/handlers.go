@@ -14,7 +14,9 @@ import (
 	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/interest"
 	"github.com/innomunich/platform/pkg/mail"
+	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
@@ -39,6 +41,10 @@ var sortSpecs = map[string]page.Spec{
 	"trip.Sort":         trip.Sort,
 	"user.Sort":         user.Sort,
 	"mail.OutboxOrder":  mail.OutboxOrder,
+
+	"opportunity.Sort": opportunity.Sort,
+
+	"interest.Sort": interest.Sort,
 	"meeting.Sort":      meeting.Sort,
 }
 
@@ -52,6 +58,15 @@ var lists = map[string][]string{
 	"trip.Kinds":         trip.Kinds,
 	"trip.Statuses":      trip.Statuses,
 	"auth.Roles":         auth.Roles,
+
+	"opportunity.KindCodes":            opportunity.KindCodes,
+	"opportunity.ModalityCodes":        opportunity.ModalityCodes,
+	"opportunity.StageCodes":           opportunity.StageCodes,
+	"opportunity.CooperationTypeCodes": opportunity.CooperationTypeCodes,
+	"opportunity.StatusCodes":          opportunity.StatusCodes,
+
+	"interest.Statuses":   interest.Statuses,
+	"interest.Directions": interest.Directions,
 	"meeting.Statuses":   meeting.Statuses,
 }
 
