@@ -53,7 +53,6 @@ type meetingList struct {
 	Items []meetingBody `json:"items"`
 }
 
-
 // meetingTrip is a trip to Osaka with two meeting sessions (three slots
 // each), two tables, delegates of organisations A (DE) and B (JP), and a
 // host of a third organisation.
