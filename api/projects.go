@@ -70,6 +70,9 @@ type Project struct {
 	// directly or through its origin agreement, and the opportunity.
 	OriginInterestID *string         `json:"origin_interest_id" format:"uuid" extensions:"x-nullable"`
 	OriginInterest   *InterestOrigin `json:"origin_interest" extensions:"x-nullable"`
+
+	// OriginMeetingID is the B2B meeting the project came from.
+	OriginMeetingID *string `json:"origin_meeting_id" format:"uuid" extensions:"x-nullable"`
 } // @name Project
 
 func (s *server) projectsOut(ctx context.Context, list []project.Project) (func(project.Project) Project, error) {
@@ -108,6 +111,7 @@ func (s *server) projectsOut(ctx context.Context, list []project.Project) (func(
 		if o, ok := originOf[p.ID]; ok {
 			out.OriginInterest = &o
 		}
+		out.OriginMeetingID = p.OriginMeetingID
 		for _, h := range p.History {
 			out.PhaseHistory = append(out.PhaseHistory, PhaseChange{Phase: h.Phase, ChangedOn: h.ChangedOn})
 		}
@@ -165,6 +169,8 @@ type ProjectCreate struct {
 	// from directly (not with a trip or agreement origin; a project from
 	// an agreement that came from an interest names the agreement).
 	OriginInterestID *string `json:"origin_interest_id,omitempty" format:"uuid"`
+
+	OriginMeetingID *string `json:"origin_meeting_id,omitempty" format:"uuid"`
 } // @name ProjectCreate
 
 // ProjectPatch changes a project (JSON merge patch); partners replaces the list.
@@ -181,6 +187,8 @@ type ProjectPatch struct {
 	FocusAreas        opt.Field[[]string]       `json:"focus_areas,omitempty" swaggertype:"array,string"`
 	// OriginInterestID names the expression of interest the project came from; null clears it.
 	OriginInterestID opt.Field[string] `json:"origin_interest_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
+
+	OriginMeetingID opt.Field[string] `json:"origin_meeting_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 } // @name ProjectPatch
 
 // listProjects godoc
@@ -301,7 +309,8 @@ func (s *server) createProject(c echo.Context) error {
 	}
 	p, err := project.Create(c.Request().Context(), s.DB, project.Project{Title: in.Title, Acronym: in.Acronym, Summary: textIn(in.Summary), Phase: phase,
 		StartDate: in.StartDate, EndDate: in.EndDate, OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID,
-		Partners: partnersIn(in.Partners), FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID})
+		Partners: partnersIn(in.Partners), FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID,
+		OriginMeetingID: in.OriginMeetingID})
 	if err != nil {
 		return err
 	}
@@ -362,7 +371,8 @@ func (s *server) updateProject(c echo.Context) error {
 		return err
 	}
 	patch := project.Patch{Title: in.Title, Acronym: in.Acronym, Summary: in.Summary.in(), Phase: in.Phase, StartDate: in.StartDate, EndDate: in.EndDate,
-		OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID, FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID}
+		OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID, FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID,
+		OriginMeetingID: in.OriginMeetingID}
 	if in.Partners.Set {
 		patch.Partners = opt.Of(partnersIn(in.Partners.Value))
 	}
