@@ -13,6 +13,7 @@ import (
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/jobs"
 	"github.com/innomunich/platform/pkg/mail"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/notify"
 	"github.com/innomunich/platform/pkg/remind"
 	"github.com/riverqueue/river"
@@ -29,8 +30,11 @@ func newJobs(cfg config.Config, db *database.DB, logger *slog.Logger, concurrenc
 	mail.Register(ws, sender)
 	reminders := &remind.Reminders{DB: db}
 	remind.Register(ws, reminders)
+	agendas := &meeting.Agendas{DB: db}
+	meeting.RegisterAgendas(ws, agendas)
 	changes.Register(ws, &changes.Pruner{DB: db, Retention: cfg.ChangesRetention})
-	periodic := append(remind.Periodic(time.Now), changes.Periodic()...)
+	periodic := append(remind.Periodic(time.Now), meeting.AgendaPeriodic(time.Now))
+	periodic = append(periodic, changes.Periodic()...)
 	q, err := jobs.New(db, jobs.Config{Concurrency: concurrency, Workers: ws, Periodic: periodic, Logger: logger})
 	if err != nil {
 		return nil, err
@@ -38,6 +42,7 @@ func newJobs(cfg config.Config, db *database.DB, logger *slog.Logger, concurrenc
 	// The reminders queue their mail on q, which exists only now; they
 	// run only after Start.
 	reminders.Notifier = notify.New(db, mail.NewMailer(q, mail.Config{SMTPURL: cfg.SMTPURL, From: cfg.MailFrom}), cfg.PublicURL)
+	agendas.Notifier = reminders.Notifier
 	return q, nil
 }
 

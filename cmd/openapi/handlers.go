@@ -16,6 +16,7 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/interest"
 	"github.com/innomunich/platform/pkg/mail"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
@@ -44,6 +45,8 @@ var sortSpecs = map[string]page.Spec{
 	"opportunity.Sort": opportunity.Sort,
 
 	"interest.Sort": interest.Sort,
+
+	"meeting.Sort": meeting.Sort,
 }
 
 // lists are the closed sets handlers pass to q.oneOf, by the expression
@@ -65,6 +68,8 @@ var lists = map[string][]string{
 
 	"interest.Statuses":   interest.Statuses,
 	"interest.Directions": interest.Directions,
+
+	"meeting.Statuses": meeting.Statuses,
 }
 
 // The years q.year accepts.
