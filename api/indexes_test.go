@@ -116,6 +116,12 @@ func TestEveryDocumentedListFilterAndSortUsesAnIndex(t *testing.T) {
 		{"people language", "/api/v1/people?language=fr", "people", "languages"},
 		{"people common language", "/api/v1/people?language=ja", "people", ""},
 		{"people updated_since", "/api/v1/people?updated_since=2030-01-01T00:00:00Z", "people", "updated_at"},
+		// updated_since from the list mechanism (page), as a poller asks it.
+		{"agreements updated_since", "/api/v1/agreements?sort=updated_at&updated_since=2030-01-01T00:00:00Z", "agreements", "updated_at"},
+		{"trips updated_since", "/api/v1/trips?sort=updated_at&updated_since=2030-01-01T00:00:00Z", "trips", "updated_at"},
+		{"projects updated_since", "/api/v1/projects?sort=updated_at&updated_since=2030-01-01T00:00:00Z", "projects", "updated_at"},
+		{"opportunities updated_since", "/api/v1/opportunities?sort=updated_at&updated_since=2030-01-01T00:00:00Z", "opportunities", "updated_at"},
+		{"users updated_since", "/api/v1/users?sort=updated_at&updated_since=2030-01-01T00:00:00Z", "users", "updated_at"},
 		{"people q", "/api/v1/people?q=person+07", "people", "search_text"},
 		{"organisation's people", "/api/v1/organisations/" + d.orgJP + "/people", "people", "organisation_id"},
 

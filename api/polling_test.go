@@ -49,3 +49,30 @@ func TestCheapPolling(t *testing.T) {
 		}
 	})
 }
+
+// TestUpdatedSince: every list with an update time keeps what changed at
+// or after updated_since; a list without one, or a bad time, is 400.
+func TestUpdatedSince(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		a, b := h.newOrganisation("Before Bio", "DE"), h.newOrganisation("Before Pharma", "JP")
+		h.createAgreement(map[string]any{"title": "Old MoU", "kind": "mou", "parties": parties(a.ID, b.ID)})
+		// The agreement's update time, as the list shows it.
+		list := decode[struct {
+			Items []struct {
+				UpdatedAt string `json:"updated_at"`
+			} `json:"items"`
+		}](t, h.get("/api/v1/agreements"))
+		if len(list.Items) != 1 {
+			t.Fatalf("agreements: %+v", list)
+		}
+		old := list.Items[0].UpdatedAt
+		h.run([]scenario{
+			{name: "since its update", req: request{url: "/api/v1/agreements?updated_since=" + old}, wantStatus: 200, wantBody: []string{"Old MoU"}},
+			{name: "after its update", req: request{url: "/api/v1/agreements?updated_since=2099-01-01T00:00:00Z"}, wantStatus: 200, wantBody: []string{`"items":[]`}},
+			{name: "bad time", req: request{url: "/api/v1/agreements?updated_since=yesterday"}, wantStatus: 400, wantBody: []string{`"field":"updated_since"`}},
+			{name: "list without update time", req: request{url: "/api/v1/audit-events?updated_since=2026-01-01T00:00:00Z"}, wantStatus: 400, wantBody: []string{`"field":"updated_since"`}},
+			{name: "not a list", req: request{url: "/api/v1/changes?updated_since=2026-01-01T00:00:00Z"}, wantStatus: 400, wantBody: []string{`"field":"updated_since"`}},
+		})
+	})
+}

@@ -195,13 +195,18 @@ func parseID(raw string) (string, bool) {
 type query struct {
 	c   echo.Context
 	bad apperr.Fields
+	// ownSince: the handler reads updated_since itself (its filter is
+	// shared with an export); otherwise page does.
+	ownSince bool
+	paged    bool
 }
 
-// listParams are accepted by every list endpoint.
-var listParams = []string{"limit", "cursor", "sort"}
+// listParams are accepted by every list endpoint. updated_since is the
+// list mechanism's (page.Params), for every list with an updated_at.
+var listParams = []string{"limit", "cursor", "sort", "updated_since"}
 
 func newQuery(c echo.Context, known ...string) *query {
-	q := &query{c: c}
+	q := &query{c: c, ownSince: slices.Contains(known, "updated_since")}
 	for name := range c.QueryParams() {
 		if !slices.Contains(known, name) && !slices.Contains(listParams, name) {
 			q.bad.Add(name, "is not a parameter of this endpoint")
@@ -306,9 +311,14 @@ func pageParams(c echo.Context) page.Params {
 	return page.Params{Limit: c.QueryParam("limit"), Cursor: c.QueryParam("cursor"), Sort: c.QueryParam("sort")}
 }
 
-// page parses limit, cursor and sort against the list's spec.
+// page parses limit, cursor, sort and updated_since against the list's spec.
 func (q *query) page(spec page.Spec) page.Page {
-	p, err := spec.Parse(pageParams(q.c))
+	q.paged = true
+	params := pageParams(q.c)
+	if !q.ownSince {
+		params.UpdatedSince = q.str("updated_since")
+	}
+	p, err := spec.Parse(params)
 	var ae *apperr.Error
 	if errors.As(err, &ae) {
 		q.bad = append(q.bad, ae.Fields...)
@@ -317,7 +327,12 @@ func (q *query) page(spec page.Spec) page.Page {
 }
 
 // err returns a 400 naming every bad parameter, or nil.
-func (q *query) err() error { return q.bad.ErrWith(apperr.BadRequest) }
+func (q *query) err() error {
+	if !q.paged && !q.ownSince && q.str("updated_since") != "" {
+		q.bad.Add("updated_since", "is not a parameter of this endpoint")
+	}
+	return q.bad.ErrWith(apperr.BadRequest)
+}
 
 // List is the shape of every list response.
 type List[T any] struct {

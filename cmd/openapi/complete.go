@@ -266,6 +266,12 @@ func listParameters(op *openapi3.Operation, h handler) error {
 		return fmt.Errorf("%s pages by %s: document the limit and sort parameters", h.name, h.sort)
 	}
 	limit.Schema = openapi3.NewIntegerSchema().WithMin(1).WithMax(page.MaxLimit).WithDefault(page.DefaultLimit).NewRef()
+	// updated_since is the list mechanism's wherever the spec has updated_at.
+	if op.Parameters.GetByInAndName("query", "updated_since") == nil && slices.ContainsFunc(spec.Fields, func(f page.Field) bool { return f.Name == "updated_at" }) {
+		op.Parameters = append(op.Parameters, &openapi3.ParameterRef{Value: openapi3.NewQueryParameter("updated_since").
+			WithDescription("Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed").
+			WithSchema(openapi3.NewDateTimeSchema())})
+	}
 	var values []any
 	for _, f := range spec.Fields {
 		values = append(values, f.Name, "-"+f.Name)

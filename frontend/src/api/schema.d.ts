@@ -4210,6 +4210,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -4888,6 +4890,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -5098,6 +5102,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -5314,6 +5320,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -5949,6 +5957,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -6135,6 +6145,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -6535,6 +6547,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -6623,6 +6637,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -6664,6 +6680,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -6705,6 +6723,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7028,6 +7048,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7608,6 +7630,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7864,6 +7888,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "start_date" | "-start_date" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -8959,6 +8985,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -9545,6 +9573,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -9592,6 +9622,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "email" | "-email" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
+                updated_since?: string;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
