@@ -122,6 +122,7 @@ func TestEveryDocumentedListFilterAndSortUsesAnIndex(t *testing.T) {
 		{"projects updated_since", "/api/v1/projects?sort=updated_at&updated_since=2030-01-01T00:00:00Z", "projects", "updated_at"},
 		{"opportunities updated_since", "/api/v1/opportunities?sort=updated_at&updated_since=2030-01-01T00:00:00Z", "opportunities", "updated_at"},
 		{"users updated_since", "/api/v1/users?sort=updated_at&updated_since=2030-01-01T00:00:00Z", "users", "updated_at"},
+		{"regions updated_since", "/api/v1/regions?sort=updated_at&updated_since=2030-01-01T00:00:00Z", "regions", "updated_at"},
 		{"people q", "/api/v1/people?q=person+07", "people", "search_text"},
 		{"organisation's people", "/api/v1/organisations/" + d.orgJP + "/people", "people", "organisation_id"},
 

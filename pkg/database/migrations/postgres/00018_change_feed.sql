@@ -29,6 +29,15 @@ CREATE TABLE changes_pruned (
   seq  bigint NOT NULL
 );
 
+-- updated_since (and sort=updated_at) on the reference-data lists, the
+-- only lists with an update time that had no index on it.
+CREATE INDEX regions_updated_idx ON regions (updated_at, id);
+CREATE INDEX focus_areas_updated_idx ON focus_areas (updated_at, id);
+CREATE INDEX funders_updated_idx ON funders (updated_at, id);
+
 -- +goose Down
+DROP INDEX funders_updated_idx;
+DROP INDEX focus_areas_updated_idx;
+DROP INDEX regions_updated_idx;
 DROP TABLE changes_pruned;
 DROP TABLE changes;
