@@ -188,19 +188,24 @@ func Changes(ctx context.Context, db *database.DB, q FeedQuery) ([]ChangeEvent, 
 		limit = FeedDefaultLimit
 	}
 	tx := db.Conn(ctx).Model(&change{}).Select("seq, xid, entity_type, entity_id, action, version, occurred_at, data").
-		Where("(xid, seq) > (?, ?)", after.xid, after.seq).
 		Where("entity_type IN ?", types)
+	order := "xid, seq"
 	if db.Engine == database.Postgres {
 		// Stop before the oldest transaction still running: it may yet
 		// commit rows below those of transactions that committed already.
-		tx = tx.Where("xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+		tx = tx.Where("(xid, seq) > (?, ?)", after.xid, after.seq).
+			Where("xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+	} else {
+		// xid is always 0 here: seq alone, along the primary key.
+		tx = tx.Where("seq > ?", after.seq)
+		order = "seq"
 	}
 	if !c.IsAdmin() {
 		where, args := readable(c)
 		tx = tx.Where(where, args...)
 	}
 	var rows []change
-	if err := tx.Order("xid, seq").Limit(limit + 1).Find(&rows).Error; err != nil {
+	if err := tx.Order(order).Limit(limit + 1).Find(&rows).Error; err != nil {
 		return nil, "", false, err
 	}
 	// The horizon is read after the rows: a prune that committed before
