@@ -279,6 +279,11 @@ func Prune(ctx context.Context, db *database.DB, cutoff time.Time) (int64, error
 	err := db.WithTx(ctx, func(ctx context.Context) error {
 		var last change
 		q := db.Conn(ctx).Model(&change{}).Select("xid, seq").Where("occurred_at < ?", cutoff.UTC()).Order("xid DESC, seq DESC").Limit(1)
+		if db.Engine == database.Postgres {
+			// Only below the readers' horizon: a transaction still
+			// running may yet commit a row there.
+			q = q.Where("xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+		}
 		if err := q.Find(&last).Error; err != nil || last.Seq == 0 {
 			return err
 		}
