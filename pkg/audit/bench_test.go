@@ -71,4 +71,3 @@ func BenchmarkFeedRead(b *testing.B) {
 		})
 	}
 }
-

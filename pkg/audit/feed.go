@@ -172,7 +172,10 @@ func ParseCursor(s string) error {
 // pruned, so the consumer must resync from the lists.
 func Changes(ctx context.Context, db *database.DB, q FeedQuery) ([]ChangeEvent, string, bool, error) {
 	c := auth.From(ctx)
-	after := position{}
+	after, err := horizon(ctx, db) // without a cursor: from the oldest change kept
+	if err != nil {
+		return nil, "", false, err
+	}
 	if q.After != "" {
 		var ok bool
 		if after, ok = parsePosition(q.After); !ok {
@@ -211,11 +214,11 @@ func Changes(ctx context.Context, db *database.DB, q FeedQuery) ([]ChangeEvent, 
 	// The horizon is read after the rows: a prune that committed before
 	// the rows were read is seen here, one that commits later removed
 	// nothing from what was read.
-	var pruned []struct{ Xid, Seq int64 }
-	if err := db.Conn(ctx).Table("changes_pruned").Select("xid, seq").Find(&pruned).Error; err != nil {
+	pruned, err := horizon(ctx, db)
+	if err != nil {
 		return nil, "", false, err
 	}
-	if len(pruned) == 1 && after.before(position{pruned[0].Xid, pruned[0].Seq}) {
+	if after.before(pruned) {
 		return nil, "", false, apperr.New(apperr.Gone,
 			"Changes after this cursor are older than the feed keeps and were pruned; resync from the lists (GET each list, optionally with updated_since) and start the feed again without a cursor").
 			With("resync", true)
@@ -224,15 +227,22 @@ func Changes(ctx context.Context, db *database.DB, q FeedQuery) ([]ChangeEvent, 
 	if more {
 		rows = rows[:limit]
 	}
-	next := q.After
+	next := after.String()
 	if len(rows) > 0 {
 		last := rows[len(rows)-1]
 		next = position{last.Xid, last.Seq}.String()
-	} else if next == "" {
-		next = position{}.String()
 	}
 	out, err := render(ctx, db, c, rows)
 	return out, next, more, err
+}
+
+// horizon is the newest position retention removed, (0, 0) before any.
+func horizon(ctx context.Context, db *database.DB) (position, error) {
+	var pruned []struct{ Xid, Seq int64 }
+	if err := db.Conn(ctx).Table("changes_pruned").Select("xid, seq").Find(&pruned).Error; err != nil || len(pruned) == 0 {
+		return position{}, err
+	}
+	return position{pruned[0].Xid, pruned[0].Seq}, nil
 }
 
 // render turns rows into events, without what the caller may not see.

@@ -212,6 +212,7 @@ func TestFeedPrune(t *testing.T) {
 		}
 		write()
 		read(all[1].Cursor, 1) // at the pruned horizon: the one new change
+		read("", 1)            // without a cursor: from the oldest change kept
 		if _, _, _, err := audit.Changes(ctx, db, audit.FeedQuery{After: "bm9wZQ"}); !apperr.Is(err, apperr.BadRequest) {
 			t.Errorf("malformed cursor: got %v, want BadRequest", err)
 		}
