@@ -16,6 +16,7 @@ import { today } from '../../lib/days';
 import { type Agreement } from './agreement';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { staleAware } from './staleAware';
+import { OriginChain } from '../partnering/Origin';
 import { Facts } from './Facts';
 import { FormModal } from './FormModal';
 import { PersonLink } from './PersonLink';
@@ -71,6 +72,9 @@ function AgreementDetail({ agreement: a }: { agreement: Agreement }) {
           },
           ...(a.terminated_on ? [{ label: t('agreements.fields.terminatedOn'), value: fmt.date(a.terminated_on) }] : []),
           { label: t('agreements.fields.focusAreas'), value: a.focus_areas.map(focusAreas.label).join(', ') },
+          ...(a.origin_interest_id
+            ? [{ label: t('partnering.origin.label'), value: <OriginChain origin={a.origin_interest} here={a.title} /> }]
+            : []),
         ]}
       />
       <Section title={t('agreements.fields.parties')}>

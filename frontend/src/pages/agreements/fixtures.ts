@@ -17,6 +17,8 @@ export function anAgreement(overrides: Partial<Schemas['Agreement']> = {}): Sche
       { organisation_id: 'o2', organisation: { id: 'o2', name: 'Osaka BioHeadquarters' }, signatory_id: null },
     ],
     renewals: [],
+    origin_interest_id: null,
+    origin_interest: null,
     focus_areas: [],
     summary: {},
     version: 1,
@@ -40,6 +42,8 @@ export function aProject(overrides: Partial<Schemas['Project']> = {}): Schemas['
     end_date: '2020-12-31',
     origin_trip_id: null,
     origin_agreement_id: null,
+    origin_interest_id: null,
+    origin_interest: null,
     partners: [
       { organisation_id: 'de1', organisation: { id: 'de1', name: 'Munich Biotech' }, country: 'DE', role: 'coordinator' },
       { organisation_id: 'jp1', organisation: { id: 'jp1', name: 'Kawasaki Pharma' }, country: 'JP', role: 'partner' },

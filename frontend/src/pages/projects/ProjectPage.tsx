@@ -16,6 +16,7 @@ import { staleAware } from '../agreements/staleAware';
 import { Facts } from '../agreements/Facts';
 import { Section } from '../agreements/Section';
 import { useAgreement } from '../agreements/useAgreement';
+import { OriginChain } from '../partnering/Origin';
 import { FundingSection } from './FundingSection';
 import { MilestonesSection } from './MilestonesSection';
 import { PartnersSection } from './PartnersSection';
@@ -68,6 +69,14 @@ function ProjectDetail({ project: p }: { project: Project }) {
           { label: t('projects.fields.focusAreas'), value: p.focus_areas.map(focusAreas.label).join(', ') },
           ...(p.origin_trip_id || p.origin_agreement_id
             ? [{ label: t('projects.fields.origin'), value: <Origin project={p} /> }]
+            : []),
+          ...(p.origin_interest
+            ? [
+                {
+                  label: t('partnering.origin.label'),
+                  value: <OriginChain origin={p.origin_interest} here={p.acronym || p.title} />,
+                },
+              ]
             : []),
         ]}
       />
