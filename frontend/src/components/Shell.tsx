@@ -54,8 +54,8 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/opportunities', label: t('nav.opportunities') },
   ];
   // Members answer and send interests for their organisation; coordinators
-  // follow all of them on the pipeline board.
-  if (can.coordinate) areas.push({ to: '/interests', label: t('nav.pipeline') });
+  // (and viewers, reading) follow all of them on the pipeline board.
+  if (can.readAudit) areas.push({ to: '/interests', label: t('nav.pipeline') });
   else if (can.register) areas.push({ to: '/interests', label: t('nav.interests') });
   if (can.readAudit) areas.push({ to: '/admin', label: t('nav.admin') });
   return (

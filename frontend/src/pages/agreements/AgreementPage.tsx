@@ -72,11 +72,9 @@ function AgreementDetail({ agreement: a }: { agreement: Agreement }) {
           },
           ...(a.terminated_on ? [{ label: t('agreements.fields.terminatedOn'), value: fmt.date(a.terminated_on) }] : []),
           { label: t('agreements.fields.focusAreas'), value: a.focus_areas.map(focusAreas.label).join(', ') },
-          ...(a.origin_interest_id
-            ? [{ label: t('partnering.origin.label'), value: <OriginChain origin={a.origin_interest} here={a.title} /> }]
-            : []),
         ]}
       />
+      {a.origin_interest_id && <OriginChain origin={a.origin_interest} here={a.title} />}
       <Section title={t('agreements.fields.parties')}>
         <Table.ScrollContainer minWidth={420}>
           <Table>

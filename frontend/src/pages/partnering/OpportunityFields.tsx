@@ -97,6 +97,7 @@ export function OpportunityFields({ form, chooseOrganisation }: { form: Form; ch
         <MultiSelect
           label={t('partnering.fields.cooperationTypes')}
           data={codes.options('cooperation_types')}
+          searchable
           {...form.getInputProps('cooperation_types')}
         />
         <MultiSelect

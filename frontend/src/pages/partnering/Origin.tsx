@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Stack, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -44,20 +44,25 @@ export function OriginChain({ origin, here }: { origin: unknown; here: string })
   if (o === null) return null;
   const title = text(nullableObject<Schemas['Text']>(o.opportunity_title)) || t('partnering.detailTitle');
   return (
-    <Breadcrumbs separator="→" separatorMargin={6} data-testid="origin-chain" style={{ flexWrap: 'wrap' }}>
-      <Anchor component={Link} to={`/opportunities/${o.opportunity_id}`} data-step="opportunity">
-        {title}
-      </Anchor>
-      <Text span data-step="interest">
-        {interest.data
-          ? t('partnering.origin.interestOf', { name: interest.data.organisation.name })
-          : t('partnering.origin.interest')}
+    <Group gap="xs" align="baseline" wrap="nowrap">
+      <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>
+        {t('partnering.origin.label')}
       </Text>
-      {o.via_agreement_id && <AgreementStep id={o.via_agreement_id} />}
-      <Text span fw={500} data-step="here">
-        {here}
-      </Text>
-    </Breadcrumbs>
+      <Breadcrumbs separator="→" separatorMargin={6} data-testid="origin-chain" style={{ flexWrap: 'wrap' }}>
+        <Anchor component={Link} to={`/opportunities/${o.opportunity_id}`} data-step="opportunity">
+          {title}
+        </Anchor>
+        <Text span data-step="interest">
+          {interest.data
+            ? t('partnering.origin.interestOf', { name: interest.data.organisation.name })
+            : t('partnering.origin.interest')}
+        </Text>
+        {o.via_agreement_id && <AgreementStep id={o.via_agreement_id} />}
+        <Text span fw={500} data-step="here">
+          {here}
+        </Text>
+      </Breadcrumbs>
+    </Group>
   );
 }
 

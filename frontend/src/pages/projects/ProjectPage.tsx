@@ -70,16 +70,9 @@ function ProjectDetail({ project: p }: { project: Project }) {
           ...(p.origin_trip_id || p.origin_agreement_id
             ? [{ label: t('projects.fields.origin'), value: <Origin project={p} /> }]
             : []),
-          ...(p.origin_interest
-            ? [
-                {
-                  label: t('partnering.origin.label'),
-                  value: <OriginChain origin={p.origin_interest} here={p.acronym || p.title} />,
-                },
-              ]
-            : []),
         ]}
       />
+      {p.origin_interest && <OriginChain origin={p.origin_interest} here={p.acronym || p.title} />}
       {summary !== '' && (
         <Section title={t('projects.fields.summary')}>
           <Text style={{ whiteSpace: 'pre-line' }}>{summary}</Text>
