@@ -6,10 +6,12 @@ import (
 	"time"
 
 	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/interest"
 	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
+	"github.com/innomunich/platform/pkg/person"
 	"github.com/labstack/echo/v4"
 )
 
@@ -489,6 +491,90 @@ func (s *server) interestOrigins(ctx context.Context, ids []string) (map[string]
 			io.OpportunityTitle = &t
 		}
 		out[id] = io
+	}
+	return out, nil
+}
+
+// ChainAgreement is an agreement an opportunity led to.
+type ChainAgreement struct {
+	ID       string `json:"id" format:"uuid"`
+	Title    string `json:"title"`
+	SignedOn string `json:"signed_on" example:"2027-03"`
+} // @name ChainAgreement
+
+// ChainProject is a project an opportunity led to.
+type ChainProject struct {
+	ID      string `json:"id" format:"uuid"`
+	Title   string `json:"title"`
+	Acronym string `json:"acronym"`
+	Phase   string `json:"phase"`
+} // @name ChainProject
+
+// OpportunityOutcome is one expression of interest in an opportunity
+// with the agreements and projects it led to (linked by the interest, or
+// naming it as their origin; projects also through such an agreement).
+type OpportunityOutcome struct {
+	InterestID   string           `json:"interest_id" format:"uuid"`
+	Organisation OrganisationRef  `json:"organisation"`
+	Status       string           `json:"status"`
+	Agreements   []ChainAgreement `json:"agreements"`
+	Projects     []ChainProject   `json:"projects"`
+} // @name OpportunityOutcome
+
+// ledTo is what the opportunity led to, as far as the caller may read
+// its interests (pkg/interest decides).
+func (s *server) ledTo(ctx context.Context, opportunityID string) ([]OpportunityOutcome, error) {
+	outcomes, err := interest.LedTo(ctx, s.DB, opportunityID)
+	if err != nil {
+		return nil, err
+	}
+	var orgIDs []string
+	for _, o := range outcomes {
+		orgIDs = append(orgIDs, o.OrganisationID)
+	}
+	names, err := organisation.Names(ctx, s.DB, orgIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]OpportunityOutcome, 0, len(outcomes))
+	for _, o := range outcomes {
+		x := OpportunityOutcome{InterestID: o.InterestID, Organisation: OrganisationRef{ID: o.OrganisationID, Name: names[o.OrganisationID]}, Status: o.Status,
+			Agreements: []ChainAgreement{}, Projects: []ChainProject{}}
+		for _, a := range o.Agreements {
+			x.Agreements = append(x.Agreements, ChainAgreement{ID: a.ID, Title: a.Title, SignedOn: a.SignedOn})
+		}
+		for _, p := range o.Projects {
+			x.Projects = append(x.Projects, ChainProject{ID: p.ID, Title: p.Title, Acronym: p.Acronym, Phase: p.Phase})
+		}
+		out = append(out, x)
+	}
+	return out, nil
+}
+
+// opportunityContact is the opportunity's contact person as the caller
+// may see them: the name for every reader, e-mail and phone only for
+// coordinators, admins, the own organisation and organisations whose
+// interest the owner accepted (pkg/interest decides).
+func (s *server) opportunityContact(ctx context.Context, o opportunity.Opportunity) (*InterestContact, error) {
+	if o.ContactPersonID == nil {
+		return nil, nil
+	}
+	people, err := person.ByIDs(ctx, s.DB, []string{*o.ContactPersonID})
+	if err != nil {
+		return nil, err
+	}
+	p, ok := people[*o.ContactPersonID]
+	if !ok {
+		return nil, nil
+	}
+	shared, err := interest.SeesOpportunityContact(ctx, s.DB, o.ID, p.OrganisationID)
+	if err != nil {
+		return nil, err
+	}
+	out := &InterestContact{PersonID: p.ID, DisplayName: p.DisplayName(auth.From(ctx).Locale), GivenName: p.GivenName, FamilyName: p.FamilyName,
+		GivenNameLocal: p.GivenNameLocal, FamilyNameLocal: p.FamilyNameLocal, Position: p.Position}
+	if shared {
+		out.Email, out.Phone = &p.Email, &p.Phone
 	}
 	return out, nil
 }

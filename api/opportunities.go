@@ -39,22 +39,32 @@ type Opportunity struct {
 	MissingLanguages []string `json:"missing_languages" example:"ja"`
 	FocusAreas       []string `json:"focus_areas" example:"cell_gene_therapy"`
 	Modalities       []string `json:"modalities" example:"cell_therapy"`
-	Stage            string   `json:"stage" example:"preclinical"`
+	Stage            string   `json:"stage" enums:"discovery,preclinical,clinical_phase_1,clinical_phase_2,clinical_phase_3,approved,not_applicable"`
 	CooperationTypes []string `json:"cooperation_types" example:"licensing"`
 	// TargetCountries are the countries the opportunity addresses; empty is any.
 	TargetCountries []string `json:"target_countries" example:"JP"`
-	IPStatus        string   `json:"ip_status" example:"granted"`
+	IPStatus        string   `json:"ip_status" enums:"granted,pending,none,not_applicable"`
 	// ContactPersonID is a person of the organisation; null in matches.
 	ContactPersonID *string `json:"contact_person_id" format:"uuid" extensions:"x-nullable"`
 	ValidUntil      string  `json:"valid_until" format:"date"`
 	// Expired is true once valid_until lies before today (Europe/Berlin).
 	Expired      bool       `json:"expired"`
 	Status       string     `json:"status" enums:"draft,published,closed"`
-	ClosedReason *string    `json:"closed_reason" extensions:"x-nullable"`
+	ClosedReason *string    `json:"closed_reason" extensions:"x-nullable" enums:"partner_found,withdrawn,expired,other"`
 	PublishedAt  *time.Time `json:"published_at" format:"date-time" extensions:"x-nullable"`
 	Version      int        `json:"version" example:"1"`
 	CreatedAt    time.Time  `json:"created_at" format:"date-time"`
 	UpdatedAt    time.Time  `json:"updated_at" format:"date-time"`
+
+	// ContactPerson is the contact person (single-opportunity responses
+	// only; null in lists): the name for every reader, e-mail and phone
+	// only for coordinators, admins, the own organisation and an
+	// organisation whose interest the owner accepted.
+	ContactPerson *InterestContact `json:"contact_person" extensions:"x-nullable"`
+	// LedTo is what the opportunity led to (single-opportunity responses
+	// only; null in lists): the expressions of interest the caller may
+	// read, each with the agreements and projects it led to.
+	LedTo []OpportunityOutcome `json:"led_to" extensions:"x-nullable"`
 } // @name Opportunity
 
 // opportunitiesOut converts opportunities for the caller, naming the
@@ -94,11 +104,19 @@ func (s *server) opportunitiesOut(ctx context.Context, list []opportunity.Opport
 func nonNil(s []string) []string { return append([]string{}, s...) }
 
 func (s *server) writeOpportunity(c echo.Context, status int, o opportunity.Opportunity) error {
-	convert, err := s.opportunitiesOut(c.Request().Context(), []opportunity.Opportunity{o})
+	ctx := c.Request().Context()
+	convert, err := s.opportunitiesOut(ctx, []opportunity.Opportunity{o})
 	if err != nil {
 		return err
 	}
-	return writeOne(c, status, o.Version, convert(o))
+	out := convert(o)
+	if out.ContactPerson, err = s.opportunityContact(ctx, o); err != nil {
+		return err
+	}
+	if out.LedTo, err = s.ledTo(ctx, o.ID); err != nil {
+		return err
+	}
+	return writeOne(c, status, o.Version, out)
 }
 
 // OpportunityCreate adds an opportunity. Absent: stage and ip_status
@@ -111,14 +129,14 @@ type OpportunityCreate struct {
 	Details          Text     `json:"details,omitempty"`
 	FocusAreas       []string `json:"focus_areas,omitempty"`
 	Modalities       []string `json:"modalities,omitempty"`
-	Stage            string   `json:"stage,omitempty"`
+	Stage            string   `json:"stage,omitempty" enums:"discovery,preclinical,clinical_phase_1,clinical_phase_2,clinical_phase_3,approved,not_applicable"`
 	CooperationTypes []string `json:"cooperation_types,omitempty"`
 	TargetCountries  []string `json:"target_countries,omitempty"`
-	IPStatus         string   `json:"ip_status,omitempty"`
+	IPStatus         string   `json:"ip_status,omitempty" enums:"granted,pending,none,not_applicable"`
 	ContactPersonID  *string  `json:"contact_person_id,omitempty" format:"uuid"`
 	ValidUntil       string   `json:"valid_until,omitempty" format:"date"`
 	Status           string   `json:"status,omitempty" enums:"draft,published,closed"`
-	ClosedReason     *string  `json:"closed_reason,omitempty"`
+	ClosedReason     *string  `json:"closed_reason,omitempty" enums:"partner_found,withdrawn,expired,other"`
 } // @name OpportunityCreate
 
 // OpportunityPatch changes an opportunity (JSON merge patch). The
@@ -130,14 +148,14 @@ type OpportunityPatch struct {
 	Details          TextPatch           `json:"details,omitempty"`
 	FocusAreas       opt.Field[[]string] `json:"focus_areas,omitempty" swaggertype:"array,string"`
 	Modalities       opt.Field[[]string] `json:"modalities,omitempty" swaggertype:"array,string"`
-	Stage            opt.Field[string]   `json:"stage,omitempty" swaggertype:"string"`
+	Stage            opt.Field[string]   `json:"stage,omitempty" swaggertype:"string" enums:"discovery,preclinical,clinical_phase_1,clinical_phase_2,clinical_phase_3,approved,not_applicable"`
 	CooperationTypes opt.Field[[]string] `json:"cooperation_types,omitempty" swaggertype:"array,string"`
 	TargetCountries  opt.Field[[]string] `json:"target_countries,omitempty" swaggertype:"array,string"`
-	IPStatus         opt.Field[string]   `json:"ip_status,omitempty" swaggertype:"string"`
+	IPStatus         opt.Field[string]   `json:"ip_status,omitempty" swaggertype:"string" enums:"granted,pending,none,not_applicable"`
 	ContactPersonID  opt.Field[string]   `json:"contact_person_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 	ValidUntil       opt.Field[string]   `json:"valid_until,omitempty" swaggertype:"string" format:"date"`
 	Status           opt.Field[string]   `json:"status,omitempty" swaggertype:"string" enums:"draft,published,closed"`
-	ClosedReason     opt.Field[string]   `json:"closed_reason,omitempty" swaggertype:"string" extensions:"x-nullable"`
+	ClosedReason     opt.Field[string]   `json:"closed_reason,omitempty" swaggertype:"string" extensions:"x-nullable" enums:"partner_found,withdrawn,expired,other"`
 } // @name OpportunityPatch
 
 var opportunityParams = []string{"kind", "focus_area", "modality", "stage", "cooperation_type", "country", "target_country", "status", "organisation", "q", "include_expired"}
@@ -412,7 +430,7 @@ func (q *query) rankLimit(def, most int) int {
 // listOpportunityMatches godoc
 //
 //	@Summary		Matches of an opportunity
-//	@Description	The complementary opportunities (an offer meets requests and research cooperations, a request meets offers) of organisations in another country, published and not expired, scored by the criteria and weights in README.md ("Partnering"): the points of every criterion met, 0–100, best first (then most recently published). Scored among the 500 most recently published candidates that share a focus area with the opportunity. Matches carry neither details nor contact person.
+//	@Description	The complementary opportunities (an offer meets requests and research cooperations, a request meets offers) of organisations in another country, published and not expired, scored by the criteria and weights in README.md ("Partnering"): the points of every criterion met, 0–100, best first (then most recently published). Scored among the 200 most recently published candidates that share a focus area with the opportunity. Matches carry neither details nor contact person.
 //	@Tags			opportunities
 //	@Produce		json
 //	@Security		bearer

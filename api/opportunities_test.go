@@ -218,6 +218,17 @@ func TestOpportunitiesRulesAndVisibility(t *testing.T) {
 			}
 		}
 
+		// The audit log shows opportunities on the same terms: a draft's
+		// texts not to a viewer, details not to a key without the scope.
+		h.run([]scenario{
+			{name: "a viewer reads a draft's events without its texts", req: request{url: "/api/v1/audit-events?entity_id=" + draft.ID, as: viewer},
+				wantStatus: 200, wantBody: []string{`"entity_id":"` + draft.ID}, wantNotBody: []string{"販売"}},
+			{name: "a coordinator reads them whole", req: request{url: "/api/v1/audit-events?entity_id=" + draft.ID, as: coordinator},
+				wantStatus: 200, wantBody: []string{"販売"}},
+			{name: "a key without the scope reads no details in events", req: request{url: "/api/v1/audit-events?entity_id=" + pub.ID, as: keyFor(auth.ScopeRead)},
+				wantStatus: 200, wantBody: []string{"Allogeneic"}, wantNotBody: []string{"Confidential"}},
+		})
+
 		// Publishing stamps the date; closing needs and keeps a reason; every change is audited.
 		rec := h.do(request{method: "PATCH", url: "/api/v1/opportunities/" + draft.ID, as: memberDE, headers: map[string]string{"If-Match": `"1"`},
 			body: map[string]any{"status": "published", "title": map[string]any{"en": "Distribution partner wanted"}}})
@@ -241,6 +252,20 @@ func TestOpportunitiesRulesAndVisibility(t *testing.T) {
 		rec = h.do(request{method: "DELETE", url: "/api/v1/organisations/" + jp.ID, headers: map[string]string{"If-Match": `"1"`}})
 		if rec.Code != 409 || !strings.Contains(rec.Body.String(), "opportunities") {
 			t.Errorf("deleting an organisation with opportunities: %d %s", rec.Code, rec.Body.String())
+		}
+		// A retry with the same Idempotency-Key answers the first response.
+		retry := request{method: "POST", url: "/api/v1/opportunities", as: memberDE, headers: map[string]string{"Idempotency-Key": "opp-" + randomSuffix()}, body: offer(de.ID, nil)}
+		first, second := h.do(retry), h.do(retry)
+		if first.Code != 201 || second.Code != 201 || decode[opportunityBody](t, first).ID != decode[opportunityBody](t, second).ID {
+			t.Errorf("idempotent create: %d %d", first.Code, second.Code)
+		}
+
+		// Erasing the contact person (GDPR) leaves the opportunity without one.
+		if rec := h.do(request{method: "DELETE", url: "/api/v1/people/" + contact.ID, headers: map[string]string{"If-Match": `"1"`}}); rec.Code != 204 {
+			t.Fatalf("erase contact: %d %s", rec.Code, rec.Body.String())
+		}
+		if after := decode[opportunityBody](t, h.get("/api/v1/opportunities/"+pub.ID)); after.ContactPersonID != nil {
+			t.Errorf("contact after erasure: %v", *after.ContactPersonID)
 		}
 		rec = h.do(request{method: "DELETE", url: "/api/v1/opportunities/" + expired.ID, headers: map[string]string{"If-Match": `"1"`}})
 		if rec.Code != 204 || h.get("/api/v1/opportunities/"+expired.ID).Code != 404 {

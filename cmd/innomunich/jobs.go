@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/jobs"
 	"github.com/innomunich/platform/pkg/mail"
+	"github.com/innomunich/platform/pkg/notify"
+	"github.com/innomunich/platform/pkg/remind"
 	"github.com/riverqueue/river"
 )
 
@@ -23,7 +26,16 @@ func newJobs(cfg config.Config, db *database.DB, logger *slog.Logger, concurrenc
 	}
 	ws := river.NewWorkers()
 	mail.Register(ws, sender)
-	return jobs.New(db, jobs.Config{Concurrency: concurrency, Workers: ws, Logger: logger})
+	reminders := &remind.Reminders{DB: db}
+	remind.Register(ws, reminders)
+	q, err := jobs.New(db, jobs.Config{Concurrency: concurrency, Workers: ws, Periodic: remind.Periodic(time.Now), Logger: logger})
+	if err != nil {
+		return nil, err
+	}
+	// The reminders queue their mail on q, which exists only now; they
+	// run only after Start.
+	reminders.Notifier = notify.New(db, mail.NewMailer(q, mail.Config{SMTPURL: cfg.SMTPURL, From: cfg.MailFrom}), cfg.PublicURL)
+	return q, nil
 }
 
 // startJobs starts the workers and says where mail goes. They run until

@@ -492,3 +492,32 @@ func TestMergingOrganisationsMovesInterestsAndKeepsOneOpen(t *testing.T) {
 		}
 	})
 }
+
+// Two requests at once for the same organisation and opportunity: one
+// interest is created, the other answer is a conflict, never a 500.
+func TestConcurrentTwinsMakeOneInterest(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		w := newWorld(t, db)
+		errs := make(chan error, 2)
+		for range 2 {
+			go func() {
+				_, err := interest.Create(member(w.jp), db, nil, interest.New{OpportunityID: w.offer.ID, PersonID: w.jpPerson.ID, Message: "At once"})
+				errs <- err
+			}()
+		}
+		var created, conflicts int
+		for range 2 {
+			switch err := <-errs; {
+			case err == nil:
+				created++
+			case apperr.Is(err, apperr.Conflict):
+				conflicts++
+			default:
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if created != 1 || conflicts != 1 {
+			t.Errorf("created %d, conflicts %d; want one of each", created, conflicts)
+		}
+	})
+}

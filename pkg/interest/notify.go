@@ -31,10 +31,10 @@ var stageNames = map[string]i18n.Text{
 
 // notifyStep tells the other side of the interest that it reached its
 // status, by e-mail in each recipient's language, in the transaction of
-// the change. The other side is every side the actor does not belong to:
-// the owner when the interested side acts, and the reverse; both when a
-// coordinator acts for them. A nil notifier sends nothing (bulk loaders,
-// package tests).
+// the change. The other side is the owner for a new or withdrawn
+// interest, the interested organisation for an answer, and for a
+// pipeline step whichever side did not take it (both when a coordinator
+// did). A nil notifier sends nothing (bulk loaders, package tests).
 func notifyStep(ctx context.Context, db *database.DB, n *notify.Notifier, i Interest) error {
 	if n == nil {
 		return nil
@@ -43,12 +43,22 @@ func notifyStep(ctx context.Context, db *database.DB, n *notify.Notifier, i Inte
 	if !ok {
 		template = "interest_step"
 	}
-	actor := auth.From(ctx).OrganisationID
-	var to []notify.Recipient
-	for _, org := range []string{i.OrganisationID, i.Opportunity.OrganisationID} {
-		if org == actor {
-			continue
+	var sides []string
+	switch i.Status {
+	case Open, Withdrawn: // the interested side acted (or a coordinator for it)
+		sides = []string{i.Opportunity.OrganisationID}
+	case Accepted, Declined: // the owner answered
+		sides = []string{i.OrganisationID}
+	default: // a pipeline step: whichever side did not take it
+		actor := auth.From(ctx).OrganisationID
+		for _, org := range []string{i.OrganisationID, i.Opportunity.OrganisationID} {
+			if org != actor {
+				sides = append(sides, org)
+			}
 		}
+	}
+	var to []notify.Recipient
+	for _, org := range sides {
 		rs, err := notify.OrganisationUsers(ctx, db, org)
 		if err != nil {
 			return err

@@ -43,7 +43,7 @@ var Weights = []Weight{
 // Candidates bounds the opportunities a match is scored among: the most
 // recently published complementary ones of the other country that share a
 // focus area (when the opportunity has any).
-const Candidates = 500
+const Candidates = 200
 
 // complements says which kinds meet which: an offer meets requests and
 // research cooperations; a request meets offers.
@@ -67,6 +67,17 @@ type Criterion struct {
 	Values    []string
 }
 
+// Side is what the score compares of one opportunity: the opportunity,
+// its organisation's country and the words of its title and summary.
+type Side struct {
+	Opportunity Opportunity
+	Country     string
+	words       []string
+}
+
+// NewSide prepares an opportunity for scoring.
+func NewSide(o Opportunity, country string) Side { return Side{o, country, o.words()} }
+
 // Match is a scored complementary opportunity.
 type Match struct {
 	Opportunity Opportunity
@@ -74,12 +85,6 @@ type Match struct {
 	Score       int
 	Matched     []Criterion
 	Unmatched   []Criterion
-}
-
-// Side is what the score compares of one opportunity.
-type Side struct {
-	Opportunity Opportunity
-	Country     string // of its organisation
 }
 
 var stageOrder = []string{"discovery", "preclinical", "clinical_phase_1", "clinical_phase_2", "clinical_phase_3", "approved"}
@@ -118,43 +123,71 @@ func init() {
 		looking offer offers request requests company companies technology technologies cooperation collaboration
 		research development based new for and the are our der die das und mit für von eine einer einen einem eines
 		oder sich auch über unter nach sucht suchen bietet bieten unternehmen partner kooperation entwicklung forschung
-		technologie technologien neue neuen`) {
+		technologie technologien neue neuen
+		スル シテ サレ カラ マデ ナド デス マス ヨリ タメ コト モノ ナド オヨビ`) {
 		stopWords[w] = true
 	}
 }
 
 // Words returns the distinct folded words of the texts worth comparing:
-// Latin words of four letters or more, and runs of two or more Japanese
-// characters (kanji or katakana), stop words left out.
+// Latin words of four letters or more, and runs of two or more characters
+// of one Japanese script (kanji, or katakana, which folded hiragana
+// becomes), stop words left out.
 func Words(texts ...string) []string {
 	seen := map[string]bool{}
 	var out []string
+	add := func(w []rune) {
+		s, n := string(w), len(w)
+		japanese := scriptOf(w[0]) != latin
+		if (japanese && n < 2) || (!japanese && n < 4) || stopWords[s] || seen[s] {
+			return
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
 	for _, t := range texts {
-		for _, w := range strings.FieldsFunc(search.Fold(t), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != 'ー'
-		}) {
-			n := len([]rune(w))
-			japanese := isJapanese(w)
-			if (japanese && n < 2) || (!japanese && n < 4) || stopWords[w] || seen[w] {
-				continue
+		var word []rune
+		for _, r := range search.Fold(t) {
+			sc := scriptOf(r)
+			if len(word) > 0 && (sc == other || sc != scriptOf(word[0])) {
+				add(word)
+				word = word[:0]
 			}
-			seen[w] = true
-			out = append(out, w)
+			if sc != other {
+				word = append(word, r)
+			}
+		}
+		if len(word) > 0 {
+			add(word)
 		}
 	}
 	return out
 }
 
-func isJapanese(w string) bool {
-	for _, r := range w {
-		if unicode.In(r, unicode.Han, unicode.Katakana, unicode.Hiragana) {
-			return true
-		}
+// Scripts that words are made of.
+const (
+	other = iota
+	latin // and digits, and other alphabets
+	han
+	kana
+)
+
+func scriptOf(r rune) int {
+	switch {
+	case unicode.Is(unicode.Han, r):
+		return han
+	case unicode.In(r, unicode.Katakana, unicode.Hiragana) || r == 'ー':
+		return kana
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return latin
 	}
-	return false
+	return other
 }
 
 func (o Opportunity) words() []string {
+	if o.SearchText != "" {
+		return Words(o.SearchText)
+	}
 	t, s := o.Title, o.Summary
 	return Words(t.De, t.En, t.Ja, s.De, s.En, s.Ja)
 }
@@ -196,7 +229,7 @@ func Score(mine, theirs Side) Match {
 			met = targets(a.TargetCountries, theirs.Country) && targets(b.TargetCountries, mine.Country)
 			values = []string{theirs.Country}
 		case CriterionWords:
-			values = intersect(a.words(), b.words())
+			values = intersect(mine.words, theirs.words)
 			met = len(values) > 0
 			values = values[:min(len(values), maxWordValues)]
 		}
@@ -259,7 +292,7 @@ func candidates(ctx context.Context, db *database.DB, mine Side, today string, l
 	}
 	out := make([]Side, len(rows))
 	for i, r := range rows {
-		out[i] = Side{Opportunity: list[i], Country: r.Country}
+		out[i] = NewSide(list[i], r.Country)
 	}
 	return out, nil
 }
@@ -269,11 +302,13 @@ func candidates(ctx context.Context, db *database.DB, mine Side, today string, l
 var selectCandidate = func() string {
 	var cols []string
 	for _, c := range columns {
-		if !strings.HasPrefix(c, "details_") {
+		if !strings.HasPrefix(c, "details_") && !strings.HasPrefix(c, "title_") && !strings.HasPrefix(c, "summary_") {
 			cols = append(cols, "opportunities."+c)
 		}
 	}
-	return strings.Join(cols, ", ") + ", organisations.country AS country"
+	// Titles and summaries are loaded for the answer only (Matches), the
+	// search text for the words.
+	return strings.Join(cols, ", ") + ", opportunities.search_text, organisations.country AS country"
 }()
 
 // countryOf returns the country of an organisation.
@@ -303,7 +338,11 @@ func Matches(ctx context.Context, db *database.DB, id string, limit int, now tim
 	if err != nil {
 		return nil, err
 	}
-	return matchesFor(ctx, db, Side{o, country}, limit, now)
+	ms, err := matchesFor(ctx, db, NewSide(o, country), limit, now)
+	if err != nil {
+		return nil, err
+	}
+	return ms, withTexts(ctx, db, ms)
 }
 
 func matchesFor(ctx context.Context, db *database.DB, mine Side, limit int, now time.Time) ([]Match, error) {
@@ -317,4 +356,29 @@ func matchesFor(ctx context.Context, db *database.DB, mine Side, limit int, now 
 	}
 	Rank(ms)
 	return ms[:min(len(ms), limit)], nil
+}
+
+// withTexts loads the titles and summaries of the matches returned.
+func withTexts(ctx context.Context, db *database.DB, ms []Match) error {
+	if len(ms) == 0 {
+		return nil
+	}
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.Opportunity.ID
+	}
+	var rows []Opportunity
+	if err := db.Conn(ctx).Table("opportunities").Select("id, title_de, title_en, title_ja, summary_de, summary_en, summary_ja").
+		Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return err
+	}
+	byID := map[string]Opportunity{}
+	for _, r := range rows {
+		byID[r.ID] = r
+	}
+	for i := range ms {
+		r := byID[ms[i].Opportunity.ID]
+		ms[i].Opportunity.Title, ms[i].Opportunity.Summary = r.Title, r.Summary
+	}
+	return nil
 }

@@ -155,15 +155,15 @@ func (o *Opportunity) normalise() {
 	o.Modalities = sortedSet(o.Modalities)
 	o.CooperationTypes = sortedSet(o.CooperationTypes)
 	o.TargetCountries = sortedSet(o.TargetCountries)
-	if o.Status != Closed {
-		o.ClosedReason = nil
-	}
 }
 
 // publishedSortLayout is fixed-width, so that text order is time order.
 const publishedSortLayout = "2006-01-02T15:04:05.000000Z"
 
 func (o *Opportunity) derive() {
+	if o.Status != Closed {
+		o.ClosedReason = nil // reopened: the reason (checked all the same) goes
+	}
 	o.PublishedSort = ""
 	if o.PublishedAt != nil {
 		o.PublishedSort = o.PublishedAt.UTC().Format(publishedSortLayout)

@@ -91,7 +91,7 @@ func Suggest(ctx context.Context, db *database.DB, org organisation.Organisation
 	}
 	byOrg := map[string]*hits{}
 	for _, o := range own {
-		ms, err := matchesFor(ctx, db, Side{o, org.Country}, MaxMatches, now)
+		ms, err := matchesFor(ctx, db, NewSide(o, org.Country), MaxMatches, now)
 		if err != nil {
 			return nil, err
 		}

@@ -681,7 +681,7 @@ export interface paths {
         };
         /**
          * Matches of an opportunity
-         * @description The complementary opportunities (an offer meets requests and research cooperations, a request meets offers) of organisations in another country, published and not expired, scored by the criteria and weights in README.md ("Partnering"): the points of every criterion met, 0–100, best first (then most recently published). Scored among the 500 most recently published candidates that share a focus area with the opportunity. Matches carry neither details nor contact person.
+         * @description The complementary opportunities (an offer meets requests and research cooperations, a request meets offers) of organisations in another country, published and not expired, scored by the criteria and weights in README.md ("Partnering"): the points of every criterion met, 0–100, best first (then most recently published). Scored among the 200 most recently published candidates that share a focus area with the opportunity. Matches carry neither details nor contact person.
          */
         get: operations["listOpportunityMatches"];
         put?: never;
@@ -1229,7 +1229,7 @@ export interface paths {
         head?: never;
         /**
          * Change a trip
-         * @description Status changes follow planned → registration_open → registration_closed → completed; cancelled from any but completed. Raising the capacity confirms people waiting, first come first served.
+         * @description Status changes follow planned → registration_open → registration_closed → completed; cancelled from any but completed. Raising the capacity confirms people waiting, first come first served. Calling the trip off or moving its dates notifies everyone registered (trip_registration), with the calendar event.
          */
         patch: operations["updateTrip"];
         trace?: never;
@@ -1305,7 +1305,7 @@ export interface paths {
         put?: never;
         /**
          * Register a person for a trip
-         * @description Open only while the trip's status is registration_open and before its deadline. Seats are confirmed up to the capacity, then people wait in registration order. Members register people of their own organisation. A person holds at most one active registration (409).
+         * @description Open only while the trip's status is registration_open and before its deadline. Seats are confirmed up to the capacity, then people wait in registration order. Members register people of their own organisation. A person holds at most one active registration (409). The person and their organisation's users are notified (trip_registration), with the calendar event for a seat.
          */
         post: operations["register"];
         delete?: never;
@@ -1326,7 +1326,7 @@ export interface paths {
         post?: never;
         /**
          * Cancel a registration
-         * @description A freed seat goes to the first person waiting, at once.
+         * @description A freed seat goes to the first person waiting, at once. Both are notified (trip_registration): the cancellation removes the calendar event, the promotion adds it.
          */
         delete: operations["cancelRegistration"];
         options?: never;
@@ -1641,7 +1641,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
-            origin_interest: (string | null) | number | boolean | Record<string, never> | unknown[];
+            origin_interest: components["schemas"]["InterestOrigin"] | null;
             /**
              * Format: uuid
              * @description OriginInterestID is the expression of interest the agreement came
@@ -1757,6 +1757,20 @@ export interface components {
             items: components["schemas"]["AuditEvent"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+        };
+        ChainAgreement: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2027-03 */
+            signed_on: string;
+            title: string;
+        };
+        ChainProject: {
+            acronym: string;
+            /** Format: uuid */
+            id: string;
+            phase: string;
+            title: string;
         };
         Change: {
             after: (string | null) | number | boolean | Record<string, never> | unknown[];
@@ -1969,14 +1983,14 @@ export interface components {
              * @description InterestedContact is the interested organisation's contact person;
              *     null for the other side before acceptance.
              */
-            interested_contact: (string | null) | number | boolean | Record<string, never> | unknown[];
+            interested_contact: components["schemas"]["InterestContact"] | null;
             message: string;
             opportunity: components["schemas"]["InterestOpportunity"];
             /**
              * @description OpportunityContact is the opportunity's contact person; null for
              *     the other side before acceptance (and when the opportunity names none).
              */
-            opportunity_contact: (string | null) | number | boolean | Record<string, never> | unknown[];
+            opportunity_contact: components["schemas"]["InterestContact"] | null;
             /** Format: uuid */
             opportunity_id: string;
             organisation: components["schemas"]["OrganisationRef"];
@@ -2048,7 +2062,7 @@ export interface components {
              * @description OpportunityTitle is null when the caller may not read the
              *     opportunity (another organisation's draft).
              */
-            opportunity_title: (string | null) | number | boolean | Record<string, never> | unknown[];
+            opportunity_title: components["schemas"]["Text"] | null;
             /**
              * Format: uuid
              * @description ViaAgreementID is, for a project, the agreement through which it
@@ -2230,7 +2244,15 @@ export interface components {
             [key: string]: boolean;
         };
         Opportunity: {
-            closed_reason: string | null;
+            /** @enum {string|null} */
+            closed_reason: "partner_found" | "withdrawn" | "expired" | "other" | null;
+            /**
+             * @description ContactPerson is the contact person (single-opportunity responses
+             *     only; null in lists): the name for every reader, e-mail and phone
+             *     only for coordinators, admins, the own organisation and an
+             *     organisation whose interest the owner accepted.
+             */
+            contact_person: components["schemas"]["InterestContact"] | null;
             /**
              * Format: uuid
              * @description ContactPersonID is a person of the organisation; null in matches.
@@ -2248,7 +2270,7 @@ export interface components {
              * @description Details are for signed-in users of the network only: null for API
              *     keys without the read:opportunity_details scope, and in matches.
              */
-            details: (string | null) | number | boolean | Record<string, never> | unknown[];
+            details: components["schemas"]["Text"] | null;
             /** @description Expired is true once valid_until lies before today (Europe/Berlin). */
             expired: boolean;
             /**
@@ -2259,10 +2281,16 @@ export interface components {
             focus_areas: string[];
             /** Format: uuid */
             id: string;
-            /** @example granted */
-            ip_status: string;
+            /** @enum {string} */
+            ip_status: "granted" | "pending" | "none" | "not_applicable";
             /** @enum {string} */
             kind: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
+            /**
+             * @description LedTo is what the opportunity led to (single-opportunity responses
+             *     only; null in lists): the expressions of interest the caller may
+             *     read, each with the agreements and projects it led to.
+             */
+            led_to: components["schemas"]["OpportunityOutcome"][] | null;
             /**
              * @description MissingLanguages are the languages (de, en, ja) in which the title or the summary is missing.
              * @example [
@@ -2281,8 +2309,8 @@ export interface components {
             organisation_id: string;
             /** Format: date-time */
             published_at: string | null;
-            /** @example preclinical */
-            stage: string;
+            /** @enum {string} */
+            stage: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable";
             /** @enum {string} */
             status: "draft" | "published" | "closed";
             summary: components["schemas"]["Text"];
@@ -2311,19 +2339,22 @@ export interface components {
             statuses: components["schemas"]["CodeName"][];
         };
         OpportunityCreate: {
-            closed_reason?: string | null;
+            /** @enum {string|null} */
+            closed_reason?: "partner_found" | "withdrawn" | "expired" | "other" | null;
             /** Format: uuid */
             contact_person_id?: string | null;
             cooperation_types?: string[] | null;
             details?: components["schemas"]["Text"];
             focus_areas?: string[] | null;
-            ip_status?: string | null;
+            /** @enum {string|null} */
+            ip_status?: "granted" | "pending" | "none" | "not_applicable" | null;
             /** @enum {string} */
             kind: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
             modalities?: string[] | null;
             /** Format: uuid */
             organisation_id: string;
-            stage?: string | null;
+            /** @enum {string|null} */
+            stage?: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable" | null;
             /** @enum {string|null} */
             status?: "draft" | "published" | "closed" | null;
             summary: components["schemas"]["Text"];
@@ -2350,18 +2381,29 @@ export interface components {
             id: string;
             name: string;
         };
+        OpportunityOutcome: {
+            agreements: components["schemas"]["ChainAgreement"][];
+            /** Format: uuid */
+            interest_id: string;
+            organisation: components["schemas"]["OrganisationRef"];
+            projects: components["schemas"]["ChainProject"][];
+            status: string;
+        };
         OpportunityPatch: {
-            closed_reason?: string | null;
+            /** @enum {string|null} */
+            closed_reason?: "partner_found" | "withdrawn" | "expired" | "other" | null;
             /** Format: uuid */
             contact_person_id?: string | null;
             cooperation_types?: string[] | null;
             details?: components["schemas"]["TextPatch"] | null;
             focus_areas?: string[] | null;
-            ip_status?: string | null;
+            /** @enum {string} */
+            ip_status?: "granted" | "pending" | "none" | "not_applicable";
             /** @enum {string} */
             kind?: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
             modalities?: string[] | null;
-            stage?: string | null;
+            /** @enum {string} */
+            stage?: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable";
             /** @enum {string} */
             status?: "draft" | "published" | "closed";
             summary?: components["schemas"]["TextPatch"];
@@ -2687,7 +2729,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             origin_agreement_id: string | null;
-            origin_interest: (string | null) | number | boolean | Record<string, never> | unknown[];
+            origin_interest: components["schemas"]["InterestOrigin"] | null;
             /**
              * Format: uuid
              * @description OriginInterestID is the expression of interest the project came
