@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/innomunich/platform/pkg/agreement"
+	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/opt"
@@ -129,13 +130,13 @@ type OpportunityCreate struct {
 	Details          Text     `json:"details,omitempty"`
 	FocusAreas       []string `json:"focus_areas,omitempty"`
 	Modalities       []string `json:"modalities,omitempty"`
-	Stage            string   `json:"stage,omitempty" enums:"discovery,preclinical,clinical_phase_1,clinical_phase_2,clinical_phase_3,approved,not_applicable"`
+	Stage            *string  `json:"stage,omitempty" enums:"discovery,preclinical,clinical_phase_1,clinical_phase_2,clinical_phase_3,approved,not_applicable"`
 	CooperationTypes []string `json:"cooperation_types,omitempty"`
 	TargetCountries  []string `json:"target_countries,omitempty"`
-	IPStatus         string   `json:"ip_status,omitempty" enums:"granted,pending,none,not_applicable"`
+	IPStatus         *string  `json:"ip_status,omitempty" enums:"granted,pending,none,not_applicable"`
 	ContactPersonID  *string  `json:"contact_person_id,omitempty" format:"uuid"`
-	ValidUntil       string   `json:"valid_until,omitempty" format:"date"`
-	Status           string   `json:"status,omitempty" enums:"draft,published,closed"`
+	ValidUntil       *string  `json:"valid_until,omitempty" format:"date"`
+	Status           *string  `json:"status,omitempty" enums:"draft,published,closed"`
 	ClosedReason     *string  `json:"closed_reason,omitempty" enums:"partner_found,withdrawn,expired,other"`
 } // @name OpportunityCreate
 
@@ -268,10 +269,24 @@ func (s *server) createOpportunity(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	o, err := opportunity.Create(c.Request().Context(), s.DB, opportunity.Opportunity{OrganisationID: in.OrganisationID, Kind: in.Kind,
-		Title: in.Title.in(), Summary: in.Summary.in(), Details: in.Details.in(), FocusAreas: in.FocusAreas, Modalities: in.Modalities,
-		Stage: in.Stage, CooperationTypes: in.CooperationTypes, TargetCountries: in.TargetCountries, IPStatus: in.IPStatus,
-		ContactPersonID: in.ContactPersonID, ValidUntil: in.ValidUntil, Status: in.Status, ClosedReason: in.ClosedReason})
+	o := opportunity.Opportunity{OrganisationID: in.OrganisationID, Kind: in.Kind, Title: in.Title.in(), Summary: in.Summary.in(),
+		FocusAreas: in.FocusAreas, Modalities: in.Modalities, CooperationTypes: in.CooperationTypes, TargetCountries: in.TargetCountries,
+		Details: in.Details.in(), ContactPersonID: in.ContactPersonID, ClosedReason: in.ClosedReason}
+	// Absent fields take their defaults (opportunity.Create); sent ones,
+	// "" included, are checked as they are.
+	for _, f := range []struct {
+		dst *string
+		v   *string
+		bad string
+	}{{&o.Stage, in.Stage, "stage"}, {&o.IPStatus, in.IPStatus, "ip_status"}, {&o.ValidUntil, in.ValidUntil, "valid_until"}, {&o.Status, in.Status, "status"}} {
+		if f.v != nil && *f.v == "" {
+			return apperr.Fields{{Field: f.bad, Message: "must not be empty; leave it out for the default"}}.Err()
+		}
+		if f.v != nil {
+			*f.dst = *f.v
+		}
+	}
+	o, err := opportunity.Create(c.Request().Context(), s.DB, o)
 	if err != nil {
 		return err
 	}
@@ -430,7 +445,7 @@ func (q *query) rankLimit(def, most int) int {
 // listOpportunityMatches godoc
 //
 //	@Summary		Matches of an opportunity
-//	@Description	The complementary opportunities (an offer meets requests and research cooperations, a request meets offers) of organisations in another country, published and not expired, scored by the criteria and weights in README.md ("Partnering"): the points of every criterion met, 0–100, best first (then most recently published). Scored among the 200 most recently published candidates that share a focus area with the opportunity. Matches carry neither details nor contact person.
+//	@Description	The complementary opportunities (an offer meets requests and research cooperations, a request meets offers) of organisations in another country (not archived), published and not expired, scored by the criteria and weights in README.md ("Partnering"): the points of every criterion met, 0–100, best first (then most recently published). Scored among the 200 most recently published candidates that share a focus area with the opportunity. Matches carry neither details nor contact person.
 //	@Tags			opportunities
 //	@Produce		json
 //	@Security		bearer

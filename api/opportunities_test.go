@@ -336,12 +336,18 @@ func TestMatchesAndSuggestions(t *testing.T) {
 		best := h.createOpportunity("", offer(de.ID, map[string]any{"contact_person_id": contact.ID})) // all six criteria
 		weaker := h.createOpportunity("", offer(de2.ID, map[string]any{"modalities": []string{"antibody"}, "stage": "approved",
 			"title": map[string]string{"en": "Bispecific antibodies"}, "summary": map[string]string{"en": "Humanised bispecifics"}, "focus_areas": []string{"cell_gene_therapy", "immunomodulation"}}))
-		// Never matches: a draft, an expired one, another request, one of the same country, one without a shared focus area.
+		// Never matches: a draft, an expired one, another request, one of the same country, one without a shared focus area,
+		// one of an archived organisation.
 		h.createOpportunity("", offer(de.ID, map[string]any{"status": "draft"}))
 		h.createOpportunity("", offer(de.ID, map[string]any{"valid_until": oppDay(-1)}))
 		h.createOpportunity("", offer(de.ID, map[string]any{"kind": "business_request"}))
 		h.createOpportunity("", offer(jp2.ID, nil))
 		h.createOpportunity("", offer(de2.ID, map[string]any{"focus_areas": []string{"small_molecules"}}))
+		archived := h.newOrganisation("Archived Example GmbH", "DE")
+		h.createOpportunity("", offer(archived.ID, nil))
+		if rec := h.do(request{method: "PATCH", url: "/api/v1/organisations/" + archived.ID, headers: map[string]string{"If-Match": `"1"`}, body: map[string]any{"archived": true}}); rec.Code != 200 {
+			t.Fatalf("archive: %d %s", rec.Code, rec.Body.String())
+		}
 
 		rec := h.do(request{url: "/api/v1/opportunities/" + req.ID + "/matches", as: memberJP})
 		if rec.Code != 200 {

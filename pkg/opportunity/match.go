@@ -264,7 +264,7 @@ type candidate struct {
 
 // candidates reads, in one indexed query, the complementary published
 // and unexpired opportunities of the other country (organisations in
-// another country than mine's), sharing a focus area with it where it has
+// another country than mine's, not archived), sharing a focus area with it where it has
 // any, the most recently published Candidates of them.
 func candidates(ctx context.Context, db *database.DB, mine Side, today string, limit int) ([]Side, error) {
 	kinds := Complements(mine.Opportunity.Kind)
@@ -275,7 +275,7 @@ func candidates(ctx context.Context, db *database.DB, mine Side, today string, l
 		Select(selectCandidate).
 		Joins("JOIN organisations ON organisations.id = opportunities.organisation_id").
 		Where("opportunities.status = ? AND opportunities.valid_until >= ? AND opportunities.kind IN ?", Published, today, kinds).
-		Where("organisations.country <> ? AND opportunities.organisation_id <> ?", mine.Country, mine.Opportunity.OrganisationID)
+		Where("organisations.country <> ? AND NOT organisations.archived AND opportunities.organisation_id <> ?", mine.Country, mine.Opportunity.OrganisationID)
 	if len(mine.Opportunity.FocusAreas) > 0 {
 		q = q.Where("EXISTS (SELECT 1 FROM opportunity_focus_areas fa WHERE fa.opportunity_id = opportunities.id AND fa.focus_area IN ?)", mine.Opportunity.FocusAreas)
 	}

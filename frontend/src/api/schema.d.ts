@@ -681,7 +681,7 @@ export interface paths {
         };
         /**
          * Matches of an opportunity
-         * @description The complementary opportunities (an offer meets requests and research cooperations, a request meets offers) of organisations in another country, published and not expired, scored by the criteria and weights in README.md ("Partnering"): the points of every criterion met, 0–100, best first (then most recently published). Scored among the 200 most recently published candidates that share a focus area with the opportunity. Matches carry neither details nor contact person.
+         * @description The complementary opportunities (an offer meets requests and research cooperations, a request meets offers) of organisations in another country (not archived), published and not expired, scored by the criteria and weights in README.md ("Partnering"): the points of every criterion met, 0–100, best first (then most recently published). Scored among the 200 most recently published candidates that share a focus area with the opportunity. Matches carry neither details nor contact person.
          */
         get: operations["listOpportunityMatches"];
         put?: never;
