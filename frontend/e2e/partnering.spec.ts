@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 
-import { en } from '../src/locales';
+import { en, ja } from '../src/locales';
 import { api, failOnBrowserErrors, newUser, screenshot, signInAt, unique } from './support';
 
 interface Ref {
@@ -157,6 +157,11 @@ test('partnering: offer, match, interest, acceptance, NDA, agreement, project, a
   await expect(received).toContainText('Hanako Sato');
   await expect(received).toContainText('h.sato@naniwa-pharma.example');
   await expect(received).toContainText('+81 6 1234 5678');
+  // Under 日本語 the Japanese contact is named family name first, in kanji.
+  await de.getByText(ja.language.name, { exact: true }).click();
+  await expect(de.getByRole('heading', { level: 1, name: ja.partnering.interests.title })).toBeVisible();
+  await expect(received).toContainText('佐藤 花子');
+  await expect(received.locator('[data-status="accepted"]').first()).toHaveText(ja.partnering.interestStatuses.accepted);
   deErrors();
 
   await jp.reload();

@@ -86,13 +86,14 @@ export function useCodes() {
   const text = useText();
   return useMemo(() => {
     const names = new Map<string, Map<string, string>>();
-    for (const [field, list] of Object.entries(data ?? {}) as [CodeField, Schemas['CodeName'][]][]) {
-      names.set(field, new Map(list.map((c) => [c.code, text(c.name) || c.code])));
+    for (const [field, list] of Object.entries(data ?? {}) as [CodeField, unknown][]) {
+      if (!Array.isArray(list)) continue;
+      names.set(field, new Map((list as Schemas['CodeName'][]).map((c) => [c.code, text(c.name) || c.code])));
     }
     return {
       label: (field: CodeField, code: string) => names.get(field)?.get(code) ?? code,
       options: (field: CodeField) =>
-        (data?.[field] ?? []).map((c) => ({ value: c.code, label: text(c.name) || c.code })),
+        [...(names.get(field) ?? new Map<string, string>())].map(([value, label]) => ({ value, label })),
     };
   }, [data, text]);
 }

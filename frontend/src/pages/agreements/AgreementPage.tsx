@@ -74,7 +74,7 @@ function AgreementDetail({ agreement: a }: { agreement: Agreement }) {
           { label: t('agreements.fields.focusAreas'), value: a.focus_areas.map(focusAreas.label).join(', ') },
         ]}
       />
-      {a.origin_interest_id && <OriginChain origin={a.origin_interest} here={a.title} />}
+      {a.origin_interest && <OriginChain origin={a.origin_interest} here={a.title} />}
       <Section title={t('agreements.fields.parties')}>
         <Table.ScrollContainer minWidth={420}>
           <Table>

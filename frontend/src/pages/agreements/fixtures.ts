@@ -22,8 +22,6 @@ export function anAgreement(overrides: Partial<Schemas['Agreement']> = {}): Sche
     focus_areas: [],
     summary: {},
     version: 1,
-    origin_interest_id: null,
-    origin_interest: null,
     ...stamp,
     ...overrides,
   };

@@ -25,12 +25,12 @@ import { useCountries, useFocusAreas, useReferenceOptions, useText } from '../..
 import { usePageTitle } from '../../lib/usePageTitle';
 import { Facts } from '../agreements/Facts';
 import { FormModal } from '../agreements/FormModal';
-import { PersonLink } from '../agreements/PersonLink';
 import { Section } from '../agreements/Section';
 import { staleAware } from '../agreements/staleAware';
+import { ContactLine } from './interestParts';
 import { InterestsPanel } from './InterestsPanel';
 import { LedTo } from './Origin';
-import { detailsOf, type Opportunity } from './model';
+import type { ClosedReason, Opportunity } from './model';
 import { LanguageMarkers, OpportunityStatusBadge } from './parts';
 import { Why } from './Why';
 
@@ -95,7 +95,7 @@ function OpportunityDetail({ opportunity: o }: { opportunity: Opportunity }) {
           },
           {
             label: t('partnering.fields.contactPerson'),
-            value: o.contact_person_id ? <PersonLink id={o.contact_person_id} /> : '',
+            value: o.contact_person ? <ContactLine contact={o.contact_person} /> : '',
           },
           { label: t('partnering.fields.focusAreas'), value: o.focus_areas.map(focusAreas.label).join(', ') },
           { label: t('partnering.fields.modalities'), value: o.modalities.map((m) => codes.label('modalities', m)).join(', ') },
@@ -132,7 +132,7 @@ function OpportunityDetail({ opportunity: o }: { opportunity: Opportunity }) {
 function LanguageVersions({ opportunity: o }: { opportunity: Opportunity }) {
   const { t, i18n } = useTranslation();
   const missing = new Set(o.missing_languages);
-  const details = detailsOf(o);
+  const details = o.details;
   const first = languages.find((l) => l === i18n.resolvedLanguage && !missing.has(l)) ?? languages.find((l) => !missing.has(l));
   return (
     <Section title={t('partnering.form.language')}>
@@ -263,7 +263,10 @@ function OpportunityActions({ opportunity: o }: { opportunity: Opportunity }) {
     onSuccess: saved,
     onError: reload,
   });
-  const closeForm = useForm({ mode: 'controlled', initialValues: { closed_reason: 'partner_found' } });
+  const closeForm = useForm<{ closed_reason: ClosedReason }>({
+    mode: 'controlled',
+    initialValues: { closed_reason: 'partner_found' },
+  });
   return (
     <Stack gap="xs" align="flex-end">
       <Group gap="xs">

@@ -3,14 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import type { Schemas } from '../../api/client';
-import { interestKeys, useInterest } from '../../api/resources/interests';
-import { useApi } from '../../auth/context';
+import { useInterest } from '../../api/resources/interests';
 import { useText } from '../../lib/reference';
-import { useCursorList } from '../../lib/useCursorList';
 import { Section } from '../agreements/Section';
 import { useAgreement } from '../agreements/useAgreement';
-import { useProject } from '../projects/useProject';
-import { nullableObject, type Opportunity } from './model';
+import type { Opportunity } from './model';
 
 function AgreementStep({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -22,27 +19,14 @@ function AgreementStep({ id }: { id: string }) {
   );
 }
 
-function ProjectStep({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const project = useProject(id);
-  const p = project.data;
-  return (
-    <Anchor component={Link} to={`/projects/${id}`} data-step="project">
-      {p ? p.acronym || p.title : t('partnering.pipeline.project')}
-    </Anchor>
-  );
-}
-
 // OriginChain shows where an agreement or a project came from, back to
 // the opportunity: opportunity → interest → (agreement →) this record.
 // The interest is named by the organisation that expressed it.
-export function OriginChain({ origin, here }: { origin: unknown; here: string }) {
+export function OriginChain({ origin: o, here }: { origin: Schemas['InterestOrigin']; here: string }) {
   const { t } = useTranslation();
   const text = useText();
-  const o = nullableObject<Schemas['InterestOrigin']>(origin);
-  const interest = useInterest(o?.interest_id);
-  if (o === null) return null;
-  const title = text(nullableObject<Schemas['Text']>(o.opportunity_title)) || t('partnering.detailTitle');
+  const interest = useInterest(o.interest_id);
+  const title = text(o.opportunity_title) || t('partnering.detailTitle');
   return (
     <Group gap="xs" align="baseline" wrap="nowrap">
       <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>
@@ -67,27 +51,28 @@ export function OriginChain({ origin, here }: { origin: unknown; here: string })
 }
 
 // LedTo is the other direction on an opportunity's page: the interests
-// in it that produced an agreement or a project, each with what it led to.
+// in it (as far as the caller may read them) that produced agreements or
+// projects, each with what it led to.
 export function LedTo({ opportunity: o }: { opportunity: Opportunity }) {
   const { t } = useTranslation();
-  const api = useApi();
-  // The same list the interests panel shows, from the same cache.
-  const list = useCursorList(interestKeys.ofOpportunity(o.id), (cursor, signal) =>
-    api.GET('/api/v1/opportunities/{id}/interests', {
-      params: { path: { id: o.id }, query: { cursor, limit: 50 } },
-      signal,
-    }),
-  );
-  const outcomes = list.rows.filter((i) => i.agreement_id !== null || i.project_id !== null);
+  const outcomes = (o.led_to ?? []).filter((x) => x.agreements.length > 0 || x.projects.length > 0);
   if (outcomes.length === 0) return null;
   return (
     <Section title={t('partnering.origin.ledTo')}>
       <Stack gap="xs" data-testid="led-to">
-        {outcomes.map((i) => (
-          <Breadcrumbs key={i.id} separator="→" separatorMargin={6}>
-            <Text span>{t('partnering.origin.interestOf', { name: i.organisation.name })}</Text>
-            {i.agreement_id && <AgreementStep id={i.agreement_id} />}
-            {i.project_id && <ProjectStep id={i.project_id} />}
+        {outcomes.map((x) => (
+          <Breadcrumbs key={x.interest_id} separator="→" separatorMargin={6} style={{ flexWrap: 'wrap' }}>
+            <Text span>{t('partnering.origin.interestOf', { name: x.organisation.name })}</Text>
+            {x.agreements.map((a) => (
+              <Anchor key={a.id} component={Link} to={`/agreements/${a.id}`} data-step="agreement">
+                {a.title}
+              </Anchor>
+            ))}
+            {x.projects.map((p) => (
+              <Anchor key={p.id} component={Link} to={`/projects/${p.id}`} data-step="project">
+                {p.acronym || p.title}
+              </Anchor>
+            ))}
           </Breadcrumbs>
         ))}
       </Stack>

@@ -2,10 +2,6 @@ import type { Schemas } from '../../api/client';
 
 // Test fixtures, typed with the generated schema: an API change breaks them.
 
-// nullable passes an object to a field the spec marks x-nullable, whose
-// generated type is loose (see model.ts nullableObject).
-const nullable = (value: object) => value as never;
-
 const stamp = { created_at: '2026-11-01T09:00:00Z', updated_at: '2026-11-01T09:00:00Z' };
 
 export const ids = {
@@ -19,6 +15,31 @@ export const ids = {
   jpContact: '0193a000-0000-7000-8000-000000000006',
 };
 
+export const contacts: Record<'de' | 'jp', Schemas['InterestContact']> = {
+  de: {
+    person_id: ids.deContact,
+    display_name: 'Anna Huber',
+    given_name: 'Anna',
+    family_name: 'Huber',
+    given_name_local: '',
+    family_name_local: '',
+    position: 'Head of Business Development',
+    email: 'anna.huber@isar-cell.example',
+    phone: '+49 89 1234 5678',
+  },
+  jp: {
+    person_id: ids.jpContact,
+    display_name: 'Hanako Sato',
+    given_name: 'Hanako',
+    family_name: 'Sato',
+    given_name_local: '花子',
+    family_name_local: '佐藤',
+    position: 'Licensing Manager',
+    email: 'h.sato@naniwa-pharma.example',
+    phone: '+81 6 1234 5678',
+  },
+};
+
 export function anOpportunity(overrides: Partial<Schemas['Opportunity']> = {}): Schemas['Opportunity'] {
   return {
     id: ids.offer,
@@ -27,7 +48,7 @@ export function anOpportunity(overrides: Partial<Schemas['Opportunity']> = {}): 
     kind: 'technology_offer',
     title: { de: 'Allogene CAR-NK-Plattform', en: 'Off-the-shelf CAR-NK platform' },
     summary: { de: 'Eine Zelltherapie-Plattform.', en: 'A cell therapy platform for solid tumours.' },
-    details: nullable({ en: 'Preclinical data in three tumour models.' }),
+    details: { en: 'Preclinical data in three tumour models.' },
     missing_languages: ['ja'],
     focus_areas: ['cell_gene_therapy'],
     modalities: ['cell_therapy'],
@@ -36,6 +57,8 @@ export function anOpportunity(overrides: Partial<Schemas['Opportunity']> = {}): 
     target_countries: ['JP'],
     ip_status: 'granted',
     contact_person_id: ids.deContact,
+    contact_person: { ...contacts.de, email: null, phone: null },
+    led_to: [],
     valid_until: '2027-11-01',
     expired: false,
     status: 'published',
@@ -83,6 +106,8 @@ export function aMatch(overrides: Partial<Schemas['OpportunityMatch']> = {}): Sc
       missing_languages: ['de'],
       details: null,
       contact_person_id: null,
+      contact_person: null,
+      led_to: null,
     }),
     score: 75,
     why: {
@@ -100,31 +125,6 @@ export function aMatch(overrides: Partial<Schemas['OpportunityMatch']> = {}): Sc
     ...overrides,
   };
 }
-
-export const contacts: Record<'de' | 'jp', Schemas['InterestContact']> = {
-  de: {
-    person_id: ids.deContact,
-    display_name: 'Anna Huber',
-    given_name: 'Anna',
-    family_name: 'Huber',
-    given_name_local: '',
-    family_name_local: '',
-    position: 'Head of Business Development',
-    email: 'anna.huber@isar-cell.example',
-    phone: '+49 89 1234 5678',
-  },
-  jp: {
-    person_id: ids.jpContact,
-    display_name: 'Hanako Sato',
-    given_name: 'Hanako',
-    family_name: 'Sato',
-    given_name_local: '花子',
-    family_name_local: '佐藤',
-    position: 'Licensing Manager',
-    email: 'h.sato@naniwa-pharma.example',
-    phone: '+81 6 1234 5678',
-  },
-};
 
 export function anInterest(overrides: Partial<Schemas['Interest']> = {}): Schemas['Interest'] {
   return {
@@ -160,8 +160,8 @@ export function accepted(overrides: Partial<Schemas['Interest']> = {}): Schemas[
     status: 'accepted',
     accepted_at: '2026-11-02T09:00:00Z',
     contacts_shared: true,
-    interested_contact: nullable(contacts.jp),
-    opportunity_contact: nullable(contacts.de),
+    interested_contact: contacts.jp,
+    opportunity_contact: contacts.de,
     version: 2,
     ...overrides,
   });

@@ -16,7 +16,6 @@ import { useText } from '../../lib/reference';
 import { FormModal } from '../agreements/FormModal';
 import { useAgreement } from '../agreements/useAgreement';
 import { useProject } from '../projects/useProject';
-import { nullableObject } from './model';
 import { RecordPicker } from './RecordPicker';
 import { useInterestRoles } from './useInterestRoles';
 
@@ -82,6 +81,28 @@ function ContactCard({ title, contact }: { title: string; contact: Contact | nul
   );
 }
 
+// ContactLine names a contact person with the e-mail and phone the
+// caller may see (the API leaves them out otherwise).
+export function ContactLine({ contact }: { contact: Contact }) {
+  return (
+    <Stack gap={0} component="span">
+      <Anchor component={Link} to={`/people/${contact.person_id}`}>
+        {contact.display_name}
+      </Anchor>
+      {contact.email && (
+        <Anchor href={`mailto:${contact.email}`} size="sm">
+          {contact.email}
+        </Anchor>
+      )}
+      {contact.phone && (
+        <Anchor href={`tel:${contact.phone.replace(/\s/g, '')}`} size="sm">
+          {contact.phone}
+        </Anchor>
+      )}
+    </Stack>
+  );
+}
+
 // Contacts: after acceptance both contact persons, before it a note that
 // they are shared only then.
 export function Contacts({ interest: i }: { interest: Interest }) {
@@ -97,11 +118,11 @@ export function Contacts({ interest: i }: { interest: Interest }) {
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
       <ContactCard
         title={t('partnering.interest.contactAt', { name: i.opportunity.organisation.name })}
-        contact={nullableObject<Contact>(i.opportunity_contact)}
+        contact={i.opportunity_contact}
       />
       <ContactCard
         title={t('partnering.interest.contactAt', { name: i.organisation.name })}
-        contact={nullableObject<Contact>(i.interested_contact)}
+        contact={i.interested_contact}
       />
     </SimpleGrid>
   );

@@ -1,5 +1,5 @@
 import type { Schemas } from '../../api/client';
-import { detailsOf, type Opportunity, type OpportunityKind, type OpportunityStatus } from './model';
+import type { ClosedReason, IpStatus, Opportunity, OpportunityKind, OpportunityStatus, Stage } from './model';
 
 interface TextValues {
   de: string;
@@ -18,14 +18,14 @@ export interface OpportunityValues {
   details: TextValues;
   focus_areas: string[];
   modalities: string[];
-  stage: string;
+  stage: Stage;
   cooperation_types: string[];
   target_countries: string[];
-  ip_status: string;
+  ip_status: IpStatus;
   contact_person_id: string | null;
   valid_until: string;
   status: OpportunityStatus;
-  closed_reason: string | null;
+  closed_reason: ClosedReason | null;
 }
 
 const emptyText = (): TextValues => ({ de: '', en: '', ja: '' });
@@ -66,7 +66,7 @@ export function opportunityValues(o: Opportunity): OpportunityValues {
     kind: o.kind,
     title: textValues(o.title),
     summary: textValues(o.summary),
-    details: textValues(detailsOf(o)),
+    details: textValues(o.details),
     focus_areas: sorted(o.focus_areas),
     modalities: sorted(o.modalities),
     stage: o.stage,

@@ -296,7 +296,7 @@ describe('origin chain', () => {
         opportunity_id: ids.offer,
         opportunity_title: { en: 'Off-the-shelf CAR-NK platform' },
         via_agreement_id: null,
-      } as never,
+      },
     });
     const net = fakeApi('viewer', {
       ...reference,
