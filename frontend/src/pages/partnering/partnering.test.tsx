@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { nextSteps } from '../../api/resources/interests';
 import { en } from '../../locales';
 import { aProject } from '../agreements/fixtures';
+import { organisation } from '../organisations/fixtures';
 import { fakeApi, problem } from '../../test/fakeApi';
 import { choose, fill } from '../../test/input';
 import { renderApp } from '../../test/renderApp';
@@ -313,5 +314,57 @@ describe('origin chain', () => {
       expect(chain).toHaveTextContent('Interest of Naniwa Pharma');
     });
     expect(chain).toHaveTextContent('CELLJP');
+  });
+});
+
+describe('organisation page', () => {
+  it('lists its opportunities and suggested partners with why', async () => {
+    const net = fakeApi('viewer', {
+      ...reference,
+      [`GET /api/v1/organisations/${ids.de}`]: () =>
+        Response.json(organisation(ids.de, { name: 'Isar Cell Therapeutics', country: 'DE' })),
+      [`GET /api/v1/organisations/${ids.de}/opportunities`]: () => list([anOpportunity()]),
+      [`GET /api/v1/organisations/${ids.de}/suggestions`]: () =>
+        Response.json({
+          items: [
+            {
+              organisation: {
+                id: ids.jp,
+                name: 'Naniwa Pharma',
+                name_local: 'なにわ製薬',
+                country: 'JP',
+                kind: 'pharma',
+                focus_areas: ['cell_gene_therapy'],
+              },
+              score: 80,
+              why: {
+                matched: [
+                  { criterion: 'opportunities', points: 50, values: [ids.request] },
+                  { criterion: 'focus_areas', points: 30, values: ['cell_gene_therapy'] },
+                ],
+                unmatched: [{ criterion: 'kind', points: 20, values: ['pharma'] }],
+              },
+            },
+          ],
+        }),
+    });
+    renderApp(`/organisations/${ids.de}`, net.fetch);
+
+    const opportunities = await screen.findByRole('region', { name: en.partnering.organisationSection.title });
+    expect(await within(opportunities).findByRole('link', { name: 'Off-the-shelf CAR-NK platform' })).toHaveAttribute(
+      'href',
+      `/opportunities/${ids.offer}`,
+    );
+    const suggestions = screen.getByRole('region', { name: en.partnering.suggestions.title });
+    const suggestion = await within(suggestions).findByTestId('suggestion');
+    expect(within(suggestion).getByRole('link', { name: 'Naniwa Pharma' })).toHaveAttribute('href', `/organisations/${ids.jp}`);
+    expect(suggestion).toHaveTextContent('Japan');
+    expect(suggestion).toHaveTextContent('Score 80');
+    expect(suggestion.querySelector('[data-criterion="opportunities"]')).toHaveAttribute('data-met', 'true');
+    expect(within(suggestion).getByRole('link', { name: 'Opportunity 1' })).toHaveAttribute(
+      'href',
+      `/opportunities/${ids.request}`,
+    );
+    expect(suggestion.querySelector('[data-criterion="kind"]')).toHaveTextContent(en.organisations.kinds.pharma);
   });
 });
