@@ -29,6 +29,7 @@ const filterKeys = [
   'target_country',
   'status',
   'organisation',
+  'sort',
 ] as const;
 
 const pageSize = 30;
@@ -62,6 +63,7 @@ export function OpportunitiesPage() {
           target_country: orUndefined(f.target_country),
           status: orUndefined(f.status) as OpportunityStatus | undefined,
           organisation: orUndefined(f.organisation),
+          sort: orUndefined(f.sort) as Query['sort'],
           cursor,
           limit: pageSize,
         },
@@ -161,6 +163,16 @@ export function OpportunitiesPage() {
             onChange={(id) => {
               filters.set('organisation', id);
             }}
+          />
+          <FilterSelect
+            filters={filters}
+            name="sort"
+            label={t('partnering.sort.label')}
+            placeholder={t('partnering.sort.newest')}
+            data={[
+              { value: 'valid_until', label: t('partnering.sort.endingSoon') },
+              { value: 'published_at', label: t('partnering.sort.oldest') },
+            ]}
           />
         </SimpleGrid>
         {filters.active && (

@@ -20,7 +20,7 @@ describe('opportunities list', () => {
       { role: 'member', organisation_id: ids.jp },
       { ...reference, 'GET /api/v1/opportunities': () => list([anOpportunity()]) },
     );
-    renderApp('/opportunities?kind=technology_offer&modality=cell_therapy&focus_area=cell_gene_therapy&q=CAR', net.fetch);
+    renderApp('/opportunities?kind=technology_offer&modality=cell_therapy&focus_area=cell_gene_therapy&q=CAR&sort=valid_until', net.fetch);
 
     const card = await screen.findByRole('article', { name: 'Off-the-shelf CAR-NK platform' });
     await within(card).findByText('Technology offer');
@@ -35,6 +35,7 @@ describe('opportunities list', () => {
     expect(sent?.query.get('modality')).toBe('cell_therapy');
     expect(sent?.query.getAll('focus_area')).toEqual(['cell_gene_therapy']);
     expect(sent?.query.get('q')).toBe('CAR');
+    expect(sent?.query.get('sort')).toBe('valid_until');
     // A member with an organisation may add its own opportunities.
     expect(screen.getByRole('link', { name: en.partnering.new })).toHaveAttribute('href', '/opportunities/new');
   });
