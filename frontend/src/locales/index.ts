@@ -9,6 +9,7 @@ import deOrganisations from './de/organisations.json' with { type: 'json' };
 import dePeople from './de/people.json' with { type: 'json' };
 import deProjects from './de/projects.json' with { type: 'json' };
 import deTrips from './de/trips.json' with { type: 'json' };
+import deMeetings from './de/meetings.json' with { type: 'json' };
 import enAdmin from './en/admin.json' with { type: 'json' };
 import enAgreements from './en/agreements.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
@@ -17,6 +18,7 @@ import enOrganisations from './en/organisations.json' with { type: 'json' };
 import enPeople from './en/people.json' with { type: 'json' };
 import enProjects from './en/projects.json' with { type: 'json' };
 import enTrips from './en/trips.json' with { type: 'json' };
+import enMeetings from './en/meetings.json' with { type: 'json' };
 import jaAdmin from './ja/admin.json' with { type: 'json' };
 import jaAgreements from './ja/agreements.json' with { type: 'json' };
 import jaCommon from './ja/common.json' with { type: 'json' };
@@ -25,6 +27,7 @@ import jaOrganisations from './ja/organisations.json' with { type: 'json' };
 import jaPeople from './ja/people.json' with { type: 'json' };
 import jaProjects from './ja/projects.json' with { type: 'json' };
 import jaTrips from './ja/trips.json' with { type: 'json' };
+import jaMeetings from './ja/meetings.json' with { type: 'json' };
 
 export const en = {
   ...enCommon,
@@ -33,6 +36,7 @@ export const en = {
   people: enPeople,
   agreements: enAgreements,
   trips: enTrips,
+  meetings: enMeetings,
   projects: enProjects,
   admin: enAdmin,
 };
@@ -46,6 +50,7 @@ export const de: Catalogue = {
   people: dePeople,
   agreements: deAgreements,
   trips: deTrips,
+  meetings: deMeetings,
   projects: deProjects,
   admin: deAdmin,
 };
@@ -57,6 +62,7 @@ export const ja: Catalogue = {
   people: jaPeople,
   agreements: jaAgreements,
   trips: jaTrips,
+  meetings: jaMeetings,
   projects: jaProjects,
   admin: jaAdmin,
 };
