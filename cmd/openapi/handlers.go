@@ -15,6 +15,7 @@ import (
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/mail"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/person"
@@ -38,6 +39,7 @@ var sortSpecs = map[string]page.Spec{
 	"trip.Sort":         trip.Sort,
 	"user.Sort":         user.Sort,
 	"mail.OutboxOrder":  mail.OutboxOrder,
+	"meeting.Sort":      meeting.Sort,
 }
 
 // lists are the closed sets handlers pass to q.oneOf, by the expression
@@ -50,6 +52,7 @@ var lists = map[string][]string{
 	"trip.Kinds":         trip.Kinds,
 	"trip.Statuses":      trip.Statuses,
 	"auth.Roles":         auth.Roles,
+	"meeting.Statuses":   meeting.Statuses,
 }
 
 // The years q.year accepts.

@@ -11,6 +11,7 @@ import (
 	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/person"
 	"github.com/innomunich/platform/pkg/project"
@@ -26,6 +27,7 @@ var movers = []func(ctx context.Context, db *database.DB, fromID, toID string) (
 	agreement.MoveParty,
 	trip.MoveOrganisation,
 	project.MoveOrganisation,
+	meeting.MoveOrganisation,
 }
 
 // Organisations merges the duplicate into the organisation kept, based on
