@@ -4,195 +4,38 @@ import { useApi } from '../../auth/context';
 import type { Schemas } from '../client';
 import { ifMatch, unwrap } from '../problem';
 
-// PROVISIONAL: mirrors api/meetings.go of t-meet; becomes Schemas[...] once merged.
-export interface PersonName {
-  id: string;
-  display_name: string;
-  name_latin: string;
-  name_local: string;
-}
-export interface OrganisationRef {
-  id: string;
-  name: string;
-}
-export interface MeetingSlot {
-  slot: number;
-  starts_at: string;
-  ends_at: string;
-  starts_at_local: string;
-  ends_at_local: string;
-}
-export interface MeetingSession {
-  id: string;
-  trip_id: string;
-  day: string;
-  start_time: string;
-  end_time: string;
-  time_zone: string;
-  starts_at: string;
-  ends_at: string;
-  meeting_minutes: number;
-  break_minutes: number;
-  booking_opens_at: string | null;
-  booking_closes_at: string | null;
-  booking_open: boolean;
-  slots: MeetingSlot[];
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-export interface MeetingPlace {
-  id: string;
-  trip_id: string;
-  name: string;
-  virtual: boolean;
-  capacity: number;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-export interface MeetingParticipant {
-  person_id: string;
-  person: PersonName;
-  organisation_id: string;
-  organisation: OrganisationRef;
-  role: 'delegate' | 'host';
-  session_ids: string[];
-  version: number;
-}
-export interface MeetingSide {
-  person_id: string | null;
-  person: PersonName | null;
-  organisation_id: string;
-  organisation: OrganisationRef;
-}
-export interface Meeting {
-  id: string;
-  trip_id: string;
-  status: 'requested' | 'accepted' | 'declined' | 'cancelled';
-  direct: boolean;
+// The meeting records as the API gives them (generated from openapi/).
+export type PersonName = Schemas['PersonName'];
+export type OrganisationRef = Schemas['OrganisationRef'];
+export type MeetingSlot = Schemas['MeetingSlot'];
+export type MeetingSession = Schemas['MeetingSession'];
+export type MeetingPlace = Schemas['MeetingPlace'];
+export type MeetingParticipant = Schemas['MeetingParticipant'];
+export type ScheduleResult = Schemas['ScheduleResult'];
+export type MeetingOutcome = Schemas['MeetingOutcome'];
+export type MeetingFeed = Schemas['MeetingFeed'];
+export type OriginRef = Schemas['OriginRef'];
+export type MeetingStats = Schemas['MeetingStats'];
+
+// The spec gives the nullable objects in these records (a side's person,
+// a meeting's place, a grid cell's sides) as "any JSON value or null"; they
+// are the objects named here or null, and are typed so.
+export type MeetingSide = Omit<Schemas['MeetingSide'], 'person'> & { person: PersonName | null };
+export type Meeting = Omit<Schemas['Meeting'], 'requester' | 'receiver' | 'place'> & {
   requester: MeetingSide;
   receiver: MeetingSide;
-  message: string;
-  opportunity_id: string | null;
-  scheduled: boolean;
-  session_id: string | null;
-  slot: number | null;
-  place_id: string | null;
   place: MeetingPlace | null;
-  starts_at: string | null;
-  ends_at: string | null;
-  starts_at_local: string | null;
-  ends_at_local: string | null;
-  time_zone: string;
-  video_link: string;
-  unplaced_reason: '' | 'no_common_session' | 'no_free_slot' | 'no_free_place' | 'receiver_not_named' | 'booking_closed';
-  decline_reason: string;
-  cancel_reason: string;
-  no_show: 'requester' | 'receiver' | 'both' | null;
-  answered_at: string | null;
-  cancelled_at: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-export interface ScheduleResult {
-  placed: number;
-  placed_ids: string[];
-  unplaced: { meeting_id: string; reason: 'no_common_session' | 'no_free_slot' | 'no_free_place' | 'receiver_not_named' }[];
-}
-export interface MeetingOutcome {
-  side: 'requester' | 'receiver';
-  attendance: 'held' | 'no_show';
-  rating: number | null;
-  follow_up: boolean;
-  next_step: 'none' | 'send_information' | 'second_meeting' | 'nda' | 'mta' | 'agreement' | 'project_idea';
-  note: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-export interface AgendaEntry {
-  kind: 'programme' | 'meeting';
-  starts_at: string;
-  ends_at: string;
-  starts_at_local: string;
-  ends_at_local: string;
-  starts_at_viewer?: string;
-  ends_at_viewer?: string;
-  title: string;
-  location: string;
-  agenda_item_id?: string;
-  meeting?: Meeting;
-}
-export interface AgendaDay {
-  date: string;
-  entries: AgendaEntry[];
-}
-export interface PersonalAgenda {
-  trip_id: string;
-  trip_title: string;
-  person: PersonName;
-  organisation: OrganisationRef;
-  time_zone: string;
-  viewer_time_zone?: string;
-  days: AgendaDay[];
-}
-export interface MeetingFeed {
-  person_id: string;
-  token: string;
-  url: string;
-  version: number;
-  created_at: string;
-}
-export interface GridCell {
-  place_id: string;
-  meeting_id: string | null;
-  requester: MeetingSide | null;
-  receiver: MeetingSide | null;
-}
-export interface GridSlot extends MeetingSlot {
-  cells: GridCell[];
-}
-export interface GridSession {
-  session: MeetingSession;
-  slots: GridSlot[];
-}
-export interface MeetingGrid {
-  trip_id: string;
-  time_zone: string;
-  places: MeetingPlace[];
-  sessions: GridSession[];
-}
-export interface OriginRef {
-  id: string;
-  title: string;
-  origin_meeting_id: string;
-}
-export interface MeetingStats {
-  requested: number;
-  pending: number;
-  accepted: number;
-  declined: number;
-  cancelled: number;
-  scheduled: number;
-  unscheduled: number;
-  held: number;
-  no_shows: number;
-  follow_ups: Record<string, number>;
-  agreements: OriginRef[];
-  projects: OriginRef[];
-}
+};
+export type GridCell = Omit<Schemas['GridCell'], 'requester' | 'receiver'> & { requester: MeetingSide | null; receiver: MeetingSide | null };
+export type GridSlot = Omit<Schemas['GridSlot'], 'cells'> & { cells: GridCell[] };
+export type GridSession = Omit<Schemas['GridSession'], 'slots'> & { slots: GridSlot[] };
+export type MeetingGrid = Omit<Schemas['MeetingGrid'], 'sessions'> & { sessions: GridSession[] };
+export type AgendaEntry = Omit<Schemas['AgendaEntry'], 'meeting'> & { meeting?: Meeting };
+export type AgendaDay = Omit<Schemas['AgendaDay'], 'entries'> & { entries: AgendaEntry[] };
+export type PersonalAgenda = Omit<Schemas['PersonalAgenda'], 'days'> & { days: AgendaDay[] };
+
 export type Side = MeetingOutcome['side'];
 export type NextStep = MeetingOutcome['next_step'];
-
-// TEMPORARY until the schema has these paths.
-const tmp = <T>(p: Promise<unknown>) => unwrap(p as never) as Promise<T>;
-
-interface List<T> {
-  items: T[];
-  next_cursor?: string | null;
-}
 
 export const nextSteps: readonly NextStep[] = ['none', 'send_information', 'second_meeting', 'nda', 'mta', 'agreement', 'project_idea'];
 
@@ -213,28 +56,28 @@ export const meetingKeys = {
 
 export function useMeetingSessions(trip: string) {
   const api = useApi();
-  return useQuery<List<MeetingSession>>({
+  return useQuery({
     queryKey: meetingKeys.sessions(trip),
     queryFn: ({ signal }) =>
-      tmp(api.GET('/api/v1/trips/{id}/meeting-sessions', { params: { path: { id: trip } }, signal })),
+      unwrap(api.GET('/api/v1/trips/{id}/meeting-sessions', { params: { path: { id: trip } }, signal })),
   });
 }
 
 export function useMeetingPlaces(trip: string) {
   const api = useApi();
-  return useQuery<List<MeetingPlace>>({
+  return useQuery({
     queryKey: meetingKeys.places(trip),
     queryFn: ({ signal }) =>
-      tmp(api.GET('/api/v1/trips/{id}/meeting-places', { params: { path: { id: trip } }, signal })),
+      unwrap(api.GET('/api/v1/trips/{id}/meeting-places', { params: { path: { id: trip } }, signal })),
   });
 }
 
 export function useMeetingParticipants(trip: string) {
   const api = useApi();
-  return useQuery<List<MeetingParticipant>>({
+  return useQuery({
     queryKey: meetingKeys.participants(trip),
     queryFn: ({ signal }) =>
-      tmp(api.GET('/api/v1/trips/{id}/meeting-participants', { params: { path: { id: trip } }, signal })),
+      unwrap(api.GET('/api/v1/trips/{id}/meeting-participants', { params: { path: { id: trip } }, signal })),
   });
 }
 
@@ -242,7 +85,7 @@ export function useMeetingParticipants(trip: string) {
 // pages: the requests, the agenda and the grid need them together.
 export function useMeetings(trip: string) {
   const api = useApi();
-  return useQuery<Meeting[]>({
+  return useQuery({
     queryKey: meetingKeys.list(trip),
     queryFn: async ({ signal }) => {
       const all: Meeting[] = [];
@@ -251,7 +94,7 @@ export function useMeetings(trip: string) {
         const page = await unwrap(
           api.GET('/api/v1/trips/{id}/meetings', { params: { path: { id: trip }, query: { limit: 200, cursor } }, signal }),
         );
-        all.push(...page.items);
+        all.push(...(page.items as Meeting[]));
         cursor = page.next_cursor ?? undefined;
       } while (cursor !== undefined && cursor !== '');
       return all;
@@ -261,37 +104,39 @@ export function useMeetings(trip: string) {
 
 export function usePersonAgenda(trip: string, person: string) {
   const api = useApi();
-  return useQuery<PersonalAgenda>({
+  return useQuery({
     queryKey: meetingKeys.agenda(trip, person),
-    queryFn: ({ signal }) =>
-      tmp(api.GET('/api/v1/trips/{id}/meeting-participants/{person}/agenda', { params: { path: { id: trip, person } }, signal })),
+    queryFn: async ({ signal }) =>
+      (await unwrap(
+        api.GET('/api/v1/trips/{id}/meeting-participants/{person}/agenda', { params: { path: { id: trip, person } }, signal }),
+      )) as PersonalAgenda,
   });
 }
 
 export function useMeetingOutcomes(trip: string, meeting: string) {
   const api = useApi();
-  return useQuery<List<MeetingOutcome>>({
+  return useQuery({
     queryKey: meetingKeys.outcomes(trip, meeting),
     queryFn: ({ signal }) =>
-      tmp(api.GET('/api/v1/trips/{id}/meetings/{meeting}/outcomes', { params: { path: { id: trip, meeting } }, signal })),
+      unwrap(api.GET('/api/v1/trips/{id}/meetings/{meeting}/outcomes', { params: { path: { id: trip, meeting } }, signal })),
   });
 }
 
 export function useMeetingGrid(trip: string) {
   const api = useApi();
-  return useQuery<MeetingGrid>({
+  return useQuery({
     queryKey: meetingKeys.grid(trip),
-    queryFn: ({ signal }) =>
-      tmp(api.GET('/api/v1/trips/{id}/meeting-grid', { params: { path: { id: trip } }, signal })),
+    queryFn: async ({ signal }) =>
+      (await unwrap(api.GET('/api/v1/trips/{id}/meeting-schedule', { params: { path: { id: trip } }, signal }))) as MeetingGrid,
   });
 }
 
 export function useMeetingStats(trip: string) {
   const api = useApi();
-  return useQuery<MeetingStats>({
+  return useQuery({
     queryKey: meetingKeys.stats(trip),
     queryFn: ({ signal }) =>
-      tmp(api.GET('/api/v1/trips/{id}/meeting-stats', { params: { path: { id: trip } }, signal })),
+      unwrap(api.GET('/api/v1/trips/{id}/meeting-statistics', { params: { path: { id: trip } }, signal })),
   });
 }
 
@@ -329,7 +174,7 @@ export function useMeetingActions(trip: string) {
     reschedule: (m: Meeting, body: MeetingReschedule) =>
       run(unwrap(api.POST('/api/v1/trips/{id}/meetings/{meeting}/reschedule', { params: one(m), body }))),
     update: (m: Meeting, body: MeetingPatch) => run(unwrap(api.PATCH('/api/v1/trips/{id}/meetings/{meeting}', { params: one(m), body }))),
-    scheduleAll: () => run(unwrap(api.POST('/api/v1/trips/{id}/meetings/schedule', { params: { path: { id } } }))),
+    scheduleAll: () => run(unwrap(api.POST('/api/v1/trips/{id}/meeting-schedule', { params: { path: { id } } }))),
     addSession: (body: MeetingSessionCreate) =>
       run(unwrap(api.POST('/api/v1/trips/{id}/meeting-sessions', { params: { path: { id } }, body }))),
     deleteSession: (s: MeetingSession) =>
@@ -378,19 +223,11 @@ export function useMeetingActions(trip: string) {
         ),
       ),
     newFeed: (personId: string) =>
-      unwrap(api.POST('/api/v1/trips/{id}/meeting-participants/{person}/feed', { params: { path: { id, person: personId } } })),
+      unwrap(api.POST('/api/v1/trips/{id}/meeting-participants/{person}/calendar-feed', { params: { path: { id, person: personId } } })),
     revokeFeed: (feed: MeetingFeed) =>
       unwrap(
-        api.DELETE('/api/v1/trips/{id}/meeting-participants/{person}/feed', {
+        api.DELETE('/api/v1/trips/{id}/meeting-participants/{person}/calendar-feed', {
           params: { path: { id, person: feed.person_id }, header: ifMatch(feed.version) },
-        }),
-      ),
-    // The agenda as an .ics file, fetched with the session.
-    agendaIcs: (personId: string) =>
-      unwrap(
-        api.GET('/api/v1/trips/{id}/meeting-participants/{person}/agenda.ics', {
-          params: { path: { id, person: personId } },
-          parseAs: 'blob',
         }),
       ),
   };

@@ -5,41 +5,29 @@ import { useTranslation } from 'react-i18next';
 import { useMeetingActions, type MeetingFeed } from '../../../api/resources/meetings';
 import { ConfirmButton } from '../../../components/ConfirmDialog';
 import { ErrorNotice } from '../../../components/QueryState';
-import { saveBlob } from '../../../lib/download';
 import type { Trip } from '../model';
 
-// FeedSection offers a participant's agenda as a calendar: an .ics file
-// to download now, or a secret feed link a calendar app subscribes to.
-// The server keeps only a hash of the link's token, so the link is shown
-// once, when made; making a new one ends the old.
+// FeedSection offers a participant's agenda as a calendar: a secret feed
+// link a calendar app subscribes to, and the same as an .ics file to
+// download. The server keeps only a hash of the link's token, so the link
+// is shown once, when made; making a new one ends the old.
 export function FeedSection({ trip, person }: { trip: Trip; person: string }) {
   const { t } = useTranslation();
   const actions = useMeetingActions(trip.id);
   const [feed, setFeed] = useState<MeetingFeed | null>(null);
-  const [busy, setBusy] = useState<'download' | 'create' | null>(null);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const url = feed === null ? '' : new URL(feed.url, window.location.origin).toString();
 
-  const download = async () => {
-    setBusy('download');
-    setError(null);
-    try {
-      saveBlob(await actions.agendaIcs(person), `agenda-${trip.id}-${person}.ics`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
   const create = async () => {
-    setBusy('create');
+    setBusy(true);
     setError(null);
     try {
       setFeed(await actions.newFeed(person));
     } catch (e) {
       setError(e);
     } finally {
-      setBusy(null);
+      setBusy(false);
     }
   };
 
@@ -50,17 +38,18 @@ export function FeedSection({ trip, person }: { trip: Trip; person: string }) {
       </Title>
       <Text size="sm">{t('meetings.feed.intro')}</Text>
       <Group gap="xs">
-        <Button variant="light" loading={busy === 'download'} onClick={() => void download()}>
-          {t('meetings.feed.download')}
-        </Button>
         {feed === null ? (
-          <Button variant="default" loading={busy === 'create'} onClick={() => void create()}>
+          <Button variant="light" loading={busy} onClick={() => void create()}>
             {t('meetings.feed.create')}
           </Button>
         ) : (
           <>
+            <Button component="a" variant="light" href={url} download={`agenda-${person}.ics`}>
+              {t('meetings.feed.download')}
+            </Button>
             <ConfirmButton
               variant="default"
+              color="gray"
               label={t('meetings.feed.renew')}
               title={t('meetings.feed.renewTitle')}
               message={t('meetings.feed.renewMessage')}
