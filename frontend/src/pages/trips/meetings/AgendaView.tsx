@@ -10,6 +10,7 @@ import { bothNames, useFormat } from '../../../lib/format';
 import type { Trip } from '../model';
 import { agendaDays, entryKey } from './agenda';
 import { FeedSection } from './FeedSection';
+import { OriginModal } from './OriginModal';
 import { OutcomeModal } from './OutcomeModal';
 import { otherSide, useParticipantMap, useTimeRange, zoneOf, type Zone } from './helpers';
 import { ZoneToggle } from './parts';
@@ -78,6 +79,7 @@ function PersonAgendaDays({ trip, person, timeZone }: { trip: Trip; person: stri
   const range = useTimeRange();
   const agenda = usePersonAgenda(trip.id, person);
   const [outcomeOf, setOutcomeOf] = useState<Meeting | null>(null);
+  const [originOf, setOriginOf] = useState<Meeting | null>(null);
   const days = agendaDays(agenda.data?.days ?? [], timeZone);
 
   return (
@@ -120,6 +122,9 @@ function PersonAgendaDays({ trip, person, timeZone }: { trip: Trip; person: stri
                     onOutcome={(m) => {
                       setOutcomeOf(m);
                     }}
+                    onOrigin={(m) => {
+                      setOriginOf(m);
+                    }}
                   />
                 ),
               )}
@@ -137,6 +142,13 @@ function PersonAgendaDays({ trip, person, timeZone }: { trip: Trip; person: stri
           setOutcomeOf(null);
         }}
       />
+      <OriginModal
+        trip={trip}
+        meeting={originOf}
+        onClose={() => {
+          setOriginOf(null);
+        }}
+      />
     </QueryState>
   );
 }
@@ -146,11 +158,13 @@ function MeetingEntry({
   person,
   time,
   onOutcome,
+  onOrigin,
 }: {
   meeting: Meeting;
   person: string;
   time: string;
   onOutcome: (m: Meeting) => void;
+  onOrigin: (m: Meeting) => void;
 }) {
   const { t } = useTranslation();
   // When the entry was drawn; an agenda open across a meeting's start
@@ -206,6 +220,16 @@ function MeetingEntry({
                 aria-label={t('meetings.agenda.outcomeFor', { name: name ?? other.organisation.name })}
               >
                 {t('meetings.agenda.outcome')}
+              </Button>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => {
+                  onOrigin(m);
+                }}
+                aria-label={t('meetings.agenda.originFor', { name: name ?? other.organisation.name })}
+              >
+                {t('meetings.agenda.origin')}
               </Button>
             </Group>
           )}

@@ -40,7 +40,9 @@ function OutcomeLoader({ trip, meeting, onClose }: { trip: Trip; meeting: Meetin
   return (
     <QueryState query={outcomes} skeleton={<LoadingRows rows={4} />}>
       <OutcomeForm
-        key={`${side}-${String(current?.version ?? 0)}`}
+        // Keyed by side only: saving refreshes the outcomes, and the form
+        // must stay to say it was saved.
+        key={side}
         trip={trip}
         meeting={meeting}
         side={side}
