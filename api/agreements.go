@@ -46,6 +46,9 @@ type Agreement struct {
 	Version    int              `json:"version" example:"1"`
 	CreatedAt  time.Time        `json:"created_at" format:"date-time"`
 	UpdatedAt  time.Time        `json:"updated_at" format:"date-time"`
+
+	// OriginMeetingID is the B2B meeting the agreement came from.
+	OriginMeetingID *string `json:"origin_meeting_id" format:"uuid" extensions:"x-nullable"`
 } // @name Agreement
 
 // agreementsOut converts agreements, naming the parties with one query.
@@ -71,6 +74,7 @@ func (s *server) agreementsOut(ctx context.Context, list []agreement.Agreement) 
 		for _, r := range a.Renewals {
 			out.Renewals = append(out.Renewals, Renewal{RenewedOn: r.RenewedOn, ValidUntil: r.ValidUntil, PreviousValidUntil: r.PreviousValidUntil, Note: r.Note})
 		}
+		out.OriginMeetingID = a.OriginMeetingID
 		return out
 	}, nil
 }
@@ -108,6 +112,8 @@ type AgreementCreate struct {
 	TerminatedOn *string      `json:"terminated_on,omitempty" format:"date"`
 	FocusAreas   []string     `json:"focus_areas,omitempty"`
 	Summary      Text         `json:"summary,omitempty"`
+
+	OriginMeetingID *string `json:"origin_meeting_id,omitempty" format:"uuid"`
 } // @name AgreementCreate
 
 // AgreementPatch changes an agreement (JSON merge patch).
@@ -121,6 +127,8 @@ type AgreementPatch struct {
 	TerminatedOn opt.Field[string]       `json:"terminated_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	FocusAreas   opt.Field[[]string]     `json:"focus_areas,omitempty" swaggertype:"array,string"`
 	Summary      TextPatch               `json:"summary,omitempty"`
+
+	OriginMeetingID opt.Field[string] `json:"origin_meeting_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 } // @name AgreementPatch
 
 // RenewalCreate extends an agreement.
@@ -241,7 +249,8 @@ func (s *server) createAgreement(c echo.Context) error {
 		return err
 	}
 	a, err := agreement.Create(c.Request().Context(), s.DB, agreement.Agreement{Title: in.Title, Kind: in.Kind, Parties: partiesIn(in.Parties),
-		SignedOn: in.SignedOn, ValidFrom: in.ValidFrom, ValidUntil: in.ValidUntil, TerminatedOn: in.TerminatedOn, FocusAreas: in.FocusAreas, Summary: textIn(in.Summary)})
+		SignedOn: in.SignedOn, ValidFrom: in.ValidFrom, ValidUntil: in.ValidUntil, TerminatedOn: in.TerminatedOn, FocusAreas: in.FocusAreas, Summary: textIn(in.Summary),
+		OriginMeetingID: in.OriginMeetingID})
 	if err != nil {
 		return err
 	}
@@ -301,7 +310,8 @@ func (s *server) updateAgreement(c echo.Context) error {
 		return err
 	}
 	patch := agreement.Patch{Title: in.Title, Kind: in.Kind, SignedOn: in.SignedOn, ValidFrom: in.ValidFrom, ValidUntil: in.ValidUntil,
-		TerminatedOn: in.TerminatedOn, Summary: in.Summary.in(), FocusAreas: in.FocusAreas}
+		TerminatedOn: in.TerminatedOn, Summary: in.Summary.in(), FocusAreas: in.FocusAreas,
+		OriginMeetingID: in.OriginMeetingID}
 	if in.Parties.Set {
 		patch.Parties = opt.Of(partiesIn(in.Parties.Value))
 	}

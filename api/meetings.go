@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
@@ -15,6 +16,7 @@ import (
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/person"
+	"github.com/innomunich/platform/pkg/project"
 	"github.com/innomunich/platform/pkg/trip"
 	"github.com/labstack/echo/v4"
 )
@@ -1001,8 +1003,20 @@ func (s *server) requestMeeting(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	m, err := meeting.Create(c.Request().Context(), s.DB, id, meeting.Request{RequesterPersonID: in.RequesterPersonID, ReceiverPersonID: in.ReceiverPersonID,
-		ReceiverOrganisationID: in.ReceiverOrganisationID, Message: in.Message, OpportunityID: in.OpportunityID, Direct: in.Direct})
+	var m meeting.Meeting
+	err = s.DB.WithTx(c.Request().Context(), func(ctx context.Context) error {
+		m, err = meeting.Create(ctx, s.DB, id, meeting.Request{RequesterPersonID: in.RequesterPersonID, ReceiverPersonID: in.ReceiverPersonID,
+			ReceiverOrganisationID: in.ReceiverOrganisationID, Message: in.Message, OpportunityID: in.OpportunityID, Direct: in.Direct})
+		switch {
+		case err != nil:
+			return err
+		case m.Status == meeting.Requested:
+			return s.tellMeeting(ctx, m, meetingRequested, meeting.ReceiverSide)
+		case m.Scheduled():
+			return s.tellMeeting(ctx, m, meetingScheduled, meeting.RequesterSide, meeting.ReceiverSide)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
@@ -1112,7 +1126,16 @@ func (s *server) acceptMeeting(c echo.Context) error {
 			return err
 		}
 	}
-	m, err := meeting.Accept(c.Request().Context(), s.DB, tripID, id, version, in.PersonID)
+	var m meeting.Meeting
+	err = s.DB.WithTx(c.Request().Context(), func(ctx context.Context) error {
+		if m, err = meeting.Accept(ctx, s.DB, tripID, id, version, in.PersonID); err != nil {
+			return err
+		}
+		if m.Scheduled() {
+			return s.tellMeeting(ctx, m, meetingScheduled, meeting.RequesterSide, meeting.ReceiverSide)
+		}
+		return s.tellMeeting(ctx, m, meetingAccepted, meeting.RequesterSide)
+	})
 	if err != nil {
 		return err
 	}
@@ -1149,7 +1172,13 @@ func (s *server) declineMeeting(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	m, err := meeting.Decline(c.Request().Context(), s.DB, tripID, id, version, in.Reason)
+	var m meeting.Meeting
+	err = s.DB.WithTx(c.Request().Context(), func(ctx context.Context) error {
+		if m, err = meeting.Decline(ctx, s.DB, tripID, id, version, in.Reason); err != nil {
+			return err
+		}
+		return s.tellMeeting(ctx, m, meetingDeclined, meeting.RequesterSide)
+	})
 	if err != nil {
 		return err
 	}
@@ -1187,7 +1216,13 @@ func (s *server) cancelMeeting(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	m, err := meeting.Cancel(c.Request().Context(), s.DB, tripID, id, version, in.Reason)
+	var m meeting.Meeting
+	err = s.DB.WithTx(c.Request().Context(), func(ctx context.Context) error {
+		if m, err = meeting.Cancel(ctx, s.DB, tripID, id, version, in.Reason); err != nil {
+			return err
+		}
+		return s.tellMeeting(ctx, m, meetingCancelled, meeting.RequesterSide, meeting.ReceiverSide)
+	})
 	if err != nil {
 		return err
 	}
@@ -1238,7 +1273,13 @@ func (s *server) rescheduleMeeting(c echo.Context) error {
 		}
 		to = &meeting.Target{SessionID: *in.SessionID, Slot: *in.Slot, PlaceID: *in.PlaceID}
 	}
-	m, err := meeting.Reschedule(c.Request().Context(), s.DB, tripID, id, version, to)
+	var m meeting.Meeting
+	err = s.DB.WithTx(c.Request().Context(), func(ctx context.Context) error {
+		if m, err = meeting.Reschedule(ctx, s.DB, tripID, id, version, to); err != nil {
+			return err
+		}
+		return s.tellMeeting(ctx, m, meetingMoved, meeting.RequesterSide, meeting.ReceiverSide)
+	})
 	if err != nil {
 		return err
 	}
@@ -1264,7 +1305,23 @@ func (s *server) scheduleAllMeetings(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := meeting.ScheduleAll(c.Request().Context(), s.DB, id)
+	var res meeting.Result
+	err = s.DB.WithTx(c.Request().Context(), func(ctx context.Context) error {
+		if res, err = meeting.ScheduleAll(ctx, s.DB, id); err != nil {
+			return err
+		}
+		look := newMailLookups()
+		for _, mid := range res.Placed {
+			m, err := meeting.Get(ctx, s.DB, id, mid)
+			if err != nil {
+				return err
+			}
+			if err := s.tellMeetingWith(ctx, look, m, meetingScheduled, meeting.RequesterSide, meeting.ReceiverSide); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
@@ -1693,5 +1750,20 @@ func (s *server) meetingStats(c echo.Context) error {
 	out := MeetingStats{Requested: st.Requested, Pending: st.Pending, Accepted: st.Accepted, Declined: st.Declined, Cancelled: st.Cancelled,
 		Scheduled: st.Scheduled, Unscheduled: st.Unscheduled, Held: st.Held, NoShows: st.NoShows, FollowUps: st.FollowUps,
 		Agreements: []OriginRef{}, Projects: []OriginRef{}}
+	ctx := c.Request().Context()
+	agreements, err := agreement.FromMeetings(ctx, s.DB, st.MeetingIDs)
+	if err != nil {
+		return err
+	}
+	projects, err := project.FromMeetings(ctx, s.DB, st.MeetingIDs)
+	if err != nil {
+		return err
+	}
+	for _, a := range agreements {
+		out.Agreements = append(out.Agreements, OriginRef{ID: a.ID, Title: a.Title, OriginMeetingID: a.OriginMeetingID})
+	}
+	for _, p := range projects {
+		out.Projects = append(out.Projects, OriginRef{ID: p.ID, Title: p.Title, OriginMeetingID: p.OriginMeetingID})
+	}
 	return c.JSON(http.StatusOK, out)
 }

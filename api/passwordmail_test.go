@@ -188,3 +188,42 @@ func TestWithoutSMTPTheInvitationIsKeptInTheOutboxAndTheTokenShown(t *testing.T)
 			`"subject":"` + mail.Catalogue("de")["invitation.subject"] + `"`, `"language":"de"`, `"kind":"invitation"`, email, created.SetPasswordToken}}})
 	})
 }
+
+// The process dies between the commit and the sending: an API-only
+// instance (an insert-only job client, no workers) creates the user and
+// is gone; an instance with workers started afterwards (the restart)
+// sends the invitation, once.
+func TestAnInvitationCommittedByAnInstanceThatDiedIsSentOnceAfterRestart(t *testing.T) {
+	pit := mailpittest.Start(t)
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		cfg, err := config.Load(func(string) string { return "" })
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.SPADir, cfg.SMTPURL = t.TempDir(), pit.SMTPURL()
+		h.handler = api.New(api.Deps{DB: h.db, Keys: h.keys, Config: cfg, Version: "test"}) // Jobs nil: insert only
+		email := "restart-" + randomSuffix() + "@example.org"
+		if rec := h.do(request{method: http.MethodPost, url: "/api/v1/users", body: map[string]any{
+			"email": email, "display_name": "Rita Restart", "role": "viewer", "locale": "de"}}); rec.Code != http.StatusCreated {
+			t.Fatalf("create: %d %s", rec.Code, rec.Body.String())
+		}
+		q := withWorkers(t, h, func(c *config.Config) { c.SMTPURL = pit.SMTPURL() })
+		if m := mailTo(t, pit, email, 1); m.Subject != mail.Catalogue("de")["invitation.subject"] {
+			t.Errorf("subject %q", m.Subject)
+		}
+		mailpittest.Eventually(t, "the invitation's job completed", func() bool {
+			res, err := q.JobList(context.Background(), river.NewJobListParams().Kinds("mail_send").States("completed"))
+			return err == nil && len(res.Jobs) == 1
+		})
+		n := 0
+		for _, m := range pit.Messages() {
+			if m.To[0].Address == email {
+				n++
+			}
+		}
+		if n != 1 || mailJobs(t, q) != 1 {
+			t.Errorf("the invitation arrived %d times from %d jobs, want once", n, mailJobs(t, q))
+		}
+	})
+}

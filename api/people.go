@@ -294,7 +294,14 @@ func (s *server) deletePerson(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := person.Delete(c.Request().Context(), s.DB, id, version); err != nil {
+	err = s.DB.WithTx(c.Request().Context(), func(ctx context.Context) error {
+		news, err := person.Delete(ctx, s.DB, id, version)
+		if err != nil {
+			return err
+		}
+		return s.tellRegistrations(ctx, news) // those moving up into the person's seats
+	})
+	if err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)

@@ -63,6 +63,9 @@ type Project struct {
 	Version           int              `json:"version"`
 	CreatedAt         time.Time        `json:"created_at" format:"date-time"`
 	UpdatedAt         time.Time        `json:"updated_at" format:"date-time"`
+
+	// OriginMeetingID is the B2B meeting the project came from.
+	OriginMeetingID *string `json:"origin_meeting_id" format:"uuid" extensions:"x-nullable"`
 } // @name Project
 
 func (s *server) projectsOut(ctx context.Context, list []project.Project) (func(project.Project) Project, error) {
@@ -93,6 +96,7 @@ func (s *server) projectsOut(ctx context.Context, list []project.Project) (func(
 		out := Project{ID: p.ID, Title: p.Title, Acronym: p.Acronym, Summary: textOut(p.Summary), Phase: p.Phase, PhaseHistory: []PhaseChange{},
 			StartDate: p.StartDate, EndDate: p.EndDate, OriginTripID: p.OriginTripID, OriginAgreementID: p.OriginAgreementID,
 			Partners: []ProjectPartner{}, FocusAreas: append([]string{}, p.FocusAreas...), Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		out.OriginMeetingID = p.OriginMeetingID
 		for _, h := range p.History {
 			out.PhaseHistory = append(out.PhaseHistory, PhaseChange{Phase: h.Phase, ChangedOn: h.ChangedOn})
 		}
@@ -146,6 +150,8 @@ type ProjectCreate struct {
 	OriginAgreementID *string        `json:"origin_agreement_id,omitempty" format:"uuid"`
 	Partners          []PartnerInput `json:"partners"`
 	FocusAreas        []string       `json:"focus_areas,omitempty"`
+
+	OriginMeetingID *string `json:"origin_meeting_id,omitempty" format:"uuid"`
 } // @name ProjectCreate
 
 // ProjectPatch changes a project (JSON merge patch); partners replaces the list.
@@ -160,6 +166,8 @@ type ProjectPatch struct {
 	OriginAgreementID opt.Field[string]         `json:"origin_agreement_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 	Partners          opt.Field[[]PartnerInput] `json:"partners,omitempty" swaggertype:"array,object"`
 	FocusAreas        opt.Field[[]string]       `json:"focus_areas,omitempty" swaggertype:"array,string"`
+
+	OriginMeetingID opt.Field[string] `json:"origin_meeting_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 } // @name ProjectPatch
 
 // listProjects godoc
@@ -276,7 +284,7 @@ func (s *server) createProject(c echo.Context) error {
 	}
 	p, err := project.Create(c.Request().Context(), s.DB, project.Project{Title: in.Title, Acronym: in.Acronym, Summary: textIn(in.Summary), Phase: in.Phase,
 		StartDate: in.StartDate, EndDate: in.EndDate, OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID,
-		Partners: partnersIn(in.Partners), FocusAreas: in.FocusAreas})
+		Partners: partnersIn(in.Partners), FocusAreas: in.FocusAreas, OriginMeetingID: in.OriginMeetingID})
 	if err != nil {
 		return err
 	}
@@ -337,7 +345,8 @@ func (s *server) updateProject(c echo.Context) error {
 		return err
 	}
 	patch := project.Patch{Title: in.Title, Acronym: in.Acronym, Summary: in.Summary.in(), Phase: in.Phase, StartDate: in.StartDate, EndDate: in.EndDate,
-		OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID, FocusAreas: in.FocusAreas}
+		OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID, FocusAreas: in.FocusAreas,
+		OriginMeetingID: in.OriginMeetingID}
 	if in.Partners.Set {
 		patch.Partners = opt.Of(partnersIn(in.Partners.Value))
 	}

@@ -220,7 +220,7 @@ func (s *server) getTrip(c echo.Context) error {
 // updateTrip godoc
 //
 //	@Summary		Change a trip
-//	@Description	Status changes follow planned → registration_open → registration_closed → completed; cancelled from any but completed. Raising the capacity confirms people waiting, first come first served.
+//	@Description	Status changes follow planned → registration_open → registration_closed → completed; cancelled from any but completed. Raising the capacity confirms people waiting, first come first served. Calling the trip off or moving its dates notifies everyone registered (trip_registration), with the calendar event.
 //	@Tags			trips
 //	@Accept			json
 //	@Produce		json
@@ -246,9 +246,17 @@ func (s *server) updateTrip(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	t, err := trip.Update(c.Request().Context(), s.DB, id, version, trip.Patch{Title: in.Title, Kind: in.Kind, Country: in.Country,
-		StartDate: in.StartDate, EndDate: in.EndDate, TimeZone: in.TimeZone, Status: in.Status, Cities: in.Cities, Regions: in.Regions,
-		Organisers: in.OrganiserIDs, Capacity: in.Capacity, RegistrationDeadline: in.RegistrationDeadline, Description: in.Description.in()})
+	var t trip.Trip
+	err = s.DB.WithTx(c.Request().Context(), func(ctx context.Context) error {
+		var news []trip.News
+		t, news, err = trip.Update(ctx, s.DB, id, version, trip.Patch{Title: in.Title, Kind: in.Kind, Country: in.Country,
+			StartDate: in.StartDate, EndDate: in.EndDate, TimeZone: in.TimeZone, Status: in.Status, Cities: in.Cities, Regions: in.Regions,
+			Organisers: in.OrganiserIDs, Capacity: in.Capacity, RegistrationDeadline: in.RegistrationDeadline, Description: in.Description.in()})
+		if err != nil {
+			return err
+		}
+		return s.tellRegistrations(ctx, news)
+	})
 	if err != nil {
 		return err
 	}
@@ -590,7 +598,7 @@ func (s *server) listParticipants(c echo.Context) error {
 // register godoc
 //
 //	@Summary		Register a person for a trip
-//	@Description	Open only while the trip's status is registration_open and before its deadline. Seats are confirmed up to the capacity, then people wait in registration order. Members register people of their own organisation. A person holds at most one active registration (409).
+//	@Description	Open only while the trip's status is registration_open and before its deadline. Seats are confirmed up to the capacity, then people wait in registration order. Members register people of their own organisation. A person holds at most one active registration (409). The person and their organisation's users are notified (trip_registration), with the calendar event for a seat.
 //	@Tags			trips
 //	@Accept			json
 //	@Produce		json
@@ -618,7 +626,13 @@ func (s *server) register(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	p, err := person.RegisterForTrip(ctx, s.DB, id, in.PersonID)
+	var p trip.Participant
+	err = s.DB.WithTx(ctx, func(ctx context.Context) error {
+		if p, err = person.RegisterForTrip(ctx, s.DB, id, in.PersonID); err != nil {
+			return err
+		}
+		return s.tellRegistrations(ctx, []trip.News{trip.Registered(p)})
+	})
 	if err != nil {
 		return err
 	}
@@ -633,7 +647,7 @@ func (s *server) register(c echo.Context) error {
 // cancelRegistration godoc
 //
 //	@Summary		Cancel a registration
-//	@Description	A freed seat goes to the first person waiting, at once.
+//	@Description	A freed seat goes to the first person waiting, at once. Both are notified (trip_registration): the cancellation removes the calendar event, the promotion adds it.
 //	@Tags			trips
 //	@Security		bearer
 //	@Param			id			path	string	true	"Trip id"	format(uuid)
@@ -652,7 +666,14 @@ func (s *server) cancelRegistration(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := trip.Cancel(c.Request().Context(), s.DB, tripID, id, version); err != nil {
+	err = s.DB.WithTx(c.Request().Context(), func(ctx context.Context) error {
+		news, err := trip.Cancel(ctx, s.DB, tripID, id, version)
+		if err != nil {
+			return err
+		}
+		return s.tellRegistrations(ctx, news)
+	})
+	if err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)

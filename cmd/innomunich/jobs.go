@@ -6,11 +6,15 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/jobs"
 	"github.com/innomunich/platform/pkg/mail"
+	"github.com/innomunich/platform/pkg/meeting"
+	"github.com/innomunich/platform/pkg/notify"
+	"github.com/innomunich/platform/pkg/remind"
 	"github.com/riverqueue/river"
 )
 
@@ -23,7 +27,20 @@ func newJobs(cfg config.Config, db *database.DB, logger *slog.Logger, concurrenc
 	}
 	ws := river.NewWorkers()
 	mail.Register(ws, sender)
-	return jobs.New(db, jobs.Config{Concurrency: concurrency, Workers: ws, Logger: logger})
+	reminders := &remind.Reminders{DB: db}
+	remind.Register(ws, reminders)
+	agendas := &meeting.Agendas{DB: db}
+	meeting.RegisterAgendas(ws, agendas)
+	periodic := append(remind.Periodic(time.Now), meeting.AgendaPeriodic(time.Now))
+	q, err := jobs.New(db, jobs.Config{Concurrency: concurrency, Workers: ws, Periodic: periodic, Logger: logger})
+	if err != nil {
+		return nil, err
+	}
+	// The reminders queue their mail on q, which exists only now; they
+	// run only after Start.
+	reminders.Notifier = notify.New(db, mail.NewMailer(q, mail.Config{SMTPURL: cfg.SMTPURL, From: cfg.MailFrom}), cfg.PublicURL)
+	agendas.Notifier = reminders.Notifier
+	return q, nil
 }
 
 // startJobs starts the workers and says where mail goes. They run until

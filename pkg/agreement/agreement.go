@@ -17,6 +17,7 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/i18n"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/person"
@@ -102,6 +103,9 @@ type Agreement struct {
 	Parties        []Party   `gorm:"-"`
 	Renewals       []Renewal `gorm:"-"`
 	FocusAreas     []string  `gorm:"-"`
+
+	// OriginMeetingID names the B2B meeting the agreement came from (pkg/meeting).
+	OriginMeetingID *string
 }
 
 // Status derives the status on the given day (YYYY-MM-DD). StatusWhere
@@ -149,10 +153,14 @@ type view struct {
 	Summary      i18n.Text `json:"summary"`
 	Parties      []Party   `json:"parties"`
 	FocusAreas   []string  `json:"focus_areas"`
+
+	OriginMeetingID *string `json:"origin_meeting_id"` // set by name below
 }
 
 func (a Agreement) view() view {
-	return view{a.Title, a.Kind, a.SignedOn, a.ValidFrom, a.ValidUntil, a.TerminatedOn, a.Summary, a.Parties, a.FocusAreas}
+	v := view{a.Title, a.Kind, a.SignedOn, a.ValidFrom, a.ValidUntil, a.TerminatedOn, a.Summary, a.Parties, a.FocusAreas, nil}
+	v.OriginMeetingID = a.OriginMeetingID
+	return v
 }
 
 var reducedDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
@@ -284,6 +292,9 @@ func checkReferences(ctx context.Context, db *database.DB, a Agreement) error {
 	if err := bad.Err(); err != nil {
 		return err
 	}
+	if err := meeting.CheckExists(ctx, db, "origin_meeting_id", a.OriginMeetingID); err != nil {
+		return err
+	}
 	return reference.CheckCodes(ctx, db, reference.FocusAreas, "focus_areas", a.FocusAreas)
 }
 
@@ -385,6 +396,7 @@ type Patch struct {
 	Summary                             i18n.TextPatch
 	Parties                             opt.Field[[]Party]
 	FocusAreas                          opt.Field[[]string]
+	OriginMeetingID                     opt.Field[string]
 }
 
 func setDate(dst **string, f opt.Field[string]) {
@@ -432,6 +444,7 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 		if in.FocusAreas.Set {
 			after.FocusAreas = slices.Clone(in.FocusAreas.Value)
 		}
+		setDate(&after.OriginMeetingID, in.OriginMeetingID) // an id, set or cleared as a date is
 		after.normalise()
 		if err := after.Validate(); err != nil {
 			return err
@@ -444,6 +457,7 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 			"title": after.Title, "kind": after.Kind, "signed_on": after.SignedOn, "valid_from": after.ValidFrom,
 			"valid_until": after.ValidUntil, "valid_until_sort": after.ValidUntilSort, "terminated_on": after.TerminatedOn,
 			"summary_de": after.Summary.De, "summary_en": after.Summary.En, "summary_ja": after.Summary.Ja, "search_text": after.SearchText,
+			"origin_meeting_id": after.OriginMeetingID,
 		}); err != nil {
 			return err
 		}
@@ -536,3 +550,21 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 
 // referrers are what may refer to an agreement and keep it from going.
 var referrers = database.Referrers{From: []database.Referrer{{Table: "projects", Column: "origin_agreement_id", Noun: "projects"}}}
+
+// Origin is an agreement or project named by what it came from.
+type Origin struct{ ID, Title, OriginMeetingID string }
+
+// FromMeetings returns the agreements that name one of the meetings as
+// their origin, by title.
+func FromMeetings(ctx context.Context, db *database.DB, meetingIDs []string) ([]Origin, error) {
+	out := []Origin{}
+	for from := 0; from < len(meetingIDs); from += 500 {
+		var rows []Origin
+		if err := db.Conn(ctx).Table("agreements").Select("id, title, origin_meeting_id").
+			Where("origin_meeting_id IN ?", meetingIDs[from:min(from+500, len(meetingIDs))]).Order("title, id").Find(&rows).Error; err != nil {
+			return nil, err
+		}
+		out = append(out, rows...)
+	}
+	return out, nil
+}

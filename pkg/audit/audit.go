@@ -189,14 +189,14 @@ func RecordAll(ctx context.Context, db *database.DB, entries []Entry) error {
 	}
 	rid, _ := ctx.Value(requestIDKey{}).(string)
 	now := database.Now()
-	events := make([]Event, len(entries))
+	rows := make([][]any, len(entries))
 	for i, en := range entries {
 		changes, err := json.Marshal(Diff(en.Before, en.After))
 		if err != nil {
 			return err
 		}
-		events[i] = Event{ID: uuid.Must(uuid.NewV7()).String(), OccurredAt: now, ActorType: kind, ActorID: p.ID, ActorName: p.Name,
-			Action: en.Action, EntityType: en.EntityType, EntityID: en.EntityID, Version: en.Version, Changes: string(changes), RequestID: rid}
+		rows[i] = []any{uuid.Must(uuid.NewV7()).String(), now, kind, p.ID, p.Name, en.Action, en.EntityType, en.EntityID, en.Version, string(changes), rid}
 	}
-	return db.Conn(ctx).CreateInBatches(events, 200).Error
+	return db.InsertValues(ctx, "audit_events", []string{"id", "occurred_at", "actor_type", "actor_id", "actor_name", "action", "entity_type",
+		"entity_id", "version", "changes", "request_id"}, rows)
 }

@@ -162,3 +162,23 @@ var htmlLayout = template.Must(template.New("mail").Parse(`<!doctype html>
 {{if .X.Unsubscribe}}<p style="font-size: 0.8em; color: #777">{{.P.unsubscribe}} <a href="{{.X.Unsubscribe}}">{{.X.Unsubscribe}}</a></p>{{end}}
 </body></html>
 `))
+
+// Text returns the catalogue text key in language lang with data filled
+// in: for texts a caller puts in a message's Lines (a digest's lines),
+// which Compose takes as they are.
+func Text(lang, key string, data map[string]string) (string, error) {
+	lang = Language(lang)
+	s, ok := catalogues[lang][key]
+	if !ok {
+		return "", fmt.Errorf("mail catalogue %s has no %q", lang, key)
+	}
+	t, err := ttemplate.New(key).Option("missingkey=error").Parse(s)
+	if err != nil {
+		return "", fmt.Errorf("mail catalogue %s %q: %w", lang, key, err)
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return "", fmt.Errorf("mail catalogue %s %q: %w", lang, key, err)
+	}
+	return b.String(), nil
+}

@@ -300,3 +300,37 @@ func ScheduleGrid(ctx context.Context, db *database.DB, tripID string) (Grid, er
 	err = db.Conn(ctx).Where("trip_id = ? AND status = ? AND session_id IS NOT NULL", tripID, Accepted).Order("starts_at, id").Find(&g.Meetings).Error
 	return g, err
 }
+
+// WriteMeetingEvent writes one meeting as a calendar to attach to a mail:
+// METHOD:REQUEST adds or updates it, CANCEL removes it. UID and SEQUENCE
+// are the feed's, so a calendar that has both keeps one event.
+func WriteMeetingEvent(w io.Writer, m Meeting, summary, location, method, organizer string, now time.Time) error {
+	cal := ics.NewCalendar()
+	cal.SetProductId(trip.ProdID)
+	cal.SetCalscale("GREGORIAN")
+	cal.SetMethod(ics.Method(method))
+	e := cal.AddEvent("meeting-" + m.ID + trip.UIDDomain)
+	e.SetDtStampTime(now)
+	trip.Stamps(&e.ComponentBase, m.CreatedAt, m.UpdatedAt, 0)
+	e.SetSequence(m.Version)
+	if m.StartsAt != nil && m.EndsAt != nil {
+		e.SetStartAt(*m.StartsAt)
+		e.SetEndAt(*m.EndsAt)
+	}
+	e.SetSummary(trip.Text(summary))
+	if location != "" {
+		e.SetLocation(trip.Text(location))
+	}
+	if m.VideoLink != "" {
+		e.SetURL(m.VideoLink)
+	}
+	if method == trip.MethodCancel {
+		e.SetStatus(ics.ObjectStatusCancelled)
+	} else {
+		e.SetStatus(ics.ObjectStatusConfirmed)
+	}
+	if organizer != "" {
+		e.SetOrganizer("mailto:" + organizer)
+	}
+	return trip.Serialize(w, cal)
+}

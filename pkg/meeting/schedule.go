@@ -104,9 +104,15 @@ func insertBookings(ctx context.Context, db *database.DB, rows []booking) error 
 		kx, ky := bookingKey(x), bookingKey(y)
 		return strings.Compare(kx, ky)
 	})
-	return db.WithTx(ctx, func(ctx context.Context) error {
-		return db.Conn(ctx).CreateInBatches(rows, 300).Error
-	})
+	return db.WithTx(ctx, func(ctx context.Context) error { return writeBookings(ctx, db, rows) })
+}
+
+func writeBookings(ctx context.Context, db *database.DB, rows []booking) error {
+	values := make([][]any, len(rows))
+	for i, r := range rows {
+		values[i] = []any{r.MeetingID, r.SessionID, r.Slot, r.PersonID, r.PlaceID}
+	}
+	return db.InsertValues(ctx, "meeting_slot_bookings", []string{"meeting_id", "session_id", "slot", "person_id", "place_id"}, values)
 }
 
 func bookingKey(b booking) string {
@@ -322,10 +328,12 @@ func scheduleAll(ctx context.Context, db *database.DB, tripID string) (Result, e
 			changed = append(changed, m)
 		}
 	}
-	if err := db.Conn(ctx).CreateInBatches(rows, 300).Error; err != nil {
+	// The meetings first: the bookings' foreign keys then check rows this
+	// transaction holds already, rather than locking each in turn.
+	if err := writePlacements(ctx, db, changed); err != nil {
 		return Result{}, err
 	}
-	if err := writePlacements(ctx, db, changed); err != nil {
+	if err := writeBookings(ctx, db, rows); err != nil {
 		return Result{}, err
 	}
 	for _, m := range changed {
@@ -338,32 +346,41 @@ func scheduleAll(ctx context.Context, db *database.DB, tripID string) (Result, e
 }
 
 // writePlacements writes the placement fields of many meetings, each
-// based on its version, in few statements: on PostgreSQL an UPDATE … FROM
-// (VALUES …) per batch; SQLite runs in the process, where a statement per
-// meeting costs little. A meeting changed meanwhile fails the whole run
-// (PreconditionFailed), which ScheduleAll then repeats.
+// based on its version: on PostgreSQL in few statements (UPDATE … FROM
+// (VALUES …)). A meeting changed meanwhile fails the whole
+// run (PreconditionFailed), which ScheduleAll then repeats.
 func writePlacements(ctx context.Context, db *database.DB, list []Meeting) error {
 	now := database.Now()
 	if db.Engine != database.Postgres {
+		// SQLite runs in the process: a plain statement per meeting costs
+		// little, and its planner would scan the table for a joined VALUES.
 		for _, m := range list {
-			if _, err := db.UpdateVersioned(ctx, "meetings", "meeting", m.ID, m.Version, placementColumns(m)); err != nil {
-				return err
+			res := db.Conn(ctx).Exec(`UPDATE meetings SET session_id = ?, slot = ?, place_id = ?, starts_at = ?, ends_at = ?, unplaced_reason = ?,
+  version = version + 1, updated_at = ? WHERE id = ? AND version = ?`, m.SessionID, m.Slot, m.PlaceID, m.StartsAt, m.EndsAt, m.UnplacedReason, now, m.ID, m.Version)
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected != 1 {
+				return apperr.New(apperr.PreconditionFailed, "Meetings changed while they were being scheduled")
 			}
 		}
 		return nil
 	}
-	for from := 0; from < len(list); from += 400 {
-		batch := list[from:min(from+400, len(list))]
-		var values []string
+	cast := func(typ string) string { return "CAST(? AS " + typ + ")" }
+	one := "(" + strings.Join([]string{cast("uuid"), cast("integer"), cast("uuid"), cast("integer"), cast("uuid"), cast("timestamptz"), cast("timestamptz"), cast("text")}, ", ") + ")"
+	for from := 0; from < len(list); from += 1000 {
+		batch := list[from:min(from+1000, len(list))]
+		values := make([]string, len(batch))
 		args := []any{now}
-		for _, m := range batch {
-			values = append(values, "(CAST(? AS uuid), CAST(? AS integer), CAST(? AS uuid), CAST(? AS integer), CAST(? AS uuid), CAST(? AS timestamptz), CAST(? AS timestamptz), CAST(? AS text))")
+		for i, m := range batch {
+			values[i] = one
 			args = append(args, m.ID, m.Version, m.SessionID, m.Slot, m.PlaceID, m.StartsAt, m.EndsAt, m.UnplacedReason)
 		}
-		res := db.Conn(ctx).Exec(`UPDATE meetings AS m SET session_id = v.session_id, slot = v.slot, place_id = v.place_id, starts_at = v.starts_at,
-  ends_at = v.ends_at, unplaced_reason = v.reason, version = m.version + 1, updated_at = ?
-FROM (VALUES `+strings.Join(values, ", ")+`) AS v (id, version, session_id, slot, place_id, starts_at, ends_at, reason)
-WHERE m.id = v.id AND m.version = v.version`, args...)
+		res := db.Conn(ctx).Exec(`UPDATE meetings SET session_id = v.session_id, slot = v.slot, place_id = v.place_id, starts_at = v.starts_at,
+  ends_at = v.ends_at, unplaced_reason = v.reason, version = meetings.version + 1, updated_at = ?
+FROM (SELECT column1 AS id, column2 AS version, column3 AS session_id, column4 AS slot, column5 AS place_id, column6 AS starts_at,
+  column7 AS ends_at, column8 AS reason FROM (VALUES `+strings.Join(values, ", ")+`) AS x) AS v
+WHERE meetings.id = v.id AND meetings.version = v.version`, args...)
 		if res.Error != nil {
 			return res.Error
 		}

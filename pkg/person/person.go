@@ -89,9 +89,15 @@ func (p *Person) normalise() {
 	for _, s := range []*string{&p.GivenName, &p.FamilyName, &p.GivenNameLocal, &p.FamilyNameLocal, &p.GivenNameKana, &p.FamilyNameKana, &p.Position, &p.Email, &p.Phone} {
 		*s = strings.TrimSpace(*s)
 	}
-	langs := strings.Fields(strings.ToLower(p.Languages))
-	slices.Sort(langs)
-	p.Languages = strings.Join(slices.Compact(langs), " ")
+	// The order is the person's: the first language is the one they are
+	// written to in (trip notifications), so duplicates go, order stays.
+	var langs []string
+	for _, l := range strings.Fields(strings.ToLower(p.Languages)) {
+		if !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	p.Languages = strings.Join(langs, " ")
 }
 
 func (p *Person) derive() {
@@ -279,9 +285,11 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 // Delete erases a person (GDPR): the row goes, and so do the personal data
 // in the audit log's earlier events about them and the stored answers to
 // retried requests that name them. The log keeps that the person existed
-// and was deleted, by whom and when.
-func Delete(ctx context.Context, db *database.DB, id string, version int) error {
-	return db.WithTx(ctx, func(ctx context.Context) error {
+// and was deleted, by whom and when. The news is of the people who move
+// up into the seats the person leaves.
+func Delete(ctx context.Context, db *database.DB, id string, version int) ([]trip.News, error) {
+	var news []trip.News
+	err := db.WithTx(ctx, func(ctx context.Context) error {
 		before, err := Get(ctx, db, id)
 		if err != nil {
 			return err
@@ -294,7 +302,8 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		}
 		// Their seats on trips go to the people waiting before the
 		// registrations vanish with them.
-		if err := trip.WithdrawPerson(ctx, db, id); err != nil {
+		news, err = trip.WithdrawPerson(ctx, db, id)
+		if err != nil {
 			return err
 		}
 		if err := db.DeleteVersioned(ctx, "people", "person", id, version, database.Referrers{}); err != nil {
@@ -308,6 +317,10 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		}
 		return audit.Record(ctx, db, audit.Delete, "person", id, before.Version, nil, nil)
 	})
+	if err != nil {
+		return nil, err
+	}
+	return news, nil
 }
 
 // RegisterForTrip signs a person up for a trip. The trip package keeps

@@ -36,7 +36,7 @@ const uidDomain = "@innomunich"
 // event and one event per agenda item. now is the DTSTAMP.
 func WriteTripCalendar(w io.Writer, t Trip, agenda []AgendaItem, now time.Time) error {
 	cal := newCalendar(t.Title)
-	if err := addTripEvent(cal, t, now); err != nil {
+	if _, err := addTripEvent(cal, t, now); err != nil {
 		return err
 	}
 	AddAgendaEvents(cal, t, agenda, now)
@@ -64,11 +64,41 @@ func AddAgendaEvents(cal *ics.Calendar, t Trip, agenda []AgendaItem, now time.Ti
 	}
 }
 
+// iTIP methods (RFC 5546) of the trip's event in the registration e-mails.
+const (
+	MethodRequest = "REQUEST" // add the event, or update it to this version
+	MethodCancel  = "CANCEL"  // remove the event
+)
+
+// WriteTripEvent writes the trip alone, as an all-day event, with method
+// MethodRequest or MethodCancel: the .ics of the registration e-mails. Its
+// UID and SEQUENCE are the feeds', so a calendar that has the trip from a
+// feed or an earlier e-mail updates that entry, and a change of the trip
+// raises the SEQUENCE. organizer is the address the platform mails from
+// (iTIP wants an ORGANIZER); "" for none.
+func WriteTripEvent(w io.Writer, t Trip, method, organizer string, now time.Time) error {
+	cal := ics.NewCalendar()
+	cal.SetProductId(ProdID)
+	cal.SetCalscale("GREGORIAN")
+	cal.SetMethod(ics.Method(method))
+	if method == MethodCancel {
+		t.Status = Cancelled // a CANCEL of the whole event says STATUS:CANCELLED
+	}
+	e, err := addTripEvent(cal, t, now)
+	if err != nil {
+		return err
+	}
+	if organizer != "" {
+		e.SetOrganizer("mailto:" + organizer)
+	}
+	return serialize(w, cal)
+}
+
 // WriteUpcomingCalendar writes a calendar of trips as all-day events.
 func WriteUpcomingCalendar(w io.Writer, trips []Trip, now time.Time) error {
 	cal := newCalendar("InnoMuNiCH trips")
 	for _, t := range trips {
-		if err := addTripEvent(cal, t, now); err != nil {
+		if _, err := addTripEvent(cal, t, now); err != nil {
 			return err
 		}
 	}
@@ -98,14 +128,14 @@ func newCalendar(name string) *ics.Calendar {
 	return cal
 }
 
-func addTripEvent(cal *ics.Calendar, t Trip, now time.Time) error {
+func addTripEvent(cal *ics.Calendar, t Trip, now time.Time) (*ics.VEvent, error) {
 	start, err := time.Parse(time.DateOnly, t.StartDate)
 	if err != nil {
-		return fmt.Errorf("trip %s: start date %q: %w", t.ID, t.StartDate, err)
+		return nil, fmt.Errorf("trip %s: start date %q: %w", t.ID, t.StartDate, err)
 	}
 	end, err := time.Parse(time.DateOnly, t.EndDate)
 	if err != nil {
-		return fmt.Errorf("trip %s: end date %q: %w", t.ID, t.EndDate, err)
+		return nil, fmt.Errorf("trip %s: end date %q: %w", t.ID, t.EndDate, err)
 	}
 	e := cal.AddEvent(t.ID + uidDomain)
 	e.SetDtStampTime(now)
@@ -122,7 +152,7 @@ func addTripEvent(cal *ics.Calendar, t Trip, now time.Time) error {
 	if t.Status == Cancelled {
 		e.SetStatus(ics.ObjectStatusCancelled)
 	}
-	return nil
+	return e, nil
 }
 
 // stamps adds CREATED, LAST-MODIFIED and SEQUENCE, so clients notice

@@ -318,3 +318,44 @@ func TestUpcomingCalendarQuery(t *testing.T) {
 		}
 	})
 }
+
+// The .ics of the registration e-mails: the trip alone, as an iTIP
+// request or cancellation with the feeds' UID and SEQUENCE.
+func TestTripEventForMail(t *testing.T) {
+	tr := osakaTrip()
+	for _, method := range []string{trip.MethodRequest, trip.MethodCancel} {
+		var buf bytes.Buffer
+		if err := trip.WriteTripEvent(&buf, tr, method, "noreply@innomunich.example", stamp); err != nil {
+			t.Fatal(err)
+		}
+		raw := buf.String()
+		if !strings.HasSuffix(raw, "\r\n") || strings.Count(raw, "\n") != strings.Count(raw, "\r\n") {
+			t.Errorf("%s: lines must end in CRLF", method)
+		}
+		cal, err := ical.NewDecoder(&buf).Decode()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", method, err, raw)
+		}
+		if err := ical.NewEncoder(io.Discard).Encode(cal); err != nil {
+			t.Errorf("%s: not a valid calendar: %v", method, err)
+		}
+		if got := cal.Props.Get(ical.PropMethod).Value; got != method {
+			t.Errorf("METHOD %s, want %s", got, method)
+		}
+		if n := len(cal.Events()); n != 1 {
+			t.Fatalf("%s: %d events, want the trip alone", method, n)
+		}
+		e := cal.Events()[0]
+		status := ""
+		if p := e.Props.Get(ical.PropStatus); p != nil {
+			status = p.Value
+		}
+		if text(t, e.Component, ical.PropUID) != tr.ID+"@innomunich" || e.Props.Get(ical.PropSequence).Value != "2" ||
+			e.Props.Get(ical.PropOrganizer).Value != "mailto:noreply@innomunich.example" {
+			t.Errorf("%s: UID, SEQUENCE (version 3 → 2) or ORGANIZER wrong:\n%s", method, raw)
+		}
+		if wantCancelled := method == trip.MethodCancel; (status == "CANCELLED") != wantCancelled {
+			t.Errorf("%s: STATUS %q", method, status)
+		}
+	}
+}

@@ -115,9 +115,11 @@ func Register(ctx context.Context, db *database.DB, tripID string, who Registran
 }
 
 // Cancel withdraws a registration. A freed seat goes to the first person
-// waiting, in the same transaction.
-func Cancel(ctx context.Context, db *database.DB, tripID, id string, version int) error {
-	return db.WithTx(ctx, func(ctx context.Context) error {
+// waiting, in the same transaction. The news is the cancellation and the
+// promotions it caused.
+func Cancel(ctx context.Context, db *database.DB, tripID, id string, version int) ([]News, error) {
+	var news []News
+	err := db.WithTx(ctx, func(ctx context.Context) error {
 		t, err := lock(ctx, db, tripID)
 		if err != nil {
 			return err
@@ -143,38 +145,50 @@ func Cancel(ctx context.Context, db *database.DB, tripID, id string, version int
 		if err := audit.Record(ctx, db, "cancel", "trip_participant", id, v, participantView{before.PersonID, before.OrganisationID, before.Status}, participantView{before.PersonID, before.OrganisationID, Withdrawn}); err != nil {
 			return err
 		}
-		return fillSeats(ctx, db, t)
+		after := before
+		after.Status, after.CancelledAt, after.Version, after.Position = Withdrawn, &now, v, 0
+		promoted, err := fillSeats(ctx, db, t)
+		news = append([]News{{What: NewsCancelled, Participant: after}}, promoted...)
+		return err
 	})
+	if err != nil {
+		return nil, err
+	}
+	return news, nil
 }
 
 // fillSeats confirms waiting people, first come first served, while seats
-// are free. Callers hold the trip's lock.
-func fillSeats(ctx context.Context, db *database.DB, t Trip) error {
+// are free, and returns the news of each promotion. Callers hold the
+// trip's lock.
+func fillSeats(ctx context.Context, db *database.DB, t Trip) ([]News, error) {
+	var news []News
 	for {
 		if t.Capacity != nil {
 			var confirmed int64
 			if err := db.Conn(ctx).Model(&Participant{}).Where("trip_id = ? AND status = ?", t.ID, Confirmed).Count(&confirmed).Error; err != nil {
-				return err
+				return nil, err
 			}
 			if confirmed >= int64(*t.Capacity) {
-				return nil
+				return news, nil
 			}
 		}
 		var first Participant
 		err := db.Conn(ctx).Where("trip_id = ? AND status = ?", t.ID, Waitlisted).Order("registered_at, id").Take(&first).Error
 		if database.IsNotFound(err) {
-			return nil
+			return news, nil
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		v, err := db.UpdateVersioned(ctx, "trip_participants", "registration", first.ID, first.Version, map[string]any{"status": Confirmed})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if err := audit.Record(ctx, db, "promote", "trip_participant", first.ID, v, participantView{first.PersonID, first.OrganisationID, Waitlisted}, participantView{first.PersonID, first.OrganisationID, Confirmed}); err != nil {
-			return err
+			return nil, err
 		}
+		first.Status, first.Version = Confirmed, v
+		news = append(news, News{What: NewsPromoted, Participant: first})
 	}
 }
 
@@ -224,27 +238,31 @@ func withPositions(ctx context.Context, db *database.DB, tripID string, list []P
 
 // WithdrawPerson cancels every active registration of a person who is
 // being deleted, giving their seats to the people waiting. The caller has
-// already been allowed to delete the person.
-func WithdrawPerson(ctx context.Context, db *database.DB, personID string) error {
+// already been allowed to delete the person. The news is the promotions
+// only: the person, whose data goes with them, hears nothing.
+func WithdrawPerson(ctx context.Context, db *database.DB, personID string) ([]News, error) {
 	var regs []Participant
 	if err := db.Conn(ctx).Where("person_id = ? AND status <> ?", personID, Withdrawn).Find(&regs).Error; err != nil {
-		return err
+		return nil, err
 	}
+	var news []News
 	for _, r := range regs {
 		t, err := lock(ctx, db, r.TripID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		v, err := db.UpdateVersioned(ctx, "trip_participants", "registration", r.ID, r.Version, map[string]any{"status": Withdrawn, "cancelled_at": database.Now()})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if err := audit.Record(ctx, db, "cancel", "trip_participant", r.ID, v, participantView{r.PersonID, r.OrganisationID, r.Status}, participantView{r.PersonID, r.OrganisationID, Withdrawn}); err != nil {
-			return err
+			return nil, err
 		}
-		if err := fillSeats(ctx, db, t); err != nil {
-			return err
+		promoted, err := fillSeats(ctx, db, t)
+		if err != nil {
+			return nil, err
 		}
+		news = append(news, promoted...)
 	}
-	return nil
+	return news, nil
 }

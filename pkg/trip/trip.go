@@ -319,11 +319,14 @@ type Patch struct {
 }
 
 // Update applies a patch based on version. A status change must follow the
-// allowed transitions; raising the capacity promotes waiting people.
-func Update(ctx context.Context, db *database.DB, id string, version int, in Patch) (Trip, error) {
+// allowed transitions; raising the capacity promotes waiting people. The
+// news is those promotions and, when the trip is called off or its dates
+// move, that news for everyone registered.
+func Update(ctx context.Context, db *database.DB, id string, version int, in Patch) (Trip, []News, error) {
 	if err := canManage(auth.From(ctx)); err != nil {
-		return Trip{}, err
+		return Trip{}, nil, err
 	}
+	var news []News
 	err := db.WithTx(ctx, func(ctx context.Context) error {
 		if _, err := lock(ctx, db, id); err != nil {
 			return err
@@ -397,12 +400,18 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 		if err := audit.Record(ctx, db, audit.Update, "trip", id, after.Version, before.view(), after.view()); err != nil {
 			return err
 		}
-		return fillSeats(ctx, db, after)
+		promoted, err := fillSeats(ctx, db, after)
+		if err != nil {
+			return err
+		}
+		news, err = tripNews(ctx, db, before, after, promoted)
+		return err
 	})
 	if err != nil {
-		return Trip{}, err
+		return Trip{}, nil, err
 	}
-	return Get(ctx, db, id)
+	t, err := Get(ctx, db, id)
+	return t, news, err
 }
 
 // referrers are what may refer to a trip and keep it from going.

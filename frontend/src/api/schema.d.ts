@@ -978,7 +978,7 @@ export interface paths {
         head?: never;
         /**
          * Change a trip
-         * @description Status changes follow planned → registration_open → registration_closed → completed; cancelled from any but completed. Raising the capacity confirms people waiting, first come first served.
+         * @description Status changes follow planned → registration_open → registration_closed → completed; cancelled from any but completed. Raising the capacity confirms people waiting, first come first served. Calling the trip off or moving its dates notifies everyone registered (trip_registration), with the calendar event.
          */
         patch: operations["updateTrip"];
         trace?: never;
@@ -1431,7 +1431,7 @@ export interface paths {
         put?: never;
         /**
          * Register a person for a trip
-         * @description Open only while the trip's status is registration_open and before its deadline. Seats are confirmed up to the capacity, then people wait in registration order. Members register people of their own organisation. A person holds at most one active registration (409).
+         * @description Open only while the trip's status is registration_open and before its deadline. Seats are confirmed up to the capacity, then people wait in registration order. Members register people of their own organisation. A person holds at most one active registration (409). The person and their organisation's users are notified (trip_registration), with the calendar event for a seat.
          */
         post: operations["register"];
         delete?: never;
@@ -1452,7 +1452,7 @@ export interface paths {
         post?: never;
         /**
          * Cancel a registration
-         * @description A freed seat goes to the first person waiting, at once.
+         * @description A freed seat goes to the first person waiting, at once. Both are notified (trip_registration): the cancellation removes the calendar event, the promotion adds it.
          */
         delete: operations["cancelRegistration"];
         options?: never;
@@ -1791,6 +1791,11 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
+            /**
+             * Format: uuid
+             * @description OriginMeetingID is the B2B meeting the agreement came from.
+             */
+            origin_meeting_id: string | null;
             parties: components["schemas"]["AgreementParty"][];
             renewals: components["schemas"]["Renewal"][];
             /**
@@ -1828,6 +1833,8 @@ export interface components {
             focus_areas?: string[] | null;
             /** @enum {string} */
             kind: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
+            /** Format: uuid */
+            origin_meeting_id?: string | null;
             parties: components["schemas"]["PartyInput"][];
             /** @example 2017 */
             signed_on?: string | null;
@@ -1856,6 +1863,8 @@ export interface components {
             focus_areas?: string[] | null;
             /** @enum {string} */
             kind?: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
+            /** Format: uuid */
+            origin_meeting_id?: string | null;
             parties?: Record<string, never>[];
             signed_on?: string | null;
             summary?: components["schemas"]["TextPatch"] | null;
@@ -2534,7 +2543,7 @@ export interface components {
              * @example trip_registration
              * @enum {string}
              */
-            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest";
+            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest" | "meeting";
         };
         NotificationSettings: {
             kinds: components["schemas"]["NotificationSetting"][];
@@ -2888,6 +2897,11 @@ export interface components {
             id: string;
             /** Format: uuid */
             origin_agreement_id: string | null;
+            /**
+             * Format: uuid
+             * @description OriginMeetingID is the B2B meeting the project came from.
+             */
+            origin_meeting_id: string | null;
             /** Format: uuid */
             origin_trip_id: string | null;
             partners: components["schemas"]["ProjectPartner"][];
@@ -2917,6 +2931,8 @@ export interface components {
             focus_areas?: string[] | null;
             /** Format: uuid */
             origin_agreement_id?: string | null;
+            /** Format: uuid */
+            origin_meeting_id?: string | null;
             /** Format: uuid */
             origin_trip_id?: string | null;
             partners: components["schemas"]["PartnerInput"][];
@@ -2948,6 +2964,8 @@ export interface components {
             focus_areas?: string[] | null;
             /** Format: uuid */
             origin_agreement_id?: string | null;
+            /** Format: uuid */
+            origin_meeting_id?: string | null;
             /** Format: uuid */
             origin_trip_id?: string | null;
             partners?: Record<string, never>[];

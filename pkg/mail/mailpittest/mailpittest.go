@@ -174,6 +174,12 @@ func (s *Server) Part(id, part string) []byte {
 	return s.raw("/api/v1/message/" + id + "/part/" + part)
 }
 
+// Raw reads one message as it arrived, header and MIME parts.
+func (s *Server) Raw(id string) []byte {
+	s.t.Helper()
+	return s.raw("/api/v1/message/" + id + "/raw")
+}
+
 // Await returns the messages once there are n of them, failing after 30 s.
 func (s *Server) Await(n int) []Summary {
 	s.t.Helper()
