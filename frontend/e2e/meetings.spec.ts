@@ -278,7 +278,7 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
     const dialog = page.getByRole('dialog', { name: en.meetings.outcome.title });
     await dialog.getByRole('checkbox', { name: en.meetings.outcome.followUp }).check();
     await dialog.getByRole('combobox', { name: en.meetings.outcome.nextStep }).click();
-    await page.getByRole('option', { name: en.meetings.nextSteps.project_idea }).click();
+    await page.getByRole('option', { name: en.meetings.nextSteps.project_idea, exact: true }).click();
     await dialog.getByRole('textbox', { name: new RegExp(`^${en.meetings.outcome.note}`) }).fill('Joint proposal to AMED and BMBF');
     await dialog.getByRole('button', { name: en.meetings.outcome.save }).click();
     await expect(dialog.getByRole('status')).toHaveText(en.meetings.outcome.saved);
@@ -291,7 +291,7 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
     const dialog = page.getByRole('dialog', { name: en.meetings.outcome.title });
     await dialog.getByRole('checkbox', { name: en.meetings.outcome.followUp }).check();
     await dialog.getByRole('combobox', { name: en.meetings.outcome.nextStep }).click();
-    await page.getByRole('option', { name: en.meetings.nextSteps.agreement }).click();
+    await page.getByRole('option', { name: en.meetings.nextSteps.agreement, exact: true }).click();
     await dialog.getByRole('button', { name: en.meetings.outcome.save }).click();
     await expect(dialog.getByRole('status')).toHaveText(en.meetings.outcome.saved);
   }

@@ -4,7 +4,6 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { Schemas } from '../../../api/client';
 import { ifMatch, unwrap } from '../../../api/problem';
 import { meetingKeys, type Meeting } from '../../../api/resources/meetings';
 import { useApi } from '../../../auth/context';
@@ -68,7 +67,7 @@ function OriginForm({ trip, meeting, onClose }: { trip: Trip; meeting: Meeting; 
         await unwrap(
           api.PATCH('/api/v1/projects/{id}', {
             params: { path: { id: target.id }, header: ifMatch(target.version) },
-            body: { origin_meeting_id: meeting.id } as Schemas['ProjectPatch'],
+            body: { origin_meeting_id: meeting.id },
           }),
         );
         await queryClient.invalidateQueries({ queryKey: ['project', target.id] });
@@ -76,7 +75,7 @@ function OriginForm({ trip, meeting, onClose }: { trip: Trip; meeting: Meeting; 
         await unwrap(
           api.PATCH('/api/v1/agreements/{id}', {
             params: { path: { id: target.id }, header: ifMatch(target.version) },
-            body: { origin_meeting_id: meeting.id } as Schemas['AgreementPatch'],
+            body: { origin_meeting_id: meeting.id },
           }),
         );
       }
