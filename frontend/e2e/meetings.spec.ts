@@ -78,7 +78,7 @@ async function noHorizontalScroll(page: Page) {
   expect(width).toBeLessThanOrEqual(375);
 }
 
-test('meetings: set up, request, accept, schedule all, agenda on a phone with .ics, outcomes', async ({ browser, request }) => {
+test('meetings: set up, request, accept, schedule all, agenda on a phone with .ics, outcomes, a project from a meeting', async ({ browser, request }) => {
   test.setTimeout(300_000);
   const admin = await api(request);
   const tag = unique('Meet').split(' ')[1] ?? '';
@@ -296,6 +296,29 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
     await expect(dialog.getByRole('status')).toHaveText(en.meetings.outcome.saved);
   }
 
+  // A project of Anna Huber's organisation came out of the meeting with Ai Tanaka.
+  const project = await admin.post<Created>('/projects', {
+    title: `Antibody cell therapy ${tag}`,
+    partners: [
+      { organisation_id: orgs[0]?.id, role: 'coordinator' },
+      { organisation_id: orgs[3]?.id, role: 'partner' },
+    ],
+  });
+  {
+    const page = delegate.page;
+    await page.getByRole('button', { name: fill(en.meetings.agenda.originFor, { name: '田中 愛 / Ai Tanaka' }) }).click();
+    const dialog = page.getByRole('dialog', { name: en.meetings.origin.title });
+    const picker = dialog.getByRole('combobox', { name: en.meetings.origin.project });
+    await picker.click();
+    await picker.fill(tag);
+    await page.getByRole('option', { name: `Antibody cell therapy ${tag}` }).click();
+    await dialog.getByRole('button', { name: en.meetings.origin.link }).click();
+    await expect(dialog.getByRole('status')).toHaveText(fill(en.meetings.origin.linked, { title: `Antibody cell therapy ${tag}` }));
+    await dialog.getByRole('button', { name: en.common.close }).click();
+  }
+  const linked = await admin.get<{ origin_meeting_id: string | null }>(`/projects/${project.id}`);
+  expect(linked.origin_meeting_id).toBe(withTanaka?.id);
+
   // The coordinator's figures.
   {
     const page = coord.page;
@@ -305,6 +328,7 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
     const followUps = page.getByTestId('follow-ups');
     await expect(followUps.getByRole('row').filter({ hasText: en.meetings.nextSteps.project_idea })).toContainText('1');
     await expect(followUps.getByRole('row').filter({ hasText: en.meetings.nextSteps.agreement })).toContainText('1');
+    await expect(page.getByRole('link', { name: `Antibody cell therapy ${tag}` })).toHaveAttribute('href', `/projects/${project.id}`);
     await screenshot(page, 'meetings-stats');
   }
 
