@@ -269,6 +269,27 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
     expect(ics).toMatch(/^UID:\S+/m);
     expect(ics).toMatch(/^DTSTART[:;]\S+/m);
     expect(ics).toContain('END:VCALENDAR');
+
+    // Renewing the link ends the old one; revoking ends the feed.
+    const first = (await page.getByTestId('feed-url').textContent()) ?? '';
+    await page.getByRole('button', { name: en.meetings.feed.renew }).click();
+    await page.getByRole('dialog', { name: en.meetings.feed.renewTitle }).getByRole('button', { name: en.meetings.feed.renew }).click();
+    await expect(page.getByTestId('feed-url')).not.toHaveText(first);
+    const second = (await page.getByTestId('feed-url').textContent()) ?? '';
+    expect((await request.get(first)).status()).toBe(404);
+    expect((await request.get(second)).status()).toBe(200);
+    await page.getByRole('button', { name: en.meetings.feed.revoke }).click();
+    await page.getByRole('dialog', { name: en.meetings.feed.revokeTitle }).getByRole('button', { name: en.meetings.feed.revoke }).click();
+    await expect(page.getByTestId('feed-url')).toBeHidden();
+    expect((await request.get(second)).status()).toBe(404);
+
+    // Printed: no navigation or buttons, the owner named in both forms.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('tablist', { name: en.meetings.title })).toBeHidden();
+    await expect(page.getByRole('button', { name: en.meetings.agenda.print })).toBeHidden();
+    await expect(page.getByRole('tabpanel', { name: en.meetings.views.agenda }).getByText(`Anna Huber · Example Biotech ${tag} GmbH`)).toBeVisible();
+    await expect(card).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
   }
 
   // After the trip both sides record how the meeting went.
@@ -318,6 +339,20 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
   }
   const linked = await admin.get<{ origin_meeting_id: string | null }>(`/projects/${project.id}`);
   expect(linked.origin_meeting_id).toBe(withTanaka?.id);
+
+  // The coordinator marks that Hanako Suzuki did not come to her meeting with Clara Wolf.
+  {
+    const page = coord.page;
+    await page.getByRole('tab', { name: en.meetings.views.schedule }).click();
+    const pair = fill(en.meetings.schedule.pair, { a: 'Clara Wolf', b: 'Hanako Suzuki' });
+    await page.getByRole('button', { name: fill(en.meetings.schedule.noShowFor, { pair }) }).click();
+    const dialog = page.getByRole('dialog', { name: en.meetings.schedule.noShowTitle });
+    await dialog.getByRole('combobox', { name: en.meetings.schedule.noShowWho }).click();
+    await page.getByRole('option', { name: en.meetings.noShow.receiver }).click();
+    await dialog.getByRole('button', { name: en.meetings.schedule.save }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('scheduled-meetings').getByRole('row').filter({ hasText: pair })).toContainText(en.meetings.noShow.receiver);
+  }
 
   // The coordinator's figures.
   {

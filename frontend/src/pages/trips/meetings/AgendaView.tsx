@@ -12,7 +12,7 @@ import { agendaDays, entryKey } from './agenda';
 import { FeedSection } from './FeedSection';
 import { OriginModal } from './OriginModal';
 import { OutcomeModal } from './OutcomeModal';
-import { otherSide, useParticipantMap, useTimeRange, zoneOf, type Zone } from './helpers';
+import { otherSide, sideOf, useParticipantMap, useTimeRange, zoneOf, type Zone } from './helpers';
 import { ZoneToggle } from './parts';
 
 // AgendaView is a participant's personal agenda: the trip's programme
@@ -167,6 +167,10 @@ function MeetingEntry({
   onOrigin: (m: Meeting) => void;
 }) {
   const { t } = useTranslation();
+  const can = usePermissions();
+  const me = useMe();
+  // A side records its own outcome; coordinators either side's.
+  const mayRecord = can.coordinate || sideOf(m, me.data?.organisation_id) !== null;
   // When the entry was drawn; an agenda open across a meeting's start
   // offers the outcome after the next refresh.
   const [now] = useState(Date.now);
@@ -209,7 +213,7 @@ function MeetingEntry({
               {t('meetings.agenda.cancelled')}
             </Badge>
           )}
-          {!cancelled && started && (
+          {!cancelled && started && mayRecord && (
             <Group className="no-print">
               <Button
                 size="compact-xs"

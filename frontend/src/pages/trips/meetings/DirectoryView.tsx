@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { useMeetingSessions, type MeetingParticipant } from '../../../api/resources/meetings';
+import { usePermissions } from '../../../auth/permissions';
 import { useMe } from '../../../auth/useMe';
 import { LoadingRows, QueryState } from '../../../components/QueryState';
 import { bothNames, useFormat } from '../../../lib/format';
@@ -17,6 +18,7 @@ export function DirectoryView({ trip }: { trip: Trip }) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
+  const can = usePermissions();
   const { participants } = useParticipantMap(trip.id);
   const sessions = useMeetingSessions(trip.id);
   const [q, setQ] = useState('');
@@ -85,7 +87,7 @@ export function DirectoryView({ trip }: { trip: Trip }) {
                       })}
                     </Table.Td>
                     <Table.Td>
-                      {me.data?.organisation_id !== p.organisation_id && (
+                      {can.register && me.data?.organisation_id !== p.organisation_id && (
                         <Button
                           size="xs"
                           variant="light"

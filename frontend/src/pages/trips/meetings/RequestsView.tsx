@@ -23,8 +23,10 @@ export function RequestsView({ trip }: { trip: Trip }) {
   const me = useMe();
   const org = me.data?.organisation_id ?? null;
   const meetings = useMeetings(trip.id);
-  const [box, setBox] = useState<Box>(org === null && can.coordinate ? 'all' : 'received');
-  const boxes: Box[] = can.coordinate ? ['received', 'sent', 'all'] : ['received', 'sent'];
+  // Coordinators and viewers read every request of the trip.
+  const seesAll = can.coordinate || me.data?.role === 'viewer';
+  const [box, setBox] = useState<Box>(org === null && seesAll ? 'all' : 'received');
+  const boxes: Box[] = seesAll ? ['received', 'sent', 'all'] : ['received', 'sent'];
   const shown = (meetings.data ?? []).filter((m) =>
     box === 'all' ? true : box === 'sent' ? m.requester.organisation_id === org : m.receiver.organisation_id === org,
   );
