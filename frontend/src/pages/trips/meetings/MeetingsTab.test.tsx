@@ -51,6 +51,7 @@ const agenda: PersonalAgenda = {
 function api(role: 'member' | 'coordinator') {
   return fakeApi(role === 'member' ? { role, organisation_id: ids.ownOrg } : role, {
     ...tripDefaults,
+    [`POST /api/v1/trips/${ids.trip}/meetings`]: () => Response.json(early, { status: 201 }),
     [`GET /api/v1/trips/${ids.trip}/meeting-participants`]: () => Response.json({ items: participants, next_cursor: null }),
     [`GET /api/v1/trips/${ids.trip}/meeting-participants/${huber.id}/agenda`]: () => Response.json(agenda),
   });
@@ -89,5 +90,21 @@ describe('trip meetings tab', () => {
     await user.click(screen.getByRole('radio', { name: fill(en.meetings.zone.viewer, { zone: 'Europe/Berlin' }) }));
     expect(days()).toEqual([2]);
     expect(screen.getByText(meetingText).closest('[data-testid="agenda-entry"]')).toHaveTextContent('10:00 PM');
+  });
+
+  it('asks an organisation instead of one of its people, on behalf of the member’s own', async () => {
+    const user = userEvent.setup();
+    const network = api('member');
+    renderApp(`/trips/${ids.trip}/meetings/directory`, network.fetch);
+    await user.click(await screen.findByRole('button', { name: fill(en.meetings.directory.requestWith, { name: 'Ai Tanaka' }) }));
+    await user.type(screen.getByRole('textbox', { name: en.meetings.request.message }), 'Cell therapy');
+    await user.click(screen.getByRole('checkbox', { name: fill(en.meetings.request.toOrganisation, { organisation: 'Sample Pharma KK' }) }));
+    // Only coordinators create meetings directly.
+    expect(screen.queryByRole('checkbox', { name: en.meetings.request.direct })).toBeNull();
+    await user.click(screen.getByRole('button', { name: en.meetings.request.submit }));
+    expect(await screen.findByText(fill(en.meetings.request.sent, { name: 'Sample Pharma KK' }))).toBeInTheDocument();
+    expect(network.to('POST', `/api/v1/trips/${ids.trip}/meetings`).map((c) => c.body)).toEqual([
+      { requester_person_id: huber.id, receiver_organisation_id: ids.otherOrg, message: 'Cell therapy' },
+    ]);
   });
 });

@@ -33,6 +33,8 @@ function RequestForm({ trip, target, onClose }: { trip: Trip; target: MeetingPar
   const [from, setFrom] = useState<string | null>(own.length === 1 ? (own[0]?.person_id ?? null) : null);
   const [message, setMessage] = useState('');
   const [direct, setDirect] = useState(false);
+  // Asking the organisation lets it name who attends.
+  const [toOrganisation, setToOrganisation] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -60,11 +62,12 @@ function RequestForm({ trip, target, onClose }: { trip: Trip; target: MeetingPar
     try {
       await actions.request({
         requester_person_id: from,
-        receiver_person_id: target.person_id,
+        ...(toOrganisation ? { receiver_organisation_id: target.organisation_id } : { receiver_person_id: target.person_id }),
         message: message.trim(),
-        direct: direct || undefined,
+        direct: (direct && !toOrganisation) || undefined,
       });
-      setDone(t(direct ? 'meetings.request.created' : 'meetings.request.sent', { name: target.person.display_name }));
+      const name = toOrganisation ? target.organisation.name : target.person.display_name;
+      setDone(t(direct && !toOrganisation ? 'meetings.request.created' : 'meetings.request.sent', { name }));
     } catch (e) {
       setError(e);
     } finally {
@@ -104,7 +107,14 @@ function RequestForm({ trip, target, onClose }: { trip: Trip; target: MeetingPar
             setMessage(e.currentTarget.value);
           }}
         />
-        {can.coordinate && (
+        <Checkbox
+          label={t('meetings.request.toOrganisation', { organisation: target.organisation.name })}
+          checked={toOrganisation}
+          onChange={(e) => {
+            setToOrganisation(e.currentTarget.checked);
+          }}
+        />
+        {can.coordinate && !toOrganisation && (
           <Checkbox
             label={t('meetings.request.direct')}
             checked={direct}
