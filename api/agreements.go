@@ -47,6 +47,11 @@ type Agreement struct {
 	CreatedAt  time.Time        `json:"created_at" format:"date-time"`
 	UpdatedAt  time.Time        `json:"updated_at" format:"date-time"`
 
+	// OriginInterestID is the expression of interest the agreement came
+	// from; OriginInterest adds its opportunity.
+	OriginInterestID *string         `json:"origin_interest_id" format:"uuid" extensions:"x-nullable"`
+	OriginInterest   *InterestOrigin `json:"origin_interest" extensions:"x-nullable"`
+
 	// OriginMeetingID is the B2B meeting the agreement came from.
 	OriginMeetingID *string `json:"origin_meeting_id" format:"uuid" extensions:"x-nullable"`
 } // @name Agreement
@@ -63,11 +68,27 @@ func (s *server) agreementsOut(ctx context.Context, list []agreement.Agreement) 
 	if err != nil {
 		return nil, err
 	}
+	var interestIDs []string
+	for _, a := range list {
+		if a.OriginInterestID != nil {
+			interestIDs = append(interestIDs, *a.OriginInterestID)
+		}
+	}
+	origins, err := s.interestOrigins(ctx, interestIDs)
+	if err != nil {
+		return nil, err
+	}
 	today := agreement.Today(time.Now())
 	return func(a agreement.Agreement) Agreement {
 		out := Agreement{ID: a.ID, Title: a.Title, Kind: a.Kind, SignedOn: a.SignedOn, ValidFrom: a.ValidFrom, ValidUntil: a.ValidUntil,
 			TerminatedOn: a.TerminatedOn, Status: a.Status(today), Parties: []AgreementParty{}, Renewals: []Renewal{},
-			FocusAreas: append([]string{}, a.FocusAreas...), Summary: textOut(a.Summary), Version: a.Version, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt}
+			FocusAreas: append([]string{}, a.FocusAreas...), Summary: textOut(a.Summary), Version: a.Version, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
+			OriginInterestID: a.OriginInterestID}
+		if a.OriginInterestID != nil {
+			if o, ok := origins[*a.OriginInterestID]; ok {
+				out.OriginInterest = &o
+			}
+		}
 		for _, p := range a.Parties {
 			out.Parties = append(out.Parties, AgreementParty{OrganisationID: p.OrganisationID, Organisation: OrganisationRef{ID: p.OrganisationID, Name: names[p.OrganisationID]}, SignatoryID: p.SignatoryID})
 		}
@@ -112,6 +133,8 @@ type AgreementCreate struct {
 	TerminatedOn *string      `json:"terminated_on,omitempty" format:"date"`
 	FocusAreas   []string     `json:"focus_areas,omitempty"`
 	Summary      Text         `json:"summary,omitempty"`
+	// OriginInterestID names the expression of interest the agreement came from.
+	OriginInterestID *string `json:"origin_interest_id,omitempty" format:"uuid"`
 
 	OriginMeetingID *string `json:"origin_meeting_id,omitempty" format:"uuid"`
 } // @name AgreementCreate
@@ -127,6 +150,8 @@ type AgreementPatch struct {
 	TerminatedOn opt.Field[string]       `json:"terminated_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	FocusAreas   opt.Field[[]string]     `json:"focus_areas,omitempty" swaggertype:"array,string"`
 	Summary      TextPatch               `json:"summary,omitempty"`
+	// OriginInterestID names the expression of interest the agreement came from; null clears it.
+	OriginInterestID opt.Field[string] `json:"origin_interest_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 
 	OriginMeetingID opt.Field[string] `json:"origin_meeting_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 } // @name AgreementPatch
@@ -250,7 +275,8 @@ func (s *server) createAgreement(c echo.Context) error {
 	}
 	a, err := agreement.Create(c.Request().Context(), s.DB, agreement.Agreement{Title: in.Title, Kind: in.Kind, Parties: partiesIn(in.Parties),
 		SignedOn: in.SignedOn, ValidFrom: in.ValidFrom, ValidUntil: in.ValidUntil, TerminatedOn: in.TerminatedOn, FocusAreas: in.FocusAreas, Summary: textIn(in.Summary),
-		OriginMeetingID: in.OriginMeetingID})
+		OriginInterestID: in.OriginInterestID,
+		OriginMeetingID:  in.OriginMeetingID})
 	if err != nil {
 		return err
 	}
@@ -310,7 +336,7 @@ func (s *server) updateAgreement(c echo.Context) error {
 		return err
 	}
 	patch := agreement.Patch{Title: in.Title, Kind: in.Kind, SignedOn: in.SignedOn, ValidFrom: in.ValidFrom, ValidUntil: in.ValidUntil,
-		TerminatedOn: in.TerminatedOn, Summary: in.Summary.in(), FocusAreas: in.FocusAreas,
+		TerminatedOn: in.TerminatedOn, Summary: in.Summary.in(), FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID,
 		OriginMeetingID: in.OriginMeetingID}
 	if in.Parties.Set {
 		patch.Parties = opt.Of(partiesIn(in.Parties.Value))

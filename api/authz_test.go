@@ -298,3 +298,64 @@ func TestAuditLogRecordsChangesWithoutSecrets(t *testing.T) {
 		}
 	})
 }
+
+// The interests' writes by every kind of caller: allowed callers succeed
+// and leave their audit events, others get 403 (401 anonymous).
+func TestInterestsAuthorization(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		cs := h.callers()
+		personA := h.newPerson(cs.orgA, "Huber")
+		// An offer of B, which A's callers answer, and A's interests in it.
+		offerB := h.createOpportunity("", offer(cs.orgB, nil))
+		fresh := func(h *harness) interestBody {
+			o := h.createOpportunity("", offer(cs.orgB, nil))
+			return h.express("", o.ID, map[string]any{"organisation_id": cs.orgA, "person_id": personA, "message": "Interested"})
+		}
+		accepted := func(h *harness) interestBody {
+			i := fresh(h)
+			if rec := h.do(request{method: "POST", url: "/api/v1/interests/" + i.ID + "/accept", headers: ifMatch(1)}); rec.Code != 200 {
+				h.t.Fatalf("accept: %d %s", rec.Code, rec.Body.String())
+			}
+			return h.interest("", i.ID)
+		}
+		interestedSide := []string{"admin", "coordinator", "member of A", "key coordinator", "key member of A"}
+		ownerSide := []string{"admin", "coordinator", "member of B", "key coordinator"}
+		h.checkWrites(t, cs, []writeCase{
+			{name: "express interest", allowed: interestedSide, request: func(h *harness, _ string) request {
+				o := h.createOpportunity("", offer(cs.orgB, nil))
+				return request{method: "POST", url: "/api/v1/opportunities/" + o.ID + "/interests", body: map[string]any{"organisation_id": cs.orgA, "person_id": personA, "message": "Interested"}}
+			}},
+			{name: "accept", allowed: ownerSide, events: 2, request: func(h *harness, _ string) request {
+				return request{method: "POST", url: "/api/v1/interests/" + fresh(h).ID + "/accept", headers: ifMatch(1)}
+			}},
+			{name: "decline", allowed: ownerSide, request: func(h *harness, _ string) request {
+				return request{method: "POST", url: "/api/v1/interests/" + fresh(h).ID + "/decline", headers: ifMatch(1), body: map[string]any{"reason": "Not now"}}
+			}},
+			{name: "withdraw", allowed: interestedSide, request: func(h *harness, _ string) request {
+				return request{method: "POST", url: "/api/v1/interests/" + fresh(h).ID + "/withdraw", headers: ifMatch(1)}
+			}},
+			{name: "pipeline step", allowed: ownerSide, request: func(h *harness, _ string) request {
+				i := accepted(h)
+				return request{method: "PATCH", url: "/api/v1/interests/" + i.ID, headers: ifMatch(i.Version), body: map[string]any{"status": "in_discussion"}}
+			}},
+		})
+		// Who reads an interest between A and B: both sides and those who
+		// read everything; not a key without read, nor anonymous.
+		i := h.express("", offerB.ID, map[string]any{"organisation_id": cs.orgA, "person_id": personA, "message": "Interested"})
+		for _, caller := range callerNames {
+			want := 200
+			switch caller {
+			case "anonymous":
+				want = 401
+			case "key without read":
+				want = 403
+			}
+			for _, url := range []string{"/api/v1/interests/" + i.ID, "/api/v1/interests", "/api/v1/interests/stages", "/api/v1/opportunities/" + offerB.ID + "/interests"} {
+				if got := h.status(request{url: url, as: cs.bearer[caller]}); got != want {
+					t.Errorf("%s GET %s: %d, want %d", caller, url, got, want)
+				}
+			}
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -62,6 +63,13 @@ func TestEveryDocumentedListFilterAndSortUsesAnIndex(t *testing.T) {
 	// filters single out; Generate analyses the tables.
 	if _, err := gen.Generate(setupCtx(), db, gen.Options{Orgs: 3000, Seed: 1}); err != nil {
 		t.Fatal(err)
+	}
+
+	// Expressions of interest: three organisations answer one offer.
+	offerID := h.createOpportunity("", offer(d.orgDE, nil)).ID
+	for k := range 3 {
+		org := h.newOrganisation("Interested KK "+randomSuffix(), "JP").ID
+		h.express("", offerID, map[string]any{"organisation_id": org, "person_id": h.newPerson(org, "Tanaka"), "message": "Interested " + strconv.Itoa(k)})
 	}
 
 	// listQuery runs a request and returns the keyset query it sent to table.
@@ -167,6 +175,31 @@ func TestEveryDocumentedListFilterAndSortUsesAnIndex(t *testing.T) {
 		{"audit actor", "/api/v1/audit-events?actor=" + d.user, "audit_events", "actor_id"},
 		{"audit from", "/api/v1/audit-events?from=2030-01-01T00:00:00Z", "audit_events", "occurred_at"},
 		{"audit to", "/api/v1/audit-events?to=2000-01-01T00:00:00Z", "audit_events", "occurred_at"},
+
+		{"opportunities default", "/api/v1/opportunities", "opportunities", ""},
+		{"opportunities expired too", "/api/v1/opportunities?include_expired=true", "opportunities", ""},
+		{"opportunities kind", "/api/v1/opportunities?kind=business_request", "opportunities", "kind"},
+		{"opportunities focus_area", "/api/v1/opportunities?focus_area=viral_oncology", "opportunities", ""},
+		{"opportunities rare focus_area", "/api/v1/opportunities?focus_area=rare_area", "opportunities", "focus_area"},
+		{"opportunities modality", "/api/v1/opportunities?modality=vaccine", "opportunities", "tag"},
+		{"opportunities stage", "/api/v1/opportunities?stage=approved", "opportunities", "stage"},
+		{"opportunities cooperation_type", "/api/v1/opportunities?cooperation_type=joint_venture", "opportunities", "tag"},
+		{"opportunities country", "/api/v1/opportunities?country=AT", "opportunities", "country"},
+		// A third of them address any country ("target:any"): read in order.
+		{"opportunities target_country", "/api/v1/opportunities?target_country=AT", "opportunities", ""},
+		{"opportunities status", "/api/v1/opportunities?status=closed", "opportunities", "status"},
+		{"opportunities organisation", "/api/v1/opportunities?organisation=" + d.orgJP, "opportunities", "organisation_id"},
+		{"opportunities q latin", "/api/v1/opportunities?q=vaccine+in+immuno", "opportunities", "search_text"},
+		{"opportunities q japanese", "/api/v1/opportunities?q=ステ", "opportunities", "search_grams"},
+		{"opportunities q common japanese", "/api/v1/opportunities?q=募集", "opportunities", ""},
+		{"organisation's opportunities", "/api/v1/organisations/" + d.orgJP + "/opportunities", "opportunities", "organisation_id"},
+		{"interests default", "/api/v1/interests", "opportunity_interests", ""},
+		{"interests status", "/api/v1/interests?status=declined", "opportunity_interests", "status"},
+		{"interests opportunity_id", "/api/v1/interests?opportunity_id=" + offerID, "opportunity_interests", "opportunity_id"},
+		{"interests sent", "/api/v1/interests?direction=sent&organisation_id=" + d.orgJP, "opportunity_interests", "organisation_id"},
+		{"interests received", "/api/v1/interests?direction=received&organisation_id=" + d.orgDE, "opportunity_interests", "organisation_id"},
+		{"interests either side", "/api/v1/interests?organisation_id=" + d.orgDE, "opportunity_interests", "organisation_id"},
+		{"opportunity's interests", "/api/v1/opportunities/" + offerID + "/interests", "opportunity_interests", "opportunity_id"},
 	}
 	// Every sort, on its second page.
 	for _, s := range []struct{ path, table, column string }{
@@ -190,6 +223,11 @@ func TestEveryDocumentedListFilterAndSortUsesAnIndex(t *testing.T) {
 		{"/api/v1/users?sort=-created_at", "users", "created_at"},
 		{"/api/v1/users?sort=updated_at", "users", "updated_at"},
 		{"/api/v1/audit-events?sort=-occurred_at", "audit_events", "occurred_at"},
+		{"/api/v1/opportunities?sort=-published_at", "opportunities", "published_sort"},
+		{"/api/v1/opportunities?sort=valid_until", "opportunities", "valid_until"},
+		{"/api/v1/opportunities?sort=-updated_at", "opportunities", "updated_at"},
+		{"/api/v1/interests?sort=-created_at", "opportunity_interests", "created_at"},
+		{"/api/v1/interests?sort=updated_at", "opportunity_interests", "updated_at"},
 	} {
 		sep := "?"
 		if strings.Contains(s.path, "?") {

@@ -53,8 +53,6 @@ type meetingList struct {
 	Items []meetingBody `json:"items"`
 }
 
-func ifMatch(v int) map[string]string { return map[string]string{"If-Match": fmt.Sprintf(`"%d"`, v)} }
-
 // meetingTrip is a trip to Osaka with two meeting sessions (three slots
 // each), two tables, delegates of organisations A (DE) and B (JP), and a
 // host of a third organisation.
@@ -191,6 +189,21 @@ func TestMeetingsAreRequestedAcceptedAndScheduledInTheTripsTimeZone(t *testing.T
 		if code := h.status(request{method: "POST", url: base + "/meetings", as: cs.bearer["member of A"], body: map[string]any{"requester_person_id": w.a[0], "receiver_person_id": w.a[1]}}); code != 422 {
 			t.Errorf("a meeting within one organisation: %d, want 422", code)
 		}
+		// The opportunity a request is about must be one the caller reads.
+		opp := h.createOpportunity("", offer(cs.orgB, nil))
+		if code := h.status(request{method: "POST", url: base + "/meetings", as: cs.bearer["member of A"], body: map[string]any{"requester_person_id": w.a[2], "receiver_person_id": w.b[2],
+			"opportunity_id": w.trip.ID}}); code != 422 {
+			t.Errorf("a request about no opportunity: %d, want 422", code)
+		}
+		rec = h.do(request{method: "POST", url: base + "/meetings", as: cs.bearer["member of A"], body: map[string]any{"requester_person_id": w.a[2], "receiver_person_id": w.b[2],
+			"opportunity_id": opp.ID}})
+		if rec.Code != 201 || !strings.Contains(rec.Body.String(), `"opportunity_id":"`+opp.ID+`"`) {
+			t.Fatalf("a request about an opportunity: %d %s", rec.Code, rec.Body.String())
+		}
+		aboutOpp := decode[meetingBody](t, rec)
+		if code, _ := h.meetingAction(w, cs.bearer["member of A"], aboutOpp, "cancel", map[string]any{}); code != 200 {
+			t.Fatalf("withdrawing it: %d", code)
+		}
 		m := h.requestMeeting(w, cs.bearer["member of A"], w.a[0], w.b[0])
 		if m.Status != "requested" || m.Scheduled || m.Receiver.Person == nil || m.Receiver.Person.NameLocal != "田中 愛" {
 			t.Fatalf("new request: %+v", m)
@@ -234,11 +247,11 @@ func TestMeetingsAreRequestedAcceptedAndScheduledInTheTripsTimeZone(t *testing.T
 		}
 
 		// Who sees what: members their own organisation's meetings.
-		if l := decode[meetingList](t, h.get(base+"/meetings")); len(l.Items) != 4 {
-			t.Errorf("admin sees %d meetings, want 4", len(l.Items))
+		if l := decode[meetingList](t, h.get(base+"/meetings")); len(l.Items) != 5 {
+			t.Errorf("admin sees %d meetings, want 5 (one withdrawn)", len(l.Items))
 		}
-		if l := decode[meetingList](t, h.do(request{url: base + "/meetings", as: cs.bearer["member of B"]})); len(l.Items) != 3 {
-			t.Errorf("member of B sees %d meetings, want its 3", len(l.Items))
+		if l := decode[meetingList](t, h.do(request{url: base + "/meetings", as: cs.bearer["member of B"]})); len(l.Items) != 4 {
+			t.Errorf("member of B sees %d meetings, want its 4", len(l.Items))
 		}
 		other := h.newOrganisation("Other GmbH "+randomSuffix(), "DE").ID
 		outsider := h.bearer(h.newUser("member", &other))

@@ -330,7 +330,7 @@ func (s *server) deleteOrganisation(c echo.Context) error {
 // mergeOrganisation godoc
 //
 //	@Summary		Merge a duplicate into this organisation
-//	@Description	Moves people, users, API keys, agreement parties, trip organisers, agenda items, registrations, project partners and fundings from the duplicate to this organisation in one transaction, adds its focus areas, and archives the duplicate. Every moved record gets a new version (ETag) and a "merge" event in the audit log.
+//	@Description	Moves people, users, API keys, agreement parties, trip organisers, agenda items, registrations, project partners, fundings, opportunities and expressions of interest from the duplicate to this organisation in one transaction, adds its focus areas, and archives the duplicate. Every moved record gets a new version (ETag) and a "merge" event in the audit log.
 //	@Tags			organisations
 //	@Accept			json
 //	@Produce		json

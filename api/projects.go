@@ -64,6 +64,12 @@ type Project struct {
 	CreatedAt         time.Time        `json:"created_at" format:"date-time"`
 	UpdatedAt         time.Time        `json:"updated_at" format:"date-time"`
 
+	// OriginInterestID is the expression of interest the project came
+	// from directly. OriginInterest shows the interest it came from,
+	// directly or through its origin agreement, and the opportunity.
+	OriginInterestID *string         `json:"origin_interest_id" format:"uuid" extensions:"x-nullable"`
+	OriginInterest   *InterestOrigin `json:"origin_interest" extensions:"x-nullable"`
+
 	// OriginMeetingID is the B2B meeting the project came from.
 	OriginMeetingID *string `json:"origin_meeting_id" format:"uuid" extensions:"x-nullable"`
 } // @name Project
@@ -88,6 +94,10 @@ func (s *server) projectsOut(ctx context.Context, list []project.Project) (func(
 	if err != nil {
 		return nil, err
 	}
+	originOf, err := s.projectOrigins(ctx, list)
+	if err != nil {
+		return nil, err
+	}
 	byProject := map[string][]project.Funding{}
 	for _, f := range fundings {
 		byProject[f.ProjectID] = append(byProject[f.ProjectID], f)
@@ -96,6 +106,10 @@ func (s *server) projectsOut(ctx context.Context, list []project.Project) (func(
 		out := Project{ID: p.ID, Title: p.Title, Acronym: p.Acronym, Summary: textOut(p.Summary), Phase: p.Phase, PhaseHistory: []PhaseChange{},
 			StartDate: p.StartDate, EndDate: p.EndDate, OriginTripID: p.OriginTripID, OriginAgreementID: p.OriginAgreementID,
 			Partners: []ProjectPartner{}, FocusAreas: append([]string{}, p.FocusAreas...), Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		out.OriginInterestID = p.OriginInterestID
+		if o, ok := originOf[p.ID]; ok {
+			out.OriginInterest = &o
+		}
 		out.OriginMeetingID = p.OriginMeetingID
 		for _, h := range p.History {
 			out.PhaseHistory = append(out.PhaseHistory, PhaseChange{Phase: h.Phase, ChangedOn: h.ChangedOn})
@@ -150,6 +164,10 @@ type ProjectCreate struct {
 	OriginAgreementID *string        `json:"origin_agreement_id,omitempty" format:"uuid"`
 	Partners          []PartnerInput `json:"partners"`
 	FocusAreas        []string       `json:"focus_areas,omitempty"`
+	// OriginInterestID names the expression of interest the project came
+	// from directly (not with a trip or agreement origin; a project from
+	// an agreement that came from an interest names the agreement).
+	OriginInterestID *string `json:"origin_interest_id,omitempty" format:"uuid"`
 
 	OriginMeetingID *string `json:"origin_meeting_id,omitempty" format:"uuid"`
 } // @name ProjectCreate
@@ -166,6 +184,8 @@ type ProjectPatch struct {
 	OriginAgreementID opt.Field[string]         `json:"origin_agreement_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 	Partners          opt.Field[[]PartnerInput] `json:"partners,omitempty" swaggertype:"array,object"`
 	FocusAreas        opt.Field[[]string]       `json:"focus_areas,omitempty" swaggertype:"array,string"`
+	// OriginInterestID names the expression of interest the project came from; null clears it.
+	OriginInterestID opt.Field[string] `json:"origin_interest_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 
 	OriginMeetingID opt.Field[string] `json:"origin_meeting_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 } // @name ProjectPatch
@@ -284,7 +304,8 @@ func (s *server) createProject(c echo.Context) error {
 	}
 	p, err := project.Create(c.Request().Context(), s.DB, project.Project{Title: in.Title, Acronym: in.Acronym, Summary: textIn(in.Summary), Phase: in.Phase,
 		StartDate: in.StartDate, EndDate: in.EndDate, OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID,
-		Partners: partnersIn(in.Partners), FocusAreas: in.FocusAreas, OriginMeetingID: in.OriginMeetingID})
+		Partners: partnersIn(in.Partners), FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID,
+		OriginMeetingID: in.OriginMeetingID})
 	if err != nil {
 		return err
 	}
@@ -345,7 +366,7 @@ func (s *server) updateProject(c echo.Context) error {
 		return err
 	}
 	patch := project.Patch{Title: in.Title, Acronym: in.Acronym, Summary: in.Summary.in(), Phase: in.Phase, StartDate: in.StartDate, EndDate: in.EndDate,
-		OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID, FocusAreas: in.FocusAreas,
+		OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID, FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID,
 		OriginMeetingID: in.OriginMeetingID}
 	if in.Partners.Set {
 		patch.Partners = opt.Of(partnersIn(in.Partners.Value))
@@ -765,4 +786,54 @@ func (s *server) deleteMilestone(c echo.Context) error {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
+}
+
+// projectOrigins returns, by project id, the interest each project came
+// from: its own origin_interest_id, or its origin agreement's.
+func (s *server) projectOrigins(ctx context.Context, list []project.Project) (map[string]InterestOrigin, error) {
+	var agreementIDs []string
+	for _, p := range list {
+		if p.OriginAgreementID != nil {
+			agreementIDs = append(agreementIDs, *p.OriginAgreementID)
+		}
+	}
+	refs, err := agreement.Refs(ctx, s.DB, agreementIDs, nil)
+	if err != nil {
+		return nil, err
+	}
+	viaAgreement := map[string]string{}
+	for _, a := range refs {
+		if a.OriginInterestID != nil {
+			viaAgreement[a.ID] = *a.OriginInterestID
+		}
+	}
+	interestOf := map[string]string{}
+	var interestIDs []string
+	for _, p := range list {
+		switch {
+		case p.OriginInterestID != nil:
+			interestOf[p.ID] = *p.OriginInterestID
+		case p.OriginAgreementID != nil && viaAgreement[*p.OriginAgreementID] != "":
+			interestOf[p.ID] = viaAgreement[*p.OriginAgreementID]
+		default:
+			continue
+		}
+		interestIDs = append(interestIDs, interestOf[p.ID])
+	}
+	origins, err := s.interestOrigins(ctx, interestIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]InterestOrigin{}
+	for _, p := range list {
+		o, ok := origins[interestOf[p.ID]]
+		if !ok {
+			continue
+		}
+		if p.OriginInterestID == nil {
+			o.ViaAgreementID = p.OriginAgreementID
+		}
+		out[p.ID] = o
+	}
+	return out, nil
 }

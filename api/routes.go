@@ -165,6 +165,26 @@ func (s *server) routes(e *echo.Echo) {
 	v1.GET("/funders/:code", s.getFunder)
 	v1.PATCH("/funders/:code", s.updateFunder)
 	v1.DELETE("/funders/:code", s.deleteFunder)
+
+	v1.GET("/opportunity-codes", s.getOpportunityCodes)
+	v1.GET("/opportunities", s.listOpportunities)
+	v1.POST("/opportunities", s.createOpportunity)
+	v1.GET("/opportunities/:id", s.getOpportunity)
+	v1.PATCH("/opportunities/:id", s.updateOpportunity)
+	v1.DELETE("/opportunities/:id", s.deleteOpportunity)
+	v1.GET("/opportunities/:id/matches", s.listOpportunityMatches)
+	v1.GET("/organisations/:id/opportunities", s.listOrganisationOpportunities)
+	v1.GET("/organisations/:id/suggestions", s.listSuggestions)
+
+	v1.GET("/opportunities/:id/interests", s.listOpportunityInterests)
+	v1.POST("/opportunities/:id/interests", s.createInterest)
+	v1.GET("/interests", s.listInterests)
+	v1.GET("/interests/stages", s.interestStages)
+	v1.GET("/interests/:id", s.getInterest)
+	v1.PATCH("/interests/:id", s.updateInterest)
+	v1.POST("/interests/:id/accept", s.acceptInterest)
+	v1.POST("/interests/:id/decline", s.declineInterest)
+	v1.POST("/interests/:id/withdraw", s.withdrawInterest)
 }
 
 // routeMethods are the methods a path answers 405 for when it lacks them.

@@ -31,7 +31,13 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 		WithSchema(openapi3.NewStringSchema().WithMinLength(1).WithMaxLength(255))}}
 	for _, schema := range doc.Components.Schemas {
 		for name, prop := range schema.Value.Properties {
-			if v := prop.Value; prop.Ref == "" && v.Nullable && v.Type == nil {
+			v := prop.Value
+			switch {
+			case prop.Ref == "" && v.Nullable && v.Type == nil && len(v.AllOf) == 1 && v.AllOf[0].Ref != "":
+				// A nullable struct pointer (*InterestOrigin): that object
+				// or null, not any value.
+				v.Type = &openapi3.Types{openapi3.TypeObject}
+			case prop.Ref == "" && v.Nullable && v.Type == nil:
 				schema.Value.Properties[name] = anyValue(v.Description)
 			}
 		}

@@ -14,8 +14,10 @@ import (
 	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/interest"
 	"github.com/innomunich/platform/pkg/mail"
 	"github.com/innomunich/platform/pkg/meeting"
+	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/person"
@@ -39,7 +41,12 @@ var sortSpecs = map[string]page.Spec{
 	"trip.Sort":         trip.Sort,
 	"user.Sort":         user.Sort,
 	"mail.OutboxOrder":  mail.OutboxOrder,
-	"meeting.Sort":      meeting.Sort,
+
+	"opportunity.Sort": opportunity.Sort,
+
+	"interest.Sort": interest.Sort,
+
+	"meeting.Sort": meeting.Sort,
 }
 
 // lists are the closed sets handlers pass to q.oneOf, by the expression
@@ -52,7 +59,17 @@ var lists = map[string][]string{
 	"trip.Kinds":         trip.Kinds,
 	"trip.Statuses":      trip.Statuses,
 	"auth.Roles":         auth.Roles,
-	"meeting.Statuses":   meeting.Statuses,
+
+	"opportunity.KindCodes":            opportunity.KindCodes,
+	"opportunity.ModalityCodes":        opportunity.ModalityCodes,
+	"opportunity.StageCodes":           opportunity.StageCodes,
+	"opportunity.CooperationTypeCodes": opportunity.CooperationTypeCodes,
+	"opportunity.StatusCodes":          opportunity.StatusCodes,
+
+	"interest.Statuses":   interest.Statuses,
+	"interest.Directions": interest.Directions,
+
+	"meeting.Statuses": meeting.Statuses,
 }
 
 // The years q.year accepts.

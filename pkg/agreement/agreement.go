@@ -96,13 +96,16 @@ type Agreement struct {
 	ValidUntilSort string
 	TerminatedOn   *string
 	Summary        i18n.Text `gorm:"embedded;embeddedPrefix:summary_"`
-	SearchText     string
-	Version        int
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
-	Parties        []Party   `gorm:"-"`
-	Renewals       []Renewal `gorm:"-"`
-	FocusAreas     []string  `gorm:"-"`
+	// OriginInterestID is the expression of interest (and through it the
+	// opportunity) the agreement came from, if any.
+	OriginInterestID *string
+	SearchText       string
+	Version          int
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+	Parties          []Party   `gorm:"-"`
+	Renewals         []Renewal `gorm:"-"`
+	FocusAreas       []string  `gorm:"-"`
 
 	// OriginMeetingID names the B2B meeting the agreement came from (pkg/meeting).
 	OriginMeetingID *string
@@ -144,21 +147,22 @@ func StatusWhere(status, today string) (string, []any) {
 }
 
 type view struct {
-	Title        string    `json:"title"`
-	Kind         string    `json:"kind"`
-	SignedOn     string    `json:"signed_on"`
-	ValidFrom    *string   `json:"valid_from"`
-	ValidUntil   *string   `json:"valid_until"`
-	TerminatedOn *string   `json:"terminated_on"`
-	Summary      i18n.Text `json:"summary"`
-	Parties      []Party   `json:"parties"`
-	FocusAreas   []string  `json:"focus_areas"`
+	Title            string    `json:"title"`
+	Kind             string    `json:"kind"`
+	SignedOn         string    `json:"signed_on"`
+	ValidFrom        *string   `json:"valid_from"`
+	ValidUntil       *string   `json:"valid_until"`
+	TerminatedOn     *string   `json:"terminated_on"`
+	Summary          i18n.Text `json:"summary"`
+	Parties          []Party   `json:"parties"`
+	FocusAreas       []string  `json:"focus_areas"`
+	OriginInterestID *string   `json:"origin_interest_id"`
 
 	OriginMeetingID *string `json:"origin_meeting_id"` // set by name below
 }
 
 func (a Agreement) view() view {
-	v := view{a.Title, a.Kind, a.SignedOn, a.ValidFrom, a.ValidUntil, a.TerminatedOn, a.Summary, a.Parties, a.FocusAreas, nil}
+	v := view{a.Title, a.Kind, a.SignedOn, a.ValidFrom, a.ValidUntil, a.TerminatedOn, a.Summary, a.Parties, a.FocusAreas, a.OriginInterestID, nil}
 	v.OriginMeetingID = a.OriginMeetingID
 	return v
 }
@@ -254,6 +258,9 @@ func (a Agreement) Validate() error {
 	if len(seen) < 2 {
 		bad.Add("parties", "must name at least two different organisations")
 	}
+	if a.OriginInterestID != nil && uuid.Validate(*a.OriginInterestID) != nil {
+		bad.Add("origin_interest_id", "must be the id of an expression of interest")
+	}
 	if s := a.Summary; utf8.RuneCountInString(s.De) > 5000 || utf8.RuneCountInString(s.En) > 5000 || utf8.RuneCountInString(s.Ja) > 5000 {
 		bad.Add("summary", "each language must be at most 5000 characters")
 	}
@@ -343,7 +350,7 @@ func Create(ctx context.Context, db *database.DB, a Agreement) (Agreement, error
 			return err
 		}
 		if err := db.Conn(ctx).Omit("Parties", "Renewals", "FocusAreas").Create(&a).Error; err != nil {
-			return err
+			return originError(err)
 		}
 		if err := writeLinks(ctx, db, a); err != nil {
 			return err
@@ -396,6 +403,7 @@ type Patch struct {
 	Summary                             i18n.TextPatch
 	Parties                             opt.Field[[]Party]
 	FocusAreas                          opt.Field[[]string]
+	OriginInterestID                    opt.Field[string]
 	OriginMeetingID                     opt.Field[string]
 }
 
@@ -444,6 +452,7 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 		if in.FocusAreas.Set {
 			after.FocusAreas = slices.Clone(in.FocusAreas.Value)
 		}
+		setDate(&after.OriginInterestID, in.OriginInterestID)
 		setDate(&after.OriginMeetingID, in.OriginMeetingID) // an id, set or cleared as a date is
 		after.normalise()
 		if err := after.Validate(); err != nil {
@@ -457,9 +466,10 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 			"title": after.Title, "kind": after.Kind, "signed_on": after.SignedOn, "valid_from": after.ValidFrom,
 			"valid_until": after.ValidUntil, "valid_until_sort": after.ValidUntilSort, "terminated_on": after.TerminatedOn,
 			"summary_de": after.Summary.De, "summary_en": after.Summary.En, "summary_ja": after.Summary.Ja, "search_text": after.SearchText,
-			"origin_meeting_id": after.OriginMeetingID,
+			"origin_interest_id": after.OriginInterestID,
+			"origin_meeting_id":  after.OriginMeetingID,
 		}); err != nil {
-			return err
+			return originError(err)
 		}
 		if err := writeLinks(ctx, db, after); err != nil {
 			return err
@@ -549,7 +559,23 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 }
 
 // referrers are what may refer to an agreement and keep it from going.
-var referrers = database.Referrers{From: []database.Referrer{{Table: "projects", Column: "origin_agreement_id", Noun: "projects"}}}
+var referrers = database.Referrers{From: []database.Referrer{
+	{Table: "projects", Column: "origin_agreement_id", Noun: "projects"},
+	{Table: "opportunity_interests", Column: "agreement_id", Noun: "expressions of interest"},
+}}
+
+// originError names origin_interest_id when the database refuses the row
+// for it: the interests' package builds on this one (it links agreements),
+// so the reference is checked by the foreign key rather than by asking
+// that package. The other foreign key of the row, origin_meeting_id, is
+// checked before the write (pkg/meeting), so a violation here is the
+// interest's.
+func originError(err error) error {
+	if database.IsForeignKey(err) {
+		return apperr.Fields{{Field: "origin_interest_id", Message: "is not an expression of interest"}}.Err()
+	}
+	return err
+}
 
 // Origin is an agreement or project named by what it came from.
 type Origin struct{ ID, Title, OriginMeetingID string }

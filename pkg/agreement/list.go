@@ -88,3 +88,31 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Agreem
 	}
 	return items, next, nil
 }
+
+// Ref is an agreement as a chain of origins shows it.
+type Ref struct {
+	ID               string
+	Title            string
+	SignedOn         string
+	OriginInterestID *string
+}
+
+// Refs returns, in one query, the agreements with the ids and those that
+// came from one of the interests: what an opportunity led to.
+func Refs(ctx context.Context, db *database.DB, ids, interestIDs []string) ([]Ref, error) {
+	var out []Ref
+	if len(ids) == 0 && len(interestIDs) == 0 {
+		return out, nil
+	}
+	q := db.Conn(ctx).Model(&Agreement{}).Select("id, title, signed_on, origin_interest_id")
+	switch {
+	case len(ids) > 0 && len(interestIDs) > 0:
+		q = q.Where("id IN ? OR origin_interest_id IN ?", ids, interestIDs)
+	case len(ids) > 0:
+		q = q.Where("id IN ?", ids)
+	default:
+		q = q.Where("origin_interest_id IN ?", interestIDs)
+	}
+	err := q.Order("created_at, id").Scan(&out).Error
+	return out, err
+}

@@ -33,6 +33,16 @@ const (
 // Scopes lists every scope.
 var Scopes = []string{ScopeRead, ScopeWriteOrganisations, ScopeWritePeople, ScopeWriteAgreements, ScopeWriteTrips, ScopeWriteProjects}
 
+// Partnering scopes: write:opportunities lets a key keep its
+// organisation's opportunities; read:opportunity_details lets it read the
+// details of opportunities, which otherwise only signed-in users see.
+const (
+	ScopeWriteOpportunities     = "write:opportunities"
+	ScopeReadOpportunityDetails = "read:opportunity_details"
+)
+
+func init() { Scopes = append(Scopes, ScopeWriteOpportunities, ScopeReadOpportunityDetails) }
+
 // Kinds of principal.
 const (
 	KindUser   = "user"

@@ -109,7 +109,14 @@ func Seed(ctx context.Context, db *database.DB) (Summary, error) {
 			}
 			out["agreements"]++
 		}
-		return nil
+		n, err := seedOpportunities(ctx, db, ids)
+		out["opportunities"] = n
+		if err != nil {
+			return err
+		}
+		n, err = seedInterests(ctx, db, ids)
+		out["interests"] = n
+		return err
 	})
 	return out, err
 }

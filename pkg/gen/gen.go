@@ -19,6 +19,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/person"
 	"github.com/innomunich/platform/pkg/project"
@@ -28,11 +29,15 @@ import (
 // Options choose the size and the seed.
 type Options struct {
 	// Orgs is the number of organisations; the other records follow from
-	// it: people ×2, agreements ×0.1, trips ×0.02, projects ×0.1.
+	// it: people ×2, agreements ×0.1, trips ×0.02, projects ×0.1,
+	// opportunities ×0.5.
 	Orgs int
 	Seed uint64
 	// Progress, when set, hears after each batch what has been written.
 	Progress func(table string, done, total int)
+	// Opportunities overrides their number (by default half the
+	// organisations), for benchmarks of matching.
+	Opportunities int
 }
 
 // MaxOrgs bounds a run to what fits a test machine's disk and patience.
@@ -42,7 +47,7 @@ const MaxOrgs = 10_000_000
 type Summary map[string]int
 
 // Scale is how many records of each kind n organisations come with.
-type Scale struct{ Orgs, People, Agreements, Trips, Projects int }
+type Scale struct{ Orgs, People, Agreements, Trips, Projects, Opportunities int }
 
 // ScaleFor returns the record counts for n organisations.
 func ScaleFor(n int) Scale {
@@ -52,7 +57,7 @@ func ScaleFor(n int) Scale {
 		}
 		return max(1, n/div)
 	}
-	return Scale{Orgs: n, People: 2 * n, Agreements: part(10), Trips: part(50), Projects: part(10)}
+	return Scale{Orgs: n, People: 2 * n, Agreements: part(10), Trips: part(50), Projects: part(10), Opportunities: part(2)}
 }
 
 // ref is the day the data set describes: trips before it are over,
@@ -65,7 +70,8 @@ var epoch = time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC)
 // tables the generator writes, for dropping and rebuilding their indexes.
 var tables = []string{"organisations", "organisation_focus_areas", "people", "agreements", "agreement_parties", "agreement_focus_areas",
 	"trips", "trip_regions", "trip_organisers", "trip_agenda", "trip_participants",
-	"projects", "project_partners", "project_focus_areas", "project_phases", "project_fundings"}
+	"projects", "project_partners", "project_focus_areas", "project_phases", "project_fundings",
+	"opportunities", "opportunity_focus_areas", "opportunity_tags"}
 
 // Generate writes the data set into db, which must be migrated. On
 // PostgreSQL the secondary indexes of the tables written are dropped
@@ -76,6 +82,9 @@ func Generate(ctx context.Context, db *database.DB, opt Options) (Summary, error
 		return nil, fmt.Errorf("--orgs must be from 1 to %d", MaxOrgs)
 	}
 	g := &generator{seed: opt.Seed, scale: ScaleFor(opt.Orgs), progress: opt.Progress, sum: Summary{}}
+	if opt.Opportunities > 0 {
+		g.scale.Opportunities = opt.Opportunities
+	}
 	err := db.WithoutIndexes(ctx, tables, func() error {
 		steps := []struct {
 			table string
@@ -87,6 +96,7 @@ func Generate(ctx context.Context, db *database.DB, opt Options) (Summary, error
 			{"agreements", g.scale.Agreements, g.agreement},
 			{"trips", g.scale.Trips, g.trip},
 			{"projects", g.scale.Projects, g.project},
+			{"opportunities", g.scale.Opportunities, g.opportunity},
 		}
 		for _, s := range steps {
 			if err := g.load(ctx, db, s.table, s.n, s.build); err != nil {
@@ -136,6 +146,11 @@ type batch struct {
 	projAreas    []projectArea
 	phases       []project.PhaseChange
 	fundings     []project.Funding
+
+	opportunities []opportunity.Opportunity
+	oppGrams      [][]string
+	oppTags       []opportunity.Tag
+	oppAreas      []opportunity.FocusArea
 }
 
 const batchSize = 5000
@@ -205,6 +220,9 @@ func (g *generator) write(ctx context.Context, db *database.DB, b *batch) error 
 		func() error { return insert(ctx, db, g.sum, "project_focus_areas", b.projAreas, nil) },
 		func() error { return insert(ctx, db, g.sum, "project_phases", b.phases, nil) },
 		func() error { return insert(ctx, db, g.sum, "project_fundings", b.fundings, nil) },
+		func() error { return insert(ctx, db, g.sum, "opportunities", b.opportunities, grams(b.oppGrams)) },
+		func() error { return insert(ctx, db, g.sum, "opportunity_focus_areas", b.oppAreas, nil) },
+		func() error { return insert(ctx, db, g.sum, "opportunity_tags", b.oppTags, nil) },
 	} {
 		if err := w(); err != nil {
 			return err

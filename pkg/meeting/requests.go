@@ -12,6 +12,7 @@ import (
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/trip"
@@ -131,6 +132,17 @@ func Create(ctx context.Context, db *database.DB, tripID string, in Request) (Me
 			}
 			if closed {
 				return apperr.New(apperr.Conflict, "Booking of meetings is closed for this trip")
+			}
+		}
+		if m.OpportunityID != nil {
+			// The opportunity the meeting is about, as its caller may read it
+			// (a draft of another organisation is no opportunity to them).
+			err := opportunity.CheckReadable(ctx, db, *m.OpportunityID)
+			if apperr.Is(err, apperr.NotFound) {
+				return apperr.Fields{{Field: "opportunity_id", Message: "is not an opportunity"}}.Err()
+			}
+			if err != nil {
+				return err
 			}
 		}
 		if err := checkDuplicate(ctx, db, m); err != nil {

@@ -11,7 +11,9 @@ import (
 	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/interest"
 	"github.com/innomunich/platform/pkg/meeting"
+	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/person"
 	"github.com/innomunich/platform/pkg/project"
@@ -27,6 +29,8 @@ var movers = []func(ctx context.Context, db *database.DB, fromID, toID string) (
 	agreement.MoveParty,
 	trip.MoveOrganisation,
 	project.MoveOrganisation,
+	opportunity.MoveOrganisation,
+	interest.MoveOrganisation,
 	meeting.MoveOrganisation,
 }
 

@@ -34,6 +34,7 @@ var Kinds = []Kind{
 	{Code: "agreement_expiry", Default: true, Roles: []string{"admin", "coordinator"}},
 	{Code: "milestone_due", Default: true},
 	{Code: "weekly_digest", Default: false, Roles: []string{"admin", "coordinator"}},
+	{Code: "opportunity_interest", Default: true},
 	{Code: "meeting", Default: true},
 }
 

@@ -443,6 +443,7 @@ var referrers = database.Referrers{
 		{Table: "project_partners", Column: "organisation_id", Noun: "projects"},
 		{Table: "project_fundings", Column: "recipient_id", Noun: "fundings received"},
 		{Table: "project_fundings", Column: "executing_body_id", Noun: "fundings executed"},
+		{Table: "opportunities", Column: "organisation_id", Noun: "opportunities"},
 	},
 	Instead: "archive it instead (archived: true)",
 }

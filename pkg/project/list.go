@@ -1,6 +1,8 @@
 package project
 
 import (
+	"strings"
+
 	"context"
 
 	"github.com/innomunich/platform/pkg/database"
@@ -79,4 +81,37 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Projec
 		return nil, nil, err
 	}
 	return items, next, nil
+}
+
+// Ref is a project as a chain of origins shows it.
+type Ref struct {
+	ID                string
+	Title             string
+	Acronym           string
+	Phase             string
+	OriginAgreementID *string
+	OriginInterestID  *string
+}
+
+// Refs returns, in one query, the projects with the ids and those that
+// came from one of the interests or agreements: what an opportunity led to.
+func Refs(ctx context.Context, db *database.DB, ids, interestIDs, agreementIDs []string) ([]Ref, error) {
+	var out []Ref
+	var conds []string
+	var args []any
+	for _, c := range []struct {
+		col string
+		ids []string
+	}{{"id", ids}, {"origin_interest_id", interestIDs}, {"origin_agreement_id", agreementIDs}} {
+		if len(c.ids) > 0 {
+			conds = append(conds, c.col+" IN ?")
+			args = append(args, c.ids)
+		}
+	}
+	if len(conds) == 0 {
+		return out, nil
+	}
+	err := db.Conn(ctx).Model(&Project{}).Select("id, title, acronym, phase, origin_agreement_id, origin_interest_id").
+		Where(strings.Join(conds, " OR "), args...).Order("created_at, id").Scan(&out).Error
+	return out, err
 }

@@ -75,13 +75,17 @@ type Project struct {
 	TitleSort         string
 	OriginTripID      *string
 	OriginAgreementID *string
-	SearchText        string
-	Version           int
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
-	Partners          []Partner     `gorm:"-"`
-	FocusAreas        []string      `gorm:"-"`
-	History           []PhaseChange `gorm:"-"`
+	// OriginInterestID is the expression of interest (and through it the
+	// opportunity) the project came from directly; one that came through
+	// an agreement names that agreement, which names the interest.
+	OriginInterestID *string
+	SearchText       string
+	Version          int
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+	Partners         []Partner     `gorm:"-"`
+	FocusAreas       []string      `gorm:"-"`
+	History          []PhaseChange `gorm:"-"`
 
 	// OriginMeetingID names the B2B meeting the project came from (pkg/meeting).
 	OriginMeetingID *string
@@ -96,6 +100,7 @@ type view struct {
 	EndDate           *string   `json:"end_date"`
 	OriginTripID      *string   `json:"origin_trip_id"`
 	OriginAgreementID *string   `json:"origin_agreement_id"`
+	OriginInterestID  *string   `json:"origin_interest_id"`
 	Partners          []Partner `json:"partners"`
 	FocusAreas        []string  `json:"focus_areas"`
 
@@ -103,7 +108,7 @@ type view struct {
 }
 
 func (p Project) view() view {
-	v := view{p.Title, p.Acronym, p.Summary, p.Phase, p.StartDate, p.EndDate, p.OriginTripID, p.OriginAgreementID, p.Partners, p.FocusAreas, nil}
+	v := view{p.Title, p.Acronym, p.Summary, p.Phase, p.StartDate, p.EndDate, p.OriginTripID, p.OriginAgreementID, p.OriginInterestID, p.Partners, p.FocusAreas, nil}
 	v.OriginMeetingID = p.OriginMeetingID
 	return v
 }
@@ -196,8 +201,17 @@ func (p Project) Validate() error {
 	if p.OriginAgreementID != nil && uuid.Validate(*p.OriginAgreementID) != nil {
 		bad.Add("origin_agreement_id", "must be the id of an agreement")
 	}
-	if p.OriginTripID != nil && p.OriginAgreementID != nil {
-		bad.Add("origin_agreement_id", "a project grew from a trip or an agreement, not both")
+	if p.OriginInterestID != nil && uuid.Validate(*p.OriginInterestID) != nil {
+		bad.Add("origin_interest_id", "must be the id of an expression of interest")
+	}
+	// A project grew from one thing. An agreement that came from an
+	// interest names the interest itself, so the chain interest →
+	// agreement → project needs only origin_agreement_id here.
+	switch {
+	case p.OriginTripID != nil && p.OriginAgreementID != nil:
+		bad.Add("origin_agreement_id", "a project grew from a trip, an agreement or an expression of interest, not several")
+	case p.OriginInterestID != nil && (p.OriginTripID != nil || p.OriginAgreementID != nil):
+		bad.Add("origin_interest_id", "a project grew from a trip, an agreement or an expression of interest, not several; for a project from an agreement that came from an interest, name the agreement")
 	}
 	seen, coordinators := map[string]bool{}, 0
 	for _, x := range p.Partners {
@@ -344,7 +358,7 @@ func Create(ctx context.Context, db *database.DB, p Project) (Project, error) {
 			return err
 		}
 		if err := db.Conn(ctx).Omit("Partners", "FocusAreas", "History").Create(&p).Error; err != nil {
-			return err
+			return originError(err)
 		}
 		if err := writeLinks(ctx, db, p); err != nil {
 			return err
@@ -396,6 +410,7 @@ type Patch struct {
 	Title, Acronym, Phase           opt.Field[string]
 	StartDate, EndDate              opt.Field[string]
 	OriginTripID, OriginAgreementID opt.Field[string]
+	OriginInterestID                opt.Field[string]
 	Summary                         i18n.TextPatch
 	Partners                        opt.Field[[]Partner]
 	FocusAreas                      opt.Field[[]string]
@@ -442,6 +457,7 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 		setOpt(&after.EndDate, in.EndDate)
 		setOpt(&after.OriginTripID, in.OriginTripID)
 		setOpt(&after.OriginAgreementID, in.OriginAgreementID)
+		setOpt(&after.OriginInterestID, in.OriginInterestID)
 		setOpt(&after.OriginMeetingID, in.OriginMeetingID)
 		after.Summary = in.Summary.Apply(after.Summary)
 		if in.Partners.Set {
@@ -464,9 +480,10 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 			"title": after.Title, "acronym": after.Acronym, "summary_de": after.Summary.De, "summary_en": after.Summary.En, "summary_ja": after.Summary.Ja,
 			"phase": after.Phase, "start_date": after.StartDate, "end_date": after.EndDate, "start_sort": after.StartSort, "title_sort": after.TitleSort,
 			"origin_trip_id": after.OriginTripID, "origin_agreement_id": after.OriginAgreementID, "search_text": after.SearchText,
-			"origin_meeting_id": after.OriginMeetingID,
+			"origin_interest_id": after.OriginInterestID,
+			"origin_meeting_id":  after.OriginMeetingID,
 		}); err != nil {
-			return err
+			return originError(err)
 		}
 		if err := writeLinks(ctx, db, after); err != nil {
 			return err
@@ -519,11 +536,26 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) error 
 		if err := database.CheckVersion("project", before.Version, version); err != nil {
 			return err
 		}
-		if err := db.DeleteVersioned(ctx, "projects", "project", id, version, database.Referrers{}); err != nil {
+		if err := db.DeleteVersioned(ctx, "projects", "project", id, version, referrers); err != nil {
 			return err
 		}
 		return audit.Record(ctx, db, audit.Delete, "project", id, before.Version, before.view(), nil)
 	})
+}
+
+// referrers are what may refer to a project and keep it from going.
+var referrers = database.Referrers{From: []database.Referrer{{Table: "opportunity_interests", Column: "project_id", Noun: "expressions of interest"}}}
+
+// originError names origin_interest_id when the database refuses the row
+// for a foreign key: the interests' package builds on this one (it links
+// projects), so that reference is checked by the foreign key rather than
+// by asking that package. Trip and agreement origins are checked before
+// the write, so a violation here is the interest's.
+func originError(err error) error {
+	if database.IsForeignKey(err) {
+		return apperr.Fields{{Field: "origin_interest_id", Message: "is not an expression of interest"}}.Err()
+	}
+	return err
 }
 
 // FromMeetings returns the projects that name one of the meetings as

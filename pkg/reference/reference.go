@@ -47,7 +47,8 @@ var (
 		referredBy: []database.Referrer{{Table: "organisations", Column: "region", Noun: "organisations"}, {Table: "trip_regions", Column: "region", Noun: "trips"}}}
 	FocusAreas = Kind{Table: "focus_areas", Noun: "focus area", Entity: "focus_area", Example: "cell_gene_therapy",
 		referredBy: []database.Referrer{{Table: "organisation_focus_areas", Column: "focus_area", Noun: "organisations"},
-			{Table: "agreement_focus_areas", Column: "focus_area", Noun: "agreements"}, {Table: "project_focus_areas", Column: "focus_area", Noun: "projects"}}}
+			{Table: "agreement_focus_areas", Column: "focus_area", Noun: "agreements"}, {Table: "project_focus_areas", Column: "focus_area", Noun: "projects"},
+			{Table: "opportunity_focus_areas", Column: "focus_area", Noun: "opportunities"}}}
 	Funders = Kind{Table: "funders", Noun: "funder", Entity: "funder", Example: "amed", HasCountry: true, AllowsEU: true,
 		referredBy: []database.Referrer{{Table: "project_fundings", Column: "funder", Noun: "fundings"}}}
 )

@@ -336,6 +336,127 @@ export interface paths {
         patch: operations["updateFunder"];
         trace?: never;
     };
+    "/api/v1/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List expressions of interest
+         * @description The interests the caller may read: coordinators, admins and viewers all; a member those its organisation sent or received. direction=sent|received is for the organisation_id given, else the caller's own organisation (400 without either); organisation_id alone matches either side. Contact persons are shown as pkg/interest's rule says (see Interest).
+         */
+        get: operations["listInterests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count expressions of interest by status
+         * @description The columns of a pipeline board: the interests the caller may read that match the filters, counted by status, every status present.
+         */
+        get: operations["interestStages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an expression of interest */
+        get: operations["getInterest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Move an accepted interest along the pipeline
+         * @description The opportunity's organisation (or a coordinator) moves an accepted interest forward (accepted → in_discussion → nda_signed → agreement_signed → project_started; steps may be skipped) or closes it with a closed_reason, and links the agreement and project it produced. Only accepted interests move (409); backwards is 422. The other side is notified of a new status.
+         */
+        patch: operations["updateInterest"];
+        trace?: never;
+    };
+    "/api/v1/interests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an expression of interest
+         * @description The opportunity's organisation (or a coordinator) accepts an open interest (409 otherwise): it enters the pipeline, and the two sides' contact persons (name, e-mail, phone) become visible to each other; the audit log records the disclosure (share_contacts). The interested organisation is notified.
+         */
+        post: operations["acceptInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an expression of interest
+         * @description The opportunity's organisation (or a coordinator) declines an open interest, with an optional reason the interested side sees; contact data stay unshared. The interested organisation is notified.
+         */
+        post: operations["declineInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an expression of interest
+         * @description The interested organisation (or a coordinator) takes back an open interest (409 once answered). The opportunity's organisation is notified.
+         */
+        post: operations["withdrawInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -498,6 +619,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List opportunities
+         * @description What organisations offer or seek. Drafts appear only to their own organisation and to coordinators and admins. Expired ones (valid_until before today in Europe/Berlin) are left out unless include_expired=true. details are null unless the caller is a signed-in user or an API key with read:opportunity_details.
+         */
+        get: operations["listOpportunities"];
+        put?: never;
+        /**
+         * Add an opportunity
+         * @description Members add their own organisation's opportunities, coordinators and admins any organisation's; API keys need write:opportunities. title and summary need at least one language each.
+         */
+        post: operations["createOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an opportunity
+         * @description A draft of another organisation is 404 unless the caller coordinates.
+         */
+        get: operations["getOpportunity"];
+        put?: never;
+        post?: never;
+        /** Delete an opportunity */
+        delete: operations["deleteOpportunity"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an opportunity
+         * @description Publishing (status published) stamps published_at the first time; closing (status closed) needs a closed_reason.
+         */
+        patch: operations["updateOpportunity"];
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The expressions of interest in an opportunity
+         * @description All of them for its own organisation, coordinators, admins and viewers; another member sees its own organisation's only.
+         */
+        get: operations["listOpportunityInterests"];
+        put?: never;
+        /**
+         * Express interest in an opportunity
+         * @description A member for its own organisation, a coordinator or admin on behalf of one (organisation_id). The opportunity must be another organisation's, published and not expired (422; another organisation's draft is 404). An organisation holds one open interest per opportunity (409 on a second, until the first is declined, withdrawn or closed). The owner's organisation is notified.
+         */
+        post: operations["createInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Matches of an opportunity
+         * @description The complementary opportunities (an offer meets requests and research cooperations, a request meets offers) of organisations in another country (not archived), published and not expired, scored by the criteria and weights in README.md ("Partnering"): the points of every criterion met, 0–100, best first (then most recently published). Scored among the 200 most recently published candidates that share a focus area with the opportunity. Matches carry neither details nor contact person.
+         */
+        get: operations["listOpportunityMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunity-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Codes of opportunities
+         * @description The kinds, modalities, stages, cooperation types, IP statuses, statuses and closed reasons of opportunities, each a stable code with its name in German, English and Japanese, in display order.
+         */
+        get: operations["getOpportunityCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -596,9 +830,26 @@ export interface paths {
         put?: never;
         /**
          * Merge a duplicate into this organisation
-         * @description Moves people, users, API keys, agreement parties, trip organisers, agenda items, registrations, project partners and fundings from the duplicate to this organisation in one transaction, adds its focus areas, and archives the duplicate. Every moved record gets a new version (ETag) and a "merge" event in the audit log.
+         * @description Moves people, users, API keys, agreement parties, trip organisers, agenda items, registrations, project partners, fundings, opportunities and expressions of interest from the duplicate to this organisation in one transaction, adds its focus areas, and archives the duplicate. Every moved record gets a new version (ETag) and a "merge" event in the audit log.
          */
         post: operations["mergeOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's opportunities, most recently published first */
+        get: operations["listOrganisationOpportunities"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -631,6 +882,26 @@ export interface paths {
         };
         /** Projects an organisation takes part in */
         get: operations["listOrganisationProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners worth meeting
+         * @description Organisations of the other country (Germany ↔ Japan) worth meeting for this organisation, from the matches of its published opportunities, shared focus areas and complementary kinds, scored by the weights in README.md ("Partnering"), best first. Organisations it already has an agreement or a project with, and archived ones, are left out.
+         */
+        get: operations["listSuggestions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1791,6 +2062,13 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
+            origin_interest: components["schemas"]["InterestOrigin"] | null;
+            /**
+             * Format: uuid
+             * @description OriginInterestID is the expression of interest the agreement came
+             *     from; OriginInterest adds its opportunity.
+             */
+            origin_interest_id: string | null;
             /**
              * Format: uuid
              * @description OriginMeetingID is the B2B meeting the agreement came from.
@@ -1833,6 +2111,11 @@ export interface components {
             focus_areas?: string[] | null;
             /** @enum {string} */
             kind: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
+            /**
+             * Format: uuid
+             * @description OriginInterestID names the expression of interest the agreement came from.
+             */
+            origin_interest_id?: string | null;
             /** Format: uuid */
             origin_meeting_id?: string | null;
             parties: components["schemas"]["PartyInput"][];
@@ -1863,6 +2146,11 @@ export interface components {
             focus_areas?: string[] | null;
             /** @enum {string} */
             kind?: "mou" | "cooperation_agreement" | "letter_of_intent" | "confidentiality_agreement" | "material_transfer" | "licence" | "research_collaboration";
+            /**
+             * Format: uuid
+             * @description OriginInterestID names the expression of interest the agreement came from; null clears it.
+             */
+            origin_interest_id?: string | null;
             /** Format: uuid */
             origin_meeting_id?: string | null;
             parties?: Record<string, never>[];
@@ -1900,9 +2188,28 @@ export interface components {
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
         };
+        ChainAgreement: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2027-03 */
+            signed_on: string;
+            title: string;
+        };
+        ChainProject: {
+            acronym: string;
+            /** Format: uuid */
+            id: string;
+            phase: string;
+            title: string;
+        };
         Change: {
             after: (string | null) | number | boolean | Record<string, never> | unknown[];
             before: (string | null) | number | boolean | Record<string, never> | unknown[];
+        };
+        CodeName: {
+            /** @example technology_offer */
+            code: string;
+            name: components["schemas"]["Text"];
         };
         FieldError: {
             /**
@@ -2085,8 +2392,8 @@ export interface components {
             meeting_id: string | null;
             /** Format: uuid */
             place_id: string;
-            receiver: (string | null) | number | boolean | Record<string, never> | unknown[];
-            requester: (string | null) | number | boolean | Record<string, never> | unknown[];
+            receiver: components["schemas"]["MeetingSide"] | null;
+            requester: components["schemas"]["MeetingSide"] | null;
         };
         GridSession: {
             session: components["schemas"]["MeetingSession"];
@@ -2110,6 +2417,129 @@ export interface components {
             status: string;
             /** @example v0.1.0 */
             version?: string;
+        };
+        Interest: {
+            /** Format: date-time */
+            accepted_at: string | null;
+            /** Format: uuid */
+            agreement_id: string | null;
+            closed_reason: string;
+            /**
+             * @description ContactsShared says whether the owner accepted, from when on the two
+             *     sides see each other's contact person.
+             */
+            contacts_shared: boolean;
+            /** Format: date-time */
+            created_at: string;
+            decline_reason: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description InterestedContact is the interested organisation's contact person;
+             *     null for the other side before acceptance.
+             */
+            interested_contact: components["schemas"]["InterestContact"] | null;
+            message: string;
+            opportunity: components["schemas"]["InterestOpportunity"];
+            /**
+             * @description OpportunityContact is the opportunity's contact person; null for
+             *     the other side before acceptance (and when the opportunity names none).
+             */
+            opportunity_contact: components["schemas"]["InterestContact"] | null;
+            /** Format: uuid */
+            opportunity_id: string;
+            organisation: components["schemas"]["OrganisationRef"];
+            /**
+             * Format: uuid
+             * @description OrganisationID is the interested organisation.
+             */
+            organisation_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /**
+             * @description Status: open, then accepted → in_discussion → nda_signed → agreement_signed → project_started, or declined, withdrawn, closed.
+             * @enum {string}
+             */
+            status: "open" | "accepted" | "in_discussion" | "nda_signed" | "agreement_signed" | "project_started" | "declined" | "withdrawn" | "closed";
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
+        InterestContact: {
+            /** @example 山田 太郎 */
+            display_name: string;
+            /** Format: email */
+            email: string | null;
+            family_name: string;
+            family_name_local: string;
+            given_name: string;
+            given_name_local: string;
+            /** Format: uuid */
+            person_id: string;
+            phone: string | null;
+            position: string;
+        };
+        InterestCreate: {
+            message: string;
+            /**
+             * Format: uuid
+             * @description OrganisationID is the interested organisation: a member's own by
+             *     default; a coordinator answering on behalf of one names it.
+             */
+            organisation_id?: string | null;
+            /**
+             * Format: uuid
+             * @description PersonID is the interested organisation's contact person.
+             */
+            person_id: string;
+        };
+        InterestDecline: {
+            reason?: string | null;
+        };
+        InterestList: {
+            items: components["schemas"]["Interest"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+        };
+        InterestOpportunity: {
+            /** Format: uuid */
+            id: string;
+            organisation: components["schemas"]["OrganisationRef"];
+            status: string;
+            title: components["schemas"]["Text"];
+        };
+        InterestOrigin: {
+            /** Format: uuid */
+            interest_id: string;
+            /** Format: uuid */
+            opportunity_id: string;
+            /**
+             * @description OpportunityTitle is null when the caller may not read the
+             *     opportunity (another organisation's draft).
+             */
+            opportunity_title: components["schemas"]["Text"] | null;
+            /**
+             * Format: uuid
+             * @description ViaAgreementID is, for a project, the agreement through which it
+             *     came from the interest; null when it names the interest itself.
+             */
+            via_agreement_id: string | null;
+        };
+        InterestPatch: {
+            /** Format: uuid */
+            agreement_id?: string | null;
+            closed_reason?: string | null;
+            /** Format: uuid */
+            project_id?: string | null;
+            /** @enum {string} */
+            status?: "accepted" | "in_discussion" | "nda_signed" | "agreement_signed" | "project_started" | "closed";
+        };
+        InterestStage: {
+            count: number;
+            status: string;
+        };
+        InterestStages: {
+            stages: components["schemas"]["InterestStage"][];
         };
         JWK: {
             /** @example EdDSA */
@@ -2165,6 +2595,25 @@ export interface components {
             /** @example correct horse battery staple */
             password: string;
         };
+        MatchCriterion: {
+            /** @example focus_areas */
+            criterion: string;
+            /** @example 30 */
+            points: number;
+            /**
+             * @example [
+             *       "cell_gene_therapy"
+             *     ]
+             */
+            values: string[];
+        };
+        MatchWhy: {
+            matched: components["schemas"]["MatchCriterion"][];
+            unmatched: components["schemas"]["MatchCriterion"][];
+        };
+        Matches: {
+            items: components["schemas"]["OpportunityMatch"][];
+        };
         Me: {
             /** Format: uuid */
             id: string;
@@ -2206,7 +2655,7 @@ export interface components {
             /** @enum {string|null} */
             no_show: "requester" | "receiver" | "both" | null;
             opportunity_id: string | null;
-            place: (string | null) | number | boolean | Record<string, never> | unknown[];
+            place: components["schemas"]["MeetingPlace"] | null;
             /** Format: uuid */
             place_id: string | null;
             receiver: components["schemas"]["MeetingSide"];
@@ -2457,7 +2906,7 @@ export interface components {
             organisation: components["schemas"]["OrganisationRef"];
             /** Format: uuid */
             organisation_id: string;
-            person: (string | null) | number | boolean | Record<string, never> | unknown[];
+            person: components["schemas"]["PersonName"] | null;
             /** Format: uuid */
             person_id: string | null;
         };
@@ -2543,13 +2992,182 @@ export interface components {
              * @example trip_registration
              * @enum {string}
              */
-            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest" | "meeting";
+            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest" | "opportunity_interest" | "meeting";
         };
         NotificationSettings: {
             kinds: components["schemas"]["NotificationSetting"][];
         };
         NotificationSettingsPatch: {
             [key: string]: boolean;
+        };
+        Opportunity: {
+            /** @enum {string|null} */
+            closed_reason: "partner_found" | "withdrawn" | "expired" | "other" | null;
+            /**
+             * @description ContactPerson is the contact person (single-opportunity responses
+             *     only; null in lists): the name for every reader, e-mail and phone
+             *     only for coordinators, admins, the own organisation and an
+             *     organisation whose interest the owner accepted.
+             */
+            contact_person: components["schemas"]["InterestContact"] | null;
+            /**
+             * Format: uuid
+             * @description ContactPersonID is a person of the organisation; null in matches.
+             */
+            contact_person_id: string | null;
+            /**
+             * @example [
+             *       "licensing"
+             *     ]
+             */
+            cooperation_types: string[];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description Details are for signed-in users of the network only: null for API
+             *     keys without the read:opportunity_details scope, and in matches.
+             */
+            details: components["schemas"]["Text"] | null;
+            /** @description Expired is true once valid_until lies before today (Europe/Berlin). */
+            expired: boolean;
+            /**
+             * @example [
+             *       "cell_gene_therapy"
+             *     ]
+             */
+            focus_areas: string[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            ip_status: "granted" | "pending" | "none" | "not_applicable";
+            /** @enum {string} */
+            kind: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
+            /**
+             * @description LedTo is what the opportunity led to (single-opportunity responses
+             *     only; null in lists): the expressions of interest the caller may
+             *     read, each with the agreements and projects it led to.
+             */
+            led_to: components["schemas"]["OpportunityOutcome"][] | null;
+            /**
+             * @description MissingLanguages are the languages (de, en, ja) in which the title or the summary is missing.
+             * @example [
+             *       "ja"
+             *     ]
+             */
+            missing_languages: string[];
+            /**
+             * @example [
+             *       "cell_therapy"
+             *     ]
+             */
+            modalities: string[];
+            organisation: components["schemas"]["OpportunityOrganisation"];
+            /** Format: uuid */
+            organisation_id: string;
+            /** Format: date-time */
+            published_at: string | null;
+            /** @enum {string} */
+            stage: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable";
+            /** @enum {string} */
+            status: "draft" | "published" | "closed";
+            summary: components["schemas"]["Text"];
+            /**
+             * @description TargetCountries are the countries the opportunity addresses; empty is any.
+             * @example [
+             *       "JP"
+             *     ]
+             */
+            target_countries: string[];
+            title: components["schemas"]["Text"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date */
+            valid_until: string;
+            /** @example 1 */
+            version: number;
+        };
+        OpportunityCodes: {
+            closed_reasons: components["schemas"]["CodeName"][];
+            cooperation_types: components["schemas"]["CodeName"][];
+            ip_statuses: components["schemas"]["CodeName"][];
+            kinds: components["schemas"]["CodeName"][];
+            modalities: components["schemas"]["CodeName"][];
+            stages: components["schemas"]["CodeName"][];
+            statuses: components["schemas"]["CodeName"][];
+        };
+        OpportunityCreate: {
+            /** @enum {string|null} */
+            closed_reason?: "partner_found" | "withdrawn" | "expired" | "other" | null;
+            /** Format: uuid */
+            contact_person_id?: string | null;
+            cooperation_types?: string[] | null;
+            details?: components["schemas"]["Text"];
+            focus_areas?: string[] | null;
+            /** @enum {string|null} */
+            ip_status?: "granted" | "pending" | "none" | "not_applicable" | null;
+            /** @enum {string} */
+            kind: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
+            modalities?: string[] | null;
+            /** Format: uuid */
+            organisation_id: string;
+            /** @enum {string|null} */
+            stage?: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable" | null;
+            /** @enum {string|null} */
+            status?: "draft" | "published" | "closed" | null;
+            summary: components["schemas"]["Text"];
+            target_countries?: string[] | null;
+            title: components["schemas"]["Text"];
+            /** Format: date */
+            valid_until?: string | null;
+        };
+        OpportunityList: {
+            items: components["schemas"]["Opportunity"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+        };
+        OpportunityMatch: {
+            opportunity: components["schemas"]["Opportunity"];
+            /** @example 75 */
+            score: number;
+            why: components["schemas"]["MatchWhy"];
+        };
+        OpportunityOrganisation: {
+            /** @example DE */
+            country: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OpportunityOutcome: {
+            agreements: components["schemas"]["ChainAgreement"][];
+            /** Format: uuid */
+            interest_id: string;
+            organisation: components["schemas"]["OrganisationRef"];
+            projects: components["schemas"]["ChainProject"][];
+            status: string;
+        };
+        OpportunityPatch: {
+            /** @enum {string|null} */
+            closed_reason?: "partner_found" | "withdrawn" | "expired" | "other" | null;
+            /** Format: uuid */
+            contact_person_id?: string | null;
+            cooperation_types?: string[] | null;
+            details?: components["schemas"]["TextPatch"] | null;
+            focus_areas?: string[] | null;
+            /** @enum {string} */
+            ip_status?: "granted" | "pending" | "none" | "not_applicable";
+            /** @enum {string} */
+            kind?: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
+            modalities?: string[] | null;
+            /** @enum {string} */
+            stage?: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable";
+            /** @enum {string} */
+            status?: "draft" | "published" | "closed";
+            summary?: components["schemas"]["TextPatch"];
+            target_countries?: string[] | null;
+            title?: components["schemas"]["TextPatch"];
+            /** Format: date */
+            valid_until?: string;
         };
         Organisation: {
             archived: boolean;
@@ -2897,6 +3515,14 @@ export interface components {
             id: string;
             /** Format: uuid */
             origin_agreement_id: string | null;
+            origin_interest: components["schemas"]["InterestOrigin"] | null;
+            /**
+             * Format: uuid
+             * @description OriginInterestID is the expression of interest the project came
+             *     from directly. OriginInterest shows the interest it came from,
+             *     directly or through its origin agreement, and the opportunity.
+             */
+            origin_interest_id: string | null;
             /**
              * Format: uuid
              * @description OriginMeetingID is the B2B meeting the project came from.
@@ -2931,6 +3557,13 @@ export interface components {
             focus_areas?: string[] | null;
             /** Format: uuid */
             origin_agreement_id?: string | null;
+            /**
+             * Format: uuid
+             * @description OriginInterestID names the expression of interest the project came
+             *     from directly (not with a trip or agreement origin; a project from
+             *     an agreement that came from an interest names the agreement).
+             */
+            origin_interest_id?: string | null;
             /** Format: uuid */
             origin_meeting_id?: string | null;
             /** Format: uuid */
@@ -2964,6 +3597,11 @@ export interface components {
             focus_areas?: string[] | null;
             /** Format: uuid */
             origin_agreement_id?: string | null;
+            /**
+             * Format: uuid
+             * @description OriginInterestID names the expression of interest the project came from; null clears it.
+             */
+            origin_interest_id?: string | null;
             /** Format: uuid */
             origin_meeting_id?: string | null;
             /** Format: uuid */
@@ -3062,6 +3700,26 @@ export interface components {
             password: string;
             /** @example ims_… */
             token: string;
+        };
+        SuggestedOrganisation: {
+            /** @example JP */
+            country: string;
+            focus_areas: string[];
+            /** Format: uuid */
+            id: string;
+            /** @example pharma */
+            kind: string;
+            name: string;
+            name_local: string;
+        };
+        Suggestion: {
+            organisation: components["schemas"]["SuggestedOrganisation"];
+            /** @example 80 */
+            score: number;
+            why: components["schemas"]["MatchWhy"];
+        };
+        Suggestions: {
+            items: components["schemas"]["Suggestion"][];
         };
         Summary: {
             agreements: components["schemas"]["AgreementCounts"];
@@ -4482,6 +5140,276 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listInterests: {
+        parameters: {
+            query?: {
+                /** @description Status */
+                status?: "open" | "accepted" | "in_discussion" | "nda_signed" | "agreement_signed" | "project_started" | "declined" | "withdrawn" | "closed";
+                /** @description sent or received, for the organisation */
+                direction?: "sent" | "received";
+                /** @description Opportunity */
+                opportunity_id?: string;
+                /** @description Organisation: with direction that side, else either */
+                organisation_id?: string;
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    interestStages: {
+        parameters: {
+            query?: {
+                /** @description sent or received, for the organisation */
+                direction?: "sent" | "received";
+                /** @description Opportunity */
+                opportunity_id?: string;
+                /** @description Organisation: with direction that side, else either */
+                organisation_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestStages"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Interest id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateInterest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the interest */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Interest id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change (JSON merge patch) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    acceptInterest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the interest */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Interest id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    declineInterest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the interest */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Interest id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The reason, optional */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestDecline"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    withdrawInterest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the interest */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Interest id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listJobs: {
         parameters: {
             query?: {
@@ -4804,6 +5732,343 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOpportunities: {
+        parameters: {
+            query?: {
+                /** @description Kind */
+                kind?: "technology_offer" | "technology_request" | "business_offer" | "business_request" | "research_cooperation";
+                /** @description Focus area; repeat for any of several */
+                focus_area?: string[];
+                /** @description Modality */
+                modality?: "small_molecule" | "antibody" | "protein_biologic" | "cell_therapy" | "gene_therapy" | "nucleic_acid" | "vaccine" | "diagnostic" | "medical_device" | "digital_health" | "platform_technology" | "service";
+                /** @description Stage */
+                stage?: "discovery" | "preclinical" | "clinical_phase_1" | "clinical_phase_2" | "clinical_phase_3" | "approved" | "not_applicable";
+                /** @description Cooperation type */
+                cooperation_type?: "licensing" | "co_development" | "research_collaboration" | "joint_venture" | "distribution" | "manufacturing" | "investment" | "service" | "other";
+                /** @description Country of the organisation */
+                country?: string;
+                /** @description Addresses this country (or every country) */
+                target_country?: string;
+                /** @description Status */
+                status?: "draft" | "published" | "closed";
+                /** @description Organisation id */
+                organisation?: string;
+                /** @description Search in titles and summaries, all three languages */
+                q?: string;
+                /** @description Keep opportunities whose validity has ended */
+                include_expired?: boolean;
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createOpportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The opportunity */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opportunity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteOpportunity: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version deleted */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Opportunity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateOpportunity: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Opportunity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change (JSON merge patch) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOpportunityInterests: {
+        parameters: {
+            query?: {
+                /** @description Status */
+                status?: "open" | "accepted" | "in_discussion" | "nda_signed" | "agreement_signed" | "project_started" | "declined" | "withdrawn" | "closed";
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path: {
+                /** @description Opportunity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createInterest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Opportunity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The interest */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOpportunityMatches: {
+        parameters: {
+            query?: {
+                /** @description How many, 1–100 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Opportunity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matches"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOpportunityCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityCodes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -5134,6 +6399,45 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listOrganisationOpportunities: {
+        parameters: {
+            query?: {
+                /** @description Keep opportunities whose validity has ended */
+                include_expired?: boolean;
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listOrganisationPeople: {
         parameters: {
             query?: {
@@ -5197,6 +6501,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listSuggestions: {
+        parameters: {
+            query?: {
+                /** @description How many, 1–100 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Organisation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestions"];
                 };
             };
             400: components["responses"]["BadRequest"];

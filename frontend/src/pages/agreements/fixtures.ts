@@ -21,6 +21,8 @@ export function anAgreement(overrides: Partial<Schemas['Agreement']> = {}): Sche
     summary: {},
     origin_meeting_id: null,
     version: 1,
+    origin_interest_id: null,
+    origin_interest: null,
     ...stamp,
     ...overrides,
   };
@@ -41,6 +43,8 @@ export function aProject(overrides: Partial<Schemas['Project']> = {}): Schemas['
     end_date: '2020-12-31',
     origin_trip_id: null,
     origin_agreement_id: null,
+    origin_interest_id: null,
+    origin_interest: null,
     origin_meeting_id: null,
     partners: [
       { organisation_id: 'de1', organisation: { id: 'de1', name: 'Munich Biotech' }, country: 'DE', role: 'coordinator' },

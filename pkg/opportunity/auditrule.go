@@ -1,0 +1,42 @@
+package opportunity
+
+import (
+	"context"
+
+	"github.com/innomunich/platform/pkg/audit"
+	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/database"
+)
+
+// Those who read the audit log read opportunities' events on the terms of
+// the opportunities: the details only where DetailsVisibleTo says so, and
+// of a draft (or a deleted opportunity) of another organisation nothing
+// but the codes, as Readable says.
+func init() {
+	audit.Register("opportunity", audit.Rule{Readable: audit.Everyone, Hidden: hiddenInEvents})
+}
+
+func hiddenInEvents(ctx context.Context, db *database.DB, c auth.Principal, ids []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if c.IsCoordinator() && DetailsVisibleTo(c) {
+		return out, nil
+	}
+	var rows []Opportunity
+	if err := db.Conn(ctx).Table("opportunities").Select("id, organisation_id, status").Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	current := map[string]Opportunity{}
+	for _, o := range rows {
+		current[o.ID] = o
+	}
+	for _, id := range ids {
+		o, ok := current[id]
+		switch {
+		case !ok || !Readable(c, o):
+			out[id] = []string{"title", "summary", "details", "contact_person_id"}
+		case !DetailsVisibleTo(c):
+			out[id] = []string{"details"}
+		}
+	}
+	return out, nil
+}
