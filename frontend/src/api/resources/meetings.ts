@@ -140,6 +140,16 @@ export function useMeetingStats(trip: string) {
   });
 }
 
+// useOpportunitiesOf lists an organisation's current opportunities, which
+// a meeting request may be about.
+export function useOpportunitiesOf(organisation: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['opportunities', { organisation }] as const,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/opportunities', { params: { query: { organisation, limit: 50 } }, signal })),
+  });
+}
+
 export type MeetingCreate = Schemas['MeetingCreate'];
 export type MeetingSessionCreate = Schemas['MeetingSessionCreate'];
 export type MeetingPlaceCreate = Schemas['MeetingPlaceCreate'];

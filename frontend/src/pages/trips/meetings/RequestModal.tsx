@@ -2,10 +2,11 @@ import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea } 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { useMeetingActions, type MeetingParticipant } from '../../../api/resources/meetings';
+import { useMeetingActions, useOpportunitiesOf, type MeetingParticipant } from '../../../api/resources/meetings';
 import { usePermissions } from '../../../auth/permissions';
 import { useMe } from '../../../auth/useMe';
 import { ErrorNotice } from '../../../components/QueryState';
+import { useText } from '../../../lib/reference';
 import type { Trip } from '../model';
 import { useParticipantMap } from './helpers';
 
@@ -35,6 +36,9 @@ function RequestForm({ trip, target, onClose }: { trip: Trip; target: MeetingPar
   const [direct, setDirect] = useState(false);
   // Asking the organisation lets it name who attends.
   const [toOrganisation, setToOrganisation] = useState(false);
+  const [opportunity, setOpportunity] = useState<string | null>(null);
+  const opportunities = useOpportunitiesOf(target.organisation_id);
+  const text = useText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -64,6 +68,7 @@ function RequestForm({ trip, target, onClose }: { trip: Trip; target: MeetingPar
         requester_person_id: from,
         ...(toOrganisation ? { receiver_organisation_id: target.organisation_id } : { receiver_person_id: target.person_id }),
         message: message.trim(),
+        opportunity_id: opportunity ?? undefined,
         direct: (direct && !toOrganisation) || undefined,
       });
       const name = toOrganisation ? target.organisation.name : target.person.display_name;
@@ -107,6 +112,16 @@ function RequestForm({ trip, target, onClose }: { trip: Trip; target: MeetingPar
             setMessage(e.currentTarget.value);
           }}
         />
+        {(opportunities.data?.items.length ?? 0) > 0 && (
+          <Select
+            label={t('meetings.request.opportunity')}
+            placeholder={t('meetings.request.opportunityNone')}
+            clearable
+            data={(opportunities.data?.items ?? []).map((o) => ({ value: o.id, label: text(o.title) }))}
+            value={opportunity}
+            onChange={setOpportunity}
+          />
+        )}
         <Checkbox
           label={t('meetings.request.toOrganisation', { organisation: target.organisation.name })}
           checked={toOrganisation}
