@@ -11,6 +11,7 @@ import dePeople from './de/people.json' with { type: 'json' };
 import deProfile from './de/profile.json' with { type: 'json' };
 import deProjects from './de/projects.json' with { type: 'json' };
 import deTrips from './de/trips.json' with { type: 'json' };
+import deMeetings from './de/meetings.json' with { type: 'json' };
 import enAdmin from './en/admin.json' with { type: 'json' };
 import enAgreements from './en/agreements.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
@@ -21,6 +22,7 @@ import enPeople from './en/people.json' with { type: 'json' };
 import enProfile from './en/profile.json' with { type: 'json' };
 import enProjects from './en/projects.json' with { type: 'json' };
 import enTrips from './en/trips.json' with { type: 'json' };
+import enMeetings from './en/meetings.json' with { type: 'json' };
 import jaAdmin from './ja/admin.json' with { type: 'json' };
 import jaAgreements from './ja/agreements.json' with { type: 'json' };
 import jaCommon from './ja/common.json' with { type: 'json' };
@@ -31,6 +33,7 @@ import jaPeople from './ja/people.json' with { type: 'json' };
 import jaProfile from './ja/profile.json' with { type: 'json' };
 import jaProjects from './ja/projects.json' with { type: 'json' };
 import jaTrips from './ja/trips.json' with { type: 'json' };
+import jaMeetings from './ja/meetings.json' with { type: 'json' };
 
 export const en = {
   ...enCommon,
@@ -39,6 +42,7 @@ export const en = {
   people: enPeople,
   agreements: enAgreements,
   trips: enTrips,
+  meetings: enMeetings,
   projects: enProjects,
   partnering: enPartnering,
   admin: enAdmin,
@@ -54,6 +58,7 @@ export const de: Catalogue = {
   people: dePeople,
   agreements: deAgreements,
   trips: deTrips,
+  meetings: deMeetings,
   projects: deProjects,
   partnering: dePartnering,
   admin: deAdmin,
@@ -67,6 +72,7 @@ export const ja: Catalogue = {
   people: jaPeople,
   agreements: jaAgreements,
   trips: jaTrips,
+  meetings: jaMeetings,
   projects: jaProjects,
   partnering: jaPartnering,
   admin: jaAdmin,
