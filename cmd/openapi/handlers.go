@@ -22,6 +22,7 @@ import (
 	"github.com/innomunich/platform/pkg/person"
 	"github.com/innomunich/platform/pkg/project"
 	"github.com/innomunich/platform/pkg/reference"
+	"github.com/innomunich/platform/pkg/report"
 	"github.com/innomunich/platform/pkg/trip"
 	"github.com/innomunich/platform/pkg/user"
 )
@@ -44,6 +45,8 @@ var sortSpecs = map[string]page.Spec{
 	"opportunity.Sort": opportunity.Sort,
 
 	"interest.Sort": interest.Sort,
+
+	"report.Sort": report.Sort,
 }
 
 // lists are the closed sets handlers pass to q.oneOf, by the expression
@@ -56,6 +59,8 @@ var lists = map[string][]string{
 	"trip.Kinds":         trip.Kinds,
 	"trip.Statuses":      trip.Statuses,
 	"auth.Roles":         auth.Roles,
+
+	"report.Languages": report.Languages,
 
 	"opportunity.KindCodes":            opportunity.KindCodes,
 	"opportunity.ModalityCodes":        opportunity.ModalityCodes,

@@ -50,7 +50,7 @@ func TestAnInvalidPeriodNamesTheParameter(t *testing.T) {
 	} {
 		_, err := report.ParsePeriod(c.period, c.from, c.to)
 		var e *apperr.Error
-		if !apperr.Is(err, apperr.Invalid) || !asError(err, &e) || len(e.Fields) == 0 || e.Fields[0].Field != c.field {
+		if !apperr.Is(err, apperr.BadRequest) || !asError(err, &e) || len(e.Fields) == 0 || e.Fields[0].Field != c.field {
 			t.Errorf("%q %q %q: %v, want invalid naming %s", c.period, c.from, c.to, err, c.field)
 		}
 	}
