@@ -16,6 +16,7 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/interest"
 	"github.com/innomunich/platform/pkg/mail"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
@@ -46,6 +47,8 @@ var sortSpecs = map[string]page.Spec{
 
 	"interest.Sort": interest.Sort,
 
+	"meeting.Sort": meeting.Sort,
+
 	"report.Sort": report.Sort,
 }
 
@@ -70,6 +73,8 @@ var lists = map[string][]string{
 
 	"interest.Statuses":   interest.Statuses,
 	"interest.Directions": interest.Directions,
+
+	"meeting.Statuses": meeting.Statuses,
 }
 
 // The years q.year accepts.
