@@ -25,9 +25,9 @@ import (
 
 type rawOrg struct {
 	ID, Country, Kind, Name string
-	Region            *string
-	SME               bool
-	CreatedAt         time.Time
+	Region                  *string
+	SME                     bool
+	CreatedAt               time.Time
 }
 type rawPerson struct {
 	OrganisationID string
