@@ -2,7 +2,9 @@ package report
 
 import (
 	"context"
+	"errors"
 	"sort"
+	"sync"
 
 	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/database"
@@ -24,12 +26,28 @@ import (
 func Compute(ctx context.Context, db *database.DB, p Period, lang string) (KPIs, error) {
 	s := p.Span()
 	k := KPIs{Period: p}
-	for _, step := range []func(context.Context, *database.DB, span.Span, string, *KPIs) error{
+	steps := []func(context.Context, *database.DB, span.Span, string, *KPIs) error{
 		directory, trips, agreements, partnering, projects, funding, funnel,
-	} {
-		if err := step(ctx, db, s, lang, &k); err != nil {
-			return KPIs{}, err
+	}
+	// The sections are independent and each writes only its own part of
+	// k, so on PostgreSQL they run at once, on connections of their own;
+	// within a transaction (freezing) and on SQLite one after another.
+	if _, inTx := database.SQLTx(ctx); inTx || db.Engine != database.Postgres {
+		for _, step := range steps {
+			if err := step(ctx, db, s, lang, &k); err != nil {
+				return KPIs{}, err
+			}
 		}
+		return k, nil
+	}
+	errs := make([]error, len(steps))
+	var wg sync.WaitGroup
+	for i, step := range steps {
+		wg.Go(func() { errs[i] = step(ctx, db, s, lang, &k) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return KPIs{}, err
 	}
 	return k, nil
 }
