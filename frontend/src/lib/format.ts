@@ -103,3 +103,12 @@ export function useFormat(): Format {
   const language = (i18n.resolvedLanguage ?? 'en') as Language;
   return useMemo(() => createFormat(intlLocales[language]), [language]);
 }
+
+// bothNames writes a person's name in both forms, for a printed agenda
+// that either side of a meeting reads: the name in Japanese script,
+// family name first, then the Latin one ("田中 愛 / Ai Tanaka"); the
+// Latin name alone where no other is known. The API gives both forms.
+export function bothNames(p: { name_latin: string; name_local: string }): string {
+  const local = p.name_local.trim();
+  return local === '' || local === p.name_latin ? p.name_latin : `${local} / ${p.name_latin}`;
+}

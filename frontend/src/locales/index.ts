@@ -6,28 +6,34 @@ import deAgreements from './de/agreements.json' with { type: 'json' };
 import deCommon from './de/common.json' with { type: 'json' };
 import deDashboard from './de/dashboard.json' with { type: 'json' };
 import deOrganisations from './de/organisations.json' with { type: 'json' };
+import dePartnering from './de/partnering.json' with { type: 'json' };
 import dePeople from './de/people.json' with { type: 'json' };
 import deProfile from './de/profile.json' with { type: 'json' };
 import deProjects from './de/projects.json' with { type: 'json' };
 import deTrips from './de/trips.json' with { type: 'json' };
+import deMeetings from './de/meetings.json' with { type: 'json' };
 import enAdmin from './en/admin.json' with { type: 'json' };
 import enAgreements from './en/agreements.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enDashboard from './en/dashboard.json' with { type: 'json' };
 import enOrganisations from './en/organisations.json' with { type: 'json' };
+import enPartnering from './en/partnering.json' with { type: 'json' };
 import enPeople from './en/people.json' with { type: 'json' };
 import enProfile from './en/profile.json' with { type: 'json' };
 import enProjects from './en/projects.json' with { type: 'json' };
 import enTrips from './en/trips.json' with { type: 'json' };
+import enMeetings from './en/meetings.json' with { type: 'json' };
 import jaAdmin from './ja/admin.json' with { type: 'json' };
 import jaAgreements from './ja/agreements.json' with { type: 'json' };
 import jaCommon from './ja/common.json' with { type: 'json' };
 import jaDashboard from './ja/dashboard.json' with { type: 'json' };
 import jaOrganisations from './ja/organisations.json' with { type: 'json' };
+import jaPartnering from './ja/partnering.json' with { type: 'json' };
 import jaPeople from './ja/people.json' with { type: 'json' };
 import jaProfile from './ja/profile.json' with { type: 'json' };
 import jaProjects from './ja/projects.json' with { type: 'json' };
 import jaTrips from './ja/trips.json' with { type: 'json' };
+import jaMeetings from './ja/meetings.json' with { type: 'json' };
 
 export const en = {
   ...enCommon,
@@ -36,7 +42,9 @@ export const en = {
   people: enPeople,
   agreements: enAgreements,
   trips: enTrips,
+  meetings: enMeetings,
   projects: enProjects,
+  partnering: enPartnering,
   admin: enAdmin,
   profile: enProfile,
 };
@@ -50,7 +58,9 @@ export const de: Catalogue = {
   people: dePeople,
   agreements: deAgreements,
   trips: deTrips,
+  meetings: deMeetings,
   projects: deProjects,
+  partnering: dePartnering,
   admin: deAdmin,
   profile: deProfile,
 };
@@ -62,7 +72,9 @@ export const ja: Catalogue = {
   people: jaPeople,
   agreements: jaAgreements,
   trips: jaTrips,
+  meetings: jaMeetings,
   projects: jaProjects,
+  partnering: jaPartnering,
   admin: jaAdmin,
   profile: jaProfile,
 };

@@ -1,8 +1,8 @@
-import { Anchor, Badge, Button, Divider, Group, List, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Divider, Group, List, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 
 import { ifMatch, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
@@ -144,6 +144,9 @@ function TripHeader({ trip }: { trip: Trip }) {
   );
 }
 
+// The meetings tab loads in its own chunk: most readers of a trip never open it.
+const MeetingsTab = lazy(async () => ({ default: (await import('./meetings/MeetingsTab')).MeetingsTab }));
+
 function PageSkeleton() {
   return (
     <Stack gap="md">
@@ -157,6 +160,9 @@ function PageSkeleton() {
 export function TripPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const tab = pathname.includes('/meetings') ? 'meetings' : 'overview';
   const trip = useTrip(id);
   const text = useText();
   usePageTitle(trip.data?.title ?? t('trips.title'));
@@ -168,19 +174,40 @@ export function TripPage() {
         {trip.data && (
           <>
             <TripHeader trip={trip.data} />
-            <Paper withBorder p="md">
-              <Facts trip={trip.data} />
-              {description !== '' && (
-                <>
-                  <Divider my="md" />
-                  <Text style={{ whiteSpace: 'pre-wrap' }}>{description}</Text>
-                </>
-              )}
-            </Paper>
-            <AgendaSection trip={trip.data} />
-            <ParticipantsSection trip={trip.data} />
-            <CalendarSection trip={trip.data} />
-            <ProjectsSection trip={trip.data} />
+            <Tabs
+              value={tab}
+              onChange={(value) => {
+                void navigate(value === 'meetings' ? `/trips/${id}/meetings` : `/trips/${id}`);
+              }}
+              keepMounted={false}
+            >
+              <Tabs.List className="no-print">
+                <Tabs.Tab value="overview">{t('meetings.tabs.overview')}</Tabs.Tab>
+                <Tabs.Tab value="meetings">{t('meetings.tabs.meetings')}</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="overview" pt="lg">
+                <Stack gap="lg">
+                  <Paper withBorder p="md">
+                    <Facts trip={trip.data} />
+                    {description !== '' && (
+                      <>
+                        <Divider my="md" />
+                        <Text style={{ whiteSpace: 'pre-wrap' }}>{description}</Text>
+                      </>
+                    )}
+                  </Paper>
+                  <AgendaSection trip={trip.data} />
+                  <ParticipantsSection trip={trip.data} />
+                  <CalendarSection trip={trip.data} />
+                  <ProjectsSection trip={trip.data} />
+                </Stack>
+              </Tabs.Panel>
+              <Tabs.Panel value="meetings" pt="lg">
+                <Suspense fallback={<LoadingRows rows={4} />}>
+                  <MeetingsTab trip={trip.data} />
+                </Suspense>
+              </Tabs.Panel>
+            </Tabs>
           </>
         )}
       </QueryState>
