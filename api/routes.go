@@ -64,6 +64,11 @@ func (s *server) routes(e *echo.Echo) {
 
 	v1.GET("/summary", s.getSummary)
 
+	v1.GET("/reports/kpis", s.getReportKPIs)
+	v1.GET("/reports", s.listReports)
+	v1.POST("/reports", s.freezeReport)
+	v1.GET("/reports/:id", s.getReport)
+
 	v1.GET("/organisations", s.listOrganisations)
 	v1.POST("/organisations", s.createOrganisation)
 	v1.POST("/organisations/import", s.importOrganisations)

@@ -23,6 +23,7 @@ import (
 	"github.com/innomunich/platform/pkg/person"
 	"github.com/innomunich/platform/pkg/project"
 	"github.com/innomunich/platform/pkg/reference"
+	"github.com/innomunich/platform/pkg/report"
 	"github.com/innomunich/platform/pkg/trip"
 	"github.com/innomunich/platform/pkg/user"
 )
@@ -47,6 +48,8 @@ var sortSpecs = map[string]page.Spec{
 	"interest.Sort": interest.Sort,
 
 	"meeting.Sort": meeting.Sort,
+
+	"report.Sort": report.Sort,
 }
 
 // lists are the closed sets handlers pass to q.oneOf, by the expression
@@ -59,6 +62,8 @@ var lists = map[string][]string{
 	"trip.Kinds":         trip.Kinds,
 	"trip.Statuses":      trip.Statuses,
 	"auth.Roles":         auth.Roles,
+
+	"report.Languages": report.Languages,
 
 	"opportunity.KindCodes":            opportunity.KindCodes,
 	"opportunity.ModalityCodes":        opportunity.ModalityCodes,

@@ -1194,6 +1194,70 @@ export interface paths {
         patch: operations["updateRegion"];
         trace?: never;
     };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Frozen reports, newest first
+         * @description Without their figures. Coordinators, admins and viewers; API keys need the reports:read scope.
+         */
+        get: operations["listReports"];
+        put?: never;
+        /**
+         * Freeze a report
+         * @description Computes the KPIs of the period and stores them with the period, the time, the user and a sha256 hash, audited. Frozen reports never change and are never deleted. Signed-in coordinators and admins only.
+         */
+        post: operations["freezeReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The KPIs of a period
+         * @description Directory, trips, agreements, opportunities and interests, projects, funding and the funnel, counted in the database for a German budget year (period=2025: the calendar year, dates compared in Europe/Berlin), a Japanese fiscal year (period=FY2025: 2025-04-01 to 2026-03-31, in Asia/Tokyo) or from/to dates (Europe/Berlin). Coordinators, admins and viewers; API keys need the reports:read scope. docs/reporting.md defines every figure.
+         */
+        get: operations["getReportKPIs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A frozen report
+         * @description The frozen figures; with compare=current also the figures that differ from what the data says now for the same period (records corrected since), as {path, frozen, current}. Coordinators, admins and viewers; API keys need the reports:read scope.
+         */
+        get: operations["getReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/summary": {
         parameters: {
             query?: never;
@@ -2315,6 +2379,48 @@ export interface components {
         ForgotPasswordRequest: {
             /** @example anna.berger@biom.example */
             email: string;
+        };
+        FreezeReport: {
+            /** Format: date */
+            from?: string | null;
+            /**
+             * @description Lang of the titles in the figures; de by default.
+             * @enum {string|null}
+             */
+            lang?: "de" | "en" | "ja" | null;
+            /** @example 2025 */
+            period?: string | null;
+            /** Format: date */
+            to?: string | null;
+        };
+        FrozenReport: {
+            /** @description Changes are the figures that differ now, with compare=current; else left out. */
+            changes?: components["schemas"]["ReportChange"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string | null;
+            created_by_name: string;
+            /** @description Figures are the frozen KPIs; left out of lists. */
+            figures?: components["schemas"]["ReportKPIs"];
+            /**
+             * @description Hash is the sha256 (hex) of the canonical JSON of the figures.
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Lang is the language the report was computed in (titles of opportunities).
+             * @example de
+             */
+            lang: string;
+            period: components["schemas"]["ReportPeriod"];
+        };
+        FrozenReportList: {
+            items: components["schemas"]["FrozenReport"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
         };
         Funder: {
             /** @example amed */
@@ -3744,6 +3850,168 @@ export interface components {
              * @example 2031-03-31
              */
             valid_until: string | null;
+        };
+        ReportAgreementRow: {
+            active_at_end: number;
+            code: string;
+            renewed: number;
+            signed: number;
+            terminated: number;
+        };
+        ReportAgreements: {
+            active_at_end: number;
+            by_kind: components["schemas"]["ReportAgreementRow"][];
+            /**
+             * @description ByRegion counts an agreement under the region of each of its
+             *     parties (once per region), so the rows may sum to more than the
+             *     totals.
+             */
+            by_region: components["schemas"]["ReportAgreementRow"][];
+            renewed: number;
+            signed: number;
+            terminated: number;
+        };
+        ReportChange: {
+            current: (string | null) | number | boolean | Record<string, never> | unknown[];
+            frozen: (string | null) | number | boolean | Record<string, never> | unknown[];
+            /** @example directory.organisations.by_country[JP].total */
+            path: string;
+        };
+        ReportCodeCount: {
+            code: string;
+            n: number;
+        };
+        ReportCommitted: {
+            amount: components["schemas"]["Money"];
+            funder: string;
+            fundings: number;
+            programme: string;
+        };
+        ReportDirectory: {
+            organisations: components["schemas"]["ReportOrganisations"];
+            people: components["schemas"]["ReportPeople"];
+        };
+        ReportFunding: {
+            committed: components["schemas"]["ReportCommitted"][];
+            joint: components["schemas"]["ReportJoint"][];
+            per_year: components["schemas"]["ReportYearPart"][];
+            references: components["schemas"]["ReportReference"][];
+            undated: number;
+        };
+        ReportFunnel: {
+            steps: components["schemas"]["ReportCodeCount"][];
+        };
+        ReportInitiatedProject: {
+            acronym: string;
+            chain: components["schemas"]["ReportLink"][];
+            id: string;
+            initiated_on: string;
+            /** @description trip, agreement or interest */
+            origin: string;
+            title: string;
+        };
+        ReportJoint: {
+            /** @description one per currency */
+            amounts: components["schemas"]["Money"][];
+            references: string[];
+            stem: string;
+        };
+        ReportKPIs: {
+            agreements: components["schemas"]["ReportAgreements"];
+            directory: components["schemas"]["ReportDirectory"];
+            funding: components["schemas"]["ReportFunding"];
+            funnel: components["schemas"]["ReportFunnel"];
+            partnering: components["schemas"]["ReportPartnering"];
+            period: components["schemas"]["ReportPeriod"];
+            projects: components["schemas"]["ReportProjects"];
+            trips: components["schemas"]["ReportTrips"];
+        };
+        ReportLink: {
+            id: string;
+            /** @description trip, opportunity, interest, agreement, project */
+            kind: string;
+            title: string;
+        };
+        ReportMeetings: {
+            held: number;
+            outcomes_by_next_step: components["schemas"]["ReportCodeCount"][];
+            requested: number;
+        };
+        ReportOrganisations: {
+            added: number;
+            by_country: components["schemas"]["ReportTally"][];
+            by_kind: components["schemas"]["ReportTally"][];
+            by_region: components["schemas"]["ReportTally"][];
+            smes: components["schemas"]["ReportTally"][];
+            total: number;
+        };
+        ReportPartnering: {
+            accepted: number;
+            by_status: components["schemas"]["ReportCodeCount"][];
+            expressed: number;
+            published: number;
+            published_by_kind: components["schemas"]["ReportCodeCount"][];
+        };
+        ReportPeople: {
+            added: number;
+            by_country: components["schemas"]["ReportTally"][];
+            total: number;
+        };
+        ReportPeriod: {
+            from: string;
+            /** @description 2025, FY2025 or 2025-01-01..2025-06-30 */
+            key: string;
+            /** @description budget_year, fiscal_year or range */
+            kind: string;
+            time_zone: string;
+            to: string;
+        };
+        ReportProjects: {
+            at_end: number;
+            binational: number;
+            binational_share: number;
+            by_phase_at_end: components["schemas"]["ReportCodeCount"][];
+            initiated: number;
+            network: components["schemas"]["ReportInitiatedProject"][];
+            network_by_origin: components["schemas"]["ReportCodeCount"][];
+            started: number;
+        };
+        ReportReference: {
+            amount: components["schemas"]["Money"];
+            funder: string;
+            project: string;
+            project_id: string;
+            reference: string;
+            stem: string;
+        };
+        ReportTally: {
+            added: number;
+            code: string;
+            total: number;
+        };
+        ReportTripKind: {
+            attended: number;
+            code: string;
+            confirmed: number;
+            trips: number;
+        };
+        ReportTrips: {
+            attended: number;
+            by_kind: components["schemas"]["ReportTripKind"][];
+            confirmed: number;
+            held: number;
+            japanese_organisations_visited: number;
+            /** @description Meetings are the B2B meetings at the trips held in the period. */
+            meetings: components["schemas"]["ReportMeetings"] | null;
+            organisations: number;
+            organisations_by_country: components["schemas"]["ReportCodeCount"][];
+            organisations_by_kind: components["schemas"]["ReportCodeCount"][];
+            smes_by_country: components["schemas"]["ReportCodeCount"][];
+        };
+        ReportYearPart: {
+            amount: components["schemas"]["Money"];
+            funder: string;
+            year: number;
         };
         ScheduleResult: {
             placed: number;
@@ -7826,6 +8094,146 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
             428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: {
+                /** @description Only the reports of this period key (2025, FY2025, 2025-01-01..2025-06-30) */
+                period?: string;
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "created_at" | "-created_at" | "period" | "-period";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrozenReportList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    freezeReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The period */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FreezeReport"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrozenReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getReportKPIs: {
+        parameters: {
+            query?: {
+                /** @description 2025 (budget year) or FY2025 (fiscal year); or give from and to */
+                period?: string;
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD */
+                to?: string;
+                /** @description Language of titles: de, en or ja */
+                lang?: "de" | "en" | "ja";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportKPIs"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getReport: {
+        parameters: {
+            query?: {
+                /** @description current: list the differences to the data now */
+                compare?: "current";
+            };
+            header?: never;
+            path: {
+                /** @description Report id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrozenReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
