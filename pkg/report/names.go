@@ -5,10 +5,12 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/i18n"
+	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/reference"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -19,7 +21,8 @@ import (
 // language lacks or has extra, and another on a key the KPIs produce that
 // the catalogue does not name. Codes that have names elsewhere are not
 // repeated here: countries are named by CLDR (golang.org/x/text), regions,
-// funders and focus areas by the reference data (pkg/reference).
+// funders and focus areas by the reference data (pkg/reference), the kinds
+// of opportunity by pkg/opportunity.
 
 //go:embed catalogue/*.json
 var catalogueFiles embed.FS
@@ -58,6 +61,9 @@ var catalogues = func() map[string]catalogue {
 var ReferenceColumns = map[string]reference.Kind{
 	"region": reference.Regions, "funder": reference.Funders, "focus_area": reference.FocusAreas,
 }
+
+// CodeLists are the code columns whose names a domain package keeps.
+var CodeLists = map[string]opportunity.CodeList{"opportunity_kind": opportunity.Kinds}
 
 // ReferenceNames are the names of reference codes: column key → code → name.
 type ReferenceNames map[string]map[string]i18n.Text
@@ -119,11 +125,15 @@ func (n Names) Code(table, column, value string) (string, bool) {
 		}
 		return value, false
 	}
-	if k, ok := n.ref[column]; ok {
-		if t, ok := k[value]; ok {
-			return t.In(n.Lang), true
+	if t, ok := n.ref[column][value]; ok {
+		return t.In(n.Lang), true
+	}
+	if l, ok := CodeLists[column]; ok {
+		for _, c := range l {
+			if c.Code == value {
+				return c.Name.In(n.Lang), true
+			}
 		}
-		return value, false
 	}
 	for _, group := range []string{table + "." + column, column} {
 		if s, ok := n.cat.Codes[group][value]; ok {
@@ -142,4 +152,33 @@ func orKey(s, key string) string {
 		return key
 	}
 	return s
+}
+
+// HasTable reports whether the catalogue names a table key.
+func (n Names) HasTable(key string) bool { return n.cat.Tables[key] != "" }
+
+// HasColumn reports whether the catalogue names a column key.
+func (n Names) HasColumn(key string) bool { return n.cat.Columns[key] != "" }
+
+// CatalogueKeys lists every key of a language's catalogue, as
+// "section.key" or "codes.column.value", sorted.
+func CatalogueKeys(lang string) []string {
+	c := catalogues[lang]
+	var out []string
+	for section, m := range map[string]map[string]string{"labels": c.Labels, "tables": c.Tables, "columns": c.Columns} {
+		for k, v := range m {
+			if v != "" {
+				out = append(out, section+"."+k)
+			}
+		}
+	}
+	for col, m := range c.Codes {
+		for k, v := range m {
+			if v != "" {
+				out = append(out, "codes."+col+"."+k)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
