@@ -227,3 +227,34 @@ func TestXLSXSheetNames(t *testing.T) {
 		seen[s] = true
 	}
 }
+
+func TestTrendPeriodsAndLabels(t *testing.T) {
+	for _, c := range []struct {
+		period, from, to string
+		want             []string
+	}{
+		{"2025", "", "", []string{"2023", "2024", "2025"}},
+		{"FY2025", "", "", []string{"FY2023", "FY2024", "FY2025"}},
+		{"", "2024-07-01", "2025-06-30", []string{"2023", "2024", "2025"}},
+	} {
+		p, err := report.ParsePeriod(c.period, c.from, c.to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, q := range report.TrendPeriods(p, 3) {
+			got = append(got, q.Key)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("trend of %s%s: %v, want %v", c.period, c.from, got, c.want)
+		}
+	}
+	fy, _ := report.ParsePeriod("FY2025", "", "")
+	if got := report.NewNames("ja", nil).PeriodLabel(fy); got != "2025年度 (2025-04-01 – 2026-03-31)" {
+		t.Errorf("ja label %q", got)
+	}
+	by, _ := report.ParsePeriod("2025", "", "")
+	if got := report.NewNames("de", nil).PeriodLabel(by); got != "Haushaltsjahr 2025 (2025-01-01 – 2025-12-31)" {
+		t.Errorf("de label %q", got)
+	}
+}
