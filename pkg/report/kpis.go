@@ -67,15 +67,15 @@ type People struct {
 // confirmed participant; Japanese organisations visited are Japanese
 // organisations on the agenda of a trip held in the period.
 type Trips struct {
-	Held                         int64      `json:"held"`
-	ByKind                       []TripKind `json:"by_kind"`
-	Confirmed                    int64      `json:"confirmed"`
-	Attended                     int64      `json:"attended"`
-	Organisations                int64      `json:"organisations"`
-	OrganisationsByCountry       []CodeCount    `json:"organisations_by_country"`
-	OrganisationsByKind          []CodeCount    `json:"organisations_by_kind"`
-	SMEsByCountry                []CodeCount    `json:"smes_by_country"`
-	JapaneseOrganisationsVisited int64      `json:"japanese_organisations_visited"`
+	Held                         int64       `json:"held"`
+	ByKind                       []TripKind  `json:"by_kind"`
+	Confirmed                    int64       `json:"confirmed"`
+	Attended                     int64       `json:"attended"`
+	Organisations                int64       `json:"organisations"`
+	OrganisationsByCountry       []CodeCount `json:"organisations_by_country"`
+	OrganisationsByKind          []CodeCount `json:"organisations_by_kind"`
+	SMEsByCountry                []CodeCount `json:"smes_by_country"`
+	JapaneseOrganisationsVisited int64       `json:"japanese_organisations_visited"`
 	// Meetings is null until B2B meetings are part of the platform.
 	Meetings *Meetings `json:"meetings"`
 }
@@ -90,8 +90,8 @@ type TripKind struct {
 
 // Meetings are the B2B meetings of the period's trips.
 type Meetings struct {
-	Requested          int64   `json:"requested"`
-	Held               int64   `json:"held"`
+	Requested          int64       `json:"requested"`
+	Held               int64       `json:"held"`
 	OutcomesByNextStep []CodeCount `json:"outcomes_by_next_step"`
 }
 
@@ -125,10 +125,10 @@ type AgreementRow struct {
 // within it); the interests expressed in the period by the stage of the
 // pipeline they are at now.
 type Partnering struct {
-	Published       int64   `json:"published"`
+	Published       int64       `json:"published"`
 	PublishedByKind []CodeCount `json:"published_by_kind"`
-	Expressed       int64   `json:"expressed"`
-	Accepted        int64   `json:"accepted"`
+	Expressed       int64       `json:"expressed"`
+	Accepted        int64       `json:"accepted"`
 	ByStatus        []CodeCount `json:"by_status"`
 }
 
@@ -138,14 +138,14 @@ type Partnering struct {
 // entered implementation), the binational share of the projects at its
 // end (German and Japanese partners), and what the network initiated.
 type Projects struct {
-	ByPhaseAtEnd    []CodeCount            `json:"by_phase_at_end"`
+	ByPhaseAtEnd    []CodeCount        `json:"by_phase_at_end"`
 	AtEnd           int64              `json:"at_end"`
 	Initiated       int64              `json:"initiated"`
 	Started         int64              `json:"started"`
 	Binational      int64              `json:"binational"`
 	BinationalShare float64            `json:"binational_share"`
 	Network         []InitiatedProject `json:"network"`
-	NetworkByOrigin []CodeCount            `json:"network_by_origin"`
+	NetworkByOrigin []CodeCount        `json:"network_by_origin"`
 }
 
 // InitiatedProject is a project initiated in the period whose origin is a
