@@ -61,7 +61,8 @@ func readReportFile(c echo.Context, q *query) reportFileRequest {
 }
 
 // sendReportFile writes the KPIs in a file format. trend computes the
-// years charted on the XLSX's summary sheet (called for XLSX only).
+// years charted on the XLSX's summary sheet (called for XLSX only; nil:
+// no trend, as for a frozen report, whose other years are not frozen).
 func (s *server) sendReportFile(c echo.Context, r reportFileRequest, k report.KPIs, trend func() (report.Table, error)) error {
 	ctx := c.Request().Context()
 	ref, err := report.LoadReferenceNames(ctx, s.DB)
@@ -94,11 +95,15 @@ func (s *server) sendReportFile(c echo.Context, r reportFileRequest, k report.KP
 		err = report.WriteZIP(&b, tables, names)
 		mediaType, name = "application/zip", base+".zip"
 	default:
-		var t report.Table
-		if t, err = trend(); err != nil {
-			return err
+		wb := report.Workbook{Period: names.PeriodLabel(k.Period), Tables: tables}
+		if trend != nil {
+			t, err := trend()
+			if err != nil {
+				return err
+			}
+			wb.Trend = &t
 		}
-		err = report.WriteXLSX(&b, report.Workbook{Period: names.PeriodLabel(k.Period), Tables: tables, Trend: &t}, names)
+		err = report.WriteXLSX(&b, wb, names)
 		mediaType, name = report.XLSXContentType, base+".xlsx"
 	}
 	if err != nil {

@@ -48,6 +48,12 @@ func TestReportFiles(t *testing.T) {
 			if v, _ := f.GetCellValue("種別の協定", "A1"); !strings.Contains(v, "2026年度 (2026-04-01 – 2027-03-31)") {
 				t.Errorf("title row %q, want the fiscal year", v)
 			}
+			// The summary charts the last five fiscal years.
+			rows, _ := f.GetRows("概要")
+			if !slices.ContainsFunc(rows, func(r []string) bool { return len(r) == 5 && r[0] == "2022年度" }) ||
+				!slices.ContainsFunc(rows, func(r []string) bool { return len(r) == 5 && r[0] == "2026年度" }) {
+				t.Errorf("the summary lacks the trend 2022年度…2026年度: %q", rows)
+			}
 			f.Close()
 		}
 

@@ -55,3 +55,12 @@ func (n Names) PeriodLabel(p Period) string {
 	}
 	return dates
 }
+
+// yearLabel is a trend's year as short as a chart's axis needs it: FY2025
+// is 2025年度 in Japanese; a budget year is its number.
+func (n Names) yearLabel(key string) string {
+	if y, ok := strings.CutPrefix(key, "FY"); ok {
+		return strings.ReplaceAll(n.Label("fiscal_year_short"), "{year}", y)
+	}
+	return key
+}

@@ -152,6 +152,7 @@ func (x *xlsxWriter) trend(sheet string, top int, t Table) error {
 				if c.Kind == Count {
 					s = fmt.Sprint(asInt(v))
 				}
+				s = x.n.yearLabel(s)
 				if err := f.SetCellStr(sheet, cell(1, header+1+r), s); err != nil {
 					return err
 				}
