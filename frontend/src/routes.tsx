@@ -13,6 +13,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { organisationsRoutes } from './pages/organisations/routes';
 import { peopleRoutes } from './pages/people/routes';
+import { profileRoutes, unsubscribeRoute } from './pages/profile/routes';
 import { projectsRoutes } from './pages/projects/routes';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { tripsRoutes } from './pages/trips/routes';
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
       { path: 'login', element: <LoginPage /> },
       { path: 'set-password', element: <SetPasswordPage /> },
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      unsubscribeRoute,
       {
         element: (
           <RequireAuth>
@@ -42,6 +44,7 @@ export const routes: RouteObject[] = [
           ...tripsRoutes,
           ...projectsRoutes,
           ...adminRoutes,
+          ...profileRoutes,
         ],
       },
       // Unknown paths render inside the shell, so the server can hand every

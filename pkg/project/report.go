@@ -86,13 +86,13 @@ type Initiated struct {
 }
 
 // InitiatedWithOrigin lists the projects initiated within the span that
-// grew from a trip, an agreement or an interest, by day and title.
+// grew from a trip, an agreement or an interest.
 func InitiatedWithOrigin(ctx context.Context, db *database.DB, s span.Span) ([]Initiated, error) {
 	out := []Initiated{}
 	err := db.Conn(ctx).Table("projects p").Joins("JOIN (?) AS x ON x.project_id = p.id", entered(ctx, db, s, Initiating...)).
 		Select("p.id, p.title, p.acronym, x.entered_on, p.origin_trip_id, p.origin_agreement_id, p.origin_interest_id").
 		Where("p.origin_trip_id IS NOT NULL OR p.origin_agreement_id IS NOT NULL OR p.origin_interest_id IS NOT NULL").
-		Order("x.entered_on, p.title_sort, p.id").Find(&out).Error
+		Find(&out).Error
 	return out, err
 }
 
@@ -123,7 +123,7 @@ type FundingGroup struct {
 func FundingsInSpan(ctx context.Context, db *database.DB, s span.Span) ([]FundingGroup, int64, error) {
 	out := []FundingGroup{}
 	if err := fundings(ctx, db, s).Select("f.funder AS funder, f.programme AS programme, f.currency AS currency, COUNT(*) AS fundings, SUM(f.amount) AS amount").
-		Group("f.funder, f.programme, f.currency").Order("f.funder, f.programme, f.currency").Find(&out).Error; err != nil {
+		Group("f.funder, f.programme, f.currency").Find(&out).Error; err != nil {
 		return nil, 0, err
 	}
 	var undated int64
@@ -147,7 +147,7 @@ type FundingRun struct {
 func FundingRuns(ctx context.Context, db *database.DB, s span.Span) ([]FundingRun, error) {
 	out := []FundingRun{}
 	err := fundings(ctx, db, s).Select("f.funder AS funder, f.currency AS currency, " + fundingFrom + " AS from_date, " + fundingUntil + " AS until, SUM(f.amount) AS amount").
-		Group("f.funder, f.currency, " + fundingFrom + ", " + fundingUntil).Order("funder, currency, from_date, until").Find(&out).Error
+		Group("f.funder, f.currency, " + fundingFrom + ", " + fundingUntil).Find(&out).Error
 	return out, err
 }
 
@@ -162,11 +162,10 @@ type ReferenceRow struct {
 }
 
 // References lists the references of the fundings overlapping the span,
-// summed per reference, funder, project and currency, by reference.
+// summed per reference, funder, project and currency.
 func References(ctx context.Context, db *database.DB, s span.Span) ([]ReferenceRow, error) {
 	out := []ReferenceRow{}
 	err := fundings(ctx, db, s).Select("f.reference AS reference, f.funder AS funder, f.project_id AS project_id, p.title AS title, f.currency AS currency, SUM(f.amount) AS amount").
-		Where("f.reference <> ''").Group("f.reference, f.funder, f.project_id, p.title, f.currency").
-		Order("f.reference, f.funder, f.project_id, f.currency").Find(&out).Error
+		Where("f.reference <> ''").Group("f.reference, f.funder, f.project_id, p.title, f.currency").Find(&out).Error
 	return out, err
 }

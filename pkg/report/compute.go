@@ -248,6 +248,16 @@ func network(ctx context.Context, db *database.DB, s span.Span, lang string, p *
 	if err != nil {
 		return err
 	}
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if a.EnteredOn != b.EnteredOn {
+			return a.EnteredOn < b.EnteredOn
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.ID < b.ID
+	})
 	var tripIDs, agreementIDs, interestIDs []string
 	for _, r := range list {
 		switch {
@@ -328,6 +338,17 @@ func funding(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPI
 	for _, g := range groups {
 		f.Committed = append(f.Committed, Committed{g.Funder, g.Programme, g.Fundings, Amount{g.Amount, g.Currency}})
 	}
+	// Sorted here, not by the database, whose collation differs by engine.
+	sort.Slice(f.Committed, func(i, j int) bool {
+		a, b := f.Committed[i], f.Committed[j]
+		if a.Funder != b.Funder {
+			return a.Funder < b.Funder
+		}
+		if a.Programme != b.Programme {
+			return a.Programme < b.Programme
+		}
+		return a.Amount.Currency < b.Amount.Currency
+	})
 	runs, err := project.FundingRuns(ctx, db, s)
 	if err != nil {
 		return err
@@ -367,6 +388,19 @@ func funding(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPI
 	if err != nil {
 		return err
 	}
+	sort.Slice(refs, func(i, j int) bool {
+		a, b := refs[i], refs[j]
+		if a.Reference != b.Reference {
+			return a.Reference < b.Reference
+		}
+		if a.Funder != b.Funder {
+			return a.Funder < b.Funder
+		}
+		if a.ProjectID != b.ProjectID {
+			return a.ProjectID < b.ProjectID
+		}
+		return a.Currency < b.Currency
+	})
 	f.References = []Reference{}
 	type stemKey struct{ stem, currency string }
 	stems := map[string][]string{}

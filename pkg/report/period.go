@@ -42,7 +42,8 @@ var (
 
 // ParsePeriod reads the period parameters of a request: period=2025 (a
 // German budget year), period=FY2025 (a Japanese fiscal year), or from
-// and to (dates, YYYY-MM-DD, both included). Errors name the parameter.
+// and to (dates, YYYY-MM-DD, both included). Errors are bad requests
+// naming the parameter.
 func ParsePeriod(period, from, to string) (Period, error) {
 	var bad apperr.Fields
 	switch {
@@ -85,7 +86,7 @@ func ParsePeriod(period, from, to string) (Period, error) {
 	if len(bad) == 0 {
 		bad.Add("period", "must be a budget year such as 2025 or a fiscal year such as FY2025")
 	}
-	return Period{}, bad.Err()
+	return Period{}, bad.ErrWith(apperr.BadRequest)
 }
 
 func (p Period) location() *time.Location {
