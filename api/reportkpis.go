@@ -69,7 +69,7 @@ type ReportTrips struct {
 	OrganisationsByKind          []ReportCodeCount `json:"organisations_by_kind"`
 	SMEsByCountry                []ReportCodeCount `json:"smes_by_country"`
 	JapaneseOrganisationsVisited int64             `json:"japanese_organisations_visited"`
-	// Meetings is null until B2B meetings are part of the platform.
+	// Meetings are the B2B meetings at the trips held in the period.
 	Meetings *ReportMeetings `json:"meetings" extensions:"x-nullable"`
 } // @name ReportTrips
 

@@ -73,3 +73,25 @@ func Parties(ctx context.Context, db *database.DB, m string, s span.Span) *gorm.
 	return db.Conn(ctx).Table("agreement_parties").Select("agreement_id AS item, organisation_id").
 		Where("agreement_id IN (?)", db.Conn(ctx).Table("agreements").Select("id").Where(cond, args...))
 }
+
+// ChainLink is an agreement as a link of a chain, with what it came from.
+type ChainLink struct {
+	ID               string
+	Title            string
+	OriginInterestID *string
+	OriginMeetingID  *string
+}
+
+// ChainLinks returns the agreements with the ids and what they came from.
+func ChainLinks(ctx context.Context, db *database.DB, ids []string) (map[string]ChainLink, error) {
+	out := map[string]ChainLink{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []ChainLink
+	err := db.Conn(ctx).Table("agreements").Select("id, title, origin_interest_id, origin_meeting_id").Where("id IN ?", ids).Find(&rows).Error
+	for _, r := range rows {
+		out[r.ID] = r
+	}
+	return out, err
+}

@@ -83,15 +83,16 @@ type Initiated struct {
 	OriginTripID      *string
 	OriginAgreementID *string
 	OriginInterestID  *string
+	OriginMeetingID   *string
 }
 
 // InitiatedWithOrigin lists the projects initiated within the span that
-// grew from a trip, an agreement or an interest.
+// grew from a trip, a meeting, an agreement or an interest.
 func InitiatedWithOrigin(ctx context.Context, db *database.DB, s span.Span) ([]Initiated, error) {
 	out := []Initiated{}
 	err := db.Conn(ctx).Table("projects p").Joins("JOIN (?) AS x ON x.project_id = p.id", entered(ctx, db, s, Initiating...)).
-		Select("p.id, p.title, p.acronym, x.entered_on, p.origin_trip_id, p.origin_agreement_id, p.origin_interest_id").
-		Where("p.origin_trip_id IS NOT NULL OR p.origin_agreement_id IS NOT NULL OR p.origin_interest_id IS NOT NULL").
+		Select("p.id, p.title, p.acronym, x.entered_on, p.origin_trip_id, p.origin_agreement_id, p.origin_interest_id, p.origin_meeting_id").
+		Where("p.origin_trip_id IS NOT NULL OR p.origin_agreement_id IS NOT NULL OR p.origin_interest_id IS NOT NULL OR p.origin_meeting_id IS NOT NULL").
 		Find(&out).Error
 	return out, err
 }

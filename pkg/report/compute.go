@@ -7,6 +7,7 @@ import (
 	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/interest"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/person"
@@ -20,10 +21,6 @@ import (
 // package that owns its data, in SQL; this package only puts them
 // together. lang (de, en, ja) chooses the titles of opportunities in the
 // chains of what the network initiated.
-//
-// TODO(meetings): B2B meetings (requested, held, outcomes by next step,
-// and the funnel's meetings step) once pkg/meeting has landed; until
-// then Trips.Meetings is null.
 func Compute(ctx context.Context, db *database.DB, p Period, lang string) (KPIs, error) {
 	s := p.Span()
 	k := KPIs{Period: p}
@@ -137,6 +134,14 @@ func trips(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPIs)
 		}
 	}
 	t.OrganisationsByCountry, t.OrganisationsByKind, t.SMEsByCountry = codeCounts(country), codeCounts(kind), codeCounts(smes)
+	requested, held, steps, err := meeting.ReportFigures(ctx, db, trip.Held(ctx, db, s))
+	if err != nil {
+		return err
+	}
+	t.Meetings = &Meetings{Requested: requested, Held: held, OutcomesByNextStep: []CodeCount{}}
+	for _, st := range steps {
+		t.Meetings.OutcomesByNextStep = append(t.Meetings.OutcomesByNextStep, CodeCount{st.NextStep, st.N})
+	}
 	visited, err := organisation.GroupsAmong(ctx, db, trip.Visited(ctx, db, s))
 	if err != nil {
 		return err
@@ -240,9 +245,11 @@ func projects(ctx context.Context, db *database.DB, s span.Span, lang string, k 
 }
 
 // network lists what the network initiated: the projects initiated in
-// the period that grew from a trip, an agreement or an interest, each
-// with its chain (trip → project; [opportunity → interest →] agreement
-// → project; opportunity → interest → project).
+// the period that grew from an interest, a meeting, an agreement or a
+// trip (the first of these a project names is its origin), each with its
+// chain, first link first: opportunity → interest → project; trip →
+// meeting → project; [opportunity → interest | trip → meeting →]
+// agreement → project; trip → project.
 func network(ctx context.Context, db *database.DB, s span.Span, lang string, p *Projects) error {
 	list, err := project.InitiatedWithOrigin(ctx, db, s)
 	if err != nil {
@@ -258,31 +265,47 @@ func network(ctx context.Context, db *database.DB, s span.Span, lang string, p *
 		}
 		return a.ID < b.ID
 	})
-	var tripIDs, agreementIDs, interestIDs []string
+	var agreementIDs []string
 	for _, r := range list {
-		switch {
-		case r.OriginInterestID != nil:
-			interestIDs = append(interestIDs, *r.OriginInterestID)
-		case r.OriginAgreementID != nil:
+		if r.OriginAgreementID != nil {
 			agreementIDs = append(agreementIDs, *r.OriginAgreementID)
-		default:
+		}
+	}
+	agreements, err := agreement.ChainLinks(ctx, db, agreementIDs)
+	if err != nil {
+		return err
+	}
+	var interestIDs, meetingIDs []string
+	add := func(interestID, meetingID *string) {
+		if interestID != nil {
+			interestIDs = append(interestIDs, *interestID)
+		}
+		if meetingID != nil {
+			meetingIDs = append(meetingIDs, *meetingID)
+		}
+	}
+	for _, r := range list {
+		add(r.OriginInterestID, r.OriginMeetingID)
+	}
+	for _, a := range agreements {
+		add(a.OriginInterestID, a.OriginMeetingID)
+	}
+	meetings, err := meeting.Refs(ctx, db, meetingIDs)
+	if err != nil {
+		return err
+	}
+	tripIDs := []string{}
+	for _, r := range list {
+		if r.OriginTripID != nil {
 			tripIDs = append(tripIDs, *r.OriginTripID)
 		}
+	}
+	for _, m := range meetings {
+		tripIDs = append(tripIDs, m.TripID)
 	}
 	tripTitles, err := trip.Titles(ctx, db, tripIDs)
 	if err != nil {
 		return err
-	}
-	refs, err := agreement.Refs(ctx, db, agreementIDs, nil)
-	if err != nil {
-		return err
-	}
-	agreementRefs := map[string]agreement.Ref{}
-	for _, r := range refs {
-		agreementRefs[r.ID] = r
-		if r.OriginInterestID != nil {
-			interestIDs = append(interestIDs, *r.OriginInterestID)
-		}
 	}
 	opportunityOf, err := interest.OpportunitiesOf(ctx, db, interestIDs)
 	if err != nil {
@@ -300,19 +323,27 @@ func network(ctx context.Context, db *database.DB, s span.Span, lang string, p *
 		opp := opportunityOf[id]
 		return []Link{{"opportunity", opp, opportunityTitles[opp]}, {"interest", id, opportunityTitles[opp]}}
 	}
+	meetingChain := func(id string) []Link {
+		m := meetings[id]
+		return []Link{{"trip", m.TripID, tripTitles[m.TripID]}, {"meeting", id, m.Title}}
+	}
 	byOrigin := map[string]int64{}
 	p.Network = []InitiatedProject{}
 	for _, r := range list {
 		ip := InitiatedProject{ID: r.ID, Title: r.Title, Acronym: r.Acronym, InitiatedOn: r.EnteredOn}
 		switch {
 		case r.OriginInterestID != nil:
-			ip.Origin = "interest"
-			ip.Chain = interestChain(*r.OriginInterestID)
+			ip.Origin, ip.Chain = "interest", interestChain(*r.OriginInterestID)
+		case r.OriginMeetingID != nil:
+			ip.Origin, ip.Chain = "meeting", meetingChain(*r.OriginMeetingID)
 		case r.OriginAgreementID != nil:
 			ip.Origin = "agreement"
-			a := agreementRefs[*r.OriginAgreementID]
-			if a.OriginInterestID != nil {
+			a := agreements[*r.OriginAgreementID]
+			switch {
+			case a.OriginInterestID != nil:
 				ip.Chain = interestChain(*a.OriginInterestID)
+			case a.OriginMeetingID != nil:
+				ip.Chain = meetingChain(*a.OriginMeetingID)
 			}
 			ip.Chain = append(ip.Chain, Link{"agreement", *r.OriginAgreementID, a.Title})
 		default:
@@ -434,6 +465,7 @@ func funding(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPI
 func funnel(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPIs) error {
 	contacts := []*gorm.DB{trip.Participating(ctx, db, s), trip.Visited(ctx, db, s)}
 	n, err := organisation.CountFunnel(ctx, db, contacts,
+		meeting.HeldBy(ctx, db, trip.Held(ctx, db, s)),
 		interest.Involved(ctx, db, s),
 		[]*gorm.DB{agreement.Parties(ctx, db, "signed", s).Select("organisation_id")},
 		[]*gorm.DB{project.InitiatedPartners(ctx, db, s, false)},

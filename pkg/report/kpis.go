@@ -76,7 +76,7 @@ type Trips struct {
 	OrganisationsByKind          []CodeCount `json:"organisations_by_kind"`
 	SMEsByCountry                []CodeCount `json:"smes_by_country"`
 	JapaneseOrganisationsVisited int64       `json:"japanese_organisations_visited"`
-	// Meetings is null until B2B meetings are part of the platform.
+	// Meetings are the B2B meetings at the trips held in the period.
 	Meetings *Meetings `json:"meetings"`
 }
 
@@ -88,7 +88,10 @@ type TripKind struct {
 	Attended  int64  `json:"attended"`
 }
 
-// Meetings are the B2B meetings of the period's trips.
+// Meetings are the B2B meetings at the trips held in the period:
+// requested (every request, whatever became of it), held (accepted, a
+// side recorded it held, nobody a no-show) and the outcomes either side
+// recorded, by next step.
 type Meetings struct {
 	Requested          int64       `json:"requested"`
 	Held               int64       `json:"held"`
@@ -148,21 +151,22 @@ type Projects struct {
 	NetworkByOrigin []CodeCount        `json:"network_by_origin"`
 }
 
-// InitiatedProject is a project initiated in the period whose origin is a
-// trip, an agreement or an interest in an opportunity, with the chain it
-// grew along, first link first, the project last.
+// InitiatedProject is a project initiated in the period whose origin is
+// an interest in an opportunity, a B2B meeting, an agreement or a trip
+// (the first of these it names), with the chain it grew along, first
+// link first, the project last.
 type InitiatedProject struct {
 	ID          string `json:"id"`
 	Title       string `json:"title"`
 	Acronym     string `json:"acronym"`
 	InitiatedOn string `json:"initiated_on"`
-	Origin      string `json:"origin"` // trip, agreement or interest
+	Origin      string `json:"origin"` // interest, meeting, agreement or trip
 	Chain       []Link `json:"chain"`
 }
 
 // Link is one record of a chain.
 type Link struct {
-	Kind  string `json:"kind"` // trip, opportunity, interest, agreement, project
+	Kind  string `json:"kind"` // trip, meeting, opportunity, interest, agreement, project
 	ID    string `json:"id"`
 	Title string `json:"title"`
 }
@@ -224,10 +228,10 @@ type Funnel struct {
 
 // FunnelSteps in their order. Each counts organisations within the
 // period: contacts = a confirmed participant in, or on the agenda of, a
-// trip held in it; then, of those contacts: meetings = in a B2B meeting
-// (left out until meetings are part of the platform); interests =
+// trip held in it; then, of those contacts: meetings = a side of a B2B
+// meeting held at such a trip; interests =
 // expressed an interest or received one in its opportunity; agreements =
 // party to an agreement signed; projects = partner in a project
 // initiated; funded_projects = partner in a project initiated that has a
 // funding.
-var FunnelSteps = []string{"contacts", "interests", "agreements", "projects", "funded_projects"}
+var FunnelSteps = []string{"contacts", "meetings", "interests", "agreements", "projects", "funded_projects"}

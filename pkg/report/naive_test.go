@@ -10,6 +10,7 @@ import (
 	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/interest"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/project"
 	"github.com/innomunich/platform/pkg/report"
@@ -23,10 +24,10 @@ import (
 // say.
 
 type rawOrg struct {
-	ID, Country, Kind string
-	Region            *string
-	SME               bool
-	CreatedAt         time.Time
+	ID, Country, Kind, Name string
+	Region                  *string
+	SME                     bool
+	CreatedAt               time.Time
 }
 type rawPerson struct {
 	OrganisationID string
@@ -39,10 +40,14 @@ type rawAgenda struct {
 	OrganisationID *string
 }
 type rawAgreement struct {
-	ID, Kind, SignedOn, Title string
-	ValidUntil, TerminatedOn  *string
-	OriginInterestID          *string
+	ID, Kind, SignedOn, Title         string
+	ValidUntil, TerminatedOn          *string
+	OriginInterestID, OriginMeetingID *string
 }
+type rawMeeting struct {
+	ID, TripID, RequesterOrganisationID, ReceiverOrganisationID, Status, NoShow string
+}
+type rawOutcome struct{ MeetingID, Attendance, NextStep string }
 type rawRenewal struct{ AgreementID, RenewedOn string }
 type rawParty struct{ AgreementID, OrganisationID string }
 type rawOpportunity struct {
@@ -59,6 +64,7 @@ type rawProject struct {
 	ID, Title, Acronym                                string
 	StartDate, EndDate                                *string
 	OriginTripID, OriginAgreementID, OriginInterestID *string
+	OriginMeetingID                                   *string
 }
 type rawPhase struct {
 	ID, ProjectID, Phase, ChangedOn string
@@ -132,9 +138,10 @@ func naive(t *testing.T, db *database.DB, p report.Period, lang string) report.K
 	in := func(at time.Time) bool { return !at.Before(from) && at.Before(end) }
 
 	orgs := load[rawOrg](t, db, "organisations")
-	orgByID := map[string]rawOrg{}
+	orgByID, orgNames := map[string]rawOrg{}, map[string]string{}
 	for _, o := range orgs {
 		orgByID[o.ID] = o
+		orgNames[o.ID] = o.Name
 	}
 	k := report.KPIs{Period: p}
 
@@ -234,6 +241,40 @@ func naive(t *testing.T, db *database.DB, p report.Period, lang string) report.K
 		}
 	}
 	k.Trips.JapaneseOrganisationsVisited = int64(len(visited))
+	meetings := map[string]rawMeeting{}
+	for _, m := range load[rawMeeting](t, db, "meetings") {
+		meetings[m.ID] = m
+	}
+	outcomes := load[rawOutcome](t, db, "meeting_outcomes")
+	saidHeld, saidMissed := map[string]bool{}, map[string]bool{}
+	nextSteps := map[string]int64{}
+	for _, o := range outcomes {
+		if o.Attendance == "held" {
+			saidHeld[o.MeetingID] = true
+		} else {
+			saidMissed[o.MeetingID] = true
+		}
+		if held[meetings[o.MeetingID].TripID] {
+			nextSteps[o.NextStep]++
+		}
+	}
+	k.Trips.Meetings = &report.Meetings{OutcomesByNextStep: []report.CodeCount{}}
+	metHeld := map[string]bool{}
+	for _, m := range meetings {
+		if !held[m.TripID] {
+			continue
+		}
+		k.Trips.Meetings.Requested++
+		if m.Status == meeting.Accepted && m.NoShow == "" && saidHeld[m.ID] && !saidMissed[m.ID] {
+			k.Trips.Meetings.Held++
+			metHeld[m.RequesterOrganisationID], metHeld[m.ReceiverOrganisationID] = true, true
+		}
+	}
+	for _, step := range meeting.NextSteps {
+		if nextSteps[step] > 0 {
+			k.Trips.Meetings.OutcomesByNextStep = append(k.Trips.Meetings.OutcomesByNextStep, report.CodeCount{Code: step, N: nextSteps[step]})
+		}
+	}
 
 	// Agreements.
 	agreements := load[rawAgreement](t, db, "agreements")
@@ -439,21 +480,30 @@ func naive(t *testing.T, db *database.DB, p report.Period, lang string) report.K
 		opp := interests[id].OpportunityID
 		return []report.Link{{Kind: "opportunity", ID: opp, Title: oppTitle(opp)}, {Kind: "interest", ID: id, Title: oppTitle(opp)}}
 	}
+	meetingChain := func(id string) []report.Link {
+		m := meetings[id]
+		return []report.Link{{Kind: "trip", ID: m.TripID, Title: trips[m.TripID].Title},
+			{Kind: "meeting", ID: id, Title: orgNames[m.RequesterOrganisationID] + " – " + orgNames[m.ReceiverOrganisationID]}}
+	}
 	byOrigin := map[string]int64{}
 	k.Projects.Network = []report.InitiatedProject{}
 	for _, pr := range projects {
-		if !initiated[pr.ID] || (pr.OriginTripID == nil && pr.OriginAgreementID == nil && pr.OriginInterestID == nil) {
+		if !initiated[pr.ID] || (pr.OriginTripID == nil && pr.OriginAgreementID == nil && pr.OriginInterestID == nil && pr.OriginMeetingID == nil) {
 			continue
 		}
 		ip := report.InitiatedProject{ID: pr.ID, Title: pr.Title, Acronym: pr.Acronym, InitiatedOn: firstInitiating[pr.ID]}
 		switch {
 		case pr.OriginInterestID != nil:
 			ip.Origin, ip.Chain = "interest", interestChain(*pr.OriginInterestID)
+		case pr.OriginMeetingID != nil:
+			ip.Origin, ip.Chain = "meeting", meetingChain(*pr.OriginMeetingID)
 		case pr.OriginAgreementID != nil:
 			ip.Origin = "agreement"
 			a := agreementByID[*pr.OriginAgreementID]
 			if a.OriginInterestID != nil {
 				ip.Chain = interestChain(*a.OriginInterestID)
+			} else if a.OriginMeetingID != nil {
+				ip.Chain = meetingChain(*a.OriginMeetingID)
 			}
 			ip.Chain = append(ip.Chain, report.Link{Kind: "agreement", ID: a.ID, Title: a.Title})
 		default:
@@ -598,7 +648,7 @@ func naive(t *testing.T, db *database.DB, p report.Period, lang string) report.K
 	sort.Slice(k.Funding.Joint, func(i, j int) bool { return k.Funding.Joint[i].Stem < k.Funding.Joint[j].Stem })
 
 	// Funnel: of the contacts, those at each further step.
-	steps := []map[string]bool{contacts, involved, partiesSigned, partnersInitiated, partnersFunded}
+	steps := []map[string]bool{contacts, metHeld, involved, partiesSigned, partnersInitiated, partnersFunded}
 	for i, name := range report.FunnelSteps {
 		var n int64
 		for id := range contacts {

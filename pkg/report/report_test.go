@@ -53,6 +53,9 @@ func TestTheReportOfGeneratedDataEqualsANaiveRecountOnBothEngines(t *testing.T) 
 		k := got["2025"]
 		// Generated data has something in every section: a recount of
 		// nothing would prove nothing.
+		if m := k.Trips.Meetings; m == nil || m.Requested != 3 || m.Held != 1 || len(m.OutcomesByNextStep) != 3 || k.Funnel.Steps[1].N == 0 {
+			t.Errorf("meetings %+v, funnel %+v", m, k.Funnel)
+		}
 		if k.Projects.Initiated == 0 || len(k.Projects.Network) == 0 || len(k.Funding.Joint) == 0 || k.Projects.Started == 0 {
 			t.Errorf("the enriched data gave no initiated projects or joint fundings: %+v %+v", k.Projects, k.Funding.Joint)
 		}
@@ -96,8 +99,14 @@ func enrich(t *testing.T, db *database.DB) {
 		}
 	}
 	now := database.Now()
+	// Ids that are the same on both engines, whose reports are compared.
+	n := 0
+	newID := func() string {
+		n++
+		return uuid.NewSHA1(uuid.NameSpaceOID, []byte{byte(n)}).String()
+	}
 	phase := func(project, phase, on string) {
-		exec("INSERT INTO project_phases (id, project_id, phase, changed_on, created_at) VALUES (?, ?, ?, ?, ?)", uuid.NewString(), project, phase, on, now)
+		exec("INSERT INTO project_phases (id, project_id, phase, changed_on, created_at) VALUES (?, ?, ?, ?, ?)", newID(), project, phase, on, now)
 	}
 	phase(projects[0], "concept", "2025-02-10")
 	phase(projects[0], "application", "2025-06-01")
@@ -111,8 +120,38 @@ func enrich(t *testing.T, db *database.DB) {
 	exec("UPDATE projects SET origin_trip_id = ?, origin_agreement_id = ? WHERE id = ?", trips[1], agreements[1], projects[3])
 	funding := func(project, ref string, amount int64, currency, from, until string) {
 		exec("INSERT INTO project_fundings (id, project_id, funder, programme, reference, recipient_id, amount, currency, from_date, until_date, created_at, updated_at) "+
-			"VALUES (?, ?, 'bmbf', 'Joint', ?, ?, ?, ?, ?, ?, ?, ?)", uuid.NewString(), project, ref, org, amount, currency, from, until, now, now)
+			"VALUES (?, ?, 'bmbf', 'Joint', ?, ?, ?, ?, ?, ?, ?, ?)", newID(), project, ref, org, amount, currency, from, until, now, now)
 	}
+	// B2B meetings at a trip held in 2025: one held (both sides say so),
+	// one where a side says the other did not come, one never answered.
+	var tripID string
+	var people []struct{ ID, OrganisationID string }
+	if err := conn.Table("trips").Where("start_date >= '2025-01-01' AND start_date <= '2025-12-31' AND status <> 'cancelled'").Order("id").Limit(1).Pluck("id", &tripID).Error; err != nil || tripID == "" {
+		t.Fatalf("no trip held in 2025: %v", err)
+	}
+	if err := conn.Table("trip_participants").Select("person_id AS id, organisation_id").Where("trip_id = ? AND status = 'confirmed'", tripID).
+		Order("person_id").Limit(4).Find(&people).Error; err != nil || len(people) < 4 {
+		t.Fatal(err)
+	}
+	meeting := func(status string, a, b int) string {
+		id := newID()
+		exec("INSERT INTO meetings (id, trip_id, requester_person_id, requester_organisation_id, receiver_person_id, receiver_organisation_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			id, tripID, people[a].ID, people[a].OrganisationID, people[b].ID, people[b].OrganisationID, status, now, now)
+		return id
+	}
+	outcome := func(meetingID, side, attendance, next string) {
+		exec("INSERT INTO meeting_outcomes (id, meeting_id, side, attendance, next_step, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			newID(), meetingID, side, attendance, next, now, now)
+	}
+	held := meeting("accepted", 0, 1)
+	outcome(held, "requester", "held", "nda")
+	outcome(held, "receiver", "held", "agreement")
+	missed := meeting("accepted", 2, 3)
+	outcome(missed, "requester", "no_show", "none")
+	meeting("requested", 1, 2)
+	exec("UPDATE projects SET origin_meeting_id = ? WHERE id = ?", held, projects[3])
+	exec("UPDATE agreements SET origin_meeting_id = ? WHERE id = ?", held, agreements[0])
+
 	funding(projects[0], "01ZX2501A", 100_000_00, "EUR", "2024-07-01", "2027-06-30")
 	funding(projects[1], "01ZX2501B", 1, "EUR", "2025-01-01", "2027-12-31")
 	funding(projects[1], "01ZX2501B", 1_000_000, "JPY", "2025-04-01", "2026-03-31")

@@ -11,6 +11,9 @@ import (
 // Trips' figures for reports (pkg/report). A trip is held in a span when
 // it starts within it and is not cancelled.
 
+// Held is a subquery of the trips held in the span.
+func Held(ctx context.Context, db *database.DB, s span.Span) *gorm.DB { return held(ctx, db, s) }
+
 func held(ctx context.Context, db *database.DB, s span.Span) *gorm.DB {
 	return db.Conn(ctx).Table("trips").Select("id").
 		Where("start_date >= ? AND start_date <= ? AND status <> ?", s.From, s.To, Cancelled)

@@ -3941,7 +3941,7 @@ export interface components {
             confirmed: number;
             held: number;
             japanese_organisations_visited: number;
-            /** @description Meetings is null until B2B meetings are part of the platform. */
+            /** @description Meetings are the B2B meetings at the trips held in the period. */
             meetings: components["schemas"]["ReportMeetings"] | null;
             organisations: number;
             organisations_by_country: components["schemas"]["ReportCodeCount"][];
