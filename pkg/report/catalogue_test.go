@@ -7,6 +7,7 @@ import (
 	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/i18n"
 	"github.com/innomunich/platform/pkg/interest"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/project"
@@ -64,14 +65,14 @@ func everyCode() report.KPIs {
 	k.Trips.OrganisationsByCountry = counts("DE", "JP")
 	k.Trips.OrganisationsByKind = counts(organisation.Kinds...)
 	k.Trips.SMEsByCountry = counts("JP")
-	k.Trips.Meetings = &report.Meetings{}
+	k.Trips.Meetings = &report.Meetings{OutcomesByNextStep: counts(meeting.NextSteps...)}
 	for _, kind := range agreement.Kinds {
 		k.Agreements.ByKind = append(k.Agreements.ByKind, report.AgreementRow{Code: kind, Signed: 1})
 	}
 	k.Partnering.PublishedByKind = counts(opportunity.Kinds.Codes()...)
 	k.Partnering.ByStatus = counts(interest.Statuses...)
 	k.Projects.ByPhaseAtEnd = counts(project.Phases...)
-	k.Projects.NetworkByOrigin = counts("trip", "agreement", "interest")
+	k.Projects.NetworkByOrigin = counts("trip", "agreement", "interest", "meeting")
 	k.Projects.Network = []report.InitiatedProject{{Title: "CellBridge", InitiatedOn: "2025-05-01", Origin: "trip"}}
 	k.Funnel.Steps = counts(report.FunnelSteps...)
 	return k
