@@ -137,7 +137,7 @@ func responseError(resp *http.Response) error {
 	case http.StatusUnauthorized:
 		return fmt.Errorf("report: the server rejected the API key (401 %s): check INNOMUNICH_API_KEY — the key may be mistyped, revoked or expired", detail)
 	case http.StatusForbidden:
-		return fmt.Errorf("report: the API key may not read reports (403 %s): it needs the reports:read scope", detail)
+		return fmt.Errorf("report: the API key may not read reports (403 %s): a reporting key needs the reports:read scope and the coordinator or viewer role", detail)
 	case http.StatusBadRequest, http.StatusUnprocessableEntity:
 		return fmt.Errorf("report: the server refused the request (%d %s)", resp.StatusCode, detail)
 	case http.StatusNotFound:
