@@ -32,7 +32,21 @@ func isImport(c echo.Context) bool { return c.Path() == "/api/v1/organisations/i
 func isExport(c echo.Context) bool {
 	format := c.QueryParam("format")
 	return c.Path() == "/api/v1/organisations" &&
-		(format == "csv" || (format == "" && strings.Contains(c.Request().Header.Get(echo.HeaderAccept), "text/csv")))
+		(format == "csv" || (format == "" && strings.Contains(c.Request().Header.Get(echo.HeaderAccept), "text/csv"))) ||
+		isReportFile(c)
+}
+
+// isReportFile reports whether a request asks for a report as a file: an
+// XLSX computes the KPIs of five more years for its trend.
+func isReportFile(c echo.Context) bool {
+	if c.Path() != "/api/v1/reports/kpis" && c.Path() != "/api/v1/reports/:id" {
+		return false
+	}
+	if format := c.QueryParam("format"); format != "" {
+		return format != "json"
+	}
+	accept := c.Request().Header.Get(echo.HeaderAccept)
+	return slices.ContainsFunc(reportMediaTypes, func(m struct{ format, mediaType string }) bool { return strings.Contains(accept, m.mediaType) })
 }
 
 // deadline ends every request's context after d, a CSV export or import
