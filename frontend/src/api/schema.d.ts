@@ -8111,7 +8111,10 @@ export interface operations {
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "period" | "-period";
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8126,6 +8129,7 @@ export interface operations {
                     "application/json": components["schemas"]["FrozenReportList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -8187,7 +8191,10 @@ export interface operations {
                 /** @description With format=csv (required there): the key of the table, such as trips_by_kind */
                 table?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8205,6 +8212,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -8225,7 +8233,10 @@ export interface operations {
                 /** @description With format=csv (required there): the key of the table */
                 table?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description Report id */
                 id: string;
@@ -8246,6 +8257,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
