@@ -183,7 +183,7 @@ func (s *server) listReports(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newList(rows, next, frozenOut))
+	return writeList(c, newList(rows, next, frozenOut))
 }
 
 // getReport godoc
