@@ -14,6 +14,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { organisationsRoutes } from './pages/organisations/routes';
 import { peopleRoutes } from './pages/people/routes';
 import { projectsRoutes } from './pages/projects/routes';
+import { reportsRoutes } from './pages/reports/routes';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { tripsRoutes } from './pages/trips/routes';
 
@@ -41,6 +42,7 @@ export const routes: RouteObject[] = [
           ...agreementsRoutes,
           ...tripsRoutes,
           ...projectsRoutes,
+          ...reportsRoutes,
           ...adminRoutes,
         ],
       },

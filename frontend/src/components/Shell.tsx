@@ -52,6 +52,7 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/trips', label: t('nav.trips') },
     { to: '/projects', label: t('nav.projects') },
   ];
+  if (can.readReports) areas.push({ to: '/reports', label: t('nav.reports') });
   if (can.readAudit) areas.push({ to: '/admin', label: t('nav.admin') });
   return (
     <nav aria-label={t('nav.main')}>

@@ -8,6 +8,7 @@ import deDashboard from './de/dashboard.json' with { type: 'json' };
 import deOrganisations from './de/organisations.json' with { type: 'json' };
 import dePeople from './de/people.json' with { type: 'json' };
 import deProjects from './de/projects.json' with { type: 'json' };
+import deReports from './de/reports.json' with { type: 'json' };
 import deTrips from './de/trips.json' with { type: 'json' };
 import enAdmin from './en/admin.json' with { type: 'json' };
 import enAgreements from './en/agreements.json' with { type: 'json' };
@@ -16,6 +17,7 @@ import enDashboard from './en/dashboard.json' with { type: 'json' };
 import enOrganisations from './en/organisations.json' with { type: 'json' };
 import enPeople from './en/people.json' with { type: 'json' };
 import enProjects from './en/projects.json' with { type: 'json' };
+import enReports from './en/reports.json' with { type: 'json' };
 import enTrips from './en/trips.json' with { type: 'json' };
 import jaAdmin from './ja/admin.json' with { type: 'json' };
 import jaAgreements from './ja/agreements.json' with { type: 'json' };
@@ -24,6 +26,7 @@ import jaDashboard from './ja/dashboard.json' with { type: 'json' };
 import jaOrganisations from './ja/organisations.json' with { type: 'json' };
 import jaPeople from './ja/people.json' with { type: 'json' };
 import jaProjects from './ja/projects.json' with { type: 'json' };
+import jaReports from './ja/reports.json' with { type: 'json' };
 import jaTrips from './ja/trips.json' with { type: 'json' };
 
 export const en = {
@@ -34,6 +37,7 @@ export const en = {
   agreements: enAgreements,
   trips: enTrips,
   projects: enProjects,
+  reports: enReports,
   admin: enAdmin,
 };
 
@@ -47,6 +51,7 @@ export const de: Catalogue = {
   agreements: deAgreements,
   trips: deTrips,
   projects: deProjects,
+  reports: deReports,
   admin: deAdmin,
 };
 
@@ -58,5 +63,6 @@ export const ja: Catalogue = {
   agreements: jaAgreements,
   trips: jaTrips,
   projects: jaProjects,
+  reports: jaReports,
   admin: jaAdmin,
 };
