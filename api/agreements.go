@@ -51,6 +51,9 @@ type Agreement struct {
 	// from; OriginInterest adds its opportunity.
 	OriginInterestID *string         `json:"origin_interest_id" format:"uuid" extensions:"x-nullable"`
 	OriginInterest   *InterestOrigin `json:"origin_interest" extensions:"x-nullable"`
+
+	// OriginMeetingID is the B2B meeting the agreement came from.
+	OriginMeetingID *string `json:"origin_meeting_id" format:"uuid" extensions:"x-nullable"`
 } // @name Agreement
 
 // agreementsOut converts agreements, naming the parties with one query.
@@ -92,6 +95,7 @@ func (s *server) agreementsOut(ctx context.Context, list []agreement.Agreement) 
 		for _, r := range a.Renewals {
 			out.Renewals = append(out.Renewals, Renewal{RenewedOn: r.RenewedOn, ValidUntil: r.ValidUntil, PreviousValidUntil: r.PreviousValidUntil, Note: r.Note})
 		}
+		out.OriginMeetingID = a.OriginMeetingID
 		return out
 	}, nil
 }
@@ -131,6 +135,8 @@ type AgreementCreate struct {
 	Summary      Text         `json:"summary,omitempty"`
 	// OriginInterestID names the expression of interest the agreement came from.
 	OriginInterestID *string `json:"origin_interest_id,omitempty" format:"uuid"`
+
+	OriginMeetingID *string `json:"origin_meeting_id,omitempty" format:"uuid"`
 } // @name AgreementCreate
 
 // AgreementPatch changes an agreement (JSON merge patch).
@@ -146,6 +152,8 @@ type AgreementPatch struct {
 	Summary      TextPatch               `json:"summary,omitempty"`
 	// OriginInterestID names the expression of interest the agreement came from; null clears it.
 	OriginInterestID opt.Field[string] `json:"origin_interest_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
+
+	OriginMeetingID opt.Field[string] `json:"origin_meeting_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 } // @name AgreementPatch
 
 // RenewalCreate extends an agreement.
@@ -267,7 +275,8 @@ func (s *server) createAgreement(c echo.Context) error {
 	}
 	a, err := agreement.Create(c.Request().Context(), s.DB, agreement.Agreement{Title: in.Title, Kind: in.Kind, Parties: partiesIn(in.Parties),
 		SignedOn: in.SignedOn, ValidFrom: in.ValidFrom, ValidUntil: in.ValidUntil, TerminatedOn: in.TerminatedOn, FocusAreas: in.FocusAreas, Summary: textIn(in.Summary),
-		OriginInterestID: in.OriginInterestID})
+		OriginInterestID: in.OriginInterestID,
+		OriginMeetingID:  in.OriginMeetingID})
 	if err != nil {
 		return err
 	}
@@ -327,7 +336,8 @@ func (s *server) updateAgreement(c echo.Context) error {
 		return err
 	}
 	patch := agreement.Patch{Title: in.Title, Kind: in.Kind, SignedOn: in.SignedOn, ValidFrom: in.ValidFrom, ValidUntil: in.ValidUntil,
-		TerminatedOn: in.TerminatedOn, Summary: in.Summary.in(), FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID}
+		TerminatedOn: in.TerminatedOn, Summary: in.Summary.in(), FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID,
+		OriginMeetingID: in.OriginMeetingID}
 	if in.Parties.Set {
 		patch.Parties = opt.Of(partiesIn(in.Parties.Value))
 	}

@@ -158,6 +158,9 @@ func TestAuthorizationTable(t *testing.T) {
 				k := freshKey(h)
 				return request{method: "DELETE", url: "/api/v1/api-keys/" + k.ID, headers: ifMatch(k.Version)}
 			}},
+			{name: "freeze report", allowed: []string{"admin", "coordinator"}, request: func(h *harness, _ string) request {
+				return request{method: "POST", url: "/api/v1/reports", body: map[string]any{"period": "FY2025"}}
+			}},
 			{name: "change own profile", allowed: users(), request: func(h *harness, caller string) request {
 				v := 1
 				if rec := h.do(request{url: "/api/v1/me", as: cs.bearer[caller]}); rec.Code == 200 {
@@ -192,6 +195,10 @@ func TestAuthorizationTable(t *testing.T) {
 			{"/api/v1/summary", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
 			{"/api/v1/me", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
 			{"/api/v1/me/notifications", users()},
+			// Reports: coordinators, admins, viewers; keys with reports:read
+			// ("key member of A" holds it, but members read no reports).
+			{"/api/v1/reports/kpis?period=2025", []string{"admin", "coordinator", "viewer", "key coordinator"}},
+			{"/api/v1/reports", []string{"admin", "coordinator", "viewer", "key coordinator"}},
 		}
 		for _, rd := range reads {
 			for _, caller := range callerNames {

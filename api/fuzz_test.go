@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"net/url"
@@ -23,34 +24,45 @@ import (
 // derived from the operation's own parameters and body schema: wrong
 // types, huge numbers, NUL, invalid UTF-8, overlong strings, unknown enum
 // values, malformed ids and cursors, empty bodies, arrays for objects.
-// Whatever is sent, the answer is never a 5xx. The choice of inputs is
-// random with a fixed seed, so a failure repeats.
+// Whatever is sent, the answer is never a 5xx, and what the server accepts
+// the spec allows (agreesWithSpec). The choice of inputs is random with
+// fixed seeds, so a failure repeats; there are several, so that a route
+// added later, which shifts every sequence, neither hides nor reveals a
+// problem by chance alone.
 func TestNoInputFromTheSpecMakesTheServerFail(t *testing.T) {
 	doc := spec(t)
-	dbtest.Each(t, func(t *testing.T, db *database.DB) {
-		f := demoFuzzer(t, db)
-		sent := 0
-		statuses := map[int]int{}
-		for _, op := range operations(doc) {
-			for _, r := range f.requests(op) {
-				sent++
-				if r.headers["If-Match"] == currentVersion {
-					r.headers["If-Match"] = f.etag(strings.SplitN(r.url, "?", 2)[0])
-				}
-				rec := f.h.do(r)
-				statuses[rec.Code]++
-				if rec.Code >= 500 {
-					body, _ := r.body.(string)
-					if len(body) > 300 {
-						body = body[:300] + "…"
+	for _, seed := range fuzzSeeds {
+		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
+			dbtest.Each(t, func(t *testing.T, db *database.DB) {
+				f := demoFuzzer(t, db, seed)
+				sent := 0
+				statuses := map[int]int{}
+				for _, op := range operations(doc) {
+					for _, r := range f.requests(op) {
+						sent++
+						if r.headers["If-Match"] == currentVersion {
+							r.headers["If-Match"] = f.etag(strings.SplitN(r.url, "?", 2)[0])
+						}
+						rec := f.h.do(r)
+						statuses[rec.Code]++
+						if rec.Code >= 500 {
+							body, _ := r.body.(string)
+							if len(body) > 300 {
+								body = body[:300] + "…"
+							}
+							t.Errorf("%s %s %q (If-Match %q): %d %s", r.method, truncate(r.url, 300), body, r.headers["If-Match"], rec.Code, rec.Body.String())
+						}
 					}
-					t.Errorf("%s %s %q (If-Match %q): %d %s", r.method, truncate(r.url, 300), body, r.headers["If-Match"], rec.Code, rec.Body.String())
 				}
-			}
-		}
-		t.Logf("%d requests; answers by status: %v", sent, statuses)
-	})
+				t.Logf("%d requests; answers by status: %v", sent, statuses)
+			})
+		})
+	}
 }
+
+// fuzzSeeds are the fixed seeds of the fuzzer's sequences, the first the
+// one it long had alone. Each costs some seconds per engine.
+var fuzzSeeds = []uint64{14, 1, 2, 3, 4, 5}
 
 func truncate(s string, n int) string {
 	if len(s) > n {
@@ -90,13 +102,13 @@ func operations(doc *openapi3.T) []operation {
 
 // demoFuzzer drives an admin's requests at the demo data, with a fixed
 // seed so that a failure repeats.
-func demoFuzzer(t *testing.T, db *database.DB) *fuzzer {
+func demoFuzzer(t *testing.T, db *database.DB, seed uint64) *fuzzer {
 	t.Helper()
 	h := newHarness(t, db)
 	if _, err := demo.Seed(setupCtx(), db); err != nil {
 		t.Fatal(err)
 	}
-	return &fuzzer{h: h, rnd: rand.New(rand.NewPCG(14, 2026)), ids: map[string]string{}}
+	return &fuzzer{h: h, rnd: rand.New(rand.NewPCG(seed, 2026)), ids: map[string]string{}}
 }
 
 type fuzzer struct {
@@ -319,6 +331,14 @@ func (f *fuzzer) validBody(o operation, path string) string {
 		return "{}"
 	}
 	body, _ := f.valueOf(mt.Schema.Value, "").(map[string]any)
+	for k, ps := range mt.Schema.Value.Properties {
+		// An optional reference (the interest an agreement grew from, an
+		// opportunity's contact) names records of a kind and relation
+		// idFor cannot guess; left out, the rest of the body gets through.
+		if ps.Value.Format == "uuid" && !slices.Contains(mt.Schema.Value.Required, k) {
+			delete(body, k)
+		}
+	}
 	rec := f.h.get(path)
 	var list struct {
 		Items []map[string]any `json:"items"`
@@ -326,12 +346,49 @@ func (f *fuzzer) validBody(o operation, path string) string {
 	if rec.Code == 200 && json.Unmarshal(rec.Body.Bytes(), &list) == nil && len(list.Items) > 0 {
 		for k, v := range list.Items[0] {
 			if _, ok := body[k]; ok && v != nil && k != "email" && k != "code" && k != "name" && k != "title" {
-				body[k] = v
+				// A record's field holds more than its input (a party's
+				// organisation beside its id): keep what the body takes,
+				// and the made-up value where even that does not fit.
+				ps := mt.Schema.Value.Properties[k].Value
+				if v = prune(ps, v); ps.VisitJSON(v) == nil {
+					body[k] = v
+				}
 			}
 		}
 	}
 	b, _ := json.Marshal(body)
 	return string(b)
+}
+
+// prune drops from a value of a record the keys its input's schema does
+// not have, in nested objects and lists too.
+func prune(s *openapi3.Schema, v any) any {
+	if s == nil {
+		return v
+	}
+	if len(s.AllOf) > 0 {
+		return prune(s.AllOf[0].Value, v)
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, sub := range v {
+			if ps, ok := s.Properties[k]; ok && sub != nil {
+				out[k] = prune(ps.Value, sub)
+			}
+		}
+		return out
+	case []any:
+		if s.Items == nil {
+			return v
+		}
+		out := make([]any, len(v))
+		for i, sub := range v {
+			out[i] = prune(s.Items.Value, sub)
+		}
+		return out
+	}
+	return v
 }
 
 func (f *fuzzer) valueOf(s *openapi3.Schema, name string) any {
@@ -417,7 +474,12 @@ func (f *fuzzer) mutations(s *openapi3.Schema, valid string) []string {
 		case ps.Type.Is("array"):
 			values = []any{[]any{"a\x00"}, []any{invalidUTF8}, []any{nil}, []any{1}, []any{"xyz", "xyz"}, make([]any, 5000)}
 		case ps.Type.Is("object"):
-			for sub := range ps.Properties {
+			// A nullable object is its schema in allOf beside nullable.
+			obj := ps
+			if len(ps.AllOf) > 0 {
+				obj = ps.AllOf[0].Value
+			}
+			for sub := range obj.Properties {
 				nested := map[string]any{}
 				valid, _ := doc[prop].(map[string]any)
 				for k, v := range valid {

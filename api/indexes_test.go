@@ -157,6 +157,9 @@ func TestEveryDocumentedListFilterAndSortUsesAnIndex(t *testing.T) {
 		{"projects q", "/api/v1/projects?q=project+07", "projects", "search_text"},
 		{"organisation's projects", "/api/v1/organisations/" + d.orgJP + "/projects", "projects", "organisation_id"},
 		{"trip's projects", "/api/v1/trips/" + d.trip + "/projects", "projects", "origin_trip_id"},
+		{"trip's meetings", "/api/v1/trips/" + d.trip + "/meetings", "meetings", "trip_id"},
+		{"trip's meetings status", "/api/v1/trips/" + d.trip + "/meetings?status=accepted", "meetings", "status"},
+		{"trip's meetings by update", "/api/v1/trips/" + d.trip + "/meetings?sort=-updated_at", "meetings", "trip_id"},
 
 		{"users default", "/api/v1/users", "users", ""},
 		{"users role", "/api/v1/users?role=viewer", "users", "role"},

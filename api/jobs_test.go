@@ -61,6 +61,8 @@ func TestAdminsSeeAFailedJobWithItsErrorAndRetryOrDiscardIt(t *testing.T) {
 			{name: "by state", req: request{url: "/api/v1/jobs?state=completed"}, wantStatus: http.StatusOK, wantBody: []string{`"items":[]`}},
 			{name: "unknown state", req: request{url: "/api/v1/jobs?state=lost"}, wantStatus: http.StatusBadRequest},
 			{name: "bad limit", req: request{url: "/api/v1/jobs?limit=500"}, wantStatus: http.StatusBadRequest},
+			{name: "negative limit", req: request{url: "/api/v1/jobs?limit=-1"}, wantStatus: http.StatusBadRequest, wantBody: []string{`"limit"`}},
+			{name: "limit beyond River's own bound", req: request{url: "/api/v1/jobs?limit=20000"}, wantStatus: http.StatusBadRequest, wantBody: []string{`"limit"`}},
 			{name: "bad cursor", req: request{url: "/api/v1/jobs?cursor=nonsense"}, wantStatus: http.StatusBadRequest},
 			{name: "coordinators may not", req: request{url: "/api/v1/jobs", as: coordinator}, wantStatus: http.StatusForbidden},
 			{name: "nor retry", req: request{method: http.MethodPost, url: id(job.ID) + "/retry", as: coordinator}, wantStatus: http.StatusForbidden},

@@ -9,7 +9,7 @@ import (
 
 // NotificationSetting is whether one kind of notification is on.
 type NotificationSetting struct {
-	Kind    string `json:"kind" enums:"trip_registration,agreement_expiry,milestone_due,weekly_digest,opportunity_interest" example:"trip_registration"`
+	Kind    string `json:"kind" enums:"trip_registration,agreement_expiry,milestone_due,weekly_digest,opportunity_interest,meeting" example:"trip_registration"`
 	Enabled bool   `json:"enabled"`
 	// Default is what it is for someone who never chose.
 	Default bool `json:"default"`

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/innomunich/platform/pkg/agreement"
+	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/project"
@@ -69,6 +70,9 @@ type Project struct {
 	// directly or through its origin agreement, and the opportunity.
 	OriginInterestID *string         `json:"origin_interest_id" format:"uuid" extensions:"x-nullable"`
 	OriginInterest   *InterestOrigin `json:"origin_interest" extensions:"x-nullable"`
+
+	// OriginMeetingID is the B2B meeting the project came from.
+	OriginMeetingID *string `json:"origin_meeting_id" format:"uuid" extensions:"x-nullable"`
 } // @name Project
 
 func (s *server) projectsOut(ctx context.Context, list []project.Project) (func(project.Project) Project, error) {
@@ -107,6 +111,7 @@ func (s *server) projectsOut(ctx context.Context, list []project.Project) (func(
 		if o, ok := originOf[p.ID]; ok {
 			out.OriginInterest = &o
 		}
+		out.OriginMeetingID = p.OriginMeetingID
 		for _, h := range p.History {
 			out.PhaseHistory = append(out.PhaseHistory, PhaseChange{Phase: h.Phase, ChangedOn: h.ChangedOn})
 		}
@@ -153,7 +158,7 @@ type ProjectCreate struct {
 	Title             string         `json:"title" minLength:"1" maxLength:"300"`
 	Acronym           string         `json:"acronym,omitempty" maxLength:"30"`
 	Summary           Text           `json:"summary,omitempty"`
-	Phase             string         `json:"phase,omitempty"`
+	Phase             *string        `json:"phase,omitempty"`
 	StartDate         *string        `json:"start_date,omitempty" format:"date"`
 	EndDate           *string        `json:"end_date,omitempty" format:"date"`
 	OriginTripID      *string        `json:"origin_trip_id,omitempty" format:"uuid"`
@@ -164,6 +169,8 @@ type ProjectCreate struct {
 	// from directly (not with a trip or agreement origin; a project from
 	// an agreement that came from an interest names the agreement).
 	OriginInterestID *string `json:"origin_interest_id,omitempty" format:"uuid"`
+
+	OriginMeetingID *string `json:"origin_meeting_id,omitempty" format:"uuid"`
 } // @name ProjectCreate
 
 // ProjectPatch changes a project (JSON merge patch); partners replaces the list.
@@ -180,6 +187,8 @@ type ProjectPatch struct {
 	FocusAreas        opt.Field[[]string]       `json:"focus_areas,omitempty" swaggertype:"array,string"`
 	// OriginInterestID names the expression of interest the project came from; null clears it.
 	OriginInterestID opt.Field[string] `json:"origin_interest_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
+
+	OriginMeetingID opt.Field[string] `json:"origin_meeting_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
 } // @name ProjectPatch
 
 // listProjects godoc
@@ -294,9 +303,14 @@ func (s *server) createProject(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	p, err := project.Create(c.Request().Context(), s.DB, project.Project{Title: in.Title, Acronym: in.Acronym, Summary: textIn(in.Summary), Phase: in.Phase,
+	phase, err := orDefault("phase", in.Phase) // idea
+	if err != nil {
+		return err
+	}
+	p, err := project.Create(c.Request().Context(), s.DB, project.Project{Title: in.Title, Acronym: in.Acronym, Summary: textIn(in.Summary), Phase: phase,
 		StartDate: in.StartDate, EndDate: in.EndDate, OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID,
-		Partners: partnersIn(in.Partners), FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID})
+		Partners: partnersIn(in.Partners), FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID,
+		OriginMeetingID: in.OriginMeetingID})
 	if err != nil {
 		return err
 	}
@@ -357,7 +371,8 @@ func (s *server) updateProject(c echo.Context) error {
 		return err
 	}
 	patch := project.Patch{Title: in.Title, Acronym: in.Acronym, Summary: in.Summary.in(), Phase: in.Phase, StartDate: in.StartDate, EndDate: in.EndDate,
-		OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID, FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID}
+		OriginTripID: in.OriginTripID, OriginAgreementID: in.OriginAgreementID, FocusAreas: in.FocusAreas, OriginInterestID: in.OriginInterestID,
+		OriginMeetingID: in.OriginMeetingID}
 	if in.Partners.Set {
 		patch.Partners = opt.Of(partnersIn(in.Partners.Value))
 	}
@@ -485,7 +500,7 @@ type FundingCreate struct {
 	Reference       string  `json:"reference,omitempty" maxLength:"100"`
 	RecipientID     string  `json:"recipient_id" format:"uuid"`
 	ExecutingBodyID *string `json:"executing_body_id,omitempty" format:"uuid"`
-	Amount          int64   `json:"amount" format:"int64" example:"30000000" minimum:"0"`
+	Amount          *int64  `json:"amount" format:"int64" example:"30000000" minimum:"0"`
 	Currency        string  `json:"currency" example:"JPY" pattern:"^[A-Za-z]{3}$"`
 	From            *string `json:"from,omitempty" format:"date"`
 	Until           *string `json:"until,omitempty" format:"date"`
@@ -556,8 +571,13 @@ func (s *server) addFunding(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
+	// 0 is an amount (a funding yet to be quantified), so absent or null
+	// must not quietly become it.
+	if in.Amount == nil {
+		return apperr.Fields{{Field: "amount", Message: "is required, in minor units of currency"}}.Err()
+	}
 	f, err := project.AddFunding(c.Request().Context(), s.DB, id, project.Funding{Funder: in.Funder, Programme: in.Programme, Reference: in.Reference,
-		RecipientID: in.RecipientID, ExecutingBodyID: in.ExecutingBodyID, Amount: in.Amount, Currency: in.Currency, FromDate: in.From, UntilDate: in.Until})
+		RecipientID: in.RecipientID, ExecutingBodyID: in.ExecutingBodyID, Amount: *in.Amount, Currency: in.Currency, FromDate: in.From, UntilDate: in.Until})
 	if err != nil {
 		return err
 	}

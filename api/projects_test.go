@@ -44,6 +44,7 @@ func TestProjectsPartnersPhasesFundingsMilestones(t *testing.T) {
 		orgs := seedDirectory(h)
 		de, de2, jp := orgs["Example Biotech GmbH"].ID, orgs["BioM Biotech Cluster Development GmbH"].ID, orgs["Sample Pharma K.K."].ID
 		h.run([]scenario{
+			{name: "an empty phase", req: request{method: "POST", url: "/api/v1/projects", body: map[string]any{"title": "X", "phase": "", "partners": partnerList(de, "coordinator")}}, wantStatus: 422, wantBody: []string{`"field":"phase"`}},
 			{name: "no coordinator", req: request{method: "POST", url: "/api/v1/projects", body: map[string]any{"title": "X", "partners": partnerList(de, "partner")}}, wantStatus: 422, wantBody: []string{"exactly one coordinator"}},
 			{name: "two coordinators", req: request{method: "POST", url: "/api/v1/projects", body: map[string]any{"title": "X", "partners": partnerList(de, "coordinator", jp, "coordinator")}}, wantStatus: 422, wantBody: []string{"exactly one coordinator"}},
 			{name: "an organisation twice", req: request{method: "POST", url: "/api/v1/projects", body: map[string]any{"title": "X", "partners": partnerList(de, "coordinator", de, "partner")}}, wantStatus: 422, wantBody: []string{"twice"}},
@@ -110,6 +111,8 @@ func TestProjectsPartnersPhasesFundingsMilestones(t *testing.T) {
 			"negative amount":             {"funder": "amed", "recipient_id": jp, "amount": -5, "currency": "JPY"},
 			"recipient not a partner":     {"funder": "dfg", "recipient_id": orgs["Kawasaki City"].ID, "amount": 1, "currency": "EUR"},
 			"unknown funder":              {"funder": "acme", "recipient_id": de, "amount": 1, "currency": "EUR"},
+			"no amount":                   {"funder": "dfg", "recipient_id": de, "currency": "EUR"},
+			"amount null":                 {"funder": "dfg", "recipient_id": de, "amount": nil, "currency": "EUR"},
 		} {
 			if code := fund(f); code != 422 {
 				t.Errorf("%s: %d, want 422", name, code)
@@ -122,6 +125,17 @@ func TestProjectsPartnersPhasesFundingsMilestones(t *testing.T) {
 		}
 		if body := h.get("/api/v1/projects/" + p.ID + "/fundings").Body.String(); !strings.Contains(body, `"reference_stem":"031B0123"`) {
 			t.Errorf("fundings lack the shared stem: %s", body)
+		}
+		fundings := decode[struct {
+			Items []struct {
+				ID      string `json:"id"`
+				Version int    `json:"version"`
+			} `json:"items"`
+		}](t, h.get("/api/v1/projects/"+p.ID+"/fundings"))
+		first := fundings.Items[0]
+		if rec := h.do(request{method: "PATCH", url: "/api/v1/projects/" + p.ID + "/fundings/" + first.ID, body: `{"amount":null}`,
+			headers: map[string]string{"If-Match": fmt.Sprintf(`"%d"`, first.Version)}}); rec.Code != 422 || !strings.Contains(rec.Body.String(), `"field":"amount"`) {
+			t.Errorf("clearing a funding's amount: %d %s, want 422 naming amount", rec.Code, rec.Body.String())
 		}
 
 		// Milestones: overdue when due before today and not done.

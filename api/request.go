@@ -334,3 +334,17 @@ func newList[R, T any](rows []R, next *string, convert func(R) T) List[T] {
 	}
 	return List[T]{Items: items, NextCursor: next}
 }
+
+// orDefault reads an optional field of a create body whose values are a
+// set or a format (a status, a phase): absent or null gives "", which the
+// domain replaces by its default, while "" itself is no value of the set,
+// as the spec's enum says, and is refused naming the field.
+func orDefault(field string, v *string) (string, error) {
+	switch {
+	case v == nil:
+		return "", nil
+	case *v == "":
+		return "", apperr.Fields{{Field: field, Message: "must not be empty; leave it out for the default"}}.Err()
+	}
+	return *v, nil
+}

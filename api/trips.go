@@ -96,7 +96,7 @@ type TripCreate struct {
 	StartDate            string     `json:"start_date" format:"date"`
 	EndDate              string     `json:"end_date" format:"date"`
 	TimeZone             string     `json:"time_zone" example:"Asia/Tokyo" minLength:"1"`
-	Status               string     `json:"status,omitempty" enums:"planned,registration_open"`
+	Status               *string    `json:"status,omitempty" enums:"planned,registration_open"`
 	Capacity             *int       `json:"capacity,omitempty" minimum:"1" maximum:"10000"`
 	RegistrationDeadline *time.Time `json:"registration_deadline,omitempty" format:"date-time"`
 	Description          Text       `json:"description,omitempty"`
@@ -184,9 +184,13 @@ func (s *server) createTrip(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
+	status, err := orDefault("status", in.Status) // planned
+	if err != nil {
+		return err
+	}
 	t, err := trip.Create(c.Request().Context(), s.DB, trip.Trip{Title: in.Title, Kind: in.Kind, Organisers: in.OrganiserIDs, Country: in.Country,
 		Regions: in.Regions, Cities: strings.Join(in.Cities, "\n"), StartDate: in.StartDate, EndDate: in.EndDate, TimeZone: in.TimeZone,
-		Status: in.Status, Capacity: in.Capacity, RegistrationDeadline: in.RegistrationDeadline, Description: textIn(in.Description)})
+		Status: status, Capacity: in.Capacity, RegistrationDeadline: in.RegistrationDeadline, Description: textIn(in.Description)})
 	if err != nil {
 		return err
 	}

@@ -62,6 +62,9 @@ func TestTripsValidationStatusAndTimeZones(t *testing.T) {
 			{name: "every rule names its field", req: request{method: "POST", url: "/api/v1/trips", body: map[string]any{"title": "", "kind": "holiday", "organiser_ids": []string{},
 				"country": "Japan", "start_date": "2027-04-16", "end_date": "2027-04-12", "time_zone": "Asia/Osaka", "capacity": 0}}, wantStatus: 422,
 				wantBody: []string{`"field":"title"`, `"field":"kind"`, `"field":"organiser_ids"`, `"field":"country"`, `"field":"end_date"`, `"field":"time_zone"`, `"field":"capacity"`}},
+			{name: "an empty status is none of them (absent is planned)", req: request{method: "POST", url: "/api/v1/trips", body: map[string]any{"title": "X", "kind": "conference",
+				"organiser_ids": []string{biom}, "country": "JP", "start_date": "2027-04-12", "end_date": "2027-04-16", "time_zone": "Asia/Tokyo", "status": ""}}, wantStatus: 422,
+				wantBody: []string{`"field":"status"`}},
 		})
 		trip := h.createTrip(map[string]any{"title": "Delegation trip to Osaka 2027", "kind": "delegation_trip", "organiser_ids": []string{biom}, "country": "JP",
 			"regions": []string{"osaka"}, "cities": []string{"Osaka"}, "start_date": "2027-01-18", "end_date": "2027-01-22", "time_zone": "Asia/Tokyo"})

@@ -12,6 +12,7 @@ import (
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/jobs"
 	"github.com/innomunich/platform/pkg/mail"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/notify"
 	"github.com/innomunich/platform/pkg/remind"
 	"github.com/riverqueue/river"
@@ -28,13 +29,17 @@ func newJobs(cfg config.Config, db *database.DB, logger *slog.Logger, concurrenc
 	mail.Register(ws, sender)
 	reminders := &remind.Reminders{DB: db}
 	remind.Register(ws, reminders)
-	q, err := jobs.New(db, jobs.Config{Concurrency: concurrency, Workers: ws, Periodic: remind.Periodic(time.Now), Logger: logger})
+	agendas := &meeting.Agendas{DB: db}
+	meeting.RegisterAgendas(ws, agendas)
+	periodic := append(remind.Periodic(time.Now), meeting.AgendaPeriodic(time.Now))
+	q, err := jobs.New(db, jobs.Config{Concurrency: concurrency, Workers: ws, Periodic: periodic, Logger: logger})
 	if err != nil {
 		return nil, err
 	}
 	// The reminders queue their mail on q, which exists only now; they
 	// run only after Start.
 	reminders.Notifier = notify.New(db, mail.NewMailer(q, mail.Config{SMTPURL: cfg.SMTPURL, From: cfg.MailFrom}), cfg.PublicURL)
+	agendas.Notifier = reminders.Notifier
 	return q, nil
 }
 

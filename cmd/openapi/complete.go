@@ -355,17 +355,21 @@ func nullableFields(doc *openapi3.T, name string, s *openapi3.Schema) {
 	}
 	for field, prop := range s.Properties {
 		v := prop.Value
-		if prop.Ref != "" && patch && v != nil && v.Type.Is(openapi3.TypeObject) && len(v.Required) == 0 && !slices.Contains(mustHave, field) {
-			// An object whose every key is optional (a multilingual text):
-			// null clears it to the empty object. OpenAPI 3.0 puts nullable
-			// beside a reference through allOf.
+		optional := !slices.Contains(s.Required, field)
+		// An object whose every key is optional (a multilingual text): in
+		// a merge patch null clears it to the empty object; in any other
+		// body an optional one sent as null is left out like any optional
+		// field (decodeJSON leaves the struct empty, as if absent).
+		// OpenAPI 3.0 puts nullable beside a reference through allOf.
+		if prop.Ref != "" && v != nil && v.Type.Is(openapi3.TypeObject) &&
+			(patch && len(v.Required) == 0 && !slices.Contains(mustHave, field) || !patch && optional) {
 			s.Properties[field] = &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, AllOf: openapi3.SchemaRefs{prop}, Nullable: true}}
 			continue
 		}
 		if prop.Ref != "" || v == nil || v.Nullable {
 			continue
 		}
-		if patch && admitsZero(v) || !patch && !slices.Contains(s.Required, field) {
+		if patch && admitsZero(v) || !patch && optional {
 			v.Nullable = true
 		}
 	}

@@ -16,12 +16,14 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/interest"
 	"github.com/innomunich/platform/pkg/mail"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/person"
 	"github.com/innomunich/platform/pkg/project"
 	"github.com/innomunich/platform/pkg/reference"
+	"github.com/innomunich/platform/pkg/report"
 	"github.com/innomunich/platform/pkg/trip"
 	"github.com/innomunich/platform/pkg/user"
 )
@@ -44,6 +46,10 @@ var sortSpecs = map[string]page.Spec{
 	"opportunity.Sort": opportunity.Sort,
 
 	"interest.Sort": interest.Sort,
+
+	"meeting.Sort": meeting.Sort,
+
+	"report.Sort": report.Sort,
 }
 
 // lists are the closed sets handlers pass to q.oneOf, by the expression
@@ -57,6 +63,8 @@ var lists = map[string][]string{
 	"trip.Statuses":      trip.Statuses,
 	"auth.Roles":         auth.Roles,
 
+	"report.Languages": report.Languages,
+
 	"opportunity.KindCodes":            opportunity.KindCodes,
 	"opportunity.ModalityCodes":        opportunity.ModalityCodes,
 	"opportunity.StageCodes":           opportunity.StageCodes,
@@ -65,6 +73,8 @@ var lists = map[string][]string{
 
 	"interest.Statuses":   interest.Statuses,
 	"interest.Directions": interest.Directions,
+
+	"meeting.Statuses": meeting.Statuses,
 }
 
 // The years q.year accepts.

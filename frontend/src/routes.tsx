@@ -13,6 +13,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { organisationsRoutes } from './pages/organisations/routes';
 import { peopleRoutes } from './pages/people/routes';
+import { profileRoutes, unsubscribeRoute } from './pages/profile/routes';
 import { projectsRoutes } from './pages/projects/routes';
 import { reportsRoutes } from './pages/reports/routes';
 import { SetPasswordPage } from './pages/SetPasswordPage';
@@ -29,6 +30,7 @@ export const routes: RouteObject[] = [
       { path: 'login', element: <LoginPage /> },
       { path: 'set-password', element: <SetPasswordPage /> },
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      unsubscribeRoute,
       {
         element: (
           <RequireAuth>
@@ -44,6 +46,7 @@ export const routes: RouteObject[] = [
           ...projectsRoutes,
           ...reportsRoutes,
           ...adminRoutes,
+          ...profileRoutes,
         ],
       },
       // Unknown paths render inside the shell, so the server can hand every

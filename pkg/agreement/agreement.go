@@ -17,6 +17,7 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/i18n"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/person"
@@ -105,6 +106,9 @@ type Agreement struct {
 	Parties          []Party   `gorm:"-"`
 	Renewals         []Renewal `gorm:"-"`
 	FocusAreas       []string  `gorm:"-"`
+
+	// OriginMeetingID names the B2B meeting the agreement came from (pkg/meeting).
+	OriginMeetingID *string
 }
 
 // Status derives the status on the given day (YYYY-MM-DD). StatusWhere
@@ -153,10 +157,14 @@ type view struct {
 	Parties          []Party   `json:"parties"`
 	FocusAreas       []string  `json:"focus_areas"`
 	OriginInterestID *string   `json:"origin_interest_id"`
+
+	OriginMeetingID *string `json:"origin_meeting_id"` // set by name below
 }
 
 func (a Agreement) view() view {
-	return view{a.Title, a.Kind, a.SignedOn, a.ValidFrom, a.ValidUntil, a.TerminatedOn, a.Summary, a.Parties, a.FocusAreas, a.OriginInterestID}
+	v := view{a.Title, a.Kind, a.SignedOn, a.ValidFrom, a.ValidUntil, a.TerminatedOn, a.Summary, a.Parties, a.FocusAreas, a.OriginInterestID, nil}
+	v.OriginMeetingID = a.OriginMeetingID
+	return v
 }
 
 var reducedDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
@@ -291,6 +299,9 @@ func checkReferences(ctx context.Context, db *database.DB, a Agreement) error {
 	if err := bad.Err(); err != nil {
 		return err
 	}
+	if err := meeting.CheckExists(ctx, db, "origin_meeting_id", a.OriginMeetingID); err != nil {
+		return err
+	}
 	return reference.CheckCodes(ctx, db, reference.FocusAreas, "focus_areas", a.FocusAreas)
 }
 
@@ -393,6 +404,7 @@ type Patch struct {
 	Parties                             opt.Field[[]Party]
 	FocusAreas                          opt.Field[[]string]
 	OriginInterestID                    opt.Field[string]
+	OriginMeetingID                     opt.Field[string]
 }
 
 func setDate(dst **string, f opt.Field[string]) {
@@ -441,6 +453,7 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 			after.FocusAreas = slices.Clone(in.FocusAreas.Value)
 		}
 		setDate(&after.OriginInterestID, in.OriginInterestID)
+		setDate(&after.OriginMeetingID, in.OriginMeetingID) // an id, set or cleared as a date is
 		after.normalise()
 		if err := after.Validate(); err != nil {
 			return err
@@ -454,6 +467,7 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 			"valid_until": after.ValidUntil, "valid_until_sort": after.ValidUntilSort, "terminated_on": after.TerminatedOn,
 			"summary_de": after.Summary.De, "summary_en": after.Summary.En, "summary_ja": after.Summary.Ja, "search_text": after.SearchText,
 			"origin_interest_id": after.OriginInterestID,
+			"origin_meeting_id":  after.OriginMeetingID,
 		}); err != nil {
 			return originError(err)
 		}
@@ -553,10 +567,30 @@ var referrers = database.Referrers{From: []database.Referrer{
 // originError names origin_interest_id when the database refuses the row
 // for it: the interests' package builds on this one (it links agreements),
 // so the reference is checked by the foreign key rather than by asking
-// that package. It is the only foreign key of the agreements row.
+// that package. The other foreign key of the row, origin_meeting_id, is
+// checked before the write (pkg/meeting), so a violation here is the
+// interest's.
 func originError(err error) error {
 	if database.IsForeignKey(err) {
 		return apperr.Fields{{Field: "origin_interest_id", Message: "is not an expression of interest"}}.Err()
 	}
 	return err
+}
+
+// Origin is an agreement or project named by what it came from.
+type Origin struct{ ID, Title, OriginMeetingID string }
+
+// FromMeetings returns the agreements that name one of the meetings as
+// their origin, by title.
+func FromMeetings(ctx context.Context, db *database.DB, meetingIDs []string) ([]Origin, error) {
+	out := []Origin{}
+	for from := 0; from < len(meetingIDs); from += 500 {
+		var rows []Origin
+		if err := db.Conn(ctx).Table("agreements").Select("id, title, origin_meeting_id").
+			Where("origin_meeting_id IN ?", meetingIDs[from:min(from+500, len(meetingIDs))]).Order("title, id").Find(&rows).Error; err != nil {
+			return nil, err
+		}
+		out = append(out, rows...)
+	}
+	return out, nil
 }

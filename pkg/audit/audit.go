@@ -167,3 +167,36 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Event,
 func Erase(ctx context.Context, db *database.DB, entityType, entityID string) error {
 	return db.Conn(ctx).Model(&Event{}).Where("entity_type = ? AND entity_id = ?", entityType, entityID).Update("changes", "{}").Error
 }
+
+// Entry is one event for RecordAll.
+type Entry struct {
+	Action, EntityType, EntityID string
+	Version                      int
+	Before, After                any
+}
+
+// RecordAll writes many events at once, as Record would one by one, for
+// an operation that changes many records in one go (a coordinator's
+// "schedule all" of a trip's meetings).
+func RecordAll(ctx context.Context, db *database.DB, entries []Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	p := auth.From(ctx)
+	kind := p.Kind
+	if kind == "" {
+		kind = auth.KindSystem
+	}
+	rid, _ := ctx.Value(requestIDKey{}).(string)
+	now := database.Now()
+	rows := make([][]any, len(entries))
+	for i, en := range entries {
+		changes, err := json.Marshal(Diff(en.Before, en.After))
+		if err != nil {
+			return err
+		}
+		rows[i] = []any{uuid.Must(uuid.NewV7()).String(), now, kind, p.ID, p.Name, en.Action, en.EntityType, en.EntityID, en.Version, string(changes), rid}
+	}
+	return db.InsertValues(ctx, "audit_events", []string{"id", "occurred_at", "actor_type", "actor_id", "actor_name", "action", "entity_type",
+		"entity_id", "version", "changes", "request_id"}, rows)
+}

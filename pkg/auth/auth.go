@@ -43,6 +43,13 @@ const (
 
 func init() { Scopes = append(Scopes, ScopeWriteOpportunities, ScopeReadOpportunityDetails) }
 
+// ScopeReadReports lets a key read the network's reports (the KPIs, their
+// exports and frozen reports), which otherwise coordinators, admins and
+// viewers read.
+const ScopeReadReports = "reports:read"
+
+func init() { Scopes = append(Scopes, ScopeReadReports) }
+
 // Kinds of principal.
 const (
 	KindUser   = "user"

@@ -4,6 +4,10 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
@@ -163,4 +167,132 @@ func (db *DB) rebuild(ctx context.Context, defs []string) error {
 		}
 	}
 	return first
+}
+
+// InsertValues writes rows into table in the caller's transaction with
+// multi-row INSERT statements of plain values, without a model's
+// reflection: for an application write of thousands of rows at once (a
+// trip's "schedule all"). columns and table are never user input.
+func (db *DB) InsertValues(ctx context.Context, table string, columns []string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if db.Engine == Postgres {
+		return db.insertUnnest(ctx, table, columns, rows)
+	}
+	// Under both engines' limits on parameters; the SQLite driver binds
+	// in time quadratic in a statement's parameters, so it gets short ones.
+	per := max(1, 30000/len(columns))
+	if db.Engine == SQLite {
+		per = max(1, 500/len(columns))
+	}
+	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(columns)), ", ") + ")"
+	for from := 0; from < len(rows); from += per {
+		batch := rows[from:min(from+per, len(rows))]
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES ")
+		args := make([]any, 0, len(batch)*len(columns))
+		for i, r := range batch {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(one)
+			args = append(args, r...)
+		}
+		if err := db.Conn(ctx).Exec(b.String(), args...).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertUnnest is InsertValues on PostgreSQL: one parameter per column,
+// a text array of the column's values, turned into rows by unnest; the
+// text becomes each column's type as an INSERT converts it (text to uuid,
+// integer, timestamptz). Binding thousands of scalar parameters and
+// planning a VALUES list that long cost far more.
+func (db *DB) insertUnnest(ctx context.Context, table string, columns []string, rows [][]any) error {
+	types, err := db.columnTypes(ctx, table)
+	if err != nil {
+		return err
+	}
+	arrays := make([]any, len(columns))
+	casts := make([]string, len(columns))
+	for c := range columns {
+		typ, ok := types[columns[c]]
+		if !ok {
+			return fmt.Errorf("insert into %s: no column %s", table, columns[c])
+		}
+		var b strings.Builder
+		b.WriteByte('{')
+		for i, r := range rows {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			v, ok := arrayText(r[c])
+			if !ok {
+				b.WriteString("NULL")
+				continue
+			}
+			b.WriteByte('"')
+			b.WriteString(arrayQuote.Replace(v))
+			b.WriteByte('"')
+		}
+		b.WriteByte('}')
+		arrays[c], casts[c] = b.String(), "CAST(CAST(? AS text[]) AS "+typ+"[])"
+	}
+	return db.Conn(ctx).Exec("INSERT INTO "+table+" ("+strings.Join(columns, ", ")+") SELECT * FROM unnest("+strings.Join(casts, ", ")+")", arrays...).Error
+}
+
+var columnTypes sync.Map // table → map[column]type, on PostgreSQL
+
+// columnTypes returns the SQL types of a table's columns, asked once.
+func (db *DB) columnTypes(ctx context.Context, table string) (map[string]string, error) {
+	if v, ok := columnTypes.Load(table); ok {
+		return v.(map[string]string), nil
+	}
+	var rows []struct{ Name, Type string }
+	if err := db.Conn(ctx).Raw(`SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+		WHERE attrelid = CAST(? AS regclass) AND attnum > 0 AND NOT attisdropped`, table).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, r := range rows {
+		out[r.Name] = r.Type
+	}
+	columnTypes.Store(table, out)
+	return out, nil
+}
+
+// arrayText writes a value as PostgreSQL reads it from text; false for NULL.
+func arrayText(v any) (string, bool) {
+	switch x := v.(type) {
+	case nil:
+		return "", false
+	case string:
+		return x, true
+	case *string:
+		if x == nil {
+			return "", false
+		}
+		return *x, true
+	case int:
+		return strconv.Itoa(x), true
+	case *int:
+		if x == nil {
+			return "", false
+		}
+		return strconv.Itoa(*x), true
+	case bool:
+		return strconv.FormatBool(x), true
+	case time.Time:
+		return x.UTC().Format(time.RFC3339Nano), true
+	case *time.Time:
+		if x == nil {
+			return "", false
+		}
+		return x.UTC().Format(time.RFC3339Nano), true
+	default:
+		return fmt.Sprint(x), true
+	}
 }

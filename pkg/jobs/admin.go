@@ -97,7 +97,7 @@ func (c *Client) List(ctx context.Context, f Filter, limit int, cursor string) (
 	if limit < 1 || limit > MaxPage {
 		bad.Add("limit", "must be from 1 to %d", MaxPage)
 	}
-	p := river.NewJobListParams().States(rs...).OrderBy(river.JobListOrderByID, river.SortOrderDesc).First(limit)
+	p := river.NewJobListParams().States(rs...).OrderBy(river.JobListOrderByID, river.SortOrderDesc)
 	if f.Kind != "" {
 		p = p.Kinds(f.Kind)
 	}
@@ -112,7 +112,9 @@ func (c *Client) List(ctx context.Context, f Filter, limit int, cursor string) (
 	if err := bad.ErrWith(apperr.BadRequest); err != nil {
 		return nil, nil, err
 	}
-	res, err := c.JobList(ctx, p)
+	// First panics on a count out of its range: set it only once the
+	// limit is known to be good, so that limit=-1 is a 400.
+	res, err := c.JobList(ctx, p.First(limit))
 	if err != nil {
 		return nil, nil, err
 	}

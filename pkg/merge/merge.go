@@ -12,6 +12,7 @@ import (
 	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/interest"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/person"
@@ -30,6 +31,7 @@ var movers = []func(ctx context.Context, db *database.DB, fromID, toID string) (
 	project.MoveOrganisation,
 	opportunity.MoveOrganisation,
 	interest.MoveOrganisation,
+	meeting.MoveOrganisation,
 }
 
 // Organisations merges the duplicate into the organisation kept, based on

@@ -35,6 +35,7 @@ var Kinds = []Kind{
 	{Code: "milestone_due", Default: true},
 	{Code: "weekly_digest", Default: false, Roles: []string{"admin", "coordinator"}},
 	{Code: "opportunity_interest", Default: true},
+	{Code: "meeting", Default: true},
 }
 
 // KindOf returns the kind with the code.

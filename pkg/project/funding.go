@@ -223,6 +223,11 @@ func UpdateFunding(ctx context.Context, db *database.DB, projectID, id string, v
 		setOpt(&after.ExecutingBodyID, in.ExecutingBodyID)
 		setOpt(&after.FromDate, in.FromDate)
 		setOpt(&after.UntilDate, in.UntilDate)
+		if in.Amount.Null {
+			// A funding always has an amount; null would clear it to 0
+			// without saying so, and the spec does not allow it.
+			return apperr.Fields{{Field: "amount", Message: "cannot be cleared; a funding has an amount (0 if not yet known)"}}.Err()
+		}
 		if in.Amount.Set {
 			after.Amount = in.Amount.Value
 		}

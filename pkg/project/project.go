@@ -20,6 +20,7 @@ import (
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/i18n"
+	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/reference"
@@ -85,6 +86,9 @@ type Project struct {
 	Partners         []Partner     `gorm:"-"`
 	FocusAreas       []string      `gorm:"-"`
 	History          []PhaseChange `gorm:"-"`
+
+	// OriginMeetingID names the B2B meeting the project came from (pkg/meeting).
+	OriginMeetingID *string
 }
 
 type view struct {
@@ -99,10 +103,14 @@ type view struct {
 	OriginInterestID  *string   `json:"origin_interest_id"`
 	Partners          []Partner `json:"partners"`
 	FocusAreas        []string  `json:"focus_areas"`
+
+	OriginMeetingID *string `json:"origin_meeting_id"` // set by name below
 }
 
 func (p Project) view() view {
-	return view{p.Title, p.Acronym, p.Summary, p.Phase, p.StartDate, p.EndDate, p.OriginTripID, p.OriginAgreementID, p.OriginInterestID, p.Partners, p.FocusAreas}
+	v := view{p.Title, p.Acronym, p.Summary, p.Phase, p.StartDate, p.EndDate, p.OriginTripID, p.OriginAgreementID, p.OriginInterestID, p.Partners, p.FocusAreas, nil}
+	v.OriginMeetingID = p.OriginMeetingID
+	return v
 }
 
 // Coordinator returns the coordinating organisation's id, or "".
@@ -288,6 +296,9 @@ func checkReferences(ctx context.Context, db *database.DB, p Project) error {
 	if err := bad.Err(); err != nil {
 		return err
 	}
+	if err := meeting.CheckExists(ctx, db, "origin_meeting_id", p.OriginMeetingID); err != nil {
+		return err
+	}
 	if err := reference.CheckCodes(ctx, db, reference.FocusAreas, "focus_areas", p.FocusAreas); err != nil {
 		return err
 	}
@@ -403,6 +414,7 @@ type Patch struct {
 	Summary                         i18n.TextPatch
 	Partners                        opt.Field[[]Partner]
 	FocusAreas                      opt.Field[[]string]
+	OriginMeetingID                 opt.Field[string]
 }
 
 func setOpt(dst **string, f opt.Field[string]) {
@@ -446,6 +458,7 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 		setOpt(&after.OriginTripID, in.OriginTripID)
 		setOpt(&after.OriginAgreementID, in.OriginAgreementID)
 		setOpt(&after.OriginInterestID, in.OriginInterestID)
+		setOpt(&after.OriginMeetingID, in.OriginMeetingID)
 		after.Summary = in.Summary.Apply(after.Summary)
 		if in.Partners.Set {
 			after.Partners = slices.Clone(in.Partners.Value)
@@ -468,6 +481,7 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 			"phase": after.Phase, "start_date": after.StartDate, "end_date": after.EndDate, "start_sort": after.StartSort, "title_sort": after.TitleSort,
 			"origin_trip_id": after.OriginTripID, "origin_agreement_id": after.OriginAgreementID, "search_text": after.SearchText,
 			"origin_interest_id": after.OriginInterestID,
+			"origin_meeting_id":  after.OriginMeetingID,
 		}); err != nil {
 			return originError(err)
 		}
@@ -542,4 +556,19 @@ func originError(err error) error {
 		return apperr.Fields{{Field: "origin_interest_id", Message: "is not an expression of interest"}}.Err()
 	}
 	return err
+}
+
+// FromMeetings returns the projects that name one of the meetings as
+// their origin, by title.
+func FromMeetings(ctx context.Context, db *database.DB, meetingIDs []string) ([]agreement.Origin, error) {
+	out := []agreement.Origin{}
+	for from := 0; from < len(meetingIDs); from += 500 {
+		var rows []agreement.Origin
+		if err := db.Conn(ctx).Table("projects").Select("id, title, origin_meeting_id").
+			Where("origin_meeting_id IN ?", meetingIDs[from:min(from+500, len(meetingIDs))]).Order("title, id").Find(&rows).Error; err != nil {
+			return nil, err
+		}
+		out = append(out, rows...)
+	}
+	return out, nil
 }

@@ -39,6 +39,14 @@ func WriteTripCalendar(w io.Writer, t Trip, agenda []AgendaItem, now time.Time) 
 	if _, err := addTripEvent(cal, t, now); err != nil {
 		return err
 	}
+	AddAgendaEvents(cal, t, agenda, now)
+	return serialize(w, cal)
+}
+
+// AddAgendaEvents adds one event per agenda item of the trip, as
+// WriteTripCalendar does; other feeds (a person's meeting agenda) use it
+// too.
+func AddAgendaEvents(cal *ics.Calendar, t Trip, agenda []AgendaItem, now time.Time) {
 	for _, it := range agenda {
 		e := cal.AddEvent(it.ID + uidDomain)
 		e.SetDtStampTime(now)
@@ -54,7 +62,6 @@ func WriteTripCalendar(w io.Writer, t Trip, agenda []AgendaItem, now time.Time) 
 			e.SetStatus(ics.ObjectStatusCancelled)
 		}
 	}
-	return serialize(w, cal)
 }
 
 // iTIP methods (RFC 5546) of the trip's event in the registration e-mails.
@@ -197,3 +204,23 @@ func Upcoming(ctx context.Context, db *database.DB, today string, limit int) ([]
 	}
 	return rows, nil
 }
+
+// The helpers of this file for other packages' feeds (pkg/meeting), so
+// that every calendar of the platform is written the same way.
+
+// UIDDomain ends the UID of every event.
+const UIDDomain = uidDomain
+
+// NewCalendar starts a published calendar with the name.
+func NewCalendar(name string) *ics.Calendar { return newCalendar(name) }
+
+// Stamps adds CREATED, LAST-MODIFIED and SEQUENCE (version - 1).
+func Stamps(e *ics.ComponentBase, created, updated time.Time, version int) {
+	stamps(e, created, updated, version)
+}
+
+// Text makes a string safe for a TEXT value.
+func Text(s string) string { return text(s) }
+
+// Serialize writes the calendar as RFC 5545 wants it.
+func Serialize(w io.Writer, cal *ics.Calendar) error { return serialize(w, cal) }

@@ -579,6 +579,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meeting-feeds/{token}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A participant's agenda as a calendar, by its secret token
+         * @description iCalendar (RFC 5545) to subscribe to, without signing in: the secret token in the URL is the permission (revocable; not an API key). The trip's programme and one event per meeting, UTC instants; a meeting's UID stays the same, SEQUENCE is its version, the summary names the other side's organisation and the place; cancelled meetings have STATUS:CANCELLED.
+         */
+        get: operations["meetingFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/unsubscribe": {
         parameters: {
             query?: never;
@@ -1154,6 +1174,70 @@ export interface paths {
         patch: operations["updateRegion"];
         trace?: never;
     };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Frozen reports, newest first
+         * @description Without their figures. Coordinators, admins and viewers; API keys need the reports:read scope.
+         */
+        get: operations["listReports"];
+        put?: never;
+        /**
+         * Freeze a report
+         * @description Computes the KPIs of the period and stores them with the period, the time, the user and a sha256 hash, audited. Frozen reports never change and are never deleted. Signed-in coordinators and admins only.
+         */
+        post: operations["freezeReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The KPIs of a period
+         * @description Directory, trips, agreements, opportunities and interests, projects, funding and the funnel, counted in the database for a German budget year (period=2025: the calendar year, dates compared in Europe/Berlin), a Japanese fiscal year (period=FY2025: 2025-04-01 to 2026-03-31, in Asia/Tokyo) or from/to dates (Europe/Berlin). Coordinators, admins and viewers; API keys need the reports:read scope. docs/reporting.md defines every figure.
+         */
+        get: operations["getReportKPIs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A frozen report
+         * @description The frozen figures; with compare=current also the figures that differ from what the data says now for the same period (records corrected since), as {path, frozen, current}. Coordinators, admins and viewers; API keys need the reports:read scope.
+         */
+        get: operations["getReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/summary": {
         parameters: {
             query?: never;
@@ -1287,6 +1371,383 @@ export interface paths {
         get: operations["tripCalendar"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meeting-participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who can meet at a trip: confirmed participants and hosts, with their availability
+         * @description Names and organisations only; contact data stays with the people endpoints and their rules.
+         */
+        get: operations["listMeetingParticipants"];
+        put?: never;
+        /**
+         * Add a host: a person of an organisation visited or present, who meets without a seat on the trip
+         * @description Coordinators only. A person who takes part already is 409.
+         */
+        post: operations["addMeetingHost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meeting-participants/{person}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a host who has no open or scheduled meeting
+         * @description Coordinators only. Delegates leave by cancelling their trip registration.
+         */
+        delete: operations["removeMeetingHost"];
+        options?: never;
+        head?: never;
+        /**
+         * State the sessions a participant is available in
+         * @description Replaces what was stated before. Coordinators for anyone, members for their own organisation's people. A delegate who has stated nothing yet has version 1. Meetings scheduled already stay.
+         */
+        patch: operations["setMeetingAvailability"];
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meeting-participants/{person}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A participant's personal agenda: the trip's programme and their meetings, by day
+         * @description Days are those of the trip's time zone; ?time_zone= adds every time in the viewer's zone. Coordinators, admins and viewers read every agenda, members those of their own organisation's people.
+         */
+        get: operations["personalAgenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meeting-participants/{person}/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make (or replace) a participant's secret calendar feed
+         * @description Returns the feed's URL with a secret token, once; only its hash is stored, and a new one replaces the old. Coordinators for anyone, members for their own organisation's people.
+         */
+        post: operations["createMeetingFeed"];
+        /** Revoke a participant's calendar feed */
+        delete: operations["revokeMeetingFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meeting-places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A trip's meeting places by name */
+        get: operations["listMeetingPlaces"];
+        put?: never;
+        /**
+         * Add a meeting place (a table or room for one meeting at a time, or virtual)
+         * @description Coordinators only. Names are unique within a trip (422).
+         */
+        post: operations["addMeetingPlace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meeting-places/{place}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a meeting place where no meeting is scheduled */
+        delete: operations["deleteMeetingPlace"];
+        options?: never;
+        head?: never;
+        /** Rename a meeting place or make it virtual or not */
+        patch: operations["updateMeetingPlace"];
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meeting-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A trip's schedule grid: places × slots per session, with who meets whom
+         * @description For coordinators, admins and viewers.
+         */
+        get: operations["meetingGrid"];
+        put?: never;
+        /**
+         * Schedule every accepted, unscheduled meeting of a trip (coordinators)
+         * @description Places as many as possible: a deterministic greedy pass, most constrained first, then a repair step that moves meetings placed in this run to make room (meetings scheduled before stay). Lists what could not be placed and why.
+         */
+        post: operations["scheduleAllMeetings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meeting-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A trip's meeting sessions in time order, with their slots */
+        get: operations["listMeetingSessions"];
+        put?: never;
+        /**
+         * Add a meeting session to a trip
+         * @description day, start_time and end_time are in the trip's time zone; the day must fall within the trip, and sessions of a trip must not overlap. Slots follow from the start, the end, meeting_minutes and break_minutes. Coordinators only.
+         */
+        post: operations["addMeetingSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meeting-sessions/{session}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a meeting session in which no meeting is scheduled */
+        delete: operations["deleteMeetingSession"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a meeting session
+         * @description Its times (day, start_time, end_time, meeting_minutes, break_minutes) change only while no meeting is scheduled in it (409). Coordinators only.
+         */
+        patch: operations["updateMeetingSession"];
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meeting-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A trip's meeting statistics (coordinators, admins, viewers)
+         * @description Requests made, pending, accepted, declined, cancelled, scheduled and unscheduled; meetings held and no-shows; follow-ups wanted by next step; and the agreements and projects that name one of the trip's meetings as their origin.
+         */
+        get: operations["meetingStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A trip's meeting requests and meetings
+         * @description Coordinators, admins and viewers see every meeting; members those their own organisation is a side of. scheduled=false with status=accepted lists what still needs a slot.
+         */
+        get: operations["listMeetings"];
+        put?: never;
+        /**
+         * Request a meeting (or, for coordinators, create one directly)
+         * @description From a meeting participant to another (receiver_person_id) or to an organisation present (receiver_organisation_id), never within one organisation. Members request for their own organisation's people, coordinators for anyone; members only while a session's booking window is open (409 otherwise). A second open request between the same two is 409. direct (coordinators): the meeting is accepted at once and scheduled.
+         */
+        post: operations["requestMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meetings/{meeting}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a meeting */
+        get: operations["getMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set a meeting's video link or mark who did not show up
+         * @description Coordinators only. no_show only for a scheduled meeting; null clears it.
+         */
+        patch: operations["updateMeeting"];
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meetings/{meeting}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a meeting request; it is scheduled at once where possible
+         * @description The receiving organisation's members (or a coordinator) accept. The meeting goes to the earliest slot of a session both sides are available in where neither is booked and a place is free (members: only sessions whose booking window is open). The database refuses double bookings, so concurrent acceptances never clash; when none fits, the meeting stays accepted with unplaced_reason. person_id names who attends when an organisation was asked.
+         */
+        post: operations["acceptMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meetings/{meeting}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a meeting request or meeting
+         * @description Either side (or a coordinator); the slot and place become free and the other side is told.
+         */
+        post: operations["cancelMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meetings/{meeting}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a meeting request */
+        post: operations["declineMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meetings/{meeting}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The outcomes both sides recorded of a meeting
+         * @description A side's note is null for everyone but its own organisation.
+         */
+        get: operations["listMeetingOutcomes"];
+        put?: never;
+        /**
+         * Record one side's outcome of a scheduled meeting
+         * @description By the side's own organisation (or a coordinator); once per side (409), then PATCH. The note is private to the side's organisation.
+         */
+        post: operations["recordMeetingOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meetings/{meeting}/outcomes/{side}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change one side's outcome of a meeting */
+        patch: operations["updateMeetingOutcome"];
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/meetings/{meeting}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an accepted meeting (coordinators)
+         * @description With session_id, slot and place_id: to that slot and place (409 when someone of the meeting or the place is booked there). With an empty body: to the next free slot other than its current one (409 when there is none; the meeting stays).
+         */
+        post: operations["rescheduleMeeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1570,6 +2031,30 @@ export interface components {
             /** @enum {string} */
             type: "user" | "api_key" | "system";
         };
+        AgendaDay: {
+            /** Format: date */
+            date: string;
+            entries: components["schemas"]["AgendaEntry"][];
+        };
+        AgendaEntry: {
+            /** Format: uuid */
+            agenda_item_id?: string;
+            /** Format: date-time */
+            ends_at: string;
+            ends_at_local: string;
+            ends_at_viewer?: string;
+            /** @enum {string} */
+            kind: "programme" | "meeting";
+            location: string;
+            meeting?: components["schemas"]["Meeting"];
+            /** Format: date-time */
+            starts_at: string;
+            /** @example 2026-04-14T09:00:00+09:00 */
+            starts_at_local: string;
+            /** @example 2026-04-14T02:00:00+02:00 */
+            starts_at_viewer?: string;
+            title: string;
+        };
         AgendaItem: {
             /** Format: date-time */
             ends_at: string;
@@ -1648,6 +2133,11 @@ export interface components {
              *     from; OriginInterest adds its opportunity.
              */
             origin_interest_id: string | null;
+            /**
+             * Format: uuid
+             * @description OriginMeetingID is the B2B meeting the agreement came from.
+             */
+            origin_meeting_id: string | null;
             parties: components["schemas"]["AgreementParty"][];
             renewals: components["schemas"]["Renewal"][];
             /**
@@ -1690,10 +2180,12 @@ export interface components {
              * @description OriginInterestID names the expression of interest the agreement came from.
              */
             origin_interest_id?: string | null;
+            /** Format: uuid */
+            origin_meeting_id?: string | null;
             parties: components["schemas"]["PartyInput"][];
             /** @example 2017 */
             signed_on?: string | null;
-            summary?: components["schemas"]["Text"];
+            summary?: components["schemas"]["Text"] | null;
             /** Format: date */
             terminated_on?: string | null;
             title: string;
@@ -1723,6 +2215,8 @@ export interface components {
              * @description OriginInterestID names the expression of interest the agreement came from; null clears it.
              */
             origin_interest_id?: string | null;
+            /** Format: uuid */
+            origin_meeting_id?: string | null;
             parties?: Record<string, never>[];
             signed_on?: string | null;
             summary?: components["schemas"]["TextPatch"] | null;
@@ -1825,6 +2319,48 @@ export interface components {
         ForgotPasswordRequest: {
             /** @example anna.berger@biom.example */
             email: string;
+        };
+        FreezeReport: {
+            /** Format: date */
+            from?: string | null;
+            /**
+             * @description Lang of the titles in the figures; de by default.
+             * @enum {string|null}
+             */
+            lang?: "de" | "en" | "ja" | null;
+            /** @example 2025 */
+            period?: string | null;
+            /** Format: date */
+            to?: string | null;
+        };
+        FrozenReport: {
+            /** @description Changes are the figures that differ now, with compare=current; else left out. */
+            changes?: components["schemas"]["ReportChange"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string | null;
+            created_by_name: string;
+            /** @description Figures are the frozen KPIs; left out of lists. */
+            figures?: components["schemas"]["ReportKPIs"];
+            /**
+             * @description Hash is the sha256 (hex) of the canonical JSON of the figures.
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Lang is the language the report was computed in (titles of opportunities).
+             * @example de
+             */
+            lang: string;
+            period: components["schemas"]["ReportPeriod"];
+        };
+        FrozenReportList: {
+            items: components["schemas"]["FrozenReport"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
         };
         Funder: {
             /** @example amed */
@@ -1956,6 +2492,31 @@ export interface components {
         FundingTotals: {
             by_currency: components["schemas"]["Money"][];
             by_funder: components["schemas"]["FunderTotal"][];
+        };
+        GridCell: {
+            /** Format: uuid */
+            meeting_id: string | null;
+            /** Format: uuid */
+            place_id: string;
+            receiver: components["schemas"]["MeetingSide"] | null;
+            requester: components["schemas"]["MeetingSide"] | null;
+        };
+        GridSession: {
+            session: components["schemas"]["MeetingSession"];
+            slots: components["schemas"]["GridSlot"][];
+        };
+        GridSlot: {
+            cells: components["schemas"]["GridCell"][];
+            /** Format: date-time */
+            ends_at: string;
+            /** @example 2026-04-14T09:30:00+09:00 */
+            ends_at_local: string;
+            /** @example 0 */
+            slot: number;
+            /** Format: date-time */
+            starts_at: string;
+            /** @example 2026-04-14T09:00:00+09:00 */
+            starts_at_local: string;
         };
         Health: {
             /** @example ok */
@@ -2181,6 +2742,308 @@ export interface components {
             /** @enum {string} */
             locale?: "de" | "en" | "ja";
         };
+        Meeting: {
+            /** Format: date-time */
+            answered_at: string | null;
+            cancel_reason: string;
+            /** Format: date-time */
+            cancelled_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            decline_reason: string;
+            direct: boolean;
+            /** Format: date-time */
+            ends_at: string | null;
+            ends_at_local: string | null;
+            /** Format: uuid */
+            id: string;
+            message: string;
+            /** @enum {string|null} */
+            no_show: "requester" | "receiver" | "both" | null;
+            opportunity_id: string | null;
+            place: components["schemas"]["MeetingPlace"] | null;
+            /** Format: uuid */
+            place_id: string | null;
+            receiver: components["schemas"]["MeetingSide"];
+            requester: components["schemas"]["MeetingSide"];
+            scheduled: boolean;
+            /** Format: uuid */
+            session_id: string | null;
+            slot: number | null;
+            /** Format: date-time */
+            starts_at: string | null;
+            /** @example 2026-04-14T09:00:00+09:00 */
+            starts_at_local: string | null;
+            /** @enum {string} */
+            status: "requested" | "accepted" | "declined" | "cancelled";
+            /** @example Asia/Tokyo */
+            time_zone: string;
+            /** Format: uuid */
+            trip_id: string;
+            /** @enum {string} */
+            unplaced_reason: "" | "no_common_session" | "no_free_slot" | "no_free_place" | "receiver_not_named" | "booking_closed";
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            video_link: string;
+        };
+        MeetingAccept: {
+            /** Format: uuid */
+            person_id?: string | null;
+        };
+        MeetingAnswer: {
+            reason?: string | null;
+        };
+        MeetingAvailability: {
+            session_ids: string[];
+        };
+        MeetingCreate: {
+            direct?: boolean | null;
+            message?: string | null;
+            /** Format: uuid */
+            opportunity_id?: string | null;
+            /** Format: uuid */
+            receiver_organisation_id?: string | null;
+            /** Format: uuid */
+            receiver_person_id?: string | null;
+            /** Format: uuid */
+            requester_person_id: string;
+        };
+        MeetingFeed: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            person_id: string;
+            /** @example imc_… */
+            token: string;
+            /** @example /api/v1/meeting-feeds/imc_…/calendar.ics */
+            url: string;
+            version: number;
+        };
+        MeetingGrid: {
+            places: components["schemas"]["MeetingPlace"][];
+            sessions: components["schemas"]["GridSession"][];
+            time_zone: string;
+            /** Format: uuid */
+            trip_id: string;
+        };
+        MeetingHostCreate: {
+            /** Format: uuid */
+            person_id: string;
+        };
+        MeetingList: {
+            items: components["schemas"]["Meeting"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+        };
+        MeetingOutcome: {
+            /** @enum {string} */
+            attendance: "held" | "no_show";
+            /** Format: date-time */
+            created_at: string;
+            follow_up: boolean;
+            /** @enum {string} */
+            next_step: "none" | "send_information" | "second_meeting" | "nda" | "mta" | "agreement" | "project_idea";
+            note: string | null;
+            rating: number | null;
+            /** @enum {string} */
+            side: "requester" | "receiver";
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
+        MeetingOutcomeCreate: {
+            /** @enum {string} */
+            attendance: "held" | "no_show";
+            follow_up?: boolean | null;
+            /** @enum {string|null} */
+            next_step?: "none" | "send_information" | "second_meeting" | "nda" | "mta" | "agreement" | "project_idea" | null;
+            note?: string | null;
+            rating?: number | null;
+            /** @enum {string} */
+            side: "requester" | "receiver";
+        };
+        MeetingOutcomeList: {
+            items: components["schemas"]["MeetingOutcome"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+        };
+        MeetingOutcomePatch: {
+            /** @enum {string} */
+            attendance?: "held" | "no_show";
+            follow_up?: boolean | null;
+            /** @enum {string} */
+            next_step?: "none" | "send_information" | "second_meeting" | "nda" | "mta" | "agreement" | "project_idea";
+            note?: string | null;
+            rating?: number | null;
+        };
+        MeetingParticipant: {
+            organisation: components["schemas"]["OrganisationRef"];
+            /** Format: uuid */
+            organisation_id: string;
+            person: components["schemas"]["PersonName"];
+            /** Format: uuid */
+            person_id: string;
+            /** @enum {string} */
+            role: "delegate" | "host";
+            session_ids: string[];
+            version: number;
+        };
+        MeetingParticipantList: {
+            items: components["schemas"]["MeetingParticipant"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+        };
+        MeetingPatch: {
+            /** @enum {string|null} */
+            no_show?: "requester" | "receiver" | "both" | null;
+            video_link?: string | null;
+        };
+        MeetingPlace: {
+            /** @example 1 */
+            capacity: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Table 1 */
+            name: string;
+            /** Format: uuid */
+            trip_id: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            virtual: boolean;
+        };
+        MeetingPlaceCreate: {
+            /** @example Table 1 */
+            name: string;
+            virtual?: boolean | null;
+        };
+        MeetingPlaceList: {
+            items: components["schemas"]["MeetingPlace"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+        };
+        MeetingPlacePatch: {
+            name?: string;
+            virtual?: boolean | null;
+        };
+        MeetingReschedule: {
+            /** Format: uuid */
+            place_id?: string | null;
+            /** Format: uuid */
+            session_id?: string | null;
+            slot?: number | null;
+        };
+        MeetingSession: {
+            /** Format: date-time */
+            booking_closes_at: string | null;
+            booking_open: boolean;
+            /** Format: date-time */
+            booking_opens_at: string | null;
+            /** @example 10 */
+            break_minutes: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date
+             * @example 2026-04-14
+             */
+            day: string;
+            /** @example 12:00 */
+            end_time: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 30 */
+            meeting_minutes: number;
+            slots: components["schemas"]["MeetingSlot"][];
+            /** @example 09:00 */
+            start_time: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** @example Asia/Tokyo */
+            time_zone: string;
+            /** Format: uuid */
+            trip_id: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
+        MeetingSessionCreate: {
+            /** Format: date-time */
+            booking_closes_at?: string | null;
+            /** Format: date-time */
+            booking_opens_at?: string | null;
+            /** @example 10 */
+            break_minutes?: number | null;
+            /**
+             * Format: date
+             * @example 2026-04-14
+             */
+            day: string;
+            /** @example 12:00 */
+            end_time: string;
+            /** @example 30 */
+            meeting_minutes: number;
+            /** @example 09:00 */
+            start_time: string;
+        };
+        MeetingSessionList: {
+            items: components["schemas"]["MeetingSession"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+        };
+        MeetingSessionPatch: {
+            /** Format: date-time */
+            booking_closes_at?: string | null;
+            /** Format: date-time */
+            booking_opens_at?: string | null;
+            break_minutes?: number | null;
+            /** Format: date */
+            day?: string;
+            end_time?: string | null;
+            meeting_minutes?: number;
+            start_time?: string | null;
+        };
+        MeetingSide: {
+            organisation: components["schemas"]["OrganisationRef"];
+            /** Format: uuid */
+            organisation_id: string;
+            person: components["schemas"]["PersonName"] | null;
+            /** Format: uuid */
+            person_id: string | null;
+        };
+        MeetingSlot: {
+            /** Format: date-time */
+            ends_at: string;
+            /** @example 2026-04-14T09:30:00+09:00 */
+            ends_at_local: string;
+            /** @example 0 */
+            slot: number;
+            /** Format: date-time */
+            starts_at: string;
+            /** @example 2026-04-14T09:00:00+09:00 */
+            starts_at_local: string;
+        };
+        MeetingStats: {
+            accepted: number;
+            agreements: components["schemas"]["OriginRef"][];
+            cancelled: number;
+            declined: number;
+            follow_ups: {
+                [key: string]: number;
+            };
+            held: number;
+            no_shows: number;
+            pending: number;
+            projects: components["schemas"]["OriginRef"][];
+            requested: number;
+            scheduled: number;
+            unscheduled: number;
+        };
         MergeRequest: {
             /** Format: uuid */
             duplicate_id: string;
@@ -2235,7 +3098,7 @@ export interface components {
              * @example trip_registration
              * @enum {string}
              */
-            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest" | "opportunity_interest";
+            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest" | "opportunity_interest" | "meeting";
         };
         NotificationSettings: {
             kinds: components["schemas"]["NotificationSetting"][];
@@ -2344,7 +3207,7 @@ export interface components {
             /** Format: uuid */
             contact_person_id?: string | null;
             cooperation_types?: string[] | null;
-            details?: components["schemas"]["Text"];
+            details?: components["schemas"]["Text"] | null;
             focus_areas?: string[] | null;
             /** @enum {string|null} */
             ip_status?: "granted" | "pending" | "none" | "not_applicable" | null;
@@ -2466,7 +3329,7 @@ export interface components {
             city?: string | null;
             /** @example DE */
             country: string;
-            description?: components["schemas"]["Text"];
+            description?: components["schemas"]["Text"] | null;
             email?: string | null;
             employees?: number | null;
             focus_areas?: string[] | null;
@@ -2548,6 +3411,13 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        OriginRef: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            origin_meeting_id: string;
+            title: string;
         };
         OutboxMessage: {
             /** Format: date-time */
@@ -2680,6 +3550,16 @@ export interface components {
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
         };
+        PersonName: {
+            /** @example 田中 愛 */
+            display_name: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Ai Tanaka */
+            name_latin: string;
+            /** @example 田中 愛 */
+            name_local: string;
+        };
         PersonPatch: {
             /** Format: date-time */
             consent_at?: string | null;
@@ -2695,6 +3575,18 @@ export interface components {
             organisation_id?: string;
             phone?: string | null;
             position?: string | null;
+        };
+        PersonalAgenda: {
+            days: components["schemas"]["AgendaDay"][];
+            organisation: components["schemas"]["OrganisationRef"];
+            person: components["schemas"]["PersonName"];
+            /** @example Asia/Tokyo */
+            time_zone: string;
+            /** Format: uuid */
+            trip_id: string;
+            trip_title: string;
+            /** @example Europe/Berlin */
+            viewer_time_zone?: string;
         };
         PhaseChange: {
             /** Format: date */
@@ -2737,6 +3629,11 @@ export interface components {
              *     directly or through its origin agreement, and the opportunity.
              */
             origin_interest_id: string | null;
+            /**
+             * Format: uuid
+             * @description OriginMeetingID is the B2B meeting the project came from.
+             */
+            origin_meeting_id: string | null;
             /** Format: uuid */
             origin_trip_id: string | null;
             partners: components["schemas"]["ProjectPartner"][];
@@ -2774,13 +3671,15 @@ export interface components {
              */
             origin_interest_id?: string | null;
             /** Format: uuid */
+            origin_meeting_id?: string | null;
+            /** Format: uuid */
             origin_trip_id?: string | null;
             partners: components["schemas"]["PartnerInput"][];
             /** @enum {string|null} */
             phase?: "idea" | "concept" | "application" | "implementation" | "completed" | "discontinued" | null;
             /** Format: date */
             start_date?: string | null;
-            summary?: components["schemas"]["Text"];
+            summary?: components["schemas"]["Text"] | null;
             title: string;
         };
         ProjectList: {
@@ -2809,6 +3708,8 @@ export interface components {
              * @description OriginInterestID names the expression of interest the project came from; null clears it.
              */
             origin_interest_id?: string | null;
+            /** Format: uuid */
+            origin_meeting_id?: string | null;
             /** Format: uuid */
             origin_trip_id?: string | null;
             partners?: Record<string, never>[];
@@ -2889,6 +3790,173 @@ export interface components {
              * @example 2031-03-31
              */
             valid_until: string | null;
+        };
+        ReportAgreementRow: {
+            active_at_end: number;
+            code: string;
+            renewed: number;
+            signed: number;
+            terminated: number;
+        };
+        ReportAgreements: {
+            active_at_end: number;
+            by_kind: components["schemas"]["ReportAgreementRow"][];
+            /**
+             * @description ByRegion counts an agreement under the region of each of its
+             *     parties (once per region), so the rows may sum to more than the
+             *     totals.
+             */
+            by_region: components["schemas"]["ReportAgreementRow"][];
+            renewed: number;
+            signed: number;
+            terminated: number;
+        };
+        ReportChange: {
+            current: (string | null) | number | boolean | Record<string, never> | unknown[];
+            frozen: (string | null) | number | boolean | Record<string, never> | unknown[];
+            /** @example directory.organisations.by_country[JP].total */
+            path: string;
+        };
+        ReportCodeCount: {
+            code: string;
+            n: number;
+        };
+        ReportCommitted: {
+            amount: components["schemas"]["Money"];
+            funder: string;
+            fundings: number;
+            programme: string;
+        };
+        ReportDirectory: {
+            organisations: components["schemas"]["ReportOrganisations"];
+            people: components["schemas"]["ReportPeople"];
+        };
+        ReportFunding: {
+            committed: components["schemas"]["ReportCommitted"][];
+            joint: components["schemas"]["ReportJoint"][];
+            per_year: components["schemas"]["ReportYearPart"][];
+            references: components["schemas"]["ReportReference"][];
+            undated: number;
+        };
+        ReportFunnel: {
+            steps: components["schemas"]["ReportCodeCount"][];
+        };
+        ReportInitiatedProject: {
+            acronym: string;
+            chain: components["schemas"]["ReportLink"][];
+            id: string;
+            initiated_on: string;
+            /** @description trip, agreement or interest */
+            origin: string;
+            title: string;
+        };
+        ReportJoint: {
+            /** @description one per currency */
+            amounts: components["schemas"]["Money"][];
+            references: string[];
+            stem: string;
+        };
+        ReportKPIs: {
+            agreements: components["schemas"]["ReportAgreements"];
+            directory: components["schemas"]["ReportDirectory"];
+            funding: components["schemas"]["ReportFunding"];
+            funnel: components["schemas"]["ReportFunnel"];
+            partnering: components["schemas"]["ReportPartnering"];
+            period: components["schemas"]["ReportPeriod"];
+            projects: components["schemas"]["ReportProjects"];
+            trips: components["schemas"]["ReportTrips"];
+        };
+        ReportLink: {
+            id: string;
+            /** @description trip, opportunity, interest, agreement, project */
+            kind: string;
+            title: string;
+        };
+        ReportMeetings: {
+            held: number;
+            outcomes_by_next_step: components["schemas"]["ReportCodeCount"][];
+            requested: number;
+        };
+        ReportOrganisations: {
+            added: number;
+            by_country: components["schemas"]["ReportTally"][];
+            by_kind: components["schemas"]["ReportTally"][];
+            by_region: components["schemas"]["ReportTally"][];
+            smes: components["schemas"]["ReportTally"][];
+            total: number;
+        };
+        ReportPartnering: {
+            accepted: number;
+            by_status: components["schemas"]["ReportCodeCount"][];
+            expressed: number;
+            published: number;
+            published_by_kind: components["schemas"]["ReportCodeCount"][];
+        };
+        ReportPeople: {
+            added: number;
+            by_country: components["schemas"]["ReportTally"][];
+            total: number;
+        };
+        ReportPeriod: {
+            from: string;
+            /** @description 2025, FY2025 or 2025-01-01..2025-06-30 */
+            key: string;
+            /** @description budget_year, fiscal_year or range */
+            kind: string;
+            time_zone: string;
+            to: string;
+        };
+        ReportProjects: {
+            at_end: number;
+            binational: number;
+            binational_share: number;
+            by_phase_at_end: components["schemas"]["ReportCodeCount"][];
+            initiated: number;
+            network: components["schemas"]["ReportInitiatedProject"][];
+            network_by_origin: components["schemas"]["ReportCodeCount"][];
+            started: number;
+        };
+        ReportReference: {
+            amount: components["schemas"]["Money"];
+            funder: string;
+            project: string;
+            project_id: string;
+            reference: string;
+            stem: string;
+        };
+        ReportTally: {
+            added: number;
+            code: string;
+            total: number;
+        };
+        ReportTripKind: {
+            attended: number;
+            code: string;
+            confirmed: number;
+            trips: number;
+        };
+        ReportTrips: {
+            attended: number;
+            by_kind: components["schemas"]["ReportTripKind"][];
+            confirmed: number;
+            held: number;
+            japanese_organisations_visited: number;
+            /** @description Meetings is null until B2B meetings are part of the platform. */
+            meetings: components["schemas"]["ReportMeetings"] | null;
+            organisations: number;
+            organisations_by_country: components["schemas"]["ReportCodeCount"][];
+            organisations_by_kind: components["schemas"]["ReportCodeCount"][];
+            smes_by_country: components["schemas"]["ReportCodeCount"][];
+        };
+        ReportYearPart: {
+            amount: components["schemas"]["Money"];
+            funder: string;
+            year: number;
+        };
+        ScheduleResult: {
+            placed: number;
+            placed_ids: string[];
+            unplaced: components["schemas"]["UnplacedMeeting"][];
         };
         Seats: {
             confirmed: number;
@@ -3022,7 +4090,7 @@ export interface components {
             cities?: string[] | null;
             /** @example JP */
             country: string;
-            description?: components["schemas"]["Text"];
+            description?: components["schemas"]["Text"] | null;
             /** Format: date */
             end_date: string;
             /** @enum {string} */
@@ -3064,6 +4132,12 @@ export interface components {
             /** @example Asia/Tokyo */
             time_zone?: string;
             title?: string;
+        };
+        UnplacedMeeting: {
+            /** Format: uuid */
+            meeting_id: string;
+            /** @enum {string} */
+            reason: "no_common_session" | "no_free_slot" | "no_free_place" | "receiver_not_named";
         };
         Unsubscribed: {
             /** @example weekly_digest */
@@ -4865,6 +5939,34 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    meetingFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feed token (imc_…) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar; charset=utf-8 (RFC 5545) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -6708,6 +7810,146 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listReports: {
+        parameters: {
+            query?: {
+                /** @description Only the reports of this period key (2025, FY2025, 2025-01-01..2025-06-30) */
+                period?: string;
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "created_at" | "-created_at" | "period" | "-period";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrozenReportList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    freezeReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The period */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FreezeReport"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrozenReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getReportKPIs: {
+        parameters: {
+            query?: {
+                /** @description 2025 (budget year) or FY2025 (fiscal year); or give from and to */
+                period?: string;
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD */
+                to?: string;
+                /** @description Language of titles: de, en or ja */
+                lang?: "de" | "en" | "ja";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportKPIs"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getReport: {
+        parameters: {
+            query?: {
+                /** @description current: list the differences to the data now */
+                compare?: "current";
+            };
+            header?: never;
+            path: {
+                /** @description Report id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrozenReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getSummary: {
         parameters: {
             query?: never;
@@ -7139,6 +8381,1136 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMeetingParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingParticipantList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addMeetingHost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Who */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingHostCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingParticipant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeMeetingHost: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the participant */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Person id */
+                person: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setMeetingAvailability: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the participant */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Person id */
+                person: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sessions */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingAvailability"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingParticipant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    personalAgenda: {
+        parameters: {
+            query?: {
+                /** @description Also give the times in this IANA zone (the viewer's) */
+                time_zone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Person id */
+                person: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalAgenda"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createMeetingFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Person id */
+                person: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingFeed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeMeetingFeed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the feed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Person id */
+                person: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMeetingPlaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingPlaceList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addMeetingPlace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The place */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingPlaceCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingPlace"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteMeetingPlace: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version deleted */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Place id */
+                place: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateMeetingPlace: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Place id */
+                place: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingPlacePatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingPlace"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    meetingGrid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingGrid"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    scheduleAllMeetings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMeetingSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingSessionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addMeetingSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The session */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingSessionCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteMeetingSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version deleted */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Session id */
+                session: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateMeetingSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Session id */
+                session: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingSessionPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    meetingStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMeetings: {
+        parameters: {
+            query?: {
+                /** @description Status */
+                status?: "requested" | "accepted" | "declined" | "cancelled";
+                /** @description Has a slot and place */
+                scheduled?: boolean;
+                /** @description A person on either side */
+                person?: string;
+                /** @description An organisation on either side */
+                organisation?: string;
+                /** @description Scheduled in this session */
+                session?: string;
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    requestMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Meeting id */
+                meeting: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateMeeting: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the meeting */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Meeting id */
+                meeting: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    acceptMeeting: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the meeting */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Meeting id */
+                meeting: string;
+            };
+            cookie?: never;
+        };
+        /** @description Who attends (for a request to an organisation) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingAccept"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    cancelMeeting: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the meeting */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Meeting id */
+                meeting: string;
+            };
+            cookie?: never;
+        };
+        /** @description Why (optional) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingAnswer"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    declineMeeting: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the meeting */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Meeting id */
+                meeting: string;
+            };
+            cookie?: never;
+        };
+        /** @description Why (optional) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingAnswer"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMeetingOutcomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Meeting id */
+                meeting: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingOutcomeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordMeetingOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Meeting id */
+                meeting: string;
+            };
+            cookie?: never;
+        };
+        /** @description The outcome */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingOutcomeCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingOutcome"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateMeetingOutcome: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the outcome */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Meeting id */
+                meeting: string;
+                /** @description Side */
+                side: "requester" | "receiver";
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingOutcomePatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingOutcome"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rescheduleMeeting: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the meeting */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Trip id */
+                id: string;
+                /** @description Meeting id */
+                meeting: string;
+            };
+            cookie?: never;
+        };
+        /** @description Where to */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingReschedule"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
@@ -22,9 +22,16 @@ function Account() {
   }
   return (
     <Group gap="xs" wrap="nowrap">
-      <Text size="sm" data-testid="current-user" visibleFrom="sm">
+      <Anchor
+        component={Link}
+        to="/profile"
+        size="sm"
+        data-testid="current-user"
+        visibleFrom="sm"
+        title={t('profile.link')}
+      >
         {me.data?.name}
-      </Text>
+      </Anchor>
       <Button
         variant="default"
         size="xs"
@@ -54,6 +61,7 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   ];
   if (can.readReports) areas.push({ to: '/reports', label: t('nav.reports') });
   if (can.readAudit) areas.push({ to: '/admin', label: t('nav.admin') });
+  areas.push({ to: '/profile', label: t('profile.nav') });
   return (
     <nav aria-label={t('nav.main')}>
       {areas.map((area) => (

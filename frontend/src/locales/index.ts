@@ -7,6 +7,7 @@ import deCommon from './de/common.json' with { type: 'json' };
 import deDashboard from './de/dashboard.json' with { type: 'json' };
 import deOrganisations from './de/organisations.json' with { type: 'json' };
 import dePeople from './de/people.json' with { type: 'json' };
+import deProfile from './de/profile.json' with { type: 'json' };
 import deProjects from './de/projects.json' with { type: 'json' };
 import deReports from './de/reports.json' with { type: 'json' };
 import deTrips from './de/trips.json' with { type: 'json' };
@@ -16,6 +17,7 @@ import enCommon from './en/common.json' with { type: 'json' };
 import enDashboard from './en/dashboard.json' with { type: 'json' };
 import enOrganisations from './en/organisations.json' with { type: 'json' };
 import enPeople from './en/people.json' with { type: 'json' };
+import enProfile from './en/profile.json' with { type: 'json' };
 import enProjects from './en/projects.json' with { type: 'json' };
 import enReports from './en/reports.json' with { type: 'json' };
 import enTrips from './en/trips.json' with { type: 'json' };
@@ -25,6 +27,7 @@ import jaCommon from './ja/common.json' with { type: 'json' };
 import jaDashboard from './ja/dashboard.json' with { type: 'json' };
 import jaOrganisations from './ja/organisations.json' with { type: 'json' };
 import jaPeople from './ja/people.json' with { type: 'json' };
+import jaProfile from './ja/profile.json' with { type: 'json' };
 import jaProjects from './ja/projects.json' with { type: 'json' };
 import jaReports from './ja/reports.json' with { type: 'json' };
 import jaTrips from './ja/trips.json' with { type: 'json' };
@@ -39,6 +42,7 @@ export const en = {
   projects: enProjects,
   reports: enReports,
   admin: enAdmin,
+  profile: enProfile,
 };
 
 export type Catalogue = typeof en;
@@ -53,6 +57,7 @@ export const de: Catalogue = {
   projects: deProjects,
   reports: deReports,
   admin: deAdmin,
+  profile: deProfile,
 };
 
 export const ja: Catalogue = {
@@ -65,4 +70,5 @@ export const ja: Catalogue = {
   projects: jaProjects,
   reports: jaReports,
   admin: jaAdmin,
+  profile: jaProfile,
 };

@@ -19,6 +19,7 @@ export function anAgreement(overrides: Partial<Schemas['Agreement']> = {}): Sche
     renewals: [],
     focus_areas: [],
     summary: {},
+    origin_meeting_id: null,
     version: 1,
     origin_interest_id: null,
     origin_interest: null,
@@ -44,6 +45,7 @@ export function aProject(overrides: Partial<Schemas['Project']> = {}): Schemas['
     origin_agreement_id: null,
     origin_interest_id: null,
     origin_interest: null,
+    origin_meeting_id: null,
     partners: [
       { organisation_id: 'de1', organisation: { id: 'de1', name: 'Munich Biotech' }, country: 'DE', role: 'coordinator' },
       { organisation_id: 'jp1', organisation: { id: 'jp1', name: 'Kawasaki Pharma' }, country: 'JP', role: 'partner' },

@@ -1,0 +1,136 @@
+package organisation
+
+import (
+	"context"
+	"strings"
+
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/report/span"
+	"gorm.io/gorm"
+)
+
+// The directory's figures for reports (pkg/report). Other packages ask
+// about "their" organisations by handing in a subquery of organisation
+// IDs, so that each package reads only its own tables and the database
+// does the counting.
+
+// Group is the organisations of one country, region ("" for none), kind
+// and SME flag: how many were added in a span and how many exist at its
+// end.
+type Group struct {
+	Country string
+	Region  string
+	Kind    string
+	SME     bool
+	Added   int64
+	Total   int64
+}
+
+// Groups counts the organisations created before the span's end, and
+// those created within it, by country, region, kind and SME flag.
+// Archived organisations count: archiving is not dated.
+func Groups(ctx context.Context, db *database.DB, s span.Span) ([]Group, error) {
+	var out []Group
+	err := db.Conn(ctx).Table("organisations").
+		Select("country, COALESCE(region, '') AS region, kind, sme, "+
+			"SUM(CASE WHEN created_at >= ? THEN 1 ELSE 0 END) AS added, COUNT(*) AS total", s.Start).
+		Where("created_at < ?", s.End).
+		Group("country, COALESCE(region, ''), kind, sme").
+		Order("country, region, kind, sme").Find(&out).Error
+	return out, err
+}
+
+// GroupsAmong counts the organisations of ids, a subquery selecting organisation IDs (duplicates
+// allowed); the counts are of distinct organisations, Added is 0.
+func GroupsAmong(ctx context.Context, db *database.DB, ids *gorm.DB) ([]Group, error) {
+	var out []Group
+	err := db.Conn(ctx).Table("organisations").
+		Select("country, COALESCE(region, '') AS region, kind, sme, 0 AS added, COUNT(*) AS total").
+		Where("id IN (?)", ids).
+		Group("country, COALESCE(region, ''), kind, sme").
+		Order("country, region, kind, sme").Find(&out).Error
+	return out, err
+}
+
+// CountryTally is how many items of one country were added in a span and
+// exist at its end.
+type CountryTally struct {
+	Country string
+	Added   int64
+	Total   int64
+}
+
+// TallyByCountry counts the rows of sub, a subquery selecting
+// organisation_id and added (1 or 0) per item, by the country of the
+// item's organisation.
+func TallyByCountry(ctx context.Context, db *database.DB, sub *gorm.DB) ([]CountryTally, error) {
+	var out []CountryTally
+	err := db.Conn(ctx).Table("(?) AS s", sub).
+		Joins("JOIN organisations o ON o.id = s.organisation_id").
+		Select("o.country AS country, SUM(s.added) AS added, COUNT(*) AS total").
+		Group("o.country").Order("o.country").Find(&out).Error
+	return out, err
+}
+
+// CountByRegion counts, per region of the organisations ("" for none),
+// the distinct items of sub, a subquery selecting item and
+// organisation_id: an item counts once in each region it touches.
+func CountByRegion(ctx context.Context, db *database.DB, sub *gorm.DB) (map[string]int64, error) {
+	var rows []struct {
+		Region string
+		N      int64
+	}
+	err := db.Conn(ctx).Table("(?) AS s", sub).
+		Joins("JOIN organisations o ON o.id = s.organisation_id").
+		Select("COALESCE(o.region, '') AS region, COUNT(DISTINCT s.item) AS n").
+		Group("COALESCE(o.region, '')").Find(&rows).Error
+	out := map[string]int64{}
+	for _, r := range rows {
+		out[r.Region] = r.N
+	}
+	return out, err
+}
+
+// CountSpanning counts the items of sub (a subquery selecting item and
+// organisation_id) that have organisations in every one of countries.
+func CountSpanning(ctx context.Context, db *database.DB, sub *gorm.DB, countries ...string) (int64, error) {
+	inner := db.Conn(ctx).Table("(?) AS s", sub).
+		Joins("JOIN organisations o ON o.id = s.organisation_id").
+		Select("s.item").Where("o.country IN ?", countries).
+		Group("s.item").Having("COUNT(DISTINCT o.country) = ?", len(countries))
+	var n int64
+	err := db.Conn(ctx).Table("(?) AS x", inner).Count(&n).Error
+	return n, err
+}
+
+// CountFunnel counts the organisations of first and, for each step of
+// then, those of first that are also in the step: one statement. Each
+// is a list of subqueries of organisation IDs, an organisation being in
+// it when it is in any of them.
+func CountFunnel(ctx context.Context, db *database.DB, first []*gorm.DB, then ...[]*gorm.DB) ([]int64, error) {
+	cols := []string{"COUNT(*)"}
+	var args []any
+	for _, step := range then {
+		cond, a := anyOf(step)
+		cols = append(cols, "COALESCE(SUM(CASE WHEN "+cond+" THEN 1 ELSE 0 END), 0)")
+		args = append(args, a...)
+	}
+	out := make([]int64, len(cols))
+	dest := make([]any, len(cols))
+	for i := range out {
+		dest[i] = &out[i]
+	}
+	cond, a := anyOf(first)
+	err := db.Conn(ctx).Table("organisations").Select(strings.Join(cols, ", "), args...).
+		Where(cond, a...).Row().Scan(dest...)
+	return out, err
+}
+
+func anyOf(qs []*gorm.DB) (string, []any) {
+	parts := make([]string, len(qs))
+	args := make([]any, len(qs))
+	for i, q := range qs {
+		parts[i], args[i] = "id IN (?)", q
+	}
+	return "(" + strings.Join(parts, " OR ") + ")", args
+}

@@ -1,0 +1,450 @@
+package report
+
+import (
+	"context"
+	"sort"
+
+	"github.com/innomunich/platform/pkg/agreement"
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/interest"
+	"github.com/innomunich/platform/pkg/opportunity"
+	"github.com/innomunich/platform/pkg/organisation"
+	"github.com/innomunich/platform/pkg/person"
+	"github.com/innomunich/platform/pkg/project"
+	"github.com/innomunich/platform/pkg/report/span"
+	"github.com/innomunich/platform/pkg/trip"
+	"gorm.io/gorm"
+)
+
+// Compute counts the KPIs of the period. Each figure is counted by the
+// package that owns its data, in SQL; this package only puts them
+// together. lang (de, en, ja) chooses the titles of opportunities in the
+// chains of what the network initiated.
+//
+// TODO(meetings): B2B meetings (requested, held, outcomes by next step,
+// and the funnel's meetings step) once pkg/meeting has landed; until
+// then Trips.Meetings is null.
+func Compute(ctx context.Context, db *database.DB, p Period, lang string) (KPIs, error) {
+	s := p.Span()
+	k := KPIs{Period: p}
+	for _, step := range []func(context.Context, *database.DB, span.Span, string, *KPIs) error{
+		directory, trips, agreements, partnering, projects, funding, funnel,
+	} {
+		if err := step(ctx, db, s, lang, &k); err != nil {
+			return KPIs{}, err
+		}
+	}
+	return k, nil
+}
+
+// tallyOf adds n to the Tally of code in m.
+type tallyMap map[string]*Tally
+
+func (m tallyMap) add(code string, added, total int64) {
+	t := m[code]
+	if t == nil {
+		t = &Tally{Code: code}
+		m[code] = t
+	}
+	t.Added += added
+	t.Total += total
+}
+
+func (m tallyMap) sorted() []Tally {
+	out := []Tally{}
+	for _, t := range m {
+		out = append(out, *t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+// noRegion is the code of organisations without a region.
+const noRegion = "none"
+
+func region(r string) string {
+	if r == "" {
+		return noRegion
+	}
+	return r
+}
+
+func directory(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPIs) error {
+	groups, err := organisation.Groups(ctx, db, s)
+	if err != nil {
+		return err
+	}
+	country, reg, kind, smes := tallyMap{}, tallyMap{}, tallyMap{}, tallyMap{}
+	o := &k.Directory.Organisations
+	for _, g := range groups {
+		o.Added += g.Added
+		o.Total += g.Total
+		country.add(g.Country, g.Added, g.Total)
+		reg.add(region(g.Region), g.Added, g.Total)
+		kind.add(g.Kind, g.Added, g.Total)
+		if g.SME {
+			smes.add(g.Country, g.Added, g.Total)
+		}
+	}
+	o.ByCountry, o.ByRegion, o.ByKind, o.SMEs = country.sorted(), reg.sorted(), kind.sorted(), smes.sorted()
+	people, err := organisation.TallyByCountry(ctx, db, person.ForReport(ctx, db, s))
+	if err != nil {
+		return err
+	}
+	k.Directory.People.ByCountry = []Tally{}
+	for _, c := range people {
+		k.Directory.People.Added += c.Added
+		k.Directory.People.Total += c.Total
+		k.Directory.People.ByCountry = append(k.Directory.People.ByCountry, Tally{c.Country, c.Added, c.Total})
+	}
+	return nil
+}
+
+// codeCounts turns a map into CodeCounts by code.
+func codeCounts(m map[string]int64) []CodeCount {
+	out := []CodeCount{}
+	for c, n := range m {
+		out = append(out, CodeCount{c, n})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+func trips(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPIs) error {
+	t := &k.Trips
+	byKind, err := trip.HeldByKind(ctx, db, s)
+	if err != nil {
+		return err
+	}
+	t.ByKind = []TripKind{}
+	for _, r := range byKind {
+		t.Held += r.Trips
+		t.Confirmed += r.Confirmed
+		t.Attended += r.Attended
+		t.ByKind = append(t.ByKind, TripKind{r.Kind, r.Trips, r.Confirmed, r.Attended})
+	}
+	groups, err := organisation.GroupsAmong(ctx, db, trip.Participating(ctx, db, s))
+	if err != nil {
+		return err
+	}
+	country, kind, smes := map[string]int64{}, map[string]int64{}, map[string]int64{}
+	for _, g := range groups {
+		t.Organisations += g.Total
+		country[g.Country] += g.Total
+		kind[g.Kind] += g.Total
+		if g.SME {
+			smes[g.Country] += g.Total
+		}
+	}
+	t.OrganisationsByCountry, t.OrganisationsByKind, t.SMEsByCountry = codeCounts(country), codeCounts(kind), codeCounts(smes)
+	visited, err := organisation.GroupsAmong(ctx, db, trip.Visited(ctx, db, s))
+	if err != nil {
+		return err
+	}
+	for _, g := range visited {
+		if g.Country == "JP" {
+			t.JapaneseOrganisationsVisited += g.Total
+		}
+	}
+	return nil
+}
+
+func agreements(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPIs) error {
+	a := &k.Agreements
+	byKind, err := agreement.ByKind(ctx, db, s)
+	if err != nil {
+		return err
+	}
+	a.ByKind = []AgreementRow{}
+	for _, f := range byKind {
+		a.Signed += f.Counts[0]
+		a.Renewed += f.Counts[1]
+		a.Terminated += f.Counts[2]
+		a.ActiveAtEnd += f.Counts[3]
+		a.ByKind = append(a.ByKind, AgreementRow{f.Code, f.Counts[0], f.Counts[1], f.Counts[2], f.Counts[3]})
+	}
+	rows := map[string]*AgreementRow{}
+	for i, m := range agreement.Measures {
+		byRegion, err := organisation.CountByRegion(ctx, db, agreement.Parties(ctx, db, m, s))
+		if err != nil {
+			return err
+		}
+		for r, n := range byRegion {
+			code := region(r)
+			row := rows[code]
+			if row == nil {
+				row = &AgreementRow{Code: code}
+				rows[code] = row
+			}
+			*[]*int64{&row.Signed, &row.Renewed, &row.Terminated, &row.ActiveAtEnd}[i] = n
+		}
+	}
+	a.ByRegion = []AgreementRow{}
+	for _, r := range rows {
+		a.ByRegion = append(a.ByRegion, *r)
+	}
+	sort.Slice(a.ByRegion, func(i, j int) bool { return a.ByRegion[i].Code < a.ByRegion[j].Code })
+	return nil
+}
+
+func partnering(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPIs) error {
+	p := &k.Partnering
+	published, err := opportunity.PublishedByKind(ctx, db, s)
+	if err != nil {
+		return err
+	}
+	p.PublishedByKind = []CodeCount{}
+	for _, r := range published {
+		p.Published += r.N
+		p.PublishedByKind = append(p.PublishedByKind, CodeCount{r.Kind, r.N})
+	}
+	byStatus, accepted, err := interest.ExpressedByStatus(ctx, db, s)
+	if err != nil {
+		return err
+	}
+	p.Accepted = accepted
+	p.ByStatus = []CodeCount{}
+	for _, r := range byStatus {
+		p.Expressed += r.N
+		p.ByStatus = append(p.ByStatus, CodeCount{r.Status, r.N})
+	}
+	return nil
+}
+
+func projects(ctx context.Context, db *database.DB, s span.Span, lang string, k *KPIs) error {
+	p := &k.Projects
+	byPhase, err := project.ByPhaseAtEnd(ctx, db, s)
+	if err != nil {
+		return err
+	}
+	p.ByPhaseAtEnd = []CodeCount{}
+	for _, ph := range project.Phases {
+		if n := byPhase[ph]; n > 0 {
+			p.AtEnd += n
+			p.ByPhaseAtEnd = append(p.ByPhaseAtEnd, CodeCount{ph, n})
+		}
+	}
+	if p.Initiated, err = project.Entered(ctx, db, s, project.Initiating...); err != nil {
+		return err
+	}
+	if p.Started, err = project.Entered(ctx, db, s, "implementation"); err != nil {
+		return err
+	}
+	if p.Binational, err = organisation.CountSpanning(ctx, db, project.PartnersAtEnd(ctx, db, s), "DE", "JP"); err != nil {
+		return err
+	}
+	if p.AtEnd > 0 {
+		p.BinationalShare = float64(p.Binational) / float64(p.AtEnd)
+	}
+	return network(ctx, db, s, lang, p)
+}
+
+// network lists what the network initiated: the projects initiated in
+// the period that grew from a trip, an agreement or an interest, each
+// with its chain (trip → project; [opportunity → interest →] agreement
+// → project; opportunity → interest → project).
+func network(ctx context.Context, db *database.DB, s span.Span, lang string, p *Projects) error {
+	list, err := project.InitiatedWithOrigin(ctx, db, s)
+	if err != nil {
+		return err
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if a.EnteredOn != b.EnteredOn {
+			return a.EnteredOn < b.EnteredOn
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.ID < b.ID
+	})
+	var tripIDs, agreementIDs, interestIDs []string
+	for _, r := range list {
+		switch {
+		case r.OriginInterestID != nil:
+			interestIDs = append(interestIDs, *r.OriginInterestID)
+		case r.OriginAgreementID != nil:
+			agreementIDs = append(agreementIDs, *r.OriginAgreementID)
+		default:
+			tripIDs = append(tripIDs, *r.OriginTripID)
+		}
+	}
+	tripTitles, err := trip.Titles(ctx, db, tripIDs)
+	if err != nil {
+		return err
+	}
+	refs, err := agreement.Refs(ctx, db, agreementIDs, nil)
+	if err != nil {
+		return err
+	}
+	agreementRefs := map[string]agreement.Ref{}
+	for _, r := range refs {
+		agreementRefs[r.ID] = r
+		if r.OriginInterestID != nil {
+			interestIDs = append(interestIDs, *r.OriginInterestID)
+		}
+	}
+	opportunityOf, err := interest.OpportunitiesOf(ctx, db, interestIDs)
+	if err != nil {
+		return err
+	}
+	var opportunityIDs []string
+	for _, id := range opportunityOf {
+		opportunityIDs = append(opportunityIDs, id)
+	}
+	opportunityTitles, err := opportunity.Titles(ctx, db, opportunityIDs, lang)
+	if err != nil {
+		return err
+	}
+	interestChain := func(id string) []Link {
+		opp := opportunityOf[id]
+		return []Link{{"opportunity", opp, opportunityTitles[opp]}, {"interest", id, opportunityTitles[opp]}}
+	}
+	byOrigin := map[string]int64{}
+	p.Network = []InitiatedProject{}
+	for _, r := range list {
+		ip := InitiatedProject{ID: r.ID, Title: r.Title, Acronym: r.Acronym, InitiatedOn: r.EnteredOn}
+		switch {
+		case r.OriginInterestID != nil:
+			ip.Origin = "interest"
+			ip.Chain = interestChain(*r.OriginInterestID)
+		case r.OriginAgreementID != nil:
+			ip.Origin = "agreement"
+			a := agreementRefs[*r.OriginAgreementID]
+			if a.OriginInterestID != nil {
+				ip.Chain = interestChain(*a.OriginInterestID)
+			}
+			ip.Chain = append(ip.Chain, Link{"agreement", *r.OriginAgreementID, a.Title})
+		default:
+			ip.Origin = "trip"
+			ip.Chain = []Link{{"trip", *r.OriginTripID, tripTitles[*r.OriginTripID]}}
+		}
+		ip.Chain = append(ip.Chain, Link{"project", r.ID, r.Title})
+		byOrigin[ip.Origin]++
+		p.Network = append(p.Network, ip)
+	}
+	p.NetworkByOrigin = codeCounts(byOrigin)
+	return nil
+}
+
+func funding(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPIs) error {
+	f := &k.Funding
+	groups, undated, err := project.FundingsInSpan(ctx, db, s)
+	if err != nil {
+		return err
+	}
+	f.Undated = undated
+	f.Committed = []Committed{}
+	for _, g := range groups {
+		f.Committed = append(f.Committed, Committed{g.Funder, g.Programme, g.Fundings, Amount{g.Amount, g.Currency}})
+	}
+	// Sorted here, not by the database, whose collation differs by engine.
+	sort.Slice(f.Committed, func(i, j int) bool {
+		a, b := f.Committed[i], f.Committed[j]
+		if a.Funder != b.Funder {
+			return a.Funder < b.Funder
+		}
+		if a.Programme != b.Programme {
+			return a.Programme < b.Programme
+		}
+		return a.Amount.Currency < b.Amount.Currency
+	})
+	runs, err := project.FundingRuns(ctx, db, s)
+	if err != nil {
+		return err
+	}
+	type key struct {
+		year             int
+		funder, currency string
+	}
+	perYear := map[key]int64{}
+	for _, r := range runs {
+		parts, err := Split(r.Amount, r.FromDate, r.Until)
+		if err != nil {
+			// A date the funding's validation let through but Split
+			// cannot read; count the funding as undated rather than fail.
+			f.Undated++
+			continue
+		}
+		for _, part := range parts {
+			perYear[key{part.Year, r.Funder, r.Currency}] += part.Amount
+		}
+	}
+	f.PerYear = []YearPart{}
+	for kk, n := range perYear {
+		f.PerYear = append(f.PerYear, YearPart{kk.year, kk.funder, Amount{n, kk.currency}})
+	}
+	sort.Slice(f.PerYear, func(i, j int) bool {
+		a, b := f.PerYear[i], f.PerYear[j]
+		if a.Year != b.Year {
+			return a.Year < b.Year
+		}
+		if a.Funder != b.Funder {
+			return a.Funder < b.Funder
+		}
+		return a.Amount.Currency < b.Amount.Currency
+	})
+	refs, err := project.References(ctx, db, s)
+	if err != nil {
+		return err
+	}
+	sort.Slice(refs, func(i, j int) bool {
+		a, b := refs[i], refs[j]
+		if a.Reference != b.Reference {
+			return a.Reference < b.Reference
+		}
+		if a.Funder != b.Funder {
+			return a.Funder < b.Funder
+		}
+		if a.ProjectID != b.ProjectID {
+			return a.ProjectID < b.ProjectID
+		}
+		return a.Currency < b.Currency
+	})
+	f.References = []Reference{}
+	type stemKey struct{ stem, currency string }
+	stems := map[string][]string{}
+	stemAmounts := map[stemKey]int64{}
+	for _, r := range refs {
+		stem := project.ReferenceStem(r.Reference)
+		f.References = append(f.References, Reference{r.Reference, stem, r.Funder, r.ProjectID, r.Title, Amount{r.Amount, r.Currency}})
+		if l := stems[stem]; len(l) == 0 || l[len(l)-1] != r.Reference {
+			stems[stem] = append(l, r.Reference)
+		}
+		stemAmounts[stemKey{stem, r.Currency}] += r.Amount
+	}
+	f.Joint = []Joint{}
+	for stem, list := range stems {
+		if len(list) < 2 {
+			continue
+		}
+		j := Joint{Stem: stem, References: list, Amounts: []Amount{}}
+		for kk, n := range stemAmounts {
+			if kk.stem == stem {
+				j.Amounts = append(j.Amounts, Amount{n, kk.currency})
+			}
+		}
+		sort.Slice(j.Amounts, func(a, b int) bool { return j.Amounts[a].Currency < j.Amounts[b].Currency })
+		f.Joint = append(f.Joint, j)
+	}
+	sort.Slice(f.Joint, func(i, j int) bool { return f.Joint[i].Stem < f.Joint[j].Stem })
+	return nil
+}
+
+func funnel(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPIs) error {
+	contacts := []*gorm.DB{trip.Participating(ctx, db, s), trip.Visited(ctx, db, s)}
+	n, err := organisation.CountFunnel(ctx, db, contacts,
+		interest.Involved(ctx, db, s),
+		[]*gorm.DB{agreement.Parties(ctx, db, "signed", s).Select("organisation_id")},
+		[]*gorm.DB{project.InitiatedPartners(ctx, db, s, false)},
+		[]*gorm.DB{project.InitiatedPartners(ctx, db, s, true)},
+	)
+	if err != nil {
+		return err
+	}
+	k.Funnel.Steps = make([]CodeCount, len(FunnelSteps))
+	for i, step := range FunnelSteps {
+		k.Funnel.Steps[i] = CodeCount{step, n[i]}
+	}
+	return nil
+}
