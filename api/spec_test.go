@@ -52,6 +52,10 @@ var specRouter = sync.OnceValues(func() (routers.Router, error) {
 	// reports a malformed line in its 200 report, so kin-openapi must not
 	// parse it as CSV.
 	openapi3filter.RegisterBodyDecoder("text/csv", openapi3filter.PlainBodyDecoder)
+	// A report's ZIP and XLSX are files (a string of bytes in the spec);
+	// TestReportFiles opens them.
+	openapi3filter.RegisterBodyDecoder("application/zip", openapi3filter.PlainBodyDecoder)
+	openapi3filter.RegisterBodyDecoder("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", openapi3filter.PlainBodyDecoder)
 	return legacy.NewRouter(doc)
 })
 

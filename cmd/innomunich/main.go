@@ -52,6 +52,9 @@ Commands:
   migrate up|down|status    apply, roll back one, or list database migrations
   seed --demo               add the demo data set
   gen --orgs N [--seed S]   add a synthetic data set of N organisations (load tests)
+  report --server URL --period FY2025 [--format xlsx] [--out FILE]
+                            fetch the report of a period from a running server
+                            (the API key comes from INNOMUNICH_API_KEY)
   version                   print the version
 
 Configuration comes from the environment; see README.md.
@@ -71,6 +74,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
+	case "report":
+		// The reporting client talks to a remote server: no database,
+		// no server configuration.
+		return reportCmd(ctx, args, getenv, stdout, stderr)
 	case "serve", "worker", "migrate", "seed", "gen":
 	default:
 		fmt.Fprint(stderr, usage)

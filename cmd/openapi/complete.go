@@ -204,7 +204,7 @@ func isProblem(ref *openapi3.ResponseRef) bool {
 	return false
 }
 
-// textContent makes the body of a CSV or calendar response a string:
+// textContent makes the body of a CSV, calendar or file response a string:
 // swag gives every type an operation produces the schema of the JSON body.
 func textContent(ref *openapi3.ResponseRef) {
 	if ref.Value == nil {
@@ -213,6 +213,10 @@ func textContent(ref *openapi3.ResponseRef) {
 	for typ, mt := range ref.Value.Content {
 		if strings.HasPrefix(typ, "text/") {
 			mt.Schema = openapi3.NewStringSchema().NewRef()
+		}
+		// A report's ZIP and XLSX files are bytes.
+		if typ == "application/zip" || typ == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
+			mt.Schema = openapi3.NewStringSchema().WithFormat("binary").NewRef()
 		}
 	}
 }
