@@ -1,15 +1,12 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import type { Schemas } from '../../api/client';
 import { useFormat } from '../../lib/format';
 import { changeValue, entryColumn, parsePath } from './changes';
 import type { Labels } from './labels';
 
-export interface Change {
-  path: string;
-  frozen?: unknown;
-  current?: unknown;
-}
+export type Change = Schemas['ReportChange'];
 
 // DifferenceView lists what changed between a frozen report and the
 // current data: per figure, the value frozen and the value now.

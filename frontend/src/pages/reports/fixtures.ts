@@ -1,8 +1,8 @@
-import type { KPIs } from './model';
+import type { Schemas } from '../../api/client';
 
 // A period's KPIs as the API returns them, small but with every section:
 // euros and yen side by side, a project the network initiated.
-export const kpisFY2024: KPIs = {
+export const kpisFY2024: Schemas['ReportKPIs'] = {
   period: { key: 'FY2024', kind: 'fiscal_year', from: '2024-04-01', to: '2025-03-31', time_zone: 'Asia/Tokyo' },
   directory: {
     organisations: {

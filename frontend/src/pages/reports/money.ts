@@ -1,5 +1,4 @@
-import type { Format } from '../../lib/format';
-import type { Amount } from './model';
+import type { Format, Money as Amount } from '../../lib/format';
 
 // Money in a report is never added across currencies: EUR and JPY stay
 // apart in every total, chart and sentence.

@@ -95,7 +95,7 @@ export function useDownload() {
       const blob = await unwrap(
         api.GET('/api/v1/reports/kpis', { params: { query: { ...params, format, lang, table } }, parseAs: 'blob' }),
       );
-      saveBlob(blob as Blob, `${fileBase(params)}${table ? `-${table}` : ''}.${format}`);
+      saveBlob(blob, `${fileBase(params)}${table ? `-${table}` : ''}.${format}`);
     },
   });
 }
