@@ -15,8 +15,9 @@ import (
 // a ZIP of CSVs (every table) or XLSX (a sheet per table and a trend
 // chart), named in the language asked for.
 
-// reportFileParams are the query parameters of the file formats.
-var reportFileParams = []string{"format", "lang", "table"}
+// reportFileParams are the query parameters of the file formats (lang,
+// which JSON reads too, is read by query.lang).
+var reportFileParams = []string{"format", "table"}
 
 // reportMediaTypes are the formats besides JSON and their media types,
 // which an Accept header may name instead of format=.
@@ -37,7 +38,7 @@ type reportFileRequest struct {
 // header), lang= (de, en, ja; German, the funder's language, by default)
 // and table= (which table a CSV holds; required for csv, and only there).
 func readReportFile(c echo.Context, q *query) reportFileRequest {
-	r := reportFileRequest{format: q.oneOf("format", "json", "csv", "zip", "xlsx"), lang: q.oneOf("lang", "de", "en", "ja"), table: q.str("table")}
+	r := reportFileRequest{format: q.oneOf("format", "json", "csv", "zip", "xlsx"), lang: q.lang(), table: q.str("table")}
 	if r.format == "" {
 		accept := c.Request().Header.Get(echo.HeaderAccept)
 		r.format = "json"
@@ -47,9 +48,6 @@ func readReportFile(c echo.Context, q *query) reportFileRequest {
 				break
 			}
 		}
-	}
-	if r.lang == "" {
-		r.lang = "de"
 	}
 	switch {
 	case r.format == "csv" && r.table == "":

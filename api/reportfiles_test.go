@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strings"
@@ -82,7 +83,40 @@ func TestReportFiles(t *testing.T) {
 			t.Errorf("CSV %q (%v)", rows, err)
 		}
 
+		// A frozen report comes as the same files, without the trend
+		// (its other years are not frozen).
+		rec = h.do(request{method: http.MethodPost, url: "/api/v1/reports", body: map[string]string{"period": "2026"}})
+		if rec.Code != http.StatusCreated {
+			t.Fatalf("freeze: %d %s", rec.Code, rec.Body.String())
+		}
+		var frozen struct {
+			ID string `json:"id"`
+		}
+		_ = json.Unmarshal(rec.Body.Bytes(), &frozen)
+		rec = h.get("/api/v1/reports/" + frozen.ID + "?format=xlsx&lang=en")
+		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != xlsxType {
+			t.Fatalf("frozen xlsx: %d %s", rec.Code, rec.Body.String())
+		}
+		f, err := excelize.OpenReader(rec.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, _ := f.GetCellValue("Agreements by kind", "A1"); !strings.Contains(v, "Budget year 2026") {
+			t.Errorf("frozen report's title row %q", v)
+		}
+		summary, _ := f.GetRows("Summary")
+		if slices.ContainsFunc(summary, func(r []string) bool { return len(r) > 0 && r[0] == "Trend over the years" }) {
+			t.Error("a frozen report's workbook charts a trend of unfrozen years")
+		}
+		f.Close()
+		rec = h.get("/api/v1/reports/" + frozen.ID + "?format=csv&table=agreements_by_kind&lang=en")
+		if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "Kind of agreement,Signed") {
+			t.Errorf("frozen csv: %d %s", rec.Code, rec.Body.String())
+		}
+
 		h.run([]scenario{
+			{name: "compare with a file format", req: request{url: "/api/v1/reports/" + frozen.ID + "?compare=current&format=xlsx"},
+				wantStatus: 400, wantBody: []string{`"field":"compare"`}},
 			{name: "csv without a table", req: request{url: "/api/v1/reports/kpis?period=2026&format=csv"},
 				wantStatus: 400, wantBody: []string{`"field":"table"`, "is required with format=csv"}},
 			{name: "an unknown table", req: request{url: "/api/v1/reports/kpis?period=2026&format=csv&table=nope"},

@@ -71,19 +71,25 @@ func (q *query) lang() string {
 //	@Description	Directory, trips, agreements, opportunities and interests, projects, funding and the funnel, counted in the database for a German budget year (period=2025: the calendar year, dates compared in Europe/Berlin), a Japanese fiscal year (period=FY2025: 2025-04-01 to 2026-03-31, in Asia/Tokyo) or from/to dates (Europe/Berlin). Coordinators, admins and viewers; API keys need the reports:read scope. docs/reporting.md defines every figure.
 //	@Tags			reports
 //	@Produce		json
+//	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+//	@Produce		application/zip
+//	@Produce		text/csv
 //	@Security		bearer
 //	@Param			period	query		string	false	"2025 (budget year) or FY2025 (fiscal year); or give from and to"
 //	@Param			from	query		string	false	"First day, YYYY-MM-DD"	format(date)
 //	@Param			to		query		string	false	"Last day, YYYY-MM-DD"	format(date)
-//	@Param			lang	query		string	false	"Language of titles: de, en or ja"	default(de)
+//	@Param			lang	query		string	false	"Language of titles; in the files also of sheets, columns and codes: de, en or ja"	default(de)
+//	@Param			format	query		string	false	"json; xlsx (a sheet per table and a summary sheet with the five-year trend); zip (a CSV per table); csv (one table, see table). Without it the Accept header's media type decides"	Enums(json, xlsx, zip, csv)
+//	@Param			table	query		string	false	"With format=csv (required there): the key of the table, such as trips_by_kind"
 //	@Success		200		{object}	ReportKPIs
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem
 //	@Failure		403		{object}	Problem
 //	@Router			/api/v1/reports/kpis [get]
 func (s *server) getReportKPIs(c echo.Context) error {
-	q := newQuery(c, "period", "from", "to", "lang")
+	q := newQuery(c, append([]string{"period", "from", "to", "lang"}, reportFileParams...)...)
 	lang := q.lang()
+	file := readReportFile(c, q)
 	if err := q.err(); err != nil {
 		return err
 	}
@@ -91,9 +97,13 @@ func (s *server) getReportKPIs(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	k, err := report.KPIsFor(c.Request().Context(), s.DB, p, lang)
+	ctx := c.Request().Context()
+	k, err := report.KPIsFor(ctx, s.DB, p, lang)
 	if err != nil {
 		return err
+	}
+	if file.format != "json" {
+		return s.sendReportFile(c, file, k, reportTrend(p, func(y report.Period) (report.KPIs, error) { return report.KPIsFor(ctx, s.DB, y, lang) }))
 	}
 	out, err := reportOut(k)
 	if err != nil {
@@ -182,9 +192,15 @@ func (s *server) listReports(c echo.Context) error {
 //	@Description	The frozen figures; with compare=current also the figures that differ from what the data says now for the same period (records corrected since), as {path, frozen, current}. Coordinators, admins and viewers; API keys need the reports:read scope.
 //	@Tags			reports
 //	@Produce		json
+//	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+//	@Produce		application/zip
+//	@Produce		text/csv
 //	@Security		bearer
 //	@Param			id		path		string	true	"Report id"	format(uuid)
-//	@Param			compare	query		string	false	"current: list the differences to the data now"	Enums(current)
+//	@Param			compare	query		string	false	"current: list the differences to the data now (JSON only)"	Enums(current)
+//	@Param			format	query		string	false	"json; xlsx, zip or csv: the frozen figures as files, as for /api/v1/reports/kpis (without the trend, whose other years are not frozen)"	Enums(json, xlsx, zip, csv)
+//	@Param			lang	query		string	false	"With a file format: the language of sheets, columns and codes"	default(de)
+//	@Param			table	query		string	false	"With format=csv (required there): the key of the table"
 //	@Success		200		{object}	FrozenReport
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem
@@ -192,8 +208,12 @@ func (s *server) listReports(c echo.Context) error {
 //	@Failure		404		{object}	Problem
 //	@Router			/api/v1/reports/{id} [get]
 func (s *server) getReport(c echo.Context) error {
-	q := newQuery(c, "compare")
+	q := newQuery(c, append([]string{"compare", "lang"}, reportFileParams...)...)
 	compare := q.oneOf("compare", "current")
+	file := readReportFile(c, q)
+	if compare != "" && file.format != "json" {
+		q.bad.Add("compare", "is for JSON only; the files hold the frozen figures")
+	}
 	if err := q.err(); err != nil {
 		return err
 	}
@@ -205,6 +225,13 @@ func (s *server) getReport(c echo.Context) error {
 	f, err := report.Get(ctx, s.DB, id)
 	if err != nil {
 		return err
+	}
+	if file.format != "json" {
+		k, err := f.KPIs()
+		if err != nil {
+			return err
+		}
+		return s.sendReportFile(c, file, k, nil)
 	}
 	out, err := frozenWithFigures(f)
 	if err != nil {

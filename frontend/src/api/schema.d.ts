@@ -7891,8 +7891,12 @@ export interface operations {
                 from?: string;
                 /** @description Last day, YYYY-MM-DD */
                 to?: string;
-                /** @description Language of titles: de, en or ja */
+                /** @description Language of titles; in the files also of sheets, columns and codes: de, en or ja */
                 lang?: "de" | "en" | "ja";
+                /** @description json; xlsx (a sheet per table and a summary sheet with the five-year trend); zip (a CSV per table); csv (one table, see table). Without it the Accept header's media type decides */
+                format?: "json" | "csv" | "zip" | "xlsx";
+                /** @description With format=csv (required there): the key of the table, such as trips_by_kind */
+                table?: string;
             };
             header?: never;
             path?: never;
@@ -7907,6 +7911,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportKPIs"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/zip": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7920,8 +7927,14 @@ export interface operations {
     getReport: {
         parameters: {
             query?: {
-                /** @description current: list the differences to the data now */
+                /** @description current: list the differences to the data now (JSON only) */
                 compare?: "current";
+                /** @description json; xlsx, zip or csv: the frozen figures as files, as for /api/v1/reports/kpis (without the trend, whose other years are not frozen) */
+                format?: "json" | "csv" | "zip" | "xlsx";
+                /** @description With a file format: the language of sheets, columns and codes */
+                lang?: "de" | "en" | "ja";
+                /** @description With format=csv (required there): the key of the table */
+                table?: string;
             };
             header?: never;
             path: {
@@ -7939,6 +7952,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FrozenReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/zip": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
