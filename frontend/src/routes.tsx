@@ -12,6 +12,7 @@ import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { organisationsRoutes } from './pages/organisations/routes';
+import { partneringRoutes } from './pages/partnering/routes';
 import { peopleRoutes } from './pages/people/routes';
 import { profileRoutes, unsubscribeRoute } from './pages/profile/routes';
 import { projectsRoutes } from './pages/projects/routes';
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
           ...agreementsRoutes,
           ...tripsRoutes,
           ...projectsRoutes,
+          ...partneringRoutes,
           ...reportsRoutes,
           ...adminRoutes,
           ...profileRoutes,

@@ -58,7 +58,12 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/agreements', label: t('nav.agreements') },
     { to: '/trips', label: t('nav.trips') },
     { to: '/projects', label: t('nav.projects') },
+    { to: '/opportunities', label: t('nav.opportunities') },
   ];
+  // Members answer and send interests for their organisation; coordinators
+  // (and viewers, reading) follow all of them on the pipeline board.
+  if (can.readAudit) areas.push({ to: '/interests', label: t('nav.pipeline') });
+  else if (can.register) areas.push({ to: '/interests', label: t('nav.interests') });
   if (can.readReports) areas.push({ to: '/reports', label: t('nav.reports') });
   if (can.readAudit) areas.push({ to: '/admin', label: t('nav.admin') });
   areas.push({ to: '/profile', label: t('profile.nav') });

@@ -6,6 +6,7 @@ import deAgreements from './de/agreements.json' with { type: 'json' };
 import deCommon from './de/common.json' with { type: 'json' };
 import deDashboard from './de/dashboard.json' with { type: 'json' };
 import deOrganisations from './de/organisations.json' with { type: 'json' };
+import dePartnering from './de/partnering.json' with { type: 'json' };
 import dePeople from './de/people.json' with { type: 'json' };
 import deProfile from './de/profile.json' with { type: 'json' };
 import deProjects from './de/projects.json' with { type: 'json' };
@@ -16,6 +17,7 @@ import enAgreements from './en/agreements.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enDashboard from './en/dashboard.json' with { type: 'json' };
 import enOrganisations from './en/organisations.json' with { type: 'json' };
+import enPartnering from './en/partnering.json' with { type: 'json' };
 import enPeople from './en/people.json' with { type: 'json' };
 import enProfile from './en/profile.json' with { type: 'json' };
 import enProjects from './en/projects.json' with { type: 'json' };
@@ -26,6 +28,7 @@ import jaAgreements from './ja/agreements.json' with { type: 'json' };
 import jaCommon from './ja/common.json' with { type: 'json' };
 import jaDashboard from './ja/dashboard.json' with { type: 'json' };
 import jaOrganisations from './ja/organisations.json' with { type: 'json' };
+import jaPartnering from './ja/partnering.json' with { type: 'json' };
 import jaPeople from './ja/people.json' with { type: 'json' };
 import jaProfile from './ja/profile.json' with { type: 'json' };
 import jaProjects from './ja/projects.json' with { type: 'json' };
@@ -40,6 +43,7 @@ export const en = {
   agreements: enAgreements,
   trips: enTrips,
   projects: enProjects,
+  partnering: enPartnering,
   reports: enReports,
   admin: enAdmin,
   profile: enProfile,
@@ -55,6 +59,7 @@ export const de: Catalogue = {
   agreements: deAgreements,
   trips: deTrips,
   projects: deProjects,
+  partnering: dePartnering,
   reports: deReports,
   admin: deAdmin,
   profile: deProfile,
@@ -68,6 +73,7 @@ export const ja: Catalogue = {
   agreements: jaAgreements,
   trips: jaTrips,
   projects: jaProjects,
+  partnering: jaPartnering,
   reports: jaReports,
   admin: jaAdmin,
   profile: jaProfile,

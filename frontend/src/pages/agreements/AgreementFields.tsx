@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { OrganisationsPicker } from '../../components/OrganisationPicker';
 import { useFocusAreas, useReferenceOptions } from '../../lib/reference';
+import { InterestOriginPicker } from '../partnering/InterestOriginPicker';
 import { agreementKinds, type AgreementValues, type PartyValue } from './agreement';
 import { useOrganisationRef } from './useOrganisationRef';
 import { usePeopleOf } from './usePeopleOf';
@@ -87,6 +88,13 @@ export function AgreementFields({ form, known }: { form: Form; known: Schemas['O
           <Textarea label={t('agreements.form.summaryJa')} lang="ja" autosize minRows={3} {...form.getInputProps('summary.ja')} />
         </SimpleGrid>
       </Input.Wrapper>
+      <InterestOriginPicker
+        value={form.getValues().origin_interest_id}
+        onChange={(id) => {
+          form.setFieldValue('origin_interest_id', id);
+        }}
+        error={form.errors.origin_interest_id as string | undefined}
+      />
     </Stack>
   );
 }

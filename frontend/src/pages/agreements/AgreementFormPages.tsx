@@ -144,6 +144,8 @@ function AgreementEdit({ agreement }: { agreement: Agreement }) {
         return fmt.date(value as string);
       case 'focus_areas':
         return (value as string[]).map(focusAreas.label).join(', ');
+      case 'origin_interest_id':
+        return value ? t('partnering.origin.interest') : '';
       case 'summary':
         return Object.values(value as AgreementValues['summary'])
           .filter((s) => s !== '')
@@ -163,6 +165,7 @@ function AgreementEdit({ agreement }: { agreement: Agreement }) {
     terminated_on: t('agreements.fields.terminatedOn'),
     focus_areas: t('agreements.fields.focusAreas'),
     summary: t('agreements.fields.summary'),
+    origin_interest_id: t('partnering.origin.pick'),
   };
   const edit = useVersionedEdit({
     form,

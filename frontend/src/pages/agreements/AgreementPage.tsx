@@ -16,6 +16,7 @@ import { today } from '../../lib/days';
 import { type Agreement } from './agreement';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { staleAware } from './staleAware';
+import { OriginChain } from '../partnering/Origin';
 import { Facts } from './Facts';
 import { FormModal } from './FormModal';
 import { PersonLink } from './PersonLink';
@@ -73,6 +74,7 @@ function AgreementDetail({ agreement: a }: { agreement: Agreement }) {
           { label: t('agreements.fields.focusAreas'), value: a.focus_areas.map(focusAreas.label).join(', ') },
         ]}
       />
+      {a.origin_interest && <OriginChain origin={a.origin_interest} here={a.title} />}
       <Section title={t('agreements.fields.parties')}>
         <Table.ScrollContainer minWidth={420}>
           <Table>

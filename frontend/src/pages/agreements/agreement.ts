@@ -39,6 +39,7 @@ export interface AgreementValues {
   terminated_on: string;
   focus_areas: string[];
   summary: { de: string; en: string; ja: string };
+  origin_interest_id: string | null;
 }
 
 export const emptyAgreement: AgreementValues = {
@@ -51,6 +52,7 @@ export const emptyAgreement: AgreementValues = {
   terminated_on: '',
   focus_areas: [],
   summary: { de: '', en: '', ja: '' },
+  origin_interest_id: null,
 };
 
 export function agreementValues(a: Agreement): AgreementValues {
@@ -64,6 +66,7 @@ export function agreementValues(a: Agreement): AgreementValues {
     terminated_on: a.terminated_on ?? '',
     focus_areas: [...a.focus_areas].sort(),
     summary: { de: a.summary.de ?? '', en: a.summary.en ?? '', ja: a.summary.ja ?? '' },
+    origin_interest_id: a.origin_interest_id,
   };
 }
 
@@ -87,6 +90,7 @@ export function agreementCreate(v: AgreementValues): Schemas['AgreementCreate'] 
     terminated_on: optionalDate(v.terminated_on),
     focus_areas: v.focus_areas,
     summary: v.summary,
+    origin_interest_id: v.origin_interest_id ?? undefined,
   };
 }
 
@@ -113,5 +117,6 @@ export function agreementPatch(base: AgreementValues, v: AgreementValues): Schem
     if (v.summary[lng] !== base.summary[lng]) summary[lng] = v.summary[lng] === '' ? null : v.summary[lng];
   }
   if (Object.keys(summary).length > 0) patch.summary = summary;
+  if (v.origin_interest_id !== base.origin_interest_id) patch.origin_interest_id = v.origin_interest_id;
   return patch;
 }

@@ -16,6 +16,7 @@ import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FailureNotice } from '../../components/FailureNotice';
+import { OrganisationOpportunities, SuggestedPartners } from '../partnering/OrganisationPartnering';
 import { Details } from './Details';
 import type { Organisation } from './organisationValues';
 import { PageHeader } from './PageHeader';
@@ -138,6 +139,8 @@ function OrganisationView({ organisation: o }: { organisation: Organisation }) {
         <ProjectsSection id={o.id} />
         <TripsSection id={o.id} by="organiser" />
         <TripsSection id={o.id} by="participant_organisation" />
+        <OrganisationOpportunities organisationId={o.id} />
+        <SuggestedPartners organisationId={o.id} />
       </SimpleGrid>
     </>
   );

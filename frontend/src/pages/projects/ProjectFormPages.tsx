@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 
 import { ifMatch, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
+import { usePermissions } from '../../auth/permissions';
 import { ConflictModal } from '../../components/ConflictModal';
 import { OrganisationPicker, OrganisationsPicker } from '../../components/OrganisationPicker';
 import { ErrorNotice, LoadingRows, QueryState } from '../../components/QueryState';
@@ -25,6 +26,7 @@ import {
   type ProjectCreateValues,
   type ProjectValues,
 } from './project';
+import { InterestOriginPicker } from '../partnering/InterestOriginPicker';
 import { projectKey, useProject } from './useProject';
 
 function FormPage({ title, children }: { title: string; children: ReactNode }) {
@@ -58,6 +60,7 @@ function FormButtons({ saving, cancelTo }: { saving: boolean; cancelTo: string }
 // ProjectFields are the fields both forms share.
 function ProjectFields<V extends ProjectValues>({ form }: { form: UseFormReturnType<V> }) {
   const { t } = useTranslation();
+  const can = usePermissions();
   const focusAreas = useReferenceOptions(useFocusAreas().data);
   return (
     <>
@@ -87,6 +90,16 @@ function ProjectFields<V extends ProjectValues>({ form }: { form: UseFormReturnT
           <Textarea label={t('projects.form.summaryJa')} lang="ja" autosize minRows={3} {...form.getInputProps('summary.ja')} />
         </SimpleGrid>
       </Input.Wrapper>
+      {can.coordinate && (
+        <InterestOriginPicker
+          value={form.getValues().origin_interest_id}
+          onChange={(id) => {
+            // The field is ProjectValues', whatever V extends it with.
+            (form as unknown as UseFormReturnType<ProjectValues>).setFieldValue('origin_interest_id', id);
+          }}
+          error={form.errors.origin_interest_id as string | undefined}
+        />
+      )}
     </>
   );
 }
@@ -199,6 +212,8 @@ function ProjectEdit({ project }: { project: Project }) {
         return fmt.date(value as string);
       case 'focus_areas':
         return (value as string[]).map(focusAreas.label).join(', ');
+      case 'origin_interest_id':
+        return value ? t('partnering.origin.interest') : '';
       case 'summary':
         return Object.values(value as ProjectValues['summary'])
           .filter((s) => s !== '')
@@ -215,6 +230,7 @@ function ProjectEdit({ project }: { project: Project }) {
     end_date: t('projects.fields.endDate'),
     focus_areas: t('projects.fields.focusAreas'),
     summary: t('projects.fields.summary'),
+    origin_interest_id: t('partnering.origin.pick'),
   };
   const edit = useVersionedEdit({
     form,

@@ -16,6 +16,7 @@ import { staleAware } from '../agreements/staleAware';
 import { Facts } from '../agreements/Facts';
 import { Section } from '../agreements/Section';
 import { useAgreement } from '../agreements/useAgreement';
+import { OriginChain } from '../partnering/Origin';
 import { FundingSection } from './FundingSection';
 import { MilestonesSection } from './MilestonesSection';
 import { PartnersSection } from './PartnersSection';
@@ -71,6 +72,7 @@ function ProjectDetail({ project: p }: { project: Project }) {
             : []),
         ]}
       />
+      {p.origin_interest && <OriginChain origin={p.origin_interest} here={p.acronym || p.title} />}
       {summary !== '' && (
         <Section title={t('projects.fields.summary')}>
           <Text style={{ whiteSpace: 'pre-line' }}>{summary}</Text>

@@ -65,6 +65,7 @@ export interface ProjectValues {
   end_date: string;
   focus_areas: string[];
   summary: TextValues;
+  origin_interest_id: string | null;
 }
 
 export interface ProjectCreateValues extends ProjectValues {
@@ -80,6 +81,7 @@ export const emptyProject: ProjectCreateValues = {
   end_date: '',
   focus_areas: [],
   summary: { de: '', en: '', ja: '' },
+  origin_interest_id: null,
   phase: 'idea',
   coordinator: null,
   partners: [],
@@ -93,6 +95,7 @@ export function projectValues(p: Project): ProjectValues {
     end_date: p.end_date ?? '',
     focus_areas: [...p.focus_areas].sort(),
     summary: textValues(p.summary),
+    origin_interest_id: p.origin_interest_id,
   };
 }
 
@@ -110,6 +113,7 @@ export function projectCreate(v: ProjectCreateValues): Schemas['ProjectCreate'] 
     end_date: optional(v.end_date),
     focus_areas: v.focus_areas,
     summary: v.summary,
+    origin_interest_id: v.origin_interest_id ?? undefined,
     partners,
   };
 }
@@ -128,5 +132,6 @@ export function projectPatch(base: ProjectValues, v: ProjectValues): Schemas['Pr
     if (v.summary[lng] !== base.summary[lng]) summary[lng] = nullable(v.summary[lng]);
   }
   if (Object.keys(summary).length > 0) patch.summary = summary;
+  if (v.origin_interest_id !== base.origin_interest_id) patch.origin_interest_id = v.origin_interest_id;
   return patch;
 }
