@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 
 import { expect, test } from '@playwright/test';
 
-import { de, ja } from '../src/locales';
+import { de, en, ja } from '../src/locales';
 import { api, failOnBrowserErrors, newUser, signInAt, unique } from './support';
 
 // A fiscal year long past, so that no other test's records fall into it
@@ -69,10 +69,16 @@ test('reports: a fiscal year in Japanese with charts, the XLSX, a frozen report 
   await page.reload();
   await page.getByRole('button', { name: ja.reports.frozen.compare }).click();
   await expect(page).toHaveURL(/compare=current/);
-  const difference = page.locator('[data-difference="agreements_totals:signed:value"]');
-  await expect(difference).toBeVisible();
-  await expect(difference.getByRole('cell').nth(3)).toHaveText(String(signedBefore));
-  await expect(difference.getByRole('cell').nth(4)).toHaveText(String(signedBefore - 1));
+  const differences = page.getByRole('table', { name: ja.reports.frozen.differences });
+  // agreements.signed: the total; the row of its kind changes too.
+  const difference = differences.locator('[data-difference="agreements.signed"]');
+  await expect(difference).toContainText(ja.reports.figures.signed);
+  await expect(differences.locator('[data-difference="agreements.by_kind[mou].signed"]')).toContainText(
+    ja.agreements.kinds.mou,
+  );
+  await expect(difference.getByRole('cell').nth(0)).toHaveText(ja.reports.sections.agreements);
+  await expect(difference.getByRole('cell').nth(2)).toHaveText(String(signedBefore));
+  await expect(difference.getByRole('cell').nth(3)).toHaveText(String(signedBefore - 1));
   noBrowserErrors();
 });
 
@@ -84,7 +90,7 @@ test('reports: the draft prints on A4 without the app around it, a section per p
   const draft = page.getByTestId('report-draft');
   await expect(draft.getByRole('heading', { level: 1, name: de.reports.draft.title })).toBeVisible();
   await expect(draft.getByRole('region', { name: de.reports.sections.funding })).toBeVisible();
-  const navigation = page.getByRole('navigation');
+  const navigation = page.getByRole('navigation', { name: en.nav.main });
   await expect(navigation).toBeVisible();
 
   await page.emulateMedia({ media: 'print' });
@@ -97,9 +103,7 @@ test('reports: the draft prints on A4 without the app around it, a section per p
     .evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
   expect(breaks.length).toBeGreaterThanOrEqual(4);
   expect(breaks.slice(1).every((b) => b === 'page')).toBe(true);
-  await testInfo.attach('report-draft-print-preview', {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: 'image/png',
-  });
+  const preview = await page.screenshot({ fullPage: true, path: 'e2e/screenshots/report-draft-print.png' });
+  await testInfo.attach('report-draft-print-preview', { body: preview, contentType: 'image/png' });
   noBrowserErrors();
 });

@@ -2,25 +2,30 @@ import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 
-import { QueryState } from '../../components/QueryState';
+import { ErrorNotice, QueryState } from '../../components/QueryState';
+import type { Language } from '../../i18n';
 import { useFormat } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { DifferenceView } from './DifferenceView';
-import { periodOf } from './period';
+import { periodOf, periodParams } from './period';
 import { ReportTables } from './ReportTables';
 import { tablesOf } from './tables';
 import { useLabels } from './useLabels';
-import { useFrozenReport } from './useReports';
+import { fileBase, useFrozenDownload, useFrozenReport } from './useReports';
+
+const fileFormats = ['zip', 'xlsx'] as const;
 
 // FrozenReportPage shows a frozen report's figures as they were frozen
 // and, on request (?compare=current), what the data says now. The API
 // leaves changes out when there are none.
 export function FrozenReportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const compare = search.get('compare') === 'current';
   const report = useFrozenReport(id, compare);
+  const download = useFrozenDownload();
+  const lang = (i18n.resolvedLanguage ?? 'en') as Language;
   const labels = useLabels();
   const format = useFormat();
   usePageTitle(t('reports.frozen.title'));
@@ -42,6 +47,22 @@ export function FrozenReportPage() {
                 {data.hash}
               </Text>
             </Text>
+            <Group gap="xs">
+              {fileFormats.map((format) => (
+                <Button
+                  key={format}
+                  variant="default"
+                  loading={download.isPending && download.variables.format === format}
+                  onClick={() => {
+                    const params = periodParams(period);
+                    download.mutate({ id, format, lang, name: params ? fileBase(params) : 'report' });
+                  }}
+                >
+                  {t(format === 'zip' ? 'reports.csv' : 'reports.xlsx')}
+                </Button>
+              ))}
+            </Group>
+            {download.isError && <ErrorNotice error={download.error} />}
             {compare ? (
               <Stack gap="sm" component="section" aria-label={t('reports.frozen.differences')}>
                 <Title order={2}>{t('reports.frozen.differences')}</Title>

@@ -34,7 +34,7 @@ export function FigureTable({
       </Group>
       {table.rows.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {t('reports.empty')}
+          {labels.empty}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={320}>

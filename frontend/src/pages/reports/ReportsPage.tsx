@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 
-import { QueryState } from '../../components/QueryState';
+import { ErrorNotice, QueryState } from '../../components/QueryState';
 import { usePermissions } from '../../auth/permissions';
 import type { Language } from '../../i18n';
 import { useFormat } from '../../lib/format';
@@ -93,8 +93,8 @@ export function ReportsPage() {
           )}
         </Group>
       )}
-      {download.isError && <FailureAlert error={download.error} />}
-      {freeze.isError && <FailureAlert error={freeze.error} />}
+      {download.isError && <ErrorNotice error={download.error} />}
+      {freeze.isError && <ErrorNotice error={freeze.error} />}
       {freeze.isSuccess && (
         <Alert color="green" role="status">
           {t('reports.frozenNotice')}{' '}
@@ -124,9 +124,7 @@ export function ReportsPage() {
   );
 }
 
-function FailureAlert({ error }: { error: unknown }) {
-  return <QueryState query={{ isPending: false, isError: true, error, refetch: () => undefined }}>{null}</QueryState>;
-}
+
 
 // FrozenReports lists the reports frozen so far, newest first.
 function FrozenReports() {

@@ -32,6 +32,8 @@ export interface Labels {
   column(key: string): string;
   code(column: string, code: string): string;
   cell(kind: string, column: string, value: Cell): string;
+  /** What an empty table says. */
+  empty: string;
 }
 
 export function createLabels(t: TFunction, format: Format, language: Language, refs: ReferenceNames): Labels {
@@ -90,6 +92,7 @@ export function createLabels(t: TFunction, format: Format, language: Language, r
       t(`reports.figures.${key}`, { defaultValue: t(`reports.columns.${key}`, { defaultValue: key.replaceAll('_', ' ') }) }),
     column: (key) => t(`reports.columns.${key}`, { defaultValue: key }),
     code,
+    empty: t('reports.empty'),
     cell(kind, column, value) {
       if (value === null) return '';
       if (typeof value === 'object') return format.money(value);

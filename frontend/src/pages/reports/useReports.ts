@@ -100,6 +100,20 @@ export function useDownload() {
   });
 }
 
+// useFrozenDownload fetches a frozen report's figures as XLSX or a ZIP
+// of CSVs ("report-FY2025-frozen-0193aaaa.xlsx").
+export function useFrozenDownload() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: async ({ id, name, format, lang }: { id: string; name: string; format: 'zip' | 'xlsx'; lang: Language }) => {
+      const blob = await unwrap(
+        api.GET('/api/v1/reports/{id}', { params: { path: { id }, query: { format, lang } }, parseAs: 'blob' }),
+      );
+      saveBlob(blob, `${name}-frozen-${id.slice(0, 8)}.${format}`);
+    },
+  });
+}
+
 export function useFrozenReports() {
   const api = useApi();
   return useQuery({
