@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 
 import { de, en, ja } from '../src/locales';
-import { api, failOnBrowserErrors, newUser, signInAt, unique } from './support';
+import { api, failOnBrowserErrors, newUser, screenshot, signInAt, unique } from './support';
 
 // A fiscal year long past, so that no other test's records fall into it
 // while this one compares a frozen report with the current data.
@@ -43,6 +43,7 @@ test('reports: a fiscal year in Japanese with charts, the XLSX, a frozen report 
   // The charts are drawn: the trend over the years and the funnel.
   await expect(page.getByTestId('chart-trend').locator('svg.recharts-surface').first()).toBeVisible();
   await expect(page.getByTestId('chart-funnel')).toBeVisible();
+  await screenshot(page, 'reports-fiscal-year-ja');
   const signed = page.locator('[data-table="agreements_totals"]').getByRole('row').filter({ hasText: ja.reports.figures.signed });
   await expect(signed).toBeVisible();
   const signedBefore = Number((await signed.getByRole('cell').last().textContent())?.replace(/\D/g, ''));
