@@ -16,6 +16,7 @@ import { partneringRoutes } from './pages/partnering/routes';
 import { peopleRoutes } from './pages/people/routes';
 import { profileRoutes, unsubscribeRoute } from './pages/profile/routes';
 import { projectsRoutes } from './pages/projects/routes';
+import { reportsRoutes } from './pages/reports/routes';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { tripsRoutes } from './pages/trips/routes';
 
@@ -45,6 +46,7 @@ export const routes: RouteObject[] = [
           ...tripsRoutes,
           ...projectsRoutes,
           ...partneringRoutes,
+          ...reportsRoutes,
           ...adminRoutes,
           ...profileRoutes,
         ],

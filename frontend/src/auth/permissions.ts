@@ -13,6 +13,10 @@ export interface Permissions {
   administer: boolean;
   /** The audit log: admins, coordinators and viewers. */
   readAudit: boolean;
+  /** The reports: admins, coordinators and viewers. */
+  readReports: boolean;
+  /** Freeze a report: admins and coordinators. */
+  freezeReports: boolean;
   /** Register people for trips (members: their own people only). */
   register: boolean;
   /** Change this organisation's profile and its people. */
@@ -36,6 +40,8 @@ export function permissionsOf(me: Me | undefined): Permissions {
     coordinate,
     administer: role === 'admin' && me?.kind === 'user',
     readAudit: coordinate || role === 'viewer',
+    readReports: coordinate || role === 'viewer',
+    freezeReports: coordinate,
     register: coordinate || role === 'member',
     editOrganisation: (id) => (me !== undefined && scoped(me, 'write:organisations') && coordinate) || own(id),
     editProject: (coordinatorId) => (me !== undefined && scoped(me, 'write:projects') && coordinate) || own(coordinatorId),

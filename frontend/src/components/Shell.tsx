@@ -64,6 +64,7 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   // (and viewers, reading) follow all of them on the pipeline board.
   if (can.readAudit) areas.push({ to: '/interests', label: t('nav.pipeline') });
   else if (can.register) areas.push({ to: '/interests', label: t('nav.interests') });
+  if (can.readReports) areas.push({ to: '/reports', label: t('nav.reports') });
   if (can.readAudit) areas.push({ to: '/admin', label: t('nav.admin') });
   areas.push({ to: '/profile', label: t('profile.nav') });
   return (

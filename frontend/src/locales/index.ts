@@ -10,6 +10,7 @@ import dePartnering from './de/partnering.json' with { type: 'json' };
 import dePeople from './de/people.json' with { type: 'json' };
 import deProfile from './de/profile.json' with { type: 'json' };
 import deProjects from './de/projects.json' with { type: 'json' };
+import deReports from './de/reports.json' with { type: 'json' };
 import deTrips from './de/trips.json' with { type: 'json' };
 import deMeetings from './de/meetings.json' with { type: 'json' };
 import enAdmin from './en/admin.json' with { type: 'json' };
@@ -21,6 +22,7 @@ import enPartnering from './en/partnering.json' with { type: 'json' };
 import enPeople from './en/people.json' with { type: 'json' };
 import enProfile from './en/profile.json' with { type: 'json' };
 import enProjects from './en/projects.json' with { type: 'json' };
+import enReports from './en/reports.json' with { type: 'json' };
 import enTrips from './en/trips.json' with { type: 'json' };
 import enMeetings from './en/meetings.json' with { type: 'json' };
 import jaAdmin from './ja/admin.json' with { type: 'json' };
@@ -32,6 +34,7 @@ import jaPartnering from './ja/partnering.json' with { type: 'json' };
 import jaPeople from './ja/people.json' with { type: 'json' };
 import jaProfile from './ja/profile.json' with { type: 'json' };
 import jaProjects from './ja/projects.json' with { type: 'json' };
+import jaReports from './ja/reports.json' with { type: 'json' };
 import jaTrips from './ja/trips.json' with { type: 'json' };
 import jaMeetings from './ja/meetings.json' with { type: 'json' };
 
@@ -45,6 +48,7 @@ export const en = {
   meetings: enMeetings,
   projects: enProjects,
   partnering: enPartnering,
+  reports: enReports,
   admin: enAdmin,
   profile: enProfile,
 };
@@ -61,6 +65,7 @@ export const de: Catalogue = {
   meetings: deMeetings,
   projects: deProjects,
   partnering: dePartnering,
+  reports: deReports,
   admin: deAdmin,
   profile: deProfile,
 };
@@ -75,6 +80,7 @@ export const ja: Catalogue = {
   meetings: jaMeetings,
   projects: jaProjects,
   partnering: jaPartnering,
+  reports: jaReports,
   admin: jaAdmin,
   profile: jaProfile,
 };
