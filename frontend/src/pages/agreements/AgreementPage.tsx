@@ -17,6 +17,7 @@ import { type Agreement } from './agreement';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { staleAware } from './staleAware';
 import { OriginChain } from '../partnering/Origin';
+import { MeetingOrigin } from '../projects/MeetingOrigin';
 import { Facts } from './Facts';
 import { FormModal } from './FormModal';
 import { PersonLink } from './PersonLink';
@@ -72,6 +73,7 @@ function AgreementDetail({ agreement: a }: { agreement: Agreement }) {
           },
           ...(a.terminated_on ? [{ label: t('agreements.fields.terminatedOn'), value: fmt.date(a.terminated_on) }] : []),
           { label: t('agreements.fields.focusAreas'), value: a.focus_areas.map(focusAreas.label).join(', ') },
+          ...(a.origin_meeting_id ? [{ label: t('meetings.cameFrom.label'), value: <MeetingOrigin tripId={null} /> }] : []),
         ]}
       />
       {a.origin_interest && <OriginChain origin={a.origin_interest} here={a.title} />}

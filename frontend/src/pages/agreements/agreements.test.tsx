@@ -111,3 +111,12 @@ describe('agreement edit', () => {
     expect(second?.body).toEqual({ title: 'Renamed' });
   });
 });
+
+describe('agreement from a B2B meeting', () => {
+  it('says it came out of a meeting', async () => {
+    const net = fakeApi('viewer', { 'GET /api/v1/agreements/a1': () => Response.json(anAgreement({ origin_meeting_id: 'mt1' })) });
+    renderApp('/agreements/a1', net.fetch);
+    expect(await screen.findByText(en.meetings.cameFrom.meeting)).toBeInTheDocument();
+    expect(screen.getByText(en.meetings.cameFrom.label)).toBeInTheDocument();
+  });
+});

@@ -18,6 +18,7 @@ import { Section } from '../agreements/Section';
 import { useAgreement } from '../agreements/useAgreement';
 import { OriginChain } from '../partnering/Origin';
 import { FundingSection } from './FundingSection';
+import { MeetingOrigin } from './MeetingOrigin';
 import { MilestonesSection } from './MilestonesSection';
 import { PartnersSection } from './PartnersSection';
 import { PhaseBadge } from './PhaseBadge';
@@ -69,6 +70,9 @@ function ProjectDetail({ project: p }: { project: Project }) {
           { label: t('projects.fields.focusAreas'), value: p.focus_areas.map(focusAreas.label).join(', ') },
           ...(p.origin_trip_id || p.origin_agreement_id
             ? [{ label: t('projects.fields.origin'), value: <Origin project={p} /> }]
+            : []),
+          ...(p.origin_meeting_id
+            ? [{ label: t('meetings.cameFrom.label'), value: <MeetingOrigin tripId={p.origin_trip_id} /> }]
             : []),
         ]}
       />

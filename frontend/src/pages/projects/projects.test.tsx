@@ -98,3 +98,19 @@ describe('phases', () => {
     expect(nextPhases('discontinued')).toEqual([]);
   });
 });
+
+describe('project from a B2B meeting', () => {
+  it('names the meeting origin and links the trip’s meetings', async () => {
+    const net = fakeApi({ role: 'viewer' }, {
+      'GET /api/v1/projects/p1': () =>
+        Response.json({ ...aProject(), origin_meeting_id: 'mt1', origin_trip_id: 't1', origin_agreement_id: null }),
+      'GET /api/v1/projects/p1/fundings': () => Response.json({ items: [], next_cursor: null }),
+      'GET /api/v1/projects/p1/milestones': () => Response.json({ items: [], next_cursor: null }),
+      'GET /api/v1/trips/t1': () => Response.json({ id: 't1', title: 'Tokyo 2026' }),
+    });
+    renderApp('/projects/p1', net.fetch);
+    const link = await screen.findByRole('link', { name: en.meetings.cameFrom.meetingAt.replace('{{trip}}', 'Tokyo 2026') });
+    expect(link).toHaveAttribute('href', '/trips/t1/meetings');
+    expect(screen.getByText(en.meetings.cameFrom.label)).toBeInTheDocument();
+  });
+});
