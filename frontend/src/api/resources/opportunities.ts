@@ -66,6 +66,26 @@ export function useSuggestions(organisationId: string) {
   });
 }
 
+// usePublishedOpportunitiesOf reads the first page of an organisation's
+// opportunities and keeps the published ones, for a compact mention next
+// to the organisation (the organisation page lists them all).
+export function usePublishedOpportunitiesOf(organisationId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...opportunityKeys.ofOrganisation(organisationId), 'published'] as const,
+    staleTime: 60_000,
+    queryFn: async ({ signal }) => {
+      const page = await unwrap(
+        api.GET('/api/v1/organisations/{id}/opportunities', {
+          params: { path: { id: organisationId }, query: { limit: 20 } },
+          signal,
+        }),
+      );
+      return page.items.filter((o) => o.status === 'published');
+    },
+  });
+}
+
 // The codes of opportunities change only with a release: loaded once.
 export function useOpportunityCodes() {
   const api = useApi();

@@ -1,9 +1,11 @@
-import { Anchor, Badge, Button, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { useMeetingSessions, type MeetingParticipant } from '../../../api/resources/meetings';
+import { usePublishedOpportunitiesOf } from '../../../api/resources/opportunities';
+import { useText } from '../../../lib/reference';
 import { usePermissions } from '../../../auth/permissions';
 import { useMe } from '../../../auth/useMe';
 import { LoadingRows, QueryState } from '../../../components/QueryState';
@@ -74,6 +76,7 @@ export function DirectoryView({ trip }: { trip: Trip }) {
                       <Anchor component={Link} to={`/organisations/${p.organisation_id}`}>
                         {p.organisation.name}
                       </Anchor>
+                      <OrganisationOpportunities organisationId={p.organisation_id} name={p.organisation.name} />
                     </Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={p.role === 'host' ? 'grape' : 'blue'}>
@@ -115,5 +118,40 @@ export function DirectoryView({ trip }: { trip: Trip }) {
         }}
       />
     </Stack>
+  );
+}
+
+// How many opportunities a directory row names; the rest are on the
+// organisation's page.
+const shown = 3;
+
+// OrganisationOpportunities names what a participant's organisation has
+// published on the platform, so a reader sees what to meet about.
+function OrganisationOpportunities({ organisationId, name }: { organisationId: string; name: string }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const list = usePublishedOpportunitiesOf(organisationId);
+  const items = list.data ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Group gap={4} mt={4} title={t('meetings.directory.opportunitiesOf', { name })} data-testid="organisation-opportunities">
+      {items.slice(0, shown).map((o) => (
+        <Badge
+          key={o.id}
+          component={Link}
+          to={`/opportunities/${o.id}`}
+          variant="outline"
+          size="sm"
+          style={{ cursor: 'pointer', textTransform: 'none' }}
+        >
+          {text(o.title) || t('partnering.untitled')}
+        </Badge>
+      ))}
+      {items.length > shown && (
+        <Anchor component={Link} to={`/organisations/${organisationId}`} size="xs">
+          {t('meetings.directory.moreOpportunities', { n: items.length - shown })}
+        </Anchor>
+      )}
+    </Group>
   );
 }

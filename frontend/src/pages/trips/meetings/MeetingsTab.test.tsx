@@ -107,4 +107,29 @@ describe('trip meetings tab', () => {
       { requester_person_id: huber.id, receiver_organisation_id: ids.otherOrg, message: 'Cell therapy' },
     ]);
   });
+
+  it('names what each participant’s organisation has published, linking the opportunities', async () => {
+    const opportunity = (n: number, status = 'published') => ({
+      id: `o-${String(n)}`,
+      organisation_id: ids.otherOrg,
+      title: { en: `Offer ${String(n)}`, de: '', ja: '' },
+      status,
+    });
+    const network = fakeApi({ role: 'member', organisation_id: ids.ownOrg }, {
+      ...tripDefaults,
+      [`GET /api/v1/trips/${ids.trip}/meeting-participants`]: () => Response.json({ items: participants, next_cursor: null }),
+      [`GET /api/v1/organisations/${ids.otherOrg}/opportunities`]: () =>
+        Response.json({ items: [opportunity(1), opportunity(2, 'draft'), opportunity(3), opportunity(4), opportunity(5)], next_cursor: null }),
+    });
+    renderApp(`/trips/${ids.trip}/meetings/directory`, network.fetch);
+    expect(await screen.findByRole('link', { name: 'Offer 1' })).toHaveAttribute('href', '/opportunities/o-1');
+    const list = screen.getByTestId('organisation-opportunities');
+    expect(within(list).queryByText('Offer 2')).toBeNull(); // drafts are not shown
+    expect(within(list).getByRole('link', { name: 'Offer 4' })).toBeInTheDocument();
+    expect(within(list).queryByText('Offer 5')).toBeNull();
+    expect(within(list).getByRole('link', { name: fill(en.meetings.directory.moreOpportunities, { n: '1' }) })).toHaveAttribute(
+      'href',
+      `/organisations/${ids.otherOrg}`,
+    );
+  });
 });
