@@ -153,6 +153,8 @@ export function useOpportunitiesOf(organisation: string) {
 export type MeetingCreate = Schemas['MeetingCreate'];
 export type MeetingSessionCreate = Schemas['MeetingSessionCreate'];
 export type MeetingPlaceCreate = Schemas['MeetingPlaceCreate'];
+export type MeetingPlacePatch = Schemas['MeetingPlacePatch'];
+export type MeetingSessionPatch = Schemas['MeetingSessionPatch'];
 export type MeetingReschedule = Schemas['MeetingReschedule'];
 export type MeetingOutcomeCreate = Schemas['MeetingOutcomeCreate'];
 export type MeetingOutcomePatch = Schemas['MeetingOutcomePatch'];
@@ -192,6 +194,24 @@ export function useMeetingActions(trip: string) {
         unwrap(
           api.DELETE('/api/v1/trips/{id}/meeting-sessions/{session}', {
             params: { path: { id, session: s.id }, header: ifMatch(s.version) },
+          }),
+        ),
+      ),
+    updateSession: (s: MeetingSession, body: MeetingSessionPatch) =>
+      run(
+        unwrap(
+          api.PATCH('/api/v1/trips/{id}/meeting-sessions/{session}', {
+            params: { path: { id, session: s.id }, header: ifMatch(s.version) },
+            body,
+          }),
+        ),
+      ),
+    updatePlace: (p: MeetingPlace, body: MeetingPlacePatch) =>
+      run(
+        unwrap(
+          api.PATCH('/api/v1/trips/{id}/meeting-places/{place}', {
+            params: { path: { id, place: p.id }, header: ifMatch(p.version) },
+            body,
           }),
         ),
       ),

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -192,7 +192,7 @@ function MeetingList({ trip }: { trip: Trip }) {
   const when = useWhen();
   const reasonText = useReasonText();
   const [moving, setMoving] = useState<Meeting | null>(null);
-  const [dialog, setDialog] = useState<{ kind: 'cancel' | 'noShow'; meeting: Meeting } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: DialogKind; meeting: Meeting } | null>(null);
   const accepted = (meetings.data ?? []).filter((m) => m.status === 'accepted');
   return (
     <Stack gap="sm" component="section" className="no-print">
@@ -220,6 +220,11 @@ function MeetingList({ trip }: { trip: Trip }) {
                           {m.place.name}
                         </Text>
                       )}
+                      {m.video_link !== '' && (
+                        <Anchor href={m.video_link} size="xs" target="_blank" rel="noreferrer" style={{ overflowWrap: 'anywhere' }}>
+                          {m.video_link}
+                        </Anchor>
+                      )}
                       {m.unplaced_reason !== '' && (
                         <Text size="xs" c="orange.8">
                           {reasonText(m.unplaced_reason)}
@@ -246,6 +251,18 @@ function MeetingList({ trip }: { trip: Trip }) {
                         >
                           {t('meetings.schedule.reschedule')}
                         </Button>
+                        {m.place?.virtual === true && (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            aria-label={t('meetings.schedule.videoLinkFor', { pair })}
+                            onClick={() => {
+                              setDialog({ kind: 'video', meeting: m });
+                            }}
+                          >
+                            {t('meetings.schedule.videoLink')}
+                          </Button>
+                        )}
                         <Button
                           size="xs"
                           variant="subtle"
@@ -307,14 +324,41 @@ function MeetingList({ trip }: { trip: Trip }) {
   );
 }
 
-// MeetingDialog cancels a meeting (with a reason the other side reads) or
-// marks who did not come.
-function MeetingDialog({ trip, kind, meeting: m, onClose }: { trip: Trip; kind: 'cancel' | 'noShow'; meeting: Meeting; onClose: () => void }) {
+type DialogKind = 'cancel' | 'noShow' | 'video';
+
+// MeetingDialog cancels a meeting (with a reason the other side reads),
+// marks who did not come, or sets the video link of a meeting at a
+// virtual place (the link is per meeting, not per place).
+function MeetingDialog({ trip, kind, meeting: m, onClose }: { trip: Trip; kind: DialogKind; meeting: Meeting; onClose: () => void }) {
   const { t } = useTranslation();
   const actions = useMeetingActions(trip.id);
   const [reason, setReason] = useState('');
+  const [link, setLink] = useState(m.video_link);
   const [who, setWho] = useState<'requester' | 'receiver' | 'both'>(m.no_show ?? 'receiver');
   const pair = t('meetings.schedule.pair', { a: sideName(m.requester), b: sideName(m.receiver) });
+  if (kind === 'video') {
+    return (
+      <ConfirmDialog
+        opened
+        onClose={onClose}
+        title={t('meetings.schedule.videoLinkTitle')}
+        message={pair}
+        confirmLabel={t('meetings.schedule.save')}
+        onConfirm={() => actions.update(m, { video_link: link.trim() })}
+      >
+        <TextInput
+          type="url"
+          label={t('meetings.schedule.videoLink')}
+          description={t('meetings.schedule.videoLinkHelp')}
+          maxLength={500}
+          value={link}
+          onChange={(e) => {
+            setLink(e.currentTarget.value);
+          }}
+        />
+      </ConfirmDialog>
+    );
+  }
   return (
     <ConfirmDialog
       opened

@@ -3,13 +3,20 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '../../../api/problem';
-import { useMeetingActions, useMeetingPlaces, useMeetingSessions, type MeetingSession } from '../../../api/resources/meetings';
+import {
+  useMeetingActions,
+  useMeetingPlaces,
+  useMeetingSessions,
+  type MeetingPlace,
+  type MeetingSession,
+  type MeetingSessionPatch,
+} from '../../../api/resources/meetings';
 import { ConfirmButton } from '../../../components/ConfirmDialog';
 import { ErrorNotice, LoadingRows, QueryState } from '../../../components/QueryState';
 import { useFormat } from '../../../lib/format';
 import type { Trip } from '../model';
 import { PersonPicker } from '../PersonPicker';
-import { instantFromLocal } from '../zonedTime';
+import { instantFromLocal, localFromInstant } from '../zonedTime';
 import { useParticipantMap, useSessionName } from './helpers';
 
 // SetupView is where a coordinator prepares a trip's meetings: the
@@ -33,6 +40,7 @@ function SessionsSection({ trip }: { trip: Trip }) {
   const actions = useMeetingActions(trip.id);
   const sessionName = useSessionName();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<MeetingSession | null>(null);
   const windowOf = (s: MeetingSession) => {
     const parts = [
       s.booking_opens_at === null ? null : t('meetings.sessions.windowFrom', { value: format.dateTime(s.booking_opens_at, trip.time_zone) }),
@@ -46,7 +54,7 @@ function SessionsSection({ trip }: { trip: Trip }) {
         <Title order={2} size="h3">
           {t('meetings.sessions.title')}
         </Title>
-        {!adding && (
+        {!adding && editing === null && (
           <Button
             size="xs"
             variant="light"
@@ -79,15 +87,28 @@ function SessionsSection({ trip }: { trip: Trip }) {
                       <Text size="xs">{windowOf(s)}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <ConfirmButton
-                        variant="subtle"
-                        label={t('common.delete')}
-                        ariaLabel={t('meetings.sessions.deleteFor', { name: sessionName(s) })}
-                        title={t('meetings.sessions.delete')}
-                        message={t('meetings.sessions.deleteMessage', { name: sessionName(s) })}
-                        confirmLabel={t('common.delete')}
-                        onConfirm={() => actions.deleteSession(s)}
-                      />
+                      <Group gap={4} wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          aria-label={t('meetings.sessions.editFor', { name: sessionName(s) })}
+                          onClick={() => {
+                            setAdding(false);
+                            setEditing(s);
+                          }}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                        <ConfirmButton
+                          variant="subtle"
+                          label={t('common.delete')}
+                          ariaLabel={t('meetings.sessions.deleteFor', { name: sessionName(s) })}
+                          title={t('meetings.sessions.delete')}
+                          message={t('meetings.sessions.deleteMessage', { name: sessionName(s) })}
+                          confirmLabel={t('common.delete')}
+                          onConfirm={() => actions.deleteSession(s)}
+                        />
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -104,22 +125,52 @@ function SessionsSection({ trip }: { trip: Trip }) {
           }}
         />
       )}
+      {editing !== null && (
+        <SessionForm
+          key={editing.id}
+          trip={trip}
+          session={editing}
+          onDone={() => {
+            setEditing(null);
+          }}
+        />
+      )}
     </Stack>
   );
 }
 
-function SessionForm({ trip, onDone }: { trip: Trip; onDone: () => void }) {
+// sessionValues are the form's values of a session, its booking window
+// as wall-clock times in the trip's zone.
+function sessionValues(s: MeetingSession, timeZone: string) {
+  return {
+    day: s.day,
+    start_time: s.start_time,
+    end_time: s.end_time,
+    meeting_minutes: s.meeting_minutes as number | string,
+    break_minutes: s.break_minutes as number | string,
+    booking_opens_at: s.booking_opens_at === null ? '' : localFromInstant(s.booking_opens_at, timeZone),
+    booking_closes_at: s.booking_closes_at === null ? '' : localFromInstant(s.booking_closes_at, timeZone),
+  };
+}
+
+// SessionForm adds a session, or changes one (sending only what changed,
+// with the version it was read at).
+function SessionForm({ trip, session, onDone }: { trip: Trip; session?: MeetingSession; onDone: () => void }) {
   const { t } = useTranslation();
   const actions = useMeetingActions(trip.id);
-  const [v, setV] = useState({
-    day: trip.start_date,
-    start_time: '09:00',
-    end_time: '12:00',
-    meeting_minutes: 30 as number | string,
-    break_minutes: 10 as number | string,
-    booking_opens_at: '',
-    booking_closes_at: '',
-  });
+  const [v, setV] = useState(() =>
+    session === undefined
+      ? {
+          day: trip.start_date,
+          start_time: '09:00',
+          end_time: '12:00',
+          meeting_minutes: 30,
+          break_minutes: 10,
+          booking_opens_at: '',
+          booking_closes_at: '',
+        }
+      : sessionValues(session, trip.time_zone),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
@@ -131,7 +182,23 @@ function SessionForm({ trip, onDone }: { trip: Trip; onDone: () => void }) {
   const save = async () => {
     setBusy(true);
     setError(null);
+    const instant = (local: string) => instantFromLocal(local, trip.time_zone) ?? local;
     try {
+      if (session !== undefined) {
+        const base = sessionValues(session, trip.time_zone);
+        const patch: MeetingSessionPatch = {};
+        if (v.day !== base.day) patch.day = v.day;
+        if (v.start_time !== base.start_time) patch.start_time = v.start_time;
+        if (v.end_time !== base.end_time) patch.end_time = v.end_time;
+        if (Number(v.meeting_minutes) !== Number(base.meeting_minutes)) patch.meeting_minutes = Number(v.meeting_minutes);
+        if (Number(v.break_minutes) !== Number(base.break_minutes)) patch.break_minutes = Number(v.break_minutes);
+        if (v.booking_opens_at !== base.booking_opens_at) patch.booking_opens_at = v.booking_opens_at === '' ? null : instant(v.booking_opens_at);
+        if (v.booking_closes_at !== base.booking_closes_at)
+          patch.booking_closes_at = v.booking_closes_at === '' ? null : instant(v.booking_closes_at);
+        if (Object.keys(patch).length > 0) await actions.updateSession(session, patch);
+        onDone();
+        return;
+      }
       await actions.addSession({
         day: v.day,
         start_time: v.start_time,
@@ -157,7 +224,7 @@ function SessionForm({ trip, onDone }: { trip: Trip; onDone: () => void }) {
         e.preventDefault();
         void save();
       }}
-      aria-label={t('meetings.sessions.add')}
+      aria-label={session === undefined ? t('meetings.sessions.add') : t('meetings.sessions.edit')}
     >
       <Stack gap="xs">
         <Group grow align="flex-start">
@@ -257,6 +324,7 @@ function PlacesSection({ trip }: { trip: Trip }) {
   const actions = useMeetingActions(trip.id);
   const [name, setName] = useState('');
   const [virtual, setVirtual] = useState(false);
+  const [editingPlace, setEditingPlace] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -286,27 +354,50 @@ function PlacesSection({ trip }: { trip: Trip }) {
         ) : (
           <Table verticalSpacing={4} data-testid="meeting-places">
             <Table.Tbody>
-              {places.data?.items.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>{p.name}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={p.virtual ? 'grape' : 'gray'}>
-                      {p.virtual ? t('meetings.places.video') : t('meetings.places.table')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <ConfirmButton
-                      variant="subtle"
-                      label={t('common.delete')}
-                      ariaLabel={t('meetings.places.deleteFor', { name: p.name })}
-                      title={t('meetings.places.delete')}
-                      message={t('meetings.places.deleteMessage', { name: p.name })}
-                      confirmLabel={t('common.delete')}
-                      onConfirm={() => actions.deletePlace(p)}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {places.data?.items.map((p) =>
+                editingPlace === p.id ? (
+                  <PlaceEditRow
+                    key={p.id}
+                    trip={trip}
+                    place={p}
+                    onDone={() => {
+                      setEditingPlace(null);
+                    }}
+                  />
+                ) : (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>{p.name}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={p.virtual ? 'grape' : 'gray'}>
+                        {p.virtual ? t('meetings.places.video') : t('meetings.places.table')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          aria-label={t('meetings.places.editFor', { name: p.name })}
+                          onClick={() => {
+                            setEditingPlace(p.id);
+                          }}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                        <ConfirmButton
+                          variant="subtle"
+                          label={t('common.delete')}
+                          ariaLabel={t('meetings.places.deleteFor', { name: p.name })}
+                          title={t('meetings.places.delete')}
+                          message={t('meetings.places.deleteMessage', { name: p.name })}
+                          confirmLabel={t('common.delete')}
+                          onConfirm={() => actions.deletePlace(p)}
+                        />
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ),
+              )}
             </Table.Tbody>
           </Table>
         )}
@@ -336,6 +427,11 @@ function PlacesSection({ trip }: { trip: Trip }) {
             }}
             mb={8}
           />
+        </Group>
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('meetings.places.videoLinkHint')}
+        </Text>
+        <Group mt="xs">
           <Button type="submit" variant="light" loading={busy} disabled={name.trim() === ''}>
             {t('meetings.places.add')}
           </Button>
@@ -343,6 +439,74 @@ function PlacesSection({ trip }: { trip: Trip }) {
       </form>
       {error !== null && !(error instanceof ApiError && error.status === 422) && <ErrorNotice error={error} />}
     </Stack>
+  );
+}
+
+// PlaceEditRow renames a place or switches it between table and video.
+function PlaceEditRow({ trip, place: p, onDone }: { trip: Trip; place: MeetingPlace; onDone: () => void }) {
+  const { t } = useTranslation();
+  const actions = useMeetingActions(trip.id);
+  const [name, setName] = useState(p.name);
+  const [virtual, setVirtual] = useState(p.virtual);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const save = async () => {
+    const body: { name?: string; virtual?: boolean } = {};
+    if (name.trim() !== p.name) body.name = name.trim();
+    if (virtual !== p.virtual) body.virtual = virtual;
+    setBusy(true);
+    setError(null);
+    try {
+      if (Object.keys(body).length > 0) await actions.updatePlace(p, body);
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={3}>
+        <form
+          noValidate
+          aria-label={t('meetings.places.editFor', { name: p.name })}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <Group align="flex-end">
+            <TextInput
+              label={t('meetings.places.name')}
+              value={name}
+              maxLength={200}
+              onChange={(e) => {
+                setName(e.currentTarget.value);
+              }}
+              error={error instanceof ApiError ? error.fieldErrors.name : undefined}
+            />
+            <Checkbox
+              label={t('meetings.places.virtual')}
+              checked={virtual}
+              onChange={(e) => {
+                setVirtual(e.currentTarget.checked);
+              }}
+              mb={8}
+            />
+            <Button variant="default" onClick={onDone}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy} disabled={name.trim() === ''}>
+              {t('common.save')}
+            </Button>
+          </Group>
+          {error !== null && !(error instanceof ApiError && error.status === 422) && <ErrorNotice error={error} />}
+        </form>
+      </Table.Td>
+    </Table.Tr>
   );
 }
 
