@@ -339,6 +339,12 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
   }
   const linked = await admin.get<{ origin_meeting_id: string | null }>(`/projects/${project.id}`);
   expect(linked.origin_meeting_id).toBe(withTanaka?.id);
+  // The project's page names the meeting it came out of.
+  {
+    const page = delegate.page;
+    await page.goto(`/projects/${project.id}`);
+    await expect(page.getByText(en.meetings.cameFrom.meeting)).toBeVisible();
+  }
 
   // The coordinator marks that Hanako Suzuki did not come to her meeting with Clara Wolf.
   {
