@@ -302,3 +302,17 @@ func Authenticate(ctx context.Context, db *database.DB, secret string) (Key, err
 	}
 	return k, nil
 }
+
+// Live returns the key with the id if it is neither revoked nor expired:
+// the owner of a webhook subscription, whose deliveries show what the key
+// may read.
+func Live(ctx context.Context, db *database.DB, id string) (Key, error) {
+	k, err := load(ctx, db, id)
+	if err != nil {
+		return Key{}, err
+	}
+	if k.RevokedAt != nil || !database.Now().Before(k.ExpiresAt) {
+		return Key{}, apperr.New(apperr.Gone, "The API key is revoked or expired")
+	}
+	return k, nil
+}

@@ -106,3 +106,8 @@ func From(ctx context.Context) Principal {
 	p, _ := ctx.Value(principalKey{}).(Principal)
 	return p
 }
+
+// ScopeWebhooksManage lets a key manage its own webhook subscriptions.
+const ScopeWebhooksManage = "webhooks:manage"
+
+func init() { Scopes = append(Scopes, ScopeWebhooksManage) }

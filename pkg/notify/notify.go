@@ -36,6 +36,7 @@ var Kinds = []Kind{
 	{Code: "weekly_digest", Default: false, Roles: []string{"admin", "coordinator"}},
 	{Code: "opportunity_interest", Default: true},
 	{Code: "meeting", Default: true},
+	{Code: "webhook_disabled", Default: true, Roles: []string{"admin"}},
 }
 
 // KindOf returns the kind with the code.

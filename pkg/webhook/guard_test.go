@@ -1,0 +1,97 @@
+package webhook
+
+import (
+	"errors"
+	"net/netip"
+	"testing"
+)
+
+// TestGuardRefusesInternalAddresses: the table of addresses a delivery
+// may not connect to, IPv4, IPv6 and IPv4-mapped, and what an allowed
+// range lets through.
+func TestGuardRefusesInternalAddresses(t *testing.T) {
+	def := Guard{}
+	loop := Guard{AllowPrivate: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("169.254.0.0/16")}}
+	for _, c := range []struct {
+		addr     string
+		refused  bool
+		loopback bool // what the guard that allows 127.0.0.0/8 and 169.254/16 says
+	}{
+		{"93.184.216.34", false, false},
+		{"2606:2800:220:1:248:1893:25c8:1946", false, false},
+		{"127.0.0.1", true, false},
+		{"127.255.0.9", true, false},
+		{"::1", true, true},
+		{"::ffff:127.0.0.1", true, false},
+		{"10.1.2.3", true, true},
+		{"::ffff:10.1.2.3", true, true},
+		{"172.16.0.1", true, true},
+		{"172.31.255.255", true, true},
+		{"172.32.0.1", false, false},
+		{"192.168.1.1", true, true},
+		{"::ffff:192.168.1.1", true, true},
+		{"169.254.1.1", true, false},
+		{"169.254.169.254", true, true}, // metadata: refused even when its range is allowed
+		{"::ffff:169.254.169.254", true, true},
+		{"fd00:ec2::254", true, true},
+		{"fe80::1", true, true},
+		{"fc00::1", true, true},
+		{"fd12:3456::1", true, true},
+		{"100.64.0.1", true, true},
+		{"100.127.255.254", true, true},
+		{"100.128.0.1", false, false},
+		{"0.0.0.0", true, true},
+		{"::", true, true},
+		{"224.0.0.1", true, true},
+		{"239.255.255.250", true, true},
+		{"ff02::1", true, true},
+		{"255.255.255.255", true, true},
+		{"64:ff9b::a01:203", true, true}, // NAT64 of 10.1.2.3
+		{"2002:a01:203::1", true, true},  // 6to4 of 10.1.2.3
+	} {
+		a := netip.MustParseAddr(c.addr)
+		if err := def.CheckAddr(a); (err != nil) != c.refused || (err != nil && !errors.Is(err, ErrRefused)) {
+			t.Errorf("%s: %v, want refused %v", c.addr, err, c.refused)
+		}
+		if err := loop.CheckAddr(a); (err != nil) != c.loopback {
+			t.Errorf("%s with 127.0.0.0/8 and 169.254.0.0/16 allowed: %v, want refused %v", c.addr, err, c.loopback)
+		}
+	}
+}
+
+// TestGuardChecksTheURL: https only unless http is allowed, no
+// credentials, literal internal addresses refused at once.
+func TestGuardChecksTheURL(t *testing.T) {
+	for _, c := range []struct {
+		url       string
+		allowHTTP bool
+		ok        bool
+	}{
+		{"https://hooks.example.org/in", false, true},
+		{"http://hooks.example.org/in", false, false},
+		{"http://hooks.example.org/in", true, true},
+		{"ftp://hooks.example.org/in", true, false},
+		{"https://user:pw@hooks.example.org/", false, false},
+		{"https://127.0.0.1/", false, false},
+		{"https://[::ffff:127.0.0.1]/", false, false},
+		{"https://169.254.169.254/latest/meta-data/", false, false},
+		{"https://[fd00:ec2::254]/", false, false},
+		{"/relative", false, false},
+		{"https://", false, false},
+	} {
+		err := Guard{AllowHTTP: c.allowHTTP}.CheckURL(c.url)
+		if (err == nil) != c.ok {
+			t.Errorf("%s (http allowed %v): %v, want ok %v", c.url, c.allowHTTP, err, c.ok)
+		}
+	}
+}
+
+func TestParsePrefixes(t *testing.T) {
+	ps, err := ParsePrefixes(" 127.0.0.0/8, ::1 ,10.0.0.0/8")
+	if err != nil || len(ps) != 3 || ps[1].String() != "::1/128" {
+		t.Errorf("%v %v", ps, err)
+	}
+	if _, err := ParsePrefixes("10.0.0.0/33"); err == nil {
+		t.Error("a bad range passed")
+	}
+}
