@@ -106,7 +106,8 @@ func withChallenge(c echo.Context, err error) error {
 }
 
 // signedIn guards every endpoint that needs a caller. API keys also need
-// the read scope for reads (for reports, reports:read does instead);
+// the read scope for reads (for reports, reports:read does instead; for
+// webhooks, webhooks:manage);
 // writes check their own scope in the domain.
 func signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
@@ -115,7 +116,8 @@ func signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 			return unauthorized(c, "Sign in first: send Authorization: Bearer <access token or API key>")
 		}
 		m := c.Request().Method
-		reports := strings.HasPrefix(c.Path(), "/api/v1/reports") && p.Allows(auth.ScopeReadReports)
+		reports := strings.HasPrefix(c.Path(), "/api/v1/reports") && p.Allows(auth.ScopeReadReports) ||
+			strings.HasPrefix(c.Path(), "/api/v1/webhooks") && p.Allows(auth.ScopeWebhooksManage)
 		if (m == http.MethodGet || m == http.MethodHead) && !p.Allows(auth.ScopeRead) && !reports {
 			return apperr.New(apperr.Forbidden, "This API key lacks the read scope")
 		}

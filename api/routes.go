@@ -53,6 +53,15 @@ func (s *server) routes(e *echo.Echo) {
 	v1.PATCH("/api-keys/:id", s.updateAPIKey)
 	v1.DELETE("/api-keys/:id", s.revokeAPIKey)
 
+	v1.GET("/webhooks", s.listWebhooks)
+	v1.POST("/webhooks", s.createWebhook, carriesSecret)
+	v1.GET("/webhooks/:id", s.getWebhook)
+	v1.PATCH("/webhooks/:id", s.updateWebhook)
+	v1.DELETE("/webhooks/:id", s.deleteWebhook)
+	v1.POST("/webhooks/:id/rotate-secret", s.rotateWebhookSecret, carriesSecret)
+	v1.GET("/webhooks/:id/deliveries", s.listWebhookDeliveries)
+	v1.POST("/webhooks/:id/deliveries/:delivery/redeliver", s.redeliverWebhook)
+
 	v1.GET("/audit-events", s.listAuditEvents)
 
 	v1.GET("/changes", s.listChanges)

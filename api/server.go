@@ -46,6 +46,7 @@ import (
 	"github.com/innomunich/platform/pkg/notify"
 	"github.com/innomunich/platform/pkg/ratelimit"
 	"github.com/innomunich/platform/pkg/user"
+	"github.com/innomunich/platform/pkg/webhook"
 	"github.com/labstack/echo-contrib/echoprometheus"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -98,6 +99,7 @@ func New(d Deps) http.Handler {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(d.DB.SQL(), string(d.DB.Engine)),
 		jobs.NewCollector(d.DB),
+		webhook.NewCollector(d.DB),
 	)
 
 	e := echo.New()

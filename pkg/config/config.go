@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -41,6 +42,10 @@ type Config struct {
 	SMTPURL   string // INNOMUNICH_SMTP_URL (secret: may hold a password); "" keeps mail in the outbox
 	MailFrom  string // INNOMUNICH_MAIL_FROM
 	PublicURL string // INNOMUNICH_PUBLIC_URL: the web app's address, for links in e-mails
+
+	WebhookAllowHTTP    bool           // INNOMUNICH_WEBHOOK_ALLOW_HTTP: webhooks may use plain http
+	WebhookAllowPrivate []netip.Prefix // INNOMUNICH_WEBHOOK_ALLOW_PRIVATE: comma-separated CIDRs webhooks may reach although internal
+	WebhookPoll         time.Duration  // INNOMUNICH_WEBHOOK_POLL: how often workers look for events to deliver
 }
 
 // Default database: a file under var/ in the working directory.
@@ -151,6 +156,30 @@ func Load(getenv func(string) string) (Config, error) {
 	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		problems = append(problems, "INNOMUNICH_PUBLIC_URL must be an address like https://innomunich.example.org")
 	}
+	switch strings.ToLower(get("INNOMUNICH_WEBHOOK_ALLOW_HTTP", "false")) {
+	case "true", "1", "yes":
+		c.WebhookAllowHTTP = true
+	case "false", "0", "no":
+	default:
+		problems = append(problems, "INNOMUNICH_WEBHOOK_ALLOW_HTTP must be true or false")
+	}
+	for _, p := range splitList(getenv("INNOMUNICH_WEBHOOK_ALLOW_PRIVATE")) {
+		if !strings.Contains(p, "/") {
+			if a, err := netip.ParseAddr(p); err == nil {
+				c.WebhookAllowPrivate = append(c.WebhookAllowPrivate, netip.PrefixFrom(a, a.BitLen()))
+				continue
+			}
+		}
+		n, err := netip.ParsePrefix(p)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("INNOMUNICH_WEBHOOK_ALLOW_PRIVATE: %q is not an address or CIDR range", p))
+			continue
+		}
+		c.WebhookAllowPrivate = append(c.WebhookAllowPrivate, n.Masked())
+	}
+	if c.WebhookPoll, err = time.ParseDuration(get("INNOMUNICH_WEBHOOK_POLL", "1s")); err != nil || c.WebhookPoll < 10*time.Millisecond || c.WebhookPoll > time.Hour {
+		problems = append(problems, "INNOMUNICH_WEBHOOK_POLL must be a duration from 10ms to 1h")
+	}
 	if len(problems) > 0 {
 		return Config{}, fmt.Errorf("invalid configuration:\n  %s", strings.Join(problems, "\n  "))
 	}
@@ -203,5 +232,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("smtp", c.RedactedSMTPURL()),
 		slog.String("mail_from", c.MailFrom),
 		slog.String("public_url", c.PublicURL),
+		slog.Bool("webhook_allow_http", c.WebhookAllowHTTP),
+		slog.Any("webhook_allow_private", c.WebhookAllowPrivate),
 	)
 }

@@ -134,3 +134,24 @@ func TestMailSettingsAreCheckedAndTheSMTPPasswordIsNeverLogged(t *testing.T) {
 		}
 	}
 }
+
+func TestWebhookSettingsAreReadAndChecked(t *testing.T) {
+	env := map[string]string{"INNOMUNICH_WEBHOOK_ALLOW_HTTP": "true", "INNOMUNICH_WEBHOOK_ALLOW_PRIVATE": " 127.0.0.0/8, ::1 ,10.1.2.3/8"}
+	c, err := config.Load(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.WebhookAllowHTTP || len(c.WebhookAllowPrivate) != 3 || c.WebhookAllowPrivate[1].String() != "::1/128" ||
+		c.WebhookAllowPrivate[2].String() != "10.0.0.0/8" || c.WebhookPoll != time.Second {
+		t.Errorf("%+v", c)
+	}
+	d, _ := config.Load(func(string) string { return "" })
+	if d.WebhookAllowHTTP || d.WebhookAllowPrivate != nil {
+		t.Errorf("defaults allow %v %v", d.WebhookAllowHTTP, d.WebhookAllowPrivate)
+	}
+	env = map[string]string{"INNOMUNICH_WEBHOOK_ALLOW_HTTP": "maybe", "INNOMUNICH_WEBHOOK_ALLOW_PRIVATE": "10.0.0.0/33"}
+	_, err = config.Load(func(k string) string { return env[k] })
+	if err == nil || !strings.Contains(err.Error(), "INNOMUNICH_WEBHOOK_ALLOW_HTTP") || !strings.Contains(err.Error(), "10.0.0.0/33") {
+		t.Errorf("bad settings: %v", err)
+	}
+}

@@ -178,29 +178,3 @@ func readLimited(r io.Reader) string {
 	}
 	return strings.ToValidUTF8(string(buf), "\uFFFD")
 }
-
-// ParsePrefixes reads INNOMUNICH_WEBHOOK_ALLOW_PRIVATE: comma-separated
-// CIDR ranges (a bare address is its own range).
-func ParsePrefixes(s string) ([]netip.Prefix, error) {
-	var out []netip.Prefix
-	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
-		}
-		if !strings.Contains(part, "/") {
-			a, err := netip.ParseAddr(part)
-			if err != nil {
-				return nil, fmt.Errorf("%q is not an address or CIDR range", part)
-			}
-			out = append(out, netip.PrefixFrom(a, a.BitLen()))
-			continue
-		}
-		p, err := netip.ParsePrefix(part)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not an address or CIDR range", part)
-		}
-		out = append(out, p.Masked())
-	}
-	return out, nil
-}

@@ -564,7 +564,7 @@ export interface paths {
         };
         /**
          * My notification settings
-         * @description Every kind of e-mail notification for the caller's role and whether it is on. Coordinators also have agreement_expiry and weekly_digest (off until chosen).
+         * @description Every kind of e-mail notification for the caller's role and whether it is on. Coordinators also have agreement_expiry and weekly_digest (off until chosen); admins also webhook_disabled.
          */
         get: operations["myNotifications"];
         put?: never;
@@ -1895,6 +1895,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions
+         * @description Admins see every subscription, an API key (webhooks:manage) its own.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a URL to the change feed
+         * @description Every change-feed event of the event types (all when empty) that commits from now on is POSTed to the URL, signed as Standard Webhooks says (webhook-id, webhook-timestamp, webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>), in feed order, with the data the subscription's owner may see. The secret is in this response only. The URL must be https (http only with INNOMUNICH_WEBHOOK_ALLOW_HTTP) and must not resolve to an internal address.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook subscription */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook subscription and its delivery log */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook subscription
+         * @description Setting active on a disabled subscription starts it again at the event it stopped at.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook subscription's delivery log */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver an event again
+         * @description Queues the event of the delivery to be sent again (same webhook-id, the data as the owner may see it now); the new attempt appears in the delivery log. The subscription's place in the feed stays.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a webhook subscription a new signing secret
+         * @description The new secret is in this response only; deliveries are signed with it from now on.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -3158,7 +3261,7 @@ export interface components {
              * @example trip_registration
              * @enum {string}
              */
-            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest" | "opportunity_interest" | "meeting";
+            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest" | "opportunity_interest" | "meeting" | "webhook_disabled";
         };
         NotificationSettings: {
             kinds: components["schemas"]["NotificationSetting"][];
@@ -4278,6 +4381,161 @@ export interface components {
             organisation_id?: string | null;
             /** @enum {string} */
             role?: "admin" | "coordinator" | "member" | "viewer";
+        };
+        Webhook: {
+            /**
+             * @description Active: deliveries go out. A subscription that failed for a day is
+             *     switched off (disabled_reason says why); set active to start again
+             *     at the event it stopped at.
+             */
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description Cursor is the change feed position delivered up to.
+             * @example MTIzNC41Njc
+             */
+            cursor: string;
+            /** @example Osaka BHQ CRM sync */
+            description: string;
+            disabled_reason: string | null;
+            /**
+             * @description EventTypes are the change feed's types delivered; empty for all.
+             * @example [
+             *       "organisation",
+             *       "person"
+             *     ]
+             */
+            event_types: string[];
+            /** Format: date-time */
+            failing_since: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** Format: uuid */
+            owner_id: string;
+            /** @enum {string} */
+            owner_type: "user" | "api_key";
+            /** Format: date-time */
+            updated_at: string;
+            /** @example https://crm.osaka-bhq.example/hooks/innomunich */
+            url: string;
+            /** @example 1 */
+            version: number;
+        };
+        WebhookCreate: {
+            active?: boolean | null;
+            description?: string | null;
+            /**
+             * @example [
+             *       "organisation",
+             *       "person"
+             *     ]
+             */
+            event_types?: string[] | null;
+            /** @example https://crm.osaka-bhq.example/hooks/innomunich */
+            url: string;
+        };
+        WebhookCreated: {
+            /**
+             * @description Active: deliveries go out. A subscription that failed for a day is
+             *     switched off (disabled_reason says why); set active to start again
+             *     at the event it stopped at.
+             */
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description Cursor is the change feed position delivered up to.
+             * @example MTIzNC41Njc
+             */
+            cursor: string;
+            /** @example Osaka BHQ CRM sync */
+            description: string;
+            disabled_reason: string | null;
+            /**
+             * @description EventTypes are the change feed's types delivered; empty for all.
+             * @example [
+             *       "organisation",
+             *       "person"
+             *     ]
+             */
+            event_types: string[];
+            /** Format: date-time */
+            failing_since: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** Format: uuid */
+            owner_id: string;
+            /** @enum {string} */
+            owner_type: "user" | "api_key";
+            /**
+             * @description Secret signs every delivery (Standard Webhooks: whsec_ and the
+             *     base64 of the HMAC key). Store it now.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @example https://crm.osaka-bhq.example/hooks/innomunich */
+            url: string;
+            /** @example 1 */
+            version: number;
+        };
+        WebhookDelivery: {
+            /** @enum {string} */
+            action: "created" | "updated" | "deleted";
+            /** @example 1 */
+            attempt: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            entity_id: string;
+            /** @description Error says why a delivery failed (refused by the SSRF guard, timeout, status). */
+            error: string;
+            /**
+             * @description EventCursor is the event's cursor in the change feed.
+             * @example MTIzNC41Njc
+             */
+            event_cursor: string;
+            /** @example organisation */
+            event_type: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 84 */
+            latency_ms: number;
+            /** @description Manual: a redelivery someone asked for. */
+            manual: boolean;
+            /**
+             * @description MessageID is the webhook-id header: the same for every attempt at an event.
+             * @example evt_MTIzNC41Njc
+             */
+            message_id: string;
+            /** @description ResponseBody is the first KiB of the receiver's answer. */
+            response_body: string;
+            /** @example 200 */
+            response_code: number | null;
+            /** @enum {string} */
+            status: "succeeded" | "failed";
+        };
+        WebhookDeliveryList: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+        };
+        WebhookList: {
+            items: components["schemas"]["Webhook"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+        };
+        WebhookPatch: {
+            active?: boolean | null;
+            description?: string | null;
+            event_types?: string[] | null;
+            url?: string | null;
         };
     };
     responses: {
@@ -10272,6 +10530,305 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "created_at" | "-created_at";
+            };
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The subscription */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version deleted */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "created_at" | "-created_at";
+            };
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+                /** @description Delivery id */
+                delivery: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version changed */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
