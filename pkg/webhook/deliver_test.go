@@ -256,6 +256,8 @@ func TestDeliveriesAreSignedInOrderAndRetried(t *testing.T) {
 		if e.rcv.bad != 0 {
 			t.Errorf("%d deliveries failed the reference library's verification", e.rcv.bad)
 		}
+		// The receiver has the event before the delivery's transaction commits.
+		eventually(t, "the log", func() bool { return len(deliveries(t, e, s.ID)) >= 8 })
 		log := deliveries(t, e, s.ID)
 		if len(log) != 8 {
 			t.Fatalf("log has %d deliveries, want 6 and 2 failures", len(log))
@@ -420,4 +422,32 @@ func containsPostgres(es []database.Engine) bool {
 		}
 	}
 	return false
+}
+
+// TestARefusedTargetIsAFailedDelivery: a host name that resolves to
+// loopback, without an allowed range, is refused at connect time; the
+// receiver gets nothing and the log says why.
+func TestARefusedTargetIsAFailedDelivery(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		port := e.rcv.srv.URL[strings.LastIndex(e.rcv.srv.URL, ":"):]
+		s, secret, err := e.sv.Create(e.admin, webhook.New{URL: "https://localhost" + port + "/hook", EventTypes: []string{thing}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.rcv.trust(secret)
+		e.d.Guard = webhook.Guard{}
+		changes(t, db, 1)
+		e.workers(t, db, e.d)
+		eventually(t, "a failed delivery", func() bool { return len(deliveries(t, e, s.ID)) > 0 })
+		d := deliveries(t, e, s.ID)[0]
+		if d.Status != webhook.Failed || d.ResponseCode != nil || !strings.Contains(d.Error, "refused") {
+			t.Errorf("logged %+v", d)
+		}
+		e.rcv.mu.Lock()
+		defer e.rcv.mu.Unlock()
+		if e.rcv.n != 0 {
+			t.Errorf("the receiver got %d requests", e.rcv.n)
+		}
+	})
 }

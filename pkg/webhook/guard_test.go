@@ -2,6 +2,9 @@ package webhook
 
 import (
 	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"net/netip"
 	"testing"
 )
@@ -83,5 +86,55 @@ func TestGuardChecksTheURL(t *testing.T) {
 		if (err == nil) != c.ok {
 			t.Errorf("%s (http allowed %v): %v, want ok %v", c.url, c.allowHTTP, err, c.ok)
 		}
+	}
+}
+
+// TestGuardedClientRefusesAtConnectAndOnRedirect: a host name that
+// resolves to loopback is refused when the connection is made; a redirect
+// to an internal address, to plain http, or a fourth redirect, is refused
+// before anything is dialled.
+func TestGuardedClientRefusesAtConnectAndOnRedirect(t *testing.T) {
+	hops := 0
+	var srv *httptest.Server
+	srv = httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/ok":
+			w.WriteHeader(http.StatusNoContent)
+		case "/to-private":
+			http.Redirect(w, r, "https://10.1.2.3/in", http.StatusTemporaryRedirect)
+		case "/to-metadata":
+			http.Redirect(w, r, "https://169.254.169.254/latest/meta-data/", http.StatusFound)
+		case "/to-mapped":
+			http.Redirect(w, r, "https://[::ffff:192.168.0.1]/", http.StatusFound)
+		case "/to-http":
+			http.Redirect(w, r, "http://"+r.Host+"/ok", http.StatusFound)
+		case "/loop":
+			hops++
+			http.Redirect(w, r, "/loop", http.StatusFound)
+		case "/twice":
+			http.Redirect(w, r, "/ok", http.StatusFound)
+		}
+	}))
+	defer srv.Close()
+	tr := srv.Client().Transport.(*http.Transport)
+	allowed := Guard{AllowPrivate: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}}.Client(tr)
+
+	if resp, err := allowed.Get(srv.URL + "/ok"); err != nil || resp.StatusCode != 204 {
+		t.Fatalf("allowed loopback: %v", err)
+	}
+	if resp, err := allowed.Get(srv.URL + "/twice"); err != nil || resp.StatusCode != 204 {
+		t.Fatalf("a redirect within the rules: %v", err)
+	}
+	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+	if _, err := (Guard{}).Client(tr).Get("https://localhost:" + port + "/ok"); !errors.Is(err, ErrRefused) {
+		t.Errorf("localhost without an allowed range: %v, want refused at connect", err)
+	}
+	for _, path := range []string{"/to-private", "/to-metadata", "/to-mapped", "/to-http", "/loop"} {
+		if _, err := allowed.Get(srv.URL + path); !errors.Is(err, ErrRefused) {
+			t.Errorf("%s: %v, want refused", path, err)
+		}
+	}
+	if hops != MaxRedirects+1 {
+		t.Errorf("followed %d redirects of the loop, want %d", hops-1, MaxRedirects)
 	}
 }
