@@ -132,7 +132,7 @@ type Dispatcher struct {
 	RetryFor time.Duration
 	// Lease is how long a claim holds without renewal.
 	Lease time.Duration
-	// Batch is how many events one job delivers before it makes way.
+	// Batch is how many events are read from the feed at once.
 	Batch int
 
 	client *http.Client
@@ -282,14 +282,10 @@ func ownerOf(ctx context.Context, db *database.DB, s Subscription) (auth.Princip
 	return auth.Principal{}, fmt.Errorf("webhook %s: unknown owner type %q", s.ID, s.OwnerType)
 }
 
-// next returns the subscription's next event as its owner sees it, or
-// false when there is none.
-func next(ctx context.Context, db *database.DB, owner auth.Principal, s Subscription) (audit.ChangeEvent, bool, error) {
-	events, _, _, err := audit.Changes(auth.With(ctx, owner), db, audit.FeedQuery{After: s.FeedCursor, Types: s.Types(), Limit: 1})
-	if err != nil || len(events) == 0 {
-		return audit.ChangeEvent{}, false, err
-	}
-	return events[0], true, nil
+// nextEvents returns the subscription's next events as its owner sees them.
+func nextEvents(ctx context.Context, db *database.DB, owner auth.Principal, s Subscription, limit int) ([]audit.ChangeEvent, error) {
+	events, _, _, err := audit.Changes(auth.With(ctx, owner), db, audit.FeedQuery{After: s.FeedCursor, Types: s.Types(), Limit: limit})
+	return events, err
 }
 
 // Due returns the active subscriptions, not claimed and not waiting for
@@ -308,12 +304,8 @@ func (d *Dispatcher) Due(ctx context.Context) ([]string, error) {
 			out = append(out, s.ID) // the deliver job disables it
 			continue
 		}
-		_, ok, err := next(ctx, d.DB, owner, s)
-		if err != nil {
-			out = append(out, s.ID)
-			continue
-		}
-		if ok {
+		events, err := nextEvents(ctx, d.DB, owner, s, 1)
+		if err != nil || len(events) > 0 {
 			out = append(out, s.ID)
 		}
 	}
@@ -370,20 +362,25 @@ func (d *Dispatcher) Deliver(ctx context.Context, id string) (more bool, err err
 	if batch <= 0 {
 		batch = defaultBatch
 	}
-	for range batch {
-		ev, ok, err := next(ctx, d.DB, owner, s)
+	// Deliver until nothing waits, one fails, or half the lease is used
+	// (then the next dispatch queues the subscription again).
+	budget := time.Now().Add(d.lease() / 2)
+	for time.Now().Before(budget) {
+		events, err := nextEvents(ctx, d.DB, owner, s, batch)
 		if apperr.Is(err, apperr.Gone) {
 			released = true
 			return false, d.disable(ctx, s, token, "The subscription fell behind the change feed's retention; resync from the lists and re-enable it")
 		}
-		if err != nil || !ok {
+		if err != nil || len(events) == 0 {
 			return false, err
 		}
-		del := d.send(ctx, s, ev, s.Attempt+1, false)
-		ok, err = d.record(ctx, &s, token, ev, del)
-		if err != nil || !ok {
-			released = true // record released it, or lost it
-			return false, err
+		for _, ev := range events {
+			del := d.send(ctx, s, ev, s.Attempt+1, false)
+			ok, err := d.record(ctx, &s, token, ev, del)
+			if err != nil || !ok {
+				released = true // record released it, or lost it
+				return false, err
+			}
 		}
 	}
 	return true, nil
