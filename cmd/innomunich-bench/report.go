@@ -13,12 +13,13 @@ import (
 
 // report is a whole run, as the document shows it.
 type report struct {
-	Machine  string
-	Conns    int
-	Duration string
-	Seed     uint64
-	Scales   []scaleResult
-	GoBench  string
+	Machine     string
+	Conns       int
+	SQLiteConns int
+	Duration    string
+	Seed        uint64
+	Scales      []scaleResult
+	GoBench     string
 }
 
 // machine describes where the run happened.
@@ -53,15 +54,15 @@ func machine(ctx context.Context, admin string) string {
 
 func (r report) markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Run: %s. Load generator on the same machine, %d connections, %s per scenario after a warm-up, seed %d.\n\n",
-		r.Machine, r.Conns, r.Duration, r.Seed)
+	fmt.Fprintf(&b, "Run: %s. Load generator on the same machine, %d connections on PostgreSQL and %d on SQLite, %s per scenario after a warm-up, seed %d.\n\n",
+		r.Machine, r.Conns, r.SQLiteConns, r.Duration, r.Seed)
 	b.WriteString("| data set | generated in | database size | server peak RSS (VmHWM) | load average before → after |\n|---|---|---|---|---|\n")
 	for _, s := range r.Scales {
-		fmt.Fprintf(&b, "| %s organisations | %.0f s | %.0f MB | %.0f MB | %s → %s |\n", count(s.Orgs), s.GenSeconds, s.DBSizeMB, s.HWMMB, s.LoadBefore, s.LoadAfter)
+		fmt.Fprintf(&b, "| %s organisations | %.0f s | %.0f MB | %.0f MB | %s → %s |\n", s.label(), s.GenSeconds, s.DBSizeMB, s.HWMMB, s.LoadBefore, s.LoadAfter)
 	}
 	b.WriteString("\n| scenario | target p99 |")
 	for _, s := range r.Scales {
-		fmt.Fprintf(&b, " %s: req/s | p50 | p95 | p99 ms | errors | statements/req |", count(s.Orgs))
+		fmt.Fprintf(&b, " %s: req/s | p50 | p95 | p99 ms | errors | statements/req |", s.label())
 	}
 	b.WriteString("\n|---|---|")
 	b.WriteString(strings.Repeat("---|---|---|---|---|---|", len(r.Scales)))
@@ -79,6 +80,7 @@ func (r report) markdown() string {
 		b.WriteString("\n")
 	}
 	b.WriteString("\n" + r.verdicts())
+	b.WriteString("\n" + r.ratios())
 	if r.GoBench != "" {
 		b.WriteString("\nGo benchmarks of the hot paths (`go test -bench`):\n\n```\n")
 		for _, l := range strings.Split(r.GoBench, "\n") {
@@ -93,9 +95,16 @@ func (r report) markdown() string {
 
 // verdicts checks the issue's targets at the largest scale against the smallest.
 func (r report) verdicts() string {
-	small, large := r.Scales[0], r.Scales[len(r.Scales)-1]
+	large := r.Scales[len(r.Scales)-1]
+	small := large
+	for _, s := range r.Scales {
+		if s.Engine == large.Engine {
+			small = s
+			break
+		}
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Targets at %s organisations:\n\n| target | measured | met |\n|---|---|---|\n", count(large.Orgs))
+	fmt.Fprintf(&b, "Targets at %s organisations:\n\n| target | measured | met |\n|---|---|---|\n", large.label())
 	mark := func(ok bool) string {
 		if ok {
 			return "yes"
@@ -123,7 +132,7 @@ func (r report) verdicts() string {
 		}
 	}
 	fmt.Fprintf(&b, "| no errors | %d | %s |\n", errs, mark(errs == 0))
-	if len(r.Scales) > 1 {
+	if small.Orgs != large.Orgs {
 		for i, x := range large.Results {
 			if x.TargetMS == 0 {
 				continue
@@ -133,6 +142,51 @@ func (r report) verdicts() string {
 			fmt.Fprintf(&b, "| %s: p99 at %s within 1.5× of %s | %.1f / %.1f ms = %.2f× (p50 %.2f×) | %s |\n",
 				x.Name, count(large.Orgs), count(small.Orgs), x.P99, s.P99, ratio, x.P50/max(s.P50, 0.001), mark(ratio <= 1.5))
 		}
+	}
+	return b.String()
+}
+
+func (s scaleResult) label() string {
+	e := "PostgreSQL"
+	if s.Engine == "sqlite" {
+		e = "SQLite"
+	}
+	return e + " " + count(s.Orgs)
+}
+
+// ratios relates every documented sort and filter, and the dashboard
+// summary, to the default first page of organisations at the same scale
+// (issue 20: at most 1.5× its cost).
+func (r report) ratios() string {
+	var b strings.Builder
+	b.WriteString("Cost of each documented sort and filter relative to the default first page of organisations (first-page req/s ÷ req/s; target ≤ 1.5×):\n\n| list |")
+	for _, s := range r.Scales {
+		fmt.Fprintf(&b, " %s: req/s | p99 ms | cost |", s.label())
+	}
+	b.WriteString("\n|---|" + strings.Repeat("---|---|---|", len(r.Scales)) + "\n")
+	firsts := make([]result, len(r.Scales))
+	for i, s := range r.Scales {
+		for _, x := range s.Results {
+			if x.Name == "list organisations, first page" {
+				firsts[i] = x
+			}
+		}
+	}
+	for i, res := range r.Scales[0].Results {
+		if res.Kind != ratioKind && res.Kind != "summary" {
+			continue
+		}
+		fmt.Fprintf(&b, "| %s |", res.Name)
+		for j, s := range r.Scales {
+			x := s.Results[i]
+			cost := firsts[j].RPS / max(x.RPS, 0.001)
+			mark := ""
+			if cost > 1.5 {
+				mark = " **over**"
+			}
+			fmt.Fprintf(&b, " %.0f | %.1f | %.2f×%s |", x.RPS, x.P99, cost, mark)
+		}
+		b.WriteString("\n")
 	}
 	return b.String()
 }
