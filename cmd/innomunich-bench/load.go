@@ -285,7 +285,7 @@ func sortsAndFilters() []scenario {
 		"/api/v1/organisations?sort=-updated_at", "/api/v1/organisations?sort=-created_at", "/api/v1/organisations?sort=name_kana",
 		"/api/v1/organisations?sort=-name", "/api/v1/organisations?country=JP&kind=pharma", "/api/v1/organisations?country=DE",
 		"/api/v1/organisations?region=bavaria", "/api/v1/organisations?kind=government", "/api/v1/organisations?focus_area=cell_gene_therapy",
-		"/api/v1/organisations?sme=true", "/api/v1/organisations?archived=true", "/api/v1/organisations?updated_since=2026-01-01T00:00:00Z",
+		"/api/v1/organisations?sme=true", "/api/v1/organisations?archived=true", "/api/v1/organisations?sort=updated_at&updated_since=2026-11-01T00:00:00Z",
 		"/api/v1/people", "/api/v1/people?sort=-updated_at", "/api/v1/people?sort=-created_at", "/api/v1/people?language=ja",
 		"/api/v1/agreements", "/api/v1/agreements?sort=valid_until", "/api/v1/agreements?sort=-updated_at", "/api/v1/agreements?status=active",
 		"/api/v1/agreements?kind=licence", "/api/v1/agreements?country=JP",

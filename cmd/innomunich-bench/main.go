@@ -104,6 +104,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				return err
 			}
 		}
+		for _, n := range c.sqliteScales {
+			if _, _, err := ensureSQLiteDataSet(ctx, c, n, stdout); err != nil {
+				return err
+			}
+		}
 		return nil
 	}
 	rep := report{Machine: machine(ctx, c.admin), Conns: c.conns, SQLiteConns: c.sqliteConns, Duration: c.duration.String(), Seed: c.seed}
@@ -254,32 +259,17 @@ func parseScales(flag, list string) ([]int, error) {
 // SQLite file generated once into the work folder, each run serves a copy.
 func runSQLiteScale(ctx context.Context, c config, n int, stdout io.Writer) (scaleResult, error) {
 	out := scaleResult{Engine: "sqlite", Conns: c.sqliteConns, Orgs: n}
-	tmpl, err := filepath.Abs(filepath.Join(c.workdir, fmt.Sprintf("sqlite_%d_%d.db", n, c.seed)))
+	tmpl, secs, err := ensureSQLiteDataSet(ctx, c, n, stdout)
 	if err != nil {
 		return out, err
 	}
-	if _, err := os.Stat(tmpl); err != nil {
-		fmt.Fprintf(stdout, "bench: generating %d organisations into %s\n", n, tmpl)
-		start := time.Now()
-		part := tmpl + ".part"
-		_ = os.Remove(part)
-		cmd := exec.CommandContext(ctx, c.bin, "gen", "--orgs", strconv.Itoa(n), "--seed", strconv.FormatUint(c.seed, 10))
-		cmd.Env = append(os.Environ(), "DATABASE_URL=sqlite:"+part)
-		cmd.Stdout, cmd.Stderr = stdout, os.Stderr
-		if err := cmd.Run(); err != nil {
-			return out, fmt.Errorf("generate: %w", err)
-		}
-		out.GenSeconds = time.Since(start).Seconds()
-		if err := os.Rename(part, tmpl); err != nil {
-			return out, err
-		}
-	}
+	out.GenSeconds = secs
 	runFile := filepath.Join(filepath.Dir(tmpl), "sqlite_run.db")
-	for _, suffix := range []string{"", "-wal", "-shm"} {
+	for _, suffix := range []string{"", "-wal", "-shm", ".migrate-lock"} {
 		_ = os.Remove(runFile + suffix)
 	}
 	defer func() {
-		for _, suffix := range []string{"", "-wal", "-shm"} {
+		for _, suffix := range []string{"", "-wal", "-shm", ".migrate-lock"} {
 			_ = os.Remove(runFile + suffix)
 		}
 	}()
@@ -304,6 +294,31 @@ func runSQLiteScale(ctx context.Context, c config, n int, stdout io.Writer) (sca
 	}
 	defer srv.stop()
 	return drivingAll(ctx, c, srv, out, c.sqliteConns, stdout)
+}
+
+// ensureSQLiteDataSet generates the SQLite file of a scale once into the
+// work folder; later runs reuse it.
+func ensureSQLiteDataSet(ctx context.Context, c config, n int, stdout io.Writer) (string, float64, error) {
+	tmpl, err := filepath.Abs(filepath.Join(c.workdir, fmt.Sprintf("sqlite_%d_%d.db", n, c.seed)))
+	if err != nil {
+		return "", 0, err
+	}
+	if _, err := os.Stat(tmpl); err == nil {
+		fmt.Fprintf(stdout, "bench: reusing %s\n", tmpl)
+		return tmpl, 0, nil
+	}
+	fmt.Fprintf(stdout, "bench: generating %d organisations into %s\n", n, tmpl)
+	start := time.Now()
+	part := tmpl + ".part"
+	_ = os.Remove(part)
+	cmd := exec.CommandContext(ctx, c.bin, "gen", "--orgs", strconv.Itoa(n), "--seed", strconv.FormatUint(c.seed, 10))
+	cmd.Env = append(os.Environ(), "DATABASE_URL=sqlite:"+part)
+	cmd.Stdout, cmd.Stderr = stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", 0, fmt.Errorf("generate: %w", err)
+	}
+	secs := time.Since(start).Seconds()
+	return tmpl, secs, os.Rename(part, tmpl)
 }
 
 func copyFile(src, dst string) error {
