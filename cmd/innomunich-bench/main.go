@@ -50,6 +50,8 @@ type config struct {
 	bin, admin, doc, gobench, workdir string
 	scales, sqliteScales              []int
 	sqliteConns                       int
+	pocketbase                        string
+	peerScale, peerConns              int
 	seed                              uint64
 	conns                             int
 	warmup, duration                  time.Duration
@@ -63,6 +65,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	scales := fs.String("scales", "10000,1000000", "organisation counts to test on PostgreSQL, comma-separated ('' for none)")
 	sqliteScales := fs.String("sqlite", "", "organisation counts to test on SQLite (the embedded default), comma-separated")
 	fs.IntVar(&c.sqliteConns, "sqlite-conns", 4, "concurrent connections on SQLite")
+	fs.StringVar(&c.pocketbase, "pocketbase", "", "PocketBase binary (go install github.com/pocketbase/pocketbase/examples/base) for the peer comparison; '' leaves it out")
+	fs.IntVar(&c.peerScale, "peer-scale", 20000, "organisations for the peer comparison (a SQLite data set)")
+	fs.IntVar(&c.peerConns, "peer-conns", 16, "concurrent connections in the peer comparison")
 	fs.StringVar(&c.bin, "bin", "bin/innomunich", "the server binary")
 	fs.StringVar(&c.admin, "pg", "postgres://innomunich_bench:innomunich_bench@127.0.0.1:5433/postgres?sslmode=disable", "PostgreSQL URL of a role that may create databases (.ci/bench makes it)")
 	fs.StringVar(&c.doc, "doc", "docs/performance.md", "document whose results section is rewritten ('' for none)")
@@ -140,8 +145,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	if c.pocketbase != "" {
+		if rep.Peer, err = runPeer(ctx, c, c.peerScale, c.peerConns, stdout); err != nil {
+			return fmt.Errorf("peer comparison: %w", err)
+		}
+		rep.PeerScale, rep.PeerConns = c.peerScale, c.peerConns
+	}
 	if len(rep.Scales) == 0 {
-		return errors.New("no scale to run: give --scales or --sqlite")
+		if len(rep.Peer) == 0 {
+			return errors.New("nothing to run: give --scales, --sqlite or --pocketbase")
+		}
+		fmt.Fprint(stdout, peerMarkdown(rep.PeerScale, rep.PeerConns, rep.Peer))
+		return nil
 	}
 	if c.gobench != "" {
 		b, err := os.ReadFile(c.gobench)

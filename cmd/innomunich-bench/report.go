@@ -19,7 +19,10 @@ type report struct {
 	Duration    string
 	Seed        uint64
 	Scales      []scaleResult
-	GoBench     string
+	// Peer is the comparison with PocketBase, if run.
+	Peer                 []peerResult
+	PeerScale, PeerConns int
+	GoBench              string
 }
 
 // machine describes where the run happened.
@@ -81,6 +84,9 @@ func (r report) markdown() string {
 	}
 	b.WriteString("\n" + r.verdicts())
 	b.WriteString("\n" + r.ratios())
+	if len(r.Peer) > 0 {
+		b.WriteString(peerMarkdown(r.PeerScale, r.PeerConns, r.Peer))
+	}
 	if r.GoBench != "" {
 		b.WriteString("\nGo benchmarks of the hot paths (`go test -bench`):\n\n```\n")
 		for _, l := range strings.Split(r.GoBench, "\n") {
