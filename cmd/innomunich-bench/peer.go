@@ -58,6 +58,8 @@ type peerResult struct {
 // peerOrg is what both servers hold of an organisation.
 type peerOrg struct {
 	Name, NameLocal, NameKana, ShortName, Kind, Country, Region, City, Website string
+	Email, Phone, DescriptionDE, DescriptionEN, DescriptionJA                  string
+	Employees                                                                  int64
 	SME, Archived                                                              bool
 	NameSort, KanaSort, UpdatedAt                                              string
 }
@@ -169,7 +171,8 @@ func loadPocketBase(ctx context.Context, c config, tmpl, dir, email, password st
 	collection := map[string]any{
 		"name": "organisations", "type": "base", "listRule": signedIn, "viewRule": signedIn,
 		"fields": []map[string]any{text("name"), text("name_local"), text("name_kana"), text("short_name"), text("kind"), text("country"),
-			text("region"), text("city"), text("website"), {"name": "sme", "type": "bool"}, {"name": "archived", "type": "bool"},
+			text("region"), text("city"), text("website"), text("email"), text("phone"), {"name": "employees", "type": "number"},
+			text("description_de"), text("description_en"), text("description_ja"), {"name": "sme", "type": "bool"}, {"name": "archived", "type": "bool"},
 			text("name_sort"), text("kana_sort"), {"name": "updated_at", "type": "date"}},
 		// The indexes this server has for the same requests (migrations 00004, 00008, 00022).
 		"indexes": []string{
@@ -189,8 +192,9 @@ func loadPocketBase(ctx context.Context, c config, tmpl, dir, email, password st
 		return err
 	}
 	defer db.Close()
-	rows, err := db.QueryContext(ctx, `SELECT name, name_local, name_kana, short_name, kind, country, COALESCE(region, ''), city, website, sme, archived,
-		name_sort, kana_sort, updated_at FROM organisations`)
+	rows, err := db.QueryContext(ctx, `SELECT COALESCE(name, ''), COALESCE(name_local, ''), COALESCE(name_kana, ''), COALESCE(short_name, ''), COALESCE(kind, ''), COALESCE(country, ''), COALESCE(region, ''), COALESCE(city, ''), COALESCE(website, ''), COALESCE(email, ''), COALESCE(phone, ''), COALESCE(employees, 0),
+		COALESCE(description_de, ''), COALESCE(description_en, ''), COALESCE(description_ja, ''), sme, archived, name_sort, kana_sort, updated_at
+		FROM organisations`)
 	if err != nil {
 		return err
 	}
@@ -198,7 +202,8 @@ func loadPocketBase(ctx context.Context, c config, tmpl, dir, email, password st
 	for rows.Next() {
 		var o peerOrg
 		var updated any
-		if err := rows.Scan(&o.Name, &o.NameLocal, &o.NameKana, &o.ShortName, &o.Kind, &o.Country, &o.Region, &o.City, &o.Website, &o.SME, &o.Archived,
+		if err := rows.Scan(&o.Name, &o.NameLocal, &o.NameKana, &o.ShortName, &o.Kind, &o.Country, &o.Region, &o.City, &o.Website, &o.Email, &o.Phone, &o.Employees,
+			&o.DescriptionDE, &o.DescriptionEN, &o.DescriptionJA, &o.SME, &o.Archived,
 			&o.NameSort, &o.KanaSort, &updated); err != nil {
 			rows.Close()
 			return err
@@ -231,7 +236,8 @@ func loadPocketBase(ctx context.Context, c config, tmpl, dir, email, password st
 			defer wg.Done()
 			for o := range next {
 				body := map[string]any{"name": o.Name, "name_local": o.NameLocal, "name_kana": o.NameKana, "short_name": o.ShortName, "kind": o.Kind,
-					"country": o.Country, "region": o.Region, "city": o.City, "website": o.Website, "sme": o.SME, "archived": o.Archived,
+					"country": o.Country, "region": o.Region, "city": o.City, "website": o.Website, "email": o.Email, "phone": o.Phone,
+					"employees": o.Employees, "description_de": o.DescriptionDE, "description_en": o.DescriptionEN, "description_ja": o.DescriptionJA, "sme": o.SME, "archived": o.Archived,
 					"name_sort": o.NameSort, "kana_sort": o.KanaSort, "updated_at": o.UpdatedAt}
 				if _, err := admin.must(ctx, 200, "POST", "/api/collections/organisations/records", body, nil); err != nil {
 					mu.Lock()
