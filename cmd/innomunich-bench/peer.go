@@ -149,7 +149,8 @@ func loadPocketBase(ctx context.Context, c config, tmpl, dir, email, password st
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return err
 	}
-	su := exec.CommandContext(ctx, c.pocketbase, "superuser", "upsert", email, password, "--dir", dir)
+	su := exec.CommandContext(ctx, c.pocketbase, "superuser", "upsert", email, password, "--dir", dir, "--automigrate=false",
+		"--migrationsDir", filepath.Join(dir, "pb_migrations"))
 	if b, err := su.CombinedOutput(); err != nil {
 		return fmt.Errorf("superuser: %v: %s", err, b)
 	}
@@ -276,7 +277,10 @@ func startPocketBase(ctx context.Context, c config, dir string) (*pbServer, erro
 	if err != nil {
 		return nil, err
 	}
-	s.cmd = exec.Command(c.pocketbase, "serve", "--http", "127.0.0.1:"+strconv.Itoa(port), "--dir", dir)
+	// Without automigrate: the collection made over the API stays in the
+	// data folder instead of becoming a migration file beside it.
+	s.cmd = exec.Command(c.pocketbase, "serve", "--http", "127.0.0.1:"+strconv.Itoa(port), "--dir", dir, "--automigrate=false",
+		"--migrationsDir", filepath.Join(dir, "pb_migrations"))
 	s.cmd.Stdout, s.cmd.Stderr = log, log
 	if err := s.cmd.Start(); err != nil {
 		log.Close()
