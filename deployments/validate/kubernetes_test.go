@@ -241,8 +241,8 @@ func pinned(image string) bool {
 
 func TestPinned(t *testing.T) {
 	for image, want := range map[string]bool{
-		"registry.example.org/innomunich:v1.0.0": true,
-		"registry.example.org:5000/a/b:1.2":      true,
+		"registry.example.org/innomunich:v1.0.0":                            true,
+		"registry.example.org:5000/a/b:1.2":                                 true,
 		"registry.example.org/innomunich@sha256:" + strings.Repeat("a", 64): true,
 		"registry.example.org/innomunich:latest":                            false,
 		"registry.example.org/innomunich":                                   false,
