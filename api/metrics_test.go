@@ -1,6 +1,9 @@
 package api_test
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -50,4 +53,42 @@ func TestMetricsCountRefusalsAndDatabaseWaits(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestMonitoringNamesTheServersMetrics: every metric the alert rules and
+// the Grafana dashboard in deployments/monitoring query is one this server
+// exports, so a renamed metric cannot leave an alert silent.
+func TestMonitoringNamesTheServersMetrics(t *testing.T) {
+	db := dbtest.New(t, database.SQLite)
+	h := newHarness(t, db, func(c *config.Config) { c.RateLimit, c.RateLimitBurst = 60, 1 })
+	for range 2 {
+		h.do(request{url: "/api/v1/regions", as: anonymous})
+	}
+	h.do(request{url: "/readyz", as: anonymous})
+	metrics := h.get("/metrics").Body.String()
+	notFromTheServer := map[string]string{
+		"innomunich_backup_last_success_timestamp_seconds": "written by the cron backup script for the node exporter's textfile collector",
+		"innomunich_jobs": "reported only while the queue holds jobs (api/jobs_test.go checks it)",
+	}
+	var sources []string
+	for _, f := range []string{"alerts.yaml", "dashboard.json"} {
+		raw, err := os.ReadFile(filepath.Join("..", "deployments", "monitoring", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources = append(sources, string(raw))
+	}
+	seen := map[string]bool{}
+	for _, name := range regexp.MustCompile(`\b(?:innomunich|go_sql|process)_[a-z_]+\b`).FindAllString(strings.Join(sources, "\n"), -1) {
+		if seen[name] || notFromTheServer[name] != "" {
+			continue
+		}
+		seen[name] = true
+		if !regexp.MustCompile(`(?m)^` + name + `[{ ]`).MatchString(metrics) {
+			t.Errorf("deployments/monitoring queries %s, which /metrics does not have", name)
+		}
+	}
+	if len(seen) < 5 {
+		t.Errorf("found only %d metric names in deployments/monitoring", len(seen))
+	}
 }
