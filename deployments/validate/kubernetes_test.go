@@ -1,12 +1,14 @@
 package validate
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -36,11 +38,54 @@ type objects struct {
 	accounts    []corev1.ServiceAccount
 }
 
+var (
+	buildOnce   sync.Once
+	built       objects
+	buildErrors []string
+)
+
 // build runs kustomize on a copy of deployments/kubernetes in memory, with
 // each secrets/*.example standing in for the real file it shows (those
-// are not in git), and decodes every object strictly.
+// are not in git), and decodes every object strictly; once per run, each
+// test that calls it failing with its errors.
 func build(t *testing.T) objects {
 	t.Helper()
+	buildOnce.Do(func() {
+		rec := &recorder{}
+		built = buildOnceFor(rec)
+		buildErrors = rec.errs
+	})
+	for _, e := range buildErrors {
+		t.Error(e)
+	}
+	if len(buildErrors) > 0 {
+		t.FailNow()
+	}
+	return built
+}
+
+// recorder collects the errors of the one build.
+type recorder struct{ errs []string }
+
+func (r *recorder) Helper() {}
+func (r *recorder) Errorf(format string, a ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, a...))
+}
+func (r *recorder) Fatal(a ...any)                 { panic(fatal(fmt.Sprint(a...))) }
+func (r *recorder) Fatalf(format string, a ...any) { panic(fatal(fmt.Sprintf(format, a...))) }
+
+type fatal string
+
+func buildOnceFor(t *recorder) (o objects) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, ok := r.(fatal)
+			if !ok {
+				panic(r)
+			}
+			t.errs = append(t.errs, string(f))
+		}
+	}()
 	mem := filesys.MakeFsInMemory()
 	err := filepath.WalkDir(kustomizeDir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -66,7 +111,6 @@ func build(t *testing.T) objects {
 	if err != nil {
 		t.Fatalf("kustomize build: %v", err)
 	}
-	var o objects
 	for _, r := range res.Resources() {
 		raw, err := r.AsYAML()
 		if err != nil {
@@ -171,52 +215,93 @@ func pods(o objects) map[string]corev1.PodTemplateSpec {
 func TestReviewerChecks(t *testing.T) {
 	o := build(t)
 	for owner, p := range pods(o) {
-		ps := p.Spec.SecurityContext
-		if ps == nil || ps.RunAsNonRoot == nil || !*ps.RunAsNonRoot || ps.RunAsUser == nil || *ps.RunAsUser == 0 {
-			t.Errorf("%s: the pod must run as a non-root user (runAsNonRoot and a non-zero runAsUser)", owner)
-		}
-		if ps == nil || ps.SeccompProfile == nil || ps.SeccompProfile.Type != corev1.SeccompProfileTypeRuntimeDefault {
-			t.Errorf("%s: the pod needs seccompProfile RuntimeDefault", owner)
-		}
-		if p.Spec.AutomountServiceAccountToken == nil || *p.Spec.AutomountServiceAccountToken {
-			t.Errorf("%s: automountServiceAccountToken must be false: nothing here talks to the Kubernetes API", owner)
-		}
-		all := append(slices.Clone(p.Spec.InitContainers), p.Spec.Containers...)
-		for _, c := range all {
-			where := owner + " container " + c.Name
-			sc := c.SecurityContext
-			switch {
-			case sc == nil:
-				t.Errorf("%s: no securityContext", where)
-				continue
-			case sc.AllowPrivilegeEscalation == nil || *sc.AllowPrivilegeEscalation:
-				t.Errorf("%s: allowPrivilegeEscalation must be false", where)
-			case sc.ReadOnlyRootFilesystem == nil || !*sc.ReadOnlyRootFilesystem:
-				t.Errorf("%s: readOnlyRootFilesystem must be true", where)
-			case sc.RunAsNonRoot == nil || !*sc.RunAsNonRoot:
-				t.Errorf("%s: runAsNonRoot must be true", where)
-			case sc.Capabilities == nil || !slices.Equal(sc.Capabilities.Drop, []corev1.Capability{"ALL"}) || len(sc.Capabilities.Add) > 0:
-				t.Errorf("%s: capabilities must drop ALL and add none", where)
-			case sc.Privileged != nil && *sc.Privileged:
-				t.Errorf("%s: privileged", where)
-			}
-			for _, r := range []corev1.ResourceName{corev1.ResourceCPU, corev1.ResourceMemory} {
-				req, okReq := c.Resources.Requests[r]
-				lim, okLim := c.Resources.Limits[r]
-				if !okReq || !okLim {
-					t.Errorf("%s: %s needs a request and a limit", where, r)
-				} else if req.Cmp(lim) > 0 {
-					t.Errorf("%s: %s request %s is over its limit %s", where, r, req.String(), lim.String())
-				}
-			}
-			if !pinned(c.Image) {
-				t.Errorf("%s: image %q must name a registry and a version tag or digest, never latest", where, c.Image)
-			}
-			if c.ImagePullPolicy == corev1.PullAlways {
-				t.Errorf("%s: a pinned image needs no imagePullPolicy Always", where)
-			}
+		for _, problem := range review(owner, p) {
+			t.Error(problem)
 		}
 	}
+}
+
+// TestReviewerChecksCatchWhatTheyCheck: a pod template that breaks each
+// rule is caught on each.
+func TestReviewerChecksCatchWhatTheyCheck(t *testing.T) {
+	d := deployment(t, build(t), "api")
+	p := d.Spec.Template.DeepCopy()
+	p.Spec.SecurityContext.RunAsNonRoot = nil
+	p.Spec.SecurityContext.SeccompProfile = nil
+	c := &p.Spec.Containers[0]
+	no, yes := false, true
+	c.SecurityContext.ReadOnlyRootFilesystem = &no
+	c.SecurityContext.AllowPrivilegeEscalation = &yes
+	c.SecurityContext.Capabilities.Add = []corev1.Capability{"NET_ADMIN"}
+	delete(c.Resources.Limits, corev1.ResourceMemory)
+	c.Image = "registry.example.org/innomunich:latest"
+	got := strings.Join(review("bad", *p), "\n")
+	for _, want := range []string{"non-root user", "seccompProfile", "readOnlyRootFilesystem", "allowPrivilegeEscalation", "capabilities", "memory needs a request and a limit", "never latest"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("not caught: %s; the review says:\n%s", want, got)
+		}
+	}
+}
+
+// review lists what a reviewer would object to in a pod template: not
+// running as non-root, privilege escalation, capabilities, a writable root
+// filesystem, no seccomp profile, missing requests or limits, an image
+// that is not pinned, a service account token nobody needs.
+func review(owner string, p corev1.PodTemplateSpec) []string {
+	var out []string
+	fail := func(format string, a ...any) { out = append(out, fmt.Sprintf(format, a...)) }
+	ps := p.Spec.SecurityContext
+	if ps == nil || ps.RunAsNonRoot == nil || !*ps.RunAsNonRoot || ps.RunAsUser == nil || *ps.RunAsUser == 0 {
+		fail("%s: the pod must run as a non-root user (runAsNonRoot and a non-zero runAsUser)", owner)
+	}
+	if ps == nil || ps.SeccompProfile == nil || ps.SeccompProfile.Type != corev1.SeccompProfileTypeRuntimeDefault {
+		fail("%s: the pod needs seccompProfile RuntimeDefault", owner)
+	}
+	if p.Spec.AutomountServiceAccountToken == nil || *p.Spec.AutomountServiceAccountToken {
+		fail("%s: automountServiceAccountToken must be false: nothing here talks to the Kubernetes API", owner)
+	}
+	if p.Spec.HostNetwork || p.Spec.HostPID || p.Spec.HostIPC {
+		fail("%s: no host namespaces", owner)
+	}
+	for _, c := range append(slices.Clone(p.Spec.InitContainers), p.Spec.Containers...) {
+		where := owner + " container " + c.Name
+		sc := c.SecurityContext
+		if sc == nil {
+			fail("%s: no securityContext", where)
+			sc = &corev1.SecurityContext{}
+		}
+		if sc.AllowPrivilegeEscalation == nil || *sc.AllowPrivilegeEscalation {
+			fail("%s: allowPrivilegeEscalation must be false", where)
+		}
+		if sc.ReadOnlyRootFilesystem == nil || !*sc.ReadOnlyRootFilesystem {
+			fail("%s: readOnlyRootFilesystem must be true", where)
+		}
+		if sc.RunAsNonRoot == nil || !*sc.RunAsNonRoot {
+			fail("%s: runAsNonRoot must be true", where)
+		}
+		if sc.Capabilities == nil || !slices.Equal(sc.Capabilities.Drop, []corev1.Capability{"ALL"}) || len(sc.Capabilities.Add) > 0 {
+			fail("%s: capabilities must drop ALL and add none", where)
+		}
+		if sc.Privileged != nil && *sc.Privileged {
+			fail("%s: privileged", where)
+		}
+		for _, r := range []corev1.ResourceName{corev1.ResourceCPU, corev1.ResourceMemory} {
+			req, okReq := c.Resources.Requests[r]
+			lim, okLim := c.Resources.Limits[r]
+			if !okReq || !okLim {
+				fail("%s: %s needs a request and a limit", where, r)
+			} else if req.Cmp(lim) > 0 {
+				fail("%s: %s request %s is over its limit %s", where, r, req.String(), lim.String())
+			}
+		}
+		if !pinned(c.Image) {
+			fail("%s: image %q must name a registry and a version tag or digest, never latest", where, c.Image)
+		}
+		if c.ImagePullPolicy == corev1.PullAlways {
+			fail("%s: a pinned image needs no imagePullPolicy Always", where)
+		}
+	}
+	return out
 }
 
 var digest = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
