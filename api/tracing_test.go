@@ -6,15 +6,19 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"log/slog"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/innomunich/platform/api"
+	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/config"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
+	"github.com/innomunich/platform/pkg/gen"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 	"go.opentelemetry.io/otel/trace"
@@ -175,4 +179,60 @@ func TestTracingMakesATreeOfARequest(t *testing.T) {
 			t.Errorf("probes and /metrics made %d spans", n)
 		}
 	})
+}
+
+// BenchmarkTracingOverhead is one organisation list request through the
+// whole router on SQLite, with tracing off (the default) and on (spans
+// for the request, the domain and every statement, exported at once to
+// memory): what turning tracing on costs a request, besides the export.
+func BenchmarkTracingOverhead(b *testing.B) {
+	for _, traced := range []bool{false, true} {
+		name := "off"
+		if traced {
+			name = "on"
+		}
+		b.Run(name, func(b *testing.B) {
+			db := dbtest.New(b, database.SQLite)
+			cfg, err := config.Load(func(string) string { return "" })
+			if err != nil {
+				b.Fatal(err)
+			}
+			cfg.SPADir, cfg.RateLimit = b.TempDir(), 0
+			keys := auth.GenerateKeys()
+			deps := api.Deps{DB: db, Keys: keys, Config: cfg, Version: "bench"}
+			if traced {
+				tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(tracetest.NewNoopExporter()))
+				if err := db.Trace(tp); err != nil {
+					b.Fatal(err)
+				}
+				deps.Tracer = tp
+			}
+			handler := api.New(deps)
+			key := benchAPIKey(b, db)
+			b.ReportAllocs()
+			for b.Loop() {
+				req := httptest.NewRequest("GET", "/api/v1/organisations?limit=20", nil)
+				req.Header.Set("Authorization", "Bearer "+key)
+				rec := httptest.NewRecorder()
+				handler.ServeHTTP(rec, req)
+				if rec.Code != 200 {
+					b.Fatalf("%d %s", rec.Code, rec.Body)
+				}
+			}
+		})
+	}
+}
+
+// benchAPIKey is the secret of an admin's API key in a database holding
+// 50 generated organisations.
+func benchAPIKey(b *testing.B, db *database.DB) string {
+	b.Helper()
+	if _, err := gen.Generate(b.Context(), db, gen.Options{Orgs: 50, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	_, secret, err := apikey.Create(setupCtx(), db, apikey.New{Name: "bench", Role: auth.RoleAdmin, Scopes: []string{auth.ScopeRead}, ExpiresAt: time.Now().Add(time.Hour)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return secret
 }
