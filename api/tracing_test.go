@@ -230,7 +230,7 @@ func benchAPIKey(b *testing.B, db *database.DB) string {
 	if _, err := gen.Generate(b.Context(), db, gen.Options{Orgs: 50, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	_, secret, err := apikey.Create(setupCtx(), db, apikey.New{Name: "bench", Role: auth.RoleAdmin, Scopes: []string{auth.ScopeRead}, ExpiresAt: time.Now().Add(time.Hour)})
+	_, secret, err := apikey.Create(setupCtx(), db, apikey.New{Name: "bench", Role: auth.RoleViewer, Scopes: []string{auth.ScopeRead}, ExpiresAt: time.Now().Add(time.Hour)})
 	if err != nil {
 		b.Fatal(err)
 	}
