@@ -50,7 +50,7 @@ type config struct {
 	bin, admin, doc, gobench, workdir string
 	scales, sqliteScales              []int
 	sqliteConns                       int
-	pocketbase                        string
+	pocketbase, runDB                 string
 	peerScale, peerConns              int
 	seed                              uint64
 	conns                             int
@@ -68,6 +68,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.pocketbase, "pocketbase", "", "PocketBase binary (go install github.com/pocketbase/pocketbase/examples/base) for the peer comparison; '' leaves it out")
 	fs.IntVar(&c.peerScale, "peer-scale", 20000, "organisations for the peer comparison (a SQLite data set)")
 	fs.IntVar(&c.peerConns, "peer-conns", 16, "concurrent connections in the peer comparison")
+	fs.StringVar(&c.runDB, "run-db", "innomunich_bench_run", "name of the PostgreSQL copy each run serves (dropped before and after)")
 	fs.StringVar(&c.bin, "bin", "bin/innomunich", "the server binary")
 	fs.StringVar(&c.admin, "pg", "postgres://innomunich_bench:innomunich_bench@127.0.0.1:5433/postgres?sslmode=disable", "PostgreSQL URL of a role that may create databases (.ci/bench makes it)")
 	fs.StringVar(&c.doc, "doc", "docs/performance.md", "document whose results section is rewritten ('' for none)")
@@ -199,7 +200,7 @@ func runScale(ctx context.Context, c config, n int, stdout io.Writer) (scaleResu
 		return out, err
 	}
 	// Each run works on a copy, so the writes of one run never change the next.
-	const runDB = "innomunich_bench_run"
+	runDB := c.runDB
 	if _, err := admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+runDB+" WITH (FORCE)"); err != nil {
 		return out, err
 	}
