@@ -46,6 +46,8 @@ type DB struct {
 	path string
 	// pgConfig is the PostgreSQL connection's configuration.
 	pgConfig *pgx.ConnConfig
+	// url is the PostgreSQL URL, for pg_dump.
+	url string
 	// cleanup removes what Open created for a throwaway database.
 	cleanup func()
 	// river is the job queue's own pool on SQLite (see RiverDriver).
@@ -137,7 +139,7 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		if err != nil {
 			return nil, err
 		}
-		db.pgConfig = pc
+		db.pgConfig, db.url = pc, t.DSN
 		dialector = postgres.New(postgres.Config{Conn: openPostgres(pc)})
 	case SQLite:
 		path := t.Path
