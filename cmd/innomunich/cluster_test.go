@@ -567,4 +567,3 @@ func TestThreeInstancesBehindALoadBalancer(t *testing.T) {
 		downFor.Round(100*time.Millisecond), stats.signIns.Load(), stats.edits.Load(), stats.conflicts.Load(), stats.created.Load(), stats.replays.Load(),
 		stats.registered.Load(), stats.refusedDuplicates.Load(), slowest.Round(time.Millisecond))
 }
-
