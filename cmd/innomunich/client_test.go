@@ -29,9 +29,18 @@ type reply struct {
 
 func (r reply) decode(t testing.TB, v any) {
 	t.Helper()
-	if err := json.Unmarshal(r.body, v); err != nil {
-		t.Fatalf("decode %d %s: %v", r.status, r.body, err)
+	if err := r.into(v); err != nil {
+		t.Fatal(err)
 	}
+}
+
+// into decodes the body; for goroutines other than the test's, which
+// must not call t.Fatal.
+func (r reply) into(v any) error {
+	if err := json.Unmarshal(r.body, v); err != nil {
+		return fmt.Errorf("decode %d %s: %w", r.status, r.body, err)
+	}
+	return nil
 }
 
 // call sends one request; err is a transport error (no answer).
@@ -94,5 +103,3 @@ func signIn(t testing.TB, base, email, password string) *apiClient {
 	c.token = tok.AccessToken
 	return c
 }
-
-func idempotencyKey(parts ...any) string { return fmt.Sprint(parts...) }
