@@ -501,6 +501,7 @@ func TestThreeInstancesBehindALoadBalancer(t *testing.T) {
 		}
 	}
 	waitRounds(workers * rounds / 3)
+	beforeKill, healthyFor := stats.requests.Load(), time.Since(start)
 	procs[1].kill(t)
 	killedAt := time.Now()
 	waitRounds(2 * workers)
@@ -563,10 +564,10 @@ func TestThreeInstancesBehindALoadBalancer(t *testing.T) {
 	for _, d := range revocations {
 		slowest = max(slowest, d)
 	}
-	t.Logf("3 instances, %d workers: %d requests in %s (%.0f/s), %d without an answer (instance killed; retried), %d retries answered 409 'still in progress' (the killed instance's claim, until the request deadline), %d refused connections skipped by the proxy; "+
+	t.Logf("3 instances, %d workers: %d requests in %s (%.0f/s; %.0f/s before the kill), %d without an answer (instance killed; retried), %d retries answered 409 'still in progress' (the killed instance's claim, until the request deadline), %d refused connections skipped by the proxy; "+
 		"instance 2 down for %s; %d sign-ins, %d edits (%d If-Match conflicts), %d creations (%d replays), %d registrations (%d duplicates refused); "+
 		"sign-out refused everywhere after at most %s",
-		workers, stats.requests.Load(), elapsed.Round(100*time.Millisecond), float64(stats.requests.Load())/elapsed.Seconds(), stats.unknowns.Load(), stats.inProgress.Load(), rr.skipped.Load(),
+		workers, stats.requests.Load(), elapsed.Round(100*time.Millisecond), float64(stats.requests.Load())/elapsed.Seconds(), float64(beforeKill)/healthyFor.Seconds(), stats.unknowns.Load(), stats.inProgress.Load(), rr.skipped.Load(),
 		downFor.Round(100*time.Millisecond), stats.signIns.Load(), stats.edits.Load(), stats.conflicts.Load(), stats.created.Load(), stats.replays.Load(),
 		stats.registered.Load(), stats.refusedDuplicates.Load(), slowest.Round(time.Millisecond))
 }
