@@ -212,6 +212,14 @@ func restoreSQLite(t Target, path string, force bool) error {
 	} else if n > 0 && !force {
 		return refuse("%s already holds %d tables: restore will not overwrite a database. Restore into a new file (set DATABASE_URL), or stop the server and add --force to replace it", t.Path, n)
 	}
+	release, inUse, err := tryExclusive(inUsePath(t.Path))
+	if err != nil {
+		return err
+	}
+	if inUse {
+		return refuse("%s is in use by a running innomunich (serve, worker or another command): stop it before restoring into its database", t.Path)
+	}
+	defer release()
 	tmp, err := os.CreateTemp(filepath.Dir(t.Path), ".innomunich-restore-*") // 0600
 	if err != nil {
 		return err

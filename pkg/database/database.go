@@ -162,6 +162,15 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 			db.cleanup()
 			return nil, err
 		}
+		// Held until Close, so that restore refuses to replace a file
+		// that a running server has open.
+		release, err := holdShared(inUsePath(path))
+		if err != nil {
+			db.cleanup()
+			return nil, err
+		}
+		removeTemp := db.cleanup
+		db.cleanup = func() { release(); removeTemp() }
 		db.path = path
 		busy := opt.LockTimeout
 		if busy <= 0 {
@@ -315,6 +324,10 @@ func sqliteDSN(path string, busy time.Duration) string {
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
 }
+
+// inUsePath is the file every process that has the SQLite file open
+// holds a shared lock on.
+func inUsePath(path string) string { return path + ".in-use" }
 
 // lockPath is the file that processes sharing one SQLite file lock to
 // take turns at setting it up and migrating it.
