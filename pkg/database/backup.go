@@ -310,6 +310,14 @@ func restorePostgres(ctx context.Context, rawURL, path string, force bool) error
 		return refuse("the database %s already holds %d tables: restore will not overwrite a database. Restore into a new, empty database (createdb), or add --force to replace its content", redactURL(rawURL), len(tables))
 	}
 	if len(tables) > 0 {
+		var others int
+		if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()").Scan(&others); err != nil {
+			return err
+		}
+		if others > 0 {
+			return refuse("%d other sessions are connected to the database %s (running servers or workers?): stop them before restoring into it; "+
+				"SELECT pid, usename, application_name, client_addr FROM pg_stat_activity WHERE datname = current_database() shows them", others, redactURL(rawURL))
+		}
 		// Tables the backup does not have (a newer migration's) must go
 		// too, or the next migration would trip over them.
 		if _, err := db.sql.ExecContext(ctx, "DROP TABLE IF EXISTS "+strings.Join(tables, ", ")+" CASCADE"); err != nil {
