@@ -7,11 +7,15 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/innomunich/platform/pkg/apikey"
+	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
 	"github.com/innomunich/platform/pkg/demo"
 	"github.com/innomunich/platform/pkg/gen"
+	"github.com/innomunich/platform/pkg/user"
 	"github.com/pressly/goose/v3"
 )
 
@@ -89,17 +93,19 @@ func TestUpgradeFromTheFirstReleaseKeepsData(t *testing.T) {
 			if _, err := demo.Seed(ctx, db); err != nil {
 				t.Fatalf("demo data: %v", err)
 			}
-			if _, err := gen.Generate(ctx, db, gen.Options{Orgs: 300, Seed: 7}); err != nil {
+			if _, err := gen.Generate(ctx, db, gen.Options{Orgs: 120, Seed: 7}); err != nil {
 				t.Fatalf("generated data: %v", err)
 			}
+			accounts(t, ctx, db)
 			prev = snapshot(t, db)
-			empty := 0
-			for _, tb := range prev {
+			var empty []string
+			for name, tb := range prev {
 				if len(tb.rows) == 0 {
-					empty++
+					empty = append(empty, name)
 				}
 			}
-			t.Logf("%d tables, %d of them empty at the latest schema", len(prev), empty)
+			sort.Strings(empty)
+			t.Logf("%d tables, %d of them empty at the latest schema: %v", len(prev), len(empty), empty)
 
 			// Down, one migration at a time, to the first release.
 			for {
@@ -124,6 +130,32 @@ func TestUpgradeFromTheFirstReleaseKeepsData(t *testing.T) {
 			}
 			keptAll(t, "the way up and down", first, prev)
 		})
+	}
+}
+
+// accounts adds users, sign-ins, a throttled address and API keys
+// through their packages: gen and the demo add none.
+func accounts(t *testing.T, ctx context.Context, db *database.DB) {
+	t.Helper()
+	const password = "Aufwärts und abwärts, ohne Verlust 2026"
+	if _, err := user.EnsureAdmin(ctx, db, "upgrade-admin@example.org", password); err != nil {
+		t.Fatal(err)
+	}
+	admin := auth.With(ctx, auth.Principal{Kind: auth.KindUser, ID: "01a229c0-0000-7000-8000-00000000ad01", Name: "upgrade test", Role: auth.RoleAdmin})
+	for i := range 5 {
+		if _, _, err := user.Create(admin, db, user.New{Email: fmt.Sprintf("viewer%d@example.org", i), DisplayName: fmt.Sprintf("Viewer %d", i), Role: auth.RoleViewer}); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := apikey.Create(admin, db, apikey.New{Name: fmt.Sprintf("Partner sync %d", i), Role: auth.RoleViewer, Scopes: []string{"read"}, ExpiresAt: time.Now().AddDate(1, 0, 0)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	keys := auth.GenerateKeys()
+	if _, err := user.Login(ctx, db, keys, "upgrade-admin@example.org", password, "192.0.2.1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := user.Login(ctx, db, keys, "upgrade-admin@example.org", "wrong password", "192.0.2.2"); err == nil {
+		t.Fatal("a wrong password signed in")
 	}
 }
 
