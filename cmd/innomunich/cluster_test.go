@@ -236,9 +236,9 @@ func TestThreeInstancesBehindALoadBalancer(t *testing.T) {
 	vars["INNOMUNICH_JWT_KEY_FILE"] = keyFile
 	vars["INNOMUNICH_LOG_LEVEL"] = "error"
 	vars["INNOMUNICH_DB_MAX_CONNS"] = "8"
-	// An instance trusts what it read about a user's sessions for half a
-	// second: a sign-out reaches every instance within a second.
-	vars["INNOMUNICH_SESSION_CHECK_TTL"] = "500ms"
+	// INNOMUNICH_SESSION_CHECK_TTL keeps its default (500ms): an instance
+	// trusts what it read about a user's sessions for half a second, so a
+	// sign-out reaches every instance within a second.
 
 	procs := make([]*process, 3)
 	addrs := make([]string, 3)
