@@ -389,7 +389,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 		q = q.Where("(' ' || languages || ' ') LIKE ?", "% "+f.Language+" %")
 	}
 	if f.UpdatedSince != nil {
-		q = q.Where("updated_at >= ?", f.UpdatedSince.UTC())
+		q = q.Where(db.Selective("updated_at >= ?"), f.UpdatedSince.UTC())
 	}
 	q = search.Matching(q, db, "people", f.Q)
 	var rows []Person
