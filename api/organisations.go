@@ -176,7 +176,7 @@ func (s *server) exportOrganisations(c echo.Context, f organisation.Filter, sort
 		}
 		cells := []string{o.ID, o.Name, o.NameLocal, o.NameKana, o.ShortName, o.Kind, strconv.FormatBool(o.SME), emp, o.Country, region,
 			o.City, o.Website, o.Email, o.Phone, strings.Join(o.FocusAreas, ";"), o.Description.De, o.Description.En, o.Description.Ja,
-			strconv.FormatBool(o.Archived)}
+			strconv.FormatBool(o.Archived), o.CorporateNumber, o.Register.String(), o.VATID, o.LEI, o.RORID}
 		for i, v := range cells {
 			cells[i] = organisation.ExportCell(v) // no formulas when opened in a spreadsheet
 		}
