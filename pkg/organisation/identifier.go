@@ -242,7 +242,7 @@ func ValidVATID(s string) bool {
 	return true
 }
 
-var registerShape = regexp.MustCompile(`^(?i)(?:(?:Amtsgericht|AG)\s+)?(.+?)[\s,]+(HRA|HRB)\s*(\d{1,7})(\s*[A-Z]{1,2})?$`)
+var registerShape = regexp.MustCompile(`^(?i)(?:(?:Amtsgericht|AG)\s+)?(.+?)[\s,]+(HRA|HRB)\s*(\d(?:[\d ]{0,8}\d)?)(\s*[A-Z]{1,2})?$`)
 
 // ParseRegister reads the written form of a commercial register entry,
 // "Amtsgericht München HRB 123456" (also "AG München, HRB 123456",

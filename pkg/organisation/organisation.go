@@ -318,7 +318,11 @@ func raced(err error) error {
 func byIdentifier(ctx context.Context, db *database.DB, o Organisation) (id, name, field string, err error) {
 	for _, l := range o.Identifiers.lookups() {
 		var rows []struct{ ID, Name string }
-		err := db.Conn(ctx).Table("organisations").Select("id, name").Where(l.Column+" = ?", l.Value).Where("id <> ?", o.ID).Limit(1).Find(&rows).Error
+		q := db.Conn(ctx).Table("organisations").Select("id, name").Where(l.Column+" = ?", l.Value)
+		if o.ID != "" {
+			q = q.Where("id <> ?", o.ID)
+		}
+		err := q.Limit(1).Find(&rows).Error
 		if err != nil {
 			return "", "", "", err
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"strings"
 
 	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/innomunich/platform/pkg/auth"
@@ -11,15 +12,35 @@ import (
 	"github.com/innomunich/platform/pkg/extid"
 )
 
-// upsertAttempts bounds the retries of an upsert that lost a race for its
-// external id or identifier to a concurrent one (which then exists).
-const upsertAttempts = 4
+// upsertAttempts bounds the retries of an upsert that lost a race to a
+// concurrent one.
+const upsertAttempts = 5
+
+// retryUpsert says whether an upsert may have lost a race that another
+// attempt wins, because the other writer's record is committed now: the
+// unique index took the external id or an identifier, the duplicate check
+// saw the other's new record, or (without If-Match) the record changed
+// between reading and writing it. On SQLite, which serialises writers,
+// none of these happen.
+func retryUpsert(err error, version *int) bool {
+	switch {
+	case errors.Is(err, extid.ErrTaken), errors.Is(err, errRaced):
+		return true
+	case apperr.Is(err, apperr.Conflict):
+		return true // a real duplicate answers the same again
+	case version == nil && apperr.Is(err, apperr.PreconditionFailed):
+		return true
+	}
+	return false
+}
 
 // Upsert creates or updates the organisation that system knows by id: a
 // partner's nightly sync is a loop of these. The organisation is the one
 // carrying the external id; failing that, the one sharing an identifier
 // with in (it gains the external id); failing that, a new one, subject to
-// the duplicate check (409 duplicate_of). Absent fields keep their value.
+// the duplicate check (409 duplicate_of). An organisation matched by
+// identifier that system knows by another id already is 409 too (the
+// partner has a duplicate). Absent fields keep their value.
 // A repeated upsert changes nothing and keeps the version. With version,
 // the organisation must exist at that version (412 otherwise).
 // created says whether a new organisation was made.
@@ -47,8 +68,21 @@ func Upsert(ctx context.Context, db *database.DB, system, id string, version *in
 				var probe Organisation
 				in.apply(&probe)
 				probe.normalise()
-				if orgID, _, _, err = byIdentifier(ctx, db, probe); err != nil {
+				var field string
+				if orgID, _, field, err = byIdentifier(ctx, db, probe); err != nil {
 					return err
+				}
+				if orgID != "" {
+					// The same organisation, unless system knows it by
+					// another id already: then system has a duplicate.
+					ids, err := externalIDs.One(ctx, db, orgID)
+					if err != nil {
+						return err
+					}
+					if other, ok := ids[system]; ok && other != id {
+						return apperr.New(apperr.Conflict, "The organisation with this %s is %s in %s already", strings.TrimPrefix(field, "identifiers."), other, system).
+							With("duplicate_of", orgID).With("field", field)
+					}
 				}
 			}
 			if orgID != "" {
@@ -64,9 +98,9 @@ func Upsert(ctx context.Context, db *database.DB, system, id string, version *in
 			orgID, created = n.ID, true
 			return err
 		})
-		if (errors.Is(err, extid.ErrTaken) || errors.Is(err, errRaced)) && attempt < upsertAttempts {
+		if retryUpsert(err, version) && attempt < upsertAttempts {
 			created = false
-			continue // the other writer's record exists now: update it
+			continue
 		}
 		if err != nil {
 			return Organisation{}, false, err
