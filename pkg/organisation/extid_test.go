@@ -3,7 +3,7 @@ package organisation_test
 import (
 	"context"
 	"errors"
-		"sync"
+	"sync"
 	"testing"
 
 	"github.com/innomunich/platform/pkg/apperr"

@@ -13,14 +13,14 @@ func TestCorporateNumbersAreCheckedByTheNTARule(t *testing.T) {
 		in    string
 		valid bool
 	}{
-		{"7000012050002", true},      // 国税庁 (National Tax Agency)
-		{"1180301018771", true},      // トヨタ自動車株式会社
-		{"5010401089998", true},      // 楽天グループ株式会社 (Rakuten Group)
-		{"1 1803-0101-8771", true},   // written with separators
-		{"１１８０３０１０１８７７１", true}, // full width
-		{"2180301018771", false},     // wrong check digit
-		{"118030101877", false},      // 12 digits
-		{"11803010187710", false},    // 14 digits
+		{"7000012050002", true},    // 国税庁 (National Tax Agency)
+		{"1180301018771", true},    // トヨタ自動車株式会社
+		{"5010401089998", true},    // 楽天グループ株式会社 (Rakuten Group)
+		{"1 1803-0101-8771", true}, // written with separators
+		{"１１８０３０１０１８７７１", true},    // full width
+		{"2180301018771", false},   // wrong check digit
+		{"118030101877", false},    // 12 digits
+		{"11803010187710", false},  // 14 digits
 		{"A180301018771", false},
 		{"", false},
 	} {
@@ -36,13 +36,13 @@ func TestLEIsAreCheckedByMod97(t *testing.T) {
 		in    string
 		valid bool
 	}{
-		{"506700GE1G29325QX363", true},    // GLEIF
-		{"7LTWFZYICNSX8D621K86", true},    // Deutsche Bank AG
-		{"529900W18LQJJN6SJ336", true},    // Siemens AG
+		{"506700GE1G29325QX363", true},     // GLEIF
+		{"7LTWFZYICNSX8D621K86", true},     // Deutsche Bank AG
+		{"529900W18LQJJN6SJ336", true},     // Siemens AG
 		{"5299 00w1 8lqj jn6s j336", true}, // spaces and lower case
-		{"529900W18LQJJN6SJ337", false},   // a check digit off
-		{"529900W18LQJJN6SJ3", false},     // too short
-		{"529900W18LQJJN6SJ3AB", false},   // letters where the check digits go
+		{"529900W18LQJJN6SJ337", false},    // a check digit off
+		{"529900W18LQJJN6SJ3", false},      // too short
+		{"529900W18LQJJN6SJ3AB", false},    // letters where the check digits go
 	} {
 		got := organisation.ValidLEI(organisation.NormaliseLEI(tt.in))
 		if got != tt.valid {
@@ -77,24 +77,24 @@ func TestVATIdsAreCheckedByCountryFormatAndGermanCheckDigit(t *testing.T) {
 		in    string
 		valid bool
 	}{
-		{"DE129273398", true},      // BMW AG
-		{"DE 129 274 202", true},   // Siemens AG
-		{"de143454214", true},      // SAP SE
-		{"DE129273399", false},     // check digit off
-		{"DE012927339", false},     // German numbers do not start with 0
-		{"DE12927339", false},      // 8 digits
-		{"ATU13585627", true},      // Austrian format
-		{"FR40303265045", true},    // French: 2 characters and 9 digits
-		{"NL004495445B01", true},   // Dutch
-		{"EL094014201", true},      // Greek, with EL
-		{"GR094014201", true},      // written GR
-		{"IT00743110157", true},    // Italian
-		{"ESA28015865", true},      // Spanish
-		{"BE0403170701", true},     // Belgian
-		{"XX123456789", false},     // no such member state
-		{"US123456789", false},     // not in the EU
-		{"ATU1358562", false},      // Austrian, too short
-		{"123456789", false},       // no prefix
+		{"DE129273398", true},    // BMW AG
+		{"DE 129 274 202", true}, // Siemens AG
+		{"de143454214", true},    // SAP SE
+		{"DE129273399", false},   // check digit off
+		{"DE012927339", false},   // German numbers do not start with 0
+		{"DE12927339", false},    // 8 digits
+		{"ATU13585627", true},    // Austrian format
+		{"FR40303265045", true},  // French: 2 characters and 9 digits
+		{"NL004495445B01", true}, // Dutch
+		{"EL094014201", true},    // Greek, with EL
+		{"GR094014201", true},    // written GR
+		{"IT00743110157", true},  // Italian
+		{"ESA28015865", true},    // Spanish
+		{"BE0403170701", true},   // Belgian
+		{"XX123456789", false},   // no such member state
+		{"US123456789", false},   // not in the EU
+		{"ATU1358562", false},    // Austrian, too short
+		{"123456789", false},     // no prefix
 	} {
 		got := organisation.ValidVATID(organisation.NormaliseVATID(tt.in))
 		if got != tt.valid {
