@@ -270,8 +270,8 @@ test('identifiers and external ids: shown on the organisation page, an external 
 
   await page.getByRole('link', { name: en.common.edit }).click();
   await page.getByRole('button', { name: en.externalIds.add }).click();
-  await page.getByLabel(en.externalIds.system).last().fill('kawasaki-crm');
-  await page.getByLabel(en.externalIds.id).last().fill('K-77');
+  await page.getByLabel(en.externalIds.system, { exact: true }).last().fill('kawasaki-crm');
+  await page.getByLabel(en.externalIds.id, { exact: true }).last().fill('K-77');
   await page.getByRole('button', { name: en.common.save }).click();
   const table = page.getByRole('region', { name: en.organisations.sections.identifiers }).getByRole('table');
   await expect(table).toContainText('kawasaki-crm');
