@@ -468,7 +468,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 		q = q.Where("(' ' || languages || ' ') LIKE ?", "% "+f.Language+" %")
 	}
 	if f.UpdatedSince != nil {
-		q = q.Where("updated_at >= ?", f.UpdatedSince.UTC())
+		q = q.Where(db.Selective("updated_at >= ?"), f.UpdatedSince.UTC())
 	}
 	if system, id, ok := strings.Cut(f.ExternalID, ":"); ok {
 		q = q.Where("id IN (SELECT person_id FROM person_external_ids WHERE system = ? AND external_id = ?)", system, id)
