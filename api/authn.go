@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -136,6 +137,25 @@ func ifMatch(c echo.Context) (int, error) {
 		return 0, apperr.New(apperr.BadRequest, "If-Match must be an ETag this API returned, e.g. \"3\"")
 	}
 	return v, nil
+}
+
+// externalTarget reads the external system and id an upsert names, and
+// its optional If-Match.
+func externalTarget(c echo.Context) (system, id string, version *int, err error) {
+	system, id = c.Param("system"), c.Param("external_id")
+	for _, p := range []*string{&system, &id} {
+		if *p, err = url.PathUnescape(*p); err != nil {
+			return "", "", nil, apperr.New(apperr.BadRequest, "The path is not properly escaped")
+		}
+	}
+	if c.Request().Header.Get("If-Match") != "" {
+		v, err := ifMatch(c)
+		if err != nil {
+			return "", "", nil, err
+		}
+		version = &v
+	}
+	return system, id, version, nil
 }
 
 // target reads the id of the record a PATCH or DELETE names and the

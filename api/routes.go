@@ -83,6 +83,7 @@ func (s *server) routes(e *echo.Echo) {
 	v1.PATCH("/organisations/:id", s.updateOrganisation)
 	v1.DELETE("/organisations/:id", s.deleteOrganisation)
 	v1.POST("/organisations/:id/merge", s.mergeOrganisation)
+	v1.PUT("/organisations/by-external-id/:system/:external_id", s.upsertOrganisation)
 	v1.GET("/organisations/:id/people", s.listOrganisationPeople)
 
 	v1.GET("/organisations/:id/agreements", s.listOrganisationAgreements)
@@ -163,6 +164,7 @@ func (s *server) routes(e *echo.Echo) {
 	v1.GET("/people/:id", s.getPerson)
 	v1.PATCH("/people/:id", s.updatePerson)
 	v1.DELETE("/people/:id", s.deletePerson)
+	v1.PUT("/people/by-external-id/:system/:external_id", s.upsertPerson)
 
 	v1.GET("/regions", s.listRegions)
 	v1.POST("/regions", s.createRegion)
@@ -254,3 +256,4 @@ func (g group) POST(path string, h echo.HandlerFunc, marks ...echo.MiddlewareFun
 }
 func (g group) PATCH(path string, h echo.HandlerFunc)  { g.g.PATCH(path, h, g.mw...) }
 func (g group) DELETE(path string, h echo.HandlerFunc) { g.g.DELETE(path, h, g.mw...) }
+func (g group) PUT(path string, h echo.HandlerFunc)    { g.g.PUT(path, h, g.mw...) }

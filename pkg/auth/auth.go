@@ -66,6 +66,9 @@ type Principal struct {
 	OrganisationID string // empty when the caller belongs to none
 	Scopes         []string
 	Locale         string
+	// ExternalSystem restricts an API key to writing the external ids of
+	// one partner system (pkg/extid); empty for everyone else.
+	ExternalSystem string
 }
 
 // Allows reports whether the principal holds scope. Users (and the

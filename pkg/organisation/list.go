@@ -2,6 +2,7 @@ package organisation
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/innomunich/platform/pkg/database"
@@ -24,6 +25,9 @@ type Filter struct {
 	UpdatedSince *time.Time
 	Q            string
 	IDs          []string
+	// ExternalID, "system:id", selects the organisation a partner system
+	// knows by that id.
+	ExternalID string
 }
 
 // Sort is the organisation list's order spec.
@@ -63,6 +67,9 @@ func (f Filter) apply(db *database.DB, q *gorm.DB) *gorm.DB {
 	}
 	if len(f.IDs) > 0 {
 		q = q.Where("id IN ?", f.IDs)
+	}
+	if system, id, ok := strings.Cut(f.ExternalID, ":"); ok {
+		q = q.Where("id IN (SELECT organisation_id FROM organisation_external_ids WHERE system = ? AND external_id = ?)", system, id)
 	}
 	return search.Matching(q, db, "organisations", f.Q)
 }

@@ -767,9 +767,29 @@ export interface paths {
         put?: never;
         /**
          * Add an organisation
-         * @description A likely duplicate (same name ignoring case, width, punctuation and legal form such as GmbH, AG, K.K., 株式会社; or same website host) is 409 with duplicate_of; coordinators may pass allow_duplicate=true.
+         * @description A likely duplicate (same name ignoring case, width, punctuation and legal form such as GmbH, AG, K.K., 株式会社; or same website host) is 409 with duplicate_of; coordinators may pass allow_duplicate=true. An identifier (corporate number, commercial register, VAT id, LEI, ROR id) another organisation has is 409 with duplicate_of whatever the name: the same number is the same organisation. An external id another organisation has is 409 with other_id. An API key restricted to one external system may set only that system's external ids (403).
          */
         post: operations["createOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/by-external-id/{system}/{external_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or update an organisation by its external id
+         * @description For a partner's nightly sync: the organisation that the partner system calls id is updated with the fields of the body (absent fields keep their value), or, if none has that external id, the one sharing an identifier with the body gains it and is updated, or else a new one is created (201 with Location; the duplicate check applies: 409 with duplicate_of). The same body again changes nothing and keeps the version (200). If-Match is optional: with it, the organisation must exist at that version (412 otherwise). An API key restricted to an external system may upsert only by that system's ids (403).
+         */
+        put: operations["upsertOrganisation"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -965,6 +985,26 @@ export interface paths {
         put?: never;
         /** Add a person */
         post: operations["createPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/by-external-id/{system}/{external_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or update a person by their external id
+         * @description For a partner's nightly sync: the person that the partner system calls id is updated with the fields of the body (absent fields keep their value), or created if none has that external id (201 with Location; organisation_id and family_name are needed then). The same body again changes nothing and keeps the version (200). If-Match is optional: with it, the person must exist at that version (412 otherwise). An API key restricted to an external system may upsert only by that system's ids (403).
+         */
+        put: operations["upsertPerson"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2061,6 +2101,8 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             expires_at: string;
+            /** @example osaka-bhq */
+            external_system: string | null;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -2090,6 +2132,12 @@ export interface components {
         APIKeyCreate: {
             /** Format: date-time */
             expires_at: string;
+            /**
+             * @description ExternalSystem restricts the key to writing the external ids of one
+             *     partner system (a region's sync key); fixed for the key's life.
+             * @example osaka-bhq
+             */
+            external_system?: string | null;
             /** @example BMBF reporting script */
             name: string;
             /** Format: uuid */
@@ -2108,6 +2156,8 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             expires_at: string;
+            /** @example osaka-bhq */
+            external_system: string | null;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -2437,6 +2487,17 @@ export interface components {
             /** @example technology_offer */
             code: string;
             name: components["schemas"]["Text"];
+        };
+        CommercialRegister: {
+            /** @example München */
+            court: string;
+            /** @example 123456 */
+            number: string;
+            /**
+             * @description HRA or HRB, any case
+             * @example HRB
+             */
+            type: string;
         };
         FieldError: {
             /**
@@ -3450,6 +3511,15 @@ export interface components {
             email: string;
             employees: number | null;
             /**
+             * @description ExternalIDs are the ids partner systems know it by, by system.
+             * @example {
+             *       "osaka-bhq": "OB-1234"
+             *     }
+             */
+            external_ids: {
+                [key: string]: string;
+            };
+            /**
              * @example [
              *       "cell_gene_therapy"
              *     ]
@@ -3457,6 +3527,8 @@ export interface components {
             focus_areas: string[];
             /** Format: uuid */
             id: string;
+            /** @description Identifiers are the registry numbers it is known by, normalised. */
+            identifiers: components["schemas"]["OrganisationIdentifiers"];
             /** @enum {string} */
             kind: "pharma" | "biotech" | "medtech" | "research_institute" | "university" | "hospital" | "cluster" | "government" | "investor" | "service_provider" | "other";
             /** @example Osaka BioHeadquarters */
@@ -3495,7 +3567,18 @@ export interface components {
             description?: components["schemas"]["Text"] | null;
             email?: string | null;
             employees?: number | null;
+            /**
+             * @description ExternalIDs are the ids partner systems know it by: system name
+             *     (lowercase slug) → id (1–200 characters); each unique per system.
+             * @example {
+             *       "osaka-bhq": "OB-1234"
+             *     }
+             */
+            external_ids?: {
+                [key: string]: string;
+            } | null;
             focus_areas?: string[] | null;
+            identifiers?: components["schemas"]["OrganisationIdentifiersCreate"] | null;
             /** @enum {string} */
             kind: "pharma" | "biotech" | "medtech" | "research_institute" | "university" | "hospital" | "cluster" | "government" | "investor" | "service_provider" | "other";
             /** @example Example Biotech GmbH */
@@ -3508,6 +3591,35 @@ export interface components {
             short_name?: string | null;
             sme?: boolean | null;
             website?: string | null;
+        };
+        OrganisationIdentifiers: {
+            commercial_register: components["schemas"]["CommercialRegister"] | null;
+            /** @example 7000012050002 */
+            corporate_number: string;
+            /** @example 529900W18LQJJN6SJ336 */
+            lei: string;
+            /** @example 05591te55 */
+            ror_id: string;
+            /** @example DE129273398 */
+            vat_id: string;
+        };
+        OrganisationIdentifiersCreate: {
+            commercial_register?: components["schemas"]["CommercialRegister"];
+            /** @example 7000012050002 */
+            corporate_number?: string;
+            /** @example 529900W18LQJJN6SJ336 */
+            lei?: string;
+            /** @example 05591te55 */
+            ror_id?: string;
+            /** @example DE129273398 */
+            vat_id?: string;
+        };
+        OrganisationIdentifiersPatch: {
+            commercial_register?: components["schemas"]["CommercialRegister"] | null;
+            corporate_number?: string | null;
+            lei?: string | null;
+            ror_id?: string | null;
+            vat_id?: string | null;
         };
         OrganisationImportReport: {
             /**
@@ -3558,7 +3670,18 @@ export interface components {
             description?: components["schemas"]["TextPatch"] | null;
             email?: string | null;
             employees?: number | null;
+            /**
+             * @description ExternalIDs is a merge patch of the external ids: an id sets the
+             *     system's, null removes it; null for the whole removes them all.
+             * @example {
+             *       "kawasaki-crm": "K-77"
+             *     }
+             */
+            external_ids?: {
+                [key: string]: string;
+            } | null;
             focus_areas?: string[] | null;
+            identifiers?: components["schemas"]["OrganisationIdentifiersPatch"] | null;
             /** @enum {string} */
             kind?: "pharma" | "biotech" | "medtech" | "research_institute" | "university" | "hospital" | "cluster" | "government" | "investor" | "service_provider" | "other";
             name?: string;
@@ -3661,6 +3784,15 @@ export interface components {
             /** @example 山田 太郎 */
             display_name: string;
             email: string | null;
+            /**
+             * @description ExternalIDs are the ids partner systems know the person by.
+             * @example {
+             *       "kawasaki-crm": "P-4711"
+             *     }
+             */
+            external_ids: {
+                [key: string]: string;
+            };
             /** @example Yamada */
             family_name: string;
             /** @example ヤマダ */
@@ -3696,6 +3828,16 @@ export interface components {
             /** Format: date-time */
             consent_at?: string | null;
             email?: string | null;
+            /**
+             * @description ExternalIDs are the ids partner systems know the person by: system
+             *     name (lowercase slug) → id; each unique per system.
+             * @example {
+             *       "kawasaki-crm": "P-4711"
+             *     }
+             */
+            external_ids?: {
+                [key: string]: string;
+            } | null;
             family_name: string;
             family_name_kana?: string | null;
             family_name_local?: string | null;
@@ -3727,6 +3869,16 @@ export interface components {
             /** Format: date-time */
             consent_at?: string | null;
             email?: string | null;
+            /**
+             * @description ExternalIDs is a merge patch of the external ids: an id sets the
+             *     system's, null removes it; null for the whole removes them all.
+             * @example {
+             *       "kawasaki-crm": "P-4711"
+             *     }
+             */
+            external_ids?: {
+                [key: string]: string;
+            } | null;
             family_name?: string;
             family_name_kana?: string | null;
             family_name_local?: string | null;
@@ -6832,6 +6984,8 @@ export interface operations {
                 updated_since?: string;
                 /** @description Search text */
                 q?: string;
+                /** @description system:id, the organisation a partner system knows by that id */
+                external_id?: string;
                 /** @description csv for a CSV export */
                 format?: "json" | "csv";
                 /** @description Page size, 1–200 */
@@ -6904,6 +7058,60 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    upsertOrganisation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version changed (optional) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description External system, a lowercase slug */
+                system: string;
+                /** @description The id in that system */
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to set (absent fields keep their value); name, kind and country are needed to create */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -7368,6 +7576,8 @@ export interface operations {
                 updated_since?: string;
                 /** @description Search text */
                 q?: string;
+                /** @description system:id, the person a partner system knows by that id */
+                external_id?: string;
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -7434,6 +7644,60 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    upsertPerson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version changed (optional) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description External system, a lowercase slug */
+                system: string;
+                /** @description The id in that system */
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to set (absent fields keep their value) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
