@@ -84,7 +84,12 @@ func (db *DB) MigrateUp(ctx context.Context) ([]string, error) {
 		}
 		defer unlock()
 	}
-	if err := db.CheckSchemaNotNewer(ctx); err != nil {
+	// Read on the migrations' own pool: like the migrations, it must not
+	// fail for a statement timeout meant for requests.
+	check, closeCheck := db.migrationPool()
+	err := checkSchemaNotNewer(ctx, check, db.Engine)
+	closeCheck()
+	if err != nil {
 		return nil, err
 	}
 	p, close, err := db.provider()

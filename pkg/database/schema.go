@@ -74,7 +74,13 @@ func schemaTooNew(dbVersion int64) error {
 
 // CheckSchemaNotNewer refuses a database migrated beyond LatestVersion.
 func (db *DB) CheckSchemaNotNewer(ctx context.Context) error {
-	v, err := db.SchemaVersion(ctx)
+	return checkSchemaNotNewer(ctx, db.sql, db.Engine)
+}
+
+func checkSchemaNotNewer(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, e Engine) error {
+	v, err := schemaVersion(ctx, q, e)
 	if err != nil {
 		return err
 	}
