@@ -76,7 +76,7 @@ func work(ctx context.Context, cfg config.Config, logger *slog.Logger, stdout io
 		return err
 	}
 	defer db.Close()
-	if _, err := db.MigrateUp(ctx); err != nil {
+	if _, err := migrateUp(ctx, db, logger); err != nil {
 		return err
 	}
 	q, err := newJobs(cfg, db, logger, cfg.Workers)

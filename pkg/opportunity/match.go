@@ -147,7 +147,7 @@ func Words(texts ...string) []string {
 	}
 	for _, t := range texts {
 		var word []rune
-		for _, r := range search.Fold(t) {
+		for _, r := range search.Normalize(t) {
 			sc := scriptOf(r)
 			if len(word) > 0 && (sc == other || sc != scriptOf(word[0])) {
 				add(word)

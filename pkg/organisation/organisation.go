@@ -56,10 +56,13 @@ type Organisation struct {
 	NameSort    string
 	KanaSort    string
 	SearchText  string
+	SearchName  string
 	SearchGrams string `gorm:"-"` // written per engine, never read
-	Version     int
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// SearchRank is a search's relevance bucket, read by ranked lists only.
+	SearchRank int `gorm:"column:search_rank;->"`
+	Version    int
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
 // view is what the audit log records.
@@ -98,7 +101,18 @@ func (o *Organisation) derive() {
 	if o.KanaSort == "" {
 		o.KanaSort = o.NameSort
 	}
-	o.SearchText = search.Document(o.Name, o.NameLocal, o.NameKana, o.ShortName, o.Description.De, o.Description.En, o.Description.Ja)
+	// Found by its names (ranked first), and also by short name and city.
+	o.SearchName = search.Names(o.Name, o.NameLocal, o.NameKana)
+	o.SearchText = search.Document(o.Name, o.NameLocal, o.NameKana, o.ShortName, o.City, o.Description.De, o.Description.En, o.Description.Ja)
+}
+
+// Reindex recomputes the stored search text of every organisation when
+// the search folding changed (see search.Refresh).
+func Reindex(ctx context.Context, db *database.DB) (int, error) {
+	return search.Refresh(ctx, db, "organisations", func(o Organisation) string { return o.ID }, func(o Organisation) search.Stored {
+		o.derive()
+		return search.Stored{Text: o.SearchText, Name: o.SearchName, Grams: o.grams()}
+	})
 }
 
 // Prepare returns o as Create stores it (trimmed, validated, derived
@@ -127,7 +141,7 @@ func (o Organisation) columns() map[string]any {
 		"city": o.City, "website": o.Website, "email": o.Email, "phone": o.Phone,
 		"description_de": o.Description.De, "description_en": o.Description.En, "description_ja": o.Description.Ja,
 		"archived": o.Archived, "name_key": o.NameKey, "website_host": o.WebsiteHost,
-		"name_sort": o.NameSort, "kana_sort": o.KanaSort, "search_text": o.SearchText,
+		"name_sort": o.NameSort, "kana_sort": o.KanaSort, "search_text": o.SearchText, "search_name": o.SearchName,
 	}
 }
 
