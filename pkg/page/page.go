@@ -232,7 +232,7 @@ func (p Page) Apply(q *gorm.DB) *gorm.DB {
 		args = append(append(args, p.rank.args...), p.after.Rank, p.after.Value, p.after.ID)
 		q = q.Where("("+r+" > ? OR ("+r+" = ? AND "+keyset+"))", args...)
 	}
-	return q.Order(clause.Expr{SQL: r + " ASC, " + order, Vars: p.rank.args}).Limit(p.Limit + 1)
+	return q.Order(clause.OrderBy{Expression: clause.Expr{SQL: r + " ASC, " + order, Vars: p.rank.args}}).Limit(p.Limit + 1)
 }
 
 // Key is what a row contributes to a cursor: its sort value and id, and

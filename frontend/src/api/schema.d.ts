@@ -1258,6 +1258,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search everything
+         * @description The best five organisations, people, agreements, trips, projects and opportunities for q, each kind ranked by relevance (exact name, name prefix, word prefix, substring, then matches in other text) like its list with q, and showing what that list shows the caller (e-mail and phone of people only where the list shows them, opportunities only where the caller may read them). Search folds width, case, kana, diacritics, German and romaji spellings, long vowels and variant kanji.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/summary": {
         parameters: {
             query?: never;
@@ -4017,6 +4037,14 @@ export interface components {
             placed: number;
             placed_ids: string[];
             unplaced: components["schemas"]["UnplacedMeeting"][];
+        };
+        SearchResults: {
+            agreements: components["schemas"]["Agreement"][];
+            opportunities: components["schemas"]["Opportunity"][];
+            organisations: components["schemas"]["Organisation"][];
+            people: components["schemas"]["Person"][];
+            projects: components["schemas"]["Project"][];
+            trips: components["schemas"]["Trip"][];
         };
         Seats: {
             confirmed: number;
@@ -8262,6 +8290,39 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /** @description Search text */
+                q: string;
+            };
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
