@@ -201,13 +201,13 @@ func TestSearchRanksExactPrefixWordSubstringThenOtherText(t *testing.T) {
 		// Created out of order, so that neither creation nor name order
 		// gives the ranked order by chance.
 		for _, b := range []map[string]any{
-			{"name": "Aaa Zylo Partners"},                                                    // word prefix
-			{"name": "Zylomed"},                                                              // prefix
+			{"name": "Aaa Zylo Partners"}, // word prefix
+			{"name": "Zylomed"},           // prefix
 			{"name": "Aaa Holding", "description": map[string]string{"en": "We own Zylo"}}, // other text
-			{"name": "Zylo"},                                                                 // exact
-			{"name": "Bzylo Labs"},                                                           // substring
-			{"name": "Aab Zylo Partners"},                                                    // word prefix, after "Aaa …" by name
-			{"name": "Aaa Other", "city": "Zylo"},                                            // other text (city)
+			{"name": "Zylo"},                      // exact
+			{"name": "Bzylo Labs"},                // substring
+			{"name": "Aab Zylo Partners"},         // word prefix, after "Aaa …" by name
+			{"name": "Aaa Other", "city": "Zylo"}, // other text (city)
 		} {
 			b["kind"], b["country"] = "biotech", "DE"
 			ids[b["name"].(string)] = h.createOrg(b).ID
