@@ -4504,8 +4504,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -6251,8 +6251,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -6608,8 +6608,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -6841,8 +6841,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -6931,8 +6931,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -6974,8 +6974,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -7017,8 +7017,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -7142,8 +7142,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7342,8 +7342,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -8383,8 +8383,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "start_date" | "-start_date" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "start_date" | "-start_date" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -10068,8 +10068,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
