@@ -71,7 +71,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Agreem
 	if f.SignedTo > 0 {
 		q = q.Where("signed_on <> '' AND signed_on < ?", strconv.Itoa(f.SignedTo+1))
 	}
-	q = search.Matching(q, db, "agreements", f.Q)
+	q = search.Matching(q, db, "agreements", f.Q, p.IsRanked())
 	var rows []Agreement
 	if err := p.Apply(q).Find(&rows).Error; err != nil {
 		return nil, nil, err

@@ -94,7 +94,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Opport
 		}
 		q = q.Where("valid_until >= ?", Today(now))
 	}
-	q = search.Matching(q, db, "opportunities", f.Q)
+	q = search.Matching(q, db, "opportunities", f.Q, p.IsRanked())
 	var rows []Opportunity
 	if err := p.Apply(q).Find(&rows).Error; err != nil {
 		return nil, nil, err

@@ -40,7 +40,7 @@ var Sort = page.Spec{
 // detection use.
 var columns = database.Columns[Organisation]("name_key", "website_host", "search_text", "search_name")
 
-func (f Filter) apply(db *database.DB, q *gorm.DB) *gorm.DB {
+func (f Filter) apply(db *database.DB, q *gorm.DB, ranked bool) *gorm.DB {
 	q = q.Where("archived = ?", f.Archived)
 	if f.Country != "" {
 		q = q.Where("country = ?", f.Country)
@@ -63,13 +63,13 @@ func (f Filter) apply(db *database.DB, q *gorm.DB) *gorm.DB {
 	if len(f.IDs) > 0 {
 		q = q.Where("id IN ?", f.IDs)
 	}
-	return search.Matching(q, db, "organisations", f.Q)
+	return search.Matching(q, db, "organisations", f.Q, ranked)
 }
 
 // List returns one page of organisations with their focus areas.
 func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Organisation, *string, error) {
 	p = p.Ranked(search.RankSQL("organisations", f.Q))
-	q := f.apply(db, p.Select(db.Conn(ctx).Table("organisations"), columns))
+	q := f.apply(db, p.Select(db.Conn(ctx).Table("organisations"), columns), p.IsRanked())
 	var rows []Organisation
 	if err := p.Apply(q).Find(&rows).Error; err != nil {
 		return nil, nil, err

@@ -416,7 +416,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 	}
 	// A person is also found by their organisation's name, ranked below
 	// their own name (search.RankOther).
-	q = search.Matching(q, db, "people", f.Q, organisation.MatchClause(db, "people", f.Q))
+	q = search.Matching(q, db, "people", f.Q, p.IsRanked(), organisation.MatchClause(db, "people", f.Q))
 	var rows []Person
 	if err := p.Apply(q).Find(&rows).Error; err != nil {
 		return nil, nil, err

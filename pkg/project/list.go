@@ -65,7 +65,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Projec
 	if f.ActiveOn != "" {
 		q = q.Where("start_date <= ? AND (end_date IS NULL OR end_date >= ?) AND phase <> 'discontinued'", f.ActiveOn, f.ActiveOn)
 	}
-	q = search.Matching(q, db, "projects", f.Q)
+	q = search.Matching(q, db, "projects", f.Q, p.IsRanked())
 	var rows []Project
 	if err := p.Apply(q).Find(&rows).Error; err != nil {
 		return nil, nil, err

@@ -219,6 +219,10 @@ func Condition(db *database.DB, table, query string) Clause {
 // (see Condition), or that match one of also (such as "its organisation
 // matches"). It must be the last condition added before the page.
 //
+// A ranked page (ranked: ordered by relevance first) is always read by
+// finding the matches through the index and sorting them, as no index has
+// the rank's order; the rest of this comment is about the list's orders.
+//
 // On PostgreSQL it also decides how the page is read, because the planner
 // gets it wrong. A page of matches in list order comes either from reading
 // every match through the text index and sorting them (cost grows with the
@@ -233,7 +237,7 @@ func Condition(db *database.DB, table, query string) Clause {
 // Unless the matches are dense, it puts the matching into a subquery that
 // the planner must finish before the list's order applies: the matches
 // are found by index and sorted.
-func Matching(q *gorm.DB, db *database.DB, table, query string, also ...Clause) *gorm.DB {
+func Matching(q *gorm.DB, db *database.DB, table, query string, ranked bool, also ...Clause) *gorm.DB {
 	c := Condition(db, table, query)
 	if c.SQL == "" {
 		return q
@@ -244,7 +248,7 @@ func Matching(q *gorm.DB, db *database.DB, table, query string, also ...Clause) 
 		}
 	}
 	m := q.Session(&gorm.Session{}).Where(c.SQL, c.Args...) // q stays without the condition
-	if db.Engine != database.Postgres {
+	if db.Engine != database.Postgres || ranked {
 		return m
 	}
 	rows, err := db.EstimateRows(q)

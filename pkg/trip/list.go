@@ -61,7 +61,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Trip, 
 	if f.ParticipantOrganisation != "" {
 		q = q.Where("id IN (SELECT trip_id FROM trip_participants WHERE organisation_id = ? AND status <> 'cancelled')", f.ParticipantOrganisation)
 	}
-	q = search.Matching(q, db, "trips", f.Q)
+	q = search.Matching(q, db, "trips", f.Q, p.IsRanked())
 	var rows []Trip
 	if err := p.Apply(q).Find(&rows).Error; err != nil {
 		return nil, nil, err
