@@ -242,9 +242,13 @@ func Matching(q *gorm.DB, db *database.DB, table, query string, ranked bool, als
 	if c.SQL == "" {
 		return q
 	}
+	// Matches of the other conditions join as a union of ids, which each
+	// part finds by its own index; an OR of the conditions would read the
+	// whole table on PostgreSQL.
 	for _, a := range also {
 		if a.SQL != "" {
-			c = Clause{SQL: "(" + c.SQL + " OR " + a.SQL + ")", Args: append(append([]any{}, c.Args...), a.Args...)}
+			sel := "SELECT " + table + ".id FROM " + table + " WHERE "
+			c = Clause{SQL: table + ".id IN (" + sel + c.SQL + " UNION " + sel + a.SQL + ")", Args: append(append([]any{}, c.Args...), a.Args...)}
 		}
 	}
 	m := q.Session(&gorm.Session{}).Where(c.SQL, c.Args...) // q stays without the condition
