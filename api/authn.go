@@ -8,7 +8,6 @@ import (
 
 	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/apperr"
-	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/labstack/echo/v4"
@@ -21,8 +20,7 @@ import (
 // caller's rate limit: the user, the key, or else the client address.
 func (s *server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		ctx := audit.WithRequestID(c.Request().Context(), requestID(c))
-		c.SetRequest(c.Request().WithContext(ctx))
+		ctx := c.Request().Context() // carries the request id (withRequestID)
 		if !strings.HasPrefix(c.Request().URL.Path, "/api/") {
 			return next(c)
 		}
@@ -88,6 +86,8 @@ func (s *server) rateLimit(c echo.Context, caller string) error {
 	if d.Allowed {
 		return nil
 	}
+	kind, _, _ := strings.Cut(caller, ":")
+	s.refused.WithLabelValues(kind).Inc()
 	secs := max(1, ceilSeconds(d.RetryAfter))
 	return apperr.New(apperr.TooManyRequests, "Too many requests; try again in %d seconds", secs).With("retry_after", strconv.Itoa(secs))
 }

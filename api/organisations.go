@@ -192,7 +192,7 @@ func (s *server) exportOrganisations(c echo.Context, f organisation.Filter, sort
 	w.Flush()
 	if err != nil {
 		// The status is sent; all that is left is to log and cut the stream.
-		s.Logger.ErrorContext(c.Request().Context(), "export failed", "request_id", requestID(c), "error", err.Error())
+		s.Logger.ErrorContext(c.Request().Context(), "export failed", "error", err.Error())
 	}
 	return nil
 }

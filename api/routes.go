@@ -6,15 +6,13 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 // routes is the one place that lists every route.
 func (s *server) routes(e *echo.Echo) {
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
-	// Compression is the gzip middleware's, once for every response.
-	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(s.metrics, promhttp.HandlerOpts{DisableCompression: true})))
+	e.GET("/metrics", s.metricsHandler())
 
 	e.GET("/openapi.json", s.openapiJSON)
 	e.GET("/openapi.yaml", s.openapiYAML)

@@ -79,6 +79,11 @@ func work(ctx context.Context, cfg config.Config, logger *slog.Logger, stdout io
 	if _, err := migrateUp(ctx, db, logger); err != nil {
 		return err
 	}
+	_, flushTraces, err := startTracing(ctx, cfg, db, logger)
+	if err != nil {
+		return err
+	}
+	defer flushTraces()
 	q, err := newJobs(cfg, db, logger, cfg.Workers)
 	if err != nil {
 		return err

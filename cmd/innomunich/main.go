@@ -26,7 +26,9 @@ import (
 	"github.com/innomunich/platform/pkg/demo"
 	"github.com/innomunich/platform/pkg/gen"
 	"github.com/innomunich/platform/pkg/idempotency"
+	"github.com/innomunich/platform/pkg/telemetry"
 	"github.com/innomunich/platform/pkg/user"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -103,12 +105,39 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 }
 
+// newLogger writes cfg's format; a line logged with a context carries its
+// request_id, trace_id and caller id (pkg/telemetry).
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
 	if cfg.LogFormat == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
+		return slog.New(telemetry.LogHandler(slog.NewJSONHandler(w, opts)))
 	}
-	return slog.New(slog.NewTextHandler(w, opts))
+	return slog.New(telemetry.LogHandler(slog.NewTextHandler(w, opts)))
+}
+
+// startTracing exports spans when the configuration turns tracing on
+// (OTEL_ variables), with SQL spans from db; it returns the provider (nil
+// when off) and the function that flushes what is left at exit.
+func startTracing(ctx context.Context, cfg config.Config, db *database.DB, logger *slog.Logger) (trace.TracerProvider, func(), error) {
+	tp, shutdown, err := telemetry.Setup(ctx, cfg.Tracing, version)
+	if err != nil {
+		return nil, nil, err
+	}
+	flush := func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := shutdown(sctx); err != nil {
+			logger.Warn("flushing traces", "error", err.Error())
+		}
+	}
+	if tp != nil {
+		if err := db.Trace(tp); err != nil {
+			flush()
+			return nil, nil, err
+		}
+		logger.Info("tracing: exporting spans over OTLP/HTTP")
+	}
+	return tp, flush, nil
 }
 
 // openDB connects within INNOMUNICH_DB_CONNECT_TIMEOUT, or until ctx (the
@@ -287,6 +316,11 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 	if err != nil {
 		return err
 	}
+	tp, flushTraces, err := startTracing(ctx, cfg, db, logger)
+	if err != nil {
+		return err
+	}
+	defer flushTraces()
 	q, err := newJobs(cfg, db, logger, cfg.Workers)
 	if err != nil {
 		return err
@@ -296,7 +330,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 		return err
 	}
 	srv := &http.Server{
-		Handler:           api.New(api.Deps{DB: db, Keys: keys, Jobs: q, Logger: logger, Config: cfg, Version: version}),
+		Handler:           api.New(api.Deps{DB: db, Keys: keys, Jobs: q, Logger: logger, Config: cfg, Version: version, Tracer: tp}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      5 * time.Minute, // exports stream for a while

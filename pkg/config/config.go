@@ -41,6 +41,13 @@ type Config struct {
 	SMTPURL   string // INNOMUNICH_SMTP_URL (secret: may hold a password); "" keeps mail in the outbox
 	MailFrom  string // INNOMUNICH_MAIL_FROM
 	PublicURL string // INNOMUNICH_PUBLIC_URL: the web app's address, for links in e-mails
+
+	MetricsToken string // INNOMUNICH_METRICS_TOKEN (secret): "" leaves /metrics open
+	// Tracing is on when OTEL_TRACES_EXPORTER is otlp, or when it is unset
+	// and OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+	// names a collector; OTEL_SDK_DISABLED=true turns it off. The
+	// OpenTelemetry SDK reads the other OTEL_ variables itself.
+	Tracing bool
 }
 
 // Default database: a file under var/ in the working directory.
@@ -148,6 +155,19 @@ func Load(getenv func(string) string) (Config, error) {
 	if u, err := url.Parse(c.SMTPURL); c.SMTPURL != "" && (err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "") {
 		problems = append(problems, "INNOMUNICH_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host")
 	}
+	c.MetricsToken = get("INNOMUNICH_METRICS_TOKEN", "")
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		problems = append(problems, "INNOMUNICH_METRICS_TOKEN must be at least 16 characters (openssl rand -hex 32)")
+	}
+	endpoint := get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", get("OTEL_EXPORTER_OTLP_ENDPOINT", ""))
+	switch exporter := get("OTEL_TRACES_EXPORTER", ""); {
+	case strings.EqualFold(get("OTEL_SDK_DISABLED", ""), "true"), exporter == "none":
+	case exporter == "otlp", exporter == "" && endpoint != "":
+		c.Tracing = true
+	case exporter == "": // off by default
+	default:
+		problems = append(problems, fmt.Sprintf("OTEL_TRACES_EXPORTER %q is not supported: use otlp (OTLP over HTTP) or none", exporter))
+	}
 	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		problems = append(problems, "INNOMUNICH_PUBLIC_URL must be an address like https://innomunich.example.org")
 	}
@@ -203,5 +223,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("smtp", c.RedactedSMTPURL()),
 		slog.String("mail_from", c.MailFrom),
 		slog.String("public_url", c.PublicURL),
+		slog.Bool("metrics_token", c.MetricsToken != ""),
+		slog.Bool("tracing", c.Tracing),
 	)
 }

@@ -7,6 +7,8 @@ import (
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/search"
+	"github.com/innomunich/platform/pkg/telemetry"
+	"go.opentelemetry.io/otel/attribute"
 	"gorm.io/gorm"
 )
 
@@ -67,7 +69,9 @@ func (f Filter) apply(db *database.DB, q *gorm.DB, ranked bool) *gorm.DB {
 }
 
 // List returns one page of organisations with their focus areas.
-func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Organisation, *string, error) {
+func List(ctx context.Context, db *database.DB, f Filter, p page.Page) (_ []Organisation, _ *string, err error) {
+	ctx, span := telemetry.Start(ctx, "organisation.List", attribute.Bool("search", f.Q != ""), attribute.Int("limit", p.Limit))
+	defer func() { telemetry.End(span, err) }()
 	p = p.Ranked(search.RankSQL("organisations", f.Q))
 	q := f.apply(db, p.Select(db.Conn(ctx).Table("organisations"), columns), p.IsRanked())
 	var rows []Organisation
