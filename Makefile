@@ -81,7 +81,7 @@ test-e2e: build
 	$(NPM) run check:size
 	$(NPM) run e2e
 
-## bench: load test on PostgreSQL at 10k and 1M organisations; prints and writes docs/performance.md (not part of test)
+## bench: load test on SQLite at 20k and PostgreSQL at 10k and 1M organisations; prints and writes docs/performance.md (not part of test)
 bench: binary
 	bash .ci/bench
 

@@ -41,8 +41,18 @@ func main() {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "innomunich:", err)
 		}
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
+}
+
+// exitCode: 1 when something failed, 2 when the command refused to act
+// and changed nothing (a database newer than this binary, a restore onto
+// data without --force).
+func exitCode(err error) int {
+	if errors.Is(err, database.ErrRefused) {
+		return 2
+	}
+	return 1
 }
 
 const usage = `Usage: innomunich <command> [flags]
@@ -57,7 +67,13 @@ Commands:
   report --server URL --period FY2025 [--format xlsx] [--out FILE]
                             fetch the report of a period from a running server
                             (the API key comes from INNOMUNICH_API_KEY)
-  version                   print the version
+  backup --out FILE         write a consistent backup of the database while it
+                            is in use (PostgreSQL: needs pg_dump)
+  restore [--force] FILE    load a backup into an empty database (--force:
+                            replace what the database holds)
+  version                   print the version and the schema version it migrates to
+
+Exit status: 0 done, 1 failed, 2 refused (nothing was changed).
 
 Configuration comes from the environment; see README.md.
 `
@@ -72,6 +88,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	switch cmd {
 	case "version", "--version":
 		fmt.Fprintln(stdout, "innomunich", version)
+		fmt.Fprintln(stdout, "schema version", database.LatestVersion())
 		return nil
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
@@ -80,7 +97,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		// The reporting client talks to a remote server: no database,
 		// no server configuration.
 		return reportCmd(ctx, args, getenv, stdout, stderr)
-	case "serve", "worker", "migrate", "seed", "gen":
+	case "serve", "worker", "migrate", "seed", "gen", "backup", "restore":
 	default:
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("unknown command %q", cmd)
@@ -100,6 +117,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return migrate(ctx, cfg, logger, args, stdout)
 	case "gen":
 		return generate(ctx, cfg, logger, args, stdout, stderr)
+	case "backup":
+		return backup(ctx, cfg, logger, args, stdout, stderr)
+	case "restore":
+		return restore(ctx, cfg, args, stdout, stderr)
 	default:
 		return seed(ctx, cfg, logger, args, stdout)
 	}

@@ -120,7 +120,7 @@ func Load(getenv func(string) string) (Config, error) {
 	if c.RateLimitBurst, err = strconv.Atoi(get("INNOMUNICH_RATE_LIMIT_BURST", "120")); err != nil || c.RateLimitBurst < 1 || c.RateLimitBurst > 1_000_000 {
 		problems = append(problems, "INNOMUNICH_RATE_LIMIT_BURST must be a whole number from 1 to 1000000")
 	}
-	if c.SessionCheckTTL, err = time.ParseDuration(get("INNOMUNICH_SESSION_CHECK_TTL", "5s")); err != nil || c.SessionCheckTTL < 0 || c.SessionCheckTTL > time.Minute {
+	if c.SessionCheckTTL, err = time.ParseDuration(get("INNOMUNICH_SESSION_CHECK_TTL", "500ms")); err != nil || c.SessionCheckTTL < 0 || c.SessionCheckTTL > time.Minute {
 		problems = append(problems, "INNOMUNICH_SESSION_CHECK_TTL must be a duration from 0s to 1m")
 	}
 	for _, t := range []struct {

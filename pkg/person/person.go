@@ -412,7 +412,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 		q = q.Where("(' ' || languages || ' ') LIKE ?", "% "+f.Language+" %")
 	}
 	if f.UpdatedSince != nil {
-		q = q.Where("updated_at >= ?", f.UpdatedSince.UTC())
+		q = q.Where(db.Selective("updated_at >= ?"), f.UpdatedSince.UTC())
 	}
 	// A person is also found by their organisation's name, ranked below
 	// their own name (search.RankOther).
