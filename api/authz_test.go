@@ -230,6 +230,7 @@ func TestAuthorizationTable(t *testing.T) {
 			{"/api/v1/audit-events", []string{"admin", "coordinator", "viewer", "key coordinator", "key viewer"}},
 			{"/api/v1/changes", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
 			{"/api/v1/summary", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
+			{"/api/v1/search?q=%E5%B1%B1%E7%94%B0%20%E5%A4%AA%E9%83%8E", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
 			{"/api/v1/me", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
 			{"/api/v1/me/notifications", users()},
 			// Reports: coordinators, admins, viewers; keys with reports:read

@@ -183,7 +183,7 @@ func TestSearchUsesIndexesOnPostgreSQL(t *testing.T) {
 					return err
 				}
 				sql := db.Conn(ctx).ToSQL(func(tx *gorm.DB) *gorm.DB {
-					return search.Matching(tx.Table("organisations").Select("id"), db, "organisations", q).Find(&[]struct{ ID string }{})
+					return search.Matching(tx.Table("organisations").Select("id"), db, "organisations", q, false).Find(&[]struct{ ID string }{})
 				})
 				return db.Conn(ctx).Raw("EXPLAIN " + sql).Scan(&plan).Error
 			})

@@ -131,7 +131,7 @@ func listPlans(t *testing.T, engine database.Engine) {
 		{"opportunities updated_since", "/api/v1/opportunities?sort=updated_at&updated_since=2030-01-01T00:00:00Z", "opportunities", "updated_at"},
 		{"users updated_since", "/api/v1/users?sort=updated_at&updated_since=2030-01-01T00:00:00Z", "users", "updated_at"},
 		{"regions updated_since", "/api/v1/regions?sort=updated_at&updated_since=2030-01-01T00:00:00Z", "regions", "updated_at"},
-		{"people q", "/api/v1/people?q=person+07", "people", "search_text"},
+		{"people q", "/api/v1/people?q=person+07", "people", "search_"}, // each word by an index: 07 by the gram array (search_grams),
 		{"organisation's people", "/api/v1/organisations/" + d.orgJP + "/people", "people", "organisation_id"},
 
 		{"agreements default", "/api/v1/agreements", "agreements", ""},
@@ -147,7 +147,7 @@ func listPlans(t *testing.T, engine database.Engine) {
 		{"agreements focus_area", "/api/v1/agreements?focus_area=viral_oncology", "agreements", "focus_area"},
 		{"agreements signed_from", "/api/v1/agreements?signed_from=2030", "agreements", "signed_on"},
 		{"agreements signed_to", "/api/v1/agreements?signed_to=2000", "agreements", "signed_on"},
-		{"agreements q", "/api/v1/agreements?q=agreement+07", "agreements", "search_text"},
+		{"agreements q", "/api/v1/agreements?q=agreement+07", "agreements", "search_"}, // each word by an index: 07 by the gram array (search_grams),
 		{"organisation's agreements", "/api/v1/organisations/" + d.orgDE + "/agreements", "agreements", "organisation_id"},
 
 		{"trips default", "/api/v1/trips", "trips", ""},
@@ -159,7 +159,7 @@ func listPlans(t *testing.T, engine database.Engine) {
 		{"trips to", "/api/v1/trips?to=2000-01-01", "trips", "start_date"},
 		{"trips organiser", "/api/v1/trips?organiser=" + d.orgJP, "trips", "organisation_id"},
 		{"trips participant_organisation", "/api/v1/trips?participant_organisation=" + d.orgJP, "trips", "organisation_id"},
-		{"trips q", "/api/v1/trips?q=trip+07", "trips", "search_text"},
+		{"trips q", "/api/v1/trips?q=trip+07", "trips", "search_"}, // each word by an index: 07 by the gram array (search_grams),
 
 		{"projects default", "/api/v1/projects", "projects", ""},
 		{"projects phase", "/api/v1/projects?phase=completed", "projects", "phase"},
@@ -169,7 +169,7 @@ func listPlans(t *testing.T, engine database.Engine) {
 		{"projects funder", "/api/v1/projects?funder=bmbf", "projects", "funder"},
 		{"projects origin_trip", "/api/v1/projects?origin_trip=" + d.trip, "projects", "origin_trip_id"},
 		{"projects active_on", "/api/v1/projects?active_on=2000-01-01", "projects", "start_date"},
-		{"projects q", "/api/v1/projects?q=project+07", "projects", "search_text"},
+		{"projects q", "/api/v1/projects?q=project+07", "projects", "search_"}, // each word by an index: 07 by the gram array (search_grams),
 		{"organisation's projects", "/api/v1/organisations/" + d.orgJP + "/projects", "projects", "organisation_id"},
 		{"trip's projects", "/api/v1/trips/" + d.trip + "/projects", "projects", "origin_trip_id"},
 		{"trip's meetings", "/api/v1/trips/" + d.trip + "/meetings", "meetings", "trip_id"},

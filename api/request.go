@@ -330,6 +330,7 @@ func pageParams(c echo.Context) page.Params {
 func (q *query) page(spec page.Spec) page.Page {
 	q.paged = true
 	params := pageParams(q.c)
+	params.Searching = q.str("q") != ""
 	if !q.ownSince {
 		params.UpdatedSince = q.str("updated_since")
 	}

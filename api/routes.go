@@ -71,6 +71,8 @@ func (s *server) routes(e *echo.Echo) {
 
 	v1.GET("/summary", s.getSummary)
 
+	v1.GET("/search", s.search)
+
 	v1.GET("/reports/kpis", s.getReportKPIs)
 	v1.GET("/reports", s.listReports)
 	v1.POST("/reports", s.freezeReport)

@@ -81,7 +81,7 @@ func work(ctx context.Context, cfg config.Config, logger *slog.Logger, stdout io
 		return err
 	}
 	defer db.Close()
-	if _, err := db.MigrateUp(ctx); err != nil {
+	if _, err := migrateUp(ctx, db, logger); err != nil {
 		return err
 	}
 	_, flushTraces, err := startTracing(ctx, cfg, db, logger)

@@ -188,7 +188,7 @@ func migrate(ctx context.Context, cfg config.Config, logger *slog.Logger, args [
 	defer db.Close()
 	switch args[0] {
 	case "up":
-		applied, err := db.MigrateUp(ctx)
+		applied, err := migrateUp(ctx, db, logger)
 		if err != nil {
 			return err
 		}
@@ -236,7 +236,7 @@ func seed(ctx context.Context, cfg config.Config, logger *slog.Logger, args []st
 		return err
 	}
 	defer db.Close()
-	if _, err := db.MigrateUp(ctx); err != nil {
+	if _, err := migrateUp(ctx, db, logger); err != nil {
 		return err
 	}
 	sum, err := demo.Seed(ctx, db)
@@ -265,7 +265,7 @@ func generate(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		return err
 	}
 	defer db.Close()
-	if _, err := db.MigrateUp(ctx); err != nil {
+	if _, err := migrateUp(ctx, db, logger); err != nil {
 		return err
 	}
 	start := time.Now()
@@ -315,7 +315,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 		return err
 	}
 	defer db.Close()
-	applied, err := db.MigrateUp(ctx)
+	applied, err := migrateUp(ctx, db, logger)
 	if err != nil {
 		return err
 	}

@@ -290,8 +290,12 @@ func listParameters(op *openapi3.Operation, h handler) error {
 	if !slices.Contains(values, any(spec.Default)) {
 		return fmt.Errorf("%s: default sort %q is not a sort field", h.sort, spec.Default)
 	}
-	sort.Schema = s.NewRef()
 	sort.Description = "Field to sort by; prefix - for descending"
+	if spec.Relevance {
+		s.Enum = append(s.Enum, page.RelevanceSort)
+		sort.Description += ". With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order"
+	}
+	sort.Schema = s.NewRef()
 	return nil
 }
 

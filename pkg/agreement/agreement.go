@@ -100,12 +100,15 @@ type Agreement struct {
 	// opportunity) the agreement came from, if any.
 	OriginInterestID *string
 	SearchText       string
-	Version          int
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
-	Parties          []Party   `gorm:"-"`
-	Renewals         []Renewal `gorm:"-"`
-	FocusAreas       []string  `gorm:"-"`
+	SearchName       string
+	// SearchRank is a search's relevance bucket, read by ranked lists only.
+	SearchRank int `gorm:"column:search_rank;->"`
+	Version    int
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+	Parties    []Party   `gorm:"-"`
+	Renewals   []Renewal `gorm:"-"`
+	FocusAreas []string  `gorm:"-"`
 
 	// OriginMeetingID names the B2B meeting the agreement came from (pkg/meeting).
 	OriginMeetingID *string
@@ -204,7 +207,17 @@ func (a *Agreement) derive() {
 	if a.ValidUntil != nil {
 		a.ValidUntilSort = *a.ValidUntil
 	}
+	a.SearchName = search.Names(a.Title)
 	a.SearchText = search.Document(a.Title, a.Summary.De, a.Summary.En, a.Summary.Ja)
+}
+
+// Reindex recomputes the stored search text of every agreement when the
+// search folding changed (see search.Refresh).
+func Reindex(ctx context.Context, db *database.DB) (int, error) {
+	return search.Refresh(ctx, db, "agreements", func(a Agreement) string { return a.ID }, func(a Agreement) search.Stored {
+		a.derive()
+		return search.Stored{Text: a.SearchText, Name: a.SearchName, Grams: a.grams()}
+	})
 }
 
 func (a Agreement) grams() []string { return search.Grams(a.Title) }
@@ -465,7 +478,7 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 		if after.Version, err = db.UpdateVersioned(ctx, "agreements", "agreement", id, version, map[string]any{
 			"title": after.Title, "kind": after.Kind, "signed_on": after.SignedOn, "valid_from": after.ValidFrom,
 			"valid_until": after.ValidUntil, "valid_until_sort": after.ValidUntilSort, "terminated_on": after.TerminatedOn,
-			"summary_de": after.Summary.De, "summary_en": after.Summary.En, "summary_ja": after.Summary.Ja, "search_text": after.SearchText,
+			"summary_de": after.Summary.De, "summary_en": after.Summary.En, "summary_ja": after.Summary.Ja, "search_text": after.SearchText, "search_name": after.SearchName,
 			"origin_interest_id": after.OriginInterestID,
 			"origin_meeting_id":  after.OriginMeetingID,
 		}); err != nil {

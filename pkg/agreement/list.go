@@ -26,7 +26,8 @@ type Filter struct {
 
 // Sort is the register's order spec, newest signature first by default.
 var Sort = page.Spec{
-	Default: "-signed_on",
+	Default:   "-signed_on",
+	Relevance: true,
 	Fields: []page.Field{
 		{Name: "signed_on", Column: "signed_on", Kind: page.String},
 		{Name: "valid_until", Column: "valid_until_sort", Kind: page.String},
@@ -35,11 +36,12 @@ var Sort = page.Spec{
 }
 
 // listColumns are what a list reads: not the search text.
-var listColumns = database.Columns[Agreement]("search_text")
+var listColumns = database.Columns[Agreement]("search_text", "search_name")
 
 // List returns one page of agreements with their details.
 func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Agreement, *string, error) {
-	q := db.Conn(ctx).Model(&Agreement{}).Select(listColumns)
+	p = p.Ranked(search.RankSQL("agreements", f.Q))
+	q := p.Select(db.Conn(ctx).Model(&Agreement{}), listColumns)
 	if len(f.Parties) > 0 {
 		q = q.Where("id IN (SELECT agreement_id FROM agreement_parties WHERE organisation_id IN ?)", f.Parties)
 	}
@@ -69,7 +71,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Agreem
 	if f.SignedTo > 0 {
 		q = q.Where("signed_on <> '' AND signed_on < ?", strconv.Itoa(f.SignedTo+1))
 	}
-	q = search.Matching(q, db, "agreements", f.Q)
+	q = search.Matching(q, db, "agreements", f.Q, p.IsRanked())
 	var rows []Agreement
 	if err := p.Apply(q).Find(&rows).Error; err != nil {
 		return nil, nil, err
@@ -77,11 +79,11 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Agreem
 	items, next := page.Finish(p, rows, func(a Agreement, field string) page.Key {
 		switch field {
 		case "valid_until":
-			return page.Key{Value: a.ValidUntilSort, ID: a.ID}
+			return page.Key{Value: a.ValidUntilSort, ID: a.ID, Rank: a.SearchRank}
 		case "updated_at":
-			return page.Key{Value: a.UpdatedAt, ID: a.ID}
+			return page.Key{Value: a.UpdatedAt, ID: a.ID, Rank: a.SearchRank}
 		}
-		return page.Key{Value: a.SignedOn, ID: a.ID}
+		return page.Key{Value: a.SignedOn, ID: a.ID, Rank: a.SearchRank}
 	})
 	if err := withDetails(ctx, db, items); err != nil {
 		return nil, nil, err

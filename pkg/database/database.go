@@ -457,7 +457,8 @@ func newGormLogger(l *slog.Logger) logger.Interface {
 // Columns lists the columns model T maps, but those in except: what a
 // list selects instead of *, leaving out what only searching and
 // duplicate detection read (search text, name keys), which can be larger
-// than the rest of the row.
+// than the rest of the row. A field the model only reads (`gorm:"->"`,
+// such as a rank a query computes) is no column and is left out too.
 func Columns[T any](except ...string) []string {
 	s, err := schema.Parse(new(T), &sync.Map{}, schema.NamingStrategy{})
 	if err != nil {
@@ -465,7 +466,7 @@ func Columns[T any](except ...string) []string {
 	}
 	var out []string
 	for _, f := range s.Fields {
-		if f.DBName != "" && f.Readable && !slices.Contains(except, f.DBName) {
+		if f.DBName != "" && f.Readable && (f.Creatable || f.Updatable) && !slices.Contains(except, f.DBName) {
 			out = append(out, f.DBName)
 		}
 	}

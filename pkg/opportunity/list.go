@@ -32,7 +32,8 @@ type Filter struct {
 // Sort is the list's order spec, most recently published first (never
 // published ones last).
 var Sort = page.Spec{
-	Default: "-published_at",
+	Default:   "-published_at",
+	Relevance: true,
 	Fields: []page.Field{
 		{Name: "published_at", Column: "published_sort", Kind: page.String},
 		{Name: "valid_until", Column: "valid_until", Kind: page.String},
@@ -54,7 +55,8 @@ func visible(q *gorm.DB, p auth.Principal) *gorm.DB {
 
 // List returns one page of the opportunities the caller may read.
 func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Opportunity, *string, error) {
-	q := visible(db.Conn(ctx).Table("opportunities").Select(columns), auth.From(ctx))
+	p = p.Ranked(search.RankSQL("opportunities", f.Q))
+	q := visible(p.Select(db.Conn(ctx).Table("opportunities"), columns), auth.From(ctx))
 	tag := func(t string) {
 		q = q.Where("id IN (SELECT opportunity_id FROM opportunity_tags WHERE tag = ?)", t)
 	}
@@ -92,7 +94,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Opport
 		}
 		q = q.Where("valid_until >= ?", Today(now))
 	}
-	q = search.Matching(q, db, "opportunities", f.Q)
+	q = search.Matching(q, db, "opportunities", f.Q, p.IsRanked())
 	var rows []Opportunity
 	if err := p.Apply(q).Find(&rows).Error; err != nil {
 		return nil, nil, err
@@ -100,11 +102,11 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Opport
 	items, next := page.Finish(p, rows, func(o Opportunity, field string) page.Key {
 		switch field {
 		case "valid_until":
-			return page.Key{Value: o.ValidUntil, ID: o.ID}
+			return page.Key{Value: o.ValidUntil, ID: o.ID, Rank: o.SearchRank}
 		case "updated_at":
-			return page.Key{Value: o.UpdatedAt, ID: o.ID}
+			return page.Key{Value: o.UpdatedAt, ID: o.ID, Rank: o.SearchRank}
 		}
-		return page.Key{Value: o.PublishedSort, ID: o.ID}
+		return page.Key{Value: o.PublishedSort, ID: o.ID, Rank: o.SearchRank}
 	})
 	if err := withFocusAreas(ctx, db, items); err != nil {
 		return nil, nil, err

@@ -125,11 +125,12 @@ func init() {
 		oder sich auch über unter nach sucht suchen bietet bieten unternehmen partner kooperation entwicklung forschung
 		technologie technologien neue neuen
 		スル シテ サレ カラ マデ ナド デス マス ヨリ タメ コト モノ ナド オヨビ`) {
-		stopWords[w] = true
+		stopWords[search.Normalize(w)] = true // in the form Words compares
 	}
 }
 
-// Words returns the distinct folded words of the texts worth comparing:
+// Words returns the distinct normalized words (search.Normalize, the form
+// of the stored search text) of the texts worth comparing:
 // Latin words of four letters or more, and runs of two or more characters
 // of one Japanese script (kanji, or katakana, which folded hiragana
 // becomes), stop words left out.
@@ -147,7 +148,7 @@ func Words(texts ...string) []string {
 	}
 	for _, t := range texts {
 		var word []rune
-		for _, r := range search.Fold(t) {
+		for _, r := range search.Normalize(t) {
 			sc := scriptOf(r)
 			if len(word) > 0 && (sc == other || sc != scriptOf(word[0])) {
 				add(word)

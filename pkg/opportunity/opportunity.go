@@ -66,10 +66,13 @@ type Opportunity struct {
 	PublishedAt      *time.Time
 	PublishedSort    string // PublishedAt fixed-width, "" if never published
 	SearchText       string
-	Version          int
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
-	FocusAreas       []string `gorm:"-"`
+	SearchName       string
+	// SearchRank is a search's relevance bucket, read by ranked lists only.
+	SearchRank int `gorm:"column:search_rank;->"`
+	Version    int
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+	FocusAreas []string `gorm:"-"`
 }
 
 // DefaultValidity is how long an opportunity stays valid unless told.
@@ -169,7 +172,17 @@ func (o *Opportunity) derive() {
 		o.PublishedSort = o.PublishedAt.UTC().Format(publishedSortLayout)
 	}
 	t, s := o.Title, o.Summary
+	o.SearchName = search.Names(t.De, t.En, t.Ja)
 	o.SearchText = search.Document(t.De, t.En, t.Ja, s.De, s.En, s.Ja)
+}
+
+// Reindex recomputes the stored search text of every opportunity when
+// the search folding changed (see search.Refresh).
+func Reindex(ctx context.Context, db *database.DB) (int, error) {
+	return search.Refresh(ctx, db, "opportunities", func(o Opportunity) string { return o.ID }, func(o Opportunity) search.Stored {
+		o.derive()
+		return search.Stored{Text: o.SearchText, Name: o.SearchName, Grams: o.grams()}
+	})
 }
 
 func (o Opportunity) grams() []string {
@@ -345,7 +358,7 @@ func load(ctx context.Context, db *database.DB, id string) (Opportunity, error) 
 	return database.GetWith(ctx, db, "opportunity", id, withFocusAreas)
 }
 
-var columns = database.Columns[Opportunity]("search_text")
+var columns = database.Columns[Opportunity]("search_text", "search_name")
 
 func withFocusAreas(ctx context.Context, db *database.DB, list []Opportunity) error {
 	ids := make([]string, len(list))

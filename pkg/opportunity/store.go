@@ -222,7 +222,7 @@ func (o Opportunity) columns() map[string]any {
 		"modalities": o.Modalities, "stage": o.Stage, "cooperation_types": o.CooperationTypes,
 		"target_countries": o.TargetCountries, "ip_status": o.IPStatus, "contact_person_id": o.ContactPersonID,
 		"valid_until": o.ValidUntil, "status": o.Status, "closed_reason": o.ClosedReason,
-		"published_at": o.PublishedAt, "published_sort": o.PublishedSort, "search_text": o.SearchText,
+		"published_at": o.PublishedAt, "published_sort": o.PublishedSort, "search_text": o.SearchText, "search_name": o.SearchName,
 		"organisation_id": o.OrganisationID,
 	}
 }

@@ -32,7 +32,8 @@ type Filter struct {
 
 // Sort is the organisation list's order spec.
 var Sort = page.Spec{
-	Default: "name",
+	Default:   "name",
+	Relevance: true,
 	Fields: []page.Field{
 		{Name: "name", Column: "name_sort", Kind: page.String},
 		{Name: "name_kana", Column: "kana_sort", Kind: page.String},
@@ -43,9 +44,9 @@ var Sort = page.Spec{
 
 // columns are what a list reads: not what only search and duplicate
 // detection use.
-var columns = database.Columns[Organisation]("name_key", "website_host", "search_text")
+var columns = database.Columns[Organisation]("name_key", "website_host", "search_text", "search_name")
 
-func (f Filter) apply(db *database.DB, q *gorm.DB) *gorm.DB {
+func (f Filter) apply(db *database.DB, q *gorm.DB, ranked bool) *gorm.DB {
 	q = q.Where("archived = ?", f.Archived)
 	if f.Country != "" {
 		q = q.Where("country = ?", f.Country)
@@ -71,14 +72,15 @@ func (f Filter) apply(db *database.DB, q *gorm.DB) *gorm.DB {
 	if system, id, ok := strings.Cut(f.ExternalID, ":"); ok {
 		q = q.Where("id IN (SELECT organisation_id FROM organisation_external_ids WHERE system = ? AND external_id = ?)", system, id)
 	}
-	return search.Matching(q, db, "organisations", f.Q)
+	return search.Matching(q, db, "organisations", f.Q, ranked)
 }
 
 // List returns one page of organisations with their focus areas.
 func List(ctx context.Context, db *database.DB, f Filter, p page.Page) (_ []Organisation, _ *string, err error) {
 	ctx, span := telemetry.Start(ctx, "organisation.List", attribute.Bool("search", f.Q != ""), attribute.Int("limit", p.Limit))
 	defer func() { telemetry.End(span, err) }()
-	q := f.apply(db, db.Conn(ctx).Table("organisations").Select(columns))
+	p = p.Ranked(search.RankSQL("organisations", f.Q))
+	q := f.apply(db, p.Select(db.Conn(ctx).Table("organisations"), columns), p.IsRanked())
 	var rows []Organisation
 	if err := p.Apply(q).Find(&rows).Error; err != nil {
 		return nil, nil, err
@@ -97,13 +99,24 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) (_ []Orga
 func sortKey(o Organisation, field string) page.Key {
 	switch field {
 	case "name_kana":
-		return page.Key{Value: o.KanaSort, ID: o.ID}
+		return page.Key{Value: o.KanaSort, ID: o.ID, Rank: o.SearchRank}
 	case "created_at":
-		return page.Key{Value: o.CreatedAt, ID: o.ID}
+		return page.Key{Value: o.CreatedAt, ID: o.ID, Rank: o.SearchRank}
 	case "updated_at":
-		return page.Key{Value: o.UpdatedAt, ID: o.ID}
+		return page.Key{Value: o.UpdatedAt, ID: o.ID, Rank: o.SearchRank}
 	}
-	return page.Key{Value: o.NameSort, ID: o.ID}
+	return page.Key{Value: o.NameSort, ID: o.ID, Rank: o.SearchRank}
+}
+
+// MatchClause is the condition "the organisation (organisation_id of
+// table) matches the search query", for lists that also find their
+// records by their organisation's name (people).
+func MatchClause(db *database.DB, table, query string) search.Clause {
+	c := search.Condition(db, "organisations", query)
+	if c.SQL == "" {
+		return c
+	}
+	return search.Clause{SQL: table + ".organisation_id IN (SELECT organisations.id FROM organisations WHERE " + c.SQL + ")", Args: c.Args}
 }
 
 // Each calls fn for every organisation the filter selects, in the order

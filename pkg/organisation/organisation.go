@@ -63,10 +63,13 @@ type Organisation struct {
 	NameSort    string
 	KanaSort    string
 	SearchText  string
+	SearchName  string
 	SearchGrams string `gorm:"-"` // written per engine, never read
-	Version     int
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// SearchRank is a search's relevance bucket, read by ranked lists only.
+	SearchRank int `gorm:"column:search_rank;->"`
+	Version    int
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
 // view is what the audit log records.
@@ -108,9 +111,27 @@ func (o *Organisation) derive() {
 	if o.KanaSort == "" {
 		o.KanaSort = o.NameSort
 	}
+	// Found by its names (ranked first), and also by short name and city.
+	o.SearchName = search.Names(o.Name, o.NameLocal, o.NameKana)
 	// Identifiers and external ids come last: found by, never ranked by.
 	secondary := append(o.Identifiers.texts(), slices.Sorted(maps.Values(o.ExternalIDs))...)
-	o.SearchText = search.Document(append([]string{o.Name, o.NameLocal, o.NameKana, o.ShortName, o.Description.De, o.Description.En, o.Description.Ja}, secondary...)...)
+	o.SearchText = search.Document(append([]string{o.Name, o.NameLocal, o.NameKana, o.ShortName, o.City, o.Description.De, o.Description.En, o.Description.Ja}, secondary...)...)
+}
+
+// Reindex recomputes the stored search text of every organisation when
+// the search folding changed (see search.Refresh).
+func Reindex(ctx context.Context, db *database.DB) (int, error) {
+	return search.Refresh(ctx, db, "organisations", func(o Organisation) string { return o.ID }, func(o Organisation) search.Stored {
+		o.derive()
+		return search.Stored{Text: o.SearchText, Name: o.SearchName, Grams: o.grams()}
+	}, func(ctx context.Context, batch []Organisation) error {
+		// External ids are part of the search text.
+		ptrs := make([]*Organisation, len(batch))
+		for i := range batch {
+			ptrs[i] = &batch[i]
+		}
+		return withFocusAreas(ctx, db, ptrs)
+	})
 }
 
 // Prepare returns o as Create stores it (trimmed, validated, derived
@@ -139,7 +160,7 @@ func (o Organisation) columns() map[string]any {
 		"city": o.City, "website": o.Website, "email": o.Email, "phone": o.Phone,
 		"description_de": o.Description.De, "description_en": o.Description.En, "description_ja": o.Description.Ja,
 		"archived": o.Archived, "name_key": o.NameKey, "website_host": o.WebsiteHost,
-		"name_sort": o.NameSort, "kana_sort": o.KanaSort, "search_text": o.SearchText,
+		"name_sort": o.NameSort, "kana_sort": o.KanaSort, "search_text": o.SearchText, "search_name": o.SearchName,
 	}
 	o.Identifiers.columns(set)
 	return set

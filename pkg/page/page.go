@@ -19,6 +19,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/innomunich/platform/pkg/apperr"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 const (
@@ -51,7 +52,15 @@ type Spec struct {
 	Default string
 	// IDColumn is the tie-breaker column, "id" unless a join needs it qualified.
 	IDColumn string
+	// Relevance: the list can be searched (q), and a search is ordered by
+	// relevance unless sort says otherwise: sort=relevance, the default
+	// when Params.Searching, orders by the rank the list sets with
+	// Page.Ranked and then by the default order.
+	Relevance bool
 }
+
+// RelevanceSort is the sort name of a ranked order.
+const RelevanceSort = "relevance"
 
 // Params are the raw list parameters of a request.
 type Params struct {
@@ -62,6 +71,9 @@ type Params struct {
 	// every list whose spec has an updated_at field, served by the same
 	// index as sort=updated_at.
 	UpdatedSince string
+	// Searching: the request has a search query, so a list whose spec has
+	// Relevance is ordered by relevance unless Sort names another order.
+	Searching bool
 }
 
 // Page is a parsed, validated request for one page.
@@ -74,12 +86,22 @@ type Page struct {
 	// since filters sinceCol >= since (updated_since).
 	since    *time.Time
 	sinceCol string
+	// relevance: ordered by rank first (sort=relevance); rank is the SQL
+	// expression set by Ranked.
+	relevance bool
+	rank      *rankExpr
+}
+
+type rankExpr struct {
+	sql  string
+	args []any
 }
 
 type cursor struct {
 	Sort  string `json:"s"`
 	Value any    `json:"v"`
 	ID    string `json:"id"`
+	Rank  int    `json:"r,omitempty"`
 }
 
 // Parse validates raw parameters against the spec. Errors are BadRequest
@@ -98,11 +120,21 @@ func (s Spec) Parse(p Params) (Page, error) {
 		pg.Limit = n
 	}
 	sortName := p.Sort
+	if sortName == "" && s.Relevance && p.Searching {
+		sortName = RelevanceSort
+	}
 	if sortName == "" {
 		sortName = s.Default
 	}
 	name := strings.TrimPrefix(sortName, "-")
-	pg.desc = strings.HasPrefix(sortName, "-")
+	if s.Relevance && sortName == RelevanceSort {
+		pg.relevance = true
+		name = strings.TrimPrefix(s.Default, "-")
+		pg.desc = strings.HasPrefix(s.Default, "-")
+	}
+	if !pg.relevance {
+		pg.desc = strings.HasPrefix(sortName, "-")
+	}
 	found := false
 	for _, f := range s.Fields {
 		if f.Name == name {
@@ -113,6 +145,9 @@ func (s Spec) Parse(p Params) (Page, error) {
 		names := make([]string, len(s.Fields))
 		for i, f := range s.Fields {
 			names[i] = f.Name
+		}
+		if s.Relevance {
+			names = append(names, RelevanceSort)
 		}
 		bad.Add("sort", "must be one of %s, optionally prefixed with - for descending", strings.Join(names, ", "))
 	}
@@ -150,6 +185,28 @@ func (s Spec) Parse(p Params) (Page, error) {
 	return pg, nil
 }
 
+// Ranked returns the page ordered first by the rank expression (an
+// integer, best lowest; see search.Rank) when the page is ordered by
+// relevance; otherwise p as it is. An empty expression ranks every row 0.
+func (p Page) Ranked(sql string, args []any) Page {
+	if p.relevance && sql != "" {
+		p.rank = &rankExpr{sql, args}
+	}
+	return p
+}
+
+// IsRanked reports whether rows must carry their rank (Select, Key.Rank).
+func (p Page) IsRanked() bool { return p.rank != nil }
+
+// Select selects the columns and, on a ranked page, the rank as
+// search_rank, which the list's rows must read for Key.Rank.
+func (p Page) Select(q *gorm.DB, columns []string) *gorm.DB {
+	if p.rank == nil {
+		return q.Select(columns)
+	}
+	return q.Select(strings.Join(columns, ", ")+", ("+p.rank.sql+") AS search_rank", p.rank.args...)
+}
+
 // Apply adds the keyset condition, the order and the limit (one more row
 // than the page holds, to learn whether another page follows).
 func (p Page) Apply(q *gorm.DB) *gorm.DB {
@@ -157,19 +214,33 @@ func (p Page) Apply(q *gorm.DB) *gorm.DB {
 	if p.desc {
 		op, dir = "<", "DESC"
 	}
-	if p.after != nil {
-		q = q.Where(fmt.Sprintf("(%s, %s) %s (?, ?)", p.field.Column, p.idCol, op), p.after.Value, p.after.ID)
+	keyset := fmt.Sprintf("(%s, %s) %s (?, ?)", p.field.Column, p.idCol, op)
+	if p.after != nil && p.rank == nil {
+		q = q.Where(keyset, p.after.Value, p.after.ID)
 	}
 	if p.since != nil {
 		q = q.Where(p.sinceCol+" >= ?", *p.since)
 	}
-	return q.Order(fmt.Sprintf("%s %s, %s %s", p.field.Column, dir, p.idCol, dir)).Limit(p.Limit + 1)
+	order := fmt.Sprintf("%s %s, %s %s", p.field.Column, dir, p.idCol, dir)
+	if p.rank == nil {
+		return q.Order(order).Limit(p.Limit + 1)
+	}
+	// The rank comes first; within a bucket the list's own order.
+	r := "(" + p.rank.sql + ")"
+	if p.after != nil {
+		args := append(append([]any{}, p.rank.args...), p.after.Rank)
+		args = append(append(args, p.rank.args...), p.after.Rank, p.after.Value, p.after.ID)
+		q = q.Where("("+r+" > ? OR ("+r+" = ? AND "+keyset+"))", args...)
+	}
+	return q.Order(clause.OrderBy{Expression: clause.Expr{SQL: r + " ASC, " + order, Vars: p.rank.args}}).Limit(p.Limit + 1)
 }
 
-// Key is what a row contributes to a cursor: its sort value and id.
+// Key is what a row contributes to a cursor: its sort value and id, and
+// on a ranked page its rank.
 type Key struct {
 	Value any
 	ID    string
+	Rank  int
 }
 
 // Finish cuts the extra row fetched by Apply and returns the cursor of the
@@ -185,11 +256,18 @@ func Finish[T any](p Page, rows []T, key func(row T, field string) Key) ([]T, *s
 	if p.desc {
 		sortName = "-" + sortName
 	}
+	if p.relevance {
+		sortName = RelevanceSort
+	}
 	v := k.Value
 	if t, ok := v.(time.Time); ok {
 		v = t.UTC().Format(time.RFC3339Nano)
 	}
-	next := encode(cursor{Sort: sortName, Value: v, ID: k.ID})
+	rank := 0
+	if p.rank != nil {
+		rank = k.Rank
+	}
+	next := encode(cursor{Sort: sortName, Value: v, ID: k.ID, Rank: rank})
 	return rows, &next
 }
 
@@ -207,6 +285,7 @@ func decode(s string, kind Kind) (*cursor, error) {
 		Sort  string          `json:"s"`
 		Value json.RawMessage `json:"v"`
 		ID    string          `json:"id"`
+		Rank  int             `json:"r"`
 	}
 	// The id and a text value go into the query as they are: a cursor
 	// edited by hand must not reach the database as a value PostgreSQL
@@ -214,7 +293,10 @@ func decode(s string, kind Kind) (*cursor, error) {
 	if err := json.Unmarshal(b, &raw); err != nil || len(raw.ID) != 36 || uuid.Validate(raw.ID) != nil || raw.Sort == "" {
 		return nil, fmt.Errorf("malformed cursor")
 	}
-	c := &cursor{Sort: raw.Sort, ID: raw.ID}
+	if raw.Rank < 0 || raw.Rank > 100 {
+		return nil, fmt.Errorf("malformed cursor")
+	}
+	c := &cursor{Sort: raw.Sort, ID: raw.ID, Rank: raw.Rank}
 	switch kind {
 	case String:
 		var v string

@@ -100,3 +100,36 @@ func BenchmarkCursor(b *testing.B) {
 		}
 	})
 }
+
+func TestRelevanceIsTheDefaultOfASearchAndItsCursorKeepsTheRank(t *testing.T) {
+	ranked := spec
+	ranked.Relevance = true
+	if _, err := spec.Parse(page.Params{Sort: page.RelevanceSort}); err == nil {
+		t.Error("a list without relevance accepted sort=relevance")
+	}
+	p, err := ranked.Parse(page.Params{Limit: "1", Searching: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p = p.Ranked("CASE WHEN name LIKE ? THEN 0 ELSE 4 END", []any{"bio%"}); !p.IsRanked() {
+		t.Fatal("a search is not ranked by default")
+	}
+	rows := []row{{id: "0193b5c4-1f0e-7c2a-9d4e-5a6b7c8d9e0a", name: "Osaka Bio"}, {id: "0193b5c4-1f0e-7c2a-9d4e-5a6b7c8d9e0b", name: "Zeta"}}
+	_, next := page.Finish(p, rows, func(r row, field string) page.Key {
+		k := key(r, field)
+		k.Rank = 4
+		return k
+	})
+	if next == nil {
+		t.Fatal("no next page")
+	}
+	if _, err := ranked.Parse(page.Params{Limit: "1", Searching: true, Cursor: *next}); err != nil {
+		t.Errorf("the next page of a ranked search: %v", err)
+	}
+	if _, err := ranked.Parse(page.Params{Limit: "1", Searching: true, Sort: "name", Cursor: *next}); err == nil {
+		t.Error("a relevance cursor was taken for sort=name")
+	}
+	if p, _ := ranked.Parse(page.Params{}); p.Ranked("CASE END", nil).IsRanked() {
+		t.Error("a list without q is ranked")
+	}
+}

@@ -48,9 +48,12 @@ type Person struct {
 	ExternalIDs map[string]string `gorm:"-"`
 	NameSort    string
 	SearchText  string
-	Version     int
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	SearchName  string
+	// SearchRank is a search's relevance bucket, read by ranked lists only.
+	SearchRank int `gorm:"column:search_rank;->"`
+	Version    int
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
 // LanguageList returns the languages as a list.
@@ -137,8 +140,26 @@ func (p *Person) derive() {
 	default:
 		p.NameSort = search.Fold(p.FamilyName + " " + p.GivenName)
 	}
+	// The full name in both orders and each script, with and without a
+	// space: "Hans Müller" and "Müller Hans", "山田 太郎" and "山田太郎".
+	full := func(a, b string) (string, string, string) {
+		return strings.TrimSpace(a + " " + b), strings.TrimSpace(b + " " + a), a + b
+	}
+	latinGF, latinFG, _ := full(p.GivenName, p.FamilyName)
+	localFG, localGF, localJoined := full(p.FamilyNameLocal, p.GivenNameLocal)
+	kanaFG, kanaGF, kanaJoined := full(p.FamilyNameKana, p.GivenNameKana)
+	p.SearchName = search.Names(latinGF, latinFG, localFG, localJoined, localGF, kanaFG, kanaJoined, kanaGF)
 	p.SearchText = search.Document(p.GivenName, p.FamilyName, p.FamilyNameLocal+p.GivenNameLocal, p.GivenNameLocal, p.FamilyNameLocal,
 		p.FamilyNameKana+p.GivenNameKana, p.GivenNameKana, p.FamilyNameKana, p.Position)
+}
+
+// Reindex recomputes the stored search text of every person when the
+// search folding changed (see search.Refresh).
+func Reindex(ctx context.Context, db *database.DB) (int, error) {
+	return search.Refresh(ctx, db, "people", func(p Person) string { return p.ID }, func(p Person) search.Stored {
+		p.derive()
+		return search.Stored{Text: p.SearchText, Name: p.SearchName, Grams: p.grams()}
+	})
 }
 
 // Prepare returns p as Create stores it (trimmed, validated, derived
@@ -341,7 +362,7 @@ func update(ctx context.Context, db *database.DB, id string, version *int, in Pa
 			"organisation_id": after.OrganisationID, "given_name": after.GivenName, "family_name": after.FamilyName,
 			"given_name_local": after.GivenNameLocal, "family_name_local": after.FamilyNameLocal, "given_name_kana": after.GivenNameKana,
 			"family_name_kana": after.FamilyNameKana, "position": after.Position, "email": after.Email, "phone": after.Phone,
-			"languages": after.Languages, "consent_at": after.ConsentAt, "name_sort": after.NameSort, "search_text": after.SearchText,
+			"languages": after.Languages, "consent_at": after.ConsentAt, "name_sort": after.NameSort, "search_text": after.SearchText, "search_name": after.SearchName,
 		}
 		if after.Version, err = db.UpdateVersioned(ctx, "people", "person", id, *version, set); err != nil {
 			return err
@@ -447,7 +468,8 @@ type Filter struct {
 // Sort is the people list's order spec: by reading, so Japanese names
 // sort as Japanese readers expect.
 var Sort = page.Spec{
-	Default: "name",
+	Default:   "name",
+	Relevance: true,
 	Fields: []page.Field{
 		{Name: "name", Column: "name_sort", Kind: page.String},
 		{Name: "created_at", Column: "created_at", Kind: page.Time},
@@ -456,11 +478,12 @@ var Sort = page.Spec{
 }
 
 // columns are what lists read: not the search text.
-var columns = database.Columns[Person]("search_text")
+var columns = database.Columns[Person]("search_text", "search_name")
 
 // List returns one page of people.
 func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person, *string, error) {
-	q := db.Conn(ctx).Table("people").Select(columns)
+	p = p.Ranked(search.RankSQL("people", f.Q))
+	q := p.Select(db.Conn(ctx).Table("people"), columns)
 	if f.OrganisationID != "" {
 		q = q.Where("organisation_id = ?", f.OrganisationID)
 	}
@@ -473,7 +496,9 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 	if system, id, ok := strings.Cut(f.ExternalID, ":"); ok {
 		q = q.Where("id IN (SELECT person_id FROM person_external_ids WHERE system = ? AND external_id = ?)", system, id)
 	}
-	q = search.Matching(q, db, "people", f.Q)
+	// A person is also found by their organisation's name, ranked below
+	// their own name (search.RankOther).
+	q = search.Matching(q, db, "people", f.Q, p.IsRanked(), organisation.MatchClause(db, "people", f.Q))
 	var rows []Person
 	if err := p.Apply(q).Find(&rows).Error; err != nil {
 		return nil, nil, err
@@ -481,11 +506,11 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 	items, next := page.Finish(p, rows, func(x Person, field string) page.Key {
 		switch field {
 		case "created_at":
-			return page.Key{Value: x.CreatedAt, ID: x.ID}
+			return page.Key{Value: x.CreatedAt, ID: x.ID, Rank: x.SearchRank}
 		case "updated_at":
-			return page.Key{Value: x.UpdatedAt, ID: x.ID}
+			return page.Key{Value: x.UpdatedAt, ID: x.ID, Rank: x.SearchRank}
 		}
-		return page.Key{Value: x.NameSort, ID: x.ID}
+		return page.Key{Value: x.NameSort, ID: x.ID, Rank: x.SearchRank}
 	})
 	if err := withExternalIDs(ctx, db, items); err != nil {
 		return nil, nil, err

@@ -25,7 +25,8 @@ type Filter struct {
 
 // Sort is the project list's order spec.
 var Sort = page.Spec{
-	Default: "start_date",
+	Default:   "start_date",
+	Relevance: true,
 	Fields: []page.Field{
 		{Name: "start_date", Column: "start_sort", Kind: page.String},
 		{Name: "title", Column: "title_sort", Kind: page.String},
@@ -34,11 +35,12 @@ var Sort = page.Spec{
 }
 
 // listColumns are what a list reads: not the search text.
-var listColumns = database.Columns[Project]("search_text")
+var listColumns = database.Columns[Project]("search_text", "search_name")
 
 // List returns one page of projects with their details.
 func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Project, *string, error) {
-	q := db.Conn(ctx).Model(&Project{}).Select(listColumns)
+	p = p.Ranked(search.RankSQL("projects", f.Q))
+	q := p.Select(db.Conn(ctx).Model(&Project{}), listColumns)
 	if f.Phase != "" {
 		q = q.Where("phase = ?", f.Phase)
 	}
@@ -63,7 +65,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Projec
 	if f.ActiveOn != "" {
 		q = q.Where("start_date <= ? AND (end_date IS NULL OR end_date >= ?) AND phase <> 'discontinued'", f.ActiveOn, f.ActiveOn)
 	}
-	q = search.Matching(q, db, "projects", f.Q)
+	q = search.Matching(q, db, "projects", f.Q, p.IsRanked())
 	var rows []Project
 	if err := p.Apply(q).Find(&rows).Error; err != nil {
 		return nil, nil, err
@@ -71,11 +73,11 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Projec
 	items, next := page.Finish(p, rows, func(x Project, field string) page.Key {
 		switch field {
 		case "title":
-			return page.Key{Value: x.TitleSort, ID: x.ID}
+			return page.Key{Value: x.TitleSort, ID: x.ID, Rank: x.SearchRank}
 		case "updated_at":
-			return page.Key{Value: x.UpdatedAt, ID: x.ID}
+			return page.Key{Value: x.UpdatedAt, ID: x.ID, Rank: x.SearchRank}
 		}
-		return page.Key{Value: x.StartSort, ID: x.ID}
+		return page.Key{Value: x.StartSort, ID: x.ID, Rank: x.SearchRank}
 	})
 	if err := withDetails(ctx, db, items); err != nil {
 		return nil, nil, err

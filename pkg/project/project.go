@@ -80,12 +80,15 @@ type Project struct {
 	// an agreement names that agreement, which names the interest.
 	OriginInterestID *string
 	SearchText       string
-	Version          int
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
-	Partners         []Partner     `gorm:"-"`
-	FocusAreas       []string      `gorm:"-"`
-	History          []PhaseChange `gorm:"-"`
+	SearchName       string
+	// SearchRank is a search's relevance bucket, read by ranked lists only.
+	SearchRank int `gorm:"column:search_rank;->"`
+	Version    int
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+	Partners   []Partner     `gorm:"-"`
+	FocusAreas []string      `gorm:"-"`
+	History    []PhaseChange `gorm:"-"`
 
 	// OriginMeetingID names the B2B meeting the project came from (pkg/meeting).
 	OriginMeetingID *string
@@ -151,7 +154,21 @@ func (p *Project) normalise() {
 		p.StartSort = *p.StartDate
 	}
 	p.TitleSort = search.Fold(p.Title)
+	p.deriveSearch()
+}
+
+func (p *Project) deriveSearch() {
+	p.SearchName = search.Names(p.Title, p.Acronym)
 	p.SearchText = search.Document(p.Title, p.Acronym, p.Summary.De, p.Summary.En, p.Summary.Ja)
+}
+
+// Reindex recomputes the stored search text of every project when the
+// search folding changed (see search.Refresh).
+func Reindex(ctx context.Context, db *database.DB) (int, error) {
+	return search.Refresh(ctx, db, "projects", func(p Project) string { return p.ID }, func(p Project) search.Stored {
+		p.deriveSearch()
+		return search.Stored{Text: p.SearchText, Name: p.SearchName, Grams: p.grams()}
+	})
 }
 
 func (p Project) grams() []string { return search.Grams(p.Title, p.Acronym) }
@@ -479,7 +496,7 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 		if after.Version, err = db.UpdateVersioned(ctx, "projects", "project", id, version, map[string]any{
 			"title": after.Title, "acronym": after.Acronym, "summary_de": after.Summary.De, "summary_en": after.Summary.En, "summary_ja": after.Summary.Ja,
 			"phase": after.Phase, "start_date": after.StartDate, "end_date": after.EndDate, "start_sort": after.StartSort, "title_sort": after.TitleSort,
-			"origin_trip_id": after.OriginTripID, "origin_agreement_id": after.OriginAgreementID, "search_text": after.SearchText,
+			"origin_trip_id": after.OriginTripID, "origin_agreement_id": after.OriginAgreementID, "search_text": after.SearchText, "search_name": after.SearchName,
 			"origin_interest_id": after.OriginInterestID,
 			"origin_meeting_id":  after.OriginMeetingID,
 		}); err != nil {

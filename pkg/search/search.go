@@ -1,3 +1,5 @@
+//go:generate go run ./internal/variantgen -data internal/variantgen -out variants.txt
+
 // Package search owns how text is folded for search and for duplicate
 // detection, so that "osaka", "Osaka" and full-width "ＯＳＡＫＡ" are one
 // word, and hiragana and katakana readings match each other.
@@ -44,11 +46,11 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// Document joins the folded texts that a record is found by.
+// Document joins the normalized texts that a record is found by.
 func Document(texts ...string) string {
 	parts := make([]string, 0, len(texts))
 	for _, t := range texts {
-		if f := Fold(t); f != "" {
+		if f := Normalize(t); f != "" {
 			parts = append(parts, f)
 		}
 	}
@@ -72,7 +74,7 @@ func Grams(texts ...string) []string {
 		}
 	}
 	for _, t := range texts {
-		for _, word := range strings.Fields(Fold(t)) {
+		for _, word := range strings.Fields(Normalize(t)) {
 			rs := []rune(word)
 			for i := range rs {
 				add(string(rs[i]))
@@ -87,10 +89,7 @@ func Grams(texts ...string) []string {
 
 // LikePattern makes a LIKE pattern that finds q anywhere, with LIKE's
 // wildcards in q escaped (use ESCAPE '\').
-func LikePattern(q string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(q) + "%"
-}
+func LikePattern(q string) string { return "%" + escapeLike(q) + "%" }
 
 // legalForms are left out when names are compared for duplicates.
 var legalForms = []string{
@@ -162,9 +161,67 @@ const denseAbove = 0.02
 // the whole search on a list this small.
 const smallList = 10000
 
-// Matching narrows q to the records that contain query, on a table that
-// has search_text, search_grams and, on SQLite, an FTS5 twin named
-// <table>_fts. It must be the last condition added before the page.
+// Clause is an SQL condition with its arguments.
+type Clause struct {
+	SQL  string
+	Args []any
+}
+
+// Words splits a query into its normalized words.
+func Words(query string) []string { return strings.Fields(Normalize(query)) }
+
+// Condition is the condition that a row of table contains every word of
+// query, on a table that has search_text, search_grams and, on SQLite,
+// an FTS5 twin named <table>_fts; the zero Clause when query has no words.
+// Each word is looked up by the engine's index: the trigram index (FTS5
+// on SQLite, pg_trgm on PostgreSQL) for three characters or more, the
+// gram array (PostgreSQL) for shorter words.
+func Condition(db *database.DB, table, query string) Clause {
+	var conds []string
+	var args []any
+	var long, short []string
+	for _, w := range Words(query) {
+		if Short(w) {
+			short = append(short, w)
+		} else {
+			long = append(long, w)
+		}
+	}
+	if db.Engine == database.SQLite && len(long) > 0 {
+		phrases := make([]string, len(long))
+		for i, w := range long {
+			phrases[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		}
+		conds = append(conds, table+".rowid IN (SELECT rowid FROM "+table+"_fts WHERE "+table+"_fts MATCH ?)")
+		args = append(args, strings.Join(phrases, " AND "))
+		long = nil
+	}
+	for _, w := range long {
+		conds = append(conds, table+`.search_text LIKE ? ESCAPE '\'`)
+		args = append(args, LikePattern(w))
+	}
+	if db.Engine == database.Postgres && len(short) > 0 {
+		conds = append(conds, table+".search_grams @> ?")
+		args = append(args, database.TextArray(short))
+		short = nil
+	}
+	for _, w := range short {
+		conds = append(conds, table+`.search_text LIKE ? ESCAPE '\'`)
+		args = append(args, LikePattern(w))
+	}
+	if len(conds) == 0 {
+		return Clause{}
+	}
+	return Clause{SQL: "(" + strings.Join(conds, " AND ") + ")", Args: args}
+}
+
+// Matching narrows q to the records that contain every word of query
+// (see Condition), or that match one of also (such as "its organisation
+// matches"). It must be the last condition added before the page.
+//
+// A ranked page (ranked: ordered by relevance first) is always read by
+// finding the matches through the index and sorting them, as no index has
+// the rank's order; the rest of this comment is about the list's orders.
 //
 // On PostgreSQL it also decides how the page is read, because the planner
 // gets it wrong. A page of matches in list order comes either from reading
@@ -180,24 +237,22 @@ const smallList = 10000
 // Unless the matches are dense, it puts the matching into a subquery that
 // the planner must finish before the list's order applies: the matches
 // are found by index and sorted.
-func Matching(q *gorm.DB, db *database.DB, table, query string) *gorm.DB {
-	f := Fold(query)
-	if f == "" {
+func Matching(q *gorm.DB, db *database.DB, table, query string, ranked bool, also ...Clause) *gorm.DB {
+	c := Condition(db, table, query)
+	if c.SQL == "" {
 		return q
 	}
-	short := Short(f) && !strings.Contains(f, " ")
-	m := q.Session(&gorm.Session{}) // q stays without the condition
-
-	switch {
-	case db.Engine == database.SQLite && !short:
-		phrase := `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
-		return q.Where(table+".rowid IN (SELECT rowid FROM "+table+"_fts WHERE "+table+"_fts MATCH ?)", phrase)
-	case db.Engine == database.SQLite || !short:
-		m = m.Where(table+`.search_text LIKE ? ESCAPE '\'`, LikePattern(f))
-	default:
-		m = m.Where(table+".search_grams @> ?", database.TextArray{f})
+	// Matches of the other conditions join as a union of ids, which each
+	// part finds by its own index; an OR of the conditions would read the
+	// whole table on PostgreSQL.
+	for _, a := range also {
+		if a.SQL != "" {
+			sel := "SELECT " + table + ".id FROM " + table + " WHERE "
+			c = Clause{SQL: table + ".id IN (" + sel + c.SQL + " UNION " + sel + a.SQL + ")", Args: append(append([]any{}, c.Args...), a.Args...)}
+		}
 	}
-	if db.Engine != database.Postgres {
+	m := q.Session(&gorm.Session{}).Where(c.SQL, c.Args...) // q stays without the condition
+	if db.Engine != database.Postgres || ranked {
 		return m
 	}
 	rows, err := db.EstimateRows(q)

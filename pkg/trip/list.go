@@ -22,7 +22,8 @@ type Filter struct {
 
 // Sort is the trip list's order spec, soonest first by default.
 var Sort = page.Spec{
-	Default: "start_date",
+	Default:   "start_date",
+	Relevance: true,
 	Fields: []page.Field{
 		{Name: "start_date", Column: "start_date", Kind: page.String},
 		{Name: "updated_at", Column: "updated_at", Kind: page.Time},
@@ -30,11 +31,12 @@ var Sort = page.Spec{
 }
 
 // listColumns are what a list reads: not the search text.
-var listColumns = database.Columns[Trip]("search_text")
+var listColumns = database.Columns[Trip]("search_text", "search_name")
 
 // List returns one page of trips.
 func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Trip, *string, error) {
-	q := db.Conn(ctx).Model(&Trip{}).Select(listColumns)
+	p = p.Ranked(search.RankSQL("trips", f.Q))
+	q := p.Select(db.Conn(ctx).Model(&Trip{}), listColumns)
 	if f.Kind != "" {
 		q = q.Where("kind = ?", f.Kind)
 	}
@@ -59,16 +61,16 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Trip, 
 	if f.ParticipantOrganisation != "" {
 		q = q.Where("id IN (SELECT trip_id FROM trip_participants WHERE organisation_id = ? AND status <> 'cancelled')", f.ParticipantOrganisation)
 	}
-	q = search.Matching(q, db, "trips", f.Q)
+	q = search.Matching(q, db, "trips", f.Q, p.IsRanked())
 	var rows []Trip
 	if err := p.Apply(q).Find(&rows).Error; err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(t Trip, field string) page.Key {
 		if field == "updated_at" {
-			return page.Key{Value: t.UpdatedAt, ID: t.ID}
+			return page.Key{Value: t.UpdatedAt, ID: t.ID, Rank: t.SearchRank}
 		}
-		return page.Key{Value: t.StartDate, ID: t.ID}
+		return page.Key{Value: t.StartDate, ID: t.ID, Rank: t.SearchRank}
 	})
 	if err := withLinks(ctx, db, items); err != nil {
 		return nil, nil, err

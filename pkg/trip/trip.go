@@ -63,11 +63,14 @@ type Trip struct {
 	RegistrationDeadline *time.Time
 	Description          i18n.Text `gorm:"embedded;embeddedPrefix:description_"`
 	SearchText           string
-	Version              int
-	CreatedAt            time.Time
-	UpdatedAt            time.Time
-	Regions              []string `gorm:"-"`
-	Organisers           []string `gorm:"-"`
+	SearchName           string
+	// SearchRank is a search's relevance bucket, read by ranked lists only.
+	SearchRank int `gorm:"column:search_rank;->"`
+	Version    int
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+	Regions    []string `gorm:"-"`
+	Organisers []string `gorm:"-"`
 }
 
 // CityList returns the cities.
@@ -123,7 +126,21 @@ func (t *Trip) normalise() {
 		d := t.RegistrationDeadline.UTC().Truncate(time.Microsecond)
 		t.RegistrationDeadline = &d
 	}
+	t.deriveSearch()
+}
+
+func (t *Trip) deriveSearch() {
+	t.SearchName = search.Names(t.Title)
 	t.SearchText = search.Document(t.Title, strings.ReplaceAll(t.Cities, "\n", " "), t.Description.De, t.Description.En, t.Description.Ja)
+}
+
+// Reindex recomputes the stored search text of every trip when the
+// search folding changed (see search.Refresh).
+func Reindex(ctx context.Context, db *database.DB) (int, error) {
+	return search.Refresh(ctx, db, "trips", func(t Trip) string { return t.ID }, func(t Trip) search.Stored {
+		t.deriveSearch()
+		return search.Stored{Text: t.SearchText, Name: t.SearchName, Grams: t.grams()}
+	})
 }
 
 func (t Trip) grams() []string { return search.Grams(t.Title, strings.ReplaceAll(t.Cities, "\n", " ")) }
@@ -390,7 +407,7 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 			"title": after.Title, "kind": after.Kind, "country": after.Country, "cities": after.Cities, "start_date": after.StartDate,
 			"end_date": after.EndDate, "time_zone": after.TimeZone, "status": after.Status, "capacity": after.Capacity,
 			"registration_deadline": after.RegistrationDeadline, "description_de": after.Description.De, "description_en": after.Description.En,
-			"description_ja": after.Description.Ja, "search_text": after.SearchText,
+			"description_ja": after.Description.Ja, "search_text": after.SearchText, "search_name": after.SearchName,
 		}); err != nil {
 			return err
 		}

@@ -1298,6 +1298,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search everything
+         * @description The best five organisations, people, agreements, trips, projects and opportunities for q, each kind ranked by relevance (exact name, name prefix, word prefix, substring, then matches in other text) like its list with q, and showing what that list shows the caller (e-mail and phone of people only where the list shows them, opportunities only where the caller may read them). Search folds width, case, kana, diacritics, German and romaji spellings, long vowels and variant kanji.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/summary": {
         parameters: {
             query?: never;
@@ -4273,6 +4293,14 @@ export interface components {
             placed_ids: string[];
             unplaced: components["schemas"]["UnplacedMeeting"][];
         };
+        SearchResults: {
+            agreements: components["schemas"]["Agreement"][];
+            opportunities: components["schemas"]["Opportunity"][];
+            organisations: components["schemas"]["Organisation"][];
+            people: components["schemas"]["Person"][];
+            projects: components["schemas"]["Project"][];
+            trips: components["schemas"]["Trip"][];
+        };
         Seats: {
             confirmed: number;
             /** @description null without a capacity */
@@ -4886,8 +4914,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -6633,8 +6661,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -6992,8 +7020,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7279,8 +7307,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -7369,8 +7397,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -7412,8 +7440,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -7455,8 +7483,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -7582,8 +7610,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7836,8 +7864,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -8789,6 +8817,39 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    search: {
+        parameters: {
+            query: {
+                /** @description Search text */
+                q: string;
+            };
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getSummary: {
         parameters: {
             query?: never;
@@ -8844,8 +8905,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "start_date" | "-start_date" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "start_date" | "-start_date" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -10529,8 +10590,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending */
-                sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at";
+                /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };

@@ -33,7 +33,7 @@ import { useUrlFilters } from '../../lib/useUrlFilters';
 
 export const pageSize = 50;
 
-const sorts = ['name', '-name', 'name_kana', '-updated_at', '-created_at'] as const;
+const sorts = ['relevance', 'name', '-name', 'name_kana', '-updated_at', '-created_at'] as const;
 
 // useOrganisationFilters reads the list's filters from the query string,
 // named as the API names them.
@@ -178,10 +178,13 @@ export function OrganisationsPage() {
         />
         <Select
           label={t('organisations.filters.sort')}
-          data={sorts.map((sort) => ({ value: sort, label: t(`organisations.sorts.${sort}`) }))}
-          value={filters.sort ?? 'name'}
+          data={sorts
+            .filter((sort) => sort !== 'relevance' || filters.q)
+            .map((sort) => ({ value: sort, label: t(`organisations.sorts.${sort}`) }))}
+          value={filters.sort ?? (filters.q ? 'relevance' : 'name')}
           onChange={(value) => {
-            url.set('sort', value === 'name' ? null : value);
+            // With a search the API ranks by relevance unless told otherwise.
+            url.set('sort', value === (filters.q ? 'relevance' : 'name') ? null : value);
           }}
           allowDeselect={false}
         />

@@ -16,7 +16,7 @@ import { useUrlFilters } from '../../lib/useUrlFilters';
 import { useLanguageNames } from './personValues';
 
 const pageSize = 50;
-const sorts = ['name', '-updated_at', '-created_at'] as const;
+const sorts = ['relevance', 'name', '-updated_at', '-created_at'] as const;
 
 // The list's filters, in the query string as the API names them.
 const filterKeys = ['q', 'organisation', 'language', 'sort'] as const;
@@ -96,10 +96,13 @@ export function PeoplePage() {
         />
         <Select
           label={t('people.filters.sort')}
-          data={sorts.map((sort) => ({ value: sort, label: t(`people.sorts.${sort}`) }))}
-          value={filters.sort ?? 'name'}
+          data={sorts
+            .filter((sort) => sort !== 'relevance' || filters.q)
+            .map((sort) => ({ value: sort, label: t(`people.sorts.${sort}`) }))}
+          value={filters.sort ?? (filters.q ? 'relevance' : 'name')}
           onChange={(value) => {
-            url.set('sort', value === 'name' ? null : value);
+            // With a search the API ranks by relevance unless told otherwise.
+            url.set('sort', value === (filters.q ? 'relevance' : 'name') ? null : value);
           }}
           allowDeselect={false}
         />

@@ -1,0 +1,123 @@
+package api
+
+import (
+	"context"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/innomunich/platform/pkg/agreement"
+	"github.com/innomunich/platform/pkg/opportunity"
+	"github.com/innomunich/platform/pkg/organisation"
+	"github.com/innomunich/platform/pkg/page"
+	"github.com/innomunich/platform/pkg/person"
+	"github.com/innomunich/platform/pkg/project"
+	"github.com/innomunich/platform/pkg/trip"
+	"github.com/labstack/echo/v4"
+)
+
+// searchBest is how many records of each kind a search returns.
+const searchBest = 5
+
+// maxSearchQuery bounds q (in characters): longer is no name anyone types.
+const maxSearchQuery = 200
+
+// SearchResults are the best matches of each kind, best first.
+type SearchResults struct {
+	Organisations []Organisation `json:"organisations"`
+	People        []Person       `json:"people"`
+	Agreements    []Agreement    `json:"agreements"`
+	Trips         []Trip         `json:"trips"`
+	Projects      []Project      `json:"projects"`
+	Opportunities []Opportunity  `json:"opportunities"`
+} // @name SearchResults
+
+// search godoc
+//
+//	@Summary		Search everything
+//	@Description	The best five organisations, people, agreements, trips, projects and opportunities for q, each kind ranked by relevance (exact name, name prefix, word prefix, substring, then matches in other text) like its list with q, and showing what that list shows the caller (e-mail and phone of people only where the list shows them, opportunities only where the caller may read them). Search folds width, case, kana, diacritics, German and romaji spellings, long vowels and variant kanji.
+//	@Tags			search
+//	@Produce		json
+//	@Security		bearer
+//	@Param			q	query		string	true	"Search text"	example(山田 太郎)
+//	@Success		200	{object}	SearchResults
+//	@Failure		400	{object}	Problem
+//	@Failure		401	{object}	Problem
+//	@Router			/api/v1/search [get]
+func (s *server) search(c echo.Context) error {
+	q := newQuery(c, "q")
+	text := q.str("q")
+	switch {
+	case text == "":
+		q.bad.Add("q", "is required")
+	case utf8.RuneCountInString(text) > maxSearchQuery:
+		q.bad.Add("q", "must be at most %d characters", maxSearchQuery)
+	}
+	if err := q.err(); err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	var out SearchResults
+	var err error
+	if out.Organisations, err = best(ctx, organisation.Sort, func(p page.Page) ([]organisation.Organisation, error) {
+		rows, _, err := organisation.List(ctx, s.DB, organisation.Filter{Q: text}, p)
+		return rows, err
+	}, func(context.Context, []organisation.Organisation) (func(organisation.Organisation) Organisation, error) {
+		return organisationOut, nil
+	}); err != nil {
+		return err
+	}
+	if out.People, err = best(ctx, person.Sort, func(p page.Page) ([]person.Person, error) {
+		rows, _, err := person.List(ctx, s.DB, person.Filter{Q: text}, p)
+		return rows, err
+	}, s.peopleOut); err != nil {
+		return err
+	}
+	if out.Agreements, err = best(ctx, agreement.Sort, func(p page.Page) ([]agreement.Agreement, error) {
+		rows, _, err := agreement.List(ctx, s.DB, agreement.Filter{Q: text}, p)
+		return rows, err
+	}, s.agreementsOut); err != nil {
+		return err
+	}
+	if out.Trips, err = best(ctx, trip.Sort, func(p page.Page) ([]trip.Trip, error) {
+		rows, _, err := trip.List(ctx, s.DB, trip.Filter{Q: text}, p)
+		return rows, err
+	}, s.tripsOut); err != nil {
+		return err
+	}
+	if out.Projects, err = best(ctx, project.Sort, func(p page.Page) ([]project.Project, error) {
+		rows, _, err := project.List(ctx, s.DB, project.Filter{Q: text}, p)
+		return rows, err
+	}, s.projectsOut); err != nil {
+		return err
+	}
+	if out.Opportunities, err = best(ctx, opportunity.Sort, func(p page.Page) ([]opportunity.Opportunity, error) {
+		rows, _, err := opportunity.List(ctx, s.DB, opportunity.Filter{Q: text}, p)
+		return rows, err
+	}, s.opportunitiesOut); err != nil {
+		return err
+	}
+	return c.JSON(200, out)
+}
+
+// best reads the first ranked page of searchBest rows of one list, through
+// the list's own query (and so its visibility rules), and converts them as
+// the list's handler does.
+func best[T, V any](ctx context.Context, spec page.Spec, list func(page.Page) ([]T, error), out func(context.Context, []T) (func(T) V, error)) ([]V, error) {
+	p, err := spec.Parse(page.Params{Limit: strconv.Itoa(searchBest), Sort: page.RelevanceSort, Searching: true})
+	if err != nil {
+		return nil, err
+	}
+	rows, err := list(p)
+	if err != nil {
+		return nil, err
+	}
+	convert, err := out(ctx, rows)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]V, len(rows))
+	for i, r := range rows {
+		items[i] = convert(r)
+	}
+	return items, nil
+}

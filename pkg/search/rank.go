@@ -1,0 +1,68 @@
+package search
+
+import "strings"
+
+// Names joins the normalized names a record is called by (each of its
+// spellings, a person's name in both orders) into the form stored in
+// search_name: "| name | other name |". Ranking compares a query with
+// whole names, their beginnings and their words there; search_text holds
+// the names and everything else a record is found by.
+func Names(names ...string) string {
+	var b strings.Builder
+	seen := map[string]bool{}
+	for _, n := range names {
+		f := Normalize(n)
+		if f == "" || seen[f] {
+			continue
+		}
+		seen[f] = true
+		if b.Len() == 0 {
+			b.WriteString("|")
+		}
+		b.WriteString(" " + f + " |")
+	}
+	return b.String()
+}
+
+// Relevance buckets, best first.
+const (
+	RankExact      = 0 // the query is one of the names
+	RankPrefix     = 1 // a name begins with the query
+	RankWordPrefix = 2 // a word of a name begins with the query
+	RankName       = 3 // every word of the query is in the names
+	RankOther      = 4 // found only in other text (description, city, organisation …)
+)
+
+// Rank is the SQL expression that gives a matching row of table its
+// relevance bucket for query (see the Rank constants); the zero Clause
+// when query has no words. It reads only search_name of rows that already
+// match, so it costs a few comparisons per match.
+func Rank(table, query string) Clause {
+	words := Words(query)
+	if len(words) == 0 {
+		return Clause{}
+	}
+	col := table + `.search_name LIKE ? ESCAPE '\'`
+	phrase := escapeLike(strings.Join(words, " "))
+	all := make([]string, len(words))
+	args := []any{"%| " + phrase + " |%", "%| " + phrase + "%", "% " + phrase + "%"}
+	for i, w := range words {
+		all[i] = col
+		args = append(args, LikePattern(w))
+	}
+	return Clause{
+		SQL: "CASE WHEN " + col + " THEN 0 WHEN " + col + " THEN 1 WHEN " + col + " THEN 2 WHEN " +
+			strings.Join(all, " AND ") + " THEN 3 ELSE 4 END",
+		Args: args,
+	}
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// RankSQL is Rank as arguments for page.Page.Ranked.
+func RankSQL(table, query string) (string, []any) {
+	c := Rank(table, query)
+	return c.SQL, c.Args
+}
