@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
@@ -8,6 +8,7 @@ import { useFormat } from '../../lib/format';
 import { AuditEntity } from '../admin/audit';
 import { useAdminLabels } from '../admin/labels';
 import { Panel } from './Panel';
+import { Badge } from '../../components/Badge';
 
 // RecentChanges shows the last ten entries of the audit log, for those
 // who may read it.

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Table,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, Table } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +18,7 @@ import { kinds } from './organisationValues';
 import { PageHeader } from './PageHeader';
 import { SearchField } from '../../components/SearchField';
 import { useUrlFilters } from '../../lib/useUrlFilters';
+import { Badge } from '../../components/Badge';
 
 export const pageSize = 50;
 

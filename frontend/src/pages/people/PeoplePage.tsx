@@ -16,14 +16,22 @@ import { useUrlFilters } from '../../lib/useUrlFilters';
 import { useLanguageNames } from './personValues';
 
 const pageSize = 50;
-const sorts = ['name', '-updated_at', '-created_at'] as const;
+const sorts = ['name_kana', 'name', '-updated_at', '-created_at'] as const;
+
+// The Japanese interface lists people in reading order (五十音順: the
+// Japanese names first, by their kana), the others by Latin name; the
+// user can choose either.
+function defaultSort(language: string | undefined): (typeof sorts)[number] {
+  return language === 'ja' ? 'name_kana' : 'name';
+}
 
 // The list's filters, in the query string as the API names them.
 const filterKeys = ['q', 'organisation', 'language', 'sort'] as const;
 
 export function PeoplePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
+  const standard = defaultSort(i18n.resolvedLanguage);
   const can = usePermissions();
   const me = useMe().data;
   const url = useUrlFilters(filterKeys);
@@ -33,7 +41,7 @@ export function PeoplePage() {
     organisation: url.get('organisation') || undefined,
     language: url.get('language') || undefined,
     // One of the orders the API offers; anything else in the address is ignored.
-    sort: sorts.find((sort) => sort === url.get('sort')),
+    sort: sorts.find((sort) => sort === url.get('sort')) ?? standard,
   };
   // The chosen organisation's name, for the picker after a reload.
   const chosen = useOrganisation(filters.organisation);
@@ -97,9 +105,9 @@ export function PeoplePage() {
         <Select
           label={t('people.filters.sort')}
           data={sorts.map((sort) => ({ value: sort, label: t(`people.sorts.${sort}`) }))}
-          value={filters.sort ?? 'name'}
+          value={filters.sort}
           onChange={(value) => {
-            url.set('sort', value === 'name' ? null : value);
+            url.set('sort', value === standard ? null : value);
           }}
           allowDeselect={false}
         />
