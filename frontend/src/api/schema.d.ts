@@ -2257,6 +2257,13 @@ export interface components {
                 [key: string]: components["schemas"]["Change"];
             };
             entity_id: string;
+            /**
+             * @description EntityName names the record in the caller's language (a person's
+             *     name in its order, a title); empty where the record is gone or its
+             *     type has no name.
+             * @example Osaka BioHeadquarters
+             */
+            entity_name: string;
             /** @example user */
             entity_type: string;
             /** Format: uuid */
@@ -4893,6 +4900,8 @@ export interface operations {
                 entity_id?: string;
                 /** @description Id of the user or API key */
                 actor?: string;
+                /** @description Only changes to the directory's records (organisations, people, agreements, trips, projects, opportunities): no sign-ins, users, keys or settings */
+                records?: boolean;
                 /** @description Occurred at or after (RFC 3339) */
                 from?: string;
                 /** @description Occurred before (RFC 3339) */
