@@ -36,7 +36,7 @@ async function badgesWhole(page: Page, where: string) {
   const cut = await labels.evaluateAll((nodes) =>
     nodes
       .filter((n) => n.scrollWidth > n.clientWidth + 1 || n.scrollHeight > n.clientHeight + 1)
-      .map((n) => `${n.textContent ?? ''} (${String(n.scrollWidth)} > ${String(n.clientWidth)})`),
+      .map((n) => `${n.textContent} (${String(n.scrollWidth)} > ${String(n.clientWidth)})`),
   );
   expect(cut, where).toEqual([]);
 }
@@ -73,7 +73,9 @@ test('status badges keep their whole label on the trips list and the dashboard, 
     const noBrowserErrors = failOnBrowserErrors(p);
     await signInAs(p, '/dashboard', await userIn(request, language));
     await expect(p.getByRole('heading', { name: catalogues[language].dashboard.trips.title })).toBeVisible();
-    await expect(p.getByRole('link', { name: `Badge trip ${tag} 0` })).toBeVisible();
+    await expect(
+      p.getByRole('region', { name: catalogues[language].dashboard.trips.title }).getByRole('link', { name: `Badge trip ${tag} 0` }),
+    ).toBeVisible();
     await badgesWhole(p, `dashboard ${language}`);
     await screenshot(p, `badges-dashboard-${language}`);
     await p.goto(`/trips?q=${encodeURIComponent(tag)}`);
@@ -168,5 +170,80 @@ test("the import dialog's close button has a name", async ({ page }) => {
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: en.common.closeDialog }).click();
   await expect(dialog).toBeHidden();
+  noBrowserErrors();
+});
+
+test('on a phone the lists are cards, nothing scrolls sideways and the header keeps the product name whole', async ({
+  browser,
+  request,
+}) => {
+  const admin = await api(request);
+  const tag = unique('Phone').split(' ')[1] ?? '';
+  const org = await admin.post<Created>('/organisations', {
+    name: `Phone Pharmaceutical Research Organisation ${tag} GmbH`,
+    name_local: `フォン製薬研究機構${tag}`,
+    kind: 'pharma',
+    country: 'JP',
+  });
+  await admin.post('/trips', {
+    title: `Phone delegation with a rather long title ${tag}`,
+    kind: 'delegation_trip',
+    organiser_ids: [org.id],
+    country: 'JP',
+    cities: ['Osaka'],
+    start_date: isoDay(2),
+    end_date: isoDay(4),
+    time_zone: 'Asia/Tokyo',
+    status: 'registration_closed',
+    capacity: 20,
+  });
+  await admin.post('/people', { organisation_id: org.id, given_name: 'Maximiliane', family_name: `Mustermann-Lüdenscheid${tag}` });
+  for (const language of ['de', 'ja'] as const) {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const noBrowserErrors = failOnBrowserErrors(page);
+    await signInAs(page, '/dashboard', await userIn(request, language));
+    const c = catalogues[language];
+    await expect(page.getByTestId('recent-changes')).toBeVisible();
+    const name = page.getByTestId('product-name');
+    expect(await name.evaluate((n) => n.scrollWidth <= n.clientWidth && n.scrollHeight <= n.clientHeight)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `dashboard ${language}`).toBeLessThanOrEqual(390);
+    await screenshot(page, `phone-dashboard-${language}`);
+    for (const [path, heading] of [
+      ['/organisations', c.organisations.title],
+      ['/people', c.people.title],
+      ['/agreements', c.agreements.title],
+      ['/trips', c.trips.title],
+      ['/projects', c.projects.title],
+    ] as const) {
+      await page.goto(`${path}?q=${encodeURIComponent(tag)}`);
+      await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+      if (path !== '/agreements' && path !== '/projects') {
+        await expect(page.locator('tbody tr').first()).toBeVisible();
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} ${language}`).toBeLessThanOrEqual(390);
+      await screenshot(page, `phone-${path.slice(1)}-${language}`);
+    }
+    // The trip's status and dates are on its card, on screen.
+    await page.goto(`/trips?q=${encodeURIComponent(tag)}`);
+    const badge = page.locator('tbody tr').first().locator('.mantine-Badge-root');
+    await expect(badge).toHaveText(c.trips.statuses.registration_closed, { ignoreCase: true });
+    await expect(badge).toBeInViewport();
+    const box = await badge.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    noBrowserErrors();
+    await page.close();
+  }
+});
+
+test('the dashboard lists changes to records by name, not sign-ins, with the actor translated', async ({ page, request }) => {
+  const admin = await api(request);
+  const tag = unique('Recent').split(' ')[1] ?? '';
+  const org = await admin.post<Created>('/organisations', { name: `Recent Org ${tag} GmbH`, kind: 'biotech', country: 'DE' });
+  const noBrowserErrors = failOnBrowserErrors(page);
+  await signInAs(page, '/dashboard', adminUser);
+  const changes = page.getByTestId('recent-changes');
+  await expect(changes.getByRole('link', { name: `Recent Org ${tag} GmbH` })).toHaveAttribute('href', `/organisations/${org.id}`);
+  // The sign-in just made is not a change to a record.
+  await expect(changes).not.toContainText(en.admin.actions.sign_in);
   noBrowserErrors();
 });

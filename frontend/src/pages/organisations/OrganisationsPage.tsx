@@ -19,6 +19,7 @@ import { PageHeader } from './PageHeader';
 import { SearchField } from '../../components/SearchField';
 import { useUrlFilters } from '../../lib/useUrlFilters';
 import { Badge } from '../../components/Badge';
+import { ListTable } from '../../components/ListTable';
 
 export const pageSize = 50;
 
@@ -197,8 +198,7 @@ export function OrganisationsPage() {
         </Group>
       </SimpleGrid>
       <QueryState query={list}>
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover>
+        <ListTable minWidth={760} striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('organisations.columns.name')}</Table.Th>
@@ -235,8 +235,7 @@ export function OrganisationsPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </ListTable>
         <ListFooter list={list} empty={filtered ? t('organisations.emptyFiltered') : t('organisations.empty')} />
       </QueryState>
       <ImportDialog opened={importing} onClose={importDialog.close} />

@@ -14,6 +14,7 @@ import { useOrganisation } from '../organisations/useOrganisation';
 import { SearchField } from '../../components/SearchField';
 import { useUrlFilters } from '../../lib/useUrlFilters';
 import { useLanguageNames } from './personValues';
+import { ListTable } from '../../components/ListTable';
 
 const pageSize = 50;
 const sorts = ['name_kana', 'name', '-updated_at', '-created_at'] as const;
@@ -125,8 +126,7 @@ export function PeoplePage() {
         </Group>
       </SimpleGrid>
       <QueryState query={list}>
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover>
+        <ListTable minWidth={640} striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('people.columns.name')}</Table.Th>
@@ -157,8 +157,7 @@ export function PeoplePage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </ListTable>
         <ListFooter list={list} empty={t('people.empty')} />
       </QueryState>
     </Stack>
