@@ -20,7 +20,7 @@ export TEST_DATABASE_URL
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/public -type f 2>/dev/null) \
 	$(wildcard frontend/*.json frontend/*.ts)
 
-.PHONY: run build binary openapi test test-prereqs test-go test-openapi test-frontend test-e2e bench bench-data clean
+.PHONY: run build binary openapi test test-prereqs test-go test-deployments test-openapi test-frontend test-e2e bench bench-data clean
 
 ## run: build the web app and the binary, then serve on :8080 with demo data in a new database
 run: build
@@ -44,7 +44,7 @@ openapi: frontend/node_modules/.package-lock.json
 	$(NPM) run generate:api
 
 ## test: every check — Go on SQLite and PostgreSQL, spec, frontend, end to end
-test: test-prereqs test-go test-openapi test-frontend test-e2e
+test: test-prereqs test-go test-deployments test-openapi test-frontend test-e2e
 
 # First (make builds prerequisites in order): what is missing on this
 # machine is named, with the command that installs it, before minutes of
@@ -58,6 +58,14 @@ test-go:
 	$(GO) vet $(GO_PKGS)
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './frontend/*'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) test -race -count=1 -timeout 25m $(GO_PKGS)
+
+# The Kubernetes manifests (kustomize build, strict decoding into the
+# k8s.io/api types, reviewer checks), the Dockerfile and compose file, and
+# the monitoring rules (promtool, which CI installs with Debian's
+# prometheus package): a module of its own, so that the server does not
+# carry the Kubernetes libraries.
+test-deployments:
+	cd deployments/validate && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 test-openapi: frontend/node_modules/.package-lock.json
 	$(GO) run ./cmd/openapi -check
@@ -73,7 +81,7 @@ test-e2e: build
 	$(NPM) run check:size
 	$(NPM) run e2e
 
-## bench: load test on PostgreSQL at 10k and 1M organisations; prints and writes docs/performance.md (not part of test)
+## bench: load test on SQLite at 20k and PostgreSQL at 10k and 1M organisations; prints and writes docs/performance.md (not part of test)
 bench: binary
 	bash .ci/bench
 

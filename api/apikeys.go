@@ -16,6 +16,7 @@ type APIKey struct {
 	OrganisationID *string    `json:"organisation_id" format:"uuid" extensions:"x-nullable"`
 	Role           string     `json:"role" enums:"coordinator,member,viewer"`
 	Scopes         []string   `json:"scopes" example:"read,write:organisations"`
+	ExternalSystem *string    `json:"external_system" example:"osaka-bhq" extensions:"x-nullable"`
 	Prefix         string     `json:"prefix" example:"imk_Ab3dE9"`
 	ExpiresAt      time.Time  `json:"expires_at" format:"date-time"`
 	LastUsedAt     *time.Time `json:"last_used_at" format:"date-time" extensions:"x-nullable"`
@@ -26,16 +27,24 @@ type APIKey struct {
 } // @name APIKey
 
 func apiKeyOut(k apikey.Key) APIKey {
-	return APIKey{ID: k.ID, Name: k.Name, OrganisationID: k.OrganisationID, Role: k.Role, Scopes: k.ScopeList(), Prefix: k.Prefix,
+	out := APIKey{ID: k.ID, Name: k.Name, OrganisationID: k.OrganisationID, Role: k.Role, Scopes: k.ScopeList(), Prefix: k.Prefix,
 		ExpiresAt: k.ExpiresAt, LastUsedAt: k.LastUsedAt, RevokedAt: k.RevokedAt, Version: k.Version, CreatedAt: k.CreatedAt, UpdatedAt: k.UpdatedAt}
+	if k.ExternalSystem != "" {
+		system := k.ExternalSystem
+		out.ExternalSystem = &system
+	}
+	return out
 }
 
 // APIKeyCreate creates an API key.
 type APIKeyCreate struct {
-	Name           string    `json:"name" example:"BMBF reporting script" minLength:"1" maxLength:"200"`
-	OrganisationID *string   `json:"organisation_id,omitempty" format:"uuid"`
-	Role           string    `json:"role" enums:"coordinator,member,viewer"`
-	Scopes         []string  `json:"scopes" example:"read"`
+	Name           string   `json:"name" example:"BMBF reporting script" minLength:"1" maxLength:"200"`
+	OrganisationID *string  `json:"organisation_id,omitempty" format:"uuid"`
+	Role           string   `json:"role" enums:"coordinator,member,viewer"`
+	Scopes         []string `json:"scopes" example:"read"`
+	// ExternalSystem restricts the key to writing the external ids of one
+	// partner system (a region's sync key); fixed for the key's life.
+	ExternalSystem string    `json:"external_system,omitempty" example:"osaka-bhq" maxLength:"50"`
 	ExpiresAt      time.Time `json:"expires_at" format:"date-time"`
 } // @name APIKeyCreate
 
@@ -101,7 +110,7 @@ func (s *server) createAPIKey(c echo.Context) error {
 		return err
 	}
 	k, secret, err := apikey.Create(c.Request().Context(), s.DB, apikey.New{
-		Name: in.Name, OrganisationID: in.OrganisationID, Role: in.Role, Scopes: in.Scopes, ExpiresAt: in.ExpiresAt,
+		Name: in.Name, OrganisationID: in.OrganisationID, Role: in.Role, Scopes: in.Scopes, ExternalSystem: in.ExternalSystem, ExpiresAt: in.ExpiresAt,
 	})
 	if err != nil {
 		return err

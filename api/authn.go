@@ -2,13 +2,13 @@ package api
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/apperr"
-	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/labstack/echo/v4"
@@ -21,8 +21,7 @@ import (
 // caller's rate limit: the user, the key, or else the client address.
 func (s *server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		ctx := audit.WithRequestID(c.Request().Context(), requestID(c))
-		c.SetRequest(c.Request().WithContext(ctx))
+		ctx := c.Request().Context() // carries the request id (withRequestID)
 		if !strings.HasPrefix(c.Request().URL.Path, "/api/") {
 			return next(c)
 		}
@@ -88,6 +87,8 @@ func (s *server) rateLimit(c echo.Context, caller string) error {
 	if d.Allowed {
 		return nil
 	}
+	kind, _, _ := strings.Cut(caller, ":")
+	s.refused.WithLabelValues(kind).Inc()
 	secs := max(1, ceilSeconds(d.RetryAfter))
 	return apperr.New(apperr.TooManyRequests, "Too many requests; try again in %d seconds", secs).With("retry_after", strconv.Itoa(secs))
 }
@@ -106,7 +107,8 @@ func withChallenge(c echo.Context, err error) error {
 }
 
 // signedIn guards every endpoint that needs a caller. API keys also need
-// the read scope for reads (for reports, reports:read does instead);
+// the read scope for reads (for reports, reports:read does instead; for
+// webhooks, webhooks:manage);
 // writes check their own scope in the domain.
 func signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
@@ -115,7 +117,8 @@ func signedIn(next echo.HandlerFunc) echo.HandlerFunc {
 			return unauthorized(c, "Sign in first: send Authorization: Bearer <access token or API key>")
 		}
 		m := c.Request().Method
-		reports := strings.HasPrefix(c.Path(), "/api/v1/reports") && p.Allows(auth.ScopeReadReports)
+		reports := strings.HasPrefix(c.Path(), "/api/v1/reports") && p.Allows(auth.ScopeReadReports) ||
+			strings.HasPrefix(c.Path(), "/api/v1/webhooks") && p.Allows(auth.ScopeWebhooksManage)
 		if (m == http.MethodGet || m == http.MethodHead) && !p.Allows(auth.ScopeRead) && !reports {
 			return apperr.New(apperr.Forbidden, "This API key lacks the read scope")
 		}
@@ -134,6 +137,25 @@ func ifMatch(c echo.Context) (int, error) {
 		return 0, apperr.New(apperr.BadRequest, "If-Match must be an ETag this API returned, e.g. \"3\"")
 	}
 	return v, nil
+}
+
+// externalTarget reads the external system and id an upsert names, and
+// its optional If-Match.
+func externalTarget(c echo.Context) (system, id string, version *int, err error) {
+	system, id = c.Param("system"), c.Param("external_id")
+	for _, p := range []*string{&system, &id} {
+		if *p, err = url.PathUnescape(*p); err != nil {
+			return "", "", nil, apperr.New(apperr.BadRequest, "The path is not properly escaped")
+		}
+	}
+	if c.Request().Header.Get("If-Match") != "" {
+		v, err := ifMatch(c)
+		if err != nil {
+			return "", "", nil, err
+		}
+		version = &v
+	}
+	return system, id, version, nil
 }
 
 // target reads the id of the record a PATCH or DELETE names and the

@@ -132,6 +132,26 @@ func TestAuthorizationTable(t *testing.T) {
 			return k
 		}
 		ifMatch := func(v int) map[string]string { return map[string]string{"If-Match": fmt.Sprintf(`"%d"`, v)} }
+		// Admins and keys with webhooks:manage (both keys of the table
+		// hold every scope) manage webhooks, a key only its own: the
+		// target is the caller's own where it may have one, else an
+		// admin's.
+		hookManagers := []string{"admin", "key coordinator", "key member of A"}
+		ownHook := func(h *harness, caller string) (string, int) {
+			as := h.admin
+			if slices.Contains(hookManagers, caller) {
+				as = cs.bearer[caller]
+			}
+			rec := h.do(request{method: "POST", url: "/api/v1/webhooks", as: as, body: map[string]any{"url": "https://hooks.example.org/in"}})
+			if rec.Code != 201 {
+				h.t.Fatalf("webhook: %d %s", rec.Code, rec.Body.String())
+			}
+			w := decode[struct {
+				ID      string `json:"id"`
+				Version int    `json:"version"`
+			}](h.t, rec)
+			return w.ID, w.Version
+		}
 		cases := []writeCase{
 			{name: "create user", allowed: adminsOnly(), request: func(h *harness, _ string) request {
 				return request{method: "POST", url: "/api/v1/users", body: map[string]any{"email": "n" + randomSuffix() + "@example.org", "display_name": "N", "role": "viewer"}}
@@ -157,6 +177,21 @@ func TestAuthorizationTable(t *testing.T) {
 			{name: "revoke API key", allowed: adminsOnly(), request: func(h *harness, _ string) request {
 				k := freshKey(h)
 				return request{method: "DELETE", url: "/api/v1/api-keys/" + k.ID, headers: ifMatch(k.Version)}
+			}},
+			{name: "create webhook", allowed: hookManagers, request: func(h *harness, _ string) request {
+				return request{method: "POST", url: "/api/v1/webhooks", body: map[string]any{"url": "https://hooks.example.org/in", "event_types": []string{"organisation"}}}
+			}},
+			{name: "change webhook", allowed: hookManagers, request: func(h *harness, caller string) request {
+				id, v := ownHook(h, caller)
+				return request{method: "PATCH", url: "/api/v1/webhooks/" + id, headers: ifMatch(v), body: map[string]any{"active": false}}
+			}},
+			{name: "rotate webhook secret", allowed: hookManagers, request: func(h *harness, caller string) request {
+				id, v := ownHook(h, caller)
+				return request{method: "POST", url: "/api/v1/webhooks/" + id + "/rotate-secret", headers: ifMatch(v)}
+			}},
+			{name: "delete webhook", allowed: hookManagers, request: func(h *harness, caller string) request {
+				id, v := ownHook(h, caller)
+				return request{method: "DELETE", url: "/api/v1/webhooks/" + id, headers: ifMatch(v)}
 			}},
 			{name: "freeze report", allowed: []string{"admin", "coordinator"}, request: func(h *harness, _ string) request {
 				return request{method: "POST", url: "/api/v1/reports", body: map[string]any{"period": "FY2025"}}
@@ -191,6 +226,7 @@ func TestAuthorizationTable(t *testing.T) {
 			{"/api/v1/regions", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
 			{"/api/v1/users", adminsOnly()},
 			{"/api/v1/api-keys", adminsOnly()},
+			{"/api/v1/webhooks", []string{"admin", "key coordinator", "key member of A"}},
 			{"/api/v1/audit-events", []string{"admin", "coordinator", "viewer", "key coordinator", "key viewer"}},
 			{"/api/v1/changes", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
 			{"/api/v1/summary", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},

@@ -1164,25 +1164,7 @@ func (s *server) acceptMeeting(c echo.Context) error {
 //	@Failure	428			{object}	Problem
 //	@Router		/api/v1/trips/{id}/meetings/{meeting}/decline [post]
 func (s *server) declineMeeting(c echo.Context) error {
-	tripID, id, version, err := itemTarget(c, "trip", "meeting", "meeting")
-	if err != nil {
-		return err
-	}
-	var in MeetingAnswer
-	if err := decodeJSON(c, &in); err != nil {
-		return err
-	}
-	var m meeting.Meeting
-	err = s.DB.WithTx(c.Request().Context(), func(ctx context.Context) error {
-		if m, err = meeting.Decline(ctx, s.DB, tripID, id, version, in.Reason); err != nil {
-			return err
-		}
-		return s.tellMeeting(ctx, m, meetingDeclined, meeting.RequesterSide)
-	})
-	if err != nil {
-		return err
-	}
-	return s.writeMeeting(c, http.StatusOK, m)
+	return s.answerMeeting(c, meeting.Decline, meetingDeclined, meeting.RequesterSide)
 }
 
 // cancelMeeting godoc
@@ -1208,6 +1190,15 @@ func (s *server) declineMeeting(c echo.Context) error {
 //	@Failure		428			{object}	Problem
 //	@Router			/api/v1/trips/{id}/meetings/{meeting}/cancel [post]
 func (s *server) cancelMeeting(c echo.Context) error {
+	return s.answerMeeting(c, meeting.Cancel, meetingCancelled, meeting.RequesterSide, meeting.ReceiverSide)
+}
+
+// answerMeeting is a decline or a cancellation: a versioned change with
+// an optional reason, and a mail to the sides concerned in the same
+// transaction.
+func (s *server) answerMeeting(c echo.Context,
+	change func(ctx context.Context, db *database.DB, tripID, id string, version int, reason string) (meeting.Meeting, error),
+	template string, sides ...string) error {
 	tripID, id, version, err := itemTarget(c, "trip", "meeting", "meeting")
 	if err != nil {
 		return err
@@ -1218,10 +1209,10 @@ func (s *server) cancelMeeting(c echo.Context) error {
 	}
 	var m meeting.Meeting
 	err = s.DB.WithTx(c.Request().Context(), func(ctx context.Context) error {
-		if m, err = meeting.Cancel(ctx, s.DB, tripID, id, version, in.Reason); err != nil {
+		if m, err = change(ctx, s.DB, tripID, id, version, in.Reason); err != nil {
 			return err
 		}
-		return s.tellMeeting(ctx, m, meetingCancelled, meeting.RequesterSide, meeting.ReceiverSide)
+		return s.tellMeeting(ctx, m, template, sides...)
 	})
 	if err != nil {
 		return err

@@ -15,8 +15,11 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/innomunich/platform/pkg/audit"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+	semconv "go.opentelemetry.io/otel/semconv/v1.37.0"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // Request body limits: every endpoint, and the CSV import.
@@ -82,6 +85,20 @@ type ctxKey string
 
 const requestIDKey ctxKey = "request_id"
 
+// nameSpan names the request's span after its route pattern ("GET
+// /api/v1/organisations/:id"), never the raw path, which the caller
+// chooses. The span is otelhttp's, made around the router.
+func nameSpan(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if route := c.Path(); route != "" {
+			span := trace.SpanFromContext(c.Request().Context())
+			span.SetName(c.Request().Method + " " + route)
+			span.SetAttributes(semconv.HTTPRoute(route))
+		}
+		return next(c)
+	}
+}
+
 // withRequestID takes X-Request-Id from the request when it is a sane token
 // (so it cannot forge log lines) or makes one, and returns it on every response.
 func withRequestID(next echo.HandlerFunc) echo.HandlerFunc {
@@ -91,7 +108,8 @@ func withRequestID(next echo.HandlerFunc) echo.HandlerFunc {
 			id = uuid.Must(uuid.NewV7()).String()
 		}
 		c.Set(string(requestIDKey), id)
-		c.SetRequest(c.Request().WithContext(context.WithValue(c.Request().Context(), requestIDKey, id)))
+		// In the context for the log lines (pkg/telemetry) and the audit log.
+		c.SetRequest(c.Request().WithContext(audit.WithRequestID(c.Request().Context(), id)))
 		c.Response().Header().Set(echo.HeaderXRequestID, id)
 		return next(c)
 	}
@@ -113,8 +131,9 @@ func accessLog(logger *slog.Logger) echo.MiddlewareFunc {
 			if v.Status >= 500 {
 				level = slog.LevelError
 			}
+			// request_id, trace_id and the caller's id come from the
+			// context (pkg/telemetry).
 			logger.LogAttrs(c.Request().Context(), level, "request",
-				slog.String("request_id", requestID(c)),
 				slog.String("method", v.Method),
 				slog.String("path", v.URIPath),
 				slog.String("route", v.RoutePath),
@@ -132,7 +151,7 @@ func accessLog(logger *slog.Logger) echo.MiddlewareFunc {
 func recoverPanics(logger *slog.Logger) echo.MiddlewareFunc {
 	return middleware.RecoverWithConfig(middleware.RecoverConfig{
 		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
-			logger.ErrorContext(c.Request().Context(), "panic", "request_id", requestID(c), "error", err.Error(), "stack", string(stack))
+			logger.ErrorContext(c.Request().Context(), "panic", "error", err.Error(), "stack", string(stack))
 			return err
 		},
 	})

@@ -9,7 +9,7 @@ import (
 
 // NotificationSetting is whether one kind of notification is on.
 type NotificationSetting struct {
-	Kind    string `json:"kind" enums:"trip_registration,agreement_expiry,milestone_due,weekly_digest,opportunity_interest,meeting" example:"trip_registration"`
+	Kind    string `json:"kind" enums:"trip_registration,agreement_expiry,milestone_due,weekly_digest,opportunity_interest,meeting,webhook_disabled" example:"trip_registration"`
 	Enabled bool   `json:"enabled"`
 	// Default is what it is for someone who never chose.
 	Default bool `json:"default"`
@@ -36,7 +36,7 @@ func notificationSettingsOut(s notify.Settings) NotificationSettings {
 // myNotifications godoc
 //
 //	@Summary		My notification settings
-//	@Description	Every kind of e-mail notification for the caller's role and whether it is on. Coordinators also have agreement_expiry and weekly_digest (off until chosen).
+//	@Description	Every kind of e-mail notification for the caller's role and whether it is on. Coordinators also have agreement_expiry and weekly_digest (off until chosen); admins also webhook_disabled.
 //	@Tags			notifications
 //	@Produce		json
 //	@Security		bearer

@@ -38,9 +38,11 @@ type Person struct {
 	Phone           *string         `json:"phone" extensions:"x-nullable"`
 	Languages       []string        `json:"languages" example:"ja,en"`
 	ConsentAt       *time.Time      `json:"consent_at" format:"date-time" extensions:"x-nullable"`
-	Version         int             `json:"version" example:"1"`
-	CreatedAt       time.Time       `json:"created_at" format:"date-time"`
-	UpdatedAt       time.Time       `json:"updated_at" format:"date-time"`
+	// ExternalIDs are the ids partner systems know the person by.
+	ExternalIDs map[string]string `json:"external_ids" example:"kawasaki-crm:P-4711"`
+	Version     int               `json:"version" example:"1"`
+	CreatedAt   time.Time         `json:"created_at" format:"date-time"`
+	UpdatedAt   time.Time         `json:"updated_at" format:"date-time"`
 } // @name Person
 
 // personOut converts for a caller: the contact data only where the caller
@@ -51,7 +53,8 @@ func personOut(caller auth.Principal, orgNames map[string]string) func(person.Pe
 		out := Person{ID: p.ID, OrganisationID: p.OrganisationID, Organisation: OrganisationRef{ID: p.OrganisationID, Name: orgNames[p.OrganisationID]},
 			DisplayName: p.DisplayName(locale), GivenName: p.GivenName, FamilyName: p.FamilyName, GivenNameLocal: p.GivenNameLocal,
 			FamilyNameLocal: p.FamilyNameLocal, GivenNameKana: p.GivenNameKana, FamilyNameKana: p.FamilyNameKana, Position: p.Position,
-			Languages: p.LanguageList(), ConsentAt: p.ConsentAt, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+			Languages: p.LanguageList(), ConsentAt: p.ConsentAt, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
+			ExternalIDs: externalIDsOut(p.ExternalIDs)}
 		if p.ContactVisibleTo(caller) {
 			email, phone := p.Email, p.Phone
 			out.Email, out.Phone = &email, &phone
@@ -87,6 +90,9 @@ type PersonCreate struct {
 	Phone           string     `json:"phone,omitempty" maxLength:"100"`
 	Languages       []string   `json:"languages,omitempty"`
 	ConsentAt       *time.Time `json:"consent_at,omitempty" format:"date-time"`
+	// ExternalIDs are the ids partner systems know the person by: system
+	// name (lowercase slug) → id; each unique per system.
+	ExternalIDs map[string]string `json:"external_ids,omitempty" example:"kawasaki-crm:P-4711"`
 } // @name PersonCreate
 
 // PersonPatch changes a person (JSON merge patch).
@@ -103,7 +109,18 @@ type PersonPatch struct {
 	Phone           opt.Field[string]    `json:"phone,omitempty" swaggertype:"string" maxLength:"100"`
 	Languages       opt.Field[[]string]  `json:"languages,omitempty" swaggertype:"array,string"`
 	ConsentAt       opt.Field[time.Time] `json:"consent_at,omitempty" swaggertype:"string" format:"date-time" extensions:"x-nullable"`
+	// ExternalIDs is a merge patch of the external ids: an id sets the
+	// system's, null removes it; null for the whole removes them all.
+	ExternalIDs opt.Field[map[string]*string] `json:"external_ids,omitempty" swaggertype:"object,string" extensions:"x-nullable" example:"kawasaki-crm:P-4711"`
 } // @name PersonPatch
+
+func (in PersonPatch) patch() person.Patch {
+	return person.Patch{
+		OrganisationID: in.OrganisationID, GivenName: in.GivenName, FamilyName: in.FamilyName, GivenNameLocal: in.GivenNameLocal,
+		FamilyNameLocal: in.FamilyNameLocal, GivenNameKana: in.GivenNameKana, FamilyNameKana: in.FamilyNameKana, Position: in.Position,
+		Email: in.Email, Phone: in.Phone, Languages: in.Languages, ConsentAt: in.ConsentAt, ExternalIDs: in.ExternalIDs,
+	}
+}
 
 // listPeople godoc
 //
@@ -116,6 +133,7 @@ type PersonPatch struct {
 //	@Param			language		query		string	false	"Speaks this language (ISO 639-1)"	example(ja)
 //	@Param			updated_since	query		string	false	"Changed at or after (RFC 3339)"	format(date-time)
 //	@Param			q				query		string	false	"Search text"	example(山田)
+//	@Param			external_id		query		string	false	"system:id, the person a partner system knows by that id"	example(kawasaki-crm:P-4711)
 //	@Param			limit			query		int		false	"Page size, 1–200"	default(50)
 //	@Param			cursor			query		string	false	"next_cursor of the previous page"
 //	@Param			sort			query		string	false	"name, name_kana (五十音順: Japanese names first by reading, then Latin names), created_at or updated_at; prefix - for descending"	default(name)
@@ -124,8 +142,9 @@ type PersonPatch struct {
 //	@Failure		401				{object}	Problem
 //	@Router			/api/v1/people [get]
 func (s *server) listPeople(c echo.Context) error {
-	q := newQuery(c, "organisation", "language", "updated_since", "q")
-	f := person.Filter{OrganisationID: q.id("organisation"), Language: strings.ToLower(q.str("language")), UpdatedSince: q.instant("updated_since"), Q: q.str("q")}
+	q := newQuery(c, "organisation", "language", "updated_since", "q", "external_id")
+	f := person.Filter{OrganisationID: q.id("organisation"), Language: strings.ToLower(q.str("language")), UpdatedSince: q.instant("updated_since"), Q: q.str("q"),
+		ExternalID: q.externalID("external_id")}
 	return s.writePeople(c, q, f)
 }
 
@@ -203,7 +222,7 @@ func (s *server) createPerson(c echo.Context) error {
 	p, err := person.Create(c.Request().Context(), s.DB, person.Person{
 		OrganisationID: in.OrganisationID, GivenName: in.GivenName, FamilyName: in.FamilyName, GivenNameLocal: in.GivenNameLocal,
 		FamilyNameLocal: in.FamilyNameLocal, GivenNameKana: in.GivenNameKana, FamilyNameKana: in.FamilyNameKana, Position: in.Position,
-		Email: in.Email, Phone: in.Phone, Languages: strings.Join(in.Languages, " "), ConsentAt: in.ConsentAt,
+		Email: in.Email, Phone: in.Phone, Languages: strings.Join(in.Languages, " "), ConsentAt: in.ConsentAt, ExternalIDs: in.ExternalIDs,
 	})
 	if err != nil {
 		return err
@@ -263,11 +282,7 @@ func (s *server) updatePerson(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	p, err := person.Update(c.Request().Context(), s.DB, id, version, person.Patch{
-		OrganisationID: in.OrganisationID, GivenName: in.GivenName, FamilyName: in.FamilyName, GivenNameLocal: in.GivenNameLocal,
-		FamilyNameLocal: in.FamilyNameLocal, GivenNameKana: in.GivenNameKana, FamilyNameKana: in.FamilyNameKana, Position: in.Position,
-		Email: in.Email, Phone: in.Phone, Languages: in.Languages, ConsentAt: in.ConsentAt,
-	})
+	p, err := person.Update(c.Request().Context(), s.DB, id, version, in.patch())
 	if err != nil {
 		return err
 	}
@@ -305,4 +320,45 @@ func (s *server) deletePerson(c echo.Context) error {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
+}
+
+// upsertPerson godoc
+//
+//	@Summary		Create or update a person by their external id
+//	@Description	For a partner's nightly sync: the person that the partner system calls id is updated with the fields of the body (absent fields keep their value), or created if none has that external id (201 with Location; organisation_id and family_name are needed then). The same body again changes nothing and keeps the version (200). If-Match is optional: with it, the person must exist at that version (412 otherwise). An API key restricted to an external system may upsert only by that system's ids (403).
+//	@Tags			people
+//	@Accept			json
+//	@Produce		json
+//	@Security		bearer
+//	@Param			system		path		string		true	"External system, a lowercase slug"	example(kawasaki-crm)
+//	@Param			external_id	path		string		true	"The id in that system"	example(P-4711)
+//	@Param			If-Match	header		string		false	"ETag of the version changed (optional)"
+//	@Param			body		body		PersonPatch	true	"Fields to set (absent fields keep their value)"
+//	@Success		200			{object}	Person
+//	@Success		201			{object}	Person
+//	@Failure		400			{object}	Problem
+//	@Failure		401			{object}	Problem
+//	@Failure		403			{object}	Problem
+//	@Failure		409			{object}	Problem
+//	@Failure		412			{object}	Problem
+//	@Failure		422			{object}	Problem
+//	@Router			/api/v1/people/by-external-id/{system}/{external_id} [put]
+func (s *server) upsertPerson(c echo.Context) error {
+	system, id, version, err := externalTarget(c)
+	if err != nil {
+		return err
+	}
+	var in PersonPatch
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	p, created, err := person.Upsert(c.Request().Context(), s.DB, system, id, version, in.patch())
+	if err != nil {
+		return err
+	}
+	if created {
+		c.Response().Header().Set(echo.HeaderLocation, "/api/v1/people/"+p.ID)
+		return s.writePerson(c, http.StatusCreated, p)
+	}
+	return s.writePerson(c, http.StatusOK, p)
 }

@@ -500,7 +500,7 @@ type FundingCreate struct {
 	Reference       string  `json:"reference,omitempty" maxLength:"100"`
 	RecipientID     string  `json:"recipient_id" format:"uuid"`
 	ExecutingBodyID *string `json:"executing_body_id,omitempty" format:"uuid"`
-	Amount          *int64  `json:"amount" format:"int64" example:"30000000" minimum:"0"`
+	Amount          *int64  `json:"amount" format:"int64" example:"30000000" minimum:"0" maximum:"1000000000000000"`
 	Currency        string  `json:"currency" example:"JPY" pattern:"^[A-Za-z]{3}$"`
 	From            *string `json:"from,omitempty" format:"date"`
 	Until           *string `json:"until,omitempty" format:"date"`
@@ -513,7 +513,7 @@ type FundingPatch struct {
 	Reference       opt.Field[string] `json:"reference,omitempty" swaggertype:"string" maxLength:"100"`
 	RecipientID     opt.Field[string] `json:"recipient_id,omitempty" swaggertype:"string" format:"uuid"`
 	ExecutingBodyID opt.Field[string] `json:"executing_body_id,omitempty" swaggertype:"string" format:"uuid" extensions:"x-nullable"`
-	Amount          opt.Field[int64]  `json:"amount,omitempty" swaggertype:"integer" format:"int64" minimum:"0"`
+	Amount          opt.Field[int64]  `json:"amount,omitempty" swaggertype:"integer" format:"int64" minimum:"0" maximum:"1000000000000000"`
 	Currency        opt.Field[string] `json:"currency,omitempty" swaggertype:"string" pattern:"^[A-Za-z]{3}$"`
 	From            opt.Field[string] `json:"from,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	Until           opt.Field[string] `json:"until,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`

@@ -15,6 +15,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/innomunich/platform/pkg/extid"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/labstack/echo/v4"
 )
@@ -247,6 +248,20 @@ func (q *query) ids(name string) []string {
 		out = append(out, id)
 	}
 	return out
+}
+
+// externalID reads a filter that names a record by an external id,
+// system:id.
+func (q *query) externalID(name string) string {
+	v := q.str(name)
+	if v == "" {
+		return ""
+	}
+	system, id, ok := strings.Cut(v, ":")
+	if !ok || !extid.ValidSystem(system) || !extid.ValidID(id) {
+		q.bad.Add(name, "must be system:id, such as osaka-bhq:OB-1234")
+	}
+	return v
 }
 
 // oneOf reads a parameter that must be one of the allowed values, or empty.

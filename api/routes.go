@@ -6,15 +6,13 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 // routes is the one place that lists every route.
 func (s *server) routes(e *echo.Echo) {
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
-	// Compression is the gzip middleware's, once for every response.
-	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(s.metrics, promhttp.HandlerOpts{DisableCompression: true})))
+	e.GET("/metrics", s.metricsHandler())
 
 	e.GET("/openapi.json", s.openapiJSON)
 	e.GET("/openapi.yaml", s.openapiYAML)
@@ -53,6 +51,15 @@ func (s *server) routes(e *echo.Echo) {
 	v1.PATCH("/api-keys/:id", s.updateAPIKey)
 	v1.DELETE("/api-keys/:id", s.revokeAPIKey)
 
+	v1.GET("/webhooks", s.listWebhooks)
+	v1.POST("/webhooks", s.createWebhook, carriesSecret)
+	v1.GET("/webhooks/:id", s.getWebhook)
+	v1.PATCH("/webhooks/:id", s.updateWebhook)
+	v1.DELETE("/webhooks/:id", s.deleteWebhook)
+	v1.POST("/webhooks/:id/rotate-secret", s.rotateWebhookSecret, carriesSecret)
+	v1.GET("/webhooks/:id/deliveries", s.listWebhookDeliveries)
+	v1.POST("/webhooks/:id/deliveries/:delivery/redeliver", s.redeliverWebhook)
+
 	v1.GET("/audit-events", s.listAuditEvents)
 
 	v1.GET("/changes", s.listChanges)
@@ -76,6 +83,7 @@ func (s *server) routes(e *echo.Echo) {
 	v1.PATCH("/organisations/:id", s.updateOrganisation)
 	v1.DELETE("/organisations/:id", s.deleteOrganisation)
 	v1.POST("/organisations/:id/merge", s.mergeOrganisation)
+	v1.PUT("/organisations/by-external-id/:system/:external_id", s.upsertOrganisation)
 	v1.GET("/organisations/:id/people", s.listOrganisationPeople)
 
 	v1.GET("/organisations/:id/agreements", s.listOrganisationAgreements)
@@ -156,6 +164,7 @@ func (s *server) routes(e *echo.Echo) {
 	v1.GET("/people/:id", s.getPerson)
 	v1.PATCH("/people/:id", s.updatePerson)
 	v1.DELETE("/people/:id", s.deletePerson)
+	v1.PUT("/people/by-external-id/:system/:external_id", s.upsertPerson)
 
 	v1.GET("/regions", s.listRegions)
 	v1.POST("/regions", s.createRegion)
@@ -247,3 +256,4 @@ func (g group) POST(path string, h echo.HandlerFunc, marks ...echo.MiddlewareFun
 }
 func (g group) PATCH(path string, h echo.HandlerFunc)  { g.g.PATCH(path, h, g.mw...) }
 func (g group) DELETE(path string, h echo.HandlerFunc) { g.g.DELETE(path, h, g.mw...) }
+func (g group) PUT(path string, h echo.HandlerFunc)    { g.g.PUT(path, h, g.mw...) }

@@ -45,12 +45,17 @@ import (
 	"github.com/innomunich/platform/pkg/mail"
 	"github.com/innomunich/platform/pkg/notify"
 	"github.com/innomunich/platform/pkg/ratelimit"
+	"github.com/innomunich/platform/pkg/telemetry"
 	"github.com/innomunich/platform/pkg/user"
+	"github.com/innomunich/platform/pkg/webhook"
 	"github.com/labstack/echo-contrib/echoprometheus"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	"go.opentelemetry.io/otel/propagation"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // Deps is what the HTTP layer needs from the rest of the program.
@@ -61,6 +66,9 @@ type Deps struct {
 	Logger  *slog.Logger
 	Config  config.Config
 	Version string
+	// Tracer, when set, makes a span of every request but /metrics and the
+	// probes, continuing the caller's W3C traceparent; nil: no tracing.
+	Tracer trace.TracerProvider
 }
 
 type server struct {
@@ -68,6 +76,7 @@ type server struct {
 	metrics  *prometheus.Registry
 	sessions *user.Sessions
 	limiter  *ratelimit.Limiter // nil: no rate limit
+	refused  *prometheus.CounterVec
 	mailer   *mail.Mailer
 	notifier *notify.Notifier
 }
@@ -80,6 +89,9 @@ func New(d Deps) http.Handler {
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.DiscardHandler)
 	}
+	// Every line logged with a request's context names the request, its
+	// trace and its caller.
+	d.Logger = slog.New(telemetry.LogHandler(d.Logger.Handler()))
 	if d.Jobs == nil {
 		q, err := jobs.New(d.DB, jobs.Config{Logger: d.Logger})
 		if err != nil {
@@ -98,13 +110,24 @@ func New(d Deps) http.Handler {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(d.DB.SQL(), string(d.DB.Engine)),
 		jobs.NewCollector(d.DB),
+		webhook.NewCollector(d.DB),
 	)
+	s.refused = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Namespace: "innomunich",
+		Subsystem: "ratelimit",
+		Name:      "refusals_total",
+		Help:      "API requests refused with 429 by the rate limit, by kind of caller (user, api_key, address).",
+	}, []string{"caller"})
+	s.metrics.MustRegister(s.refused)
 
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(d.Logger)
 	e.IPExtractor = ipExtractor(d.Config.TrustedProxies)
 
+	if d.Tracer != nil {
+		e.Use(nameSpan)
+	}
 	e.Use(
 		withRequestID,
 		accessLog(d.Logger),
@@ -146,5 +169,17 @@ func New(d Deps) http.Handler {
 	)
 	s.routes(e)
 	answerOtherMethods(e)
-	return e
+	if d.Tracer == nil {
+		return e
+	}
+	return otelhttp.NewHandler(e, "http",
+		otelhttp.WithTracerProvider(d.Tracer),
+		otelhttp.WithPropagators(propagation.TraceContext{}),
+		otelhttp.WithFilter(func(r *http.Request) bool {
+			switch r.URL.Path {
+			case "/metrics", "/healthz", "/readyz":
+				return false
+			}
+			return true
+		}))
 }

@@ -214,7 +214,7 @@ func scenarios() []scenario {
 	var created atomic.Int64
 	var registered atomic.Int64
 	var etags sync.Map // organisation id → ETag, one organisation per worker
-	return []scenario{
+	return slices.Concat([]scenario{
 		{"list organisations, first page", "list", 20 * ms, get(func(*fixture, *rand.Rand) string { return "/api/v1/organisations" })},
 		{"list organisations, deep cursor pages", "list", 20 * ms, get(func(f *fixture, r *rand.Rand) string { return f.deep[r.IntN(len(f.deep))] })},
 		{"filtered lists", "list", 20 * ms, get(func(f *fixture, r *rand.Rand) string {
@@ -232,10 +232,12 @@ func scenarios() []scenario {
 			return oneOf(r, "/api/v1/organisations?q=", "/api/v1/organisations?q=", "/api/v1/people?q=") +
 				url.QueryEscape(oneOf(r, "大阪", "創薬", "細胞治療", "オオサカ", "やまだ", "川崎", "免疫", "殿町", "佐藤 花子", "ゲノム"))
 		})},
+		{"dashboard summary", "summary", 20 * ms, get(func(*fixture, *rand.Rand) string { return "/api/v1/summary" })},
 		{"get organisation by id", "get", 20 * ms, get(func(f *fixture, r *rand.Rand) string { return "/api/v1/organisations/" + f.orgs[r.IntN(len(f.orgs))] })},
 		{"agreements by status", "list", 20 * ms, get(func(_ *fixture, r *rand.Rand) string {
 			return "/api/v1/agreements?status=" + oneOf(r, "active", "expiring", "expired", "terminated", "draft")
 		})},
+	}, sortsAndFilters(), []scenario{
 		{"create organisation", "write", 0, func(ctx context.Context, c *client, _ *fixture, _, _ int, r *rand.Rand) (time.Duration, bool) {
 			n := created.Add(1)
 			name := fmt.Sprintf("Loadtest %s %d %s GmbH", oneOf(r, "Isar", "Alpen", "Donau"), n, strconv.FormatInt(time.Now().UnixNano(), 36))
@@ -268,7 +270,36 @@ func scenarios() []scenario {
 			d, ok, _ := timed(ctx, c, "POST", "/api/v1/trips/"+trip+"/participants", map[string]string{"person_id": f.people[k%len(f.people)]}, nil, 201)
 			return d, ok
 		}},
+	})
+}
+
+// ratioKind marks the scenarios of one documented sort or filter each,
+// whose cost the report relates to the default first page (issue 20:
+// at most 1.5×).
+const ratioKind = "sort/filter"
+
+// sortsAndFilters is one scenario per documented sort and filter of the
+// lists, each a first page.
+func sortsAndFilters() []scenario {
+	paths := []string{
+		"/api/v1/organisations?sort=-updated_at", "/api/v1/organisations?sort=-created_at", "/api/v1/organisations?sort=name_kana",
+		"/api/v1/organisations?sort=-name", "/api/v1/organisations?country=JP&kind=pharma", "/api/v1/organisations?country=DE",
+		"/api/v1/organisations?region=bavaria", "/api/v1/organisations?kind=government", "/api/v1/organisations?focus_area=cell_gene_therapy",
+		"/api/v1/organisations?sme=true", "/api/v1/organisations?archived=true", "/api/v1/organisations?sort=updated_at&updated_since=2026-11-01T00:00:00Z",
+		"/api/v1/people", "/api/v1/people?sort=-updated_at", "/api/v1/people?sort=-created_at", "/api/v1/people?language=ja",
+		"/api/v1/agreements", "/api/v1/agreements?sort=valid_until", "/api/v1/agreements?sort=-updated_at", "/api/v1/agreements?status=active",
+		"/api/v1/agreements?kind=licence", "/api/v1/agreements?country=JP",
+		"/api/v1/trips", "/api/v1/trips?sort=-updated_at", "/api/v1/trips?status=completed", "/api/v1/trips?kind=trade_fair",
+		"/api/v1/projects", "/api/v1/projects?sort=title", "/api/v1/projects?sort=-updated_at", "/api/v1/projects?phase=implementation",
+		"/api/v1/projects?funder=bmbf",
+		"/api/v1/opportunities", "/api/v1/opportunities?sort=valid_until", "/api/v1/opportunities?sort=-updated_at",
+		"/api/v1/opportunities?kind=business_request", "/api/v1/opportunities?country=JP",
 	}
+	out := make([]scenario, len(paths))
+	for i, p := range paths {
+		out[i] = scenario{strings.TrimPrefix(p, "/api/v1/"), ratioKind, 0, get(func(*fixture, *rand.Rand) string { return p })}
+	}
+	return out
 }
 
 // result is what one scenario measured.

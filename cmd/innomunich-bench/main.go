@@ -29,6 +29,7 @@ import (
 	"syscall"
 	"time"
 
+	_ "github.com/glebarez/go-sqlite" // the SQLite data sets
 	"github.com/innomunich/platform/pkg/auth"
 	_ "github.com/jackc/pgx/v5/stdlib"
 )
@@ -47,7 +48,10 @@ func main() {
 // config is the command line.
 type config struct {
 	bin, admin, doc, gobench, workdir string
-	scales                            []int
+	scales, sqliteScales              []int
+	sqliteConns                       int
+	pocketbase, runDB                 string
+	peerScale, peerConns              int
 	seed                              uint64
 	conns                             int
 	warmup, duration                  time.Duration
@@ -58,7 +62,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("innomunich-bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var c config
-	scales := fs.String("scales", "10000,1000000", "organisation counts to test, comma-separated")
+	scales := fs.String("scales", "10000,1000000", "organisation counts to test on PostgreSQL, comma-separated ('' for none)")
+	sqliteScales := fs.String("sqlite", "", "organisation counts to test on SQLite (the embedded default), comma-separated")
+	fs.IntVar(&c.sqliteConns, "sqlite-conns", 4, "concurrent connections on SQLite")
+	fs.StringVar(&c.pocketbase, "pocketbase", "", "PocketBase binary (go install github.com/pocketbase/pocketbase/examples/base) for the peer comparison; '' leaves it out")
+	fs.IntVar(&c.peerScale, "peer-scale", 20000, "organisations for the peer comparison (a SQLite data set)")
+	fs.IntVar(&c.peerConns, "peer-conns", 16, "concurrent connections in the peer comparison")
+	fs.StringVar(&c.runDB, "run-db", "innomunich_bench_run", "name of the PostgreSQL copy each run serves (dropped before and after)")
 	fs.StringVar(&c.bin, "bin", "bin/innomunich", "the server binary")
 	fs.StringVar(&c.admin, "pg", "postgres://innomunich_bench:innomunich_bench@127.0.0.1:5433/postgres?sslmode=disable", "PostgreSQL URL of a role that may create databases (.ci/bench makes it)")
 	fs.StringVar(&c.doc, "doc", "docs/performance.md", "document whose results section is rewritten ('' for none)")
@@ -73,14 +83,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	for _, s := range strings.Split(*scales, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n < 1000 {
-			return fmt.Errorf("--scales: %q is not a count of at least 1000 organisations", s)
-		}
-		c.scales = append(c.scales, n)
-	}
 	var err error
+	if c.scales, err = parseScales("--scales", *scales); err != nil {
+		return err
+	}
+	if c.sqliteScales, err = parseScales("--sqlite", *sqliteScales); err != nil {
+		return err
+	}
 	if c.only, err = regexp.Compile(*only); err != nil {
 		return fmt.Errorf("--only: %w", err)
 	}
@@ -101,19 +110,54 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				return err
 			}
 		}
+		for _, n := range c.sqliteScales {
+			if _, _, err := ensureSQLiteDataSet(ctx, c, n, stdout); err != nil {
+				return err
+			}
+		}
 		return nil
 	}
-	rep := report{Machine: machine(ctx, c.admin), Conns: c.conns, Duration: c.duration.String(), Seed: c.seed}
+	rep := report{Machine: machine(ctx, c.admin), Conns: c.conns, SQLiteConns: c.sqliteConns, Duration: c.duration.String(), Seed: c.seed}
+	type run struct {
+		n      int
+		engine string
+	}
+	var runs []run
+	for _, n := range c.sqliteScales {
+		runs = append(runs, run{n, "sqlite"})
+	}
 	for _, n := range c.scales {
-		s, err := runScale(ctx, c, n, stdout)
+		runs = append(runs, run{n, "postgres"})
+	}
+	for _, r := range runs {
+		var s scaleResult
+		var err error
+		if r.engine == "sqlite" {
+			s, err = runSQLiteScale(ctx, c, r.n, stdout)
+		} else {
+			s, err = runScale(ctx, c, r.n, stdout)
+		}
 		if err != nil {
-			return fmt.Errorf("%d organisations: %w", n, err)
+			return fmt.Errorf("%d organisations on %s: %w", r.n, r.engine, err)
 		}
 		rep.Scales = append(rep.Scales, s)
 		b, _ := json.MarshalIndent(s, "", "  ")
-		if err := os.WriteFile(filepath.Join(c.workdir, fmt.Sprintf("results-%d.json", n)), b, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(c.workdir, fmt.Sprintf("results-%s-%d.json", r.engine, r.n)), b, 0o644); err != nil {
 			return err
 		}
+	}
+	if c.pocketbase != "" {
+		if rep.Peer, err = runPeer(ctx, c, c.peerScale, c.peerConns, stdout); err != nil {
+			return fmt.Errorf("peer comparison: %w", err)
+		}
+		rep.PeerScale, rep.PeerConns = c.peerScale, c.peerConns
+	}
+	if len(rep.Scales) == 0 {
+		if len(rep.Peer) == 0 {
+			return errors.New("nothing to run: give --scales, --sqlite or --pocketbase")
+		}
+		fmt.Fprint(stdout, peerMarkdown(rep.PeerScale, rep.PeerConns, rep.Peer))
+		return nil
 	}
 	if c.gobench != "" {
 		b, err := os.ReadFile(c.gobench)
@@ -133,6 +177,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // scaleResult is everything measured at one scale.
 type scaleResult struct {
+	Engine     string   `json:"engine"`
+	Conns      int      `json:"conns"`
 	Orgs       int      `json:"orgs"`
 	GenSeconds float64  `json:"gen_seconds"`
 	DBSizeMB   float64  `json:"db_size_mb"`
@@ -143,7 +189,7 @@ type scaleResult struct {
 }
 
 func runScale(ctx context.Context, c config, n int, stdout io.Writer) (scaleResult, error) {
-	out := scaleResult{Orgs: n}
+	out := scaleResult{Engine: "postgres", Conns: c.conns, Orgs: n}
 	admin, err := sql.Open("pgx", c.admin)
 	if err != nil {
 		return out, err
@@ -154,7 +200,7 @@ func runScale(ctx context.Context, c config, n int, stdout io.Writer) (scaleResu
 		return out, err
 	}
 	// Each run works on a copy, so the writes of one run never change the next.
-	const runDB = "innomunich_bench_run"
+	runDB := c.runDB
 	if _, err := admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+runDB+" WITH (FORCE)"); err != nil {
 		return out, err
 	}
@@ -178,7 +224,13 @@ func runScale(ctx context.Context, c config, n int, stdout io.Writer) (scaleResu
 		return out, err
 	}
 	defer srv.stop()
-	cl := newClient(srv.url, c.conns)
+	return drivingAll(ctx, c, srv, out, c.conns, stdout)
+}
+
+// drivingAll runs every scenario against a started server.
+func drivingAll(ctx context.Context, c config, srv *server, out scaleResult, conns int, stdout io.Writer) (scaleResult, error) {
+	n := out.Orgs
+	cl := newClient(srv.url, conns)
 	if err := cl.login(ctx, srv.email, srv.password); err != nil {
 		return out, err
 	}
@@ -194,14 +246,112 @@ func runScale(ctx context.Context, c config, n int, stdout io.Writer) (scaleResu
 		if ctx.Err() != nil {
 			return out, ctx.Err()
 		}
-		r := drive(ctx, cl, f, s, c.conns, c.warmup, c.duration, srv.rss)
-		fmt.Fprintf(stdout, "bench: %8d orgs  %-40s %7.0f req/s  p50 %6.1f  p95 %6.1f  p99 %6.1f ms  errors %d  statements/req %.1f  RSS %.0f MB\n",
-			n, r.Name, r.RPS, r.P50, r.P95, r.P99, r.Errors, r.StmtsPerReq, r.RSSMB)
+		r := drive(ctx, cl, f, s, conns, c.warmup, c.duration, srv.rss)
+		fmt.Fprintf(stdout, "bench: %-8s %8d orgs  %-40s %7.0f req/s  p50 %6.1f  p95 %6.1f  p99 %6.1f ms  errors %d  statements/req %.1f  RSS %.0f MB\n",
+			out.Engine, n, r.Name, r.RPS, r.P50, r.P95, r.P99, r.Errors, r.StmtsPerReq, r.RSSMB)
 		out.Results = append(out.Results, r)
 	}
 	out.LoadAfter = loadavg()
 	out.HWMMB = srv.hwm()
 	return out, nil
+}
+
+func parseScales(flag, list string) ([]int, error) {
+	var out []int
+	for _, s := range strings.Split(list, ",") {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1000 {
+			return nil, fmt.Errorf("%s: %q is not a count of at least 1000 organisations", flag, s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// runSQLiteScale is runScale on the embedded default: the data set is a
+// SQLite file generated once into the work folder, each run serves a copy.
+func runSQLiteScale(ctx context.Context, c config, n int, stdout io.Writer) (scaleResult, error) {
+	out := scaleResult{Engine: "sqlite", Conns: c.sqliteConns, Orgs: n}
+	tmpl, secs, err := ensureSQLiteDataSet(ctx, c, n, stdout)
+	if err != nil {
+		return out, err
+	}
+	out.GenSeconds = secs
+	runFile := filepath.Join(filepath.Dir(tmpl), "sqlite_run.db")
+	for _, suffix := range []string{"", "-wal", "-shm", ".migrate-lock"} {
+		_ = os.Remove(runFile + suffix)
+	}
+	defer func() {
+		for _, suffix := range []string{"", "-wal", "-shm", ".migrate-lock"} {
+			_ = os.Remove(runFile + suffix)
+		}
+	}()
+	if err := copyFile(tmpl, runFile); err != nil {
+		return out, err
+	}
+	db, err := sql.Open("sqlite", runFile)
+	if err != nil {
+		return out, err
+	}
+	_, err = db.ExecContext(ctx, "DELETE FROM refresh_tokens; DELETE FROM api_keys; DELETE FROM users")
+	db.Close()
+	if err != nil {
+		return out, err
+	}
+	if fi, err := os.Stat(runFile); err == nil {
+		out.DBSizeMB = float64(fi.Size()) / (1 << 20)
+	}
+	srv, err := startServer(ctx, c, "sqlite:"+runFile, n)
+	if err != nil {
+		return out, err
+	}
+	defer srv.stop()
+	return drivingAll(ctx, c, srv, out, c.sqliteConns, stdout)
+}
+
+// ensureSQLiteDataSet generates the SQLite file of a scale once into the
+// work folder; later runs reuse it.
+func ensureSQLiteDataSet(ctx context.Context, c config, n int, stdout io.Writer) (string, float64, error) {
+	tmpl, err := filepath.Abs(filepath.Join(c.workdir, fmt.Sprintf("sqlite_%d_%d.db", n, c.seed)))
+	if err != nil {
+		return "", 0, err
+	}
+	if _, err := os.Stat(tmpl); err == nil {
+		fmt.Fprintf(stdout, "bench: reusing %s\n", tmpl)
+		return tmpl, 0, nil
+	}
+	fmt.Fprintf(stdout, "bench: generating %d organisations into %s\n", n, tmpl)
+	start := time.Now()
+	part := tmpl + ".part"
+	_ = os.Remove(part)
+	cmd := exec.CommandContext(ctx, c.bin, "gen", "--orgs", strconv.Itoa(n), "--seed", strconv.FormatUint(c.seed, 10))
+	cmd.Env = append(os.Environ(), "DATABASE_URL=sqlite:"+part)
+	cmd.Stdout, cmd.Stderr = stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", 0, fmt.Errorf("generate: %w", err)
+	}
+	secs := time.Since(start).Seconds()
+	return tmpl, secs, os.Rename(part, tmpl)
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 func dataSetName(n int, seed uint64) string { return fmt.Sprintf("innomunich_bench_%d_%d", n, seed) }

@@ -13,12 +13,16 @@ import (
 
 // report is a whole run, as the document shows it.
 type report struct {
-	Machine  string
-	Conns    int
-	Duration string
-	Seed     uint64
-	Scales   []scaleResult
-	GoBench  string
+	Machine     string
+	Conns       int
+	SQLiteConns int
+	Duration    string
+	Seed        uint64
+	Scales      []scaleResult
+	// Peer is the comparison with PocketBase, if run.
+	Peer                 []peerResult
+	PeerScale, PeerConns int
+	GoBench              string
 }
 
 // machine describes where the run happened.
@@ -53,15 +57,15 @@ func machine(ctx context.Context, admin string) string {
 
 func (r report) markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Run: %s. Load generator on the same machine, %d connections, %s per scenario after a warm-up, seed %d.\n\n",
-		r.Machine, r.Conns, r.Duration, r.Seed)
+	fmt.Fprintf(&b, "Run: %s. Load generator on the same machine, %d connections on PostgreSQL and %d on SQLite, %s per scenario after a warm-up, seed %d.\n\n",
+		r.Machine, r.Conns, r.SQLiteConns, r.Duration, r.Seed)
 	b.WriteString("| data set | generated in | database size | server peak RSS (VmHWM) | load average before → after |\n|---|---|---|---|---|\n")
 	for _, s := range r.Scales {
-		fmt.Fprintf(&b, "| %s organisations | %.0f s | %.0f MB | %.0f MB | %s → %s |\n", count(s.Orgs), s.GenSeconds, s.DBSizeMB, s.HWMMB, s.LoadBefore, s.LoadAfter)
+		fmt.Fprintf(&b, "| %s organisations | %.0f s | %.0f MB | %.0f MB | %s → %s |\n", s.label(), s.GenSeconds, s.DBSizeMB, s.HWMMB, s.LoadBefore, s.LoadAfter)
 	}
 	b.WriteString("\n| scenario | target p99 |")
 	for _, s := range r.Scales {
-		fmt.Fprintf(&b, " %s: req/s | p50 | p95 | p99 ms | errors | statements/req |", count(s.Orgs))
+		fmt.Fprintf(&b, " %s: req/s | p50 | p95 | p99 ms | errors | statements/req |", s.label())
 	}
 	b.WriteString("\n|---|---|")
 	b.WriteString(strings.Repeat("---|---|---|---|---|---|", len(r.Scales)))
@@ -79,6 +83,10 @@ func (r report) markdown() string {
 		b.WriteString("\n")
 	}
 	b.WriteString("\n" + r.verdicts())
+	b.WriteString("\n" + r.ratios())
+	if len(r.Peer) > 0 {
+		b.WriteString(peerMarkdown(r.PeerScale, r.PeerConns, r.Peer))
+	}
 	if r.GoBench != "" {
 		b.WriteString("\nGo benchmarks of the hot paths (`go test -bench`):\n\n```\n")
 		for _, l := range strings.Split(r.GoBench, "\n") {
@@ -93,9 +101,16 @@ func (r report) markdown() string {
 
 // verdicts checks the issue's targets at the largest scale against the smallest.
 func (r report) verdicts() string {
-	small, large := r.Scales[0], r.Scales[len(r.Scales)-1]
+	large := r.Scales[len(r.Scales)-1]
+	small := large
+	for _, s := range r.Scales {
+		if s.Engine == large.Engine {
+			small = s
+			break
+		}
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Targets at %s organisations:\n\n| target | measured | met |\n|---|---|---|\n", count(large.Orgs))
+	fmt.Fprintf(&b, "Targets at %s organisations:\n\n| target | measured | met |\n|---|---|---|\n", large.label())
 	mark := func(ok bool) string {
 		if ok {
 			return "yes"
@@ -123,7 +138,7 @@ func (r report) verdicts() string {
 		}
 	}
 	fmt.Fprintf(&b, "| no errors | %d | %s |\n", errs, mark(errs == 0))
-	if len(r.Scales) > 1 {
+	if small.Orgs != large.Orgs {
 		for i, x := range large.Results {
 			if x.TargetMS == 0 {
 				continue
@@ -133,6 +148,58 @@ func (r report) verdicts() string {
 			fmt.Fprintf(&b, "| %s: p99 at %s within 1.5× of %s | %.1f / %.1f ms = %.2f× (p50 %.2f×) | %s |\n",
 				x.Name, count(large.Orgs), count(small.Orgs), x.P99, s.P99, ratio, x.P50/max(s.P50, 0.001), mark(ratio <= 1.5))
 		}
+	}
+	return b.String()
+}
+
+func (s scaleResult) label() string {
+	e := "PostgreSQL"
+	if s.Engine == "sqlite" {
+		e = "SQLite"
+	}
+	return e + " " + count(s.Orgs)
+}
+
+// ratios relates every documented sort and filter, and the dashboard
+// summary, to the default first page of organisations at the same scale
+// (issue 20: at most 1.5× its cost).
+func (r report) ratios() string {
+	var b strings.Builder
+	b.WriteString("Cost of each documented sort and filter relative to the default first page of the same list (its req/s ÷ req/s; the summary against the organisations' first page; target ≤ 1.5×):\n\n| list |")
+	for _, s := range r.Scales {
+		fmt.Fprintf(&b, " %s: req/s | p99 ms | cost |", s.label())
+	}
+	b.WriteString("\n|---|" + strings.Repeat("---|---|---|", len(r.Scales)) + "\n")
+	// baseline is the scenario of the list's default first page.
+	baseline := func(s scaleResult, name string) result {
+		list, _, _ := strings.Cut(name, "?")
+		for _, x := range s.Results {
+			if list != "organisations" && x.Name == list && x.Kind == ratioKind {
+				return x
+			}
+		}
+		for _, x := range s.Results {
+			if x.Name == "list organisations, first page" {
+				return x
+			}
+		}
+		return result{}
+	}
+	for i, res := range r.Scales[0].Results {
+		if res.Kind != ratioKind && res.Kind != "summary" {
+			continue
+		}
+		fmt.Fprintf(&b, "| %s |", res.Name)
+		for _, s := range r.Scales {
+			x := s.Results[i]
+			cost := baseline(s, x.Name).RPS / max(x.RPS, 0.001)
+			mark := ""
+			if cost > 1.5 {
+				mark = " **over**"
+			}
+			fmt.Fprintf(&b, " %.0f | %.1f | %.2f×%s |", x.RPS, x.P99, cost, mark)
+		}
+		b.WriteString("\n")
 	}
 	return b.String()
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/innomunich/platform/pkg/meeting"
 	"github.com/innomunich/platform/pkg/notify"
 	"github.com/innomunich/platform/pkg/remind"
+	"github.com/innomunich/platform/pkg/webhook"
 	"github.com/riverqueue/river"
 )
 
@@ -33,8 +34,11 @@ func newJobs(cfg config.Config, db *database.DB, logger *slog.Logger, concurrenc
 	agendas := &meeting.Agendas{DB: db}
 	meeting.RegisterAgendas(ws, agendas)
 	changes.Register(ws, &changes.Pruner{DB: db, Retention: cfg.ChangesRetention})
+	hooks := &webhook.Dispatcher{DB: db, Guard: webhook.Guard{AllowHTTP: cfg.WebhookAllowHTTP, AllowPrivate: cfg.WebhookAllowPrivate}}
+	webhook.Register(ws, hooks)
 	periodic := append(remind.Periodic(time.Now), meeting.AgendaPeriodic(time.Now))
 	periodic = append(periodic, changes.Periodic()...)
+	periodic = append(periodic, webhook.Periodic(cfg.WebhookPoll)...)
 	q, err := jobs.New(db, jobs.Config{Concurrency: concurrency, Workers: ws, Periodic: periodic, Logger: logger})
 	if err != nil {
 		return nil, err
@@ -43,6 +47,7 @@ func newJobs(cfg config.Config, db *database.DB, logger *slog.Logger, concurrenc
 	// run only after Start.
 	reminders.Notifier = notify.New(db, mail.NewMailer(q, mail.Config{SMTPURL: cfg.SMTPURL, From: cfg.MailFrom}), cfg.PublicURL)
 	agendas.Notifier = reminders.Notifier
+	hooks.Notifier = reminders.Notifier
 	return q, nil
 }
 
@@ -79,6 +84,11 @@ func work(ctx context.Context, cfg config.Config, logger *slog.Logger, stdout io
 	if _, err := db.MigrateUp(ctx); err != nil {
 		return err
 	}
+	_, flushTraces, err := startTracing(ctx, cfg, db, logger)
+	if err != nil {
+		return err
+	}
+	defer flushTraces()
 	q, err := newJobs(cfg, db, logger, cfg.Workers)
 	if err != nil {
 		return err

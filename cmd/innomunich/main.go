@@ -26,7 +26,9 @@ import (
 	"github.com/innomunich/platform/pkg/demo"
 	"github.com/innomunich/platform/pkg/gen"
 	"github.com/innomunich/platform/pkg/idempotency"
+	"github.com/innomunich/platform/pkg/telemetry"
 	"github.com/innomunich/platform/pkg/user"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -39,8 +41,18 @@ func main() {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "innomunich:", err)
 		}
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
+}
+
+// exitCode: 1 when something failed, 2 when the command refused to act
+// and changed nothing (a database newer than this binary, a restore onto
+// data without --force).
+func exitCode(err error) int {
+	if errors.Is(err, database.ErrRefused) {
+		return 2
+	}
+	return 1
 }
 
 const usage = `Usage: innomunich <command> [flags]
@@ -55,7 +67,13 @@ Commands:
   report --server URL --period FY2025 [--format xlsx] [--out FILE]
                             fetch the report of a period from a running server
                             (the API key comes from INNOMUNICH_API_KEY)
-  version                   print the version
+  backup --out FILE         write a consistent backup of the database while it
+                            is in use (PostgreSQL: needs pg_dump)
+  restore [--force] FILE    load a backup into an empty database (--force:
+                            replace what the database holds)
+  version                   print the version and the schema version it migrates to
+
+Exit status: 0 done, 1 failed, 2 refused (nothing was changed).
 
 Configuration comes from the environment; see README.md.
 `
@@ -70,6 +88,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	switch cmd {
 	case "version", "--version":
 		fmt.Fprintln(stdout, "innomunich", version)
+		fmt.Fprintln(stdout, "schema version", database.LatestVersion())
 		return nil
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
@@ -78,7 +97,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		// The reporting client talks to a remote server: no database,
 		// no server configuration.
 		return reportCmd(ctx, args, getenv, stdout, stderr)
-	case "serve", "worker", "migrate", "seed", "gen":
+	case "serve", "worker", "migrate", "seed", "gen", "backup", "restore":
 	default:
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("unknown command %q", cmd)
@@ -98,17 +117,48 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return migrate(ctx, cfg, logger, args, stdout)
 	case "gen":
 		return generate(ctx, cfg, logger, args, stdout, stderr)
+	case "backup":
+		return backup(ctx, cfg, logger, args, stdout, stderr)
+	case "restore":
+		return restore(ctx, cfg, args, stdout, stderr)
 	default:
 		return seed(ctx, cfg, logger, args, stdout)
 	}
 }
 
+// newLogger writes cfg's format; a line logged with a context carries its
+// request_id, trace_id and caller id (pkg/telemetry).
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
 	if cfg.LogFormat == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
+		return slog.New(telemetry.LogHandler(slog.NewJSONHandler(w, opts)))
 	}
-	return slog.New(slog.NewTextHandler(w, opts))
+	return slog.New(telemetry.LogHandler(slog.NewTextHandler(w, opts)))
+}
+
+// startTracing exports spans when the configuration turns tracing on
+// (OTEL_ variables), with SQL spans from db; it returns the provider (nil
+// when off) and the function that flushes what is left at exit.
+func startTracing(ctx context.Context, cfg config.Config, db *database.DB, logger *slog.Logger) (trace.TracerProvider, func(), error) {
+	tp, shutdown, err := telemetry.Setup(ctx, cfg.Tracing, version)
+	if err != nil {
+		return nil, nil, err
+	}
+	flush := func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := shutdown(sctx); err != nil {
+			logger.Warn("flushing traces", "error", err.Error())
+		}
+	}
+	if tp != nil {
+		if err := db.Trace(tp); err != nil {
+			flush()
+			return nil, nil, err
+		}
+		logger.Info("tracing: exporting spans over OTLP/HTTP")
+	}
+	return tp, flush, nil
 }
 
 // openDB connects within INNOMUNICH_DB_CONNECT_TIMEOUT, or until ctx (the
@@ -287,6 +337,11 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 	if err != nil {
 		return err
 	}
+	tp, flushTraces, err := startTracing(ctx, cfg, db, logger)
+	if err != nil {
+		return err
+	}
+	defer flushTraces()
 	q, err := newJobs(cfg, db, logger, cfg.Workers)
 	if err != nil {
 		return err
@@ -296,7 +351,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 		return err
 	}
 	srv := &http.Server{
-		Handler:           api.New(api.Deps{DB: db, Keys: keys, Jobs: q, Logger: logger, Config: cfg, Version: version}),
+		Handler:           api.New(api.Deps{DB: db, Keys: keys, Jobs: q, Logger: logger, Config: cfg, Version: version, Tracer: tp}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      5 * time.Minute, // exports stream for a while

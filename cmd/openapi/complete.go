@@ -82,8 +82,14 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 			csvUpload(op)
 			if op.RequestBody != nil {
 				if mt := op.RequestBody.Value.Content.Get("application/json"); mt != nil {
-					closeObjects(mt.Schema, map[*openapi3.Schema]bool{})
-					if name, ok := strings.CutPrefix(mt.Schema.Ref, "#/components/schemas/"); ok && !done[name] {
+					// A body that two operations take (a PATCH and an upsert's
+					// PUT) is completed once: closing it again would close
+					// the wrappers nullableFields puts around its references.
+					name, named := strings.CutPrefix(mt.Schema.Ref, "#/components/schemas/")
+					if !named || !done[name] {
+						closeObjects(mt.Schema, map[*openapi3.Schema]bool{})
+					}
+					if named && !done[name] {
 						done[name] = true
 						nullableFields(doc, name, mt.Schema.Value)
 					}

@@ -26,6 +26,7 @@ import (
 	"github.com/innomunich/platform/pkg/report"
 	"github.com/innomunich/platform/pkg/trip"
 	"github.com/innomunich/platform/pkg/user"
+	"github.com/innomunich/platform/pkg/webhook"
 )
 
 // sortSpecs are the list orders handlers pass to q.page, by the expression
@@ -50,6 +51,9 @@ var sortSpecs = map[string]page.Spec{
 	"meeting.Sort": meeting.Sort,
 
 	"report.Sort": report.Sort,
+
+	"webhook.Sort":         webhook.Sort,
+	"webhook.DeliverySort": webhook.DeliverySort,
 }
 
 // lists are the closed sets handlers pass to q.oneOf, by the expression

@@ -252,3 +252,29 @@ test('import: a CSV file is checked first, then imported', async ({ page, reques
   await expect(page.getByRole('row').filter({ hasText: `Kawasaki Import Example K.K. ${suffix}` })).toBeVisible();
   noBrowserErrors();
 });
+
+test('identifiers and external ids: shown on the organisation page, an external id added in the form', async ({ page, request }) => {
+  const name = unique('Identifier Example GmbH');
+  const o = await (await api(request)).post<Organisation>('/organisations', {
+    name,
+    kind: 'biotech',
+    country: 'DE',
+    identifiers: { vat_id: 'DE 129 273 398', commercial_register: { court: 'Amtsgericht München', type: 'HRB', number: '6684' } },
+    external_ids: { 'osaka-bhq': 'OB-1234' },
+  });
+  await signInAt(page, `/organisations/${o.id}`, await newUser(request, 'coordinator'));
+  const section = page.getByRole('region', { name: en.organisations.sections.identifiers });
+  await expect(section).toContainText('DE129273398');
+  await expect(section).toContainText('Amtsgericht München HRB 6684');
+  await expect(section.getByRole('table', { name: en.externalIds.title })).toContainText('OB-1234');
+
+  await page.getByRole('link', { name: en.common.edit }).click();
+  await page.getByRole('button', { name: en.externalIds.add }).click();
+  await page.getByLabel(en.externalIds.system, { exact: true }).last().fill('kawasaki-crm');
+  await page.getByLabel(en.externalIds.id, { exact: true }).last().fill('K-77');
+  await page.getByRole('button', { name: en.common.save }).click();
+  const table = page.getByRole('region', { name: en.organisations.sections.identifiers }).getByRole('table');
+  await expect(table).toContainText('kawasaki-crm');
+  await expect(table).toContainText('OB-1234');
+  await screenshot(page, 'organisation-identifiers');
+});

@@ -20,6 +20,7 @@ import (
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/extid"
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
@@ -39,6 +40,9 @@ type Key struct {
 	OrganisationID *string
 	Role           string
 	Scopes         string // space-separated
+	// ExternalSystem, when set, restricts the key to writing the external
+	// ids of that one partner system (a partner's sync key).
+	ExternalSystem string
 	Prefix         string // the first characters of the secret, to tell keys apart
 	SecretHash     string
 	ExpiresAt      time.Time
@@ -57,7 +61,7 @@ func (k Key) ScopeList() []string { return strings.Fields(k.Scopes) }
 
 // Principal is the key as a caller.
 func (k Key) Principal() auth.Principal {
-	p := auth.Principal{Kind: auth.KindAPIKey, ID: k.ID, Name: k.Name, Role: k.Role, Scopes: k.ScopeList()}
+	p := auth.Principal{Kind: auth.KindAPIKey, ID: k.ID, Name: k.Name, Role: k.Role, Scopes: k.ScopeList(), ExternalSystem: k.ExternalSystem}
 	if k.OrganisationID != nil {
 		p.OrganisationID = *k.OrganisationID
 	}
@@ -69,12 +73,13 @@ type view struct {
 	OrganisationID *string    `json:"organisation_id"`
 	Role           string     `json:"role"`
 	Scopes         []string   `json:"scopes"`
+	ExternalSystem string     `json:"external_system,omitempty"`
 	ExpiresAt      time.Time  `json:"expires_at"`
 	RevokedAt      *time.Time `json:"revoked_at"`
 }
 
 func (k Key) view() view {
-	return view{Name: k.Name, OrganisationID: k.OrganisationID, Role: k.Role, Scopes: k.ScopeList(), ExpiresAt: k.ExpiresAt, RevokedAt: k.RevokedAt}
+	return view{Name: k.Name, OrganisationID: k.OrganisationID, Role: k.Role, Scopes: k.ScopeList(), ExternalSystem: k.ExternalSystem, ExpiresAt: k.ExpiresAt, RevokedAt: k.RevokedAt}
 }
 
 func canManage(p auth.Principal) error {
@@ -95,6 +100,7 @@ type New struct {
 	OrganisationID *string
 	Role           string
 	Scopes         []string
+	ExternalSystem string // optional: the one system whose external ids it writes
 	ExpiresAt      time.Time
 }
 
@@ -110,6 +116,9 @@ func check(bad *apperr.Fields, k Key, scopes []string, now time.Time) {
 	}
 	if k.OrganisationID != nil && uuid.Validate(*k.OrganisationID) != nil {
 		bad.Add("organisation_id", "must be an organisation id")
+	}
+	if k.ExternalSystem != "" && !extid.ValidSystem(k.ExternalSystem) {
+		bad.Add("external_system", "must be a system name: lowercase letters, digits and single dashes, such as osaka-bhq")
 	}
 	if len(scopes) == 0 {
 		bad.Add("scopes", "must name at least one of %s", strings.Join(auth.Scopes, ", "))
@@ -139,7 +148,7 @@ func Create(ctx context.Context, db *database.DB, in New) (Key, string, error) {
 	secret := Prefix + base64.RawURLEncoding.EncodeToString(b)
 	k := Key{
 		ID: uuid.Must(uuid.NewV7()).String(), Name: strings.TrimSpace(in.Name), OrganisationID: in.OrganisationID,
-		Role: in.Role, Scopes: strings.Join(scopes, " "), Prefix: secret[:len(Prefix)+6], SecretHash: hash(secret),
+		Role: in.Role, Scopes: strings.Join(scopes, " "), ExternalSystem: strings.TrimSpace(in.ExternalSystem), Prefix: secret[:len(Prefix)+6], SecretHash: hash(secret),
 		ExpiresAt: in.ExpiresAt.UTC().Truncate(time.Microsecond), CreatedBy: &p.ID, Version: 1, CreatedAt: now, UpdatedAt: now,
 	}
 	var bad apperr.Fields
@@ -195,8 +204,8 @@ func List(ctx context.Context, db *database.DB, p page.Page) ([]Key, *string, er
 	return items, next, nil
 }
 
-// Patch changes a key's name, scopes or expiry; role and organisation are
-// fixed for its life (make a new key instead).
+// Patch changes a key's name, scopes or expiry; role, organisation and
+// external system are fixed for its life (make a new key instead).
 type Patch struct {
 	Name      opt.Field[string]
 	Scopes    opt.Field[[]string]
@@ -299,6 +308,20 @@ func Authenticate(ctx context.Context, db *database.DB, secret string) (Key, err
 			return Key{}, err
 		}
 		k.LastUsedAt = &now
+	}
+	return k, nil
+}
+
+// Live returns the key with the id if it is neither revoked nor expired:
+// the owner of a webhook subscription, whose deliveries show what the key
+// may read.
+func Live(ctx context.Context, db *database.DB, id string) (Key, error) {
+	k, err := load(ctx, db, id)
+	if err != nil {
+		return Key{}, err
+	}
+	if k.RevokedAt != nil || !database.Now().Before(k.ExpiresAt) {
+		return Key{}, apperr.New(apperr.Gone, "The API key is revoked or expired")
 	}
 	return k, nil
 }

@@ -57,6 +57,12 @@ func WithRequestID(ctx context.Context, id string) context.Context {
 	return context.WithValue(ctx, requestIDKey{}, id)
 }
 
+// RequestID is the request id ctx carries, or "".
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
 // Record writes an event for the principal in ctx. before and after are
 // the entity's audit views (structs with JSON tags and no secrets); either
 // is nil for a create or delete. Only fields that differ are kept.

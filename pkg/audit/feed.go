@@ -317,3 +317,56 @@ func eraseChanges(ctx context.Context, db *database.DB, entityType, entityID str
 	return db.Conn(ctx).Model(&change{}).Where("entity_type = ? AND entity_id = ?", entityType, entityID).
 		Session(&gorm.Session{}).Update("data", nil).Error
 }
+
+// Head returns a cursor from which the feed yields only changes that
+// commit from now on (and, on PostgreSQL, possibly some of the
+// transactions still running at this moment, which commit around it):
+// where a new follower of the feed (a webhook subscription) starts.
+func Head(ctx context.Context, db *database.DB) (string, error) {
+	if db.Engine == database.Postgres {
+		// Every transaction from the oldest still running on comes after it.
+		var xmin int64
+		if err := db.Conn(ctx).Raw("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint").Scan(&xmin).Error; err != nil {
+			return "", err
+		}
+		return position{max(xmin-1, 0), 1<<63 - 1}.String(), nil
+	}
+	var seq *int64
+	if err := db.Conn(ctx).Model(&change{}).Select("max(seq)").Scan(&seq).Error; err != nil {
+		return "", err
+	}
+	p := position{}
+	if seq != nil {
+		p.seq = *seq
+	}
+	return p.String(), nil
+}
+
+// ChangeAt returns the event at a cursor as the caller may see it now
+// (a person erased since is a tombstone): a webhook's redelivery. It is
+// NotFound when the event was pruned or the caller may not read it.
+func ChangeAt(ctx context.Context, db *database.DB, cursor string) (ChangeEvent, error) {
+	p, ok := parsePosition(cursor)
+	if !ok {
+		return ChangeEvent{}, apperr.New(apperr.BadRequest, "not a cursor the change feed returned")
+	}
+	c := auth.From(ctx)
+	tx := db.Conn(ctx).Model(&change{}).Select("seq, xid, entity_type, entity_id, action, version, occurred_at, data").
+		Where("xid = ? AND seq = ?", p.xid, p.seq)
+	if !c.IsAdmin() {
+		where, args := readable(c)
+		tx = tx.Where(where, args...)
+	}
+	var rows []change
+	if err := tx.Limit(1).Find(&rows).Error; err != nil {
+		return ChangeEvent{}, err
+	}
+	if len(rows) == 0 {
+		return ChangeEvent{}, apperr.New(apperr.NotFound, "The change is no longer in the feed")
+	}
+	out, err := render(ctx, db, c, rows)
+	if err != nil {
+		return ChangeEvent{}, err
+	}
+	return out[0], nil
+}

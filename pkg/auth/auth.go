@@ -66,6 +66,9 @@ type Principal struct {
 	OrganisationID string // empty when the caller belongs to none
 	Scopes         []string
 	Locale         string
+	// ExternalSystem restricts an API key to writing the external ids of
+	// one partner system (pkg/extid); empty for everyone else.
+	ExternalSystem string
 }
 
 // Allows reports whether the principal holds scope. Users (and the
@@ -106,3 +109,8 @@ func From(ctx context.Context) Principal {
 	p, _ := ctx.Value(principalKey{}).(Principal)
 	return p
 }
+
+// ScopeWebhooksManage lets a key manage its own webhook subscriptions.
+const ScopeWebhooksManage = "webhooks:manage"
+
+func init() { Scopes = append(Scopes, ScopeWebhooksManage) }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -41,6 +42,17 @@ type Config struct {
 	SMTPURL   string // INNOMUNICH_SMTP_URL (secret: may hold a password); "" keeps mail in the outbox
 	MailFrom  string // INNOMUNICH_MAIL_FROM
 	PublicURL string // INNOMUNICH_PUBLIC_URL: the web app's address, for links in e-mails
+
+	WebhookAllowHTTP    bool           // INNOMUNICH_WEBHOOK_ALLOW_HTTP: webhooks may use plain http
+	WebhookAllowPrivate []netip.Prefix // INNOMUNICH_WEBHOOK_ALLOW_PRIVATE: comma-separated CIDRs webhooks may reach although internal
+	WebhookPoll         time.Duration  // INNOMUNICH_WEBHOOK_POLL: how often workers look for events to deliver
+
+	MetricsToken string // INNOMUNICH_METRICS_TOKEN (secret): "" leaves /metrics open
+	// Tracing is on when OTEL_TRACES_EXPORTER is otlp, or when it is unset
+	// and OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+	// names a collector; OTEL_SDK_DISABLED=true turns it off. The
+	// OpenTelemetry SDK reads the other OTEL_ variables itself.
+	Tracing bool
 }
 
 // Default database: a file under var/ in the working directory.
@@ -113,7 +125,7 @@ func Load(getenv func(string) string) (Config, error) {
 	if c.RateLimitBurst, err = strconv.Atoi(get("INNOMUNICH_RATE_LIMIT_BURST", "120")); err != nil || c.RateLimitBurst < 1 || c.RateLimitBurst > 1_000_000 {
 		problems = append(problems, "INNOMUNICH_RATE_LIMIT_BURST must be a whole number from 1 to 1000000")
 	}
-	if c.SessionCheckTTL, err = time.ParseDuration(get("INNOMUNICH_SESSION_CHECK_TTL", "5s")); err != nil || c.SessionCheckTTL < 0 || c.SessionCheckTTL > time.Minute {
+	if c.SessionCheckTTL, err = time.ParseDuration(get("INNOMUNICH_SESSION_CHECK_TTL", "500ms")); err != nil || c.SessionCheckTTL < 0 || c.SessionCheckTTL > time.Minute {
 		problems = append(problems, "INNOMUNICH_SESSION_CHECK_TTL must be a duration from 0s to 1m")
 	}
 	for _, t := range []struct {
@@ -148,8 +160,45 @@ func Load(getenv func(string) string) (Config, error) {
 	if u, err := url.Parse(c.SMTPURL); c.SMTPURL != "" && (err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "") {
 		problems = append(problems, "INNOMUNICH_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host")
 	}
+	c.MetricsToken = get("INNOMUNICH_METRICS_TOKEN", "")
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		problems = append(problems, "INNOMUNICH_METRICS_TOKEN must be at least 16 characters (openssl rand -hex 32)")
+	}
+	endpoint := get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", get("OTEL_EXPORTER_OTLP_ENDPOINT", ""))
+	switch exporter := get("OTEL_TRACES_EXPORTER", ""); {
+	case strings.EqualFold(get("OTEL_SDK_DISABLED", ""), "true"), exporter == "none":
+	case exporter == "otlp", exporter == "" && endpoint != "":
+		c.Tracing = true
+	case exporter == "": // off by default
+	default:
+		problems = append(problems, fmt.Sprintf("OTEL_TRACES_EXPORTER %q is not supported: use otlp (OTLP over HTTP) or none", exporter))
+	}
 	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		problems = append(problems, "INNOMUNICH_PUBLIC_URL must be an address like https://innomunich.example.org")
+	}
+	switch strings.ToLower(get("INNOMUNICH_WEBHOOK_ALLOW_HTTP", "false")) {
+	case "true", "1", "yes":
+		c.WebhookAllowHTTP = true
+	case "false", "0", "no":
+	default:
+		problems = append(problems, "INNOMUNICH_WEBHOOK_ALLOW_HTTP must be true or false")
+	}
+	for _, p := range splitList(getenv("INNOMUNICH_WEBHOOK_ALLOW_PRIVATE")) {
+		if !strings.Contains(p, "/") {
+			if a, err := netip.ParseAddr(p); err == nil {
+				c.WebhookAllowPrivate = append(c.WebhookAllowPrivate, netip.PrefixFrom(a, a.BitLen()))
+				continue
+			}
+		}
+		n, err := netip.ParsePrefix(p)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("INNOMUNICH_WEBHOOK_ALLOW_PRIVATE: %q is not an address or CIDR range", p))
+			continue
+		}
+		c.WebhookAllowPrivate = append(c.WebhookAllowPrivate, n.Masked())
+	}
+	if c.WebhookPoll, err = time.ParseDuration(get("INNOMUNICH_WEBHOOK_POLL", "1s")); err != nil || c.WebhookPoll < 10*time.Millisecond || c.WebhookPoll > time.Hour {
+		problems = append(problems, "INNOMUNICH_WEBHOOK_POLL must be a duration from 10ms to 1h")
 	}
 	if len(problems) > 0 {
 		return Config{}, fmt.Errorf("invalid configuration:\n  %s", strings.Join(problems, "\n  "))
@@ -203,5 +252,9 @@ func (c Config) LogValue() slog.Value {
 		slog.String("smtp", c.RedactedSMTPURL()),
 		slog.String("mail_from", c.MailFrom),
 		slog.String("public_url", c.PublicURL),
+		slog.Bool("webhook_allow_http", c.WebhookAllowHTTP),
+		slog.Any("webhook_allow_private", c.WebhookAllowPrivate),
+		slog.Bool("metrics_token", c.MetricsToken != ""),
+		slog.Bool("tracing", c.Tracing),
 	)
 }

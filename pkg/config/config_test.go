@@ -134,3 +134,63 @@ func TestMailSettingsAreCheckedAndTheSMTPPasswordIsNeverLogged(t *testing.T) {
 		}
 	}
 }
+
+func TestWebhookSettingsAreReadAndChecked(t *testing.T) {
+	env := map[string]string{"INNOMUNICH_WEBHOOK_ALLOW_HTTP": "true", "INNOMUNICH_WEBHOOK_ALLOW_PRIVATE": " 127.0.0.0/8, ::1 ,10.1.2.3/8"}
+	c, err := config.Load(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.WebhookAllowHTTP || len(c.WebhookAllowPrivate) != 3 || c.WebhookAllowPrivate[1].String() != "::1/128" ||
+		c.WebhookAllowPrivate[2].String() != "10.0.0.0/8" || c.WebhookPoll != time.Second {
+		t.Errorf("%+v", c)
+	}
+	d, _ := config.Load(func(string) string { return "" })
+	if d.WebhookAllowHTTP || d.WebhookAllowPrivate != nil {
+		t.Errorf("defaults allow %v %v", d.WebhookAllowHTTP, d.WebhookAllowPrivate)
+	}
+	env = map[string]string{"INNOMUNICH_WEBHOOK_ALLOW_HTTP": "maybe", "INNOMUNICH_WEBHOOK_ALLOW_PRIVATE": "10.0.0.0/33"}
+	_, err = config.Load(func(k string) string { return env[k] })
+	if err == nil || !strings.Contains(err.Error(), "INNOMUNICH_WEBHOOK_ALLOW_HTTP") || !strings.Contains(err.Error(), "10.0.0.0/33") {
+		t.Errorf("bad settings: %v", err)
+	}
+}
+
+func TestMetricsTokenAndTracingAreReadAndChecked(t *testing.T) {
+	load := func(vars map[string]string) (config.Config, error) {
+		return config.Load(func(k string) string { return vars[k] })
+	}
+	c, err := load(nil)
+	if err != nil || c.MetricsToken != "" || c.Tracing {
+		t.Fatalf("by default /metrics is open and tracing off: %+v %v", c, err)
+	}
+	if _, err := load(map[string]string{"INNOMUNICH_METRICS_TOKEN": "short"}); err == nil || !strings.Contains(err.Error(), "INNOMUNICH_METRICS_TOKEN") {
+		t.Errorf("a short token: %v", err)
+	}
+	token := "0123456789abcdef0123456789abcdef"
+	c, err = load(map[string]string{"INNOMUNICH_METRICS_TOKEN": token})
+	if err != nil || c.MetricsToken != token {
+		t.Fatalf("token: %v", err)
+	}
+	var logged bytes.Buffer
+	slog.New(slog.NewJSONHandler(&logged, nil)).Info("serving", "config", c)
+	if strings.Contains(logged.String(), token) {
+		t.Error("the metrics token was logged")
+	}
+	for vars, want := range map[*map[string]string]bool{
+		{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://collector:4318"}:                                 true,
+		{"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "http://collector:4318/v1/traces"}:                true,
+		{"OTEL_TRACES_EXPORTER": "otlp"}:                                                         true,
+		{"OTEL_TRACES_EXPORTER": "none", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://collector:4318"}: false,
+		{"OTEL_SDK_DISABLED": "true", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://collector:4318"}:    false,
+		{"OTEL_EXPORTER_OTLP_ENDPOINT": ""}:                                                      false,
+	} {
+		c, err := load(*vars)
+		if err != nil || c.Tracing != want {
+			t.Errorf("%v: tracing %v, want %v (%v)", *vars, c.Tracing, want, err)
+		}
+	}
+	if _, err := load(map[string]string{"OTEL_TRACES_EXPORTER": "zipkin"}); err == nil || !strings.Contains(err.Error(), "OTEL_TRACES_EXPORTER") {
+		t.Errorf("an exporter this server lacks: %v", err)
+	}
+}

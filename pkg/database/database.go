@@ -46,6 +46,8 @@ type DB struct {
 	path string
 	// pgConfig is the PostgreSQL connection's configuration.
 	pgConfig *pgx.ConnConfig
+	// url is the PostgreSQL URL, for pg_dump.
+	url string
 	// cleanup removes what Open created for a throwaway database.
 	cleanup func()
 	// river is the job queue's own pool on SQLite (see RiverDriver).
@@ -137,7 +139,7 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		if err != nil {
 			return nil, err
 		}
-		db.pgConfig = pc
+		db.pgConfig, db.url = pc, t.DSN
 		dialector = postgres.New(postgres.Config{Conn: openPostgres(pc)})
 	case SQLite:
 		path := t.Path
@@ -160,6 +162,15 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 			db.cleanup()
 			return nil, err
 		}
+		// Held until Close, so that restore refuses to replace a file
+		// that a running server has open.
+		release, err := holdShared(inUsePath(path))
+		if err != nil {
+			db.cleanup()
+			return nil, err
+		}
+		removeTemp := db.cleanup
+		db.cleanup = func() { release(); removeTemp() }
 		db.path = path
 		busy := opt.LockTimeout
 		if busy <= 0 {
@@ -313,6 +324,10 @@ func sqliteDSN(path string, busy time.Duration) string {
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
 }
+
+// inUsePath is the file every process that has the SQLite file open
+// holds a shared lock on.
+func inUsePath(path string) string { return path + ".in-use" }
 
 // lockPath is the file that processes sharing one SQLite file lock to
 // take turns at setting it up and migrating it.

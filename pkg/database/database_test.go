@@ -85,6 +85,18 @@ func TestMigrationsRollBackAndReapply(t *testing.T) {
 				t.Fatalf("down: %v", err)
 			}
 		}
+		// Every down step undid its up step: no table of ours is left.
+		if left := snapshot(t, db); len(left) > 0 {
+			names := make([]string, 0, len(left))
+			for name := range left {
+				names = append(names, name)
+			}
+			sort.Strings(names)
+			t.Errorf("after rolling back every migration these tables remain: %v", names)
+		}
+		if v, err := db.SchemaVersion(ctx); err != nil || v != 0 {
+			t.Errorf("after rolling back every migration the schema version is %d (%v), want 0", v, err)
+		}
 		applied, err := db.MigrateUp(ctx)
 		if err != nil {
 			t.Fatalf("up again: %v", err)

@@ -73,7 +73,9 @@ func (db *DB) newProvider(pool *sql.DB) (*goose.Provider, error) {
 
 // MigrateUp applies every pending migration. It holds a lock meanwhile (an
 // advisory lock on PostgreSQL, a file lock beside the SQLite file), so
-// processes starting at the same moment migrate once and in turn.
+// processes starting at the same moment migrate once and in turn. A
+// database with a newer schema than this binary knows is refused
+// (ErrRefused) and left alone: an older release must not run on it.
 func (db *DB) MigrateUp(ctx context.Context) ([]string, error) {
 	if db.Engine == SQLite {
 		unlock, err := lockFile(db.lockPath())
@@ -81,6 +83,9 @@ func (db *DB) MigrateUp(ctx context.Context) ([]string, error) {
 			return nil, err
 		}
 		defer unlock()
+	}
+	if err := db.CheckSchemaNotNewer(ctx); err != nil {
+		return nil, err
 	}
 	p, close, err := db.provider()
 	if err != nil {

@@ -6,7 +6,9 @@ import (
 
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/jobs"
+	"github.com/innomunich/platform/pkg/telemetry"
 	"github.com/riverqueue/river"
+	"go.opentelemetry.io/otel/attribute"
 )
 
 // SendArgs is the job that delivers one message.
@@ -25,7 +27,10 @@ type SendWorker struct {
 // NewWorker returns the worker that delivers queued mail with s.
 func NewWorker(s Sender) *SendWorker { return &SendWorker{sender: s} }
 
-func (w *SendWorker) Work(ctx context.Context, j *river.Job[SendArgs]) error {
+func (w *SendWorker) Work(ctx context.Context, j *river.Job[SendArgs]) (err error) {
+	// The job's id and attempt, never the recipient or the text.
+	ctx, span := telemetry.Start(ctx, "mail.Send", attribute.Int64("job.id", j.ID), attribute.Int("job.attempt", j.Attempt))
+	defer func() { telemetry.End(span, err) }()
 	return w.sender.Send(ctx, j.Args.Message)
 }
 

@@ -36,6 +36,7 @@ var Kinds = []Kind{
 	{Code: "weekly_digest", Default: false, Roles: []string{"admin", "coordinator"}},
 	{Code: "opportunity_interest", Default: true},
 	{Code: "meeting", Default: true},
+	{Code: "webhook_disabled", Default: true, Roles: []string{"admin"}},
 }
 
 // KindOf returns the kind with the code.
@@ -168,15 +169,16 @@ func (n *Notifier) Send(ctx context.Context, note Notification) (int, error) {
 	if note.Path != "" {
 		action = n.publicURL + note.Path
 	}
+	key, err := secret(ctx, n.db)
+	if err != nil {
+		return 0, err
+	}
 	sent := 0
 	for i, r := range to {
 		if !on[subjects[i]] {
 			continue
 		}
-		token, err := unsubscribeToken(ctx, n.db, subjects[i], kind.Code)
-		if err != nil {
-			return sent, err
-		}
+		token := unsubscribeToken(key, subjects[i], kind.Code)
 		lang := mail.Language(r.Language)
 		data := map[string]string{}
 		for k, v := range note.Data {

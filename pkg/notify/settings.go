@@ -226,13 +226,11 @@ func Unsubscribe(ctx context.Context, db *database.DB, token string) (string, er
 // The token is base64url(subject "\n" kind) "." hex(HMAC-SHA256), with a
 // key kept in the database.
 
-func unsubscribeToken(ctx context.Context, db *database.DB, subject, kind string) (string, error) {
-	key, err := secret(ctx, db)
-	if err != nil {
-		return "", err
-	}
+// unsubscribeToken signs subject and kind with key (the HMAC key from
+// secret, read once per send).
+func unsubscribeToken(key []byte, subject, kind string) string {
 	payload := subject + "\n" + kind
-	return base64.RawURLEncoding.EncodeToString([]byte(payload)) + "." + sign(key, payload), nil
+	return base64.RawURLEncoding.EncodeToString([]byte(payload)) + "." + sign(key, payload)
 }
 
 func sign(key []byte, payload string) string {

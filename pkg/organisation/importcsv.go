@@ -54,9 +54,18 @@ import (
 //	description_en
 //	description_ja
 //	archived        true/false like sme
+//	corporate_number    Japanese corporate number (法人番号), 13 digits
+//	commercial_register German register entry, "Amtsgericht München HRB 123456"
+//	vat_id              EU VAT id with country prefix (DE129273398)
+//	lei                 Legal Entity Identifier (ISO 17442)
+//	ror_id              ROR id or URL (https://ror.org/05591te55)
+//
+// The identifiers are checked and normalised as the API does; each
+// belongs to one organisation only (a line giving another's is an error).
 //
 // A line updates the organisation with its id (an id the directory does
-// not have is passed over), else the oldest whose name is the same
+// not have is passed over), else the one with one of its identifiers,
+// else the oldest whose name is the same
 // ignoring case, width, punctuation and legal form ("Example Biotech AG"
 // is "Example Biotech GmbH"), else it adds a new one, unless one with the
 // same website host exists (a duplicate: reported and skipped). Later
@@ -64,7 +73,8 @@ import (
 // file has; an empty cell in such a column clears the field. Completely
 // empty lines are skipped.
 var ImportColumns = []string{"id", "name", "name_local", "name_kana", "short_name", "kind", "sme", "employees", "country", "region",
-	"city", "website", "email", "phone", "focus_areas", "description_de", "description_en", "description_ja", "archived"}
+	"city", "website", "email", "phone", "focus_areas", "description_de", "description_en", "description_ja", "archived",
+	"corporate_number", "commercial_register", "vat_id", "lei", "ror_id"}
 
 // requiredColumns must be in the header.
 var requiredColumns = []string{"name", "kind", "country"}
@@ -325,6 +335,7 @@ type importer struct {
 	known          map[string]bool // ids of organisations, existing and new
 	createdAt      map[string]time.Time
 	byKey, byHost  index               // what lines are matched and duplicates found by
+	byIdentifier   index               // "column|value" of every identifier
 	orgs           map[string]*tracked // organisations the import reads or changes
 	steps          []step              // every change, in the order of the lines
 	created        map[string]bool     // ids this import creates
@@ -344,7 +355,7 @@ type step struct {
 
 func newImporter(db *database.DB) *importer {
 	return &importer{db: db, regions: map[string]bool{}, areas: map[string]bool{}, known: map[string]bool{},
-		createdAt: map[string]time.Time{}, byKey: index{}, byHost: index{}, orgs: map[string]*tracked{}, created: map[string]bool{}}
+		createdAt: map[string]time.Time{}, byKey: index{}, byHost: index{}, byIdentifier: index{}, orgs: map[string]*tracked{}, created: map[string]bool{}}
 }
 
 // importBatch is how many rows one statement reads or writes.
@@ -369,16 +380,24 @@ func (im *importer) load(ctx context.Context, lines []line) error {
 	}
 	conn := im.db.Conn(ctx)
 	var all []struct {
-		ID, NameKey, WebsiteHost string
-		CreatedAt                time.Time
+		ID, NameKey, WebsiteHost     string
+		CorporateNumber, RegisterKey string
+		VATID                        string `gorm:"column:vat_id"`
+		LEI                          string `gorm:"column:lei"`
+		ROR                          string `gorm:"column:ror_id"`
+		CreatedAt                    time.Time
 	}
-	if err := conn.Table("organisations").Select("id, name_key, website_host, created_at").Order("created_at, id").Find(&all).Error; err != nil {
+	if err := conn.Table("organisations").Select("id, name_key, website_host, created_at, corporate_number, register_key, vat_id, lei, ror_id").
+		Order("created_at, id").Find(&all).Error; err != nil {
 		return err
 	}
 	for _, o := range all {
 		im.known[o.ID], im.createdAt[o.ID] = true, o.CreatedAt
 		im.byKey.add(o.NameKey, o.ID, im.createdAt)
 		im.byHost.add(o.WebsiteHost, o.ID, im.createdAt)
+		for _, l := range (Identifiers{CorporateNumber: o.CorporateNumber, Register: Register{Key: o.RegisterKey}, VATID: o.VATID, LEI: o.LEI, RORID: o.ROR}).lookups() {
+			im.byIdentifier.add(l.Column+"|"+l.Value, o.ID, im.createdAt)
+		}
 	}
 	var ids []string
 	seen := map[string]bool{}
@@ -425,7 +444,27 @@ func (im *importer) match(l line) string {
 	if l.id != "" && im.known[l.id] {
 		return l.id
 	}
+	var probe Organisation
+	l.in.Identifiers.apply(&probe.Identifiers)
+	probe.Identifiers.normalise()
+	for _, k := range probe.Identifiers.lookups() {
+		if id := im.byIdentifier.first(k.Column + "|" + k.Value); id != "" {
+			return id
+		}
+	}
 	return im.byKey.first(search.NameKey(l.in.Name.Value))
+}
+
+// identifierTaken is checkIdentifiers against the import's index.
+func (im *importer) identifierTaken(o Organisation) error {
+	for _, l := range o.Identifiers.lookups() {
+		for _, id := range im.byIdentifier[l.Column+"|"+l.Value] {
+			if id != o.ID {
+				return apperr.Fields{{Field: l.Field, Message: "belongs to organisation " + id + " already: it is the same organisation"}}.ErrWith(apperr.Conflict)
+			}
+		}
+	}
+	return nil
 }
 
 // apply runs a line through the rules and records its change. Problems of
@@ -456,6 +495,9 @@ func (im *importer) apply(ctx context.Context, l line) (RowResult, error) {
 		if err := im.checkReferences(ctx, after); err != nil {
 			return failed(res, err)
 		}
+		if err := im.identifierTaken(after); err != nil {
+			return failed(res, err)
+		}
 		after.Version++
 		im.change(t, audit.Update, after)
 		res.Status, res.ID, res.Name = RowUpdated, after.ID, after.Name
@@ -473,6 +515,9 @@ func (im *importer) apply(ctx context.Context, l line) (RowResult, error) {
 	}
 	o.derive()
 	if err := im.checkReferences(ctx, o); err != nil {
+		return failed(res, err)
+	}
+	if err := im.identifierTaken(o); err != nil {
 		return failed(res, err)
 	}
 	// checkDuplicate: the same name key was matched above, so only the
@@ -500,9 +545,15 @@ func (im *importer) change(t *tracked, action string, after Organisation) {
 	if action != audit.Create {
 		im.byKey.remove(before.NameKey, before.ID)
 		im.byHost.remove(before.WebsiteHost, before.ID)
+		for _, l := range before.Identifiers.lookups() {
+			im.byIdentifier.remove(l.Column+"|"+l.Value, before.ID)
+		}
 	}
 	im.byKey.add(after.NameKey, after.ID, im.createdAt)
 	im.byHost.add(after.WebsiteHost, after.ID, im.createdAt)
+	for _, l := range after.Identifiers.lookups() {
+		im.byIdentifier.add(l.Column+"|"+l.Value, after.ID, im.createdAt)
+	}
 	t.cur = after
 	im.steps = append(im.steps, step{action: action, before: before, after: after})
 }
@@ -534,13 +585,13 @@ func (im *importer) write(ctx context.Context) error {
 	}
 	for chunk := range slices.Chunk(rows, importBatch) {
 		if err := conn.Table("organisations").Create(&chunk).Error; err != nil {
-			return err
+			return raced(err)
 		}
 	}
 	for _, s := range im.steps {
 		if s.action == audit.Update {
 			if _, err := im.db.UpdateVersioned(ctx, "organisations", "organisation", s.after.ID, s.before.Version, im.columns(s.after)); err != nil {
-				return err
+				return raced(err)
 			}
 		}
 	}
@@ -638,7 +689,8 @@ func failed(res RowResult, err error) (RowResult, error) {
 	}
 	res.Status, res.ID = RowError, ""
 	for _, f := range ae.Fields {
-		res.Errors = append(res.Errors, apperr.FieldError{Field: strings.ReplaceAll(f.Field, ".", "_"), Message: f.Message})
+		field := strings.TrimPrefix(f.Field, "identifiers.") // the columns are corporate_number, …
+		res.Errors = append(res.Errors, apperr.FieldError{Field: strings.ReplaceAll(field, ".", "_"), Message: f.Message})
 	}
 	if len(res.Errors) == 0 {
 		res.Errors = []apperr.FieldError{{Field: "row", Message: ae.Message}}
@@ -695,6 +747,25 @@ func patchOf(cell map[string]string, bad *apperr.Fields) Patch {
 	str(&in.Description.De, "description_de")
 	str(&in.Description.En, "description_en")
 	str(&in.Description.Ja, "description_ja")
+	idStr := func(f *opt.Field[string], col string) {
+		if v, ok := cell[col]; ok {
+			*f = opt.Of(v)
+		}
+	}
+	idStr(&in.Identifiers.CorporateNumber, "corporate_number")
+	idStr(&in.Identifiers.VATID, "vat_id")
+	idStr(&in.Identifiers.LEI, "lei")
+	idStr(&in.Identifiers.RORID, "ror_id")
+	if v, ok := cell["commercial_register"]; ok {
+		in.Identifiers.Register = opt.Of(Register{})
+		if v != "" {
+			r, valid := ParseRegister(v)
+			if !valid {
+				bad.Add("commercial_register", "must name the court, HRA or HRB and the number, as in Amtsgericht München HRB 123456")
+			}
+			in.Identifiers.Register = opt.Of(r)
+		}
+	}
 	if v, ok := cell["focus_areas"]; ok {
 		areas := strings.FieldsFunc(strings.ToLower(norm.NFKC.String(v)), func(r rune) bool {
 			return r == ';' || r == ',' || unicode.IsSpace(r)

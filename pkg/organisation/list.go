@@ -2,11 +2,14 @@ package organisation
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/search"
+	"github.com/innomunich/platform/pkg/telemetry"
+	"go.opentelemetry.io/otel/attribute"
 	"gorm.io/gorm"
 )
 
@@ -22,6 +25,9 @@ type Filter struct {
 	UpdatedSince *time.Time
 	Q            string
 	IDs          []string
+	// ExternalID, "system:id", selects the organisation a partner system
+	// knows by that id.
+	ExternalID string
 }
 
 // Sort is the organisation list's order spec.
@@ -62,11 +68,16 @@ func (f Filter) apply(db *database.DB, q *gorm.DB) *gorm.DB {
 	if len(f.IDs) > 0 {
 		q = q.Where("id IN ?", f.IDs)
 	}
+	if system, id, ok := strings.Cut(f.ExternalID, ":"); ok {
+		q = q.Where("id IN (SELECT organisation_id FROM organisation_external_ids WHERE system = ? AND external_id = ?)", system, id)
+	}
 	return search.Matching(q, db, "organisations", f.Q)
 }
 
 // List returns one page of organisations with their focus areas.
-func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Organisation, *string, error) {
+func List(ctx context.Context, db *database.DB, f Filter, p page.Page) (_ []Organisation, _ *string, err error) {
+	ctx, span := telemetry.Start(ctx, "organisation.List", attribute.Bool("search", f.Q != ""), attribute.Int("limit", p.Limit))
+	defer func() { telemetry.End(span, err) }()
 	q := f.apply(db, db.Conn(ctx).Table("organisations").Select(columns))
 	var rows []Organisation
 	if err := p.Apply(q).Find(&rows).Error; err != nil {

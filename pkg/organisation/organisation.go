@@ -7,8 +7,10 @@ package organisation
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/mail"
 	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -19,6 +21,7 @@ import (
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/extid"
 	"github.com/innomunich/platform/pkg/i18n"
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/reference"
@@ -50,6 +53,10 @@ type Organisation struct {
 	Description i18n.Text `gorm:"embedded;embeddedPrefix:description_"`
 	Archived    bool
 	FocusAreas  []string `gorm:"-"`
+	Identifiers `gorm:"embedded"`
+	// ExternalIDs are the ids partner systems know it by, kept in
+	// organisation_external_ids.
+	ExternalIDs map[string]string `gorm:"-"`
 	// Derived, kept for search, sorting and duplicate detection.
 	NameKey     string
 	WebsiteHost string
@@ -64,26 +71,29 @@ type Organisation struct {
 
 // view is what the audit log records.
 type view struct {
-	Name        string    `json:"name"`
-	NameLocal   string    `json:"name_local"`
-	NameKana    string    `json:"name_kana"`
-	ShortName   string    `json:"short_name"`
-	Kind        string    `json:"kind"`
-	SME         bool      `json:"sme"`
-	Employees   *int      `json:"employees"`
-	Country     string    `json:"country"`
-	Region      *string   `json:"region"`
-	City        string    `json:"city"`
-	Website     string    `json:"website"`
-	Email       string    `json:"email"`
-	Phone       string    `json:"phone"`
-	Description i18n.Text `json:"description"`
-	FocusAreas  []string  `json:"focus_areas"`
-	Archived    bool      `json:"archived"`
+	Name        string            `json:"name"`
+	NameLocal   string            `json:"name_local"`
+	NameKana    string            `json:"name_kana"`
+	ShortName   string            `json:"short_name"`
+	Kind        string            `json:"kind"`
+	SME         bool              `json:"sme"`
+	Employees   *int              `json:"employees"`
+	Country     string            `json:"country"`
+	Region      *string           `json:"region"`
+	City        string            `json:"city"`
+	Website     string            `json:"website"`
+	Email       string            `json:"email"`
+	Phone       string            `json:"phone"`
+	Description i18n.Text         `json:"description"`
+	FocusAreas  []string          `json:"focus_areas"`
+	Archived    bool              `json:"archived"`
+	Identifiers identifierView    `json:"identifiers"`
+	ExternalIDs map[string]string `json:"external_ids,omitempty"`
 }
 
 func (o Organisation) view() view {
-	return view{o.Name, o.NameLocal, o.NameKana, o.ShortName, o.Kind, o.SME, o.Employees, o.Country, o.Region, o.City, o.Website, o.Email, o.Phone, o.Description, o.FocusAreas, o.Archived}
+	return view{o.Name, o.NameLocal, o.NameKana, o.ShortName, o.Kind, o.SME, o.Employees, o.Country, o.Region, o.City, o.Website, o.Email, o.Phone, o.Description, o.FocusAreas, o.Archived,
+		o.Identifiers.view(), o.ExternalIDs}
 }
 
 // derive fills the derived columns from the record's fields.
@@ -98,7 +108,9 @@ func (o *Organisation) derive() {
 	if o.KanaSort == "" {
 		o.KanaSort = o.NameSort
 	}
-	o.SearchText = search.Document(o.Name, o.NameLocal, o.NameKana, o.ShortName, o.Description.De, o.Description.En, o.Description.Ja)
+	// Identifiers and external ids come last: found by, never ranked by.
+	secondary := append(o.Identifiers.texts(), slices.Sorted(maps.Values(o.ExternalIDs))...)
+	o.SearchText = search.Document(append([]string{o.Name, o.NameLocal, o.NameKana, o.ShortName, o.Description.De, o.Description.En, o.Description.Ja}, secondary...)...)
 }
 
 // Prepare returns o as Create stores it (trimmed, validated, derived
@@ -121,7 +133,7 @@ func (o Organisation) grams() []string {
 // columns are the stored columns a change sets (all but id, version,
 // timestamps and search grams).
 func (o Organisation) columns() map[string]any {
-	return map[string]any{
+	set := map[string]any{
 		"name": o.Name, "name_local": o.NameLocal, "name_kana": o.NameKana, "short_name": o.ShortName,
 		"kind": o.Kind, "sme": o.SME, "employees": o.Employees, "country": o.Country, "region": o.Region,
 		"city": o.City, "website": o.Website, "email": o.Email, "phone": o.Phone,
@@ -129,6 +141,8 @@ func (o Organisation) columns() map[string]any {
 		"archived": o.Archived, "name_key": o.NameKey, "website_host": o.WebsiteHost,
 		"name_sort": o.NameSort, "kana_sort": o.KanaSort, "search_text": o.SearchText,
 	}
+	o.Identifiers.columns(set)
+	return set
 }
 
 // normalise trims what people type around values.
@@ -138,6 +152,7 @@ func (o *Organisation) normalise() {
 		*s = strings.TrimSpace(*s)
 	}
 	o.Country = strings.ToUpper(o.Country)
+	o.Identifiers.normalise()
 	slices.Sort(o.FocusAreas)
 	o.FocusAreas = slices.Compact(o.FocusAreas)
 }
@@ -186,6 +201,8 @@ func (o Organisation) Validate() error {
 			bad.Add("email", "must be an e-mail address such as info@example.org")
 		}
 	}
+	o.Identifiers.validate(&bad)
+	extid.Check(&bad, o.ExternalIDs)
 	return bad.Err()
 }
 
@@ -238,6 +255,9 @@ func Create(ctx context.Context, db *database.DB, o Organisation, allowDuplicate
 	if err := canCreate(p); err != nil {
 		return Organisation{}, err
 	}
+	if err := extid.CheckWriter(p, nil, o.ExternalIDs); err != nil {
+		return Organisation{}, err
+	}
 	now := database.Now()
 	o.ID, o.Version, o.CreatedAt, o.UpdatedAt, o.Archived = uuid.Must(uuid.NewV7()).String(), 1, now, now, false
 	o.normalise()
@@ -247,6 +267,9 @@ func Create(ctx context.Context, db *database.DB, o Organisation, allowDuplicate
 	o.derive()
 	err := db.WithTx(ctx, func(ctx context.Context) error {
 		if err := checkReferences(ctx, db, o); err != nil {
+			return err
+		}
+		if err := checkIdentifiers(ctx, db, o); err != nil {
 			return err
 		}
 		if !allowDuplicate {
@@ -265,12 +288,61 @@ func Create(ctx context.Context, db *database.DB, o Organisation, allowDuplicate
 // insert writes a new row with its focus areas and grams.
 func insert(ctx context.Context, db *database.DB, o Organisation) error {
 	if err := db.Conn(ctx).Create(&o).Error; err != nil {
+		return raced(err)
+	}
+	if err := externalIDs.Set(ctx, db, o.ID, nil, o.ExternalIDs); err != nil {
 		return err
 	}
 	if err := search.WriteGrams(ctx, db, "organisations", o.ID, o.grams()); err != nil {
 		return err
 	}
 	return reference.SetFocusAreas(ctx, db, "organisation_focus_areas", "organisation_id", o.ID, o.FocusAreas)
+}
+
+// externalIDs is where the organisations' external ids are kept.
+var externalIDs = extid.Table{Name: "organisation_external_ids", Owner: "organisation_id", Noun: "organisation"}
+
+// errRaced is a unique index on an identifier refusing a row because a
+// concurrent transaction wrote the same identifier first.
+var errRaced = apperr.New(apperr.Conflict, "Another request gave the same identifier to an organisation at the same moment; try again")
+
+func raced(err error) error {
+	if database.IsDuplicate(err) {
+		return errRaced
+	}
+	return err
+}
+
+// byIdentifier returns the first other organisation that shares an
+// identifier with o, and the field of that identifier.
+func byIdentifier(ctx context.Context, db *database.DB, o Organisation) (id, name, field string, err error) {
+	for _, l := range o.Identifiers.lookups() {
+		var rows []struct{ ID, Name string }
+		q := db.Conn(ctx).Table("organisations").Select("id, name").Where(l.Column+" = ?", l.Value)
+		if o.ID != "" {
+			q = q.Where("id <> ?", o.ID)
+		}
+		err := q.Limit(1).Find(&rows).Error
+		if err != nil {
+			return "", "", "", err
+		}
+		if len(rows) > 0 {
+			return rows[0].ID, rows[0].Name, l.Field, nil
+		}
+	}
+	return "", "", "", nil
+}
+
+// checkIdentifiers answers 409 naming the organisation that carries one
+// of o's identifiers already: the same number is the same organisation,
+// whatever its name, so allow_duplicate does not pass it.
+func checkIdentifiers(ctx context.Context, db *database.DB, o Organisation) error {
+	id, name, field, err := byIdentifier(ctx, db, o)
+	if err != nil || id == "" {
+		return err
+	}
+	return apperr.New(apperr.Conflict, "%q has the same %s as %q, which is in the directory already: it is the same organisation", o.Name, strings.TrimPrefix(field, "identifiers."), name).
+		With("duplicate_of", id).With("field", field)
 }
 
 // checkDuplicate answers 409 with the existing record's id when o looks
@@ -317,7 +389,8 @@ func Get(ctx context.Context, db *database.DB, id string) (Organisation, error) 
 	return o, nil
 }
 
-// withFocusAreas loads the focus areas of many organisations in one query.
+// withFocusAreas loads the focus areas and external ids of many
+// organisations, one query each.
 func withFocusAreas(ctx context.Context, db *database.DB, orgs []*Organisation) error {
 	ids := make([]string, len(orgs))
 	for i, o := range orgs {
@@ -327,8 +400,16 @@ func withFocusAreas(ctx context.Context, db *database.DB, orgs []*Organisation) 
 	if err != nil {
 		return err
 	}
+	ext, err := externalIDs.Of(ctx, db, ids)
+	if err != nil {
+		return err
+	}
 	for _, o := range orgs {
 		o.FocusAreas = append([]string{}, areas[o.ID]...)
+		o.ExternalIDs = ext[o.ID]
+		if o.ExternalIDs == nil {
+			o.ExternalIDs = map[string]string{}
+		}
 	}
 	return nil
 }
@@ -341,6 +422,27 @@ type Patch struct {
 	Employees                                                                        opt.Field[int]
 	Description                                                                      i18n.TextPatch
 	FocusAreas                                                                       opt.Field[[]string]
+	Identifiers                                                                      IdentifiersPatch
+	// ExternalIDs is a merge patch of the ids: a nil value removes the
+	// system's id; null for the whole removes them all.
+	ExternalIDs opt.Field[map[string]*string]
+}
+
+// IdentifiersPatch changes identifiers; absent ones stay, null clears.
+type IdentifiersPatch struct {
+	CorporateNumber, VATID, LEI, RORID opt.Field[string]
+	Register                           opt.Field[Register]
+}
+
+func (in IdentifiersPatch) apply(i *Identifiers) {
+	for dst, f := range map[*string]opt.Field[string]{&i.CorporateNumber: in.CorporateNumber, &i.VATID: in.VATID, &i.LEI: in.LEI, &i.RORID: in.RORID} {
+		if f.Set {
+			*dst = f.Value
+		}
+	}
+	if in.Register.Set {
+		i.Register = in.Register.Value // null is the empty register
+	}
 }
 
 func (in Patch) apply(o *Organisation) {
@@ -383,49 +485,84 @@ func (in Patch) apply(o *Organisation) {
 	if in.FocusAreas.Set {
 		o.FocusAreas = append([]string{}, in.FocusAreas.Value...)
 	}
+	in.Identifiers.apply(&o.Identifiers)
+	if in.ExternalIDs.Set {
+		if in.ExternalIDs.Null {
+			o.ExternalIDs = map[string]string{}
+		} else {
+			o.ExternalIDs = extid.Merge(o.ExternalIDs, in.ExternalIDs.Value)
+		}
+	}
 }
 
 // Update applies a patch based on version.
 func Update(ctx context.Context, db *database.DB, id string, version int, in Patch) (Organisation, error) {
 	err := db.WithTx(ctx, func(ctx context.Context) error {
-		before, err := Get(ctx, db, id)
-		if err != nil {
-			return err
-		}
-		if err := canChange(auth.From(ctx), before); err != nil {
-			return err
-		}
-		if err := database.CheckVersion("organisation", before.Version, version); err != nil {
-			return err
-		}
-		after := before
-		after.FocusAreas = slices.Clone(before.FocusAreas)
-		in.apply(&after)
-		after.normalise()
-		if err := after.Validate(); err != nil {
-			return err
-		}
-		after.derive()
-		if err := checkReferences(ctx, db, after); err != nil {
-			return err
-		}
-		if after.Version, err = db.UpdateVersioned(ctx, "organisations", "organisation", id, version, after.columns()); err != nil {
-			return err
-		}
-		if err := search.WriteGrams(ctx, db, "organisations", id, after.grams()); err != nil {
-			return err
-		}
-		if !slices.Equal(before.FocusAreas, after.FocusAreas) {
-			if err := reference.SetFocusAreas(ctx, db, "organisation_focus_areas", "organisation_id", id, after.FocusAreas); err != nil {
-				return err
-			}
-		}
-		return audit.Record(ctx, db, audit.Update, "organisation", id, after.Version, before.view(), after.view())
+		_, err := update(ctx, db, id, &version, in, false)
+		return err
 	})
 	if err != nil {
 		return Organisation{}, err
 	}
 	return Get(ctx, db, id)
+}
+
+// update applies a patch in the caller's transaction, based on version if
+// one is given. With keepUnchanged a patch that changes nothing writes
+// nothing (the version stays), as an upsert repeated must.
+func update(ctx context.Context, db *database.DB, id string, version *int, in Patch, keepUnchanged bool) (bool, error) {
+	before, err := Get(ctx, db, id)
+	if err != nil {
+		return false, err
+	}
+	p := auth.From(ctx)
+	if err := canChange(p, before); err != nil {
+		return false, err
+	}
+	if version == nil {
+		version = &before.Version
+	}
+	if err := database.CheckVersion("organisation", before.Version, *version); err != nil {
+		return false, err
+	}
+	after := before
+	after.FocusAreas = slices.Clone(before.FocusAreas)
+	after.ExternalIDs = maps.Clone(before.ExternalIDs)
+	in.apply(&after)
+	after.normalise()
+	if err := after.Validate(); err != nil {
+		return false, err
+	}
+	if err := extid.CheckWriter(p, before.ExternalIDs, after.ExternalIDs); err != nil {
+		return false, err
+	}
+	after.derive()
+	if keepUnchanged && reflect.DeepEqual(before.view(), after.view()) {
+		return false, nil
+	}
+	if err := checkReferences(ctx, db, after); err != nil {
+		return false, err
+	}
+	if err := checkIdentifiers(ctx, db, after); err != nil {
+		return false, err
+	}
+	if after.Version, err = db.UpdateVersioned(ctx, "organisations", "organisation", id, *version, after.columns()); err != nil {
+		return false, raced(err)
+	}
+	if !extid.Equal(before.ExternalIDs, after.ExternalIDs) {
+		if err := externalIDs.Set(ctx, db, id, before.ExternalIDs, after.ExternalIDs); err != nil {
+			return false, err
+		}
+	}
+	if err := search.WriteGrams(ctx, db, "organisations", id, after.grams()); err != nil {
+		return false, err
+	}
+	if !slices.Equal(before.FocusAreas, after.FocusAreas) {
+		if err := reference.SetFocusAreas(ctx, db, "organisation_focus_areas", "organisation_id", id, after.FocusAreas); err != nil {
+			return false, err
+		}
+	}
+	return true, audit.Record(ctx, db, audit.Update, "organisation", id, after.Version, before.view(), after.view())
 }
 
 // referrers are the tables that point at organisations, and what a
@@ -510,6 +647,28 @@ func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, kep
 		if err != nil {
 			return err
 		}
+		// The duplicate's external ids and identifiers go to the kept
+		// organisation where it has none of that system or kind; the
+		// others stay with the (archived) duplicate.
+		n, err := externalIDs.Move(ctx, db, duplicateID, keptID)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			if moved == nil {
+				moved = map[string]int64{}
+			}
+			moved["external ids"] = n
+		}
+		keptIDs, dupIDs := kept.Identifiers, dup.Identifiers
+		takeIdentifiers(&keptIDs, &dupIDs)
+		if dupIDs != dup.Identifiers { // cleared first: each is unique
+			set := map[string]any{}
+			dupIDs.columns(set)
+			if err := db.Conn(ctx).Table("organisations").Where("id = ?", duplicateID).Updates(set).Error; err != nil {
+				return err
+			}
+		}
 		// Focus areas of the duplicate are kept too.
 		union := slices.Clone(kept.FocusAreas)
 		for _, f := range dup.FocusAreas {
@@ -518,7 +677,13 @@ func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, kep
 			}
 		}
 		slices.Sort(union)
-		v, err := db.UpdateVersioned(ctx, "organisations", "organisation", keptID, keptVersion, map[string]any{})
+		keptAfter := kept
+		keptAfter.Identifiers = keptIDs
+		if keptAfter.ExternalIDs, err = externalIDs.One(ctx, db, keptID); err != nil {
+			return err
+		}
+		keptAfter.derive()
+		v, err := db.UpdateVersioned(ctx, "organisations", "organisation", keptID, keptVersion, keptAfter.columns())
 		if err != nil {
 			return err
 		}
@@ -526,12 +691,18 @@ func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, kep
 			return err
 		}
 		if err := audit.Record(ctx, db, "merge", "organisation", keptID, v,
-			map[string]any{"focus_areas": kept.FocusAreas}, map[string]any{"focus_areas": union, "merged_from": duplicateID, "moved": moved}); err != nil {
+			map[string]any{"focus_areas": kept.FocusAreas, "identifiers": kept.Identifiers.view(), "external_ids": kept.ExternalIDs},
+			map[string]any{"focus_areas": union, "identifiers": keptAfter.Identifiers.view(), "external_ids": keptAfter.ExternalIDs, "merged_from": duplicateID, "moved": moved}); err != nil {
 			return err
 		}
 		dupAfter := dup
 		dupAfter.Archived = true
-		if v, err = db.UpdateVersioned(ctx, "organisations", "organisation", duplicateID, dup.Version, map[string]any{"archived": true}); err != nil {
+		dupAfter.Identifiers = dupIDs
+		if dupAfter.ExternalIDs, err = externalIDs.One(ctx, db, duplicateID); err != nil {
+			return err
+		}
+		dupAfter.derive()
+		if v, err = db.UpdateVersioned(ctx, "organisations", "organisation", duplicateID, dup.Version, dupAfter.columns()); err != nil {
 			return err
 		}
 		return audit.Record(ctx, db, audit.Update, "organisation", duplicateID, v, dup.view(), dupAfter.view())
@@ -540,6 +711,19 @@ func Merge(ctx context.Context, db *database.DB, keptID, duplicateID string, kep
 		return Organisation{}, err
 	}
 	return Get(ctx, db, keptID)
+}
+
+// takeIdentifiers moves each identifier from dup to kept where kept has
+// none of that kind.
+func takeIdentifiers(kept, dup *Identifiers) {
+	for _, p := range []struct{ k, d *string }{{&kept.CorporateNumber, &dup.CorporateNumber}, {&kept.VATID, &dup.VATID}, {&kept.LEI, &dup.LEI}, {&kept.RORID, &dup.RORID}} {
+		if *p.k == "" && *p.d != "" {
+			*p.k, *p.d = *p.d, ""
+		}
+	}
+	if kept.Register.Empty() && !dup.Register.Empty() {
+		kept.Register, dup.Register = dup.Register, Register{}
+	}
 }
 
 // CheckExists is the rule for records that belong to an organisation: it

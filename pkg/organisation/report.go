@@ -2,6 +2,7 @@ package organisation
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/innomunich/platform/pkg/database"
@@ -127,10 +128,16 @@ func CountFunnel(ctx context.Context, db *database.DB, first []*gorm.DB, then ..
 }
 
 func anyOf(qs []*gorm.DB) (string, []any) {
+	if len(qs) == 1 {
+		return "id IN (?)", []any{qs[0]}
+	}
+	// One IN over a UNION ALL rather than IN … OR IN …: PostgreSQL then
+	// looks the (few) organisations up by key instead of testing every
+	// organisation against each list.
 	parts := make([]string, len(qs))
 	args := make([]any, len(qs))
 	for i, q := range qs {
-		parts[i], args[i] = "id IN (?)", q
+		parts[i], args[i] = fmt.Sprintf("SELECT * FROM (?) AS u%d", i), q
 	}
-	return "(" + strings.Join(parts, " OR ") + ")", args
+	return "id IN (" + strings.Join(parts, " UNION ALL ") + ")", args
 }

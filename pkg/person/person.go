@@ -6,7 +6,9 @@ package person
 
 import (
 	"context"
+	"maps"
 	"net/mail"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -18,6 +20,7 @@ import (
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/extid"
 	"github.com/innomunich/platform/pkg/idempotency"
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
@@ -41,12 +44,15 @@ type Person struct {
 	Phone           string
 	Languages       string // space-separated codes
 	ConsentAt       *time.Time
-	NameSort        string
-	KanaSort        string // Japanese names first, by reading; then Latin ones
-	SearchText      string
-	Version         int
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
+	// ExternalIDs are the ids partner systems know the person by, kept in
+	// person_external_ids.
+	ExternalIDs map[string]string `gorm:"-"`
+	NameSort    string
+	KanaSort    string // Japanese names first, by reading; then Latin ones
+	SearchText  string
+	Version     int
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 }
 
 // LanguageList returns the languages as a list.
@@ -91,22 +97,46 @@ func joinName(first, second string) string { return strings.TrimSpace(first + " 
 func (p Person) ContactVisibleTo(c auth.Principal) bool { return c.SeesContactsOf(p.OrganisationID) }
 
 type view struct {
-	OrganisationID  string     `json:"organisation_id"`
-	GivenName       string     `json:"given_name"`
-	FamilyName      string     `json:"family_name"`
-	GivenNameLocal  string     `json:"given_name_local"`
-	FamilyNameLocal string     `json:"family_name_local"`
-	GivenNameKana   string     `json:"given_name_kana"`
-	FamilyNameKana  string     `json:"family_name_kana"`
-	Position        string     `json:"position"`
-	Email           string     `json:"email"`
-	Phone           string     `json:"phone"`
-	Languages       []string   `json:"languages"`
-	ConsentAt       *time.Time `json:"consent_at"`
+	OrganisationID  string            `json:"organisation_id"`
+	GivenName       string            `json:"given_name"`
+	FamilyName      string            `json:"family_name"`
+	GivenNameLocal  string            `json:"given_name_local"`
+	FamilyNameLocal string            `json:"family_name_local"`
+	GivenNameKana   string            `json:"given_name_kana"`
+	FamilyNameKana  string            `json:"family_name_kana"`
+	Position        string            `json:"position"`
+	Email           string            `json:"email"`
+	Phone           string            `json:"phone"`
+	Languages       []string          `json:"languages"`
+	ConsentAt       *time.Time        `json:"consent_at"`
+	ExternalIDs     map[string]string `json:"external_ids,omitempty"`
 }
 
 func (p Person) view() view {
-	return view{p.OrganisationID, p.GivenName, p.FamilyName, p.GivenNameLocal, p.FamilyNameLocal, p.GivenNameKana, p.FamilyNameKana, p.Position, p.Email, p.Phone, p.LanguageList(), p.ConsentAt}
+	return view{p.OrganisationID, p.GivenName, p.FamilyName, p.GivenNameLocal, p.FamilyNameLocal, p.GivenNameKana, p.FamilyNameKana, p.Position, p.Email, p.Phone, p.LanguageList(), p.ConsentAt, p.ExternalIDs}
+}
+
+// externalIDs is where the people's external ids are kept. Erasing a
+// person removes theirs with the row (ON DELETE CASCADE).
+var externalIDs = extid.Table{Name: "person_external_ids", Owner: "person_id", Noun: "person"}
+
+// withExternalIDs loads the external ids of many people in one query.
+func withExternalIDs(ctx context.Context, db *database.DB, people []Person) error {
+	ids := make([]string, len(people))
+	for i, p := range people {
+		ids[i] = p.ID
+	}
+	ext, err := externalIDs.Of(ctx, db, ids)
+	if err != nil {
+		return err
+	}
+	for i := range people {
+		people[i].ExternalIDs = ext[people[i].ID]
+		if people[i].ExternalIDs == nil {
+			people[i].ExternalIDs = map[string]string{}
+		}
+	}
+	return nil
 }
 
 func (p *Person) normalise() {
@@ -193,6 +223,7 @@ func (p Person) Validate() error {
 	if uuid.Validate(p.OrganisationID) != nil {
 		bad.Add("organisation_id", "must be an organisation id")
 	}
+	extid.Check(&bad, p.ExternalIDs)
 	return bad.Err()
 }
 
@@ -217,6 +248,9 @@ func Create(ctx context.Context, db *database.DB, p Person) (Person, error) {
 	if err := canWrite(auth.From(ctx), p.OrganisationID); err != nil {
 		return Person{}, err
 	}
+	if err := extid.CheckWriter(auth.From(ctx), nil, p.ExternalIDs); err != nil {
+		return Person{}, err
+	}
 	now := database.Now()
 	p.ID, p.Version, p.CreatedAt, p.UpdatedAt = uuid.Must(uuid.NewV7()).String(), 1, now, now
 	p.normalise()
@@ -231,6 +265,9 @@ func Create(ctx context.Context, db *database.DB, p Person) (Person, error) {
 		if err := db.Conn(ctx).Create(&p).Error; err != nil {
 			return err
 		}
+		if err := externalIDs.Set(ctx, db, p.ID, nil, p.ExternalIDs); err != nil {
+			return err
+		}
 		if err := search.WriteGrams(ctx, db, "people", p.ID, p.grams()); err != nil {
 			return err
 		}
@@ -241,7 +278,13 @@ func Create(ctx context.Context, db *database.DB, p Person) (Person, error) {
 
 // Get returns a person.
 func Get(ctx context.Context, db *database.DB, id string) (Person, error) {
-	return database.Get[Person](ctx, db, "person", id)
+	p, err := database.Get[Person](ctx, db, "person", id)
+	if err != nil {
+		return p, err
+	}
+	one := []Person{p}
+	err = withExternalIDs(ctx, db, one)
+	return one[0], err
 }
 
 // Patch changes fields of a person; absent fields stay.
@@ -249,13 +292,30 @@ type Patch struct {
 	OrganisationID, GivenName, FamilyName, GivenNameLocal, FamilyNameLocal, GivenNameKana, FamilyNameKana, Position, Email, Phone opt.Field[string]
 	Languages                                                                                                                     opt.Field[[]string]
 	ConsentAt                                                                                                                     opt.Field[time.Time]
+	// ExternalIDs is a merge patch of the ids (nil value removes one; null
+	// for the whole removes all).
+	ExternalIDs opt.Field[map[string]*string]
 }
 
 // Update applies a patch based on version. A member may move a person only
 // within reach: both the old and the new organisation must be theirs.
 func Update(ctx context.Context, db *database.DB, id string, version int, in Patch) (Person, error) {
-	var out Person
 	err := db.WithTx(ctx, func(ctx context.Context) error {
+		_, err := update(ctx, db, id, &version, in, false)
+		return err
+	})
+	if err != nil {
+		return Person{}, err
+	}
+	return Get(ctx, db, id)
+}
+
+// update applies a patch in the caller's transaction, based on version if
+// one is given; with keepUnchanged a patch that changes nothing writes
+// nothing, as a repeated upsert must.
+func update(ctx context.Context, db *database.DB, id string, version *int, in Patch, keepUnchanged bool) (bool, error) {
+	changed := false
+	err := func() error {
 		before, err := Get(ctx, db, id)
 		if err != nil {
 			return err
@@ -264,10 +324,20 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 		if err := canWrite(c, before.OrganisationID); err != nil {
 			return err
 		}
-		if err := database.CheckVersion("person", before.Version, version); err != nil {
+		if version == nil {
+			version = &before.Version
+		}
+		if err := database.CheckVersion("person", before.Version, *version); err != nil {
 			return err
 		}
 		after := before
+		after.ExternalIDs = maps.Clone(before.ExternalIDs)
+		if in.ExternalIDs.Set {
+			after.ExternalIDs = map[string]string{}
+			if !in.ExternalIDs.Null {
+				after.ExternalIDs = extid.Merge(before.ExternalIDs, in.ExternalIDs.Value)
+			}
+		}
 		for dst, f := range map[*string]opt.Field[string]{
 			&after.OrganisationID: in.OrganisationID, &after.GivenName: in.GivenName, &after.FamilyName: in.FamilyName,
 			&after.GivenNameLocal: in.GivenNameLocal, &after.FamilyNameLocal: in.FamilyNameLocal, &after.GivenNameKana: in.GivenNameKana,
@@ -291,6 +361,12 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 		if err := after.Validate(); err != nil {
 			return err
 		}
+		if err := extid.CheckWriter(c, before.ExternalIDs, after.ExternalIDs); err != nil {
+			return err
+		}
+		if keepUnchanged && reflect.DeepEqual(before.view(), after.view()) {
+			return nil
+		}
 		if after.OrganisationID != before.OrganisationID {
 			if err := canWrite(c, after.OrganisationID); err != nil {
 				return err
@@ -306,19 +382,21 @@ func Update(ctx context.Context, db *database.DB, id string, version int, in Pat
 			"family_name_kana": after.FamilyNameKana, "position": after.Position, "email": after.Email, "phone": after.Phone,
 			"languages": after.Languages, "consent_at": after.ConsentAt, "name_sort": after.NameSort, "kana_sort": after.KanaSort, "search_text": after.SearchText,
 		}
-		if after.Version, err = db.UpdateVersioned(ctx, "people", "person", id, version, set); err != nil {
+		if after.Version, err = db.UpdateVersioned(ctx, "people", "person", id, *version, set); err != nil {
 			return err
+		}
+		if !extid.Equal(before.ExternalIDs, after.ExternalIDs) {
+			if err := externalIDs.Set(ctx, db, id, before.ExternalIDs, after.ExternalIDs); err != nil {
+				return err
+			}
 		}
 		if err := search.WriteGrams(ctx, db, "people", after.ID, after.grams()); err != nil {
 			return err
 		}
-		out = after
+		changed = true
 		return audit.Record(ctx, db, audit.Update, "person", id, after.Version, before.view(), after.view())
-	})
-	if err != nil {
-		return Person{}, err
-	}
-	return Get(ctx, db, out.ID)
+	}()
+	return changed, err
 }
 
 // Delete erases a person (GDPR): the row goes, and so do the personal data
@@ -402,6 +480,7 @@ type Filter struct {
 	Language       string
 	UpdatedSince   *time.Time
 	Q              string
+	ExternalID     string // "system:id"
 }
 
 // Sort is the people list's order spec. name sorts everyone by reading
@@ -432,7 +511,10 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 		q = q.Where("(' ' || languages || ' ') LIKE ?", "% "+f.Language+" %")
 	}
 	if f.UpdatedSince != nil {
-		q = q.Where("updated_at >= ?", f.UpdatedSince.UTC())
+		q = q.Where(db.Selective("updated_at >= ?"), f.UpdatedSince.UTC())
+	}
+	if system, id, ok := strings.Cut(f.ExternalID, ":"); ok {
+		q = q.Where("id IN (SELECT person_id FROM person_external_ids WHERE system = ? AND external_id = ?)", system, id)
 	}
 	q = search.Matching(q, db, "people", f.Q)
 	var rows []Person
@@ -450,6 +532,9 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 		}
 		return page.Key{Value: x.NameSort, ID: x.ID}
 	})
+	if err := withExternalIDs(ctx, db, items); err != nil {
+		return nil, nil, err
+	}
 	return items, next, nil
 }
 

@@ -76,6 +76,11 @@ func (f *Funding) normalise() {
 	f.Currency = strings.ToUpper(strings.TrimSpace(f.Currency))
 }
 
+// MaxAmount is the largest amount of one funding, in minor units. It
+// keeps every sum the platform and its reports make (thousands of
+// fundings per funder and currency) far inside 64-bit integers.
+const MaxAmount = 1_000_000_000_000_000
+
 func (f Funding) check(ctx context.Context, db *database.DB, p Project) error {
 	var bad apperr.Fields
 	if _, ok := Currencies[f.Currency]; !ok {
@@ -83,6 +88,8 @@ func (f Funding) check(ctx context.Context, db *database.DB, p Project) error {
 	}
 	if f.Amount < 0 {
 		bad.Add("amount", "must not be negative; amounts are whole minor units (cents for EUR, yen for JPY)")
+	} else if f.Amount > MaxAmount {
+		bad.Add("amount", "must be at most 1000000000000000 minor units (10 trillion euros in cents)")
 	}
 	if utf8.RuneCountInString(f.Programme) > 300 {
 		bad.Add("programme", "must be at most 300 characters")

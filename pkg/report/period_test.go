@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -71,6 +72,8 @@ func TestSplitSpreadsProRataByDaysAndSumsExactly(t *testing.T) {
 		{2, "2025-01-01", "2027-12-31", []report.YearShare{{2025, 1}, {2026, 1}, {2027, 0}}},
 		{0, "2025-01-01", "2025-12-31", []report.YearShare{{2025, 0}}},
 		{7, "2025-05-05", "2025-05-05", []report.YearShare{{2025, 7}}},
+		// The largest sum there can be: amount*days passes 2^63, the parts do not.
+		{math.MaxInt64, "2025-01-01", "2027-12-31", []report.YearShare{{2025, 3074457345618258603}, {2026, 3074457345618258602}, {2027, 3074457345618258602}}},
 	} {
 		got, err := report.Split(c.amount, c.from, c.until)
 		if err != nil {

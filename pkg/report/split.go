@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math/bits"
 	"sort"
 	"strconv"
 	"time"
@@ -54,10 +55,12 @@ func Split(amount int64, from, until string) ([]YearShare, error) {
 	}
 	var given int64
 	for i := range parts {
-		// amount*days fits in int64 for any amount below ~9e14 minor
-		// units over a century; fundings are far smaller.
-		p := amount * parts[i].days
-		parts[i].base, parts[i].rem = p/total, p%total
+		// amount*days in 128 bits: a sum of many large fundings times
+		// the days of a year may pass 2^63; the quotient never does
+		// (it is at most amount).
+		hi, lo := bits.Mul64(uint64(amount), uint64(parts[i].days))
+		q, r := bits.Div64(hi, lo, uint64(total))
+		parts[i].base, parts[i].rem = int64(q), int64(r)
 		given += parts[i].base
 	}
 	order := make([]int, len(parts))

@@ -48,7 +48,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Trip, 
 		q = q.Where("id IN (SELECT trip_id FROM trip_regions WHERE region = ?)", f.Region)
 	}
 	if f.From != "" {
-		q = q.Where("end_date >= ?", f.From)
+		q = q.Where(db.Selective("end_date >= ?"), f.From)
 	}
 	if f.To != "" {
 		q = q.Where("start_date <= ?", f.To)

@@ -13,6 +13,7 @@ import (
 	"github.com/innomunich/platform/pkg/audit"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/telemetry"
 )
 
 // RefreshTTL is the absolute lifetime of a sign-in: refreshing rotates the
@@ -65,14 +66,17 @@ var errSignIn = apperr.New(apperr.Unauthorized, "E-mail or password is wrong")
 // Login checks e-mail and password and starts a session. Unknown e-mails,
 // wrong passwords and disabled accounts answer the same. Repeated failures
 // are throttled (see attempt).
-func Login(ctx context.Context, db *database.DB, keys *auth.Keys, email, password, clientIP string) (Tokens, error) {
+func Login(ctx context.Context, db *database.DB, keys *auth.Keys, email, password, clientIP string) (_ Tokens, err error) {
+	// Neither the address nor the password goes into the span.
+	ctx, span := telemetry.Start(ctx, "user.Login")
+	defer func() { telemetry.End(span, err) }()
 	now := database.Now()
 	try := newAttempt(email, clientIP)
 	if err := try.allowed(ctx, db, now); err != nil {
 		return Tokens{}, err
 	}
 	var u User
-	err := db.Conn(ctx).Where("email_key = ?", EmailKey(email)).Take(&u).Error
+	err = db.Conn(ctx).Where("email_key = ?", EmailKey(email)).Take(&u).Error
 	if err != nil && !database.IsNotFound(err) {
 		return Tokens{}, err
 	}

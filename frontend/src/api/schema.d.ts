@@ -564,7 +564,7 @@ export interface paths {
         };
         /**
          * My notification settings
-         * @description Every kind of e-mail notification for the caller's role and whether it is on. Coordinators also have agreement_expiry and weekly_digest (off until chosen).
+         * @description Every kind of e-mail notification for the caller's role and whether it is on. Coordinators also have agreement_expiry and weekly_digest (off until chosen); admins also webhook_disabled.
          */
         get: operations["myNotifications"];
         put?: never;
@@ -767,9 +767,29 @@ export interface paths {
         put?: never;
         /**
          * Add an organisation
-         * @description A likely duplicate (same name ignoring case, width, punctuation and legal form such as GmbH, AG, K.K., 株式会社; or same website host) is 409 with duplicate_of; coordinators may pass allow_duplicate=true.
+         * @description A likely duplicate (same name ignoring case, width, punctuation and legal form such as GmbH, AG, K.K., 株式会社; or same website host) is 409 with duplicate_of; coordinators may pass allow_duplicate=true. An identifier (corporate number, commercial register, VAT id, LEI, ROR id) another organisation has is 409 with duplicate_of whatever the name: the same number is the same organisation. An external id another organisation has is 409 with other_id. An API key restricted to one external system may set only that system's external ids (403).
          */
         post: operations["createOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/by-external-id/{system}/{external_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or update an organisation by its external id
+         * @description For a partner's nightly sync: the organisation that the partner system calls id is updated with the fields of the body (absent fields keep their value), or, if none has that external id, the one sharing an identifier with the body gains it and is updated, or else a new one is created (201 with Location; the duplicate check applies: 409 with duplicate_of). The same body again changes nothing and keeps the version (200). If-Match is optional: with it, the organisation must exist at that version (412 otherwise). An API key restricted to an external system may upsert only by that system's ids (403).
+         */
+        put: operations["upsertOrganisation"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -965,6 +985,26 @@ export interface paths {
         put?: never;
         /** Add a person */
         post: operations["createPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/by-external-id/{system}/{external_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or update a person by their external id
+         * @description For a partner's nightly sync: the person that the partner system calls id is updated with the fields of the body (absent fields keep their value), or created if none has that external id (201 with Location; organisation_id and family_name are needed then). The same body again changes nothing and keeps the version (200). If-Match is optional: with it, the person must exist at that version (412 otherwise). An API key restricted to an external system may upsert only by that system's ids (403).
+         */
+        put: operations["upsertPerson"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1895,6 +1935,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions
+         * @description Admins see every subscription, an API key (webhooks:manage) its own.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a URL to the change feed
+         * @description Every change-feed event of the event types (all when empty) that commits from now on is POSTed to the URL, signed as Standard Webhooks says (webhook-id, webhook-timestamp, webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>), in feed order, with the data the subscription's owner may see. The secret is in this response only. The URL must be https (http only with INNOMUNICH_WEBHOOK_ALLOW_HTTP) and must not resolve to an internal address.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook subscription */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook subscription and its delivery log */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook subscription
+         * @description Setting active on a disabled subscription starts it again at the event it stopped at.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook subscription's delivery log */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver an event again
+         * @description Queues the event of the delivery to be sent again (same webhook-id, the data as the owner may see it now); the new attempt appears in the delivery log. The subscription's place in the feed stays.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a webhook subscription a new signing secret
+         * @description The new secret is in this response only; deliveries are signed with it from now on.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1958,6 +2101,8 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             expires_at: string;
+            /** @example osaka-bhq */
+            external_system: string | null;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -1987,6 +2132,12 @@ export interface components {
         APIKeyCreate: {
             /** Format: date-time */
             expires_at: string;
+            /**
+             * @description ExternalSystem restricts the key to writing the external ids of one
+             *     partner system (a region's sync key); fixed for the key's life.
+             * @example osaka-bhq
+             */
+            external_system?: string | null;
             /** @example BMBF reporting script */
             name: string;
             /** Format: uuid */
@@ -2005,6 +2156,8 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             expires_at: string;
+            /** @example osaka-bhq */
+            external_system: string | null;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -2341,6 +2494,17 @@ export interface components {
             /** @example technology_offer */
             code: string;
             name: components["schemas"]["Text"];
+        };
+        CommercialRegister: {
+            /** @example München */
+            court: string;
+            /** @example 123456 */
+            number: string;
+            /**
+             * @description HRA or HRB, any case
+             * @example HRB
+             */
+            type: string;
         };
         FieldError: {
             /**
@@ -3165,7 +3329,7 @@ export interface components {
              * @example trip_registration
              * @enum {string}
              */
-            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest" | "opportunity_interest" | "meeting";
+            kind: "trip_registration" | "agreement_expiry" | "milestone_due" | "weekly_digest" | "opportunity_interest" | "meeting" | "webhook_disabled";
         };
         NotificationSettings: {
             kinds: components["schemas"]["NotificationSetting"][];
@@ -3354,6 +3518,15 @@ export interface components {
             email: string;
             employees: number | null;
             /**
+             * @description ExternalIDs are the ids partner systems know it by, by system.
+             * @example {
+             *       "osaka-bhq": "OB-1234"
+             *     }
+             */
+            external_ids: {
+                [key: string]: string;
+            };
+            /**
              * @example [
              *       "cell_gene_therapy"
              *     ]
@@ -3361,6 +3534,8 @@ export interface components {
             focus_areas: string[];
             /** Format: uuid */
             id: string;
+            /** @description Identifiers are the registry numbers it is known by, normalised. */
+            identifiers: components["schemas"]["OrganisationIdentifiers"];
             /** @enum {string} */
             kind: "pharma" | "biotech" | "medtech" | "research_institute" | "university" | "hospital" | "cluster" | "government" | "investor" | "service_provider" | "other";
             /** @example Osaka BioHeadquarters */
@@ -3399,7 +3574,18 @@ export interface components {
             description?: components["schemas"]["Text"] | null;
             email?: string | null;
             employees?: number | null;
+            /**
+             * @description ExternalIDs are the ids partner systems know it by: system name
+             *     (lowercase slug) → id (1–200 characters); each unique per system.
+             * @example {
+             *       "osaka-bhq": "OB-1234"
+             *     }
+             */
+            external_ids?: {
+                [key: string]: string;
+            } | null;
             focus_areas?: string[] | null;
+            identifiers?: components["schemas"]["OrganisationIdentifiersCreate"] | null;
             /** @enum {string} */
             kind: "pharma" | "biotech" | "medtech" | "research_institute" | "university" | "hospital" | "cluster" | "government" | "investor" | "service_provider" | "other";
             /** @example Example Biotech GmbH */
@@ -3412,6 +3598,35 @@ export interface components {
             short_name?: string | null;
             sme?: boolean | null;
             website?: string | null;
+        };
+        OrganisationIdentifiers: {
+            commercial_register: components["schemas"]["CommercialRegister"] | null;
+            /** @example 7000012050002 */
+            corporate_number: string;
+            /** @example 529900W18LQJJN6SJ336 */
+            lei: string;
+            /** @example 05591te55 */
+            ror_id: string;
+            /** @example DE129273398 */
+            vat_id: string;
+        };
+        OrganisationIdentifiersCreate: {
+            commercial_register?: components["schemas"]["CommercialRegister"];
+            /** @example 7000012050002 */
+            corporate_number?: string;
+            /** @example 529900W18LQJJN6SJ336 */
+            lei?: string;
+            /** @example 05591te55 */
+            ror_id?: string;
+            /** @example DE129273398 */
+            vat_id?: string;
+        };
+        OrganisationIdentifiersPatch: {
+            commercial_register?: components["schemas"]["CommercialRegister"] | null;
+            corporate_number?: string | null;
+            lei?: string | null;
+            ror_id?: string | null;
+            vat_id?: string | null;
         };
         OrganisationImportReport: {
             /**
@@ -3462,7 +3677,18 @@ export interface components {
             description?: components["schemas"]["TextPatch"] | null;
             email?: string | null;
             employees?: number | null;
+            /**
+             * @description ExternalIDs is a merge patch of the external ids: an id sets the
+             *     system's, null removes it; null for the whole removes them all.
+             * @example {
+             *       "kawasaki-crm": "K-77"
+             *     }
+             */
+            external_ids?: {
+                [key: string]: string;
+            } | null;
             focus_areas?: string[] | null;
+            identifiers?: components["schemas"]["OrganisationIdentifiersPatch"] | null;
             /** @enum {string} */
             kind?: "pharma" | "biotech" | "medtech" | "research_institute" | "university" | "hospital" | "cluster" | "government" | "investor" | "service_provider" | "other";
             name?: string;
@@ -3565,6 +3791,15 @@ export interface components {
             /** @example 山田 太郎 */
             display_name: string;
             email: string | null;
+            /**
+             * @description ExternalIDs are the ids partner systems know the person by.
+             * @example {
+             *       "kawasaki-crm": "P-4711"
+             *     }
+             */
+            external_ids: {
+                [key: string]: string;
+            };
             /** @example Yamada */
             family_name: string;
             /** @example ヤマダ */
@@ -3600,6 +3835,16 @@ export interface components {
             /** Format: date-time */
             consent_at?: string | null;
             email?: string | null;
+            /**
+             * @description ExternalIDs are the ids partner systems know the person by: system
+             *     name (lowercase slug) → id; each unique per system.
+             * @example {
+             *       "kawasaki-crm": "P-4711"
+             *     }
+             */
+            external_ids?: {
+                [key: string]: string;
+            } | null;
             family_name: string;
             family_name_kana?: string | null;
             family_name_local?: string | null;
@@ -3631,6 +3876,16 @@ export interface components {
             /** Format: date-time */
             consent_at?: string | null;
             email?: string | null;
+            /**
+             * @description ExternalIDs is a merge patch of the external ids: an id sets the
+             *     system's, null removes it; null for the whole removes them all.
+             * @example {
+             *       "kawasaki-crm": "P-4711"
+             *     }
+             */
+            external_ids?: {
+                [key: string]: string;
+            } | null;
             family_name?: string;
             family_name_kana?: string | null;
             family_name_local?: string | null;
@@ -4285,6 +4540,161 @@ export interface components {
             organisation_id?: string | null;
             /** @enum {string} */
             role?: "admin" | "coordinator" | "member" | "viewer";
+        };
+        Webhook: {
+            /**
+             * @description Active: deliveries go out. A subscription that failed for a day is
+             *     switched off (disabled_reason says why); set active to start again
+             *     at the event it stopped at.
+             */
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description Cursor is the change feed position delivered up to.
+             * @example MTIzNC41Njc
+             */
+            cursor: string;
+            /** @example Osaka BHQ CRM sync */
+            description: string;
+            disabled_reason: string | null;
+            /**
+             * @description EventTypes are the change feed's types delivered; empty for all.
+             * @example [
+             *       "organisation",
+             *       "person"
+             *     ]
+             */
+            event_types: string[];
+            /** Format: date-time */
+            failing_since: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** Format: uuid */
+            owner_id: string;
+            /** @enum {string} */
+            owner_type: "user" | "api_key";
+            /** Format: date-time */
+            updated_at: string;
+            /** @example https://crm.osaka-bhq.example/hooks/innomunich */
+            url: string;
+            /** @example 1 */
+            version: number;
+        };
+        WebhookCreate: {
+            active?: boolean | null;
+            description?: string | null;
+            /**
+             * @example [
+             *       "organisation",
+             *       "person"
+             *     ]
+             */
+            event_types?: string[] | null;
+            /** @example https://crm.osaka-bhq.example/hooks/innomunich */
+            url: string;
+        };
+        WebhookCreated: {
+            /**
+             * @description Active: deliveries go out. A subscription that failed for a day is
+             *     switched off (disabled_reason says why); set active to start again
+             *     at the event it stopped at.
+             */
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description Cursor is the change feed position delivered up to.
+             * @example MTIzNC41Njc
+             */
+            cursor: string;
+            /** @example Osaka BHQ CRM sync */
+            description: string;
+            disabled_reason: string | null;
+            /**
+             * @description EventTypes are the change feed's types delivered; empty for all.
+             * @example [
+             *       "organisation",
+             *       "person"
+             *     ]
+             */
+            event_types: string[];
+            /** Format: date-time */
+            failing_since: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** Format: uuid */
+            owner_id: string;
+            /** @enum {string} */
+            owner_type: "user" | "api_key";
+            /**
+             * @description Secret signs every delivery (Standard Webhooks: whsec_ and the
+             *     base64 of the HMAC key). Store it now.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @example https://crm.osaka-bhq.example/hooks/innomunich */
+            url: string;
+            /** @example 1 */
+            version: number;
+        };
+        WebhookDelivery: {
+            /** @enum {string} */
+            action: "created" | "updated" | "deleted";
+            /** @example 1 */
+            attempt: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            entity_id: string;
+            /** @description Error says why a delivery failed (refused by the SSRF guard, timeout, status). */
+            error: string;
+            /**
+             * @description EventCursor is the event's cursor in the change feed.
+             * @example MTIzNC41Njc
+             */
+            event_cursor: string;
+            /** @example organisation */
+            event_type: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 84 */
+            latency_ms: number;
+            /** @description Manual: a redelivery someone asked for. */
+            manual: boolean;
+            /**
+             * @description MessageID is the webhook-id header: the same for every attempt at an event.
+             * @example evt_MTIzNC41Njc
+             */
+            message_id: string;
+            /** @description ResponseBody is the first KiB of the receiver's answer. */
+            response_body: string;
+            /** @example 200 */
+            response_code: number | null;
+            /** @enum {string} */
+            status: "succeeded" | "failed";
+        };
+        WebhookDeliveryList: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+        };
+        WebhookList: {
+            items: components["schemas"]["Webhook"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+        };
+        WebhookPatch: {
+            active?: boolean | null;
+            description?: string | null;
+            event_types?: string[] | null;
+            url?: string | null;
         };
     };
     responses: {
@@ -6583,6 +6993,8 @@ export interface operations {
                 updated_since?: string;
                 /** @description Search text */
                 q?: string;
+                /** @description system:id, the organisation a partner system knows by that id */
+                external_id?: string;
                 /** @description csv for a CSV export */
                 format?: "json" | "csv";
                 /** @description Page size, 1–200 */
@@ -6655,6 +7067,60 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    upsertOrganisation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version changed (optional) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description External system, a lowercase slug */
+                system: string;
+                /** @description The id in that system */
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to set (absent fields keep their value); name, kind and country are needed to create */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -7119,6 +7585,8 @@ export interface operations {
                 updated_since?: string;
                 /** @description Search text */
                 q?: string;
+                /** @description system:id, the person a partner system knows by that id */
+                external_id?: string;
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -7185,6 +7653,60 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    upsertPerson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version changed (optional) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description External system, a lowercase slug */
+                system: string;
+                /** @description The id in that system */
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to set (absent fields keep their value) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -10281,6 +10803,305 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "created_at" | "-created_at";
+            };
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The subscription */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version deleted */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "created_at" | "-created_at";
+            };
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+                /** @description Delivery id */
+                delivery: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version changed */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Subscription id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

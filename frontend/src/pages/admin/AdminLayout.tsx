@@ -8,22 +8,23 @@ import { useMe } from '../../auth/useMe';
 import { LoadingRows } from '../../components/QueryState';
 import { Forbidden } from './Forbidden';
 
-type Section = 'users' | 'api-keys' | 'jobs' | 'outbox' | 'audit';
+type Section = 'users' | 'api-keys' | 'webhooks' | 'jobs' | 'outbox' | 'audit';
 
 const tabLabel = {
   users: 'admin.tabs.users',
   'api-keys': 'admin.tabs.apiKeys',
+  webhooks: 'admin.tabs.webhooks',
   jobs: 'admin.tabs.jobs',
   outbox: 'admin.tabs.outbox',
   audit: 'admin.tabs.audit',
 } as const;
 
 // sectionsFor lists the sections a caller may open: users, API keys,
-// background jobs and the mail outbox for admins, the audit log for
+// webhooks, background jobs and the mail outbox for admins, the audit log for
 // admins, coordinators and viewers.
 function sectionsFor(can: Permissions): Section[] {
   const out: Section[] = [];
-  if (can.administer) out.push('users', 'api-keys', 'jobs', 'outbox');
+  if (can.administer) out.push('users', 'api-keys', 'webhooks', 'jobs', 'outbox');
   if (can.readAudit) out.push('audit');
   return out;
 }

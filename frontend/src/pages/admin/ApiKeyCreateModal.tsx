@@ -19,6 +19,8 @@ interface Values {
   role: KeyRole;
   organisation_id: string | null;
   scopes: Scope[];
+  /** Optional: the one partner system whose external ids the key writes. */
+  external_system: string;
   /** The last day the key works, "YYYY-MM-DD"; named as the API's field for its errors. */
   expires_at: string;
 }
@@ -42,11 +44,20 @@ export function ApiKeyCreateModal({
   const labels = useAdminLabels();
   const first = today();
   const form = useForm<Values>({
-    initialValues: { name: '', role: 'viewer', organisation_id: null, scopes: ['read'], expires_at: addDays(first, 365) },
+    initialValues: {
+      name: '',
+      role: 'viewer',
+      organisation_id: null,
+      scopes: ['read'],
+      external_system: '',
+      expires_at: addDays(first, 365),
+    },
     validate: {
       name: (v) => (v.trim() === '' ? t('admin.apiKeys.errors.name') : null),
       organisation_id: (v, values) => (values.role === 'member' && !v ? t('admin.apiKeys.errors.organisation') : null),
       scopes: (v) => (v.length === 0 ? t('admin.apiKeys.errors.scopes') : null),
+      external_system: (v) =>
+        v.trim() === '' || /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(v.trim()) ? null : t('admin.apiKeys.errors.externalSystem'),
       expires_at: (v) => (v <= first || v > addDays(first, maxDays) ? t('admin.apiKeys.errors.expires') : null),
     },
   });
@@ -59,6 +70,7 @@ export function ApiKeyCreateModal({
             role: v.role,
             organisation_id: v.organisation_id ?? undefined,
             scopes: v.scopes,
+            external_system: v.external_system.trim() || undefined,
             // The key works through the last chosen day.
             expires_at: startOfDay(addDays(v.expires_at, 1)),
           },
@@ -115,6 +127,11 @@ export function ApiKeyCreateModal({
               ))}
             </Stack>
           </Checkbox.Group>
+          <TextInput
+            label={t('admin.apiKeys.fields.externalSystem')}
+            description={t('admin.apiKeys.fields.externalSystemHint')}
+            {...form.getInputProps('external_system')}
+          />
           <TextInput
             type="date"
             label={t('admin.apiKeys.fields.expires')}

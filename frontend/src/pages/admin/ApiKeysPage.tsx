@@ -122,6 +122,7 @@ function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) 
             <Table.Th>{t('admin.apiKeys.columns.role')}</Table.Th>
             <Table.Th>{t('admin.apiKeys.columns.scopes')}</Table.Th>
             <Table.Th>{t('admin.apiKeys.columns.organisation')}</Table.Th>
+            <Table.Th>{t('admin.apiKeys.columns.externalSystem')}</Table.Th>
             <Table.Th>{t('admin.apiKeys.columns.expires')}</Table.Th>
             <Table.Th>{t('admin.apiKeys.columns.lastUsed')}</Table.Th>
             <Table.Th>{t('admin.apiKeys.columns.status')}</Table.Th>
@@ -154,6 +155,7 @@ function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) 
                 <Table.Td>
                   <OrganisationLink id={key.organisation_id} />
                 </Table.Td>
+                <Table.Td>{key.external_system && <Code>{key.external_system}</Code>}</Table.Td>
                 <Table.Td>{format.dateTime(key.expires_at)}</Table.Td>
                 <Table.Td>{key.last_used_at ? format.dateTime(key.last_used_at) : t('admin.apiKeys.never')}</Table.Td>
                 <Table.Td>

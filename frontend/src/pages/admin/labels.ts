@@ -20,6 +20,7 @@ export const scopes = [
   'write:agreements',
   'write:trips',
   'write:projects',
+  'webhooks:manage',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -31,6 +32,7 @@ const scopeKey: Record<Scope, keyof typeof en.admin.apiKeys.scopeHelp> = {
   'write:agreements': 'write_agreements',
   'write:trips': 'write_trips',
   'write:projects': 'write_projects',
+  'webhooks:manage': 'webhooks_manage',
 };
 
 export const locales = ['de', 'en', 'ja'] as const;

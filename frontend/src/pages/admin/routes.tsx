@@ -9,6 +9,7 @@ export const adminRoutes: RouteObject[] = [
     children: [
       { path: 'users', lazy: async () => ({ Component: (await import('./UsersPage')).UsersPage }) },
       { path: 'api-keys', lazy: async () => ({ Component: (await import('./ApiKeysPage')).ApiKeysPage }) },
+      { path: 'webhooks', lazy: async () => ({ Component: (await import('./WebhooksPage')).WebhooksPage }) },
       { path: 'jobs', lazy: async () => ({ Component: (await import('./JobsPage')).JobsPage }) },
       { path: 'outbox', lazy: async () => ({ Component: (await import('./OutboxPage')).OutboxPage }) },
       { path: 'audit', lazy: async () => ({ Component: (await import('./AuditPage')).AuditPage }) },

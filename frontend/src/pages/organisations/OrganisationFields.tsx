@@ -1,10 +1,23 @@
-import { MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useCountries, useFocusAreas, useReferenceOptions, useRegions } from '../../lib/reference';
-import { kinds, type OrganisationValues } from './organisationValues';
+import { ExternalIdsInput } from '../../components/ExternalIds';
+import { kinds, type IdentifierValues, type OrganisationValues } from './organisationValues';
 
 // FormSection groups related fields under a heading.
 export function FormSection({ title, children }: { title: string; children: ReactNode }) {
@@ -21,8 +34,9 @@ export function FormSection({ title, children }: { title: string; children: Reac
 }
 
 type FieldPath =
-  | Exclude<keyof OrganisationValues, 'description'>
-  | `description.${keyof OrganisationValues['description']}`;
+  | Exclude<keyof OrganisationValues, 'description' | 'identifiers' | 'external_ids'>
+  | `description.${keyof OrganisationValues['description']}`
+  | `identifiers.${keyof IdentifierValues}`;
 
 // OrganisationFields are the inputs of the create and the edit form, each
 // named like the API's field so the API's errors land next to it.
@@ -97,6 +111,52 @@ export function OrganisationFields({ form }: { form: UseFormReturnType<Organisat
           <TextInput {...field('email')} label={t('organisations.fields.email')} type="email" />
           <TextInput {...field('phone')} label={t('organisations.fields.phone')} type="tel" />
         </SimpleGrid>
+      </FormSection>
+      <FormSection title={t('organisations.sections.identifiers')}>
+        <Text size="sm" c="dimmed">
+          {t('organisations.hints.identifiers')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            {...field('identifiers.corporate_number')}
+            label={t('organisations.fields.identifiers_corporate_number')}
+            inputMode="numeric"
+          />
+          <TextInput
+            {...field('identifiers.vat_id')}
+            label={t('organisations.fields.identifiers_vat_id')}
+          />
+          <TextInput
+            {...field('identifiers.lei')}
+            label={t('organisations.fields.identifiers_lei')}
+          />
+          <TextInput
+            {...field('identifiers.ror_id')}
+            label={t('organisations.fields.identifiers_ror_id')}
+            description={t('organisations.hints.ror_id')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <TextInput
+            {...field('identifiers.register_court')}
+            label={t('organisations.fields.identifiers_register_court')}
+            description={t('organisations.hints.register_court')}
+            lang="de"
+          />
+          <Select
+            {...field('identifiers.register_type')}
+            label={t('organisations.fields.identifiers_register_type')}
+            data={['HRA', 'HRB']}
+            clearable
+          />
+          <TextInput
+            {...field('identifiers.register_number')}
+            label={t('organisations.fields.identifiers_register_number')}
+          />
+        </SimpleGrid>
+      </FormSection>
+      <FormSection title={t('organisations.fields.external_ids')}>
+        <ExternalIdsInput form={form} />
       </FormSection>
       <FormSection title={t('organisations.fields.description')}>
         <Textarea

@@ -182,7 +182,7 @@ function EditForm({ organisation: o }: { organisation: Organisation }) {
       unwrap(
         api.PATCH('/api/v1/organisations/{id}', {
           params: { path: { id: o.id }, header: ifMatch(edit.base.version) },
-          body: patchBody(values, edit.changed()),
+          body: patchBody(values, edit.changed(), edit.base.values),
         }),
       ),
     onMutate: () => {

@@ -15,6 +15,7 @@ import { useCountries, useFocusAreas, useReferenceOptions, useRegions, useText }
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ExternalIdList } from '../../components/ExternalIds';
 import { FailureNotice } from '../../components/FailureNotice';
 import { OrganisationOpportunities, SuggestedPartners } from '../partnering/OrganisationPartnering';
 import { Details } from './Details';
@@ -134,6 +135,7 @@ function OrganisationView({ organisation: o }: { organisation: Organisation }) {
           </Stack>
         </Paper>
       </SimpleGrid>
+      <IdentifiersSection organisation={o} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <PeopleSection organisation={o} editable={editable} />
         <AgreementsSection id={o.id} />
@@ -144,6 +146,53 @@ function OrganisationView({ organisation: o }: { organisation: Organisation }) {
         <SuggestedPartners organisationId={o.id} />
       </SimpleGrid>
     </>
+  );
+}
+
+// IdentifiersSection shows the registry numbers and the ids partner
+// systems know the organisation by; nothing when it has none.
+function IdentifiersSection({ organisation: o }: { organisation: Organisation }) {
+  const { t } = useTranslation();
+  const i = o.identifiers;
+  const register = i.commercial_register;
+  const hasExternal = Object.keys(o.external_ids).length > 0;
+  if (!i.corporate_number && !register && !i.vat_id && !i.lei && !i.ror_id && !hasExternal) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-label={t('organisations.sections.identifiers')}>
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('organisations.sections.identifiers')}
+        </Title>
+        <Details
+          items={[
+            { label: t('organisations.fields.identifiers_corporate_number'), value: i.corporate_number },
+            {
+              label: t('organisations.register'),
+              value: register ? `Amtsgericht ${register.court} ${register.type} ${register.number}` : '',
+              lang: 'de',
+            },
+            { label: t('organisations.fields.identifiers_vat_id'), value: i.vat_id },
+            {
+              label: t('organisations.fields.identifiers_lei'),
+              value: i.lei && (
+                <Anchor href={`https://search.gleif.org/#/record/${i.lei}`} target="_blank" rel="noopener noreferrer">
+                  {i.lei}
+                </Anchor>
+              ),
+            },
+            {
+              label: t('organisations.fields.identifiers_ror_id'),
+              value: i.ror_id && (
+                <Anchor href={`https://ror.org/${i.ror_id}`} target="_blank" rel="noopener noreferrer">
+                  {i.ror_id}
+                </Anchor>
+              ),
+            },
+            { label: t('organisations.fields.external_ids'), value: hasExternal && <ExternalIdList ids={o.external_ids} /> },
+          ]}
+        />
+      </Stack>
+    </Paper>
   );
 }
 

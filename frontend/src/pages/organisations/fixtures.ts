@@ -18,6 +18,8 @@ export function organisation(id: string, fields: Record<string, unknown> = {}) {
     focus_areas: [],
     description: {},
     archived: false,
+    identifiers: { corporate_number: '', commercial_register: null, vat_id: '', lei: '', ror_id: '' },
+    external_ids: {},
     version: 1,
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',

@@ -42,7 +42,69 @@ export type OrganisationValues = {
   phone: string;
   focus_areas: string[];
   description: { de: string; en: string; ja: string };
+  identifiers: IdentifierValues;
+  external_ids: ExternalIdRow[];
 };
+
+// The identifiers as the form edits them: the register entry in its three
+// parts, empty text for "none".
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+export type IdentifierValues = {
+  corporate_number: string;
+  register_court: string;
+  register_type: string | null;
+  register_number: string;
+  vat_id: string;
+  lei: string;
+  ror_id: string;
+};
+
+export interface ExternalIdRow {
+  system: string;
+  id: string;
+}
+
+const emptyIdentifiers: IdentifierValues = {
+  corporate_number: '',
+  register_court: '',
+  register_type: null,
+  register_number: '',
+  vat_id: '',
+  lei: '',
+  ror_id: '',
+};
+
+export function identifierValues(i: Organisation['identifiers']): IdentifierValues {
+  return {
+    corporate_number: i.corporate_number,
+    register_court: i.commercial_register?.court ?? '',
+    register_type: i.commercial_register?.type ?? null,
+    register_number: i.commercial_register?.number ?? '',
+    vat_id: i.vat_id,
+    lei: i.lei,
+    ror_id: i.ror_id,
+  };
+}
+
+// externalIdRows lists external ids by system name.
+export function externalIdRows(ids: Record<string, string>): ExternalIdRow[] {
+  return Object.entries(ids)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([system, id]) => ({ system, id }));
+}
+
+function externalIdMap(rows: ExternalIdRow[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { system, id } of rows) {
+    if (system.trim() !== '' || id.trim() !== '') out[system.trim()] = id.trim();
+  }
+  return out;
+}
+
+function register(v: IdentifierValues): Schemas['CommercialRegister'] | null {
+  if (v.register_court.trim() === '' && v.register_number.trim() === '' && !v.register_type) return null;
+  return { court: v.register_court.trim(), type: v.register_type ?? '', number: v.register_number.trim() };
+}
 
 export const emptyOrganisation: OrganisationValues = {
   name: '',
@@ -60,6 +122,8 @@ export const emptyOrganisation: OrganisationValues = {
   phone: '',
   focus_areas: [],
   description: { de: '', en: '', ja: '' },
+  identifiers: emptyIdentifiers,
+  external_ids: [],
 };
 
 export function organisationValues(o: Organisation): OrganisationValues {
@@ -79,6 +143,8 @@ export function organisationValues(o: Organisation): OrganisationValues {
     phone: o.phone,
     focus_areas: [...o.focus_areas].sort(),
     description: { de: o.description.de ?? '', en: o.description.en ?? '', ja: o.description.ja ?? '' },
+    identifiers: identifierValues(o.identifiers),
+    external_ids: externalIdRows(o.external_ids),
   };
 }
 
@@ -108,16 +174,43 @@ export function createBody(v: OrganisationValues): Schemas['OrganisationCreate']
     phone: text(v.phone),
     focus_areas: v.focus_areas.length > 0 ? v.focus_areas : undefined,
     description: Object.values(description).some(Boolean) ? description : undefined,
+    identifiers: {
+      corporate_number: text(v.identifiers.corporate_number),
+      commercial_register: register(v.identifiers) ?? undefined,
+      vat_id: text(v.identifiers.vat_id),
+      lei: text(v.identifiers.lei),
+      ror_id: text(v.identifiers.ror_id),
+    },
+    external_ids: v.external_ids.length > 0 ? externalIdMap(v.external_ids) : undefined,
   };
 }
 
 // patchBody is the merge patch of the changed (dotted) fields: null clears
-// a region, employee count or description.
-export function patchBody(v: OrganisationValues, changed: string[]): Schemas['OrganisationPatch'] {
+// a region, employee count, description or identifier; external ids are
+// patched against those of base (null removes a system's id).
+export function patchBody(
+  v: OrganisationValues,
+  changed: string[],
+  base: OrganisationValues = emptyOrganisation,
+): Schemas['OrganisationPatch'] {
   const patch: Record<string, unknown> = {};
   const description: Record<string, string | null> = {};
+  const identifiers: Record<string, unknown> = {};
   for (const field of changed) {
-    if (field.startsWith('description.')) {
+    if (field.startsWith('identifiers.register_')) {
+      identifiers.commercial_register = register(v.identifiers);
+    } else if (field.startsWith('identifiers.')) {
+      const name = field.slice('identifiers.'.length) as keyof IdentifierValues;
+      const value = (v.identifiers[name] ?? '').trim();
+      identifiers[name] = value === '' ? null : value;
+    } else if (field === 'external_ids') {
+      const before = externalIdMap(base.external_ids);
+      const after = externalIdMap(v.external_ids);
+      const ids: Record<string, string | null> = {};
+      for (const system of Object.keys(before)) if (!(system in after)) ids[system] = null;
+      for (const [system, id] of Object.entries(after)) if (before[system] !== id) ids[system] = id;
+      patch.external_ids = ids;
+    } else if (field.startsWith('description.')) {
       const lang = field.slice('description.'.length);
       const value = v.description[lang as keyof OrganisationValues['description']].trim();
       description[lang] = value === '' ? null : value;
@@ -133,6 +226,7 @@ export function patchBody(v: OrganisationValues, changed: string[]): Schemas['Or
     }
   }
   if (Object.keys(description).length > 0) patch.description = description;
+  if (Object.keys(identifiers).length > 0) patch.identifiers = identifiers;
   return patch;
 }
 

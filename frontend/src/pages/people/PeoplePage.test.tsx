@@ -23,6 +23,7 @@ function person(id: string, organisationId: string, fields: Record<string, unkno
     phone: null,
     languages: ['ja', 'en'],
     consent_at: null,
+    external_ids: { 'kawasaki-crm': 'P-4711' },
     version: 1,
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',

@@ -12,6 +12,7 @@ import { useFormat } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FailureNotice } from '../../components/FailureNotice';
+import { ExternalIdList } from '../../components/ExternalIds';
 import { Details } from '../organisations/Details';
 import { PageHeader } from '../organisations/PageHeader';
 import { useLanguageNames, type Person } from './personValues';
@@ -121,6 +122,16 @@ function PersonView({ person: p }: { person: Person }) {
             )}
           </Stack>
         </Paper>
+        {Object.keys(p.external_ids).length > 0 && (
+          <Paper withBorder p="md" component="section" aria-label={t('externalIds.title')}>
+            <Stack gap="sm">
+              <Title order={2} size="h4">
+                {t('externalIds.title')}
+              </Title>
+              <ExternalIdList ids={p.external_ids} />
+            </Stack>
+          </Paper>
+        )}
       </SimpleGrid>
     </>
   );
