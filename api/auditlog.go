@@ -28,7 +28,7 @@ type AuditEvent struct {
 	// name in its order, a title); empty where the record is gone or its
 	// type has no name.
 	EntityName string `json:"entity_name" example:"Osaka BioHeadquarters"`
-	Version    int       `json:"version" example:"2"`
+	Version    int    `json:"version" example:"2"`
 	// Changes maps each changed field to its value before and after.
 	Changes   map[string]Change `json:"changes"`
 	RequestID string            `json:"request_id"`
