@@ -24,7 +24,11 @@ type AuditEvent struct {
 	Action     string    `json:"action" example:"update"`
 	EntityType string    `json:"entity_type" example:"user"`
 	EntityID   string    `json:"entity_id"`
-	Version    int       `json:"version" example:"2"`
+	// EntityName names the record in the caller's language (a person's
+	// name in its order, a title); empty where the record is gone or its
+	// type has no name.
+	EntityName string `json:"entity_name" example:"Osaka BioHeadquarters"`
+	Version    int    `json:"version" example:"2"`
 	// Changes maps each changed field to its value before and after.
 	Changes   map[string]Change `json:"changes"`
 	RequestID string            `json:"request_id"`
@@ -40,7 +44,7 @@ func auditOut(e audit.Event) AuditEvent {
 	changes := map[string]Change{}
 	_ = json.Unmarshal([]byte(e.Changes), &changes)
 	return AuditEvent{ID: e.ID, OccurredAt: e.OccurredAt, Actor: Actor{Type: e.ActorType, ID: e.ActorID, Name: e.ActorName},
-		Action: e.Action, EntityType: e.EntityType, EntityID: e.EntityID, Version: e.Version, Changes: changes, RequestID: e.RequestID}
+		Action: e.Action, EntityType: e.EntityType, EntityID: e.EntityID, EntityName: e.EntityName, Version: e.Version, Changes: changes, RequestID: e.RequestID}
 }
 
 // listAuditEvents godoc
@@ -53,6 +57,7 @@ func auditOut(e audit.Event) AuditEvent {
 //	@Param			entity_type	query		string	false	"e.g. user, api_key, organisation"
 //	@Param			entity_id	query		string	false	"Id of the changed record"	format(uuid)
 //	@Param			actor		query		string	false	"Id of the user or API key"	format(uuid)
+//	@Param			records		query		bool	false	"Only changes to the directory's records (organisations, people, agreements, trips, projects, opportunities): no sign-ins, users, keys or settings"
 //	@Param			from		query		string	false	"Occurred at or after (RFC 3339)"	format(date-time)
 //	@Param			to			query		string	false	"Occurred before (RFC 3339)"	format(date-time)
 //	@Param			limit		query		int		false	"Page size, 1–200"	default(50)
@@ -64,8 +69,11 @@ func auditOut(e audit.Event) AuditEvent {
 //	@Failure		403			{object}	Problem
 //	@Router			/api/v1/audit-events [get]
 func (s *server) listAuditEvents(c echo.Context) error {
-	q := newQuery(c, "entity_type", "entity_id", "actor", "from", "to")
+	q := newQuery(c, "entity_type", "entity_id", "actor", "from", "to", "records")
 	f := audit.Filter{EntityType: q.str("entity_type"), EntityID: q.id("entity_id"), Actor: q.id("actor"), From: q.instant("from"), To: q.instant("to")}
+	if b := q.boolean("records"); b != nil {
+		f.Records = *b
+	}
 	pg := q.page(audit.Sort)
 	if err := q.err(); err != nil {
 		return err

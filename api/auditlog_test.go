@@ -218,3 +218,40 @@ func keys(m map[string]bool) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestRecentRecordChangesNameTheRecordsAndLeaveOutSignIns: the dashboard's
+// "recent changes" (records=true) are changes to records, named in the
+// reader's language; sign-ins and users' settings stay out.
+func TestRecentRecordChangesNameTheRecordsAndLeaveOutSignIns(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		org := h.newOrganisation("Recent Changes GmbH", "DE")
+		rec := h.do(request{method: "POST", url: "/api/v1/people", body: map[string]any{"organisation_id": org.ID, "given_name": "Alexander", "family_name": "Albrecht"}})
+		if rec.Code != 201 {
+			t.Fatalf("create person: %d %s", rec.Code, rec.Body)
+		}
+		h.newUser("coordinator", nil) // a user event, not a record's
+		rec = h.get("/api/v1/audit-events?records=true&limit=50")
+		if rec.Code != 200 {
+			t.Fatalf("%d %s", rec.Code, rec.Body)
+		}
+		page := decode[struct {
+			Items []struct {
+				EntityType string `json:"entity_type"`
+				EntityName string `json:"entity_name"`
+			} `json:"items"`
+		}](t, rec)
+		var got []string
+		for _, e := range page.Items {
+			got = append(got, e.EntityType+":"+e.EntityName)
+		}
+		if !slices.Contains(got, "organisation:Recent Changes GmbH") || !slices.Contains(got, "person:Alexander Albrecht") {
+			t.Errorf("records named: %v", got)
+		}
+		for _, e := range page.Items {
+			if e.EntityType == "user" || e.EntityType == "api_key" {
+				t.Errorf("a %s event among the records: %v", e.EntityType, got)
+			}
+		}
+	})
+}

@@ -224,6 +224,7 @@ func listPlans(t *testing.T, engine database.Engine) {
 		{"/api/v1/organisations?sort=-updated_at", "organisations", "updated_at"},
 		{"/api/v1/organisations?sort=name&country=DE", "organisations", "name_sort"},
 		{"/api/v1/people?sort=name", "people", "name_sort"},
+		{"/api/v1/people?sort=name_kana", "people", "kana_sort"},
 		{"/api/v1/people?sort=-created_at", "people", "created_at"},
 		{"/api/v1/people?sort=updated_at", "people", "updated_at"},
 		{"/api/v1/agreements?sort=-signed_on", "agreements", "signed_on"},

@@ -136,7 +136,7 @@ func (in PersonPatch) patch() person.Patch {
 //	@Param			external_id		query		string	false	"system:id, the person a partner system knows by that id"	example(kawasaki-crm:P-4711)
 //	@Param			limit			query		int		false	"Page size, 1–200"	default(50)
 //	@Param			cursor			query		string	false	"next_cursor of the previous page"
-//	@Param			sort			query		string	false	"name, created_at or updated_at; prefix - for descending"	default(name)
+//	@Param			sort			query		string	false	"name, name_kana (五十音順: Japanese names first by reading, then Latin names), created_at or updated_at; prefix - for descending"	default(name)
 //	@Success		200				{object}	List[Person]
 //	@Failure		400				{object}	Problem
 //	@Failure		401				{object}	Problem
@@ -174,7 +174,7 @@ func (s *server) writePeople(c echo.Context, q *query, f person.Filter) error {
 //	@Param		id		path		string	true	"Organisation id"	format(uuid)
 //	@Param		limit	query		int		false	"Page size, 1–200"	default(50)
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Param		sort	query		string	false	"name, created_at or updated_at"	default(name)
+//	@Param		sort	query		string	false	"name, name_kana, created_at or updated_at"	default(name)
 //	@Success	200		{object}	List[Person]
 //	@Failure	400		{object}	Problem
 //	@Failure	401		{object}	Problem

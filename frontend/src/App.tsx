@@ -3,13 +3,14 @@ import '@mantine/core/styles.css';
 import { MantineProvider, type MantineProviderProps } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
-import { I18nextProvider } from 'react-i18next';
+import { useMemo, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { DataRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 
 import { AuthProvider } from './auth/AuthProvider';
 import type { AuthSession } from './auth/session';
-import { theme } from './theme';
+import { localisedTheme } from './theme';
 
 interface AppProps {
   router: DataRouter;
@@ -20,16 +21,28 @@ interface AppProps {
   mantineEnv?: MantineProviderProps['env'];
 }
 
+// Mantine with the theme in the current language.
+function LocalisedMantine({ env, children }: { env: MantineProviderProps['env']; children: ReactNode }) {
+  const { t } = useTranslation();
+  const closeLabel = t('common.closeDialog');
+  const theme = useMemo(() => localisedTheme(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider theme={theme} env={env}>
+      {children}
+    </MantineProvider>
+  );
+}
+
 export function App({ router, i18n, queryClient, session, mantineEnv }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} env={mantineEnv}>
+      <LocalisedMantine env={mantineEnv}>
         <QueryClientProvider client={queryClient}>
           <AuthProvider session={session}>
             <RouterProvider router={router} />
           </AuthProvider>
         </QueryClientProvider>
-      </MantineProvider>
+      </LocalisedMantine>
     </I18nextProvider>
   );
 }

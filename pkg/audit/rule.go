@@ -26,6 +26,47 @@ type Rule struct {
 	// Feed puts the type's changes into the change feed (GET /changes),
 	// read on the terms of Readable and Hidden.
 	Feed bool
+	// Names names records of the type with the ids for a reader of
+	// locale (a person's name in its order, an agreement's title); records
+	// gone are absent. Nil leaves events unnamed.
+	Names func(ctx context.Context, db *database.DB, locale string, ids []string) (map[string]string, error)
+}
+
+// ColumnNames is the Names of records named by one column of their table.
+func ColumnNames(table, column string) func(ctx context.Context, db *database.DB, locale string, ids []string) (map[string]string, error) {
+	return func(ctx context.Context, db *database.DB, _ string, ids []string) (map[string]string, error) {
+		var rows []struct{ ID, Name string }
+		if err := db.Conn(ctx).Table(table).Select("id, "+column+" AS name").Where("id IN ?", ids).Find(&rows).Error; err != nil {
+			return nil, err
+		}
+		out := make(map[string]string, len(rows))
+		for _, r := range rows {
+			out[r.ID] = r.Name
+		}
+		return out, nil
+	}
+}
+
+// name fills the events' EntityName, one query per entity type.
+func name(ctx context.Context, db *database.DB, locale string, events []Event) error {
+	ids := map[string][]string{}
+	for _, e := range events {
+		if rules[e.EntityType].Names != nil && !slices.Contains(ids[e.EntityType], e.EntityID) {
+			ids[e.EntityType] = append(ids[e.EntityType], e.EntityID)
+		}
+	}
+	names := map[string]map[string]string{}
+	for t, list := range ids {
+		n, err := rules[t].Names(ctx, db, locale, list)
+		if err != nil {
+			return err
+		}
+		names[t] = n
+	}
+	for i := range events {
+		events[i].EntityName = names[events[i].EntityType][events[i].EntityID]
+	}
+	return nil
 }
 
 // Everyone is the Readable of records every caller reads whole.

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
@@ -47,6 +48,7 @@ type Person struct {
 	// person_external_ids.
 	ExternalIDs map[string]string `gorm:"-"`
 	NameSort    string
+	KanaSort    string // Japanese names first, by reading; then Latin ones
 	SearchText  string
 	SearchName  string
 	// SearchRank is a search's relevance bucket, read by ranked lists only.
@@ -59,18 +61,40 @@ type Person struct {
 // LanguageList returns the languages as a list.
 func (p Person) LanguageList() []string { return strings.Fields(p.Languages) }
 
-// DisplayName is the name as a reader of locale expects it: in Japanese
-// family name first (in Japanese script where known), otherwise given
-// name first in Latin script.
+// DisplayName is the one rule for writing a person's name, for every
+// reader and every channel (lists, pages, e-mails, exports): a name
+// written in Japanese script is family name first; a Japanese reader sees
+// a Japanese person's name in Japanese script where known, and a
+// romanised Japanese name family name first too; a Latin-script Western
+// name keeps its given-family order in every language.
 func (p Person) DisplayName(locale string) string {
-	if locale == "ja" {
-		if p.FamilyNameLocal != "" {
-			return p.FamilyNameLocal + " " + p.GivenNameLocal
-		}
-		return strings.TrimSpace(p.FamilyName + " " + p.GivenName)
+	if locale == "ja" && (p.FamilyNameLocal != "" || p.GivenNameLocal != "") {
+		return joinName(p.FamilyNameLocal, p.GivenNameLocal)
 	}
-	return strings.TrimSpace(p.GivenName + " " + p.FamilyName)
+	if JapaneseScript(p.FamilyName) || JapaneseScript(p.GivenName) || (locale == "ja" && p.Japanese()) {
+		return joinName(p.FamilyName, p.GivenName)
+	}
+	return joinName(p.GivenName, p.FamilyName)
 }
+
+// Japanese reports whether the person's name has a Japanese form: a name
+// in Japanese script, or its kana reading.
+func (p Person) Japanese() bool {
+	return p.FamilyNameLocal != "" || p.GivenNameLocal != "" || p.FamilyNameKana != "" || p.GivenNameKana != "" ||
+		JapaneseScript(p.FamilyName) || JapaneseScript(p.GivenName)
+}
+
+// JapaneseScript reports whether s has kana or kanji.
+func JapaneseScript(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) {
+			return true
+		}
+	}
+	return false
+}
+
+func joinName(first, second string) string { return strings.TrimSpace(first + " " + second) }
 
 // ContactVisibleTo reports whether the caller may see e-mail and phone.
 func (p Person) ContactVisibleTo(c auth.Principal) bool { return c.SeesContactsOf(p.OrganisationID) }
@@ -149,6 +173,21 @@ func (p *Person) derive() {
 	localFG, localGF, localJoined := full(p.FamilyNameLocal, p.GivenNameLocal)
 	kanaFG, kanaGF, kanaJoined := full(p.FamilyNameKana, p.GivenNameKana)
 	p.SearchName = search.Names(latinGF, latinFG, localFG, localJoined, localGF, kanaFG, kanaJoined, kanaGF)
+	// The reading order (五十音順) puts the Japanese names first, by their
+	// kana reading (by the Japanese-script name where no reading is
+	// known), then the Latin names in Latin order: "0" and "1" keep the
+	// two groups apart under any collation. Migration 00024 fills it the
+	// same way for the people stored before.
+	switch {
+	case p.FamilyNameKana != "" || p.GivenNameKana != "":
+		p.KanaSort = "0" + p.NameSort
+	case p.FamilyNameLocal != "" || p.GivenNameLocal != "":
+		p.KanaSort = "0" + search.Fold(p.FamilyNameLocal+" "+p.GivenNameLocal)
+	case p.Japanese():
+		p.KanaSort = "0" + p.NameSort
+	default:
+		p.KanaSort = "1" + p.NameSort
+	}
 	p.SearchText = search.Document(p.GivenName, p.FamilyName, p.FamilyNameLocal+p.GivenNameLocal, p.GivenNameLocal, p.FamilyNameLocal,
 		p.FamilyNameKana+p.GivenNameKana, p.GivenNameKana, p.FamilyNameKana, p.Position)
 }
@@ -362,7 +401,7 @@ func update(ctx context.Context, db *database.DB, id string, version *int, in Pa
 			"organisation_id": after.OrganisationID, "given_name": after.GivenName, "family_name": after.FamilyName,
 			"given_name_local": after.GivenNameLocal, "family_name_local": after.FamilyNameLocal, "given_name_kana": after.GivenNameKana,
 			"family_name_kana": after.FamilyNameKana, "position": after.Position, "email": after.Email, "phone": after.Phone,
-			"languages": after.Languages, "consent_at": after.ConsentAt, "name_sort": after.NameSort, "search_text": after.SearchText, "search_name": after.SearchName,
+			"languages": after.Languages, "consent_at": after.ConsentAt, "name_sort": after.NameSort, "kana_sort": after.KanaSort, "search_text": after.SearchText, "search_name": after.SearchName,
 		}
 		if after.Version, err = db.UpdateVersioned(ctx, "people", "person", id, *version, set); err != nil {
 			return err
@@ -465,13 +504,17 @@ type Filter struct {
 	ExternalID     string // "system:id"
 }
 
-// Sort is the people list's order spec: by reading, so Japanese names
-// sort as Japanese readers expect.
+// Sort is the people list's order spec. name sorts everyone by reading
+// (the kana reading where known, else the Latin name), so Latin names come
+// before kana; name_kana (五十音順, the Japanese interface's default) puts
+// the Japanese names first by their reading, then the Latin ones in Latin
+// order.
 var Sort = page.Spec{
 	Default:   "name",
 	Relevance: true,
 	Fields: []page.Field{
 		{Name: "name", Column: "name_sort", Kind: page.String},
+		{Name: "name_kana", Column: "kana_sort", Kind: page.String},
 		{Name: "created_at", Column: "created_at", Kind: page.Time},
 		{Name: "updated_at", Column: "updated_at", Kind: page.Time},
 	},
@@ -509,6 +552,8 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 			return page.Key{Value: x.CreatedAt, ID: x.ID, Rank: x.SearchRank}
 		case "updated_at":
 			return page.Key{Value: x.UpdatedAt, ID: x.ID, Rank: x.SearchRank}
+		case "name_kana":
+			return page.Key{Value: x.KanaSort, ID: x.ID, Rank: x.SearchRank}
 		}
 		return page.Key{Value: x.NameSort, ID: x.ID, Rank: x.SearchRank}
 	})

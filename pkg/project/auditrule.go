@@ -10,4 +10,5 @@ func init() {
 		// from its sub-resources.
 		audit.Register(t, audit.Rule{Readable: audit.Everyone, Feed: t == "project"})
 	}
+	audit.Register("project", audit.Rule{Readable: audit.Everyone, Feed: true, Names: audit.ColumnNames("projects", "title")})
 }

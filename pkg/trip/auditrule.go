@@ -10,4 +10,5 @@ func init() {
 		// from its sub-resources.
 		audit.Register(t, audit.Rule{Readable: audit.Everyone, Feed: t == "trip"})
 	}
+	audit.Register("trip", audit.Rule{Readable: audit.Everyone, Feed: true, Names: audit.ColumnNames("trips", "title")})
 }

@@ -2430,6 +2430,13 @@ export interface components {
                 [key: string]: components["schemas"]["Change"];
             };
             entity_id: string;
+            /**
+             * @description EntityName names the record in the caller's language (a person's
+             *     name in its order, a title); empty where the record is gone or its
+             *     type has no name.
+             * @example Osaka BioHeadquarters
+             */
+            entity_name: string;
             /** @example user */
             entity_type: string;
             /** Format: uuid */
@@ -5331,6 +5338,8 @@ export interface operations {
                 entity_id?: string;
                 /** @description Id of the user or API key */
                 actor?: string;
+                /** @description Only changes to the directory's records (organisations, people, agreements, trips, projects, opportunities): no sign-ins, users, keys or settings */
+                records?: boolean;
                 /** @description Occurred at or after (RFC 3339) */
                 from?: string;
                 /** @description Occurred before (RFC 3339) */
@@ -7441,7 +7450,7 @@ export interface operations {
                 /** @description next_cursor of the previous page */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
-                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
+                sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
             };
@@ -7611,7 +7620,7 @@ export interface operations {
                 /** @description next_cursor of the previous page */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
-                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
+                sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */

@@ -1,11 +1,11 @@
 import { MultiSelect, Select, type MultiSelectProps, type SelectProps } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 
 import type { Schemas } from '../api/client';
 import { unwrap } from '../api/problem';
 import { useApi } from '../auth/context';
+import { useCommittedSearch } from '../lib/useCommittedSearch';
 
 export type OrganisationRef = Schemas['OrganisationRef'];
 
@@ -16,7 +16,7 @@ export type OrganisationRef = Schemas['OrganisationRef'];
 function useOrganisationOptions(known: OrganisationRef[], filter: { country?: string }) {
   const api = useApi();
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
+  const { q, compositionProps } = useCommittedSearch(search);
   const [seen, setSeen] = useState<Map<string, string>>(() => new Map(known.map((o) => [o.id, o.name])));
   const found = useQuery({
     queryKey: ['organisation-options', q, filter],
@@ -44,7 +44,7 @@ function useOrganisationOptions(known: OrganisationRef[], filter: { country?: st
       return next;
     });
   };
-  return { data, search, setSearch, remember, loading: found.isFetching };
+  return { data, search, setSearch, compositionProps, remember, loading: found.isFetching };
 }
 
 type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
@@ -68,6 +68,7 @@ export function OrganisationPicker({ value, onChange, initial, country, ...props
       value={value}
       searchValue={o.search}
       onSearchChange={o.setSearch}
+      {...o.compositionProps}
       onChange={(id) => {
         if (id !== null) o.remember([id]);
         onChange(id);
@@ -95,6 +96,7 @@ export function OrganisationsPicker({ value, onChange, initial, country, ...prop
       value={value}
       searchValue={o.search}
       onSearchChange={o.setSearch}
+      {...o.compositionProps}
       onChange={(ids) => {
         o.remember(ids);
         onChange(ids);

@@ -1,12 +1,12 @@
 import { Loader, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 
-import { searchDelayMs } from '../lib/useUrlFilters';
+import { useCommittedSearch } from '../lib/useCommittedSearch';
 
 // SearchField searches as the user types: it reports the trimmed text once
-// the user pauses, so a list does not reload on every keystroke. Give it a
-// new key to reset it from outside (after "clear filters"); busy shows a
+// the user pauses (and an IME has committed it: see useCommittedSearch),
+// so a list does not reload on every keystroke or candidate. Give it a new
+// key to reset it from outside (after "clear filters"); busy shows a
 // spinner in it while the list loads.
 export function SearchField({
   value,
@@ -22,9 +22,16 @@ export function SearchField({
   busy?: boolean;
 }) {
   const [text, setText] = useState(value);
-  const report = useDebouncedCallback((next: string) => {
-    onChange(next.trim());
-  }, searchDelayMs);
+  const { q, compositionProps } = useCommittedSearch(text);
+  const reported = useRef(value.trim());
+  const report = useEffectEvent((next: string) => {
+    onChange(next);
+  });
+  useEffect(() => {
+    if (q === reported.current) return;
+    reported.current = q;
+    report(q);
+  }, [q]);
   return (
     <TextInput
       type="search"
@@ -33,8 +40,8 @@ export function SearchField({
       value={text}
       onChange={(event) => {
         setText(event.currentTarget.value);
-        report(event.currentTarget.value);
       }}
+      {...compositionProps}
       rightSection={busy ? <Loader size="xs" /> : null}
     />
   );

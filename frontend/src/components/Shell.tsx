@@ -100,7 +100,17 @@ export function Shell() {
             {signedIn && (
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
             )}
-            <Anchor component={Link} to="/" fw={700} underline="never" truncate>
+            {/* The whole name, on two or three lines on a phone, never cut. */}
+            <Anchor
+              component={Link}
+              to="/"
+              fw={700}
+              underline="never"
+              fz={{ base: 'sm', sm: 'md' }}
+              lh={1.2}
+              miw={0}
+              data-testid="product-name"
+            >
               {t('app.name')}
             </Anchor>
           </Group>

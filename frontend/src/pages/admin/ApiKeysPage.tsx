@@ -12,12 +12,12 @@ import { useFormat } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { Allowed } from './AdminLayout';
-import { CellBadge } from './CellBadge';
 import { ApiKeyCreateModal } from './ApiKeyCreateModal';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { roleColor, useAdminLabels } from './labels';
 import { OneTimeSecret } from './OneTimeSecret';
 import { OrganisationLink } from './OrganisationLink';
+import { Badge } from '../../components/Badge';
 
 type ApiKey = Schemas['APIKey'];
 
@@ -141,9 +141,9 @@ function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) 
                   <Code>{key.prefix}</Code>
                 </Table.Td>
                 <Table.Td>
-                  <CellBadge color={roleColor[key.role]} variant="light">
+                  <Badge color={roleColor[key.role]} variant="light">
                     {labels.role(key.role)}
-                  </CellBadge>
+                  </Badge>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
@@ -160,15 +160,15 @@ function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) 
                 <Table.Td>{key.last_used_at ? format.dateTime(key.last_used_at) : t('admin.apiKeys.never')}</Table.Td>
                 <Table.Td>
                   {key.revoked_at ? (
-                    <CellBadge color="red" variant="light">
+                    <Badge color="red" variant="light">
                       {t('admin.apiKeys.revoked', { date: format.dateTime(key.revoked_at) })}
-                    </CellBadge>
+                    </Badge>
                   ) : expired ? (
-                    <CellBadge color="gray">{t('admin.apiKeys.expired')}</CellBadge>
+                    <Badge color="gray">{t('admin.apiKeys.expired')}</Badge>
                   ) : (
-                    <CellBadge color="teal" variant="outline">
+                    <Badge color="teal" variant="outline">
                       {t('admin.apiKeys.active')}
-                    </CellBadge>
+                    </Badge>
                   )}
                 </Table.Td>
                 <Table.Td>

@@ -11,10 +11,10 @@ import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { en } from '../../locales';
 import { Allowed } from './AdminLayout';
-import { CellBadge } from './CellBadge';
 import { AuditChanges, AuditEntity } from './audit';
 import { addDays, startOfDay } from '../../lib/days';
 import { useAdminLabels } from './labels';
+import { Badge } from '../../components/Badge';
 
 type AuditEvent = Schemas['AuditEvent'];
 
@@ -228,7 +228,7 @@ function EventTable({
                     </Stack>
                   </Table.Td>
                   <Table.Td>
-                    <CellBadge variant="light">{labels.action(event.action)}</CellBadge>
+                    <Badge variant="light">{labels.action(event.action)}</Badge>
                   </Table.Td>
                   <Table.Td>
                     <Stack gap={2} align="flex-start">

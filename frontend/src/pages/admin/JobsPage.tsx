@@ -13,7 +13,7 @@ import { useFormat } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { Allowed } from './AdminLayout';
-import { CellBadge } from './CellBadge';
+import { Badge } from '../../components/Badge';
 
 type Job = Schemas['Job'];
 
@@ -89,9 +89,9 @@ function Jobs() {
                     <Code>{job.kind}</Code> <Text span size="xs" c="dimmed">#{job.id}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <CellBadge color={stateColor[job.state] ?? 'gray'} variant="light">
+                    <Badge color={stateColor[job.state] ?? 'gray'} variant="light">
                       {job.state}
-                    </CellBadge>
+                    </Badge>
                   </Table.Td>
                   <Table.Td>
                     {job.attempt} / {job.max_attempts}

@@ -7,7 +7,7 @@ import { useFormat } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { Allowed } from './AdminLayout';
-import { CellBadge } from './CellBadge';
+import { Badge } from '../../components/Badge';
 
 // OutboxPage shows the e-mails kept in the database because no SMTP
 // server is configured: what would have been sent, newest first.
@@ -45,8 +45,8 @@ function Outbox() {
                     <Text size="sm" c="dimmed">
                       {t('admin.outbox.to', { recipients: message.recipients })}
                     </Text>
-                    <CellBadge variant="light">{message.kind}</CellBadge>
-                    <CellBadge variant="outline">{message.language}</CellBadge>
+                    <Badge variant="light">{message.kind}</Badge>
+                    <Badge variant="outline">{message.language}</Badge>
                     <Text size="sm" c="dimmed">
                       {format.dateTime(message.created_at)}
                     </Text>

@@ -10,7 +10,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useCommittedSearch } from '../../lib/useCommittedSearch';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +24,6 @@ import { fieldMessages } from '../../lib/forms';
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { Allowed } from './AdminLayout';
-import { CellBadge } from './CellBadge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { roleColor, roles, useAdminLabels, type Role } from './labels';
 import { OneTimeSecret } from './OneTimeSecret';
@@ -32,6 +31,7 @@ import { OrganisationLink } from './OrganisationLink';
 import { UserCreateModal } from './UserCreateModal';
 import { UserEditModal } from './UserEditModal';
 import { userProblem } from './userProblem';
+import { Badge } from '../../components/Badge';
 
 type User = Schemas['User'];
 
@@ -61,7 +61,7 @@ function Users() {
   const labels = useAdminLabels();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
+  const { q, compositionProps } = useCommittedSearch(search);
   const [role, setRole] = useState<Role | null>(null);
   const [status, setStatus] = useState<'active' | 'disabled' | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -99,6 +99,7 @@ function Users() {
           onChange={(event) => {
             setSearch(event.currentTarget.value);
           }}
+          {...compositionProps}
         />
         <Select
           label={t('admin.users.role')}
@@ -152,9 +153,9 @@ function Users() {
                   <Table.Td>{user.email}</Table.Td>
                   <Table.Td>{user.display_name}</Table.Td>
                   <Table.Td>
-                    <CellBadge color={roleColor[user.role]} variant="light">
+                    <Badge color={roleColor[user.role]} variant="light">
                       {labels.role(user.role)}
-                    </CellBadge>
+                    </Badge>
                   </Table.Td>
                   <Table.Td>
                     <OrganisationLink id={user.organisation_id} />
@@ -162,11 +163,11 @@ function Users() {
                   <Table.Td>{labels.language(user.locale)}</Table.Td>
                   <Table.Td>
                     {user.disabled ? (
-                      <CellBadge color="gray">{t('admin.users.disabled')}</CellBadge>
+                      <Badge color="gray">{t('admin.users.disabled')}</Badge>
                     ) : (
-                      <CellBadge color="teal" variant="outline">
+                      <Badge color="teal" variant="outline">
                         {t('admin.users.active')}
-                      </CellBadge>
+                      </Badge>
                     )}
                   </Table.Td>
                   <Table.Td>

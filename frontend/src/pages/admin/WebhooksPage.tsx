@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Checkbox,
   Code,
@@ -36,7 +35,7 @@ import { useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { Allowed } from './AdminLayout';
-import { CellBadge } from './CellBadge';
+import { Badge } from '../../components/Badge';
 import { OneTimeSecret } from './OneTimeSecret';
 
 // WebhooksPage: the admins' webhook subscriptions (pkg/webhook), each
@@ -213,19 +212,19 @@ function HookTable({
               <Table.Td>
                 {h.active ? (
                   h.failing_since ? (
-                    <CellBadge color="orange" variant="light">
+                    <Badge color="orange" variant="light">
                       {t('admin.webhooks.failing', { date: format.dateTime(h.failing_since) })}
-                    </CellBadge>
+                    </Badge>
                   ) : (
-                    <CellBadge color="teal" variant="outline">
+                    <Badge color="teal" variant="outline">
                       {t('admin.webhooks.active')}
-                    </CellBadge>
+                    </Badge>
                   )
                 ) : (
                   <Tooltip label={h.disabled_reason ?? t('admin.webhooks.paused')} multiline w={320}>
-                    <CellBadge color={h.disabled_reason ? 'red' : 'gray'} variant="light">
+                    <Badge color={h.disabled_reason ? 'red' : 'gray'} variant="light">
                       {h.disabled_reason ? t('admin.webhooks.disabled') : t('admin.webhooks.paused')}
-                    </CellBadge>
+                    </Badge>
                   </Tooltip>
                 )}
               </Table.Td>
@@ -404,9 +403,9 @@ function DeliveryLog({ hook }: { hook: Webhook }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <CellBadge color={d.status === 'succeeded' ? 'teal' : 'red'} variant="light">
+                    <Badge color={d.status === 'succeeded' ? 'teal' : 'red'} variant="light">
                       {t(`admin.webhooks.deliveries.${d.status}`)}
-                    </CellBadge>
+                    </Badge>
                   </Table.Td>
                   <Table.Td>{d.response_code ?? '—'}</Table.Td>
                   <Table.Td>{t('admin.webhooks.deliveries.ms', { ms: d.latency_ms })}</Table.Td>

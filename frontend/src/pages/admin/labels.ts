@@ -57,7 +57,10 @@ export function useAdminLabels() {
   );
   return {
     /** Who acted: the name, or the kind for the system itself, which has none. */
-    actor: (actor: { type: string; name: string }) => actor.name || actorType(actor.type),
+    actor: (actor: { type: string; name: string }) =>
+      actor.type === 'system' && known(en.admin.systemActors, actor.name)
+        ? t(`admin.systemActors.${actor.name}`)
+        : actor.name || actorType(actor.type),
     role: (value: Role) => t(`admin.roles.${value}`),
     entityType,
     action,

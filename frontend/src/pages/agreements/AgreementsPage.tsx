@@ -18,6 +18,7 @@ import { SearchField } from '../../components/SearchField';
 import { StatusBadge, type AgreementStatus } from './StatusBadge';
 import { orUndefined, useUrlFilters } from '../../lib/useUrlFilters';
 import { useOrganisationRef } from './useOrganisationRef';
+import { ListTable } from '../../components/ListTable';
 
 const filterKeys = [
   'q',
@@ -169,8 +170,7 @@ export function AgreementsPage() {
         )}
       </Stack>
       <QueryState query={list} skeleton={<LoadingRows rows={8} />}>
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover aria-busy={list.isFetching}>
+        <ListTable minWidth={900} striped highlightOnHover aria-busy={list.isFetching}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('agreements.fields.title')}</Table.Th>
@@ -207,8 +207,7 @@ export function AgreementsPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </ListTable>
         <ListFooter list={list} empty={filters.active ? t('agreements.emptyFiltered') : t('agreements.empty')} />
       </QueryState>
     </Stack>

@@ -1,12 +1,10 @@
-import { Badge } from '@mantine/core';
+
 import { useTranslation } from 'react-i18next';
 
 import type { Schemas } from '../../api/client';
+import { Badge } from '../../components/Badge';
 
 export type AgreementStatus = Schemas['Agreement']['status'];
-
-// A narrow table column must not cut the word to an ellipsis.
-const whole = { label: { overflow: 'visible' } } as const;
 
 const colours: Record<AgreementStatus, string> = {
   draft: 'blue',
@@ -20,7 +18,7 @@ const colours: Record<AgreementStatus, string> = {
 export function StatusBadge({ status }: { status: AgreementStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={colours[status]} variant="light" styles={whole} data-status={status}>
+    <Badge color={colours[status]} variant="light" data-status={status}>
       {t(`agreements.statuses.${status}`)}
     </Badge>
   );

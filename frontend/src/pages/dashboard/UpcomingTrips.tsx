@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { useFormat } from '../../lib/format';
 import { useCountries } from '../../lib/reference';
 import { today } from '../../lib/days';
 import { Panel } from './Panel';
+import { Badge } from '../../components/Badge';
 
 function Seats({ seats }: { seats: Schemas['Seats'] }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, FileInput, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { ErrorNotice } from '../../components/QueryState';
 import { fieldLabelKey } from './organisationValues';
+import { Badge } from '../../components/Badge';
 
 type Report = Schemas['OrganisationImportReport'];
 type Row = Schemas['OrganisationImportRow'];

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,6 +23,7 @@ import type { Organisation } from './organisationValues';
 import { PageHeader } from './PageHeader';
 import { RelatedList } from './RelatedList';
 import { organisationKey, useOrganisation } from './useOrganisation';
+import { Badge } from '../../components/Badge';
 
 const sectionSize = 10;
 

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Table,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, Table } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +18,8 @@ import { kinds } from './organisationValues';
 import { PageHeader } from './PageHeader';
 import { SearchField } from '../../components/SearchField';
 import { useUrlFilters } from '../../lib/useUrlFilters';
+import { Badge } from '../../components/Badge';
+import { ListTable } from '../../components/ListTable';
 
 export const pageSize = 50;
 
@@ -211,8 +201,7 @@ export function OrganisationsPage() {
         </Group>
       </SimpleGrid>
       <QueryState query={list}>
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover>
+        <ListTable minWidth={760} striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('organisations.columns.name')}</Table.Th>
@@ -249,8 +238,7 @@ export function OrganisationsPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </ListTable>
         <ListFooter list={list} empty={filtered ? t('organisations.emptyFiltered') : t('organisations.empty')} />
       </QueryState>
       <ImportDialog opened={importing} onClose={importDialog.close} />

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Group, Paper, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState
 import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { InterestCard } from './interestParts';
+import { Badge } from '../../components/Badge';
 
 // InterestsPage: members see the interests their organisation sent and
 // received; coordinators (and viewers, reading) the pipeline board of all

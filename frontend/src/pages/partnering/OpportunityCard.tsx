@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -8,6 +8,7 @@ import { useFormat } from '../../lib/format';
 import { useFocusAreas, useReferenceOptions, useText } from '../../lib/reference';
 import type { Opportunity } from './model';
 import { LanguageMarkers, OpportunityStatusBadge } from './parts';
+import { Badge } from '../../components/Badge';
 
 // OpportunityCard is one opportunity in a list: what it is, who offers or
 // seeks it (with their country), its focus and stage, and which language

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -33,6 +33,7 @@ import { LedTo } from './Origin';
 import type { ClosedReason, Opportunity } from './model';
 import { LanguageMarkers, OpportunityStatusBadge } from './parts';
 import { Why } from './Why';
+import { Badge } from '../../components/Badge';
 
 export function OpportunityPage() {
   const { t } = useTranslation();

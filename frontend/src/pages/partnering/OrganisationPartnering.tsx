@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -10,6 +10,7 @@ import { useText } from '../../lib/reference';
 import { useCursorList } from '../../lib/useCursorList';
 import { RelatedList } from '../organisations/RelatedList';
 import { Why } from './Why';
+import { Badge } from '../../components/Badge';
 
 // OrganisationOpportunities lists an organisation's opportunities on its page.
 export function OrganisationOpportunities({ organisationId }: { organisationId: string }) {

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Blockquote, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Blockquote, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -18,6 +18,7 @@ import { useAgreement } from '../agreements/useAgreement';
 import { useProject } from '../projects/useProject';
 import { RecordPicker } from './RecordPicker';
 import { useInterestRoles } from './useInterestRoles';
+import { Badge } from '../../components/Badge';
 
 export type Interest = Schemas['Interest'];
 type Contact = Schemas['InterestContact'];

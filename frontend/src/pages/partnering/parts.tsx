@@ -1,9 +1,10 @@
-import { Badge, Group, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Group, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import { useCodes } from '../../api/resources/opportunities';
 import { languages, type Language } from '../../i18n';
 import { missingLanguages, type Opportunity, type OpportunityStatus } from './model';
+import { Badge } from '../../components/Badge';
 
 const statusColours: Record<OpportunityStatus, string> = { draft: 'blue', published: 'green', closed: 'gray' };
 

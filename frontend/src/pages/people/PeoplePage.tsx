@@ -14,26 +14,37 @@ import { useOrganisation } from '../organisations/useOrganisation';
 import { SearchField } from '../../components/SearchField';
 import { useUrlFilters } from '../../lib/useUrlFilters';
 import { useLanguageNames } from './personValues';
+import { ListTable } from '../../components/ListTable';
 
 const pageSize = 50;
-const sorts = ['relevance', 'name', '-updated_at', '-created_at'] as const;
+const sorts = ['relevance', 'name_kana', 'name', '-updated_at', '-created_at'] as const;
+
+// The Japanese interface lists people in reading order (五十音順: the
+// Japanese names first, by their kana), the others by Latin name; the
+// user can choose either. A search is ranked by relevance unless the
+// user chooses an order.
+function defaultSort(language: string | undefined, searching: boolean): (typeof sorts)[number] {
+  if (searching) return 'relevance';
+  return language === 'ja' ? 'name_kana' : 'name';
+}
 
 // The list's filters, in the query string as the API names them.
 const filterKeys = ['q', 'organisation', 'language', 'sort'] as const;
 
 export function PeoplePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const can = usePermissions();
   const me = useMe().data;
   const url = useUrlFilters(filterKeys);
+  const standard = defaultSort(i18n.resolvedLanguage, Boolean(url.get('q')));
   const languages = useLanguageNames();
   const filters = {
     q: url.get('q') || undefined,
     organisation: url.get('organisation') || undefined,
     language: url.get('language') || undefined,
     // One of the orders the API offers; anything else in the address is ignored.
-    sort: sorts.find((sort) => sort === url.get('sort')),
+    sort: sorts.find((sort) => sort === url.get('sort') && (sort !== 'relevance' || url.get('q'))) ?? standard,
   };
   // The chosen organisation's name, for the picker after a reload.
   const chosen = useOrganisation(filters.organisation);
@@ -99,10 +110,9 @@ export function PeoplePage() {
           data={sorts
             .filter((sort) => sort !== 'relevance' || filters.q)
             .map((sort) => ({ value: sort, label: t(`people.sorts.${sort}`) }))}
-          value={filters.sort ?? (filters.q ? 'relevance' : 'name')}
+          value={filters.sort}
           onChange={(value) => {
-            // With a search the API ranks by relevance unless told otherwise.
-            url.set('sort', value === (filters.q ? 'relevance' : 'name') ? null : value);
+            url.set('sort', value === standard ? null : value);
           }}
           allowDeselect={false}
         />
@@ -120,8 +130,7 @@ export function PeoplePage() {
         </Group>
       </SimpleGrid>
       <QueryState query={list}>
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover>
+        <ListTable minWidth={640} striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('people.columns.name')}</Table.Th>
@@ -152,8 +161,7 @@ export function PeoplePage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </ListTable>
         <ListFooter list={list} empty={t('people.empty')} />
       </QueryState>
     </Stack>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ import { FormModal } from '../agreements/FormModal';
 import { Section } from '../agreements/Section';
 import type { Milestone, Project } from './project';
 import { useMilestones, useRefreshProject } from './useProject';
+import { Badge } from '../../components/Badge';
 
 // MilestoneState says whether a milestone is done, overdue (the API
 // decides, by the day in Europe/Berlin) or still open.

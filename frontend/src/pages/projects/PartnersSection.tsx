@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ import { FormModal } from '../agreements/FormModal';
 import { Section } from '../agreements/Section';
 import { partnerRoles, partnersBySide, type PartnerRole, type Project } from './project';
 import { projectKey, useRefreshProject } from './useProject';
+import { Badge } from '../../components/Badge';
 
 type Partner = Schemas['ProjectPartner'];
 

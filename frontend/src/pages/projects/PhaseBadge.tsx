@@ -1,10 +1,8 @@
-import { Badge } from '@mantine/core';
+
 import { useTranslation } from 'react-i18next';
 
 import type { Phase } from './project';
-
-// A narrow table column must not cut the word to an ellipsis.
-const whole = { label: { overflow: 'visible' } } as const;
+import { Badge } from '../../components/Badge';
 
 const colours: Record<Phase, string> = {
   idea: 'gray',
@@ -19,7 +17,7 @@ const colours: Record<Phase, string> = {
 export function PhaseBadge({ phase }: { phase: Phase }) {
   const { t } = useTranslation();
   return (
-    <Badge color={colours[phase]} variant="light" styles={whole} data-phase={phase}>
+    <Badge color={colours[phase]} variant="light" data-phase={phase}>
       {t(`projects.phases.${phase}`)}
     </Badge>
   );

@@ -17,6 +17,7 @@ import { orUndefined, useUrlFilters } from '../../lib/useUrlFilters';
 import { MoneyList } from './MoneyList';
 import { PhaseBadge } from './PhaseBadge';
 import { coordinatorOf, phases, type Phase, type Project } from './project';
+import { ListTable } from '../../components/ListTable';
 
 const filterKeys = ['q', 'phase', 'focus_area', 'partner', 'country', 'funder', 'active_on'] as const;
 const pageSize = 50;
@@ -135,8 +136,7 @@ export function ProjectsPage() {
         )}
       </Stack>
       <QueryState query={list} skeleton={<LoadingRows rows={8} />}>
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover aria-busy={list.isFetching}>
+        <ListTable minWidth={900} striped highlightOnHover aria-busy={list.isFetching}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('projects.fields.project')}</Table.Th>
@@ -183,8 +183,7 @@ export function ProjectsPage() {
                 );
               })}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </ListTable>
         <ListFooter list={list} empty={filters.active ? t('projects.emptyFiltered') : t('projects.empty')} />
       </QueryState>
     </Stack>

@@ -1,10 +1,11 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import type { Schemas } from '../../api/client';
 import { useFormat } from '../../lib/format';
 import { changeValue, entryColumn, parsePath } from './changes';
 import type { Labels } from './labels';
+import { Badge } from '../../components/Badge';
 
 export type Change = Schemas['ReportChange'];
 

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -32,6 +18,7 @@ import { groupByDay } from './agendaDays';
 import { agendaKinds, tripKeys, useAgenda, type AgendaItem, type Trip } from './model';
 import { ConfirmButton } from '../../components/ConfirmDialog';
 import { instantFromLocal, localFromInstant } from './zonedTime';
+import { Badge } from '../../components/Badge';
 
 type Zone = 'trip' | 'viewer';
 

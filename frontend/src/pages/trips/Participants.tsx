@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useFormat } from '../../lib/format';
 import { registrationState, tripKeys, useParticipants, type Participant, type Trip } from './model';
 import { PersonPicker } from './PersonPicker';
 import { ConfirmButton } from '../../components/ConfirmDialog';
+import { Badge } from '../../components/Badge';
 
 // ParticipantBadge: confirmed, or the place on the waitlist.
 export function ParticipantBadge({ participant }: { participant: Pick<Participant, 'status' | 'position'> }) {

@@ -1,10 +1,10 @@
 import { Select, type SelectProps } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 
 import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
+import { useCommittedSearch } from '../../lib/useCommittedSearch';
 
 type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
   value: string | null;
@@ -21,7 +21,7 @@ type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | '
 export function PersonPicker({ value, onChange, organisation, unavailable, ...props }: Props) {
   const api = useApi();
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
+  const { q, compositionProps } = useCommittedSearch(search);
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
   const found = useQuery({
     queryKey: ['person-options', q, organisation],
@@ -54,6 +54,7 @@ export function PersonPicker({ value, onChange, organisation, unavailable, ...pr
       value={value}
       searchValue={search}
       onSearchChange={setSearch}
+      {...compositionProps}
       onChange={(id, option) => {
         setChosen(id === null ? null : { value: id, label: option?.label ?? id });
         onChange(id);

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Divider, Group, List, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Divider, Group, List, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { tripKeys, useTrip, useTripProjects, type Trip } from './model';
 import { ParticipantsSection } from './Participants';
 import { ConfirmButton } from '../../components/ConfirmDialog';
 import { Destination, Fact, Seats, StatusBadge, TripDates } from './TripParts';
+import { Badge } from '../../components/Badge';
 
 function Facts({ trip }: { trip: Trip }) {
   const { t } = useTranslation();

@@ -1,10 +1,11 @@
-import { Badge, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useFormat } from '../../lib/format';
 import { useCountries, useReferenceOptions, useRegions } from '../../lib/reference';
 import { statusColours, type Trip, type TripStatus } from './model';
+import { Badge } from '../../components/Badge';
 
 // The pieces a trip is shown with in the list and on its page.
 

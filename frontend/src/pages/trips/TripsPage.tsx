@@ -18,6 +18,7 @@ import { useUrlFilters } from '../../lib/useUrlFilters';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { tripKeys, tripKinds, tripStatuses, type TripKind, type TripStatus } from './model';
 import { Destination, Seats, StatusBadge, TripDates } from './TripParts';
+import { ListTable } from '../../components/ListTable';
 
 const pageSize = 50;
 
@@ -205,8 +206,7 @@ export function TripsPage() {
         </Group>
       )}
       <QueryState query={list} skeleton={<LoadingRows rows={8} height={44} />}>
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped highlightOnHover verticalSpacing="sm">
+        <ListTable minWidth={860} striped highlightOnHover verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('trips.fields.title')}</Table.Th>
@@ -241,8 +241,7 @@ export function TripsPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </ListTable>
         <ListFooter list={list} empty={filtered ? t('trips.emptyFiltered') : t('trips.empty')} />
       </QueryState>
     </Stack>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -14,6 +14,7 @@ import { OriginModal } from './OriginModal';
 import { OutcomeModal } from './OutcomeModal';
 import { otherSide, sideOf, useParticipantMap, useTimeRange, zoneOf, type Zone } from './helpers';
 import { ZoneToggle } from './parts';
+import { Badge } from '../../../components/Badge';
 
 // AgendaView is a participant's personal agenda: the trip's programme
 // and their meetings by day, in the trip's zone or the reader's, made to

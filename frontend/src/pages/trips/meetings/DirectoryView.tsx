@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,6 +13,7 @@ import { bothNames, useFormat } from '../../../lib/format';
 import type { Trip } from '../model';
 import { useParticipantMap } from './helpers';
 import { RequestModal } from './RequestModal';
+import { Badge } from '../../../components/Badge';
 
 // DirectoryView lists who can meet at the trip, with their organisation,
 // and offers to request a meeting with each.

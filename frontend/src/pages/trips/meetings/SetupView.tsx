@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -18,6 +18,7 @@ import type { Trip } from '../model';
 import { PersonPicker } from '../PersonPicker';
 import { instantFromLocal, localFromInstant } from '../zonedTime';
 import { useParticipantMap, useSessionName } from './helpers';
+import { Badge } from '../../../components/Badge';
 
 // SetupView is where a coordinator prepares a trip's meetings: the
 // sessions (when, how long a meeting, the break, the booking window), the

@@ -1,4 +1,4 @@
-import { Badge, SegmentedControl, Stack, Text } from '@mantine/core';
+import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { Meeting } from '../../../api/resources/meetings';
 import { viewerTimeZone } from '../../../lib/format';
 import type { Trip } from '../model';
 import type { Zone } from './helpers';
+import { Badge } from '../../../components/Badge';
 
 // ZoneToggle chooses the zone times are shown in: the trip's (what the
 // printed programme says) or the reader's own.
