@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -135,13 +136,13 @@ type Dispatcher struct {
 	// Batch is how many events are read from the feed at once.
 	Batch int
 
-	client *http.Client
+	// client is built once, on first use, by whichever worker comes first.
+	clientOnce sync.Once
+	client     *http.Client
 }
 
 func (d *Dispatcher) httpClient() *http.Client {
-	if d.client == nil {
-		d.client = d.Guard.Client(d.Transport)
-	}
+	d.clientOnce.Do(func() { d.client = d.Guard.Client(d.Transport) })
 	return d.client
 }
 
