@@ -158,7 +158,7 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
     await dialog.getByRole('textbox', { name: en.meetings.request.message }).fill('Antibody platforms for cell therapy');
     await dialog.getByRole('button', { name: en.meetings.request.submit }).click();
     await expect(dialog.getByRole('status')).toHaveText(fill(en.meetings.request.sent, { name: 'Ai Tanaka' }));
-    await dialog.getByRole('button', { name: en.common.close }).click();
+    await dialog.getByRole('button', { name: en.common.close, exact: true }).click();
     await noHorizontalScroll(page);
   }
   // Five more, between the other delegates and hosts.
@@ -303,7 +303,7 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
     await dialog.getByRole('textbox', { name: new RegExp(`^${en.meetings.outcome.note}`) }).fill('Joint proposal to AMED and BMBF');
     await dialog.getByRole('button', { name: en.meetings.outcome.save }).click();
     await expect(dialog.getByRole('status')).toHaveText(en.meetings.outcome.saved);
-    await dialog.getByRole('button', { name: en.common.close }).click();
+    await dialog.getByRole('button', { name: en.common.close, exact: true }).click();
   }
   {
     const page = host.page;
@@ -335,7 +335,7 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
     await page.getByRole('option', { name: `Antibody cell therapy ${tag}` }).click();
     await dialog.getByRole('button', { name: en.meetings.origin.link }).click();
     await expect(dialog.getByRole('status')).toHaveText(fill(en.meetings.origin.linked, { title: `Antibody cell therapy ${tag}` }));
-    await dialog.getByRole('button', { name: en.common.close }).click();
+    await dialog.getByRole('button', { name: en.common.close, exact: true }).click();
   }
   const linked = await admin.get<{ origin_meeting_id: string | null }>(`/projects/${project.id}`);
   expect(linked.origin_meeting_id).toBe(withTanaka?.id);

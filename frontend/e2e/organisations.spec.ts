@@ -246,7 +246,7 @@ test('import: a CSV file is checked first, then imported', async ({ page, reques
 
   await dialog.getByRole('button', { name: en.organisations.import.run, exact: true }).click();
   await expect(dialog.getByText(en.organisations.import.committed)).toBeVisible();
-  await dialog.getByRole('button', { name: en.common.close }).click();
+  await dialog.getByRole('button', { name: en.common.close, exact: true }).click();
 
   await page.getByLabel(en.organisations.search).fill(`川崎インポート株式会社 ${suffix}`);
   await expect(page.getByRole('row').filter({ hasText: `Kawasaki Import Example K.K. ${suffix}` })).toBeVisible();
