@@ -6,6 +6,7 @@ import (
 
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/search"
 	"gorm.io/gorm"
@@ -76,7 +77,17 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Opport
 		tag("cooperation:" + f.CooperationType)
 	}
 	if f.Country != "" {
-		q = q.Where("organisation_id IN (SELECT id FROM organisations WHERE country = ?)", f.Country)
+		common, err := organisation.CountryIsCommon(ctx, db, f.Country)
+		if err != nil {
+			return nil, nil, err
+		}
+		if common {
+			// Checked per opportunity in the list's order, its
+			// organisation by id.
+			q = q.Where("EXISTS (SELECT 1 FROM organisations o WHERE o.id = opportunities.organisation_id AND o.country = ?)", f.Country)
+		} else {
+			q = q.Where("organisation_id IN (SELECT id FROM organisations WHERE country = ?)", f.Country)
+		}
 	}
 	if f.TargetCountry != "" {
 		q = q.Where("id IN (SELECT opportunity_id FROM opportunity_tags WHERE tag IN ?)", []string{"target:" + f.TargetCountry, AnyTarget})
