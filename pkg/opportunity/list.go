@@ -77,17 +77,15 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Opport
 		tag("cooperation:" + f.CooperationType)
 	}
 	if f.Country != "" {
-		common, err := organisation.CountryIsCommon(ctx, db, f.Country)
+		// A common country is checked per opportunity in the list's
+		// order, its organisation by id.
+		cond, err := organisation.CountryCondition(ctx, db, f.Country,
+			"EXISTS (SELECT 1 FROM organisations o WHERE o.id = opportunities.organisation_id AND o.country = ?)",
+			"organisation_id IN (SELECT id FROM organisations WHERE country = ?)")
 		if err != nil {
 			return nil, nil, err
 		}
-		if common {
-			// Checked per opportunity in the list's order, its
-			// organisation by id.
-			q = q.Where("EXISTS (SELECT 1 FROM organisations o WHERE o.id = opportunities.organisation_id AND o.country = ?)", f.Country)
-		} else {
-			q = q.Where("organisation_id IN (SELECT id FROM organisations WHERE country = ?)", f.Country)
-		}
+		q = q.Where(cond, f.Country)
 	}
 	if f.TargetCountry != "" {
 		q = q.Where("id IN (SELECT opportunity_id FROM opportunity_tags WHERE tag IN ?)", []string{"target:" + f.TargetCountry, AnyTarget})

@@ -44,3 +44,15 @@ func CountryIsCommon(ctx context.Context, db *database.DB, country string) (bool
 	err := db.Conn(ctx).Raw("SELECT COALESCE(SUM(CASE WHEN country = ? THEN n END), 0), COALESCE(SUM(n), 0) FROM organisation_counts", country).Row().Scan(&in, &all)
 	return float64(in) > CommonShare*float64(all), err
 }
+
+// CountryCondition is a list's condition "its organisations include one
+// in country": ifCommon (a correlated check, read in the list's order)
+// when CountryIsCommon, else ifRare (the matches collected by index).
+// Both take the country as their one argument.
+func CountryCondition(ctx context.Context, db *database.DB, country, ifCommon, ifRare string) (string, error) {
+	common, err := CountryIsCommon(ctx, db, country)
+	if common {
+		return ifCommon, err
+	}
+	return ifRare, err
+}

@@ -52,18 +52,16 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Projec
 		q = q.Where("id IN (SELECT project_id FROM project_partners WHERE organisation_id = ?)", f.Partner)
 	}
 	if f.Country != "" {
-		common, err := organisation.CountryIsCommon(ctx, db, f.Country)
+		// A common country is checked per project in the list's order:
+		// its partners, then each partner's organisation by id (CROSS
+		// JOIN keeps SQLite to that order).
+		cond, err := organisation.CountryCondition(ctx, db, f.Country,
+			"EXISTS (SELECT 1 FROM project_partners pp CROSS JOIN organisations o WHERE pp.project_id = projects.id AND o.id = pp.organisation_id AND o.country = ?)",
+			"id IN (SELECT pp.project_id FROM project_partners pp JOIN organisations o ON o.id = pp.organisation_id WHERE o.country = ?)")
 		if err != nil {
 			return nil, nil, err
 		}
-		if common {
-			// Checked per project in the list's order: its partners, then
-			// each partner's organisation by id (CROSS JOIN keeps SQLite
-			// to that order).
-			q = q.Where("EXISTS (SELECT 1 FROM project_partners pp CROSS JOIN organisations o WHERE pp.project_id = projects.id AND o.id = pp.organisation_id AND o.country = ?)", f.Country)
-		} else {
-			q = q.Where("id IN (SELECT pp.project_id FROM project_partners pp JOIN organisations o ON o.id = pp.organisation_id WHERE o.country = ?)", f.Country)
-		}
+		q = q.Where(cond, f.Country)
 	}
 	if f.Funder != "" {
 		q = q.Where("EXISTS (SELECT 1 FROM project_fundings pf WHERE pf.project_id = projects.id AND pf.funder = ?)", f.Funder)
