@@ -29,25 +29,29 @@ function linkOf(item: Item): string {
   }
 }
 
-// statusKey is the translation of an item's status, by its kind.
-function statusKey(item: Item): string {
-  switch (item.kind) {
-    case 'trip':
-      return `trips.statuses.${item.status}`;
-    case 'interest':
-      return `partnering.interestStatuses.${item.status}`;
-    case 'meeting':
-      return `meetings.statuses.${item.status}`;
-    case 'agreement':
-      return `agreements.statuses.${item.status}`;
-    case 'milestone':
-      return 'dashboard.work.overdue';
-  }
+// statusLabel is an item's status in the reader's language, by its kind.
+function useStatusLabel() {
+  const { t } = useTranslation();
+  return (item: Item): string => {
+    switch (item.kind) {
+      case 'trip':
+        return t(`trips.statuses.${item.status as Schemas['Trip']['status']}`);
+      case 'interest':
+        return t(`partnering.interestStatuses.${item.status as Schemas['Interest']['status']}`);
+      case 'meeting':
+        return t(`meetings.statuses.${item.status as 'requested' | 'accepted'}`);
+      case 'agreement':
+        return t(`agreements.statuses.${item.status as Schemas['Agreement']['status']}`);
+      case 'milestone':
+        return t('dashboard.work.overdue');
+    }
+  };
 }
 
 function WorkSection({ section, query }: { section: Section; query: Parameters<typeof Panel>[0]['query'] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const statusLabel = useStatusLabel();
   const when = (d: string) => (d.length === 10 ? format.date(d) : format.dateTime(d));
   return (
     <Panel title={t(`dashboard.work.sections.${section.key}`)} query={query}>
@@ -66,7 +70,7 @@ function WorkSection({ section, query }: { section: Section; query: Parameters<t
               )}
             </Stack>
             <Badge variant="light" color={item.kind === 'milestone' ? 'red' : 'gray'}>
-              {t(statusKey(item))}
+              {statusLabel(item)}
             </Badge>
           </Group>
         ))}

@@ -130,17 +130,18 @@ describe('import dialog', () => {
     });
     await user.click(button);
     expect(blobs).toHaveLength(1);
+    const blob = blobs[0] ?? new Blob();
     const text = await new Promise<string>((resolve) => {
       const reader = new FileReader();
       reader.onload = () => {
         resolve(reader.result as string);
       };
-      reader.readAsText(blobs[0]!);
+      reader.readAsText(blob);
     });
     const header = `name (${ja.organisations.fields.name}),kind (${ja.organisations.fields.kind}),country (${ja.organisations.fields.country}),archived (${tj.columnLabels.archived})\r\n`;
     // FileReader drops the byte order mark that spreadsheets need to read UTF-8; the size counts it.
     expect(text).toBe(header);
-    expect(blobs[0]?.size).toBe(new TextEncoder().encode(`\ufeff${header}`).length);
+    expect(blob.size).toBe(new TextEncoder().encode(`\ufeff${header}`).length);
     vi.unstubAllGlobals();
   });
 });
