@@ -19,6 +19,7 @@ import type { Trip } from '../model';
 import { clashes, placeRows } from './grid';
 import { sideName, useReasonText, useSessionName, useWhen } from './helpers';
 import { MeetingStatus } from './parts';
+import { DeleteButton } from '../../../components/Actions';
 
 // ScheduleView is the coordinators' schedule: "schedule all" with what it
 // could not place and why, the grid of places × slots per session (to
@@ -273,17 +274,15 @@ function MeetingList({ trip }: { trip: Trip }) {
                         >
                           {t('meetings.schedule.noShow')}
                         </Button>
-                        <Button
+                        <DeleteButton
                           size="xs"
-                          variant="subtle"
-                          color="red"
                           aria-label={t('meetings.schedule.cancelFor', { pair })}
                           onClick={() => {
                             setDialog({ kind: 'cancel', meeting: m });
                           }}
                         >
                           {t('meetings.schedule.cancel')}
-                        </Button>
+                        </DeleteButton>
                       </Group>
                     </Table.Td>
                   </Table.Tr>
