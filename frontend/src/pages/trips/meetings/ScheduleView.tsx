@@ -227,12 +227,12 @@ function MeetingList({ trip }: { trip: Trip }) {
                         </Anchor>
                       )}
                       {m.unplaced_reason !== '' && (
-                        <Text size="xs" c="orange.8">
+                        <Text size="xs" c="orange">
                           {reasonText(m.unplaced_reason)}
                         </Text>
                       )}
                       {m.no_show !== null && (
-                        <Text size="xs" c="red.8">
+                        <Text size="xs" c="red">
                           {t(`meetings.noShow.${m.no_show}`)}
                         </Text>
                       )}
