@@ -37,12 +37,18 @@ func ByPhaseAtEnd(ctx context.Context, db *database.DB, s span.Span) (map[string
 	return out, nil
 }
 
-// PartnersAtEnd is a subquery of item (the project) and organisation_id
-// of the partners of the projects that exist at the span's end (have a
-// phase by then), for organisation.CountSpanning.
-func PartnersAtEnd(ctx context.Context, db *database.DB, s span.Span) *gorm.DB {
-	return db.Conn(ctx).Table("project_partners").Select("project_id AS item, organisation_id").
-		Where("project_id IN (?)", db.Conn(ctx).Table("project_phases").Select("project_id").Where("changed_on <= ?", s.To))
+// CountSpanning counts the projects that exist at the span's end (have a
+// phase by then) with partners in every one of countries, by the country
+// each partner row carries (organisation_country, kept with the
+// organisation's; migration 00025).
+func CountSpanning(ctx context.Context, db *database.DB, s span.Span, countries ...string) (int64, error) {
+	inner := db.Conn(ctx).Table("project_partners").Select("project_id").
+		Where("organisation_country IN ? AND project_id IN (?)", countries,
+			db.Conn(ctx).Table("project_phases").Select("project_id").Where("changed_on <= ?", s.To)).
+		Group("project_id").Having("COUNT(DISTINCT organisation_country) = ?", len(countries))
+	var n int64
+	err := db.Conn(ctx).Table("(?) AS x", inner).Count(&n).Error
+	return n, err
 }
 
 // entered selects project_id and the day (on) each project first entered
