@@ -3,6 +3,7 @@ package report_test
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -16,7 +17,11 @@ import (
 
 func period(t *testing.T, key string) report.Period {
 	t.Helper()
-	p, err := report.ParsePeriod(key, "", "")
+	var from, to string
+	if f, tt, ok := strings.Cut(key, ".."); ok {
+		key, from, to = "", f, tt
+	}
+	p, err := report.ParsePeriod(key, from, to)
 	if err != nil {
 		t.Fatal(err)
 	}
