@@ -3,6 +3,7 @@ package report_test
 import (
 	"context"
 	"encoding/json"
+	"github.com/innomunich/platform/pkg/auth"
 	"strings"
 	"testing"
 
@@ -66,6 +67,20 @@ func TestTheReportOfGeneratedDataEqualsANaiveRecountOnBothEngines(t *testing.T) 
 		}
 		if k.Directory.Organisations.Total == 0 || k.Trips.Held == 0 || k.Agreements.Signed == 0 || k.Projects.AtEnd == 0 || len(k.Funding.Committed) == 0 || k.Funnel.Steps[0].N == 0 {
 			t.Errorf("generated data gave an empty report: %+v", k)
+		}
+		// The XLSX's trend counts only its four figures for the other
+		// years: the same as the full report of each year.
+		ctx := auth.With(context.Background(), auth.System("test"))
+		trend, err := report.TrendFor(ctx, db, got["FY2025"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var full []report.KPIs
+		for _, y := range report.TrendPeriods(got["FY2025"].Period, report.TrendYears) {
+			full = append(full, must[report.KPIs](t)(report.Compute(ctx, db, y, "en")))
+		}
+		if diff := cmp.Diff(report.TrendTable(full), trend); diff != "" {
+			t.Errorf("the trend differs from the full reports of its years (-full +trend):\n%s", diff)
 		}
 		byEngine = append(byEngine, got)
 	})
