@@ -87,25 +87,6 @@ func TallyByCountry(ctx context.Context, db *database.DB, sub *gorm.DB) ([]Count
 	return out, err
 }
 
-// CountByRegion counts, per region of the organisations ("" for none),
-// the distinct items of sub, a subquery selecting item and
-// organisation_id: an item counts once in each region it touches.
-func CountByRegion(ctx context.Context, db *database.DB, sub *gorm.DB) (map[string]int64, error) {
-	var rows []struct {
-		Region string
-		N      int64
-	}
-	err := db.Conn(ctx).Table("(?) AS s", sub).
-		Joins("JOIN organisations o ON o.id = s.organisation_id").
-		Select("COALESCE(o.region, '') AS region, COUNT(DISTINCT s.item) AS n").
-		Group("COALESCE(o.region, '')").Find(&rows).Error
-	out := map[string]int64{}
-	for _, r := range rows {
-		out[r.Region] = r.N
-	}
-	return out, err
-}
-
 // CountFunnel counts the organisations of first and, for each step of
 // then, those of first that are also in the step: one statement. Each
 // is a list of subqueries of organisation IDs, an organisation being in

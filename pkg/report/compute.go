@@ -194,7 +194,7 @@ func agreements(ctx context.Context, db *database.DB, s span.Span, _ string, k *
 	}
 	rows := map[string]*AgreementRow{}
 	for i, m := range agreement.Measures {
-		byRegion, err := organisation.CountByRegion(ctx, db, agreement.Parties(ctx, db, m, s))
+		byRegion, err := agreement.CountByRegion(ctx, db, m, s)
 		if err != nil {
 			return err
 		}
@@ -491,7 +491,7 @@ func funnel(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPIs
 	n, err := organisation.CountFunnel(ctx, db, contacts,
 		meeting.HeldBy(ctx, db, trip.Held(ctx, db, s)),
 		interest.Involved(ctx, db, s),
-		[]*gorm.DB{agreement.Parties(ctx, db, "signed", s).Select("organisation_id")},
+		[]*gorm.DB{agreement.Parties(ctx, db, "signed", s)},
 		[]*gorm.DB{project.InitiatedPartners(ctx, db, s, false)},
 		[]*gorm.DB{project.InitiatedPartners(ctx, db, s, true)},
 	)

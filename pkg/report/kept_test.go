@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/uuid"
+	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
@@ -63,6 +64,8 @@ func keptExact(t *testing.T, db *database.DB, step string) {
 			"SELECT " + month("p.created_at") + " AS month, o.country, count(*) AS n FROM people p JOIN organisations o ON o.id = p.organisation_id GROUP BY 1, 2 ORDER BY 1, 2"},
 		{"SELECT pp.project_id AS month, pp.organisation_id AS country, pp.organisation_country AS region FROM project_partners pp ORDER BY 1, 2",
 			"SELECT pp.project_id AS month, pp.organisation_id AS country, o.country AS region FROM project_partners pp JOIN organisations o ON o.id = pp.organisation_id ORDER BY 1, 2"},
+		{"SELECT ap.agreement_id AS month, ap.organisation_id AS country, ap.organisation_region AS region FROM agreement_parties ap ORDER BY 1, 2",
+			"SELECT ap.agreement_id AS month, ap.organisation_id AS country, COALESCE(o.region, '') AS region FROM agreement_parties ap JOIN organisations o ON o.id = ap.organisation_id ORDER BY 1, 2"},
 	} {
 		if diff := cmp.Diff(rows(c.recount), rows(c.kept)); diff != "" {
 			t.Errorf("after %s, %q differs from a recount (-recount +kept):\n%s", step, c.kept, diff)
@@ -79,7 +82,8 @@ func keptExact(t *testing.T, db *database.DB, step string) {
 
 // The report counts organisations and people from per-month counts kept
 // by triggers in the transaction of each write, and the binational share
-// from the country each partner row carries (migration 00025). They stay
+// from the country each partner row carries, the agreements by region
+// from the region each party row carries (migration 00025). They stay
 // exact through creates, changes of country, region, kind and SME flag,
 // moves to another month, merges, erasure of a person, deletes and
 // concurrent writers — on both engines.
@@ -127,6 +131,11 @@ func TestReportKeptCountsStayExactThroughWrites(t *testing.T) {
 			t.Fatal(err)
 		}
 		keptExact(t, db, "a project with German and French partners")
+		must[agreement.Agreement](t)(agreement.Create(ctx, db, agreement.Agreement{Title: "Kept MoU", Kind: "mou", SignedOn: "2026-05",
+			Parties: []agreement.Party{{OrganisationID: fr.ID}, {OrganisationID: dup.ID}}}))
+		must[agreement.Agreement](t)(agreement.Create(ctx, db, agreement.Agreement{Title: "Kept NDA", Kind: "confidentiality_agreement", SignedOn: "2025-12-31",
+			Parties: []agreement.Party{{OrganisationID: jp.ID}, {OrganisationID: de.ID}}}))
+		keptExact(t, db, "agreements")
 
 		fr = must[organisation.Organisation](t)(organisation.Update(ctx, db, fr.ID, fr.Version, organisation.Patch{Country: opt.Of("JP"), Region: opt.Of("osaka")}))
 		keptExact(t, db, "a change of country and region (the project becomes binational)")
@@ -134,6 +143,8 @@ func TestReportKeptCountsStayExactThroughWrites(t *testing.T) {
 		keptExact(t, db, "a change of kind, SME flag and archiving")
 		fr = must[organisation.Organisation](t)(organisation.Update(ctx, db, fr.ID, fr.Version, organisation.Patch{City: opt.Of("Osaka")}))
 		keptExact(t, db, "a change of city")
+		fr = must[organisation.Organisation](t)(organisation.Update(ctx, db, fr.ID, fr.Version, organisation.Patch{Region: opt.Of("kawasaki")}))
+		keptExact(t, db, "a change of region")
 
 		pr = must[project.Project](t)(project.Update(ctx, db, pr.ID, pr.Version, project.Patch{Partners: opt.Of([]project.Partner{
 			{OrganisationID: de.ID, Role: "coordinator"}, {OrganisationID: dup.ID, Role: "partner"}, {OrganisationID: jp.ID, Role: "partner"}})}))

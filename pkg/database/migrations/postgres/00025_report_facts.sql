@@ -10,9 +10,11 @@
 -- partial months at its edges one by one.
 --
 -- The binational share joined 300,000 project partners to the German and
--- Japanese organisations: each partner row now carries its organisation's
--- country, set when the partner is written and kept when the
--- organisation's country changes.
+-- Japanese organisations, and the agreements by partner region looked up
+-- the organisation of every party: each project partner row now carries
+-- its organisation's country and each agreement party its organisation's
+-- region ('' for none), set when the row is written and kept when the
+-- organisation's country or region changes.
 --
 -- Locking: a person or partner written reads its organisation's country
 -- under FOR SHARE, so a concurrent change of that country waits for it
@@ -67,6 +69,9 @@ BEGIN
     UPDATE project_partners pp SET organisation_country = n.country
       FROM new_rows n JOIN old_rows o ON o.id = n.id
       WHERE n.country <> o.country AND pp.organisation_id = n.id;
+    UPDATE agreement_parties ap SET organisation_region = COALESCE(n.region, '')
+      FROM new_rows n JOIN old_rows o ON o.id = n.id
+      WHERE COALESCE(n.region, '') <> COALESCE(o.region, '') AND ap.organisation_id = n.id;
   END IF;
   RETURN NULL;
 END;
@@ -142,6 +147,20 @@ $$;
 CREATE TRIGGER project_partners_country BEFORE INSERT OR UPDATE OF organisation_id ON project_partners
   FOR EACH ROW EXECUTE FUNCTION project_partners_country();
 
+ALTER TABLE agreement_parties ADD COLUMN organisation_region text NOT NULL DEFAULT '';
+UPDATE agreement_parties ap SET organisation_region = COALESCE(o.region, '') FROM organisations o WHERE o.id = ap.organisation_id;
+CREATE INDEX agreement_parties_region_idx ON agreement_parties (agreement_id, organisation_region);
+-- +goose StatementBegin
+CREATE FUNCTION agreement_parties_region() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT COALESCE(region, '') INTO NEW.organisation_region FROM organisations WHERE id = NEW.organisation_id FOR SHARE;
+  RETURN NEW;
+END;
+$$;
+-- +goose StatementEnd
+CREATE TRIGGER agreement_parties_region BEFORE INSERT OR UPDATE OF organisation_id ON agreement_parties
+  FOR EACH ROW EXECUTE FUNCTION agreement_parties_region();
+
 CREATE TRIGGER organisation_months_insert AFTER INSERT ON organisations REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION organisation_months_track();
 CREATE TRIGGER organisation_months_delete AFTER DELETE ON organisations REFERENCING OLD TABLE AS old_rows
@@ -153,6 +172,10 @@ CREATE TRIGGER organisation_months_update AFTER UPDATE ON organisations REFERENC
 DROP TRIGGER organisation_months_update ON organisations;
 DROP TRIGGER organisation_months_delete ON organisations;
 DROP TRIGGER organisation_months_insert ON organisations;
+DROP TRIGGER agreement_parties_region ON agreement_parties;
+DROP FUNCTION agreement_parties_region();
+DROP INDEX agreement_parties_region_idx;
+ALTER TABLE agreement_parties DROP COLUMN organisation_region;
 DROP TRIGGER project_partners_country ON project_partners;
 DROP FUNCTION project_partners_country();
 DROP INDEX project_partners_country_idx;

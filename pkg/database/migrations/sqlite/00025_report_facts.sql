@@ -3,8 +3,9 @@
 -- Organisations and people counted per month of creation (UTC), kept by
 -- triggers in the same transaction as every write, so that the report
 -- sums months instead of counting every row created before the period's
--- end; and each project partner carries its organisation's country, for
--- the binational share. See the PostgreSQL migration of the same number.
+-- end; each project partner carries its organisation's country, for the
+-- binational share, and each agreement party its organisation's region
+-- ('' for none), for the agreements by partner region. See the PostgreSQL migration of the same number.
 
 -- +goose Up
 CREATE TABLE organisation_months (
@@ -97,6 +98,28 @@ CREATE TRIGGER project_partners_country_update AFTER UPDATE OF organisation_id O
 END;
 -- +goose StatementEnd
 
+ALTER TABLE agreement_parties ADD COLUMN organisation_region TEXT NOT NULL DEFAULT '';
+UPDATE agreement_parties SET organisation_region = (SELECT COALESCE(region, '') FROM organisations o WHERE o.id = agreement_parties.organisation_id);
+CREATE INDEX agreement_parties_region_idx ON agreement_parties (agreement_id, organisation_region);
+-- +goose StatementBegin
+CREATE TRIGGER agreement_parties_region_insert AFTER INSERT ON agreement_parties BEGIN
+  UPDATE agreement_parties SET organisation_region = (SELECT COALESCE(region, '') FROM organisations WHERE id = new.organisation_id)
+    WHERE agreement_id = new.agreement_id AND organisation_id = new.organisation_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER agreement_parties_region_update AFTER UPDATE OF organisation_id ON agreement_parties BEGIN
+  UPDATE agreement_parties SET organisation_region = (SELECT COALESCE(region, '') FROM organisations WHERE id = new.organisation_id)
+    WHERE agreement_id = new.agreement_id AND organisation_id = new.organisation_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER organisation_region_moves AFTER UPDATE OF region ON organisations
+WHEN COALESCE(old.region, '') IS NOT COALESCE(new.region, '') BEGIN
+  UPDATE agreement_parties SET organisation_region = COALESCE(new.region, '') WHERE organisation_id = new.id;
+END;
+-- +goose StatementEnd
+
 -- People and partners of an organisation whose country changed are
 -- counted under the new one.
 -- +goose StatementBegin
@@ -114,6 +137,11 @@ END;
 
 -- +goose Down
 DROP TRIGGER organisation_country_moves;
+DROP TRIGGER organisation_region_moves;
+DROP TRIGGER agreement_parties_region_update;
+DROP TRIGGER agreement_parties_region_insert;
+DROP INDEX agreement_parties_region_idx;
+ALTER TABLE agreement_parties DROP COLUMN organisation_region;
 DROP TRIGGER project_partners_country_update;
 DROP TRIGGER project_partners_country_insert;
 DROP INDEX project_partners_country_idx;
