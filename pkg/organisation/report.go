@@ -34,15 +34,15 @@ type Group struct {
 // migration 00025); the rows of the two partial months are counted one
 // by one.
 func Groups(ctx context.Context, db *database.DB, s span.Span) ([]Group, error) {
-	m := s.Months()
-	cols, colArgs := s.AtStartAtEnd("created_at")
-	edges, edgeArgs := s.Edges("created_at")
+	m := s.Cut(span.Month)
+	cols, colArgs := s.AtStartAtEnd("created_at", span.Month)
+	edges, edgeArgs := s.Edges("created_at", span.Month)
 	var rows []struct {
 		Country, Region, Kind string
 		SME                   bool
 		AtStart, AtEnd        int64
 	}
-	args := append([]any{m.StartMonth, m.EndMonth}, colArgs...)
+	args := append([]any{m.StartKey, m.EndKey}, colArgs...)
 	err := db.Conn(ctx).Raw("SELECT country, region, kind, sme, SUM(at_start) AS at_start, SUM(at_end) AS at_end FROM ("+
 		"SELECT country, region, kind, sme, CASE WHEN month < ? THEN n ELSE 0 END AS at_start, n AS at_end FROM organisation_months WHERE month < ? "+
 		"UNION ALL SELECT country, COALESCE(region, '') AS region, kind, sme, "+cols+" FROM organisations WHERE "+edges+

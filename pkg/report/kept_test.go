@@ -49,6 +49,12 @@ func keptExact(t *testing.T, db *database.DB, step string) {
 		}
 		return "strftime('%Y-%m', " + col + ")"
 	}
+	day := func(col string) string {
+		if db.Engine == database.Postgres {
+			return "to_char(" + col + " AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+		}
+		return "strftime('%Y-%m-%d', " + col + ")"
+	}
 	rows := func(sql string) []keptRow {
 		t.Helper()
 		var out []keptRow
@@ -60,8 +66,8 @@ func keptExact(t *testing.T, db *database.DB, step string) {
 	for _, c := range []struct{ kept, recount string }{
 		{"SELECT month, country, region, kind, sme, n FROM organisation_months WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5",
 			"SELECT " + month("created_at") + " AS month, country, COALESCE(region, '') AS region, kind, sme, count(*) AS n FROM organisations GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"},
-		{"SELECT month, country, n FROM people_months WHERE n <> 0 ORDER BY 1, 2",
-			"SELECT " + month("p.created_at") + " AS month, o.country, count(*) AS n FROM people p JOIN organisations o ON o.id = p.organisation_id GROUP BY 1, 2 ORDER BY 1, 2"},
+		{"SELECT day AS month, country, n FROM people_days WHERE n <> 0 ORDER BY 1, 2",
+			"SELECT " + day("p.created_at") + " AS month, o.country, count(*) AS n FROM people p JOIN organisations o ON o.id = p.organisation_id GROUP BY 1, 2 ORDER BY 1, 2"},
 		{"SELECT pp.project_id AS month, pp.organisation_id AS country, pp.organisation_country AS region FROM project_partners pp ORDER BY 1, 2",
 			"SELECT pp.project_id AS month, pp.organisation_id AS country, o.country AS region FROM project_partners pp JOIN organisations o ON o.id = pp.organisation_id ORDER BY 1, 2"},
 		{"SELECT ap.agreement_id AS month, ap.organisation_id AS country, ap.organisation_region AS region FROM agreement_parties ap ORDER BY 1, 2",
@@ -72,7 +78,7 @@ func keptExact(t *testing.T, db *database.DB, step string) {
 		}
 	}
 	var negative int64
-	if err := conn.Raw("SELECT (SELECT count(*) FROM organisation_months WHERE n < 0) + (SELECT count(*) FROM people_months WHERE n < 0)").Row().Scan(&negative); err != nil || negative != 0 {
+	if err := conn.Raw("SELECT (SELECT count(*) FROM organisation_months WHERE n < 0) + (SELECT count(*) FROM people_days WHERE n < 0)").Row().Scan(&negative); err != nil || negative != 0 {
 		t.Errorf("after %s: %d negative kept counts (%v)", step, negative, err)
 	}
 	// The periods around the records' months: whole years, the fiscal

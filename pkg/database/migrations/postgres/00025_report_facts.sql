@@ -5,9 +5,11 @@
 -- and people by their organisation's country joined two million people to
 -- a million organisations. Two small fact tables, kept in the same
 -- transaction as every write (like the dashboard's counts, 00022), count
--- them per month of creation (UTC) instead: the report sums the months
--- before the period's start and end and counts only the rows of the two
--- partial months at its edges one by one.
+-- them instead: organisations per month of creation (UTC) and group
+-- (country, region, kind, SME), people per day of creation (UTC) and
+-- their organisation's country. The report sums the months (days) before
+-- the period's start and end and counts only the rows of the partial
+-- months (days) at its two edges one by one.
 --
 -- The binational share joined 300,000 project partners to the German and
 -- Japanese organisations, and the agreements by partner region looked up
@@ -16,10 +18,10 @@
 -- region ('' for none), set when the row is written and kept when the
 -- organisation's country or region changes.
 --
--- Locking: a person or partner written reads its organisation's country
--- under FOR SHARE, so a concurrent change of that country waits for it
--- (and then moves it) or has finished before it (and it reads the new
--- country). The triggers apply one statement's changes in the order of
+-- Locking: a person, partner or party written reads its organisation's
+-- country (region) under FOR SHARE, so a concurrent change of the
+-- organisation waits for it (and then moves it) or has finished before it
+-- (and it reads the new value). The triggers apply one statement's changes in the order of
 -- the key.
 
 -- +goose Up
@@ -58,14 +60,14 @@ BEGIN
       ON CONFLICT (month, country, region, kind, sme) DO UPDATE SET n = organisation_months.n + EXCLUDED.n;
     -- People and partners of an organisation whose country changed are
     -- counted under the new one.
-    INSERT INTO people_months (month, country, n)
-      SELECT to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS m, c.country, sum(c.d)
+    INSERT INTO people_days (day, country, n)
+      SELECT to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, c.country, sum(c.d)
       FROM (
         SELECT n.id, n.country, 1 AS d FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.country <> o.country
         UNION ALL SELECT o.id, o.country, -1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.country <> o.country
       ) c JOIN people p ON p.organisation_id = c.id
       GROUP BY 1, 2 HAVING sum(c.d) <> 0 ORDER BY 1, 2
-      ON CONFLICT (month, country) DO UPDATE SET n = people_months.n + EXCLUDED.n;
+      ON CONFLICT (day, country) DO UPDATE SET n = people_days.n + EXCLUDED.n;
     UPDATE project_partners pp SET organisation_country = n.country
       FROM new_rows n JOIN old_rows o ON o.id = n.id
       WHERE n.country <> o.country AND pp.organisation_id = n.id;
@@ -78,32 +80,32 @@ END;
 $$;
 -- +goose StatementEnd
 
-CREATE TABLE people_months (
-  month   text NOT NULL,
+CREATE TABLE people_days (
+  day     text NOT NULL,
   country text NOT NULL,
   n       bigint NOT NULL,
-  PRIMARY KEY (month, country)
+  PRIMARY KEY (day, country)
 );
-INSERT INTO people_months (month, country, n)
-  SELECT to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM'), o.country, count(*)
+INSERT INTO people_days (day, country, n)
+  SELECT to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), o.country, count(*)
   FROM people p JOIN organisations o ON o.id = p.organisation_id GROUP BY 1, 2;
 -- +goose StatementBegin
-CREATE FUNCTION people_months_track() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION people_days_track() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     PERFORM 1 FROM organisations WHERE id IN (SELECT organisation_id FROM new_rows) ORDER BY id FOR SHARE;
-    INSERT INTO people_months (month, country, n)
-      SELECT to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS m, o.country, count(*)
+    INSERT INTO people_days (day, country, n)
+      SELECT to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, o.country, count(*)
       FROM new_rows p JOIN organisations o ON o.id = p.organisation_id
       GROUP BY 1, 2 ORDER BY 1, 2
-      ON CONFLICT (month, country) DO UPDATE SET n = people_months.n + EXCLUDED.n;
+      ON CONFLICT (day, country) DO UPDATE SET n = people_days.n + EXCLUDED.n;
   ELSIF TG_OP = 'DELETE' THEN
     PERFORM 1 FROM organisations WHERE id IN (SELECT organisation_id FROM old_rows) ORDER BY id FOR SHARE;
-    INSERT INTO people_months (month, country, n)
-      SELECT to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS m, o.country, -count(*)
+    INSERT INTO people_days (day, country, n)
+      SELECT to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, o.country, -count(*)
       FROM old_rows p JOIN organisations o ON o.id = p.organisation_id
       GROUP BY 1, 2 ORDER BY 1, 2
-      ON CONFLICT (month, country) DO UPDATE SET n = people_months.n + EXCLUDED.n;
+      ON CONFLICT (day, country) DO UPDATE SET n = people_days.n + EXCLUDED.n;
   ELSE
     PERFORM 1 FROM organisations WHERE id IN (
       SELECT n.organisation_id FROM new_rows n JOIN old_rows o ON o.id = n.id
@@ -111,8 +113,8 @@ BEGIN
       UNION SELECT o.organisation_id FROM new_rows n JOIN old_rows o ON o.id = n.id
         WHERE n.organisation_id <> o.organisation_id OR n.created_at <> o.created_at
     ) ORDER BY id FOR SHARE;
-    INSERT INTO people_months (month, country, n)
-      SELECT to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS m, org.country, sum(c.d)
+    INSERT INTO people_days (day, country, n)
+      SELECT to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, org.country, sum(c.d)
       FROM (
         SELECT n.organisation_id, n.created_at, 1 AS d FROM new_rows n JOIN old_rows o ON o.id = n.id
           WHERE n.organisation_id <> o.organisation_id OR n.created_at <> o.created_at
@@ -120,22 +122,22 @@ BEGIN
           WHERE n.organisation_id <> o.organisation_id OR n.created_at <> o.created_at
       ) c JOIN organisations org ON org.id = c.organisation_id
       GROUP BY 1, 2 HAVING sum(c.d) <> 0 ORDER BY 1, 2
-      ON CONFLICT (month, country) DO UPDATE SET n = people_months.n + EXCLUDED.n;
+      ON CONFLICT (day, country) DO UPDATE SET n = people_days.n + EXCLUDED.n;
   END IF;
   RETURN NULL;
 END;
 $$;
 -- +goose StatementEnd
-CREATE TRIGGER people_months_insert AFTER INSERT ON people REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION people_months_track();
-CREATE TRIGGER people_months_delete AFTER DELETE ON people REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION people_months_track();
-CREATE TRIGGER people_months_update AFTER UPDATE ON people REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION people_months_track();
+CREATE TRIGGER people_days_insert AFTER INSERT ON people REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION people_days_track();
+CREATE TRIGGER people_days_delete AFTER DELETE ON people REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION people_days_track();
+CREATE TRIGGER people_days_update AFTER UPDATE ON people REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION people_days_track();
 
 ALTER TABLE project_partners ADD COLUMN organisation_country text NOT NULL DEFAULT '';
 UPDATE project_partners pp SET organisation_country = o.country FROM organisations o WHERE o.id = pp.organisation_id;
-CREATE INDEX project_partners_country_idx ON project_partners (organisation_country, project_id);
+CREATE INDEX project_partners_country_idx ON project_partners (project_id, organisation_country);
 -- +goose StatementBegin
 CREATE FUNCTION project_partners_country() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -180,10 +182,10 @@ DROP TRIGGER project_partners_country ON project_partners;
 DROP FUNCTION project_partners_country();
 DROP INDEX project_partners_country_idx;
 ALTER TABLE project_partners DROP COLUMN organisation_country;
-DROP TRIGGER people_months_update ON people;
-DROP TRIGGER people_months_delete ON people;
-DROP TRIGGER people_months_insert ON people;
-DROP FUNCTION people_months_track();
-DROP TABLE people_months;
+DROP TRIGGER people_days_update ON people;
+DROP TRIGGER people_days_delete ON people;
+DROP TRIGGER people_days_insert ON people;
+DROP FUNCTION people_days_track();
+DROP TABLE people_days;
 DROP FUNCTION organisation_months_track();
 DROP TABLE organisation_months;
