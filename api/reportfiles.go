@@ -110,19 +110,3 @@ func (s *server) sendReportFile(c echo.Context, r reportFileRequest, k report.KP
 	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="`+name+`"`)
 	return c.Blob(http.StatusOK, mediaType, b.Bytes())
 }
-
-// reportTrend computes the trend of the years up to the period's, one
-// KPI computation per year.
-func reportTrend(p report.Period, compute func(report.Period) (report.KPIs, error)) func() (report.Table, error) {
-	return func() (report.Table, error) {
-		var years []report.KPIs
-		for _, y := range report.TrendPeriods(p, report.TrendYears) {
-			k, err := compute(y)
-			if err != nil {
-				return report.Table{}, err
-			}
-			years = append(years, k)
-		}
-		return report.TrendTable(years), nil
-	}
-}

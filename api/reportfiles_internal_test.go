@@ -8,8 +8,8 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// A report's files get the export deadline (an XLSX computes five years
-// for its trend); its JSON, and other routes' files, do not.
+// A report's files get the export deadline (an XLSX also counts its trend over
+// five years); its JSON, and other routes' files, do not.
 func TestReportFilesGetTheExportDeadline(t *testing.T) {
 	e := echo.New()
 	for _, c := range []struct {

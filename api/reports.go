@@ -103,7 +103,7 @@ func (s *server) getReportKPIs(c echo.Context) error {
 		return err
 	}
 	if file.format != "json" {
-		return s.sendReportFile(c, file, k, reportTrend(p, func(y report.Period) (report.KPIs, error) { return report.KPIsFor(ctx, s.DB, y, lang) }))
+		return s.sendReportFile(c, file, k, func() (report.Table, error) { return report.TrendFor(ctx, s.DB, k) })
 	}
 	out, err := reportOut(k)
 	if err != nil {

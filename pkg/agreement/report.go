@@ -65,13 +65,32 @@ func ByKind(ctx context.Context, db *database.DB, s span.Span) ([]Figures, error
 	return out, nil
 }
 
-// Parties is a subquery of item (the agreement) and organisation_id of
-// the parties to the agreements of a measure, for
-// organisation.CountByRegion.
+// Parties is a subquery of the organisation_id of the parties to the
+// agreements of a measure.
 func Parties(ctx context.Context, db *database.DB, m string, s span.Span) *gorm.DB {
 	cond, args := measure(m, s)
-	return db.Conn(ctx).Table("agreement_parties").Select("agreement_id AS item, organisation_id").
+	return db.Conn(ctx).Table("agreement_parties").Select("organisation_id").
 		Where("agreement_id IN (?)", db.Conn(ctx).Table("agreements").Select("id").Where(cond, args...))
+}
+
+// CountByRegion counts the agreements of a measure per region of their
+// parties ("" for none), once in each region a party of it is in, by the
+// region each party row carries (organisation_region, kept with the
+// organisation's; migration 00025).
+func CountByRegion(ctx context.Context, db *database.DB, m string, s span.Span) (map[string]int64, error) {
+	cond, args := measure(m, s)
+	var rows []struct {
+		Region string
+		N      int64
+	}
+	err := db.Conn(ctx).Table("agreement_parties").Select("organisation_region AS region, COUNT(DISTINCT agreement_id) AS n").
+		Where("agreement_id IN (?)", db.Conn(ctx).Table("agreements").Select("id").Where(cond, args...)).
+		Group("organisation_region").Find(&rows).Error
+	out := map[string]int64{}
+	for _, r := range rows {
+		out[r.Region] = r.N
+	}
+	return out, err
 }
 
 // ChainLink is an agreement as a link of a chain, with what it came from.

@@ -29,15 +29,29 @@ type Group struct {
 
 // Groups counts the organisations created before the span's end, and
 // those created within it, by country, region, kind and SME flag.
-// Archived organisations count: archiving is not dated.
+// Archived organisations count: archiving is not dated. The months before
+// the span's edges come from the kept counts (organisation_months,
+// migration 00025); the rows of the two partial months are counted one
+// by one.
 func Groups(ctx context.Context, db *database.DB, s span.Span) ([]Group, error) {
-	var out []Group
-	err := db.Conn(ctx).Table("organisations").
-		Select("country, COALESCE(region, '') AS region, kind, sme, "+
-			"SUM(CASE WHEN created_at >= ? THEN 1 ELSE 0 END) AS added, COUNT(*) AS total", s.Start).
-		Where("created_at < ?", s.End).
-		Group("country, COALESCE(region, ''), kind, sme").
-		Order("country, region, kind, sme").Find(&out).Error
+	m := s.Cut(span.Month)
+	cols, colArgs := s.AtStartAtEnd("created_at", span.Month)
+	edges, edgeArgs := s.Edges("created_at", span.Month)
+	var rows []struct {
+		Country, Region, Kind string
+		SME                   bool
+		AtStart, AtEnd        int64
+	}
+	args := append([]any{m.StartKey, m.EndKey}, colArgs...)
+	err := db.Conn(ctx).Raw("SELECT country, region, kind, sme, SUM(at_start) AS at_start, SUM(at_end) AS at_end FROM ("+
+		"SELECT country, region, kind, sme, CASE WHEN month < ? THEN n ELSE 0 END AS at_start, n AS at_end FROM organisation_months WHERE month < ? "+
+		"UNION ALL SELECT country, COALESCE(region, '') AS region, kind, sme, "+cols+" FROM organisations WHERE "+edges+
+		") x GROUP BY country, region, kind, sme HAVING SUM(at_end) <> 0 ORDER BY country, region, kind, sme",
+		append(args, edgeArgs...)...).Scan(&rows).Error
+	out := make([]Group, len(rows))
+	for i, r := range rows {
+		out[i] = Group{r.Country, r.Region, r.Kind, r.SME, r.AtEnd - r.AtStart, r.AtEnd}
+	}
 	return out, err
 }
 
@@ -53,55 +67,24 @@ func GroupsAmong(ctx context.Context, db *database.DB, ids *gorm.DB) ([]Group, e
 	return out, err
 }
 
-// CountryTally is how many items of one country were added in a span and
-// exist at its end.
+// CountryTally is how many items of one country were created before a
+// span's start and before its end.
 type CountryTally struct {
 	Country string
-	Added   int64
-	Total   int64
+	AtStart int64
+	AtEnd   int64
 }
 
 // TallyByCountry counts the rows of sub, a subquery selecting
-// organisation_id and added (1 or 0) per item, by the country of the
-// item's organisation.
+// organisation_id, at_start and at_end (1 or 0) per item, by the country
+// of the item's organisation.
 func TallyByCountry(ctx context.Context, db *database.DB, sub *gorm.DB) ([]CountryTally, error) {
 	var out []CountryTally
 	err := db.Conn(ctx).Table("(?) AS s", sub).
 		Joins("JOIN organisations o ON o.id = s.organisation_id").
-		Select("o.country AS country, SUM(s.added) AS added, COUNT(*) AS total").
+		Select("o.country AS country, SUM(s.at_start) AS at_start, SUM(s.at_end) AS at_end").
 		Group("o.country").Order("o.country").Find(&out).Error
 	return out, err
-}
-
-// CountByRegion counts, per region of the organisations ("" for none),
-// the distinct items of sub, a subquery selecting item and
-// organisation_id: an item counts once in each region it touches.
-func CountByRegion(ctx context.Context, db *database.DB, sub *gorm.DB) (map[string]int64, error) {
-	var rows []struct {
-		Region string
-		N      int64
-	}
-	err := db.Conn(ctx).Table("(?) AS s", sub).
-		Joins("JOIN organisations o ON o.id = s.organisation_id").
-		Select("COALESCE(o.region, '') AS region, COUNT(DISTINCT s.item) AS n").
-		Group("COALESCE(o.region, '')").Find(&rows).Error
-	out := map[string]int64{}
-	for _, r := range rows {
-		out[r.Region] = r.N
-	}
-	return out, err
-}
-
-// CountSpanning counts the items of sub (a subquery selecting item and
-// organisation_id) that have organisations in every one of countries.
-func CountSpanning(ctx context.Context, db *database.DB, sub *gorm.DB, countries ...string) (int64, error) {
-	inner := db.Conn(ctx).Table("(?) AS s", sub).
-		Joins("JOIN organisations o ON o.id = s.organisation_id").
-		Select("s.item").Where("o.country IN ?", countries).
-		Group("s.item").Having("COUNT(DISTINCT o.country) = ?", len(countries))
-	var n int64
-	err := db.Conn(ctx).Table("(?) AS x", inner).Count(&n).Error
-	return n, err
 }
 
 // CountFunnel counts the organisations of first and, for each step of

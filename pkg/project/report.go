@@ -37,12 +37,20 @@ func ByPhaseAtEnd(ctx context.Context, db *database.DB, s span.Span) (map[string
 	return out, nil
 }
 
-// PartnersAtEnd is a subquery of item (the project) and organisation_id
-// of the partners of the projects that exist at the span's end (have a
-// phase by then), for organisation.CountSpanning.
-func PartnersAtEnd(ctx context.Context, db *database.DB, s span.Span) *gorm.DB {
-	return db.Conn(ctx).Table("project_partners").Select("project_id AS item, organisation_id").
-		Where("project_id IN (?)", db.Conn(ctx).Table("project_phases").Select("project_id").Where("changed_on <= ?", s.To))
+// CountSpanning counts the projects that exist at the span's end (have a
+// phase by then) with partners in both countries a and b, by the country
+// each partner row carries (organisation_country, kept with the
+// organisation's; migration 00025).
+func CountSpanning(ctx context.Context, db *database.DB, s span.Span, a, b string) (int64, error) {
+	// Of the partners in a or b, a project has both when its smallest and
+	// largest country differ (cheaper than COUNT(DISTINCT …) = 2).
+	inner := db.Conn(ctx).Table("project_partners").Select("project_id").
+		Where("organisation_country IN ? AND project_id IN (?)", []string{a, b},
+			db.Conn(ctx).Table("project_phases").Select("project_id").Where("changed_on <= ?", s.To)).
+		Group("project_id").Having("MIN(organisation_country) <> MAX(organisation_country)")
+	var n int64
+	err := db.Conn(ctx).Table("(?) AS x", inner).Count(&n).Error
+	return n, err
 }
 
 // entered selects project_id and the day (on) each project first entered

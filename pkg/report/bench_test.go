@@ -30,6 +30,12 @@ func BenchmarkReport(b *testing.B) {
 		if _, err := db.MigrateUp(ctx); err != nil {
 			b.Fatal(err)
 		}
+		// Migration 00025 rewrote every partner and party row: vacuum
+		// them as autovacuum soon would, so that their indexes answer
+		// without visiting the table (index-only scans).
+		if err := db.Conn(ctx).Exec("VACUUM (ANALYZE) project_partners, agreement_parties, organisation_months, people_days").Error; err != nil {
+			b.Fatal(err)
+		}
 	} else {
 		if os.Getenv("TEST_DATABASE_URL") == "" {
 			b.Skip("the report is measured on PostgreSQL; set TEST_DATABASE_URL or REPORT_BENCH_URL")

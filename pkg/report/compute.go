@@ -102,20 +102,26 @@ func directory(ctx context.Context, db *database.DB, s span.Span, _ string, k *K
 		}
 	}
 	o.ByCountry, o.ByRegion, o.ByKind, o.SMEs = country.sorted(), reg.sorted(), kind.sorted(), smes.sorted()
-	people, err := organisation.TallyByCountry(ctx, db, person.ForReport(ctx, db, s))
+	people, err := person.TallyByCountry(ctx, db, s)
 	if err != nil {
 		return err
 	}
-	k.Directory.People.ByCountry = []Tally{}
+	byCountry := tallyMap{}
 	for _, c := range people {
-		k.Directory.People.Added += c.Added
-		k.Directory.People.Total += c.Total
-		k.Directory.People.ByCountry = append(k.Directory.People.ByCountry, Tally{c.Country, c.Added, c.Total})
+		byCountry.add(c.Country, c.AtEnd-c.AtStart, c.AtEnd)
+	}
+	k.Directory.People.ByCountry = []Tally{}
+	for _, t := range byCountry.sorted() {
+		if t.Total == 0 {
+			continue // a country whose people all moved or went
+		}
+		k.Directory.People.Added += t.Added
+		k.Directory.People.Total += t.Total
+		k.Directory.People.ByCountry = append(k.Directory.People.ByCountry, t)
 	}
 	return nil
 }
 
-// codeCounts turns a map into CodeCounts by code.
 func codeCounts(m map[string]int64) []CodeCount {
 	out := []CodeCount{}
 	for c, n := range m {
@@ -188,7 +194,7 @@ func agreements(ctx context.Context, db *database.DB, s span.Span, _ string, k *
 	}
 	rows := map[string]*AgreementRow{}
 	for i, m := range agreement.Measures {
-		byRegion, err := organisation.CountByRegion(ctx, db, agreement.Parties(ctx, db, m, s))
+		byRegion, err := agreement.CountByRegion(ctx, db, m, s)
 		if err != nil {
 			return err
 		}
@@ -253,7 +259,7 @@ func projects(ctx context.Context, db *database.DB, s span.Span, lang string, k 
 	if p.Started, err = project.Entered(ctx, db, s, "implementation"); err != nil {
 		return err
 	}
-	if p.Binational, err = organisation.CountSpanning(ctx, db, project.PartnersAtEnd(ctx, db, s), "DE", "JP"); err != nil {
+	if p.Binational, err = project.CountSpanning(ctx, db, s, "DE", "JP"); err != nil {
 		return err
 	}
 	if p.AtEnd > 0 {
@@ -494,7 +500,7 @@ func funnel(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPIs
 	n, err := organisation.CountFunnel(ctx, db, contacts,
 		meeting.HeldBy(ctx, db, trip.Held(ctx, db, s)),
 		interest.Involved(ctx, db, s),
-		[]*gorm.DB{agreement.Parties(ctx, db, "signed", s).Select("organisation_id")},
+		[]*gorm.DB{agreement.Parties(ctx, db, "signed", s)},
 		[]*gorm.DB{project.InitiatedPartners(ctx, db, s, false)},
 		[]*gorm.DB{project.InitiatedPartners(ctx, db, s, true)},
 	)

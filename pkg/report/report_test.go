@@ -3,6 +3,8 @@ package report_test
 import (
 	"context"
 	"encoding/json"
+	"github.com/innomunich/platform/pkg/auth"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -16,7 +18,11 @@ import (
 
 func period(t *testing.T, key string) report.Period {
 	t.Helper()
-	p, err := report.ParsePeriod(key, "", "")
+	var from, to string
+	if f, tt, ok := strings.Cut(key, ".."); ok {
+		key, from, to = "", f, tt
+	}
+	p, err := report.ParsePeriod(key, from, to)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,6 +67,20 @@ func TestTheReportOfGeneratedDataEqualsANaiveRecountOnBothEngines(t *testing.T) 
 		}
 		if k.Directory.Organisations.Total == 0 || k.Trips.Held == 0 || k.Agreements.Signed == 0 || k.Projects.AtEnd == 0 || len(k.Funding.Committed) == 0 || k.Funnel.Steps[0].N == 0 {
 			t.Errorf("generated data gave an empty report: %+v", k)
+		}
+		// The XLSX's trend counts only its four figures for the other
+		// years: the same as the full report of each year.
+		ctx := auth.With(context.Background(), auth.System("test"))
+		trend, err := report.TrendFor(ctx, db, got["FY2025"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var full []report.KPIs
+		for _, y := range report.TrendPeriods(got["FY2025"].Period, report.TrendYears) {
+			full = append(full, must[report.KPIs](t)(report.Compute(ctx, db, y, "en")))
+		}
+		if diff := cmp.Diff(report.TrendTable(full), trend); diff != "" {
+			t.Errorf("the trend differs from the full reports of its years (-full +trend):\n%s", diff)
 		}
 		byEngine = append(byEngine, got)
 	})

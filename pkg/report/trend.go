@@ -1,8 +1,15 @@
 package report
 
 import (
+	"context"
 	"strconv"
 	"strings"
+
+	"github.com/innomunich/platform/pkg/agreement"
+	"github.com/innomunich/platform/pkg/auth"
+	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/project"
+	"github.com/innomunich/platform/pkg/trip"
 )
 
 // TrendYears is how many years the trend on an XLSX's summary sheet shows,
@@ -40,6 +47,54 @@ func TrendTable(years []KPIs) Table {
 		t.Rows = append(t.Rows, []any{k.Period.Key, k.Trips.Held, k.Trips.Confirmed, k.Agreements.Signed, k.Projects.Initiated})
 	}
 	return t
+}
+
+// TrendFor is the trend of the years up to k's period for the caller
+// (TrendTable of TrendPeriods): k itself for its own year, and for the
+// other years only the four figures the trend shows, counted as the full
+// report counts them — not the whole report once per year.
+func TrendFor(ctx context.Context, db *database.DB, k KPIs) (Table, error) {
+	if err := CanRead(auth.From(ctx)); err != nil {
+		return Table{}, err
+	}
+	var years []KPIs
+	for _, y := range TrendPeriods(k.Period, TrendYears) {
+		if y == k.Period {
+			years = append(years, k)
+			continue
+		}
+		t, err := trendFigures(ctx, db, y)
+		if err != nil {
+			return Table{}, err
+		}
+		years = append(years, t)
+	}
+	return TrendTable(years), nil
+}
+
+// trendFigures counts the figures of TrendTable for one period: trips
+// held and their confirmed participants, agreements signed, projects
+// initiated.
+func trendFigures(ctx context.Context, db *database.DB, p Period) (KPIs, error) {
+	s := p.Span()
+	k := KPIs{Period: p}
+	byKind, err := trip.HeldByKind(ctx, db, s)
+	if err != nil {
+		return k, err
+	}
+	for _, r := range byKind {
+		k.Trips.Held += r.Trips
+		k.Trips.Confirmed += r.Confirmed
+	}
+	agreements, err := agreement.ByKind(ctx, db, s)
+	if err != nil {
+		return k, err
+	}
+	for _, f := range agreements {
+		k.Agreements.Signed += f.Counts[0]
+	}
+	k.Projects.Initiated, err = project.Entered(ctx, db, s, project.Initiating...)
+	return k, err
 }
 
 // PeriodLabel is the period as a reader knows it, in lang: "Haushaltsjahr
