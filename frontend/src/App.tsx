@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import './japanese.css';
 
 import { MantineProvider, type MantineProviderProps } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

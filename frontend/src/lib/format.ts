@@ -144,6 +144,12 @@ export function useFormat(): Format {
   return useMemo(() => createFormat(intlLocales[language]), [language]);
 }
 
+// katakana writes the hiragana of a kana reading in katakana, as the
+// server stores readings (search.Katakana): the form shows what is kept.
+export function katakana(s: string): string {
+  return s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
 // Names are shown the one way everywhere: the name a reader of the UI's
 // language reads first, and the other form as secondary text (null where
 // there is none). Under 日本語 a Japanese partner is named in Japanese

@@ -134,7 +134,7 @@ function PersonAgendaDays({ trip, person, timeZone }: { trip: Trip; person: stri
         </Stack>
       )}
       <Text className="print-only" size="xs" c="dimmed">
-        {t('meetings.agenda.printedAt', { zone: timeZone })}
+        {t('meetings.agenda.printedAt', { zone: format.timeZone(timeZone) })}
       </Text>
       <OutcomeModal
         trip={trip}
