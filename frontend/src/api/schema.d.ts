@@ -1307,7 +1307,7 @@ export interface paths {
         };
         /**
          * Search everything
-         * @description The best five organisations, people, agreements, trips, projects and opportunities for q, each kind ranked by relevance (exact name, name prefix, word prefix, substring, then matches in other text) like its list with q, and showing what that list shows the caller (e-mail and phone of people only where the list shows them, opportunities only where the caller may read them). Search folds width, case, kana, diacritics, German and romaji spellings, long vowels and variant kanji.
+         * @description The best five (limit: 1–20) organisations, people, agreements, trips, projects and opportunities for q, each kind ranked by relevance (exact name, name prefix, word prefix, substring, then matches in other text) like its list with q, and showing what that list shows the caller (e-mail and phone of people only where the list shows them, opportunities only where the caller may read them). Search folds width, case, kana, diacritics, German and romaji spellings, long vowels and variant kanji. One page only: sort and cursor are refused (a list with q pages through all matches of one kind).
          */
         get: operations["search"];
         put?: never;
@@ -8843,6 +8843,8 @@ export interface operations {
             query: {
                 /** @description Search text */
                 q: string;
+                /** @description How many of each kind, 1–20 */
+                limit?: number;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
