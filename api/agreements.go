@@ -64,7 +64,7 @@ func (s *server) agreementsOut(ctx context.Context, list []agreement.Agreement) 
 			ids = append(ids, p.OrganisationID)
 		}
 	}
-	names, err := organisation.Names(ctx, s.DB, ids)
+	names, err := organisation.Refs(ctx, s.DB, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +90,7 @@ func (s *server) agreementsOut(ctx context.Context, list []agreement.Agreement) 
 			}
 		}
 		for _, p := range a.Parties {
-			out.Parties = append(out.Parties, AgreementParty{OrganisationID: p.OrganisationID, Organisation: OrganisationRef{ID: p.OrganisationID, Name: names[p.OrganisationID]}, SignatoryID: p.SignatoryID})
+			out.Parties = append(out.Parties, AgreementParty{OrganisationID: p.OrganisationID, Organisation: orgRef(names, p.OrganisationID), SignatoryID: p.SignatoryID})
 		}
 		for _, r := range a.Renewals {
 			out.Renewals = append(out.Renewals, Renewal{RenewedOn: r.RenewedOn, ValidUntil: r.ValidUntil, PreviousValidUntil: r.PreviousValidUntil, Note: r.Note})

@@ -87,7 +87,7 @@ func (s *server) interestsOut(ctx context.Context, list []interest.Interest) (fu
 	for _, i := range list {
 		orgIDs = append(orgIDs, i.OrganisationID, i.Opportunity.OrganisationID)
 	}
-	names, err := organisation.Names(ctx, s.DB, orgIDs)
+	names, err := organisation.Refs(ctx, s.DB, orgIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -98,8 +98,8 @@ func (s *server) interestsOut(ctx context.Context, list []interest.Interest) (fu
 	return func(i interest.Interest) Interest {
 		owner := i.Opportunity.OrganisationID
 		return Interest{ID: i.ID, OpportunityID: i.OpportunityID,
-			Opportunity:    InterestOpportunity{ID: i.OpportunityID, Title: textOut(i.Opportunity.Title), Status: i.Opportunity.Status, Organisation: OrganisationRef{ID: owner, Name: names[owner]}},
-			OrganisationID: i.OrganisationID, Organisation: OrganisationRef{ID: i.OrganisationID, Name: names[i.OrganisationID]},
+			Opportunity:    InterestOpportunity{ID: i.OpportunityID, Title: textOut(i.Opportunity.Title), Status: i.Opportunity.Status, Organisation: orgRef(names, owner)},
+			OrganisationID: i.OrganisationID, Organisation: orgRef(names, i.OrganisationID),
 			Message: i.Message, Status: i.Status, DeclineReason: i.DeclineReason, ClosedReason: i.ClosedReason,
 			AgreementID: i.AgreementID, ProjectID: i.ProjectID, AcceptedAt: i.AcceptedAt, ContactsShared: i.AcceptedOnce(),
 			InterestedContact: contactOut(contacts[i.ID].Interested), OpportunityContact: contactOut(contacts[i.ID].Opportunity),
@@ -532,13 +532,13 @@ func (s *server) ledTo(ctx context.Context, opportunityID string) ([]Opportunity
 	for _, o := range outcomes {
 		orgIDs = append(orgIDs, o.OrganisationID)
 	}
-	names, err := organisation.Names(ctx, s.DB, orgIDs)
+	names, err := organisation.Refs(ctx, s.DB, orgIDs)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]OpportunityOutcome, 0, len(outcomes))
 	for _, o := range outcomes {
-		x := OpportunityOutcome{InterestID: o.InterestID, Organisation: OrganisationRef{ID: o.OrganisationID, Name: names[o.OrganisationID]}, Status: o.Status,
+		x := OpportunityOutcome{InterestID: o.InterestID, Organisation: orgRef(names, o.OrganisationID), Status: o.Status,
 			Agreements: []ChainAgreement{}, Projects: []ChainProject{}}
 		for _, a := range o.Agreements {
 			x.Agreements = append(x.Agreements, ChainAgreement{ID: a.ID, Title: a.Title, SignedOn: a.SignedOn})

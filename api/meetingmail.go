@@ -107,20 +107,20 @@ func (s *server) tellMeetingWith(ctx context.Context, look *mailLookups, m meeti
 			Data:       map[string]string{"Trip": t.Title, "Place": placeName, "Message": m.Message, "Reason": m.DeclineReason + m.CancelReason},
 			ByLanguage: map[string]map[string]string{}}
 		for _, l := range i18n.Locales {
-			v := map[string]string{"Person": n.orgs[meOrg], "Other": n.orgs[otherOrg], "When": meetingWhen(t, m, l)}
+			v := map[string]string{"Person": n.orgs[meOrg].Name, "Other": n.orgs[otherOrg].Name, "When": meetingWhen(t, m, l)}
 			if p, ok := n.people[me]; ok {
 				v["Person"] = p.DisplayName(l)
 			}
 			if other != nil {
 				if p, ok := n.people[*other]; ok {
-					v["Other"] = p.DisplayName(l) + " (" + n.orgs[otherOrg] + ")"
+					v["Other"] = p.DisplayName(l) + " (" + n.orgs[otherOrg].Name + ")"
 				}
 			}
 			note.ByLanguage[l] = v
 		}
 		if method := meetingMethod[template]; method != "" && m.StartsAt != nil {
 			var b bytes.Buffer
-			summary := "Meeting: " + n.orgs[otherOrg] + " – " + placeName
+			summary := "Meeting: " + n.orgs[otherOrg].Name + " – " + placeName
 			if err := meeting.WriteMeetingEvent(&b, m, summary, placeName, method, s.mailFromAddress(), now); err != nil {
 				return err
 			}

@@ -204,7 +204,7 @@ type Meeting struct {
 // names resolves people and organisations for meeting responses.
 type names struct {
 	people map[string]person.Person
-	orgs   map[string]string
+	orgs   map[string]organisation.Ref
 	locale string
 }
 
@@ -216,7 +216,7 @@ func (s *server) names(ctx context.Context, personIDs, orgIDs []string) (names, 
 	for _, p := range people {
 		orgIDs = append(orgIDs, p.OrganisationID)
 	}
-	orgs, err := organisation.Names(ctx, s.DB, orgIDs)
+	orgs, err := organisation.Refs(ctx, s.DB, orgIDs)
 	if err != nil {
 		return names{}, err
 	}
@@ -225,15 +225,11 @@ func (s *server) names(ctx context.Context, personIDs, orgIDs []string) (names, 
 
 func (n names) person(id string) PersonName {
 	p := n.people[id]
-	local := ""
-	if p.FamilyNameLocal != "" || p.GivenNameLocal != "" {
-		local = p.DisplayName("ja")
-	}
-	return PersonName{ID: id, DisplayName: p.DisplayName(n.locale), NameLatin: p.DisplayName("en"), NameLocal: local}
+	return PersonName{ID: id, DisplayName: p.DisplayName(n.locale), NameLatin: p.LatinName(), NameLocal: p.LocalName()}
 }
 
 func (n names) side(personID *string, orgID string) MeetingSide {
-	out := MeetingSide{PersonID: personID, OrganisationID: orgID, Organisation: OrganisationRef{ID: orgID, Name: n.orgs[orgID]}}
+	out := MeetingSide{PersonID: personID, OrganisationID: orgID, Organisation: orgRef(n.orgs, orgID)}
 	if personID != nil {
 		p := n.person(*personID)
 		out.Person = &p
@@ -776,7 +772,7 @@ func (s *server) participantsOutM(ctx context.Context, list []meeting.Participan
 	}
 	return func(p meeting.Participant) MeetingParticipant {
 		return MeetingParticipant{PersonID: p.PersonID, Person: n.person(p.PersonID), OrganisationID: p.OrganisationID,
-			Organisation: OrganisationRef{ID: p.OrganisationID, Name: n.orgs[p.OrganisationID]}, Role: p.Role, SessionIDs: p.SessionIDs, Version: p.Version}
+			Organisation: orgRef(n.orgs, p.OrganisationID), Role: p.Role, SessionIDs: p.SessionIDs, Version: p.Version}
 	}, nil
 }
 
@@ -1552,7 +1548,7 @@ func (s *server) personalAgenda(c echo.Context) error {
 		return err
 	}
 	loc := a.Trip.Location()
-	out := PersonalAgenda{TripID: tripID, TripTitle: a.Trip.Title, Person: n.person(personID), Organisation: OrganisationRef{ID: a.OrgID, Name: n.orgs[a.OrgID]},
+	out := PersonalAgenda{TripID: tripID, TripTitle: a.Trip.Title, Person: n.person(personID), Organisation: orgRef(n.orgs, a.OrgID),
 		TimeZone: a.Trip.TimeZone, Days: []AgendaDay{}}
 	if viewer != nil {
 		name := viewer.String()
@@ -1704,8 +1700,8 @@ func (s *server) meetingFeed(c echo.Context) error {
 	for id := range n.people {
 		flat[id] = n.person(id).NameLatin
 	}
-	for id, name := range n.orgs {
-		flat[id] = name
+	for id, ref := range n.orgs {
+		flat[id] = ref.Name
 	}
 	return writeCalendar(c, "meetings.ics", func(w io.Writer) error {
 		return meeting.WriteFeed(w, a, flat, database.Now())

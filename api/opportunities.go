@@ -20,9 +20,10 @@ import (
 // OpportunityOrganisation names the organisation of an opportunity and
 // its country.
 type OpportunityOrganisation struct {
-	ID      string `json:"id" format:"uuid"`
-	Name    string `json:"name"`
-	Country string `json:"country" example:"DE"`
+	ID        string `json:"id" format:"uuid"`
+	Name      string `json:"name"`
+	NameLocal string `json:"name_local"`
+	Country   string `json:"country" example:"DE"`
 } // @name OpportunityOrganisation
 
 // Opportunity is what an organisation offers or seeks.
@@ -76,7 +77,7 @@ func (s *server) opportunitiesOut(ctx context.Context, list []opportunity.Opport
 	for _, o := range list {
 		ids = append(ids, o.OrganisationID)
 	}
-	names, err := organisation.Names(ctx, s.DB, ids)
+	names, err := organisation.Refs(ctx, s.DB, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +89,7 @@ func (s *server) opportunitiesOut(ctx context.Context, list []opportunity.Opport
 	today := opportunity.Today(time.Now())
 	return func(o opportunity.Opportunity) Opportunity {
 		out := Opportunity{ID: o.ID, OrganisationID: o.OrganisationID,
-			Organisation: OpportunityOrganisation{ID: o.OrganisationID, Name: names[o.OrganisationID], Country: countries[o.OrganisationID]},
+			Organisation: OpportunityOrganisation{ID: o.OrganisationID, Name: names[o.OrganisationID].Name, NameLocal: names[o.OrganisationID].NameLocal, Country: countries[o.OrganisationID]},
 			Kind:         o.Kind, Title: textOut(o.Title), Summary: textOut(o.Summary), MissingLanguages: o.MissingLanguages(),
 			FocusAreas: nonNil(o.FocusAreas), Modalities: nonNil(o.Modalities), Stage: o.Stage, CooperationTypes: nonNil(o.CooperationTypes),
 			TargetCountries: nonNil(o.TargetCountries), IPStatus: o.IPStatus, ContactPersonID: o.ContactPersonID, ValidUntil: o.ValidUntil,

@@ -14,10 +14,18 @@ import (
 )
 
 // OrganisationRef names a referenced organisation.
+// name is its Latin name; name_local its name in the local script
+// (Japanese), empty where none is known.
 type OrganisationRef struct {
-	ID   string `json:"id" format:"uuid"`
-	Name string `json:"name"`
+	ID        string `json:"id" format:"uuid"`
+	Name      string `json:"name" example:"Osaka BioHeadquarters"`
+	NameLocal string `json:"name_local" example:"大阪バイオ・ヘッドクオーター"`
 } // @name OrganisationRef
+
+// orgRef names the organisation with the id from names (organisation.Refs).
+func orgRef(names map[string]organisation.Ref, id string) OrganisationRef {
+	return OrganisationRef{ID: id, Name: names[id].Name, NameLocal: names[id].NameLocal}
+}
 
 // Person is a contact of the directory. email and phone are null for
 // callers who may not see them (only coordinators, admins and the
@@ -47,10 +55,10 @@ type Person struct {
 
 // personOut converts for a caller: the contact data only where the caller
 // may see it, the display name in the caller's language.
-func personOut(caller auth.Principal, orgNames map[string]string) func(person.Person) Person {
+func personOut(caller auth.Principal, orgNames map[string]organisation.Ref) func(person.Person) Person {
 	locale := caller.Locale
 	return func(p person.Person) Person {
-		out := Person{ID: p.ID, OrganisationID: p.OrganisationID, Organisation: OrganisationRef{ID: p.OrganisationID, Name: orgNames[p.OrganisationID]},
+		out := Person{ID: p.ID, OrganisationID: p.OrganisationID, Organisation: orgRef(orgNames, p.OrganisationID),
 			DisplayName: p.DisplayName(locale), GivenName: p.GivenName, FamilyName: p.FamilyName, GivenNameLocal: p.GivenNameLocal,
 			FamilyNameLocal: p.FamilyNameLocal, GivenNameKana: p.GivenNameKana, FamilyNameKana: p.FamilyNameKana, Position: p.Position,
 			Languages: p.LanguageList(), ConsentAt: p.ConsentAt, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
@@ -69,7 +77,7 @@ func (s *server) peopleOut(ctx context.Context, rows []person.Person) (func(pers
 	for _, p := range rows {
 		ids = append(ids, p.OrganisationID)
 	}
-	names, err := organisation.Names(ctx, s.DB, ids)
+	names, err := organisation.Refs(ctx, s.DB, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -83,7 +83,7 @@ func (s *server) projectsOut(ctx context.Context, list []project.Project) (func(
 			orgIDs = append(orgIDs, x.OrganisationID)
 		}
 	}
-	names, err := organisation.Names(ctx, s.DB, orgIDs)
+	names, err := organisation.Refs(ctx, s.DB, orgIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +116,7 @@ func (s *server) projectsOut(ctx context.Context, list []project.Project) (func(
 			out.PhaseHistory = append(out.PhaseHistory, PhaseChange{Phase: h.Phase, ChangedOn: h.ChangedOn})
 		}
 		for _, x := range p.Partners {
-			out.Partners = append(out.Partners, ProjectPartner{OrganisationID: x.OrganisationID, Organisation: OrganisationRef{ID: x.OrganisationID, Name: names[x.OrganisationID]},
+			out.Partners = append(out.Partners, ProjectPartner{OrganisationID: x.OrganisationID, Organisation: orgRef(names, x.OrganisationID),
 				Country: countries[x.OrganisationID], Role: x.Role})
 		}
 		byCur, byFun := project.Totals(byProject[p.ID])

@@ -51,7 +51,7 @@ func (s *server) tripsOut(ctx context.Context, list []trip.Trip) (func(trip.Trip
 		orgIDs = append(orgIDs, t.Organisers...)
 		tripIDs = append(tripIDs, t.ID)
 	}
-	names, err := organisation.Names(ctx, s.DB, orgIDs)
+	names, err := organisation.Refs(ctx, s.DB, orgIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func (s *server) tripsOut(ctx context.Context, list []trip.Trip) (func(trip.Trip
 			Capacity: t.Capacity, RegistrationDeadline: t.RegistrationDeadline, Description: textOut(t.Description), Version: t.Version,
 			CreatedAt: t.CreatedAt, UpdatedAt: t.UpdatedAt}
 		for _, o := range t.Organisers {
-			out.Organisers = append(out.Organisers, OrganisationRef{ID: o, Name: names[o]})
+			out.Organisers = append(out.Organisers, orgRef(names, o))
 		}
 		c := seats[t.ID]
 		out.Seats = Seats{Confirmed: c[0], Waitlisted: c[1]}
@@ -321,7 +321,7 @@ func (s *server) agendaOut(ctx context.Context, t trip.Trip, viewer *time.Locati
 			ids = append(ids, *it.OrganisationID)
 		}
 	}
-	names, err := organisation.Names(ctx, s.DB, ids)
+	names, err := organisation.Refs(ctx, s.DB, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -335,7 +335,8 @@ func (s *server) agendaOut(ctx context.Context, t trip.Trip, viewer *time.Locati
 			out.StartsAtViewer, out.EndsAtViewer = &sv, &ev
 		}
 		if it.OrganisationID != nil {
-			out.Organisation = &OrganisationRef{ID: *it.OrganisationID, Name: names[*it.OrganisationID]}
+			ref := orgRef(names, *it.OrganisationID)
+			out.Organisation = &ref
 		}
 		return out
 	}, nil
@@ -526,9 +527,13 @@ func (s *server) deleteAgendaItem(c echo.Context) error {
 
 // Participant is one registration for a trip.
 type Participant struct {
-	ID             string          `json:"id" format:"uuid"`
-	PersonID       string          `json:"person_id" format:"uuid"`
-	DisplayName    string          `json:"display_name" example:"山田 太郎"`
+	ID          string `json:"id" format:"uuid"`
+	PersonID    string `json:"person_id" format:"uuid"`
+	DisplayName string `json:"display_name" example:"山田 太郎"`
+	// The name in Latin script and in Japanese script (empty where none is
+	// known), for pages that show the other form as secondary text.
+	NameLatin      string          `json:"name_latin" example:"Taro Yamada"`
+	NameLocal      string          `json:"name_local" example:"山田 太郎"`
 	OrganisationID string          `json:"organisation_id" format:"uuid"`
 	Organisation   OrganisationRef `json:"organisation"`
 	Status         string          `json:"status" enums:"confirmed,waitlisted,cancelled"`
@@ -547,14 +552,15 @@ func (s *server) participantsOut(ctx context.Context, list []trip.Participant) (
 	if err != nil {
 		return nil, err
 	}
-	names, err := organisation.Names(ctx, s.DB, orgIDs)
+	names, err := organisation.Refs(ctx, s.DB, orgIDs)
 	if err != nil {
 		return nil, err
 	}
 	locale := auth.From(ctx).Locale
 	return func(p trip.Participant) Participant {
-		out := Participant{ID: p.ID, PersonID: p.PersonID, DisplayName: people[p.PersonID].DisplayName(locale), OrganisationID: p.OrganisationID,
-			Organisation: OrganisationRef{ID: p.OrganisationID, Name: names[p.OrganisationID]}, Status: p.Status, RegisteredAt: p.RegisteredAt, Version: p.Version}
+		who := people[p.PersonID]
+		out := Participant{ID: p.ID, PersonID: p.PersonID, DisplayName: who.DisplayName(locale), NameLatin: who.LatinName(), NameLocal: who.LocalName(), OrganisationID: p.OrganisationID,
+			Organisation: orgRef(names, p.OrganisationID), Status: p.Status, RegisteredAt: p.RegisteredAt, Version: p.Version}
 		if p.Position > 0 {
 			pos := p.Position
 			out.Position = &pos

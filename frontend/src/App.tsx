@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import './theme.css';
+import './japanese.css';
 
 import { MantineProvider, type MantineProviderProps } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

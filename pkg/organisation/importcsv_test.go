@@ -231,7 +231,7 @@ func TestImportShiftJIS(t *testing.T) {
 				t.Errorf("line %d: name %q (report %q), want %q", r.Line, o.Name, r.Name, names[i])
 			}
 		}
-		if o, _ := organisation.Get(coordinatorCtx(), db, rep.Rows[1].ID); o.Description.Ja != "医薬品、研究開発" || o.NameKana != "みなとせいやく" {
+		if o, _ := organisation.Get(coordinatorCtx(), db, rep.Rows[1].ID); o.Description.Ja != "医薬品、研究開発" || o.NameKana != "ミナトセイヤク" {
 			t.Errorf("second line %+v", o)
 		}
 		// Imported organisations are found like created ones: by short

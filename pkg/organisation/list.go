@@ -148,19 +148,53 @@ func Each(ctx context.Context, db *database.DB, f Filter, sort string, fn func(O
 	}
 }
 
-// Names returns the names of the organisations with the ids, for
-// responses that show a referenced organisation by name.
-func Names(ctx context.Context, db *database.DB, ids []string) (map[string]string, error) {
-	out := map[string]string{}
+// Ref is how a response names a referenced organisation: its Latin name
+// and its name in the local script (empty where none is known), so that
+// a Japanese reader sees a Japanese partner in Japanese first.
+type Ref struct{ Name, NameLocal string }
+
+// In is the name a reader of the language sees first: the local name for
+// a Japanese reader where one is known, else the Latin name.
+func (r Ref) In(locale string) string {
+	if locale == "ja" && r.NameLocal != "" {
+		return r.NameLocal
+	}
+	return r.Name
+}
+
+// Refs returns the names of the organisations with the ids in both
+// scripts, for responses that show a referenced organisation by name.
+func Refs(ctx context.Context, db *database.DB, ids []string) (map[string]Ref, error) {
+	out := map[string]Ref{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	var rows []struct{ ID, Name string }
-	if err := db.Conn(ctx).Table("organisations").Select("id, name").Where("id IN ?", ids).Find(&rows).Error; err != nil {
+	var rows []struct{ ID, Name, NameLocal string }
+	if err := db.Conn(ctx).Table("organisations").Select("id, name, name_local").Where("id IN ?", ids).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
-		out[r.ID] = r.Name
+		out[r.ID] = Ref{r.Name, r.NameLocal}
+	}
+	return out, nil
+}
+
+// Names returns the Latin names of the organisations with the ids, for
+// texts written in one script (e-mails, calendar feeds).
+func Names(ctx context.Context, db *database.DB, ids []string) (map[string]string, error) {
+	return namesIn(ctx, db, "", ids)
+}
+
+// namesIn returns the names of the organisations as a reader of the
+// language sees them first (Ref.In).
+func namesIn(ctx context.Context, db *database.DB, locale string, ids []string) (map[string]string, error) {
+	refs, err := Refs(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(refs))
+	for id, r := range refs {
+		out[id] = r.In(locale)
 	}
 	return out, nil
 }

@@ -172,6 +172,7 @@ func (o *Organisation) normalise() {
 		&o.Description.De, &o.Description.En, &o.Description.Ja} {
 		*s = strings.TrimSpace(*s)
 	}
+	o.NameKana = search.Katakana(o.NameKana)
 	o.Country = strings.ToUpper(o.Country)
 	o.Identifiers.normalise()
 	slices.Sort(o.FocusAreas)

@@ -77,6 +77,14 @@ func (p Person) DisplayName(locale string) string {
 	return joinName(p.GivenName, p.FamilyName)
 }
 
+// LatinName is the name in Latin script, in its reading order for
+// readers of German and English ("Ai Tanaka").
+func (p Person) LatinName() string { return p.DisplayName("en") }
+
+// LocalName is the name in Japanese script, family name first ("田中 愛"),
+// or empty where none is known.
+func (p Person) LocalName() string { return joinName(p.FamilyNameLocal, p.GivenNameLocal) }
+
 // Japanese reports whether the person's name has a Japanese form: a name
 // in Japanese script, or its kana reading.
 func (p Person) Japanese() bool {
@@ -146,6 +154,8 @@ func (p *Person) normalise() {
 	for _, s := range []*string{&p.GivenName, &p.FamilyName, &p.GivenNameLocal, &p.FamilyNameLocal, &p.GivenNameKana, &p.FamilyNameKana, &p.Position, &p.Email, &p.Phone} {
 		*s = strings.TrimSpace(*s)
 	}
+	// Readings are kept in katakana, however they were typed.
+	p.GivenNameKana, p.FamilyNameKana = search.Katakana(p.GivenNameKana), search.Katakana(p.FamilyNameKana)
 	// The order is the person's: the first language is the one they are
 	// written to in (trip notifications), so duplicates go, order stays.
 	var langs []string

@@ -32,8 +32,8 @@ func Fold(s string) string {
 		case unicode.IsSpace(r):
 			space = true
 			continue
-		case r >= 'ぁ' && r <= 'ゖ': // hiragana → katakana
-			r += 'ァ' - 'ぁ'
+		case isHiragana(r):
+			r = toKatakana(r)
 		default:
 			r = unicode.ToLower(r)
 		}
@@ -45,6 +45,21 @@ func Fold(s string) string {
 	}
 	return b.String()
 }
+
+// Katakana writes the hiragana of s in katakana, the convention for a
+// kana reading (ふりがな as フリガナ), and leaves everything else as it is:
+// the organisations and people store their readings so.
+func Katakana(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isHiragana(r) {
+			return toKatakana(r)
+		}
+		return r
+	}, s)
+}
+
+func isHiragana(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' }
+func toKatakana(r rune) rune { return r + 'ァ' - 'ぁ' }
 
 // Document joins the normalized texts that a record is found by.
 func Document(texts ...string) string {

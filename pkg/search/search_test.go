@@ -51,3 +51,18 @@ func TestHost(t *testing.T) {
 		}
 	}
 }
+
+func TestKatakanaWritesHiraganaOnly(t *testing.T) {
+	for in, want := range map[string]string{
+		"おおさか":        "オオサカ",
+		"ばいおへっどくぉーたー": "バイオヘッドクォーター",
+		"ゔぁ ゖ":        "ヴァ ヶ",
+		"ヤマダ":         "ヤマダ",
+		"山田 Taro ｶﾅ":  "山田 Taro ｶﾅ",
+		"":            "",
+	} {
+		if got := search.Katakana(in); got != want {
+			t.Errorf("Katakana(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

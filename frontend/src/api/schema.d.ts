@@ -3585,6 +3585,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            name_local: string;
         };
         OpportunityOutcome: {
             agreements: components["schemas"]["ChainAgreement"][];
@@ -3814,7 +3815,10 @@ export interface components {
         OrganisationRef: {
             /** Format: uuid */
             id: string;
+            /** @example Osaka BioHeadquarters */
             name: string;
+            /** @example 大阪バイオ・ヘッドクオーター */
+            name_local: string;
         };
         OriginRef: {
             /** Format: uuid */
@@ -3849,6 +3853,14 @@ export interface components {
             display_name: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description The name in Latin script and in Japanese script (empty where none is
+             *     known), for pages that show the other form as secondary text.
+             * @example Taro Yamada
+             */
+            name_latin: string;
+            /** @example 山田 太郎 */
+            name_local: string;
             organisation: components["schemas"]["OrganisationRef"];
             /** Format: uuid */
             organisation_id: string;

@@ -5,9 +5,11 @@ import { useMemo, useState } from 'react';
 import type { Schemas } from '../api/client';
 import { unwrap } from '../api/problem';
 import { useApi } from '../auth/context';
+import { useFormat } from '../lib/format';
 import { useCommittedSearch } from '../lib/useCommittedSearch';
 
-export type OrganisationRef = Schemas['OrganisationRef'];
+// A chosen organisation: its local name is shown where it is known.
+export type OrganisationRef = Omit<Schemas['OrganisationRef'], 'name_local'> & { name_local?: string };
 
 // useOrganisationOptions searches the directory as the user types (the
 // API's q search: Latin and Japanese script) and remembers the names of
@@ -15,9 +17,12 @@ export type OrganisationRef = Schemas['OrganisationRef'];
 // moves on.
 function useOrganisationOptions(known: OrganisationRef[], filter: { country?: string }) {
   const api = useApi();
+  const format = useFormat();
   const [search, setSearch] = useState('');
   const { q, compositionProps } = useCommittedSearch(search);
-  const [seen, setSeen] = useState<Map<string, string>>(() => new Map(known.map((o) => [o.id, o.name])));
+  const [seen, setSeen] = useState<Map<string, string>>(
+    () => new Map(known.map((o) => [o.id, format.label(format.organisation(o))])),
+  );
   const found = useQuery({
     queryKey: ['organisation-options', q, filter],
     placeholderData: keepPreviousData,
@@ -32,10 +37,10 @@ function useOrganisationOptions(known: OrganisationRef[], filter: { country?: st
   const data = useMemo(() => {
     const options = new Map(seen);
     for (const o of found.data?.items ?? []) {
-      options.set(o.id, o.name_local ? `${o.name} (${o.name_local})` : o.name);
+      options.set(o.id, format.label(format.organisation(o)));
     }
     return [...options].map(([value, label]) => ({ value, label }));
-  }, [seen, found.data]);
+  }, [seen, found.data, format]);
   const remember = (ids: string[]) => {
     const labels = new Map(data.map((o) => [o.value, o.label]));
     setSeen((before) => {

@@ -27,6 +27,7 @@ import { StatusBadge } from './StatusBadge';
 import { agreementKey, useAgreement } from './useAgreement';
 import { DeleteButton } from '../../components/Actions';
 import { BackLink } from '../../components/BackLink';
+import { OrgName } from '../../components/Names';
 
 export function AgreementPage() {
   const { t } = useTranslation();
@@ -91,7 +92,7 @@ function AgreementDetail({ agreement: a }: { agreement: Agreement }) {
                 <Table.Tr key={p.organisation_id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/organisations/${p.organisation_id}`}>
-                      {p.organisation.name}
+                      <OrgName org={p.organisation} />
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{p.signatory_id ? <PersonLink id={p.signatory_id} /> : t('common.none')}</Table.Td>

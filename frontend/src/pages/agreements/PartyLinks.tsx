@@ -2,6 +2,7 @@ import { Anchor, Group } from '@mantine/core';
 import { Link } from 'react-router';
 
 import type { Schemas } from '../../api/client';
+import { OrgName } from '../../components/Names';
 
 // OrganisationLinks names organisations, each a link to its page.
 export function OrganisationLinks({ organisations }: { organisations: Schemas['OrganisationRef'][] }) {
@@ -10,7 +11,7 @@ export function OrganisationLinks({ organisations }: { organisations: Schemas['O
       {organisations.map((o, i) => (
         <span key={o.id}>
           <Anchor component={Link} to={`/organisations/${o.id}`}>
-            {o.name}
+            <OrgName org={o} />
           </Anchor>
           {i < organisations.length - 1 && ','}
         </span>

@@ -13,8 +13,8 @@ export function anAgreement(overrides: Partial<Schemas['Agreement']> = {}): Sche
     terminated_on: null,
     status: 'active',
     parties: [
-      { organisation_id: 'o1', organisation: { id: 'o1', name: 'BioM' }, signatory_id: null },
-      { organisation_id: 'o2', organisation: { id: 'o2', name: 'Osaka BioHeadquarters' }, signatory_id: null },
+      { organisation_id: 'o1', organisation: { id: 'o1', name: 'BioM', name_local: '' }, signatory_id: null },
+      { organisation_id: 'o2', organisation: { id: 'o2', name: 'Osaka BioHeadquarters', name_local: '' }, signatory_id: null },
     ],
     renewals: [],
     origin_interest_id: null,
@@ -47,10 +47,10 @@ export function aProject(overrides: Partial<Schemas['Project']> = {}): Schemas['
     origin_interest: null,
     origin_meeting_id: null,
     partners: [
-      { organisation_id: 'de1', organisation: { id: 'de1', name: 'Munich Biotech' }, country: 'DE', role: 'coordinator' },
-      { organisation_id: 'jp1', organisation: { id: 'jp1', name: 'Kawasaki Pharma' }, country: 'JP', role: 'partner' },
-      { organisation_id: 'de2', organisation: { id: 'de2', name: 'LMU Research Group' }, country: 'DE', role: 'associated' },
-      { organisation_id: 'us1', organisation: { id: 'us1', name: 'Boston Services' }, country: 'US', role: 'associated' },
+      { organisation_id: 'de1', organisation: { id: 'de1', name: 'Munich Biotech', name_local: '' }, country: 'DE', role: 'coordinator' },
+      { organisation_id: 'jp1', organisation: { id: 'jp1', name: 'Kawasaki Pharma', name_local: '' }, country: 'JP', role: 'partner' },
+      { organisation_id: 'de2', organisation: { id: 'de2', name: 'LMU Research Group', name_local: '' }, country: 'DE', role: 'associated' },
+      { organisation_id: 'us1', organisation: { id: 'us1', name: 'Boston Services', name_local: '' }, country: 'US', role: 'associated' },
     ],
     focus_areas: [],
     funding_totals: {

@@ -14,6 +14,6 @@ export function useOrganisationRef(id: string | null | undefined) {
     staleTime: 60_000,
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/v1/organisations/{id}', { params: { path: { id: id ?? '' } }, signal })),
-    select: (o: Schemas['Organisation']): Schemas['OrganisationRef'] => ({ id: o.id, name: o.name }),
+    select: (o: Schemas['Organisation']): Schemas['OrganisationRef'] => ({ id: o.id, name: o.name, name_local: o.name_local }),
   });
 }

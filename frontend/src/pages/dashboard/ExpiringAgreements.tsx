@@ -43,7 +43,7 @@ export function ExpiringAgreements() {
                 {a.title}
               </Anchor>
               <Text size="xs" c="dimmed" lineClamp={1}>
-                {a.parties.map((p) => p.organisation.name).join(' · ')}
+                {format.list(a.parties.map((p) => format.organisation(p.organisation).primary))}
               </Text>
             </Stack>
             {a.valid_until && (

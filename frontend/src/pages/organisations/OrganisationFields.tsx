@@ -15,6 +15,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { katakana } from '../../lib/format';
 import { useCountries, useFocusAreas, useReferenceOptions, useRegions } from '../../lib/reference';
 import { ExternalIdsInput } from '../../components/ExternalIds';
 import { kinds, type IdentifierValues, type OrganisationValues } from './organisationValues';
@@ -63,6 +64,7 @@ export function OrganisationFields({ form }: { form: UseFormReturnType<Organisat
             label={t('organisations.fields.name_kana')}
             description={t('organisations.hints.name_kana')}
             lang="ja"
+            onBlur={(e) => form.setFieldValue('name_kana', katakana(e.currentTarget.value))}
           />
           <TextInput {...field('short_name')} label={t('organisations.fields.short_name')} />
           <Select

@@ -20,6 +20,7 @@ import { SearchField } from '../../components/SearchField';
 import { useUrlFilters } from '../../lib/useUrlFilters';
 import { Badge } from '../../components/Badge';
 import { ListTable } from '../../components/ListTable';
+import { OrgName } from '../../components/Names';
 
 export const pageSize = 50;
 
@@ -217,7 +218,7 @@ export function OrganisationsPage() {
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Anchor component={Link} to={`/organisations/${org.id}`} fw={500}>
-                        {org.name}
+                        <OrgName org={org} stacked />
                       </Anchor>
                       {org.sme && (
                         <Badge size="sm" variant="light">

@@ -9,6 +9,7 @@ import { useFocusAreas, useReferenceOptions, useText } from '../../lib/reference
 import type { Opportunity } from './model';
 import { LanguageMarkers, OpportunityStatusBadge } from './parts';
 import { Badge } from '../../components/Badge';
+import { OrgName } from '../../components/Names';
 
 // OpportunityCard is one opportunity in a list: what it is, who offers or
 // seeks it (with their country), its focus and stage, and which language
@@ -34,7 +35,7 @@ export function OpportunityCard({ opportunity: o }: { opportunity: Opportunity }
         </Anchor>
         <Group gap="xs" wrap="wrap">
           <Anchor component={Link} to={`/organisations/${o.organisation.id}`} size="sm">
-            {o.organisation.name}
+            <OrgName org={o.organisation} />
           </Anchor>
           {o.organisation.country !== '' && <CountryFlag code={o.organisation.country} />}
         </Group>

@@ -36,6 +36,7 @@ import { Why } from './Why';
 import { Badge } from '../../components/Badge';
 import { DeleteButton } from '../../components/Actions';
 import { BackLink } from '../../components/BackLink';
+import { OrgName } from '../../components/Names';
 
 export function OpportunityPage() {
   const { t } = useTranslation();
@@ -88,7 +89,7 @@ function OpportunityDetail({ opportunity: o }: { opportunity: Opportunity }) {
             value: (
               <Group gap="xs" component="span">
                 <Anchor component={Link} to={`/organisations/${o.organisation.id}`}>
-                  {o.organisation.name}
+                  <OrgName org={o.organisation} />
                 </Anchor>
                 {o.organisation.country !== '' && <CountryFlag code={o.organisation.country} />}
               </Group>
@@ -223,7 +224,9 @@ function MatchesSection({ opportunity: o }: { opportunity: Opportunity }) {
                       <Badge variant="light" color="grape" size="sm">
                         {codes.label('kinds', m.opportunity.kind)}
                       </Badge>
-                      <Text size="sm">{m.opportunity.organisation.name}</Text>
+                      <Text size="sm">
+                        <OrgName org={m.opportunity.organisation} />
+                      </Text>
                       {m.opportunity.organisation.country !== '' && <CountryFlag code={m.opportunity.organisation.country} />}
                     </Group>
                   </Stack>

@@ -11,6 +11,7 @@ import { useCursorList } from '../../lib/useCursorList';
 import { RelatedList } from '../organisations/RelatedList';
 import { Why } from './Why';
 import { Badge } from '../../components/Badge';
+import { OrgName } from '../../components/Names';
 
 // OrganisationOpportunities lists an organisation's opportunities on its page.
 export function OrganisationOpportunities({ organisationId }: { organisationId: string }) {
@@ -77,7 +78,7 @@ export function SuggestedPartners({ organisationId }: { organisationId: string }
                 <Group justify="space-between" wrap="nowrap">
                   <Group gap="xs">
                     <Anchor component={Link} to={`/organisations/${s.organisation.id}`} fw={500}>
-                      {s.organisation.name}
+                      <OrgName org={s.organisation} />
                     </Anchor>
                     <CountryFlag code={s.organisation.country} />
                   </Group>

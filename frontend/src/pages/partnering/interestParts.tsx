@@ -180,9 +180,9 @@ export function InterestCard({
             )}
             <Text size="sm">
               {show === 'opportunity'
-                ? t('partnering.interest.to', { name: i.opportunity.organisation.name })
-                : t('partnering.interest.from', { name: i.organisation.name })}
-              {show === 'both' && ` → ${i.opportunity.organisation.name}`}
+                ? t('partnering.interest.to', { name: fmt.organisation(i.opportunity.organisation).primary })
+                : t('partnering.interest.from', { name: fmt.organisation(i.organisation).primary })}
+              {show === 'both' && ` → ${fmt.organisation(i.opportunity.organisation).primary}`}
             </Text>
             <Text size="xs" c="dimmed">
               {t('partnering.interest.sentOn', { date: fmt.dateTime(i.created_at) })}

@@ -15,6 +15,7 @@ import { SearchField } from '../../components/SearchField';
 import { useUrlFilters } from '../../lib/useUrlFilters';
 import { useLanguageNames } from './personValues';
 import { ListTable } from '../../components/ListTable';
+import { OrgName, PersonName } from '../../components/Names';
 
 const pageSize = 50;
 const sorts = ['relevance', 'name_kana', 'name', '-updated_at', '-created_at'] as const;
@@ -145,12 +146,12 @@ export function PeoplePage() {
                 <Table.Tr key={p.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/people/${p.id}`} fw={500}>
-                      {p.display_name}
+                      <PersonName person={p} stacked />
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={`/organisations/${p.organisation_id}`}>
-                      {p.organisation.name}
+                      <OrgName org={p.organisation} />
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{p.position}</Table.Td>

@@ -12,7 +12,7 @@ import { useMe } from '../../auth/useMe';
 import { ConflictModal } from '../../components/ConflictModal';
 import { OrganisationPicker, type OrganisationRef } from '../../components/OrganisationPicker';
 import { ErrorNotice, LoadingRows, QueryState } from '../../components/QueryState';
-import { useFormat } from '../../lib/format';
+import { katakana, useFormat } from '../../lib/format';
 import { showFieldErrors } from '../../lib/forms';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useVersionedEdit } from '../../lib/useVersionedEdit';
@@ -64,8 +64,15 @@ function PersonFields({
           <TextInput {...field('given_name')} autoComplete="off" />
           <TextInput {...field('family_name_local')} lang="ja" autoComplete="off" />
           <TextInput {...field('given_name_local')} lang="ja" autoComplete="off" />
-          <TextInput {...field('family_name_kana')} lang="ja" autoComplete="off" />
-          <TextInput {...field('given_name_kana')} lang="ja" autoComplete="off" />
+          {(['family_name_kana', 'given_name_kana'] as const).map((name) => (
+            <TextInput
+              key={name}
+              {...field(name)}
+              lang="ja"
+              autoComplete="off"
+              onBlur={(e) => form.setFieldValue(name, katakana(e.currentTarget.value))}
+            />
+          ))}
         </SimpleGrid>
       </FormSection>
       <FormSection title={t('people.sections.work')}>

@@ -18,6 +18,7 @@ import { Section } from '../agreements/Section';
 import { partnerRoles, partnersBySide, type PartnerRole, type Project } from './project';
 import { projectKey, useRefreshProject } from './useProject';
 import { Badge } from '../../components/Badge';
+import { OrgName } from '../../components/Names';
 
 type Partner = Schemas['ProjectPartner'];
 
@@ -174,7 +175,7 @@ function PartnerCard({ partner: x, onRemove }: { partner: Partner; onRemove?: ()
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Stack gap={2}>
           <Anchor component={Link} to={`/organisations/${x.organisation_id}`} fw={500}>
-            {x.organisation.name}
+            <OrgName org={x.organisation} stacked />
           </Anchor>
           <Group gap={6}>
             <Badge size="sm" variant={coordinator ? 'filled' : 'light'} color={coordinator ? undefined : 'gray'}>

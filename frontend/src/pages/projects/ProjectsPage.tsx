@@ -18,6 +18,7 @@ import { MoneyList } from './MoneyList';
 import { PhaseBadge } from './PhaseBadge';
 import { coordinatorOf, phases, type Phase, type Project } from './project';
 import { ListTable } from '../../components/ListTable';
+import { OrgName } from '../../components/Names';
 
 const filterKeys = ['q', 'phase', 'focus_area', 'partner', 'country', 'funder', 'active_on'] as const;
 const pageSize = 50;
@@ -168,7 +169,7 @@ export function ProjectsPage() {
                     <Table.Td>
                       {coordinator ? (
                         <Anchor component={Link} to={`/organisations/${coordinator.organisation_id}`}>
-                          {coordinator.organisation.name}
+                          <OrgName org={coordinator.organisation} />
                         </Anchor>
                       ) : (
                         t('common.none')

@@ -19,6 +19,7 @@ import { agendaKinds, tripKeys, useAgenda, type AgendaItem, type Trip } from './
 import { ConfirmButton } from '../../components/ConfirmDialog';
 import { instantFromLocal, localFromInstant } from './zonedTime';
 import { Badge } from '../../components/Badge';
+import { OrgName } from '../../components/Names';
 
 type Zone = 'trip' | 'viewer';
 
@@ -117,7 +118,7 @@ export function AgendaSection({ trip }: { trip: Trip }) {
                           <Text size="sm">{item.location}</Text>
                           {item.organisation && (
                             <Anchor component={Link} to={`/organisations/${item.organisation.id}`} size="sm">
-                              {item.organisation.name}
+                              <OrgName org={item.organisation} />
                             </Anchor>
                           )}
                         </Table.Td>

@@ -14,6 +14,7 @@ import { registrationState, tripKeys, useParticipants, type Participant, type Tr
 import { PersonPicker } from './PersonPicker';
 import { ConfirmButton } from '../../components/ConfirmDialog';
 import { Badge } from '../../components/Badge';
+import { OrgName, PersonName } from '../../components/Names';
 
 // ParticipantBadge: confirmed, or the place on the waitlist.
 export function ParticipantBadge({ participant }: { participant: Pick<Participant, 'status' | 'position'> }) {
@@ -73,12 +74,12 @@ export function ParticipantsSection({ trip }: { trip: Trip }) {
                   <Table.Tr key={p.id}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Anchor component={Link} to={`/people/${p.person_id}`}>
-                        {p.display_name}
+                        <PersonName person={p} stacked />
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
                       <Anchor component={Link} to={`/organisations/${p.organisation_id}`}>
-                        {p.organisation.name}
+                        <OrgName org={p.organisation} stacked />
                       </Anchor>
                     </Table.Td>
                     <Table.Td>

@@ -19,6 +19,7 @@ import { ConfirmButton } from '../../components/ConfirmDialog';
 import { Destination, Fact, Seats, StatusBadge, TripDates } from './TripParts';
 import { Badge } from '../../components/Badge';
 import { BackLink } from '../../components/BackLink';
+import { OrgName } from '../../components/Names';
 
 function Facts({ trip }: { trip: Trip }) {
   const { t } = useTranslation();
@@ -37,7 +38,7 @@ function Facts({ trip }: { trip: Trip }) {
         <Destination trip={trip} />
       </Fact>
       <Fact label={t('trips.fields.time_zone')}>
-        <Text size="sm">{trip.time_zone}</Text>
+        <Text size="sm">{format.timeZone(trip.time_zone)}</Text>
       </Fact>
       <Fact label={t('trips.fields.registration_deadline')}>
         {deadline === null ? (
@@ -60,7 +61,7 @@ function Facts({ trip }: { trip: Trip }) {
         <Stack gap={0}>
           {trip.organisers.map((o) => (
             <Anchor key={o.id} component={Link} to={`/organisations/${o.id}`} size="sm">
-              {o.name}
+              <OrgName org={o} />
             </Anchor>
           ))}
         </Stack>

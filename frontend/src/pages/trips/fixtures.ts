@@ -14,7 +14,7 @@ export function trip(over: Partial<Trip> = {}): Trip {
     title: 'Delegation to Osaka',
     kind: 'delegation_trip',
     organiser_ids: [ids.ownOrg],
-    organisers: [{ id: ids.ownOrg, name: 'Example Biotech GmbH' }],
+    organisers: [{ id: ids.ownOrg, name: 'Example Biotech GmbH', name_local: '' }],
     country: 'JP',
     regions: [],
     cities: ['Osaka'],
@@ -60,8 +60,10 @@ export function participant(
     id: `01900000-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`,
     person_id: `01900000-0000-7000-8000-0000000002${String(n).padStart(2, '0')}`,
     display_name: name,
+    name_latin: name,
+    name_local: '',
     organisation_id: organisationId,
-    organisation: { id: organisationId, name: organisationId === ids.ownOrg ? 'Example Biotech GmbH' : 'Sample Pharma KK' },
+    organisation: { id: organisationId, name: organisationId === ids.ownOrg ? 'Example Biotech GmbH' : 'Sample Pharma KK', name_local: '' },
     status,
     position,
     registered_at: `2025-06-0${String(n)}T10:00:00Z`,
@@ -73,8 +75,10 @@ export function person(n: number, name: string, organisationId = ids.ownOrg) {
   return {
     id: `01900000-0000-7000-8000-0000000002${String(n).padStart(2, '0')}`,
     display_name: name,
+    name_latin: name,
+    name_local: '',
     organisation_id: organisationId,
-    organisation: { id: organisationId, name: organisationId === ids.ownOrg ? 'Example Biotech GmbH' : 'Sample Pharma KK' },
+    organisation: { id: organisationId, name: organisationId === ids.ownOrg ? 'Example Biotech GmbH' : 'Sample Pharma KK', name_local: '' },
   };
 }
 

@@ -6,7 +6,7 @@ import { usePersonAgenda, type Meeting } from '../../../api/resources/meetings';
 import { usePermissions } from '../../../auth/permissions';
 import { useMe } from '../../../auth/useMe';
 import { LoadingRows, QueryState } from '../../../components/QueryState';
-import { bothNames, useFormat } from '../../../lib/format';
+import { useFormat } from '../../../lib/format';
 import type { Trip } from '../model';
 import { agendaDays, entryKey } from './agenda';
 import { FeedSection } from './FeedSection';
@@ -19,7 +19,7 @@ import { Badge } from '../../../components/Badge';
 // AgendaView is a participant's personal agenda: the trip's programme
 // and their meetings by day, in the trip's zone or the reader's, made to
 // be read on a phone and printed on A4 to carry along. Names are written
-// in both forms (田中 愛 / Ai Tanaka), since either side may read it.
+// in both forms (田中 愛 (Ai Tanaka)), since either side may read it.
 export function AgendaView({ trip }: { trip: Trip }) {
   const { t } = useTranslation();
   const can = usePermissions();
@@ -87,7 +87,7 @@ function PersonAgendaDays({ trip, person, timeZone }: { trip: Trip; person: stri
     <QueryState query={agenda} skeleton={<LoadingRows rows={4} />}>
       {agenda.data !== undefined && (
         <Text className="print-only" fw={600}>
-          {bothNames(agenda.data.person)} · {agenda.data.organisation.name}
+          {format.label(format.person(agenda.data.person))} · {format.label(format.organisation(agenda.data.organisation))}
         </Text>
       )}
       {days.length === 0 ? (
@@ -134,7 +134,7 @@ function PersonAgendaDays({ trip, person, timeZone }: { trip: Trip; person: stri
         </Stack>
       )}
       <Text className="print-only" size="xs" c="dimmed">
-        {t('meetings.agenda.printedAt', { zone: timeZone })}
+        {t('meetings.agenda.printedAt', { zone: format.timeZone(timeZone) })}
       </Text>
       <OutcomeModal
         trip={trip}
@@ -168,6 +168,7 @@ function MeetingEntry({
   onOrigin: (m: Meeting) => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const can = usePermissions();
   const me = useMe();
   // A side records its own outcome; coordinators either side's.
@@ -176,7 +177,7 @@ function MeetingEntry({
   // offers the outcome after the next refresh.
   const [now] = useState(Date.now);
   const other = otherSide(m, person);
-  const name = other.person === null ? null : bothNames(other.person);
+  const name = other.person === null ? null : format.label(format.person(other.person));
   const started = m.starts_at !== null && Date.parse(m.starts_at) <= now;
   const cancelled = m.status === 'cancelled';
   return (
@@ -198,11 +199,13 @@ function MeetingEntry({
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Text size="sm" fw={500}>
             {name === null
-              ? t('meetings.agenda.meetingOrg', { organisation: other.organisation.name })
+              ? t('meetings.agenda.meetingOrg', { organisation: format.label(format.organisation(other.organisation)) })
               : t('meetings.agenda.meeting', { name })}
           </Text>
           <Text size="xs" c="dimmed">
-            {m.place === null ? other.organisation.name : `${other.organisation.name} · ${t('meetings.agenda.place')}: ${m.place.name}`}
+            {m.place === null
+              ? format.label(format.organisation(other.organisation))
+              : `${format.label(format.organisation(other.organisation))} · ${t('meetings.agenda.place')}: ${m.place.name}`}
           </Text>
           {m.video_link !== '' && (
             <Anchor href={m.video_link} size="xs" target="_blank" rel="noreferrer" style={{ overflowWrap: 'anywhere' }}>

@@ -9,7 +9,8 @@ import { useText } from '../../../lib/reference';
 import { usePermissions } from '../../../auth/permissions';
 import { useMe } from '../../../auth/useMe';
 import { LoadingRows, QueryState } from '../../../components/QueryState';
-import { bothNames, useFormat } from '../../../lib/format';
+import { useFormat } from '../../../lib/format';
+import { OrgName, PersonName } from '../../../components/Names';
 import type { Trip } from '../model';
 import { useParticipantMap } from './helpers';
 import { RequestModal } from './RequestModal';
@@ -29,7 +30,11 @@ export function DirectoryView({ trip }: { trip: Trip }) {
   const total = sessions.data?.items.length ?? 0;
   const needle = q.trim().toLowerCase();
   const rows = (participants.data?.items ?? []).filter(
-    (p) => needle === '' || `${bothNames(p.person)} ${p.organisation.name}`.toLowerCase().includes(needle),
+    (p) =>
+      needle === '' ||
+      `${format.label(format.person(p.person))} ${format.label(format.organisation(p.organisation))}`
+        .toLowerCase()
+        .includes(needle),
   );
 
   return (
@@ -65,17 +70,12 @@ export function DirectoryView({ trip }: { trip: Trip }) {
                   <Table.Tr key={p.person_id}>
                     <Table.Td>
                       <Anchor component={Link} to={`/people/${p.person_id}`}>
-                        {p.person.display_name}
+                        <PersonName person={p.person} stacked />
                       </Anchor>
-                      {bothNames(p.person) !== p.person.display_name && (
-                        <Text size="xs" c="dimmed">
-                          {bothNames(p.person)}
-                        </Text>
-                      )}
                     </Table.Td>
                     <Table.Td>
                       <Anchor component={Link} to={`/organisations/${p.organisation_id}`}>
-                        {p.organisation.name}
+                        <OrgName org={p.organisation} stacked />
                       </Anchor>
                       <OrganisationOpportunities organisationId={p.organisation_id} name={p.organisation.name} />
                     </Table.Td>

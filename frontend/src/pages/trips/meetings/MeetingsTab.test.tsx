@@ -22,7 +22,7 @@ const huber = personName('01900000-0000-7000-8000-0000000002a1', 'Anna Huber');
 const tanaka = personName('01900000-0000-7000-8000-0000000002b1', 'Ai Tanaka', '田中 愛');
 
 function participantOf(p: typeof huber, organisationId: string, name: string, role: MeetingParticipant['role']): MeetingParticipant {
-  return { person_id: p.id, person: p, organisation_id: organisationId, organisation: { id: organisationId, name }, role, session_ids: [], version: 1 };
+  return { person_id: p.id, person: p, organisation_id: organisationId, organisation: { id: organisationId, name, name_local: '' }, role, session_ids: [], version: 1 };
 }
 
 const participants = [
@@ -40,7 +40,7 @@ const agenda: PersonalAgenda = {
   trip_id: ids.trip,
   trip_title: 'Delegation to Osaka',
   person: huber,
-  organisation: { id: ids.ownOrg, name: 'Example Biotech GmbH' },
+  organisation: { id: ids.ownOrg, name: 'Example Biotech GmbH', name_local: '' },
   time_zone: 'Asia/Tokyo',
   days: [
     { date: '2026-01-15', entries: [programme('a-1', 'Welcome dinner', '2026-01-15T09:00:00Z', '2026-01-15T11:00:00Z')] },

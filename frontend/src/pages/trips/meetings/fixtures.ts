@@ -23,7 +23,7 @@ export function side(person: PersonName | null, organisation: string): MeetingSi
     person_id: person?.id ?? null,
     person,
     organisation_id: `org-${organisation}`,
-    organisation: { id: `org-${organisation}`, name: organisation },
+    organisation: { id: `org-${organisation}`, name: organisation, name_local: '' },
   };
 }
 

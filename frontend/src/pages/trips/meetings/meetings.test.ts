@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { bothNames } from '../../../lib/format';
+import { createFormat, intlLocales } from '../../../lib/format';
 import { agendaDays } from './agenda';
 import { cell, gridSession, meeting, meetingEntry, personName, place, programme, session, side } from './fixtures';
 import { bookedCount, clashes, placeRows } from './grid';
@@ -91,12 +91,16 @@ describe('personal agenda by day', () => {
   });
 });
 
-describe('names in both forms', () => {
-  it('writes the Japanese name family first, then the Latin one', () => {
-    expect(bothNames(tanaka)).toBe('田中 愛 / Ai Tanaka');
+describe('names in both forms on a printed agenda', () => {
+  const ja = createFormat(intlLocales.ja);
+  const en = createFormat(intlLocales.en);
+
+  it('writes the Japanese name family first for a Japanese reader, then the Latin one', () => {
+    expect(ja.label(ja.person(tanaka))).toBe('田中 愛 (Ai Tanaka)');
+    expect(en.label(en.person(tanaka))).toBe('Ai Tanaka (田中 愛)');
   });
 
   it('writes the Latin name alone when no other is known', () => {
-    expect(bothNames(huber)).toBe('Anna Huber');
+    expect(ja.label(ja.person(huber))).toBe('Anna Huber');
   });
 });
