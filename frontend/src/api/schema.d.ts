@@ -2210,6 +2210,14 @@ export interface components {
             items: components["schemas"]["APIKey"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         APIKeyPatch: {
             /** Format: date-time */
@@ -2298,6 +2306,14 @@ export interface components {
             items: components["schemas"]["AgendaItem"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         AgendaItemPatch: {
             /** Format: date-time */
@@ -2391,6 +2407,14 @@ export interface components {
             items: components["schemas"]["Agreement"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         AgreementParty: {
             organisation: components["schemas"]["OrganisationRef"];
@@ -2451,6 +2475,14 @@ export interface components {
             items: components["schemas"]["AuditEvent"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         ChainAgreement: {
             /** Format: uuid */
@@ -2563,6 +2595,14 @@ export interface components {
             items: components["schemas"]["FocusArea"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         FocusAreaPatch: {
             name?: components["schemas"]["TextPatch"];
@@ -2612,6 +2652,14 @@ export interface components {
             items: components["schemas"]["FrozenReport"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         Funder: {
             /** @example amed */
@@ -2646,6 +2694,14 @@ export interface components {
             items: components["schemas"]["Funder"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         FunderPatch: {
             /**
@@ -2722,6 +2778,14 @@ export interface components {
             items: components["schemas"]["Funding"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         FundingPatch: {
             /** Format: int64 */
@@ -2857,6 +2921,14 @@ export interface components {
             items: components["schemas"]["Interest"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         InterestOpportunity: {
             /** Format: uuid */
@@ -2945,6 +3017,14 @@ export interface components {
             items: components["schemas"]["Job"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         LoginRequest: {
             /** @example coordinator@biom.example */
@@ -3086,6 +3166,14 @@ export interface components {
             items: components["schemas"]["Meeting"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         MeetingOutcome: {
             /** @enum {string} */
@@ -3118,6 +3206,14 @@ export interface components {
             items: components["schemas"]["MeetingOutcome"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         MeetingOutcomePatch: {
             /** @enum {string} */
@@ -3144,6 +3240,14 @@ export interface components {
             items: components["schemas"]["MeetingParticipant"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         MeetingPatch: {
             /** @enum {string|null} */
@@ -3175,6 +3279,14 @@ export interface components {
             items: components["schemas"]["MeetingPlace"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         MeetingPlacePatch: {
             name?: string;
@@ -3246,6 +3358,14 @@ export interface components {
             items: components["schemas"]["MeetingSession"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         MeetingSessionPatch: {
             /** Format: date-time */
@@ -3321,6 +3441,14 @@ export interface components {
             items: components["schemas"]["Milestone"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         MilestonePatch: {
             /** Format: date */
@@ -3481,6 +3609,14 @@ export interface components {
             items: components["schemas"]["Opportunity"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         OpportunityMatch: {
             opportunity: components["schemas"]["Opportunity"];
@@ -3689,6 +3825,14 @@ export interface components {
             items: components["schemas"]["Organisation"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         OrganisationPatch: {
             archived?: boolean | null;
@@ -3752,6 +3896,14 @@ export interface components {
             items: components["schemas"]["OutboxMessage"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         Participant: {
             /** @example 山田 太郎 */
@@ -3779,6 +3931,14 @@ export interface components {
             items: components["schemas"]["Participant"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         PartnerInput: {
             /** Format: uuid */
@@ -3881,6 +4041,14 @@ export interface components {
             items: components["schemas"]["Person"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         PersonName: {
             /** @example 田中 愛 */
@@ -4028,6 +4196,14 @@ export interface components {
             items: components["schemas"]["Project"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         ProjectPartner: {
             /** @example JP */
@@ -4099,6 +4275,14 @@ export interface components {
             items: components["schemas"]["Region"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         RegionPatch: {
             /**
@@ -4461,6 +4645,14 @@ export interface components {
             items: components["schemas"]["Trip"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         TripPatch: {
             capacity?: number | null;
@@ -4558,6 +4750,14 @@ export interface components {
             items: components["schemas"]["User"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         UserPatch: {
             disabled?: boolean | null;
@@ -4712,11 +4912,27 @@ export interface components {
             items: components["schemas"]["WebhookDelivery"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         WebhookList: {
             items: components["schemas"]["Webhook"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         WebhookPatch: {
             active?: boolean | null;
@@ -4925,6 +5141,8 @@ export interface operations {
                 sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -5154,6 +5372,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "name" | "-name";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -5350,6 +5570,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "occurred_at" | "-occurred_at";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -5607,6 +5829,8 @@ export interface operations {
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -5819,6 +6043,8 @@ export interface operations {
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -6037,6 +6263,8 @@ export interface operations {
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -6674,6 +6902,8 @@ export interface operations {
                 sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -6862,6 +7092,8 @@ export interface operations {
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7031,6 +7263,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7320,6 +7554,8 @@ export interface operations {
                 sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7410,6 +7646,8 @@ export interface operations {
                 sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7453,6 +7691,8 @@ export interface operations {
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7496,6 +7736,8 @@ export interface operations {
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7574,6 +7816,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7621,6 +7865,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7877,6 +8123,8 @@ export interface operations {
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -8459,6 +8707,8 @@ export interface operations {
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -8669,6 +8919,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "period" | "-period";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -8918,6 +9170,8 @@ export interface operations {
                 sort?: "start_date" | "-start_date" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -10015,6 +10269,8 @@ export interface operations {
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -10603,6 +10859,8 @@ export interface operations {
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -10652,6 +10910,8 @@ export interface operations {
                 sort?: "email" | "-email" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -10878,6 +11138,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -11062,6 +11324,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
