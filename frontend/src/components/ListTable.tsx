@@ -55,8 +55,9 @@ interface Props<T> {
 
 // Lists longer than this render only the rows in view (and a few more).
 const virtualFrom = 200;
-// Rows left below the view when the next page is asked for.
-const prefetchRows = 30;
+// How far below the view the end of the loaded rows is when the next page
+// is asked for.
+const prefetchPx = 1200;
 
 // ListTable is the table of every list page: the total, sortable column
 // headers (aria-sort), a column chooser remembered per user, rows rendered
@@ -115,13 +116,25 @@ export function ListTable<T>({
     },
   });
   const items = virtualizer.getVirtualItems();
-  const lastInView = virtual ? (items.at(-1)?.index ?? 0) : rows.length;
-  // The next page is fetched as the end of what is loaded comes into view.
+  // The next page is fetched as the end of what is loaded comes near the
+  // view: an observer of the end, made anew with every page so that an
+  // end still in view asks again.
+  const end = useRef<HTMLDivElement>(null);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   useEffect(() => {
-    if (virtual && list.hasNextPage && !list.isFetchingNextPage && lastInView >= rows.length - prefetchRows) {
-      void list.fetchNextPage();
-    }
-  }, [virtual, lastInView, rows.length, list]);
+    const target = end.current;
+    if (!target || !hasNextPage || isFetchingNextPage || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) void fetchNextPage();
+      },
+      { rootMargin: `${String(prefetchPx)}px` },
+    );
+    observer.observe(target);
+    return () => {
+      observer.disconnect();
+    };
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, rows.length]);
 
   // Each cell learns its column's heading, shown above it on a card.
   useLayoutEffect(() => {
@@ -269,6 +282,7 @@ export function ListTable<T>({
         </Group>
       </Group>
       {phone ? table : <Table.ScrollContainer minWidth={minWidth}>{table}</Table.ScrollContainer>}
+      <div ref={end} />
     </div>
   );
 }
