@@ -204,7 +204,8 @@ type query struct {
 
 // listParams are accepted by every list endpoint. updated_since is the
 // list mechanism's (page.Params), for every list with an updated_at.
-var listParams = []string{"limit", "cursor", "sort", "updated_since"}
+// include=total asks for the list's total (page.Total).
+var listParams = []string{"limit", "cursor", "sort", "updated_since", "include"}
 
 func newQuery(c echo.Context, known ...string) *query {
 	q := &query{c: c, ownSince: slices.Contains(known, "updated_since")}
@@ -334,18 +335,27 @@ func (q *query) page(spec page.Spec) page.Page {
 	if !q.ownSince {
 		params.UpdatedSince = q.str("updated_since")
 	}
+	params.Total = q.oneOf("include", "total") == "total"
 	p, err := spec.Parse(params)
 	var ae *apperr.Error
 	if errors.As(err, &ae) {
 		q.bad = append(q.bad, ae.Fields...)
 	}
+	// writeList adds the total the list's read counted into p.
+	q.c.Set(pageKey, &p)
 	return p
 }
+
+// pageKey is where q.page leaves the page for writeList.
+const pageKey = "list.page"
 
 // err returns a 400 naming every bad parameter, or nil.
 func (q *query) err() error {
 	if !q.paged && !q.ownSince && q.str("updated_since") != "" {
 		q.bad.Add("updated_since", "is not a parameter of this endpoint")
+	}
+	if !q.paged && q.str("include") != "" {
+		q.bad.Add("include", "is not a parameter of this endpoint")
 	}
 	return q.bad.ErrWith(apperr.BadRequest)
 }
@@ -355,6 +365,21 @@ type List[T any] struct {
 	Items []T `json:"items"`
 	// NextCursor continues the list; null on the last page.
 	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
+	// Total is the number of rows the filters select, with include=total:
+	// exact up to 10,000; beyond, total_estimated is true and it is an
+	// estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+	Total *int64 `json:"total,omitempty"`
+	// TotalEstimated: total is an estimate, not a count.
+	TotalEstimated bool `json:"total_estimated,omitempty"`
+}
+
+// withTotal is the list with the total its page counted, if any.
+func (l List[T]) withTotal(t *page.Total) any {
+	if t == nil {
+		return l
+	}
+	l.Total, l.TotalEstimated = &t.Count, t.Estimated
+	return l
 }
 
 // newList converts a page of domain rows into a list response.

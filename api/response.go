@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/innomunich/platform/pkg/page"
 	"github.com/labstack/echo/v4"
 )
 
@@ -21,6 +22,13 @@ func writeOne(c echo.Context, status, version int, body any) error {
 // poller sending it back as If-None-Match gets 304 while the page is the
 // same (notModified answers that).
 func writeList(c echo.Context, body any) error {
+	// The total a request asked for (include=total) was counted when the
+	// list was read with the page q.page parsed.
+	if l, ok := body.(interface{ withTotal(*page.Total) any }); ok {
+		if p, ok := c.Get(pageKey).(*page.Page); ok {
+			body = l.withTotal(p.Total())
+		}
+	}
 	raw, err := json.Marshal(body)
 	if err != nil {
 		return err

@@ -83,7 +83,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Agreem
 	}
 	q = search.Matching(q, db, "agreements", f.Q, p.IsRanked())
 	var rows []Agreement
-	if err := p.Apply(q).Find(&rows).Error; err != nil {
+	if err := p.Find(q, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(a Agreement, field string) page.Key {

@@ -192,7 +192,7 @@ func List(ctx context.Context, db *database.DB, p page.Page) ([]Key, *string, er
 		return nil, nil, err
 	}
 	var rows []Key
-	if err := p.Apply(db.Conn(ctx).Model(&Key{})).Find(&rows).Error; err != nil {
+	if err := p.Find(db.Conn(ctx).Model(&Key{}), &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(k Key, field string) page.Key {

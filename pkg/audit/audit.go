@@ -167,7 +167,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Event,
 		q = q.Where("occurred_at < ?", f.To.UTC())
 	}
 	var rows []Event
-	if err := p.Apply(q).Find(&rows).Error; err != nil {
+	if err := p.Find(q, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(e Event, _ string) page.Key { return page.Key{Value: e.OccurredAt, ID: e.ID} })

@@ -12,7 +12,13 @@ import (
 // query and reads no table. It returns -1 on other engines and for a
 // query that is only being built (DryRun), where nothing may run.
 func (db *DB) EstimateRows(q *gorm.DB) (float64, error) {
-	if db.Engine != Postgres || q.DryRun {
+	return EstimateRows(q)
+}
+
+// EstimateRows is db.EstimateRows for a query of any connection: the
+// engine is q's.
+func EstimateRows(q *gorm.DB) (float64, error) {
+	if q.Dialector.Name() != string(Postgres) || q.DryRun {
 		return -1, nil
 	}
 	var out string

@@ -87,7 +87,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Intere
 		q = q.Where("status = ?", f.Status)
 	}
 	var rows []Interest
-	if err := p.Apply(q).Find(&rows).Error; err != nil {
+	if err := p.Find(q, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(i Interest, field string) page.Key {

@@ -71,7 +71,7 @@ func ListOutbox(ctx context.Context, db *database.DB, p page.Page) ([]Kept, *str
 		return nil, nil, apperr.New(apperr.Forbidden, "Only admins read the outbox")
 	}
 	var rows []Kept
-	if err := p.Apply(db.Conn(ctx).Model(&Kept{})).Find(&rows).Error; err != nil {
+	if err := p.Find(db.Conn(ctx).Model(&Kept{}), &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(k Kept, _ string) page.Key {

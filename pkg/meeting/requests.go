@@ -508,7 +508,7 @@ func List(ctx context.Context, db *database.DB, tripID string, f Filter, p page.
 		q = q.Where("session_id = ?", f.Session)
 	}
 	var rows []Meeting
-	if err := p.Apply(q).Find(&rows).Error; err != nil {
+	if err := p.Find(q, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(m Meeting, field string) page.Key {

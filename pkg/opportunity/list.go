@@ -105,7 +105,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Opport
 	}
 	q = search.Matching(q, db, "opportunities", f.Q, p.IsRanked())
 	var rows []Opportunity
-	if err := p.Apply(q).Find(&rows).Error; err != nil {
+	if err := p.Find(q, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(o Opportunity, field string) page.Key {

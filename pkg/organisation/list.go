@@ -85,7 +85,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) (_ []Orga
 	p = p.Ranked(search.RankSQL("organisations", f.Q))
 	q := f.apply(db, p.Select(db.Conn(ctx).Table("organisations"), columns), p.IsRanked())
 	var rows []Organisation
-	if err := p.Apply(q).Find(&rows).Error; err != nil {
+	if err := p.Find(q, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, sortKey)

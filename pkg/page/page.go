@@ -74,6 +74,9 @@ type Params struct {
 	// Searching: the request has a search query, so a list whose spec has
 	// Relevance is ordered by relevance unless Sort names another order.
 	Searching bool
+	// Total: the caller wants the number of rows the filters select
+	// (include=total); Find counts them, see Total.
+	Total bool
 }
 
 // Page is a parsed, validated request for one page.
@@ -90,6 +93,8 @@ type Page struct {
 	// expression set by Ranked.
 	relevance bool
 	rank      *rankExpr
+	// total, when the caller asked for it, is where Find puts the count.
+	total *Total
 }
 
 type rankExpr struct {
@@ -181,6 +186,9 @@ func (s Spec) Parse(p Params) (Page, error) {
 	}
 	if err := bad.ErrWith(apperr.BadRequest); err != nil {
 		return Page{}, err
+	}
+	if p.Total {
+		pg.total = &Total{}
 	}
 	return pg, nil
 }

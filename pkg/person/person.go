@@ -553,7 +553,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 	// their own name (search.RankOther).
 	q = search.Matching(q, db, "people", f.Q, p.IsRanked(), organisation.MatchClause(db, "people", f.Q))
 	var rows []Person
-	if err := p.Apply(q).Find(&rows).Error; err != nil {
+	if err := p.Find(q, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(x Person, field string) page.Key {

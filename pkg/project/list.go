@@ -77,7 +77,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Projec
 	}
 	q = search.Matching(q, db, "projects", f.Q, p.IsRanked())
 	var rows []Project
-	if err := p.Apply(q).Find(&rows).Error; err != nil {
+	if err := p.Find(q, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(x Project, field string) page.Key {

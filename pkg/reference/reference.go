@@ -94,7 +94,7 @@ func List(ctx context.Context, db *database.DB, k Kind, f Filter, p page.Page) (
 		q = q.Where("country = ?", f.Country)
 	}
 	var rows []Entry
-	if err := p.Apply(q).Find(&rows).Error; err != nil {
+	if err := p.Find(q, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, sortKey)

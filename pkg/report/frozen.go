@@ -171,7 +171,7 @@ func List(ctx context.Context, db *database.DB, period string, p page.Page) ([]F
 		q = q.Where("period_key = ?", period)
 	}
 	var rows []Frozen
-	if err := p.Apply(q).Find(&rows).Error; err != nil {
+	if err := p.Find(q, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(f Frozen, field string) page.Key {

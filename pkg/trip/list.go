@@ -63,7 +63,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Trip, 
 	}
 	q = search.Matching(q, db, "trips", f.Q, p.IsRanked())
 	var rows []Trip
-	if err := p.Apply(q).Find(&rows).Error; err != nil {
+	if err := p.Find(q, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(t Trip, field string) page.Key {

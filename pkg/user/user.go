@@ -230,7 +230,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]User, 
 		q = q.Where("(email_key LIKE ? OR lower(display_name) LIKE ?)", like, like)
 	}
 	var rows []User
-	if err := p.Apply(q).Find(&rows).Error; err != nil {
+	if err := p.Find(q, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(u User, field string) page.Key {

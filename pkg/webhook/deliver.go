@@ -589,7 +589,7 @@ func (sv *Service) Deliveries(ctx context.Context, id string, pg page.Page) ([]D
 		return nil, nil, err
 	}
 	var rows []Delivery
-	if err := pg.Apply(sv.DB.Conn(ctx).Model(&Delivery{}).Where("subscription_id = ?", id)).Find(&rows).Error; err != nil {
+	if err := pg.Find(sv.DB.Conn(ctx).Model(&Delivery{}).Where("subscription_id = ?", id), &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(pg, rows, func(d Delivery, _ string) page.Key { return page.Key{Value: d.CreatedAt, ID: d.ID} })

@@ -223,7 +223,7 @@ func (sv *Service) List(ctx context.Context, pg page.Page) ([]Subscription, *str
 	}
 	where, args := mine(p)
 	var rows []Subscription
-	if err := pg.Apply(sv.DB.Conn(ctx).Model(&Subscription{}).Where(where, args...)).Find(&rows).Error; err != nil {
+	if err := pg.Find(sv.DB.Conn(ctx).Model(&Subscription{}).Where(where, args...), &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(pg, rows, func(s Subscription, _ string) page.Key { return page.Key{Value: s.CreatedAt, ID: s.ID} })

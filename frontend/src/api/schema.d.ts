@@ -2270,6 +2270,14 @@ export interface components {
             items: components["schemas"]["APIKey"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         APIKeyPatch: {
             /** Format: date-time */
@@ -2358,6 +2366,14 @@ export interface components {
             items: components["schemas"]["AgendaItem"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         AgendaItemPatch: {
             /** Format: date-time */
@@ -2451,6 +2467,14 @@ export interface components {
             items: components["schemas"]["Agreement"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         AgreementParty: {
             organisation: components["schemas"]["OrganisationRef"];
@@ -2511,6 +2535,14 @@ export interface components {
             items: components["schemas"]["AuditEvent"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         ChainAgreement: {
             /** Format: uuid */
@@ -2646,6 +2678,14 @@ export interface components {
             items: components["schemas"]["FocusArea"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         FocusAreaPatch: {
             name?: components["schemas"]["TextPatch"];
@@ -2695,6 +2735,14 @@ export interface components {
             items: components["schemas"]["FrozenReport"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         Funder: {
             /** @example amed */
@@ -2729,6 +2777,14 @@ export interface components {
             items: components["schemas"]["Funder"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         FunderPatch: {
             /**
@@ -2805,6 +2861,14 @@ export interface components {
             items: components["schemas"]["Funding"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         FundingPatch: {
             /** Format: int64 */
@@ -2948,6 +3012,14 @@ export interface components {
             items: components["schemas"]["Interest"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         InterestOpportunity: {
             /** Format: uuid */
@@ -3036,6 +3108,14 @@ export interface components {
             items: components["schemas"]["Job"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         LoginRequest: {
             /** @example coordinator@biom.example */
@@ -3177,6 +3257,14 @@ export interface components {
             items: components["schemas"]["Meeting"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         MeetingOutcome: {
             /** @enum {string} */
@@ -3209,6 +3297,14 @@ export interface components {
             items: components["schemas"]["MeetingOutcome"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         MeetingOutcomePatch: {
             /** @enum {string} */
@@ -3235,6 +3331,14 @@ export interface components {
             items: components["schemas"]["MeetingParticipant"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         MeetingPatch: {
             /** @enum {string|null} */
@@ -3266,6 +3370,14 @@ export interface components {
             items: components["schemas"]["MeetingPlace"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         MeetingPlacePatch: {
             name?: string;
@@ -3337,6 +3449,14 @@ export interface components {
             items: components["schemas"]["MeetingSession"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         MeetingSessionPatch: {
             /** Format: date-time */
@@ -3412,6 +3532,14 @@ export interface components {
             items: components["schemas"]["Milestone"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         MilestonePatch: {
             /** Format: date */
@@ -3572,6 +3700,14 @@ export interface components {
             items: components["schemas"]["Opportunity"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         OpportunityMatch: {
             opportunity: components["schemas"]["Opportunity"];
@@ -3781,6 +3917,14 @@ export interface components {
             items: components["schemas"]["Organisation"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         OrganisationPatch: {
             archived?: boolean | null;
@@ -3847,6 +3991,14 @@ export interface components {
             items: components["schemas"]["OutboxMessage"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         Participant: {
             /** @example 山田 太郎 */
@@ -3882,6 +4034,14 @@ export interface components {
             items: components["schemas"]["Participant"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         PartnerInput: {
             /** Format: uuid */
@@ -3984,6 +4144,14 @@ export interface components {
             items: components["schemas"]["Person"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         PersonName: {
             /** @example 田中 愛 */
@@ -4131,6 +4299,14 @@ export interface components {
             items: components["schemas"]["Project"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         ProjectPartner: {
             /** @example JP */
@@ -4202,6 +4378,14 @@ export interface components {
             items: components["schemas"]["Region"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         RegionPatch: {
             /**
@@ -4572,6 +4756,14 @@ export interface components {
             items: components["schemas"]["Trip"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         TripPatch: {
             capacity?: number | null;
@@ -4669,6 +4861,14 @@ export interface components {
             items: components["schemas"]["User"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         UserPatch: {
             disabled?: boolean | null;
@@ -4823,11 +5023,27 @@ export interface components {
             items: components["schemas"]["WebhookDelivery"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         WebhookList: {
             items: components["schemas"]["Webhook"][];
             /** @description NextCursor continues the list; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
         };
         WebhookPatch: {
             active?: boolean | null;
@@ -5073,6 +5289,8 @@ export interface operations {
                 sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -5302,6 +5520,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "name" | "-name";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -5498,6 +5718,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "occurred_at" | "-occurred_at";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -5755,6 +5977,8 @@ export interface operations {
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -5967,6 +6191,8 @@ export interface operations {
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -6185,6 +6411,8 @@ export interface operations {
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -6822,6 +7050,8 @@ export interface operations {
                 sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7010,6 +7240,8 @@ export interface operations {
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7179,6 +7411,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7498,6 +7732,8 @@ export interface operations {
                 sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7588,6 +7824,8 @@ export interface operations {
                 sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7631,6 +7869,8 @@ export interface operations {
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7674,6 +7914,8 @@ export interface operations {
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7752,6 +7994,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -7799,6 +8043,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -8055,6 +8301,8 @@ export interface operations {
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -8637,6 +8885,8 @@ export interface operations {
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -8847,6 +9097,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "period" | "-period";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -9161,6 +9413,8 @@ export interface operations {
                 sort?: "start_date" | "-start_date" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -10258,6 +10512,8 @@ export interface operations {
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -10846,6 +11102,8 @@ export interface operations {
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -10895,6 +11153,8 @@ export interface operations {
                 sort?: "email" | "-email" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -11121,6 +11381,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -11305,6 +11567,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */

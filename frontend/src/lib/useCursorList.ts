@@ -5,6 +5,20 @@ import { unwrap } from '../api/problem';
 export interface Page<T> {
   items: T[];
   next_cursor?: string | null;
+  total?: number;
+  total_estimated?: boolean;
+}
+
+// The list's total as the first page reported it (include=total).
+export interface ListTotal {
+  count: number;
+  estimated: boolean;
+}
+
+// withTotal asks for the total with the first page only: the query
+// parameter to spread into a list request with its cursor.
+export function withTotal(cursor: string | undefined) {
+  return cursor === undefined ? { cursor, include: 'total' as const } : { cursor };
 }
 
 interface FetchResult<T> {
@@ -31,5 +45,8 @@ export function useCursorList<T>(
     getNextPageParam: (last) => (last.next_cursor === '' ? undefined : (last.next_cursor ?? undefined)),
   });
   const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
-  return { ...query, rows };
+  const first = query.data?.pages[0];
+  const total: ListTotal | undefined =
+    first?.total === undefined ? undefined : { count: first.total, estimated: first.total_estimated === true };
+  return { ...query, rows, total };
 }

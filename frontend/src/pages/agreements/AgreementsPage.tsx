@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, SimpleGrid, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -10,7 +10,7 @@ import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { useCountries, useFocusAreas, useReferenceOptions, useRegions } from '../../lib/reference';
-import { useCursorList } from '../../lib/useCursorList';
+import { useCursorList, withTotal } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { agreementKinds, agreementStatuses, type AgreementKind } from './agreement';
 import { OrganisationLinks } from './PartyLinks';
@@ -18,7 +18,8 @@ import { SearchField } from '../../components/SearchField';
 import { StatusBadge, type AgreementStatus } from './StatusBadge';
 import { orUndefined, useUrlFilters } from '../../lib/useUrlFilters';
 import { useOrganisationRef } from './useOrganisationRef';
-import { ListTable } from '../../components/ListTable';
+import { ListTable, type Column } from '../../components/ListTable';
+import { useCountLabel } from '../../lib/useCountLabel';
 
 const filterKeys = [
   'q',
@@ -30,7 +31,12 @@ const filterKeys = [
   'focus_area',
   'signed_from',
   'signed_to',
+  'sort',
 ] as const;
+
+// The orders the API offers; newest first unless the user chooses.
+const sorts = ['-signed_on', 'signed_on', 'valid_until', '-valid_until', '-updated_at', 'updated_at'] as const;
+const defaultSort = '-signed_on';
 
 const pageSize = 50;
 
@@ -55,6 +61,7 @@ export function AgreementsPage() {
   const countries = useCountries();
   const party = useOrganisationRef(f.party);
 
+  const sort = sorts.find((value) => value === f.sort) ?? defaultSort;
   const list = useCursorList<Schemas['Agreement']>(['agreements', f], (cursor, signal) =>
     api.GET('/api/v1/agreements', {
       params: {
@@ -68,13 +75,56 @@ export function AgreementsPage() {
           focus_area: f.focus_area === '' ? undefined : [f.focus_area],
           signed_from: f.signed_from === '' ? undefined : Number(f.signed_from),
           signed_to: f.signed_to === '' ? undefined : Number(f.signed_to),
-          cursor,
+          sort: f.sort === '' ? undefined : sort,
+          ...withTotal(cursor),
           limit: pageSize,
         },
       },
       signal,
     }),
   );
+  const countLabel = useCountLabel('agreements');
+  const columns: Column<Schemas['Agreement']>[] = [
+    {
+      id: 'title',
+      header: t('agreements.fields.title'),
+      hideable: false,
+      csv: (a) => a.title,
+      cell: (a) => (
+        <Anchor component={Link} to={`/agreements/${a.id}`} fw={500}>
+          {a.title}
+        </Anchor>
+      ),
+    },
+    { id: 'kind', header: t('agreements.fields.kind'), csv: (a) => t(`agreements.kinds.${a.kind}`), cell: (a) => t(`agreements.kinds.${a.kind}`) },
+    {
+      id: 'parties',
+      header: t('agreements.fields.parties'),
+      csv: (a) => a.parties.map((p) => p.organisation.name).join('; '),
+      cell: (a) => <OrganisationLinks organisations={a.parties.map((p) => p.organisation)} />,
+    },
+    {
+      id: 'signed_on',
+      header: t('agreements.fields.signedOn'),
+      sort: 'signed_on',
+      csv: (a) => a.signed_on,
+      cell: (a) => (a.signed_on === '' ? t('common.none') : fmt.date(a.signed_on)),
+    },
+    {
+      id: 'valid_until',
+      header: t('agreements.fields.validUntil'),
+      sort: 'valid_until',
+      csv: (a) => a.valid_until ?? '',
+      cell: (a) =>
+        a.valid_until !== null ? fmt.date(a.valid_until) : a.signed_on === '' ? t('common.none') : t('agreements.openEnded'),
+    },
+    {
+      id: 'status',
+      header: t('agreements.fields.status'),
+      csv: (a) => t(`agreements.statuses.${a.status}`),
+      cell: (a) => <StatusBadge status={a.status} />,
+    },
+  ];
 
   return (
     <Stack gap="md" py="xl">
@@ -170,44 +220,19 @@ export function AgreementsPage() {
         )}
       </Stack>
       <QueryState query={list} skeleton={<LoadingRows rows={8} />}>
-        <ListTable minWidth={900} striped highlightOnHover aria-busy={list.isFetching}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('agreements.fields.title')}</Table.Th>
-                <Table.Th>{t('agreements.fields.kind')}</Table.Th>
-                <Table.Th>{t('agreements.fields.parties')}</Table.Th>
-                <Table.Th>{t('agreements.fields.signedOn')}</Table.Th>
-                <Table.Th>{t('agreements.fields.validUntil')}</Table.Th>
-                <Table.Th>{t('agreements.fields.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.rows.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/agreements/${a.id}`} fw={500}>
-                      {a.title}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{t(`agreements.kinds.${a.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <OrganisationLinks organisations={a.parties.map((p) => p.organisation)} />
-                  </Table.Td>
-                  <Table.Td>{a.signed_on === '' ? t('common.none') : fmt.date(a.signed_on)}</Table.Td>
-                  <Table.Td>
-                    {a.valid_until !== null
-                      ? fmt.date(a.valid_until)
-                      : a.signed_on === ''
-                        ? t('common.none')
-                        : t('agreements.openEnded')}
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={a.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ListTable>
+        <ListTable
+          name="agreements"
+          list={list}
+          columns={columns}
+          rowKey={(a) => a.id}
+          minWidth={900}
+          countLabel={countLabel}
+          sort={sort}
+          onSort={(next) => {
+            filters.set('sort', next === defaultSort ? null : next);
+          }}
+          selectable
+        />
         <ListFooter list={list} empty={filters.active ? t('agreements.emptyFiltered') : t('agreements.empty')} />
       </QueryState>
     </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, Table } from '@mantine/core';
+import { Alert, Anchor, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Switch } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,21 +10,24 @@ import { usePermissions } from '../../auth/permissions';
 import { FilterSelect } from '../../components/FilterSelect';
 import { ListFooter, QueryState } from '../../components/QueryState';
 import { useCountries, useFocusAreas, useReferenceOptions, useRegions } from '../../lib/reference';
-import { useCursorList } from '../../lib/useCursorList';
+import { useCursorList, withTotal } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { saveBlob } from '../../lib/download';
 import { ImportDialog } from './ImportDialog';
-import { kinds } from './organisationValues';
+import { kinds, type Organisation } from './organisationValues';
 import { PageHeader } from './PageHeader';
 import { SearchField } from '../../components/SearchField';
 import { useUrlFilters } from '../../lib/useUrlFilters';
 import { Badge } from '../../components/Badge';
-import { ListTable } from '../../components/ListTable';
+import { ListTable, type Column } from '../../components/ListTable';
+import { useCountLabel } from '../../lib/useCountLabel';
+import { ArchiveSelected } from './ArchiveSelected';
+
 import { OrgName } from '../../components/Names';
 
 export const pageSize = 50;
 
-const sorts = ['relevance', 'name', '-name', 'name_kana', '-updated_at', '-created_at'] as const;
+const sorts = ['relevance', 'name', '-name', 'name_kana', '-name_kana', '-updated_at', '-created_at'] as const;
 
 // useOrganisationFilters reads the list's filters from the query string,
 // named as the API names them.
@@ -68,8 +71,44 @@ export function OrganisationsPage() {
   usePageTitle(t('organisations.title'));
 
   const list = useCursorList(['organisations', 'list', filters], (cursor, signal) =>
-    api.GET('/api/v1/organisations', { params: { query: { ...filters, cursor, limit: pageSize } }, signal }),
+    api.GET('/api/v1/organisations', { params: { query: { ...filters, ...withTotal(cursor), limit: pageSize } }, signal }),
   );
+  const countLabel = useCountLabel('organisations');
+  const columns: Column<Organisation>[] = [
+    {
+      id: 'name',
+      header: t('organisations.columns.name'),
+      sort: 'name',
+      hideable: false,
+      csv: (org) => org.name,
+      cell: (org) => (
+        <Group gap="xs" wrap="nowrap">
+          <Anchor component={Link} to={`/organisations/${org.id}`} fw={500}>
+            <OrgName org={org} stacked />
+          </Anchor>
+          {org.sme && (
+            <Badge size="sm" variant="light">
+              {t('organisations.sme')}
+            </Badge>
+          )}
+          {org.archived && (
+            <Badge size="sm" color="gray" variant="outline">
+              {t('organisations.archivedBadge')}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    { id: 'name_local', header: t('organisations.columns.nameLocal'), sort: 'name_kana', lang: 'ja', csv: (org) => org.name_local, cell: (org) => org.name_local },
+    { id: 'kind', header: t('organisations.columns.kind'), csv: (org) => t(`organisations.kinds.${org.kind}`), cell: (org) => t(`organisations.kinds.${org.kind}`) },
+    { id: 'country', header: t('organisations.columns.country'), csv: (org) => countries.name(org.country), cell: (org) => countries.name(org.country) },
+    {
+      id: 'region',
+      header: t('organisations.columns.region'),
+      csv: (org) => (org.region ? allRegions.label(org.region) : ''),
+      cell: (org) => (org.region ? allRegions.label(org.region) : ''),
+    },
+  ];
 
   const exportCsv = async () => {
     setExporting(true);
@@ -202,44 +241,20 @@ export function OrganisationsPage() {
         </Group>
       </SimpleGrid>
       <QueryState query={list}>
-        <ListTable minWidth={760} striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('organisations.columns.name')}</Table.Th>
-                <Table.Th>{t('organisations.columns.nameLocal')}</Table.Th>
-                <Table.Th>{t('organisations.columns.kind')}</Table.Th>
-                <Table.Th>{t('organisations.columns.country')}</Table.Th>
-                <Table.Th>{t('organisations.columns.region')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.rows.map((org) => (
-                <Table.Tr key={org.id}>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Anchor component={Link} to={`/organisations/${org.id}`} fw={500}>
-                        <OrgName org={org} stacked />
-                      </Anchor>
-                      {org.sme && (
-                        <Badge size="sm" variant="light">
-                          {t('organisations.sme')}
-                        </Badge>
-                      )}
-                      {org.archived && (
-                        <Badge size="sm" color="gray" variant="outline">
-                          {t('organisations.archivedBadge')}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td lang="ja">{org.name_local}</Table.Td>
-                  <Table.Td>{t(`organisations.kinds.${org.kind}`)}</Table.Td>
-                  <Table.Td>{countries.name(org.country)}</Table.Td>
-                  <Table.Td>{org.region ? allRegions.label(org.region) : ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ListTable>
+        <ListTable
+          name="organisations"
+          list={list}
+          columns={columns}
+          rowKey={(org) => org.id}
+          minWidth={760}
+          countLabel={countLabel}
+          sort={filters.sort ?? (filters.q ? 'relevance' : 'name')}
+          onSort={(sort) => {
+            url.set('sort', sort === 'name' && !filters.q ? null : sort);
+          }}
+          bulkActions={can.coordinate && !filters.archived ? (selected, clear) => <ArchiveSelected selected={selected} done={clear} /> : undefined}
+          selectable
+        />
         <ListFooter list={list} empty={filtered ? t('organisations.emptyFiltered') : t('organisations.empty')} />
       </QueryState>
       <ImportDialog opened={importing} onClose={importDialog.close} />

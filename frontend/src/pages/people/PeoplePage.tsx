@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Select, SimpleGrid, Stack, Table } from '@mantine/core';
+import { Anchor, Button, Group, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -7,14 +7,15 @@ import { useMe } from '../../auth/useMe';
 import { usePermissions } from '../../auth/permissions';
 import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { ListFooter, QueryState } from '../../components/QueryState';
-import { useCursorList } from '../../lib/useCursorList';
+import { useCursorList, withTotal } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { PageHeader } from '../organisations/PageHeader';
 import { useOrganisation } from '../organisations/useOrganisation';
 import { SearchField } from '../../components/SearchField';
 import { useUrlFilters } from '../../lib/useUrlFilters';
 import { useLanguageNames } from './personValues';
-import { ListTable } from '../../components/ListTable';
+import { ListTable, type Column } from '../../components/ListTable';
+import { useCountLabel } from '../../lib/useCountLabel';
 import { OrgName, PersonName } from '../../components/Names';
 
 const pageSize = 50;
@@ -52,11 +53,49 @@ export function PeoplePage() {
   usePageTitle(t('people.title'));
 
   const list = useCursorList(['people', 'list', filters], (cursor, signal) =>
-    api.GET('/api/v1/people', { params: { query: { ...filters, cursor, limit: pageSize } }, signal }),
+    api.GET('/api/v1/people', { params: { query: { ...filters, ...withTotal(cursor), limit: pageSize } }, signal }),
   );
+  const countLabel = useCountLabel('people');
   // Contact columns only where the caller may see some contact data.
   const withEmail = list.rows.some((p) => p.email);
   const withPhone = list.rows.some((p) => p.phone);
+  type Person = (typeof list.rows)[number];
+  const columns: Column<Person>[] = [
+    {
+      id: 'name',
+      header: t('people.columns.name'),
+      sort: 'name',
+      hideable: false,
+      csv: (p) => p.display_name,
+      cell: (p) => (
+        <Anchor component={Link} to={`/people/${p.id}`} fw={500}>
+          <PersonName person={p} stacked />
+        </Anchor>
+      ),
+    },
+    {
+      id: 'organisation',
+      header: t('people.columns.organisation'),
+      csv: (p) => p.organisation.name,
+      cell: (p) => (
+        <Anchor component={Link} to={`/organisations/${p.organisation_id}`}>
+          <OrgName org={p.organisation} />
+        </Anchor>
+      ),
+    },
+    { id: 'position', header: t('people.columns.position'), csv: (p) => p.position, cell: (p) => p.position },
+    ...(withEmail
+      ? [
+          {
+            id: 'email',
+            header: t('people.columns.email'),
+            csv: (p: Person) => p.email ?? '',
+            cell: (p: Person) => p.email && <Anchor href={`mailto:${p.email}`}>{p.email}</Anchor>,
+          },
+        ]
+      : []),
+    ...(withPhone ? [{ id: 'phone', header: t('people.columns.phone'), csv: (p: Person) => p.phone ?? '', cell: (p: Person) => p.phone }] : []),
+  ];
   const mayAdd = can.coordinate || (me?.organisation_id != null && can.editOrganisation(me.organisation_id));
   const filtered = filters.q !== undefined || filters.organisation !== undefined || filters.language !== undefined;
 
@@ -131,38 +170,19 @@ export function PeoplePage() {
         </Group>
       </SimpleGrid>
       <QueryState query={list}>
-        <ListTable minWidth={640} striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('people.columns.name')}</Table.Th>
-                <Table.Th>{t('people.columns.organisation')}</Table.Th>
-                <Table.Th>{t('people.columns.position')}</Table.Th>
-                {withEmail && <Table.Th>{t('people.columns.email')}</Table.Th>}
-                {withPhone && <Table.Th>{t('people.columns.phone')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.rows.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/people/${p.id}`} fw={500}>
-                      <PersonName person={p} stacked />
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/organisations/${p.organisation_id}`}>
-                      <OrgName org={p.organisation} />
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{p.position}</Table.Td>
-                  {withEmail && (
-                    <Table.Td>{p.email && <Anchor href={`mailto:${p.email}`}>{p.email}</Anchor>}</Table.Td>
-                  )}
-                  {withPhone && <Table.Td>{p.phone}</Table.Td>}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ListTable>
+        <ListTable
+          name="people"
+          list={list}
+          columns={columns}
+          rowKey={(p) => p.id}
+          minWidth={640}
+          countLabel={countLabel}
+          sort={filters.sort}
+          onSort={(sort) => {
+            url.set('sort', sort === standard ? null : sort);
+          }}
+          selectable
+        />
         <ListFooter list={list} empty={t('people.empty')} />
       </QueryState>
     </Stack>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -9,7 +9,7 @@ import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { useCountries, useFocusAreas, useFunders, useReferenceOptions } from '../../lib/reference';
-import { useCursorList } from '../../lib/useCursorList';
+import { useCursorList, withTotal } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { SearchField } from '../../components/SearchField';
 import { useOrganisationRef } from '../agreements/useOrganisationRef';
@@ -17,10 +17,14 @@ import { orUndefined, useUrlFilters } from '../../lib/useUrlFilters';
 import { MoneyList } from './MoneyList';
 import { PhaseBadge } from './PhaseBadge';
 import { coordinatorOf, phases, type Phase, type Project } from './project';
-import { ListTable } from '../../components/ListTable';
+import { ListTable, type Column } from '../../components/ListTable';
+import { useCountLabel } from '../../lib/useCountLabel';
 import { OrgName } from '../../components/Names';
 
-const filterKeys = ['q', 'phase', 'focus_area', 'partner', 'country', 'funder', 'active_on'] as const;
+const filterKeys = ['q', 'phase', 'focus_area', 'partner', 'country', 'funder', 'active_on', 'sort'] as const;
+// The orders the API offers; the last changed first unless the user chooses.
+const sorts = ['-updated_at', 'updated_at', 'title', '-title', 'start_date', '-start_date'] as const;
+const defaultSort = '-updated_at';
 const pageSize = 50;
 
 export function ProjectsPage() {
@@ -36,6 +40,7 @@ export function ProjectsPage() {
   const countries = useCountries();
   const partner = useOrganisationRef(f.partner);
 
+  const sort = sorts.find((value) => value === f.sort) ?? defaultSort;
   const list = useCursorList<Project>(['projects', f], (cursor, signal) =>
     api.GET('/api/v1/projects', {
       params: {
@@ -47,13 +52,73 @@ export function ProjectsPage() {
           country: orUndefined(f.country),
           funder: orUndefined(f.funder),
           active_on: orUndefined(f.active_on),
-          cursor,
+          sort,
+          ...withTotal(cursor),
           limit: pageSize,
         },
       },
       signal,
     }),
   );
+  const countLabel = useCountLabel('projects');
+  const columns: Column<Project>[] = [
+    {
+      id: 'project',
+      header: t('projects.fields.project'),
+      sort: 'title',
+      hideable: false,
+      csv: (p) => p.acronym || p.title,
+      cell: (p) => (
+        <>
+          <Anchor component={Link} to={`/projects/${p.id}`} fw={600}>
+            {p.acronym || p.title}
+          </Anchor>
+          {p.acronym !== '' && (
+            <Text size="sm" c="dimmed">
+              {p.title}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { id: 'phase', header: t('projects.fields.phase'), csv: (p) => t(`projects.phases.${p.phase}`), cell: (p) => <PhaseBadge phase={p.phase} /> },
+    {
+      id: 'coordinator',
+      header: t('projects.fields.coordinator'),
+      csv: (p) => coordinatorOf(p)?.organisation.name ?? '',
+      cell: (p) => {
+        const coordinator = coordinatorOf(p);
+        return coordinator ? (
+          <Anchor component={Link} to={`/organisations/${coordinator.organisation_id}`}>
+            <OrgName org={coordinator.organisation} />
+          </Anchor>
+        ) : (
+          t('common.none')
+        );
+      },
+    },
+    {
+      id: 'start_date',
+      header: t('projects.fields.startDate'),
+      sort: 'start_date',
+      csv: (p) => p.start_date ?? '',
+      cell: (p) => (p.start_date ? fmt.date(p.start_date) : t('common.none')),
+    },
+    {
+      id: 'end_date',
+      header: t('projects.fields.endDate'),
+      csv: (p) => p.end_date ?? '',
+      cell: (p) => (p.end_date ? fmt.date(p.end_date) : t('common.none')),
+    },
+    { id: 'funding', header: t('projects.fields.funding'), cell: (p) => <MoneyList totals={p.funding_totals.by_currency} size="sm" /> },
+    {
+      id: 'updated_at',
+      header: t('projects.fields.updatedAt'),
+      sort: 'updated_at',
+      csv: (p) => p.updated_at,
+      cell: (p) => fmt.dateTime(p.updated_at),
+    },
+  ];
 
   return (
     <Stack gap="md" py="xl">
@@ -137,54 +202,19 @@ export function ProjectsPage() {
         )}
       </Stack>
       <QueryState query={list} skeleton={<LoadingRows rows={8} />}>
-        <ListTable minWidth={900} striped highlightOnHover aria-busy={list.isFetching}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('projects.fields.project')}</Table.Th>
-                <Table.Th>{t('projects.fields.phase')}</Table.Th>
-                <Table.Th>{t('projects.fields.coordinator')}</Table.Th>
-                <Table.Th>{t('projects.fields.startDate')}</Table.Th>
-                <Table.Th>{t('projects.fields.endDate')}</Table.Th>
-                <Table.Th>{t('projects.fields.funding')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.rows.map((p) => {
-                const coordinator = coordinatorOf(p);
-                return (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/projects/${p.id}`} fw={600}>
-                        {p.acronym || p.title}
-                      </Anchor>
-                      {p.acronym !== '' && (
-                        <Text size="sm" c="dimmed">
-                          {p.title}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <PhaseBadge phase={p.phase} />
-                    </Table.Td>
-                    <Table.Td>
-                      {coordinator ? (
-                        <Anchor component={Link} to={`/organisations/${coordinator.organisation_id}`}>
-                          <OrgName org={coordinator.organisation} />
-                        </Anchor>
-                      ) : (
-                        t('common.none')
-                      )}
-                    </Table.Td>
-                    <Table.Td>{p.start_date ? fmt.date(p.start_date) : t('common.none')}</Table.Td>
-                    <Table.Td>{p.end_date ? fmt.date(p.end_date) : t('common.none')}</Table.Td>
-                    <Table.Td>
-                      <MoneyList totals={p.funding_totals.by_currency} size="sm" />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </ListTable>
+        <ListTable
+          name="projects"
+          list={list}
+          columns={columns}
+          rowKey={(p) => p.id}
+          minWidth={900}
+          countLabel={countLabel}
+          sort={sort}
+          onSort={(next) => {
+            filters.set('sort', next === defaultSort ? null : next);
+          }}
+          selectable
+        />
         <ListFooter list={list} empty={filters.active ? t('projects.emptyFiltered') : t('projects.empty')} />
       </QueryState>
     </Stack>

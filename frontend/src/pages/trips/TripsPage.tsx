@@ -1,4 +1,4 @@
-import { Anchor, Button, Collapse, Group, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Collapse, Group, SimpleGrid, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -13,18 +13,21 @@ import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
 import { SearchField } from '../../components/SearchField';
 import { useCountries, useRegions, useText } from '../../lib/reference';
-import { useCursorList } from '../../lib/useCursorList';
+import { useCursorList, withTotal } from '../../lib/useCursorList';
 import { useUrlFilters } from '../../lib/useUrlFilters';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { tripKeys, tripKinds, tripStatuses, type TripKind, type TripStatus } from './model';
 import { Destination, Seats, StatusBadge, TripDates } from './TripParts';
-import { ListTable } from '../../components/ListTable';
+import { ListTable, type Column } from '../../components/ListTable';
+import { useCountLabel } from '../../lib/useCountLabel';
 
 const pageSize = 50;
 
 // The filters live in the query string, so a filtered list can be
 // bookmarked, shared and returned to with the back button.
-const filterNames = ['q', 'kind', 'status', 'country', 'region', 'from', 'to', 'organiser'] as const;
+const filterNames = ['q', 'kind', 'status', 'country', 'region', 'from', 'to', 'organiser', 'past', 'sort'] as const;
+// The orders the API offers; the next trip first unless the user chooses.
+const sorts = ['start_date', '-start_date', '-updated_at', 'updated_at'] as const;
 type FilterName = (typeof filterNames)[number];
 
 function useFilters() {
@@ -120,6 +123,15 @@ function Filters({ url, filters, set }: Pick<ReturnType<typeof useFilters>, 'url
           set('to', event.currentTarget.value);
         }}
       />
+      <Group align="flex-end" pb={6}>
+        <Switch
+          label={t('trips.filters.includePast')}
+          checked={filters.past === 'true'}
+          onChange={(event) => {
+            set('past', event.currentTarget.checked ? 'true' : null);
+          }}
+        />
+      </Group>
       {filters.organiser !== undefined && organiser.isPending ? (
         <LoadingRows rows={1} height={56} />
       ) : (
@@ -138,28 +150,67 @@ function Filters({ url, filters, set }: Pick<ReturnType<typeof useFilters>, 'url
   );
 }
 
+// today is the viewer's calendar day, YYYY-MM-DD.
+function today() {
+  const now = new Date();
+  return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 export function TripsPage() {
   const { t } = useTranslation();
   usePageTitle(t('trips.title'));
   const api = useApi();
   const can = usePermissions();
   const { url, filters, set, clear, generation } = useFilters();
-  const list = useCursorList([...tripKeys.all, 'list', filters], (cursor, signal) =>
+  const sort = sorts.find((value) => value === filters.sort) ?? 'start_date';
+  // Upcoming trips first: unless asked for past trips or a date range,
+  // the list starts with the trips that have not ended yet.
+  const { past, ...query } = filters;
+  const from = query.from ?? (past === 'true' ? undefined : today());
+  const list = useCursorList([...tripKeys.all, 'list', { ...query, from, sort }], (cursor, signal) =>
     api.GET('/api/v1/trips', {
       params: {
         query: {
-          ...filters,
+          ...query,
+          from,
+          sort,
           kind: filters.kind as TripKind | undefined,
           status: filters.status as TripStatus | undefined,
-          cursor,
+          ...withTotal(cursor),
           limit: pageSize,
         },
       },
       signal,
     }),
   );
-  const filtered = Object.keys(filters).length > 0;
-  const activeFilters = Object.keys(filters).filter((name) => name !== 'q').length;
+  const countLabel = useCountLabel('trips');
+  type Trip = (typeof list.rows)[number];
+  const columns: Column<Trip>[] = [
+    {
+      id: 'title',
+      header: t('trips.fields.title'),
+      hideable: false,
+      csv: (trip) => trip.title,
+      cell: (trip) => (
+        <Anchor component={Link} to={`/trips/${trip.id}`} fw={500}>
+          {trip.title}
+        </Anchor>
+      ),
+    },
+    { id: 'kind', header: t('trips.fields.kind'), csv: (trip) => t(`trips.kinds.${trip.kind}`), cell: (trip) => t(`trips.kinds.${trip.kind}`) },
+    { id: 'destination', header: t('trips.fields.destination'), cell: (trip) => <Destination trip={trip} /> },
+    {
+      id: 'dates',
+      header: t('trips.fields.dates'),
+      sort: 'start_date',
+      csv: (trip) => `${trip.start_date} – ${trip.end_date}`,
+      cell: (trip) => <TripDates trip={trip} />,
+    },
+    { id: 'status', header: t('trips.fields.status'), csv: (trip) => t(`trips.statuses.${trip.status}`), cell: (trip) => <StatusBadge status={trip.status} /> },
+    { id: 'seats', header: t('trips.fields.seats'), cell: (trip) => <Seats trip={trip} /> },
+  ];
+  const filtered = Object.keys(filters).some((name) => name !== 'sort');
+  const activeFilters = Object.keys(filters).filter((name) => name !== 'q' && name !== 'sort').length;
   // On a phone the filters fold away behind a button; the search stays.
   const wide = useMediaQuery('(min-width: 48em)', true);
   const [filtersOpened, { toggle: toggleFilters }] = useDisclosure(false);
@@ -206,42 +257,19 @@ export function TripsPage() {
         </Group>
       )}
       <QueryState query={list} skeleton={<LoadingRows rows={8} height={44} />}>
-        <ListTable minWidth={860} striped highlightOnHover verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('trips.fields.title')}</Table.Th>
-                <Table.Th>{t('trips.fields.kind')}</Table.Th>
-                <Table.Th>{t('trips.fields.destination')}</Table.Th>
-                <Table.Th>{t('trips.fields.dates')}</Table.Th>
-                <Table.Th>{t('trips.fields.status')}</Table.Th>
-                <Table.Th>{t('trips.fields.seats')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.rows.map((trip) => (
-                <Table.Tr key={trip.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/trips/${trip.id}`} fw={500}>
-                      {trip.title}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{t(`trips.kinds.${trip.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <Destination trip={trip} />
-                  </Table.Td>
-                  <Table.Td>
-                    <TripDates trip={trip} />
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={trip.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Seats trip={trip} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ListTable>
+        <ListTable
+          name="trips"
+          list={list}
+          columns={columns}
+          rowKey={(trip) => trip.id}
+          minWidth={860}
+          countLabel={countLabel}
+          sort={sort}
+          onSort={(next) => {
+            set('sort', next === 'start_date' ? null : next);
+          }}
+          selectable
+        />
         <ListFooter list={list} empty={filtered ? t('trips.emptyFiltered') : t('trips.empty')} />
       </QueryState>
     </Stack>
