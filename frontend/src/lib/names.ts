@@ -9,6 +9,8 @@
 // the web app (lib/format.ts) is being reworked beside it, and these two
 // functions belong there once it lands.
 
+import type { Schemas } from '../api/client';
+
 const japaneseScript = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
 function join(first: string, second: string): string {
@@ -31,14 +33,10 @@ export function organisationNames(o: { name: string; name_local: string }, langu
   return names(o.name.trim(), o.name_local.trim(), language);
 }
 
-export interface PersonName {
-  given_name: string;
-  family_name: string;
-  given_name_local: string;
-  family_name_local: string;
-  given_name_kana: string;
-  family_name_kana: string;
-}
+export type PersonName = Pick<
+  Schemas['Person'],
+  'given_name' | 'family_name' | 'given_name_local' | 'family_name_local' | 'given_name_kana' | 'family_name_kana'
+>;
 
 export function personNames(p: PersonName, language: string): Names {
   const local = join(p.family_name_local, p.given_name_local);
