@@ -1,4 +1,4 @@
-import { ActionIcon, Kbd, TextInput } from '@mantine/core';
+import { Kbd, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,8 @@ function SearchIcon() {
 // anywhere, a text field included): both open the command palette. What
 // is typed into the header's field goes on in the palette (one query for
 // both); an IME composing in the field opens it only once the text is
-// committed. On a phone the field is a button.
+// committed. On a phone the header has no room for it (the product
+// name must stay whole): there, the lists' own search fields serve.
 export function HeaderSearch() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
@@ -69,16 +70,6 @@ export function HeaderSearch() {
           if (event.key === 'Enter' || event.key === 'ArrowDown') open();
         }}
       />
-      <ActionIcon
-        hiddenFrom="sm"
-        variant="subtle"
-        size="lg"
-        aria-label={t('search.open')}
-        aria-haspopup="dialog"
-        onClick={open}
-      >
-        <SearchIcon />
-      </ActionIcon>
       {wanted && (
         <Suspense fallback={null}>
           <CommandPalette
