@@ -155,3 +155,36 @@ func tooLarge(err error) bool {
 	var he *echo.HTTPError
 	return errors.As(err, &mbe) || (errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge)
 }
+
+// ImportColumn is a column of the organisation import.
+type ImportColumn struct {
+	Name     string `json:"name" example:"name"`
+	Required bool   `json:"required"`
+} // @name ImportColumn
+
+// ImportColumns are the columns of the organisation import.
+type ImportColumns struct {
+	Columns []ImportColumn `json:"columns"`
+} // @name ImportColumns
+
+// listImportColumns godoc
+//
+//	@Summary		The columns of the organisation import
+//	@Description	The columns a CSV import understands, required ones first: what a template's header names. A header cell may add a label in parentheses after the column's name ("kind (種別)"), so a template can be written in the reader's language. Every signed-in caller.
+//	@Tags			organisations
+//	@Produce		json
+//	@Security		bearer
+//	@Success		200	{object}	ImportColumns
+//	@Failure		400	{object}	Problem
+//	@Failure		401	{object}	Problem
+//	@Router			/api/v1/organisations/import/columns [get]
+func (s *server) listImportColumns(c echo.Context) error {
+	if err := newQuery(c).err(); err != nil {
+		return err
+	}
+	out := ImportColumns{Columns: []ImportColumn{}}
+	for _, col := range organisation.ImportTemplateColumns() {
+		out.Columns = append(out.Columns, ImportColumn{col.Name, col.Required})
+	}
+	return c.JSON(http.StatusOK, out)
+}

@@ -70,6 +70,8 @@ func (s *server) routes(e *echo.Echo) {
 	v1.DELETE("/jobs/:id", s.discardJob)
 
 	v1.GET("/summary", s.getSummary)
+	v1.GET("/summary/charts", s.getSummaryCharts)
+	v1.GET("/summary/work", s.getSummaryWork)
 
 	v1.GET("/search", s.search)
 
@@ -81,6 +83,7 @@ func (s *server) routes(e *echo.Echo) {
 	v1.GET("/organisations", s.listOrganisations)
 	v1.POST("/organisations", s.createOrganisation)
 	v1.POST("/organisations/import", s.importOrganisations)
+	v1.GET("/organisations/import/columns", s.listImportColumns)
 	v1.GET("/organisations/:id", s.getOrganisation)
 	v1.PATCH("/organisations/:id", s.updateOrganisation)
 	v1.DELETE("/organisations/:id", s.deleteOrganisation)

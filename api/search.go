@@ -15,8 +15,12 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// searchBest is how many records of each kind a search returns.
-const searchBest = 5
+// searchBest is how many records of each kind a search returns unless
+// limit says otherwise; searchMost is the largest limit.
+const (
+	searchBest = 5
+	searchMost = 20
+)
 
 // maxSearchQuery bounds q (in characters): longer is no name anyone types.
 const maxSearchQuery = 200
@@ -34,18 +38,20 @@ type SearchResults struct {
 // search godoc
 //
 //	@Summary		Search everything
-//	@Description	The best five organisations, people, agreements, trips, projects and opportunities for q, each kind ranked by relevance (exact name, name prefix, word prefix, substring, then matches in other text) like its list with q, and showing what that list shows the caller (e-mail and phone of people only where the list shows them, opportunities only where the caller may read them). Search folds width, case, kana, diacritics, German and romaji spellings, long vowels and variant kanji.
+//	@Description	The best five (limit: 1–20) organisations, people, agreements, trips, projects and opportunities for q, each kind ranked by relevance (exact name, name prefix, word prefix, substring, then matches in other text) like its list with q, and showing what that list shows the caller (e-mail and phone of people only where the list shows them, opportunities only where the caller may read them). Search folds width, case, kana, diacritics, German and romaji spellings, long vowels and variant kanji. One page only: sort and cursor are refused (a list with q pages through all matches of one kind).
 //	@Tags			search
 //	@Produce		json
 //	@Security		bearer
-//	@Param			q	query		string	true	"Search text"	example(山田 太郎)
-//	@Success		200	{object}	SearchResults
-//	@Failure		400	{object}	Problem
-//	@Failure		401	{object}	Problem
+//	@Param			q		query		string	true	"Search text"	example(山田 太郎)
+//	@Param			limit	query		int		false	"How many of each kind, 1–20"	default(5)
+//	@Success		200		{object}	SearchResults
+//	@Failure		400		{object}	Problem
+//	@Failure		401		{object}	Problem
 //	@Router			/api/v1/search [get]
 func (s *server) search(c echo.Context) error {
 	q := newQuery(c, "q")
 	text := q.str("q")
+	limit := q.rankLimit(searchBest, searchMost)
 	switch {
 	case text == "":
 		q.bad.Add("q", "is required")
@@ -58,7 +64,7 @@ func (s *server) search(c echo.Context) error {
 	ctx := c.Request().Context()
 	var out SearchResults
 	var err error
-	if out.Organisations, err = best(ctx, organisation.Sort, func(p page.Page) ([]organisation.Organisation, error) {
+	if out.Organisations, err = best(ctx, limit, organisation.Sort, func(p page.Page) ([]organisation.Organisation, error) {
 		rows, _, err := organisation.List(ctx, s.DB, organisation.Filter{Q: text}, p)
 		return rows, err
 	}, func(context.Context, []organisation.Organisation) (func(organisation.Organisation) Organisation, error) {
@@ -66,31 +72,31 @@ func (s *server) search(c echo.Context) error {
 	}); err != nil {
 		return err
 	}
-	if out.People, err = best(ctx, person.Sort, func(p page.Page) ([]person.Person, error) {
+	if out.People, err = best(ctx, limit, person.Sort, func(p page.Page) ([]person.Person, error) {
 		rows, _, err := person.List(ctx, s.DB, person.Filter{Q: text}, p)
 		return rows, err
 	}, s.peopleOut); err != nil {
 		return err
 	}
-	if out.Agreements, err = best(ctx, agreement.Sort, func(p page.Page) ([]agreement.Agreement, error) {
+	if out.Agreements, err = best(ctx, limit, agreement.Sort, func(p page.Page) ([]agreement.Agreement, error) {
 		rows, _, err := agreement.List(ctx, s.DB, agreement.Filter{Q: text}, p)
 		return rows, err
 	}, s.agreementsOut); err != nil {
 		return err
 	}
-	if out.Trips, err = best(ctx, trip.Sort, func(p page.Page) ([]trip.Trip, error) {
+	if out.Trips, err = best(ctx, limit, trip.Sort, func(p page.Page) ([]trip.Trip, error) {
 		rows, _, err := trip.List(ctx, s.DB, trip.Filter{Q: text}, p)
 		return rows, err
 	}, s.tripsOut); err != nil {
 		return err
 	}
-	if out.Projects, err = best(ctx, project.Sort, func(p page.Page) ([]project.Project, error) {
+	if out.Projects, err = best(ctx, limit, project.Sort, func(p page.Page) ([]project.Project, error) {
 		rows, _, err := project.List(ctx, s.DB, project.Filter{Q: text}, p)
 		return rows, err
 	}, s.projectsOut); err != nil {
 		return err
 	}
-	if out.Opportunities, err = best(ctx, opportunity.Sort, func(p page.Page) ([]opportunity.Opportunity, error) {
+	if out.Opportunities, err = best(ctx, limit, opportunity.Sort, func(p page.Page) ([]opportunity.Opportunity, error) {
 		rows, _, err := opportunity.List(ctx, s.DB, opportunity.Filter{Q: text}, p)
 		return rows, err
 	}, s.opportunitiesOut); err != nil {
@@ -99,11 +105,11 @@ func (s *server) search(c echo.Context) error {
 	return c.JSON(200, out)
 }
 
-// best reads the first ranked page of searchBest rows of one list, through
+// best reads the first ranked page of limit rows of one list, through
 // the list's own query (and so its visibility rules), and converts them as
 // the list's handler does.
-func best[T, V any](ctx context.Context, spec page.Spec, list func(page.Page) ([]T, error), out func(context.Context, []T) (func(T) V, error)) ([]V, error) {
-	p, err := spec.Parse(page.Params{Limit: strconv.Itoa(searchBest), Sort: page.RelevanceSort, Searching: true})
+func best[T, V any](ctx context.Context, limit int, spec page.Spec, list func(page.Page) ([]T, error), out func(context.Context, []T) (func(T) V, error)) ([]V, error) {
+	p, err := spec.Parse(page.Params{Limit: strconv.Itoa(limit), Sort: page.RelevanceSort, Searching: true})
 	if err != nil {
 		return nil, err
 	}

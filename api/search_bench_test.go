@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,22 +67,33 @@ func BenchmarkSearchEverything(b *testing.B) {
 		b.Fatal(err)
 	}
 	h := New(Deps{DB: db, Keys: keys, Config: cfg, Version: "bench"})
-	for _, q := range []string{"zzqx", "Huber", "müller", "mueller", "yamada taro", "山田 太郎", "大阪", "製薬", "oosaka", "bio", "pharma"} {
-		b.Run(q, func(b *testing.B) {
-			req := func() {
-				r := httptest.NewRequest(http.MethodGet, "/api/v1/search?q="+url.QueryEscape(q), nil)
-				r.Header.Set("Authorization", "Bearer "+tok)
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, r)
-				if rec.Code != 200 {
-					b.Fatalf("%d %s", rec.Code, rec.Body.String())
+	// The words of the load test's search scenarios (cmd/innomunich-bench)
+	// and a few more, rare to dense; on /search and on the lists they search.
+	words := []string{"zzqx", "Huber", "müller", "mueller", "yamada taro", "山田 太郎", "大阪", "製薬", "oosaka", "bio", "pharma",
+		"martinsried", "genomics", "tanaka", "kobe", "isar cell", "vaccines ag", "yamamoto", "neuro",
+		"創薬", "細胞治療", "オオサカ", "やまだ", "川崎", "免疫", "殿町", "佐藤 花子", "ゲノム"}
+	paths := []string{"/api/v1/search?q="}
+	if os.Getenv("SEARCH_BENCH_LISTS") != "" {
+		paths = append(paths, "/api/v1/organisations?q=", "/api/v1/people?q=", "/api/v1/agreements?q=")
+	}
+	for _, path := range paths {
+		for _, q := range words {
+			b.Run(path[len("/api/v1/"):strings.IndexByte(path, '?')]+"/"+q, func(b *testing.B) {
+				req := func() {
+					r := httptest.NewRequest(http.MethodGet, path+url.QueryEscape(q), nil)
+					r.Header.Set("Authorization", "Bearer "+tok)
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, r)
+					if rec.Code != 200 {
+						b.Fatalf("%d %s", rec.Code, rec.Body.String())
+					}
 				}
-			}
-			req() // the first answer after a bulk load warms the caches
-			b.ResetTimer()
-			for b.Loop() {
-				req()
-			}
-		})
+				req() // the first answer after a bulk load warms the caches
+				b.ResetTimer()
+				for b.Loop() {
+					req()
+				}
+			})
+		}
 	}
 }

@@ -342,9 +342,28 @@ func TestSearchReturnsTheBestFiveOfEachKind(t *testing.T) {
 		if got := get("Hans Meier", ""); len(got.People) != 1 || got.People[0].Email == nil {
 			t.Errorf("the admin does not see the e-mail: %+v", got.People)
 		}
-		for _, bad := range []string{"", "q=", "q=" + strings.Repeat("x", 201)} {
-			if code := h.status(request{url: "/api/v1/search?" + bad}); code != 400 {
-				t.Errorf("search?%s: %d, want 400", bad, code)
+		// limit: how many of each kind; one page, so no sort or cursor.
+		rec = h.do(request{url: "/api/v1/search?limit=2&q=" + url.QueryEscape("Müller")})
+		if rec.Code != 200 {
+			t.Fatalf("limit=2: %d %s", rec.Code, rec.Body.String())
+		}
+		if r := decode[searchBody](t, rec); len(r.People) != 2 || len(r.Organisations) != 2 {
+			t.Errorf("limit=2: %d people, %d organisations", len(r.People), len(r.Organisations))
+		}
+		rec = h.do(request{url: "/api/v1/search?limit=20&q=" + url.QueryEscape("Müller")})
+		if r := decode[searchBody](t, rec); rec.Code != 200 || len(r.People) != 6 {
+			t.Errorf("limit=20: %d, %d people, want all six of Müller Biotech", rec.Code, len(r.People))
+		}
+		for _, bad := range []string{"", "q=", "q=" + strings.Repeat("x", 201), "q=x&limit=0", "q=x&limit=21", "q=x&limit=ten",
+			"q=x&sort=name", "q=x&cursor=abc", "q=x&updated_since=2026-01-01T00:00:00Z", "q=x&kind=pharma"} {
+			rec := h.do(request{url: "/api/v1/search?" + bad})
+			if rec.Code != 400 {
+				t.Errorf("search?%s: %d, want 400", bad, rec.Code)
+				continue
+			}
+			field := strings.SplitN(strings.SplitN(bad, "&", 2)[len(strings.SplitN(bad, "&", 2))-1], "=", 2)[0]
+			if field != "" && !strings.Contains(rec.Body.String(), `"`+field+`"`) {
+				t.Errorf("search?%s: the problem does not name %s: %s", bad, field, rec.Body.String())
 			}
 		}
 	})

@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import './theme.css';
 
 import { MantineProvider, type MantineProviderProps } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -10,7 +11,7 @@ import { RouterProvider } from 'react-router/dom';
 
 import { AuthProvider } from './auth/AuthProvider';
 import type { AuthSession } from './auth/session';
-import { localisedTheme } from './theme';
+import { localisedTheme, readableColours } from './theme';
 
 interface AppProps {
   router: DataRouter;
@@ -27,7 +28,8 @@ function LocalisedMantine({ env, children }: { env: MantineProviderProps['env'];
   const closeLabel = t('common.closeDialog');
   const theme = useMemo(() => localisedTheme(closeLabel), [closeLabel]);
   return (
-    <MantineProvider theme={theme} env={env}>
+    // The colour scheme follows the system setting (light or dark).
+    <MantineProvider theme={theme} env={env} defaultColorScheme="auto" cssVariablesResolver={readableColours}>
       {children}
     </MantineProvider>
   );

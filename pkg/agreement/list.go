@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/search"
 )
@@ -49,7 +50,16 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Agreem
 		q = q.Where("id IN (SELECT ap.agreement_id FROM agreement_parties ap JOIN organisations o ON o.id = ap.organisation_id WHERE o.region = ?)", f.Region)
 	}
 	if f.Country != "" {
-		q = q.Where("id IN (SELECT ap.agreement_id FROM agreement_parties ap JOIN organisations o ON o.id = ap.organisation_id WHERE o.country = ?)", f.Country)
+		// A common country is checked per agreement in the list's order:
+		// its two or three parties, then each party's organisation by id
+		// (CROSS JOIN keeps SQLite to that order).
+		cond, err := organisation.CountryCondition(ctx, db, f.Country,
+			"EXISTS (SELECT 1 FROM agreement_parties ap CROSS JOIN organisations o WHERE ap.agreement_id = agreements.id AND o.id = ap.organisation_id AND o.country = ?)",
+			"id IN (SELECT ap.agreement_id FROM agreement_parties ap JOIN organisations o ON o.id = ap.organisation_id WHERE o.country = ?)")
+		if err != nil {
+			return nil, nil, err
+		}
+		q = q.Where(cond, f.Country)
 	}
 	if f.Kind != "" {
 		q = q.Where("kind = ?", f.Kind)

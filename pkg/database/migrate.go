@@ -112,7 +112,7 @@ func (db *DB) MigrateUp(ctx context.Context) ([]string, error) {
 	defer closePool()
 	migrateRiver := func() (err error) { river, err = db.migrateRiver(ctx, pool); return err }
 	if db.Engine == Postgres {
-		err = db.withPostgresStartupLock(ctx, migrateRiver)
+		err = withPostgresStartupLock(ctx, pool, migrateRiver)
 	} else {
 		err = migrateRiver()
 	}

@@ -74,10 +74,12 @@ func (db *DB) migrateRiver(ctx context.Context, pool *sql.DB) ([]string, error) 
 }
 
 // withPostgresStartupLock holds the advisory lock that goose takes while
-// migrating (the same id), on a connection of its own, while fn runs: so
-// River's tables are migrated by one instance at a time, like ours.
-func (db *DB) withPostgresStartupLock(ctx context.Context, fn func() error) error {
-	conn, err := db.sql.Conn(ctx)
+// migrating (the same id), on a connection of its own from the
+// migrations' pool (no statement timeout: waiting for another instance's
+// migrations is the point), while fn runs: so River's tables are migrated
+// by one instance at a time, like ours.
+func withPostgresStartupLock(ctx context.Context, pool *sql.DB, fn func() error) error {
+	conn, err := pool.Conn(ctx)
 	if err != nil {
 		return err
 	}

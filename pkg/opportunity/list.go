@@ -6,6 +6,7 @@ import (
 
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/search"
 	"gorm.io/gorm"
@@ -76,7 +77,15 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Opport
 		tag("cooperation:" + f.CooperationType)
 	}
 	if f.Country != "" {
-		q = q.Where("organisation_id IN (SELECT id FROM organisations WHERE country = ?)", f.Country)
+		// A common country is checked per opportunity in the list's
+		// order, its organisation by id.
+		cond, err := organisation.CountryCondition(ctx, db, f.Country,
+			"EXISTS (SELECT 1 FROM organisations o WHERE o.id = opportunities.organisation_id AND o.country = ?)",
+			"organisation_id IN (SELECT id FROM organisations WHERE country = ?)")
+		if err != nil {
+			return nil, nil, err
+		}
+		q = q.Where(cond, f.Country)
 	}
 	if f.TargetCountry != "" {
 		q = q.Where("id IN (SELECT opportunity_id FROM opportunity_tags WHERE tag IN ?)", []string{"target:" + f.TargetCountry, AnyTarget})

@@ -79,6 +79,38 @@ var ImportColumns = []string{"id", "name", "name_local", "name_kana", "short_nam
 // requiredColumns must be in the header.
 var requiredColumns = []string{"name", "kind", "country"}
 
+// ImportColumn is a column of the import and whether the header must
+// name it: what a template offers.
+type ImportColumn struct {
+	Name     string
+	Required bool
+}
+
+// ImportTemplateColumns are the columns of the import, required first.
+func ImportTemplateColumns() []ImportColumn {
+	var out []ImportColumn
+	for _, c := range requiredColumns {
+		out = append(out, ImportColumn{c, true})
+	}
+	for _, c := range ImportColumns {
+		if !slices.Contains(requiredColumns, c) {
+			out = append(out, ImportColumn{c, false})
+		}
+	}
+	return out
+}
+
+// importColumnName reads a header cell: the column's name in any case,
+// optionally followed by a label in parentheses, as a template in the
+// reader's language writes it ("name (Name)", "kind (種別)").
+func importColumnName(h string) string {
+	c := strings.ToLower(strings.TrimSpace(h))
+	if i := strings.Index(c, "("); i > 0 && strings.HasSuffix(c, ")") {
+		c = strings.TrimSpace(c[:i])
+	}
+	return c
+}
+
 // Statuses of an imported line.
 const (
 	RowCreated   = "created"
@@ -228,7 +260,7 @@ func readCSV(raw []byte, rep *ImportReport) ([]record, []string) {
 	var bad apperr.Fields
 	seen := map[string]bool{}
 	for i, h := range header {
-		c := strings.ToLower(strings.TrimSpace(h))
+		c := importColumnName(h)
 		cols[i] = c
 		switch {
 		case c == "" && i == len(header)-1 && i > 0:

@@ -431,3 +431,31 @@ func BenchmarkImport10k(b *testing.B) {
 		})
 	}
 }
+
+// A template in the reader's language labels each column after its name;
+// the import reads the name and reports a bad line by its number, column
+// and message.
+func TestImportReadsATemplateHeaderWithLabelsInTheReadersLanguage(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		var header []string
+		for _, c := range organisation.ImportTemplateColumns() {
+			header = append(header, c.Name+" (ラベル "+c.Name+")")
+		}
+		if cols := organisation.ImportTemplateColumns(); !cols[0].Required || cols[0].Name != "name" || len(cols) != len(organisation.ImportColumns) {
+			t.Fatalf("template columns %+v", cols)
+		}
+		line := func(name, kind, country string) string {
+			cells := make([]string, len(header))
+			cells[0], cells[1], cells[2] = name, kind, country
+			return strings.Join(cells, ",")
+		}
+		csv := strings.Join(header, ",") + "\n" + line("テンプレート株式会社", "biotech", "JP") + "\n" + line("Bad Row GmbH", "spaceship", "DE") + "\n"
+		rep := mustImport(t, db, csv, true)
+		if got := statuses(rep); got != "2:created 3:error" {
+			t.Fatalf("statuses %s: %+v", got, rep.Rows)
+		}
+		if e := rep.Rows[1].Errors; len(e) != 1 || e[0].Field != "kind" {
+			t.Errorf("the bad line's errors %+v", e)
+		}
+	})
+}

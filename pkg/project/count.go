@@ -31,8 +31,9 @@ func CountByPhase(ctx context.Context, db *database.DB) (map[string]int64, error
 // total per currency (never adding EUR to JPY), ordered by currency.
 func FundingByCurrency(ctx context.Context, db *database.DB, phase string) ([]Total, error) {
 	out := []Total{}
-	err := db.Conn(ctx).Table("project_fundings").Select("currency, sum(amount) AS amount").
-		Where("project_id IN (SELECT id FROM projects WHERE phase = ?)", phase).
-		Group("currency").Order("currency").Find(&out).Error
+	// project_funding_totals is kept by triggers in the transaction of
+	// every change of a funding and of a project's phase (migration 00027).
+	err := db.Conn(ctx).Table("project_funding_totals").Select("currency, amount").
+		Where("phase = ? AND n > 0", phase).Order("currency").Find(&out).Error
 	return out, err
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"github.com/innomunich/platform/pkg/database"
+	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/search"
 )
@@ -51,10 +52,19 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Projec
 		q = q.Where("id IN (SELECT project_id FROM project_partners WHERE organisation_id = ?)", f.Partner)
 	}
 	if f.Country != "" {
-		q = q.Where("id IN (SELECT pp.project_id FROM project_partners pp JOIN organisations o ON o.id = pp.organisation_id WHERE o.country = ?)", f.Country)
+		// A common country is checked per project in the list's order:
+		// its partners, then each partner's organisation by id (CROSS
+		// JOIN keeps SQLite to that order).
+		cond, err := organisation.CountryCondition(ctx, db, f.Country,
+			"EXISTS (SELECT 1 FROM project_partners pp CROSS JOIN organisations o WHERE pp.project_id = projects.id AND o.id = pp.organisation_id AND o.country = ?)",
+			"id IN (SELECT pp.project_id FROM project_partners pp JOIN organisations o ON o.id = pp.organisation_id WHERE o.country = ?)")
+		if err != nil {
+			return nil, nil, err
+		}
+		q = q.Where(cond, f.Country)
 	}
 	if f.Funder != "" {
-		q = q.Where("id IN (SELECT project_id FROM project_fundings WHERE funder = ?)", f.Funder)
+		q = q.Where("EXISTS (SELECT 1 FROM project_fundings pf WHERE pf.project_id = projects.id AND pf.funder = ?)", f.Funder)
 	}
 	if f.OriginTrip != "" {
 		q = q.Where("origin_trip_id = ?", f.OriginTrip)

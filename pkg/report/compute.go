@@ -402,27 +402,9 @@ func funding(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPI
 	if err != nil {
 		return err
 	}
-	type key struct {
-		year             int
-		funder, currency string
-	}
-	perYear := map[key]int64{}
-	for _, r := range runs {
-		parts, err := Split(r.Amount, r.FromDate, r.Until)
-		if err != nil {
-			// A date the funding's validation let through but Split
-			// cannot read; count the funding as undated rather than fail.
-			f.Undated++
-			continue
-		}
-		for _, part := range parts {
-			perYear[key{part.Year, r.Funder, r.Currency}] += part.Amount
-		}
-	}
-	f.PerYear = []YearPart{}
-	for kk, n := range perYear {
-		f.PerYear = append(f.PerYear, YearPart{kk.year, kk.funder, Amount{n, kk.currency}})
-	}
+	var unreadable int64
+	f.PerYear, unreadable = splitRuns(runs)
+	f.Undated += unreadable
 	sort.Slice(f.PerYear, func(i, j int) bool {
 		a, b := f.PerYear[i], f.PerYear[j]
 		if a.Year != b.Year {
@@ -478,6 +460,33 @@ func funding(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPI
 	}
 	sort.Slice(f.Joint, func(i, j int) bool { return f.Joint[i].Stem < f.Joint[j].Stem })
 	return nil
+}
+
+// splitRuns spreads the funding runs over the budget years they cover
+// (Split), summed per year, funder and currency; undated counts the runs
+// whose dates Split cannot read (a date the funding's validation let
+// through), left out rather than failing the whole figure.
+func splitRuns(runs []project.FundingRun) (parts []YearPart, undated int64) {
+	type key struct {
+		year             int
+		funder, currency string
+	}
+	perYear := map[key]int64{}
+	for _, r := range runs {
+		shares, err := Split(r.Amount, r.FromDate, r.Until)
+		if err != nil {
+			undated++
+			continue
+		}
+		for _, part := range shares {
+			perYear[key{part.Year, r.Funder, r.Currency}] += part.Amount
+		}
+	}
+	parts = []YearPart{}
+	for kk, n := range perYear {
+		parts = append(parts, YearPart{kk.year, kk.funder, Amount{n, kk.currency}})
+	}
+	return parts, undated
 }
 
 func funnel(ctx context.Context, db *database.DB, s span.Span, _ string, k *KPIs) error {

@@ -2,11 +2,13 @@ package summary_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/innomunich/platform/pkg/agreement"
+	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
@@ -27,6 +29,10 @@ func must[T any](t *testing.T) func(T, error) T {
 	return func(v T, err error) T {
 		t.Helper()
 		if err != nil {
+			var e *apperr.Error
+			if errors.As(err, &e) {
+				t.Fatalf("%v: %+v", err, e.Fields)
+			}
 			t.Fatal(err)
 		}
 		return v

@@ -817,6 +817,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/import/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The columns of the organisation import
+         * @description The columns a CSV import understands, required ones first: what a template's header names. A header cell may add a label in parentheses after the column's name ("kind (種別)"), so a template can be written in the reader's language. Every signed-in caller.
+         */
+        get: operations["listImportColumns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}": {
         parameters: {
             query?: never;
@@ -1307,7 +1327,7 @@ export interface paths {
         };
         /**
          * Search everything
-         * @description The best five organisations, people, agreements, trips, projects and opportunities for q, each kind ranked by relevance (exact name, name prefix, word prefix, substring, then matches in other text) like its list with q, and showing what that list shows the caller (e-mail and phone of people only where the list shows them, opportunities only where the caller may read them). Search folds width, case, kana, diacritics, German and romaji spellings, long vowels and variant kanji.
+         * @description The best five (limit: 1–20) organisations, people, agreements, trips, projects and opportunities for q, each kind ranked by relevance (exact name, name prefix, word prefix, substring, then matches in other text) like its list with q, and showing what that list shows the caller (e-mail and phone of people only where the list shows them, opportunities only where the caller may read them). Search folds width, case, kana, diacritics, German and romaji spellings, long vowels and variant kanji. One page only: sort and cursor are refused (a list with q pages through all matches of one kind).
          */
         get: operations["search"];
         put?: never;
@@ -1330,6 +1350,46 @@ export interface paths {
          * @description Active organisations by country, people, agreements by derived status, upcoming trips, projects by phase and the funding of projects in implementation per currency, counted in the database. Every signed-in caller; API keys need the read scope.
          */
         get: operations["getSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/summary/charts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Charts for a dashboard
+         * @description The five-year trend of organisations, trips, agreements and projects, funding per budget year by currency and the organisations by partner region, counted by the report's queries (docs/reporting.md). Coordinators, admins and viewers; API keys need the reports:read scope.
+         */
+        get: operations["getSummaryCharts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/summary/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My work
+         * @description A member (a user of an organisation) gets its organisation's upcoming trips, its latest interests (sent or received) and its meetings at trips not yet over; a coordinator or admin what needs action: open interests waiting for an answer (oldest first), agreements expiring within 90 days, trips whose registration closes within 14 days, milestones overdue of running projects; a viewer no section. At most five items a section; no item carries a person's name or contact data.
+         */
+        get: operations["getSummaryWork"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2510,6 +2570,29 @@ export interface components {
              */
             next_cursor: string;
         };
+        ChartFunding: {
+            amount: components["schemas"]["Money"];
+            /** @example 2025 */
+            year: number;
+        };
+        ChartRegion: {
+            /** @example 120 */
+            n: number;
+            /** @enum {string} */
+            region: "bavaria" | "osaka" | "kawasaki" | "de_other" | "jp_other" | "other";
+        };
+        ChartYear: {
+            /** @example 2 */
+            agreements: number;
+            /** @example 42 */
+            organisations: number;
+            /** @example 1 */
+            projects: number;
+            /** @example 3 */
+            trips: number;
+            /** @example 2025 */
+            year: number;
+        };
         CodeName: {
             /** @example technology_offer */
             code: string;
@@ -2774,6 +2857,14 @@ export interface components {
             status: string;
             /** @example v0.1.0 */
             version?: string;
+        };
+        ImportColumn: {
+            /** @example name */
+            name: string;
+            required: boolean;
+        };
+        ImportColumns: {
+            columns: components["schemas"]["ImportColumn"][];
         };
         Interest: {
             /** Format: date-time */
@@ -4359,6 +4450,14 @@ export interface components {
              */
             upcoming_trips: number;
         };
+        SummaryCharts: {
+            /** @description Funding per budget year and currency (pro rata by days, in minor units); currencies are never added. */
+            funding: components["schemas"]["ChartFunding"][];
+            /** @description Organisations created by the end of this year (archived included, merged ones not), by partner region: Bavaria, Osaka, Kawasaki, the rest of Germany, the rest of Japan, elsewhere. */
+            regions: components["schemas"]["ChartRegion"][];
+            /** @description The last five budget years, oldest first: organisations added, trips held, agreements signed, projects initiated (as the report of each year counts them). */
+            years: components["schemas"]["ChartYear"][];
+        };
         Text: {
             /** @example Bayern */
             de?: string;
@@ -4723,6 +4822,43 @@ export interface components {
             description?: string | null;
             event_types?: string[] | null;
             url?: string | null;
+        };
+        Work: {
+            /**
+             * @description member, coordinator, or empty (a viewer acts on nothing).
+             * @enum {string}
+             */
+            for: "member" | "coordinator" | "";
+            sections: components["schemas"]["WorkSection"][];
+        };
+        WorkItem: {
+            /** @description The day (YYYY-MM-DD) or instant (RFC 3339) that puts the item on the card: trip start, registration deadline, end of validity, due date, meeting start, interest expressed. */
+            date: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description What id is: trip, interest, meeting, agreement or milestone.
+             * @enum {string}
+             */
+            kind: "trip" | "interest" | "meeting" | "agreement" | "milestone";
+            /**
+             * Format: uuid
+             * @description The opportunity an interest answers.
+             */
+            opportunity_id: string | null;
+            /**
+             * Format: uuid
+             * @description The trip of a meeting, the project of a milestone.
+             */
+            parent_id: string | null;
+            status: string;
+            /** @description The record's title; a meeting's is its two organisations. */
+            title: string;
+        };
+        WorkSection: {
+            items: components["schemas"]["WorkItem"][];
+            /** @enum {string} */
+            key: "trips" | "interests" | "meetings" | "interests_waiting" | "agreements_expiring" | "registrations_closing" | "milestones_overdue";
         };
     };
     responses: {
@@ -7199,6 +7335,36 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listImportColumns: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportColumns"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getOrganisation: {
         parameters: {
             query?: never;
@@ -8831,6 +8997,8 @@ export interface operations {
             query: {
                 /** @description Search text */
                 q: string;
+                /** @description How many of each kind, 1–20 */
+                limit?: number;
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */
@@ -8878,6 +9046,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Summary"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSummaryCharts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryCharts"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSummaryWork: {
+        parameters: {
+            query?: {
+                /** @description Language of titles written in several languages: de, en or ja */
+                lang?: "de" | "en" | "ja";
+            };
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Work"];
                 };
             };
             304: components["responses"]["NotModified"];

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorNotice } from './QueryState';
+import { DeleteButton } from './Actions';
 
 export interface ConfirmDialogProps {
   opened: boolean;
@@ -130,9 +131,9 @@ export function ConfirmButton({
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
-      <Button size="xs" variant="light" color="red" {...button} aria-label={ariaLabel} onClick={open}>
+      <DeleteButton size="xs" {...button} aria-label={ariaLabel} onClick={open}>
         {label}
-      </Button>
+      </DeleteButton>
       <ConfirmDialog
         opened={opened}
         onClose={close}

@@ -1,12 +1,12 @@
-import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 
 import { ApiError, problemKey, unwrap } from '../api/problem';
 import { useAuth } from '../auth/context';
 import { usePageTitle } from '../lib/usePageTitle';
+import { BackLink } from '../components/BackLink';
 
 // ForgotPasswordPage asks for a password-reset link by e-mail. The server
 // answers the same whether the address has an account or not, so the page
@@ -59,9 +59,7 @@ export function ForgotPasswordPage() {
           </form>
         )}
       </Paper>
-      <Anchor component={Link} to="/login" size="sm">
-        {t('setPassword.back')}
-      </Anchor>
+      <BackLink to="/login">{t('setPassword.back')}</BackLink>
     </Stack>
   );
 }

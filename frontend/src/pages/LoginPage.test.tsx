@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { languageStorageKey } from '../i18n';
 import { fill } from '../test/input';
 import { renderApp } from '../test/renderApp';
-import { en, ja } from '../locales';
+import { de, en, ja } from '../locales';
 
 const problem = (status: number) =>
   new Response(JSON.stringify({ type: 'about:blank', title: 'x', status }), {
@@ -40,6 +40,17 @@ describe('login page', () => {
     localStorage.setItem(languageStorageKey, 'ja');
     renderApp('/login');
     expect(screen.getByRole('heading', { level: 1, name: ja.login.title })).toBeInTheDocument();
+  });
+
+  it('says what the product is and links to a forgotten password, in every language', () => {
+    for (const [language, catalogue] of Object.entries({ de, en, ja })) {
+      localStorage.setItem(languageStorageKey, language);
+      const { unmount } = renderApp('/login');
+      expect(screen.getByTestId('sign-in-product')).toHaveTextContent(catalogue.app.name);
+      expect(screen.getByText(catalogue.app.tagline)).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: catalogue.forgotPassword.link })).toHaveAttribute('href', '/forgot-password');
+      unmount();
+    }
   });
 
   it('is where the organisations page sends whoever is not signed in', async () => {

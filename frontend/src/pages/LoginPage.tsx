@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -58,6 +58,13 @@ export function LoginPage() {
 
   return (
     <Stack maw={420} mx="auto" py="xl">
+      {/* Who lands here from a link learns first where they are. */}
+      <Stack gap={4}>
+        <Text fw={700} size="lg" data-testid="sign-in-product">
+          {t('app.name')}
+        </Text>
+        <Text c="dimmed">{t('app.tagline')}</Text>
+      </Stack>
       <Title order={1}>{t('login.title')}</Title>
       <Paper withBorder p="lg">
         <form onSubmit={submit} noValidate>

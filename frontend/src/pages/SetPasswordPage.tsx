@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { ApiError, problemKey, unwrap } from '../api/problem';
 import { useAuth } from '../auth/context';
 import { showFieldErrors } from '../lib/forms';
 import { usePageTitle } from '../lib/usePageTitle';
+import { BackLink } from '../components/BackLink';
 
 // SetPasswordPage lets a new user (or one whose password an admin reset)
 // choose a password with the one-time token the admin passed on:
@@ -82,9 +83,7 @@ export function SetPasswordPage() {
           </form>
         )}
       </Paper>
-      <Anchor component={Link} to="/login" size="sm">
-        {t('setPassword.back')}
-      </Anchor>
+      <BackLink to="/login">{t('setPassword.back')}</BackLink>
     </Stack>
   );
 }

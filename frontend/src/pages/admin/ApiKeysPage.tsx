@@ -18,6 +18,7 @@ import { roleColor, useAdminLabels } from './labels';
 import { OneTimeSecret } from './OneTimeSecret';
 import { OrganisationLink } from './OrganisationLink';
 import { Badge } from '../../components/Badge';
+import { DeleteButton } from '../../components/Actions';
 
 type ApiKey = Schemas['APIKey'];
 
@@ -173,17 +174,15 @@ function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) 
                 </Table.Td>
                 <Table.Td>
                   {!key.revoked_at && (
-                    <Button
+                    <DeleteButton
                       size="xs"
-                      variant="light"
-                      color="red"
                       aria-label={t('admin.apiKeys.revokeLabel', { name: key.name })}
                       onClick={() => {
                         onRevoke(key);
                       }}
                     >
                       {t('admin.apiKeys.revoke')}
-                    </Button>
+                    </DeleteButton>
                   )}
                 </Table.Td>
               </Table.Tr>

@@ -14,6 +14,7 @@ import { useCursorList } from '../../lib/useCursorList';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { Allowed } from './AdminLayout';
 import { Badge } from '../../components/Badge';
+import { DeleteButton } from '../../components/Actions';
 
 type Job = Schemas['Job'];
 
@@ -117,10 +118,8 @@ function Jobs() {
                         >
                           {t('admin.jobs.retry')}
                         </Button>
-                        <Button
+                        <DeleteButton
                           size="xs"
-                          variant="light"
-                          color="red"
                           aria-label={t('admin.jobs.discardLabel', { id: job.id })}
                           onClick={() => {
                             setNotice(null);
@@ -128,7 +127,7 @@ function Jobs() {
                           }}
                         >
                           {t('admin.jobs.discard')}
-                        </Button>
+                        </DeleteButton>
                       </Group>
                     )}
                   </Table.Td>

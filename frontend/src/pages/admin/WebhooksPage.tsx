@@ -37,6 +37,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { Allowed } from './AdminLayout';
 import { Badge } from '../../components/Badge';
 import { OneTimeSecret } from './OneTimeSecret';
+import { DeleteButton } from '../../components/Actions';
 
 // WebhooksPage: the admins' webhook subscriptions (pkg/webhook), each
 // with its delivery log; the signing secret is shown once, on create and
@@ -258,16 +259,14 @@ function HookTable({
                   >
                     {t('admin.webhooks.rotate')}
                   </Button>
-                  <Button
+                  <DeleteButton
                     size="xs"
-                    variant="light"
-                    color="red"
                     onClick={() => {
                       onDelete(h);
                     }}
                   >
                     {t('common.delete')}
-                  </Button>
+                  </DeleteButton>
                 </Group>
               </Table.Td>
             </Table.Tr>

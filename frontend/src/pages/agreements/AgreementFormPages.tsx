@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
+import { Button, Group, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -26,6 +26,7 @@ import {
 } from './agreement';
 import { AgreementFields } from './AgreementFields';
 import { agreementKey, useAgreement } from './useAgreement';
+import { BackLink } from '../../components/BackLink';
 
 // useAgreementForm is the form both pages share, with the checks that
 // need no server (the server checks again and names the same fields).
@@ -47,9 +48,7 @@ function FormPage({ title, children }: { title: string; children: ReactNode }) {
   usePageTitle(title);
   return (
     <Stack gap="md" py="xl" maw={1100}>
-      <Anchor component={Link} to="/agreements" size="sm">
-        {t('agreements.backToList')}
-      </Anchor>
+      <BackLink to="/agreements">{t('agreements.backToList')}</BackLink>
       <Title order={1}>{title}</Title>
       {children}
     </Stack>

@@ -25,6 +25,8 @@ import { RenewalTimeline } from './RenewalTimeline';
 import { Section } from './Section';
 import { StatusBadge } from './StatusBadge';
 import { agreementKey, useAgreement } from './useAgreement';
+import { DeleteButton } from '../../components/Actions';
+import { BackLink } from '../../components/BackLink';
 
 export function AgreementPage() {
   const { t } = useTranslation();
@@ -33,9 +35,7 @@ export function AgreementPage() {
   usePageTitle(agreement.data?.title ?? t('agreements.detailTitle'));
   return (
     <Stack gap="md" py="xl">
-      <Anchor component={Link} to="/agreements" size="sm">
-        {t('agreements.backToList')}
-      </Anchor>
+      <BackLink to="/agreements">{t('agreements.backToList')}</BackLink>
       <QueryState query={agreement} skeleton={<LoadingRows rows={10} height={32} />}>
         {agreement.data && <AgreementDetail agreement={agreement.data} />}
       </QueryState>
@@ -151,13 +151,13 @@ function AgreementActions({ agreement: a }: { agreement: Agreement }) {
         </Button>
       )}
       {signed && open && (
-        <Button variant="default" color="red" onClick={terminate.open}>
+        <DeleteButton onClick={terminate.open}>
           {t('agreements.terminate.action')}
-        </Button>
+        </DeleteButton>
       )}
-      <Button variant="subtle" color="red" onClick={remove.open}>
+      <DeleteButton onClick={remove.open}>
         {t('common.delete')}
-      </Button>
+      </DeleteButton>
 
       <FormModal
         opened={renewing}

@@ -89,6 +89,37 @@ const answers: Record<string, Handler> = {
     }),
 };
 
+const charts = {
+  years: [2022, 2023, 2024, 2025, 2026].map((year, i) => ({ year, organisations: 10 * i, trips: i, agreements: 1, projects: 2 })),
+  funding: [
+    { year: 2025, amount: { amount: 5000000, currency: 'EUR' } },
+    { year: 2025, amount: { amount: 30000000, currency: 'JPY' } },
+  ],
+  regions: ['bavaria', 'osaka', 'kawasaki', 'de_other', 'jp_other', 'other'].map((region, i) => ({ region, n: 100 + i })),
+};
+
+const coordinatorWork = {
+  for: 'coordinator',
+  sections: [
+    { key: 'interests_waiting', items: [{ kind: 'interest', id: 'i1', parent_id: null, opportunity_id: 'op1', title: 'CAR-T platform', date: '2026-11-01T09:00:00Z', status: 'open' }] },
+    { key: 'agreements_expiring', items: [] },
+    { key: 'registrations_closing', items: [{ kind: 'trip', id: 't9', parent_id: null, opportunity_id: null, title: 'BIO Japan 2027', date: '2026-11-30T22:00:00Z', status: 'registration_open' }] },
+    { key: 'milestones_overdue', items: [{ kind: 'milestone', id: 'm1', parent_id: 'p1', opportunity_id: null, title: 'CellBridge: Interim report', date: '2026-10-01', status: 'overdue' }] },
+  ],
+};
+
+const memberWork = {
+  for: 'member',
+  sections: [
+    { key: 'trips', items: [{ kind: 'trip', id: 't1', parent_id: null, opportunity_id: null, title: 'Delegation trip 2027', date: '2027-04-12', status: 'registration_open' }] },
+    { key: 'interests', items: [] },
+    { key: 'meetings', items: [{ kind: 'meeting', id: 'mt1', parent_id: 't1', opportunity_id: null, title: 'Example Biotech – Osaka Pharma', date: '', status: 'requested' }] },
+  ],
+};
+
+answers['GET /api/v1/summary/charts'] = () => Response.json(charts);
+answers['GET /api/v1/summary/work'] = () => Response.json(coordinatorWork);
+
 // Pages load lazily and the test machine may be busy: wait longer than
 // Testing Library's default second for what a page shows.
 
@@ -160,5 +191,46 @@ describe('dashboard', () => {
     expect(await screen.findByTestId('current-user')).toHaveTextContent('ada@example.org');
     expect(screen.queryByRole('region', { name: en.dashboard.changes.title })).not.toBeInTheDocument();
     expect(net.calls.some((r) => r.url.pathname === '/api/v1/audit-events')).toBe(false);
+  });
+
+  it('shows charts with a table of their numbers, funding apart per currency', async () => {
+    renderApp('/dashboard', fakeApi('admin', answers).fetch);
+
+    const trend = await screen.findByRole('table', { name: en.dashboard.charts.trend }, { timeout: 5000 });
+    expect(within(trend).getByRole('rowheader', { name: '2026' })).toBeInTheDocument();
+    expect(within(trend).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Year', 'Organisations', 'Trips', 'Agreements', 'Projects',
+    ]);
+    const regions = screen.getByRole('table', { name: en.dashboard.charts.regionsTitle });
+    expect(within(regions).getByRole('row', { name: 'Rest of Japan 104' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Funding per year (EUR)' })).toHaveTextContent('€50,000.00');
+    expect(screen.getByRole('table', { name: 'Funding per year (JPY)' })).toHaveTextContent('¥30,000,000');
+  });
+
+  it('shows a coordinator what needs action, each item a link to its record', async () => {
+    renderApp('/dashboard', fakeApi('admin', answers).fetch);
+
+    const waiting = await screen.findByRole('region', { name: en.dashboard.work.sections.interests_waiting });
+    expect(within(waiting).getByRole('link', { name: 'CAR-T platform' })).toHaveAttribute('href', '/opportunities/op1');
+    const overdue = screen.getByRole('region', { name: en.dashboard.work.sections.milestones_overdue });
+    expect(within(overdue).getByRole('link', { name: 'CellBridge: Interim report' })).toHaveAttribute('href', '/projects/p1');
+    expect(within(overdue).getByText('Due Oct 1, 2026')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: en.dashboard.work.sections.agreements_expiring })).toHaveTextContent(
+      en.dashboard.work.empty.agreements_expiring,
+    );
+  });
+
+  it('shows a member its own trips and meetings, and no charts', async () => {
+    const net = fakeApi({ role: 'member', organisation_id: 'org-a', name: 'ada@example.org' }, {
+      ...answers,
+      'GET /api/v1/summary/work': () => Response.json(memberWork),
+    });
+    renderApp('/dashboard', net.fetch);
+
+    const meetings = await screen.findByRole('region', { name: en.dashboard.work.sections.meetings });
+    expect(within(meetings).getByRole('link', { name: 'Example Biotech – Osaka Pharma' })).toHaveAttribute('href', '/trips/t1/meetings');
+    expect(screen.getByRole('region', { name: en.dashboard.work.sections.trips })).toHaveTextContent('Starts Apr 12, 2027');
+    expect(screen.queryByRole('region', { name: en.dashboard.charts.title })).not.toBeInTheDocument();
+    expect(net.calls.some((r) => r.url.pathname === '/api/v1/summary/charts')).toBe(false);
   });
 });

@@ -21,17 +21,26 @@ export function ProjectPhases() {
       {counts && (
         <Stack gap="xs" component="dl" m={0}>
           {phases.map((phase) => (
-            <div key={phase} data-phase={phase}>
-              <Group justify="space-between" gap="xs">
-                <Text component="dt" size="sm">
-                  {t(`dashboard.phases.${phase}`)}
-                </Text>
-                <Text component="dd" size="sm" fw={600} m={0}>
-                  {format.number(counts[phase])}
-                </Text>
-              </Group>
-              <Progress value={(counts[phase] / max) * 100} size="sm" color={phase === 'discontinued' ? 'gray' : 'blue'} aria-hidden />
-            </div>
+            // A group of a description list holds its dt and dd and nothing
+            // else: the bar lives in the dd, drawn along the group's foot.
+            <Group key={phase} data-phase={phase} justify="space-between" gap="xs" pos="relative" pb={12}>
+              <Text component="dt" size="sm">
+                {t(`dashboard.phases.${phase}`)}
+              </Text>
+              <Text component="dd" size="sm" fw={600} m={0}>
+                {format.number(counts[phase])}
+                <Progress
+                  value={(counts[phase] / max) * 100}
+                  size="sm"
+                  color={phase === 'discontinued' ? 'gray' : 'blue'}
+                  aria-hidden
+                  pos="absolute"
+                  left={0}
+                  right={0}
+                  bottom={0}
+                />
+              </Text>
+            </Group>
           ))}
         </Stack>
       )}

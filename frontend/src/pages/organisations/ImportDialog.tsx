@@ -1,6 +1,6 @@
-import { Alert, Button, FileInput, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Alert, Button, Group, List, Modal, Paper, Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -8,6 +8,8 @@ import type { Schemas } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import { ErrorNotice } from '../../components/QueryState';
+import { saveBlob } from '../../lib/download';
+import { templateCsv } from './importTemplate';
 import { fieldLabelKey } from './organisationValues';
 import { Badge } from '../../components/Badge';
 
@@ -33,6 +35,82 @@ function readBytes(file: File): Promise<Uint8Array> {
     };
     reader.readAsArrayBuffer(file);
   });
+}
+
+// useImportColumns loads the columns the import reads (the server's own
+// list), for the template.
+function useImportColumns(enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['organisations', 'import', 'columns'],
+    enabled,
+    staleTime: Infinity,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/organisations/import/columns', { signal })),
+  });
+}
+
+const isCsv = (f: File) => f.name.toLowerCase().endsWith('.csv') || f.type === 'text/csv';
+
+// DropZone chooses the file by dropping it on the zone or with its
+// button (a real file input, so keyboards and screen readers use it).
+function DropZone({ file, onChoose }: { file: File | null; onChoose: (f: File | null) => void }) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const [wrong, setWrong] = useState(false);
+  const hintId = useId();
+  const choose = (f: File | undefined) => {
+    if (!f) return;
+    setWrong(!isCsv(f));
+    onChoose(isCsv(f) ? f : null);
+  };
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    choose(e.dataTransfer.files[0]);
+  };
+  return (
+    <Paper
+      withBorder
+      p="lg"
+      radius="md"
+      data-testid="import-dropzone"
+      data-over={over || undefined}
+      style={{ borderStyle: 'dashed', borderWidth: 2, borderColor: over ? 'var(--mantine-color-blue-7)' : undefined }}
+      onDragOver={(e: DragEvent) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => {
+        setOver(false);
+      }}
+      onDrop={drop}
+    >
+      <Stack align="center" gap="xs">
+        <Text id={hintId}>{over ? t('organisations.import.dropActive') : t('organisations.import.drop')}</Text>
+        <input
+          ref={input}
+          type="file"
+          accept=".csv,text/csv"
+          hidden
+          aria-label={t('organisations.import.file')}
+          onChange={(e) => {
+            choose(e.currentTarget.files?.[0]);
+            e.currentTarget.value = '';
+          }}
+        />
+        <Button variant="default" aria-describedby={hintId} onClick={() => input.current?.click()}>
+          {t('organisations.import.choose')}
+        </Button>
+        {file && <Text size="sm" fw={600}>{t('organisations.import.chosen', { name: file.name })}</Text>}
+        {wrong && (
+          <Text size="sm" c="red.8" role="alert">
+            {t('organisations.import.notCsv')}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
 }
 
 // ImportDialog imports organisations from a CSV file in two steps: a dry
@@ -74,23 +152,35 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
   const fieldName = (field: string) => {
     if (field === 'row') return t('organisations.import.wholeRow');
     if (field === 'file') return t('organisations.import.wholeFile');
-    return t(fieldLabelKey(field), { defaultValue: field });
+    return t(fieldLabelKey(field), {
+      defaultValue: t(fieldLabelKey(`identifiers_${field}`), { defaultValue: t(`organisations.import.columnLabels.${field}`, { defaultValue: field }) }),
+    });
+  };
+  const columns = useImportColumns(opened);
+  const downloadTemplate = () => {
+    if (!columns.data) return;
+    const csv = templateCsv(columns.data.columns, fieldName);
+    saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), t('organisations.import.templateFile'));
   };
 
   return (
     <Modal opened={opened} onClose={close} title={t('organisations.import.title')} size="xl">
       <Stack>
         <Text size="sm">{t('organisations.import.help')}</Text>
-        <FileInput
-          label={t('organisations.import.file')}
-          placeholder={t('organisations.import.filePlaceholder')}
-          accept=".csv,text/csv"
-          value={file}
-          onChange={(chosen) => {
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Text size="sm" c="dimmed">
+            {t('organisations.import.templateHelp')}
+          </Text>
+          <Button variant="light" disabled={!columns.data} onClick={downloadTemplate} style={{ flexShrink: 0 }}>
+            {t('organisations.import.template')}
+          </Button>
+        </Group>
+        <DropZone
+          file={file}
+          onChoose={(chosen) => {
             setFile(chosen);
             run.reset();
           }}
-          clearable
         />
         {run.isError && <ErrorNotice error={run.error} />}
         {report && <ImportReport report={report} fieldName={fieldName} />}

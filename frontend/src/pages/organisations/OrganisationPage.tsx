@@ -24,6 +24,7 @@ import { PageHeader } from './PageHeader';
 import { RelatedList } from './RelatedList';
 import { organisationKey, useOrganisation } from './useOrganisation';
 import { Badge } from '../../components/Badge';
+import { DeleteButton } from '../../components/Actions';
 
 const sectionSize = 10;
 
@@ -65,7 +66,7 @@ function OrganisationView({ organisation: o }: { organisation: Organisation }) {
               </Button>
             )}
             {editable && <ArchiveButton organisation={o} />}
-            {can.coordinate && <DeleteButton organisation={o} />}
+            {can.coordinate && <DeleteOrganisation organisation={o} />}
           </>
         }
       />
@@ -340,9 +341,9 @@ const referenceKeys: Record<string, string> = {
 
 type ReferenceKey = 'people' | 'users' | 'apiKeys' | 'agreements' | 'tripsOrganised' | 'agendaItems' | 'tripRegistrations' | 'projects' | 'fundingsReceived' | 'fundingsExecuted';
 
-// DeleteButton deletes an organisation nothing refers to; otherwise the
+// DeleteOrganisation deletes an organisation nothing refers to; otherwise the
 // API's 409 names what still does, and the dialog says so.
-function DeleteButton({ organisation: o }: { organisation: Organisation }) {
+function DeleteOrganisation({ organisation: o }: { organisation: Organisation }) {
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useNavigate();
@@ -371,9 +372,9 @@ function DeleteButton({ organisation: o }: { organisation: Organisation }) {
       : null;
   return (
     <>
-      <Button variant="outline" color="red" onClick={dialog.open}>
+      <DeleteButton onClick={dialog.open}>
         {t('common.delete')}
-      </Button>
+      </DeleteButton>
       <ConfirmDialog
         opened={opened}
         title={t('organisations.delete.title')}

@@ -1,6 +1,6 @@
-import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { BackLink } from '../../components/BackLink';
 
 // PageHeader is a page's title with its actions beside it (below it on a
 // phone), an optional way back and a line under the title.
@@ -20,9 +20,7 @@ export function PageHeader({
   return (
     <Stack gap={4}>
       {back && (
-        <Anchor component={Link} to={back.to} size="sm">
-          {back.label}
-        </Anchor>
+        <BackLink to={back.to}>{back.label}</BackLink>
       )}
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={2} style={{ minWidth: 0 }}>

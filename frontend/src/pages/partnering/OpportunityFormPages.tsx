@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
+import { Button, Group, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -26,6 +26,7 @@ import {
   opportunityValues,
   type OpportunityValues,
 } from './opportunityValues';
+import { BackLink } from '../../components/BackLink';
 
 const hasText = (t: { de: string; en: string; ja: string }) => [t.de, t.en, t.ja].some((s) => s.trim() !== '');
 
@@ -51,9 +52,7 @@ function FormPage({ title, children }: { title: string; children: ReactNode }) {
   usePageTitle(title);
   return (
     <Stack gap="md" py="xl" maw={1200}>
-      <Anchor component={Link} to="/opportunities" size="sm">
-        {t('partnering.backToList')}
-      </Anchor>
+      <BackLink to="/opportunities">{t('partnering.backToList')}</BackLink>
       <Title order={1}>{title}</Title>
       {children}
     </Stack>

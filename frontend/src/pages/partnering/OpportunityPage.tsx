@@ -34,6 +34,8 @@ import type { ClosedReason, Opportunity } from './model';
 import { LanguageMarkers, OpportunityStatusBadge } from './parts';
 import { Why } from './Why';
 import { Badge } from '../../components/Badge';
+import { DeleteButton } from '../../components/Actions';
+import { BackLink } from '../../components/BackLink';
 
 export function OpportunityPage() {
   const { t } = useTranslation();
@@ -43,9 +45,7 @@ export function OpportunityPage() {
   usePageTitle(opportunity.data ? text(opportunity.data.title) : t('partnering.detailTitle'));
   return (
     <Stack gap="md" py="xl">
-      <Anchor component={Link} to="/opportunities" size="sm">
-        {t('partnering.backToList')}
-      </Anchor>
+      <BackLink to="/opportunities">{t('partnering.backToList')}</BackLink>
       <QueryState query={opportunity} skeleton={<LoadingRows rows={10} height={32} />}>
         {opportunity.data && <OpportunityDetail opportunity={opportunity.data} />}
       </QueryState>
@@ -289,9 +289,9 @@ function OpportunityActions({ opportunity: o }: { opportunity: Opportunity }) {
             {t('partnering.actions.close')}
           </Button>
         )}
-        <Button variant="subtle" color="red" onClick={remove.open}>
+        <DeleteButton onClick={remove.open}>
           {t('common.delete')}
-        </Button>
+        </DeleteButton>
       </Group>
       {publish.isError && <FailureNotice error={publish.error} />}
       <FormModal

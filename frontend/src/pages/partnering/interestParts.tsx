@@ -19,6 +19,7 @@ import { useProject } from '../projects/useProject';
 import { RecordPicker } from './RecordPicker';
 import { useInterestRoles } from './useInterestRoles';
 import { Badge } from '../../components/Badge';
+import { DeleteButton } from '../../components/Actions';
 
 export type Interest = Schemas['Interest'];
 type Contact = Schemas['InterestContact'];
@@ -251,15 +252,15 @@ export function InterestActions({ interest: i }: { interest: Interest }) {
             >
               {t('partnering.interest.accept')}
             </Button>
-            <Button size="xs" variant="default" color="red" onClick={decline.open}>
+            <DeleteButton size="xs" onClick={decline.open}>
               {t('partnering.interest.decline')}
-            </Button>
+            </DeleteButton>
           </>
         )}
         {open && roles.interested && (
-          <Button size="xs" variant="subtle" color="red" onClick={withdraw.open}>
+          <DeleteButton size="xs" onClick={withdraw.open}>
             {t('partnering.interest.withdraw')}
-          </Button>
+          </DeleteButton>
         )}
         {steps.length > 0 && <StepMover interest={i} steps={steps} />}
       </Group>

@@ -17,6 +17,7 @@ import { Details } from '../organisations/Details';
 import { PageHeader } from '../organisations/PageHeader';
 import { useLanguageNames, type Person } from './personValues';
 import { personKey, usePerson } from './usePerson';
+import { DeleteButton } from '../../components/Actions';
 
 export function PersonPage() {
   const { t } = useTranslation();
@@ -55,7 +56,7 @@ function PersonView({ person: p }: { person: Person }) {
               <Button component={Link} to={`/people/${p.id}/edit`}>
                 {t('common.edit')}
               </Button>
-              <DeleteButton person={p} />
+              <DeletePerson person={p} />
             </>
           )
         }
@@ -137,8 +138,8 @@ function PersonView({ person: p }: { person: Person }) {
   );
 }
 
-// DeleteButton erases a person after saying what that means.
-function DeleteButton({ person: p }: { person: Person }) {
+// DeletePerson erases a person after saying what that means.
+function DeletePerson({ person: p }: { person: Person }) {
   const { t } = useTranslation();
   const api = useApi();
   const navigate = useNavigate();
@@ -160,9 +161,9 @@ function DeleteButton({ person: p }: { person: Person }) {
   });
   return (
     <>
-      <Button variant="outline" color="red" onClick={dialog.open}>
+      <DeleteButton onClick={dialog.open}>
         {t('common.delete')}
-      </Button>
+      </DeleteButton>
       <ConfirmDialog
         opened={opened}
         title={t('people.delete.title')}

@@ -18,6 +18,7 @@ import { useOrganisationRef } from '../agreements/useOrganisationRef';
 import { MoneyList } from './MoneyList';
 import { currencies, type Currency, fromMinor, minorDigits, toMinor, type Funding, type Project } from './project';
 import { useFundings, useRefreshProject } from './useProject';
+import { DeleteButton } from '../../components/Actions';
 
 interface FundingValues {
   [field: string]: unknown;
@@ -196,16 +197,14 @@ export function FundingSection({ project: p, canEdit }: { project: Project; canE
                           >
                             {t('common.edit')}
                           </Button>
-                          <Button
+                          <DeleteButton
                             size="compact-xs"
-                            variant="subtle"
-                            color="red"
                             onClick={() => {
                               setDeleting(f);
                             }}
                           >
                             {t('common.delete')}
-                          </Button>
+                          </DeleteButton>
                         </Group>
                       </Table.Td>
                     )}

@@ -18,6 +18,7 @@ import { Section } from '../agreements/Section';
 import type { Milestone, Project } from './project';
 import { useMilestones, useRefreshProject } from './useProject';
 import { Badge } from '../../components/Badge';
+import { DeleteButton } from '../../components/Actions';
 
 // MilestoneState says whether a milestone is done, overdue (the API
 // decides, by the day in Europe/Berlin) or still open.
@@ -114,16 +115,14 @@ export function MilestonesSection({ project: p, canEdit }: { project: Project; c
                               {t('projects.milestones.complete')}
                             </Button>
                           )}
-                          <Button
+                          <DeleteButton
                             size="compact-xs"
-                            variant="subtle"
-                            color="red"
                             onClick={() => {
                               setDeleting(m);
                             }}
                           >
                             {t('common.delete')}
-                          </Button>
+                          </DeleteButton>
                         </Group>
                       </Table.Td>
                     )}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Input, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, Input, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -28,15 +28,14 @@ import {
 } from './project';
 import { InterestOriginPicker } from '../partnering/InterestOriginPicker';
 import { projectKey, useProject } from './useProject';
+import { BackLink } from '../../components/BackLink';
 
 function FormPage({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   usePageTitle(title);
   return (
     <Stack gap="md" py="xl" maw={1100}>
-      <Anchor component={Link} to="/projects" size="sm">
-        {t('projects.backToList')}
-      </Anchor>
+      <BackLink to="/projects">{t('projects.backToList')}</BackLink>
       <Title order={1}>{title}</Title>
       {children}
     </Stack>

@@ -25,6 +25,8 @@ import { PhaseBadge } from './PhaseBadge';
 import { PhaseSection } from './PhaseSection';
 import { coordinatorOf, type Project } from './project';
 import { projectKey, useProject, useRefreshProject, useTrip } from './useProject';
+import { DeleteButton } from '../../components/Actions';
+import { BackLink } from '../../components/BackLink';
 
 export function ProjectPage() {
   const { t } = useTranslation();
@@ -34,9 +36,7 @@ export function ProjectPage() {
   usePageTitle(p ? p.acronym || p.title : t('projects.detailTitle'));
   return (
     <Stack gap="md" py="xl">
-      <Anchor component={Link} to="/projects" size="sm">
-        {t('projects.backToList')}
-      </Anchor>
+      <BackLink to="/projects">{t('projects.backToList')}</BackLink>
       <QueryState query={project} skeleton={<LoadingRows rows={10} height={32} />}>
         {p && <ProjectDetail project={p} />}
       </QueryState>
@@ -127,9 +127,9 @@ function ProjectActions({ project: p }: { project: Project }) {
       <Button component={Link} to={`/projects/${p.id}/edit`} variant="default">
         {t('common.edit')}
       </Button>
-      <Button variant="subtle" color="red" onClick={remove.open}>
+      <DeleteButton onClick={remove.open}>
         {t('common.delete')}
-      </Button>
+      </DeleteButton>
       <ConfirmDialog
         opened={deleting}
         onClose={remove.close}

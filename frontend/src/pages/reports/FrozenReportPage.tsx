@@ -1,6 +1,6 @@
-import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 
 import { ErrorNotice, QueryState } from '../../components/QueryState';
 import type { Language } from '../../i18n';
@@ -12,6 +12,7 @@ import { ReportTables } from './ReportTables';
 import { tablesOf } from './tables';
 import { useLabels } from './useLabels';
 import { fileBase, useFrozenDownload, useFrozenReport } from './useReports';
+import { BackLink } from '../../components/BackLink';
 
 const fileFormats = ['zip', 'xlsx'] as const;
 
@@ -34,9 +35,7 @@ export function FrozenReportPage() {
   const frozen = data?.figures ? tablesOf(data.figures) : [];
   return (
     <Stack gap="lg" py="xl">
-      <Anchor component={Link} to="/reports" size="sm">
-        {t('reports.frozen.back')}
-      </Anchor>
+      <BackLink to="/reports">{t('reports.frozen.back')}</BackLink>
       <QueryState query={report}>
         {data && period && (
           <Stack gap="lg">

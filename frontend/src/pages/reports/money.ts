@@ -1,4 +1,5 @@
 import type { Format, Money as Amount } from '../../lib/format';
+import { majorUnits } from '../../lib/money';
 
 // Money in a report is never added across currencies: EUR and JPY stay
 // apart in every total, chart and sentence.
@@ -32,12 +33,7 @@ export function formatTotals(format: Format, amounts: Amount[]): string {
     .join(' · ');
 }
 
-// majorUnits turns minor units into the currency's major units, for the
-// axes of a chart (EUR has 2 digits, JPY none).
-export function majorUnits(a: Amount): number {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency: a.currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return a.amount / 10 ** digits;
-}
+export { majorUnits };
 
 // fundingPerYear is the chart data of one currency: a row per budget
 // year, a series per funder (in major units).

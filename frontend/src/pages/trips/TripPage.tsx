@@ -18,6 +18,7 @@ import { ParticipantsSection } from './Participants';
 import { ConfirmButton } from '../../components/ConfirmDialog';
 import { Destination, Fact, Seats, StatusBadge, TripDates } from './TripParts';
 import { Badge } from '../../components/Badge';
+import { BackLink } from '../../components/BackLink';
 
 function Facts({ trip }: { trip: Trip }) {
   const { t } = useTranslation();
@@ -110,9 +111,7 @@ function TripHeader({ trip }: { trip: Trip }) {
   return (
     <Group justify="space-between" align="flex-start">
       <Stack gap={4}>
-        <Anchor component={Link} to="/trips" size="sm">
-          {t('trips.backToList')}
-        </Anchor>
+        <BackLink to="/trips">{t('trips.backToList')}</BackLink>
         <Title order={1}>{trip.title}</Title>
         <Group gap="xs">
           <StatusBadge status={trip.status} />

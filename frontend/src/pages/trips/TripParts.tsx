@@ -79,11 +79,11 @@ export function Seats({ trip }: { trip: Pick<Trip, 'capacity' | 'seats'> }) {
         {t('trips.seats.ofCapacity', { confirmed: format.number(confirmed), capacity: format.number(trip.capacity) })}
       </Text>
       {free !== null && free > 0 ? (
-        <Text size="xs" c="green.8">
+        <Text size="xs" c="green">
           {t('trips.seats.free', { n: format.number(free) })}
         </Text>
       ) : (
-        <Text size="xs" c="orange.8">
+        <Text size="xs" c="orange">
           {waitlisted > 0 ? t('trips.seats.waitlist', { n: format.number(waitlisted) }) : t('trips.seats.full')}
         </Text>
       )}

@@ -11,6 +11,7 @@ import { useFormat } from '../../../lib/format';
 import type { Trip } from '../model';
 import { sideName, sideOf, useParticipantMap, useReasonText, useWhen } from './helpers';
 import { MeetingStatus } from './parts';
+import { DeleteButton } from '../../../components/Actions';
 
 type Box = 'received' | 'sent' | 'all';
 
@@ -155,17 +156,15 @@ function RequestCard({ trip, meeting: m, org }: { trip: Trip; meeting: Meeting; 
                 </Button>
               </>
             )}
-            <Button
+            <DeleteButton
               size="xs"
-              variant="subtle"
-              color="red"
               aria-label={t('meetings.requests.cancelFor', { name: other })}
               onClick={() => {
                 setDialog('cancel');
               }}
             >
               {t('meetings.requests.cancel')}
-            </Button>
+            </DeleteButton>
           </Group>
         )}
       </Stack>

@@ -19,6 +19,7 @@ import type { Trip } from '../model';
 import { clashes, placeRows } from './grid';
 import { sideName, useReasonText, useSessionName, useWhen } from './helpers';
 import { MeetingStatus } from './parts';
+import { DeleteButton } from '../../../components/Actions';
 
 // ScheduleView is the coordinators' schedule: "schedule all" with what it
 // could not place and why, the grid of places × slots per session (to
@@ -226,12 +227,12 @@ function MeetingList({ trip }: { trip: Trip }) {
                         </Anchor>
                       )}
                       {m.unplaced_reason !== '' && (
-                        <Text size="xs" c="orange.8">
+                        <Text size="xs" c="orange">
                           {reasonText(m.unplaced_reason)}
                         </Text>
                       )}
                       {m.no_show !== null && (
-                        <Text size="xs" c="red.8">
+                        <Text size="xs" c="red">
                           {t(`meetings.noShow.${m.no_show}`)}
                         </Text>
                       )}
@@ -273,17 +274,15 @@ function MeetingList({ trip }: { trip: Trip }) {
                         >
                           {t('meetings.schedule.noShow')}
                         </Button>
-                        <Button
+                        <DeleteButton
                           size="xs"
-                          variant="subtle"
-                          color="red"
                           aria-label={t('meetings.schedule.cancelFor', { pair })}
                           onClick={() => {
                             setDialog({ kind: 'cancel', meeting: m });
                           }}
                         >
                           {t('meetings.schedule.cancel')}
-                        </Button>
+                        </DeleteButton>
                       </Group>
                     </Table.Td>
                   </Table.Tr>
