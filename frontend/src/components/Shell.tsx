@@ -6,6 +6,7 @@ import { Link, Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from
 import { useAuth } from '../auth/context';
 import { usePermissions } from '../auth/permissions';
 import { useMe } from '../auth/useMe';
+import { HeaderSearch } from './HeaderSearch';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 function Account() {
@@ -115,6 +116,7 @@ export function Shell() {
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            {signedIn && <HeaderSearch />}
             <Account />
             <LanguageSwitcher />
           </Group>

@@ -13,6 +13,7 @@ import deProjects from './de/projects.json' with { type: 'json' };
 import deReports from './de/reports.json' with { type: 'json' };
 import deTrips from './de/trips.json' with { type: 'json' };
 import deMeetings from './de/meetings.json' with { type: 'json' };
+import deSearch from './de/search.json' with { type: 'json' };
 import enAdmin from './en/admin.json' with { type: 'json' };
 import enAgreements from './en/agreements.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
@@ -25,6 +26,7 @@ import enProjects from './en/projects.json' with { type: 'json' };
 import enReports from './en/reports.json' with { type: 'json' };
 import enTrips from './en/trips.json' with { type: 'json' };
 import enMeetings from './en/meetings.json' with { type: 'json' };
+import enSearch from './en/search.json' with { type: 'json' };
 import jaAdmin from './ja/admin.json' with { type: 'json' };
 import jaAgreements from './ja/agreements.json' with { type: 'json' };
 import jaCommon from './ja/common.json' with { type: 'json' };
@@ -37,6 +39,7 @@ import jaProjects from './ja/projects.json' with { type: 'json' };
 import jaReports from './ja/reports.json' with { type: 'json' };
 import jaTrips from './ja/trips.json' with { type: 'json' };
 import jaMeetings from './ja/meetings.json' with { type: 'json' };
+import jaSearch from './ja/search.json' with { type: 'json' };
 
 export const en = {
   ...enCommon,
@@ -51,6 +54,7 @@ export const en = {
   reports: enReports,
   admin: enAdmin,
   profile: enProfile,
+  search: enSearch,
 };
 
 export type Catalogue = typeof en;
@@ -68,6 +72,7 @@ export const de: Catalogue = {
   reports: deReports,
   admin: deAdmin,
   profile: deProfile,
+  search: deSearch,
 };
 
 export const ja: Catalogue = {
@@ -83,4 +88,5 @@ export const ja: Catalogue = {
   reports: jaReports,
   admin: jaAdmin,
   profile: jaProfile,
+  search: jaSearch,
 };

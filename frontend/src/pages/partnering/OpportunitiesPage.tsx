@@ -168,7 +168,8 @@ export function OpportunitiesPage() {
             filters={filters}
             name="sort"
             label={t('partnering.sort.label')}
-            placeholder={t('partnering.sort.newest')}
+            // With q and no order chosen, the API ranks by relevance.
+            placeholder={f.q ? t('partnering.sort.relevance') : t('partnering.sort.newest')}
             data={[
               { value: 'valid_until', label: t('partnering.sort.endingSoon') },
               { value: 'published_at', label: t('partnering.sort.oldest') },

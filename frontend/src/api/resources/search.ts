@@ -1,0 +1,32 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+
+import { useApi } from '../../auth/context';
+import type { Schemas } from '../client';
+import { unwrap } from '../problem';
+
+export type SearchResults = Schemas['SearchResults'];
+
+// The kinds GET /search answers with, in the order the palette shows them.
+export const searchKinds = ['organisations', 'people', 'agreements', 'trips', 'projects', 'opportunities'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+// One key for the search resource: the best records of each kind for q.
+export const searchKeys = {
+  all: ['search'] as const,
+  results: (q: string) => ['search', q] as const,
+};
+
+// useSearch asks GET /api/v1/search for the best five records of every
+// kind. q is what the user committed (see useCommittedSearch): nothing is
+// asked for an empty q, and the last answer stays on screen while the next
+// one loads, so the list does not blink with each word.
+export function useSearch(q: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: searchKeys.results(q),
+    enabled: q !== '',
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/search', { params: { query: { q } }, signal })),
+  });
+}
