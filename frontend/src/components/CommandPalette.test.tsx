@@ -13,7 +13,7 @@ function person(id: string, fields: Partial<Schemas['Person']> = {}): Schemas['P
   return {
     id,
     organisation_id: 'o1',
-    organisation: { id: 'o1', name: 'Palette Pharma K.K.' },
+    organisation: { id: 'o1', name: 'Palette Pharma K.K.', name_local: '' },
     display_name: '',
     given_name: 'Taro',
     family_name: 'Yamada',

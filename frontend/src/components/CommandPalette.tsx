@@ -9,7 +9,6 @@ import { useNavigate } from 'react-router';
 
 import { searchKinds, useSearch, type SearchKind, type SearchResults } from '../api/resources/search';
 import { useFormat, type Format } from '../lib/format';
-import { organisationNames, personNames } from '../lib/names';
 import { useText } from '../lib/reference';
 import { useCommittedSearch } from '../lib/useCommittedSearch';
 
@@ -28,27 +27,32 @@ type Translate = TFunction;
 // with no match are left out.
 function hits(
   results: SearchResults,
-  { t, language, fmt, text }: { t: Translate; language: string; fmt: Format; text: ReturnType<typeof useText> },
+  { t, fmt, text }: { t: Translate; fmt: Format; text: ReturnType<typeof useText> },
 ): { kind: SearchKind; hits: Hit[] }[] {
   const list = new Intl.ListFormat(fmt.locale, { style: 'narrow', type: 'conjunction' });
   const line = (...parts: (string | null | undefined)[]) => parts.filter((p) => p !== undefined && p !== null && p !== '').join(' · ');
   const of: Record<SearchKind, () => Hit[]> = {
     organisations: () =>
       results.organisations.map((o) => {
-        const names = organisationNames(o, language);
-        return { key: o.id, to: `/organisations/${o.id}`, label: names.name, description: line(names.other, o.city) };
+        const names = fmt.organisation(o);
+        return { key: o.id, to: `/organisations/${o.id}`, label: names.primary, description: line(names.secondary, o.city) };
       }),
     people: () =>
       results.people.map((p) => {
-        const names = personNames(p, language);
-        return { key: p.id, to: `/people/${p.id}`, label: names.name, description: line(names.other, p.organisation.name) };
+        const names = fmt.person(p);
+        return {
+          key: p.id,
+          to: `/people/${p.id}`,
+          label: names.primary,
+          description: line(names.secondary, fmt.organisation(p.organisation).primary),
+        };
       }),
     agreements: () =>
       results.agreements.map((a) => ({
         key: a.id,
         to: `/agreements/${a.id}`,
         label: a.title,
-        description: line(t(`agreements.kinds.${a.kind}`), list.format(a.parties.map((p) => p.organisation.name))),
+        description: line(t(`agreements.kinds.${a.kind}`), list.format(a.parties.map((p) => fmt.organisation(p.organisation).primary))),
       })),
     trips: () =>
       results.trips.map((trip) => ({
@@ -72,7 +76,7 @@ function hits(
         key: o.id,
         to: `/opportunities/${o.id}`,
         label: text(o.title) || t('partnering.untitled'),
-        description: o.organisation.name,
+        description: fmt.organisation(o.organisation).primary,
       })),
   };
   return searchKinds.map((kind) => ({ kind, hits: of[kind]() })).filter((group) => group.hits.length > 0);
@@ -106,11 +110,10 @@ export interface CommandPaletteProps {
 // list of results, the chosen one its active descendant. Loaded on first
 // use (see HeaderSearch), so it does not weigh on the first page.
 export default function CommandPalette({ opened, onClose, query, onQueryChange }: CommandPaletteProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const fmt = useFormat();
   const text = useText();
-  const language = i18n.resolvedLanguage ?? 'en';
   const [[store, spotlight]] = useState(createSpotlight);
   // Closed, the palette searches nothing: what the header's field holds
   // while an IME composes there is not a search yet.
@@ -128,8 +131,8 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
 
   const data = q === '' ? undefined : search.data;
   const groups = useMemo(
-    () => (data === undefined ? [] : hits(data, { t, language, fmt, text })),
-    [data, t, language, fmt, text],
+    () => (data === undefined ? [] : hits(data, { t, fmt, text })),
+    [data, t, fmt, text],
   );
   const flat = groups.flatMap((group) => group.hits.map((hit) => `${listId}-${group.kind}-${hit.key}`));
   // A new answer chooses its best record, so that Enter opens it.

@@ -64,7 +64,9 @@ export function OrganisationFields({ form }: { form: UseFormReturnType<Organisat
             label={t('organisations.fields.name_kana')}
             description={t('organisations.hints.name_kana')}
             lang="ja"
-            onBlur={(e) => form.setFieldValue('name_kana', katakana(e.currentTarget.value))}
+            onBlur={(e) => {
+              form.setFieldValue('name_kana', katakana(e.currentTarget.value));
+            }}
           />
           <TextInput {...field('short_name')} label={t('organisations.fields.short_name')} />
           <Select

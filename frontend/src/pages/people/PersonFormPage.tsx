@@ -33,6 +33,9 @@ import {
 } from './personValues';
 import { personKey, usePerson } from './usePerson';
 
+// The reading fields, which turn hiragana into katakana when left.
+const kanaFields = ['family_name_kana', 'given_name_kana'] as const;
+
 function usePersonForm(initialValues: PersonValues) {
   const { t } = useTranslation();
   const required = (value: unknown) =>
@@ -64,13 +67,15 @@ function PersonFields({
           <TextInput {...field('given_name')} autoComplete="off" />
           <TextInput {...field('family_name_local')} lang="ja" autoComplete="off" />
           <TextInput {...field('given_name_local')} lang="ja" autoComplete="off" />
-          {(['family_name_kana', 'given_name_kana'] as const).map((name) => (
+          {kanaFields.map((name) => (
             <TextInput
               key={name}
               {...field(name)}
               lang="ja"
               autoComplete="off"
-              onBlur={(e) => form.setFieldValue(name, katakana(e.currentTarget.value))}
+              onBlur={(e) => {
+                form.setFieldValue(name, katakana(e.currentTarget.value));
+              }}
             />
           ))}
         </SimpleGrid>
