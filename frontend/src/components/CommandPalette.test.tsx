@@ -78,7 +78,7 @@ describe('the command palette', () => {
     const options = within(list).getAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual([
       'パレット製薬Palette Pharma K.K. · Osaka',
-      '山田 太郎Yamada Taro · Palette Pharma K.K.',
+      '山田 太郎Taro Yamada · Palette Pharma K.K.',
       // A Latin-script Western name keeps its order under 日本語.
       'Hans MüllerPalette Pharma K.K.',
       `MoU Yamada${ja.agreements.kinds.cooperation_agreement} · ${anAgreement().parties.map((p) => p.organisation.name).join('、')}`,

@@ -358,7 +358,7 @@ describe('organisation page', () => {
     );
     const suggestions = screen.getByRole('region', { name: en.partnering.suggestions.title });
     const suggestion = await within(suggestions).findByTestId('suggestion');
-    expect(within(suggestion).getByRole('link', { name: 'Naniwa Pharma' })).toHaveAttribute('href', `/organisations/${ids.jp}`);
+    expect(within(suggestion).getByRole('link', { name: /^Naniwa Pharma/ })).toHaveAttribute('href', `/organisations/${ids.jp}`);
     expect(suggestion).toHaveTextContent('Japan');
     expect(suggestion).toHaveTextContent('Score 80');
     expect(suggestion.querySelector('[data-criterion="opportunities"]')).toHaveAttribute('data-met', 'true');

@@ -39,18 +39,21 @@ describe('people', () => {
           items:
             url.searchParams.get('q') === '山田'
               ? [person('p1', 'o1', { display_name: '山田 太郎' })]
-              : [person('p1', 'o1'), person('p2', 'o2')],
+              : [person('p1', 'o1'), person('p2', 'o2', { given_name: 'Hans', family_name: 'Huber', given_name_local: '', family_name_local: '' })],
           next_cursor: null,
         }),
     });
     const user = userEvent.setup();
     renderApp('/people', net.fetch);
-    expect(await screen.findByRole('link', { name: 'Person p1' })).toHaveAttribute('href', '/people/p1');
+    expect(await screen.findByRole('link', { name: /^Taro Yamada/ })).toHaveAttribute('href', '/people/p1');
     expect(screen.getAllByRole('link', { name: 'Organisation o1' })[0]).toHaveAttribute('href', '/organisations/o1');
     expect(screen.queryByRole('columnheader', { name: en.people.columns.email })).not.toBeInTheDocument();
 
     await user.type(screen.getByRole('searchbox', { name: en.people.search }), '山田');
-    expect(await screen.findByRole('link', { name: '山田 太郎' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: /山田 太郎/ })).toBeInTheDocument();
+    await waitFor(() => {
+      expect(screen.queryByRole('link', { name: /Hans Huber/ })).not.toBeInTheDocument();
+    });
     expect(net.to('GET', '/api/v1/people').at(-1)?.url.searchParams.get('q')).toBe('山田');
   });
 

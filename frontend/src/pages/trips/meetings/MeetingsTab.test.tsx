@@ -81,7 +81,7 @@ describe('trip meetings tab', () => {
   it('shows the agenda by the trip’s days, and regroups it by the reader’s', async () => {
     const user = userEvent.setup();
     renderApp(`/trips/${ids.trip}/meetings/agenda`, api('member').fetch);
-    const meetingText = fill(en.meetings.agenda.meeting, { name: '田中 愛 / Ai Tanaka' });
+    const meetingText = fill(en.meetings.agenda.meeting, { name: 'Ai Tanaka (田中 愛)' });
     expect(await screen.findByText(meetingText)).toBeInTheDocument();
     const days = () => screen.getAllByTestId('personal-agenda-day').map((d) => within(d).getAllByTestId('agenda-entry').length);
     expect(days()).toEqual([1, 1]);
