@@ -20,7 +20,7 @@ export TEST_DATABASE_URL
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/public -type f 2>/dev/null) \
 	$(wildcard frontend/*.json frontend/*.ts)
 
-.PHONY: run build binary openapi test test-prereqs test-go test-deployments test-openapi test-frontend test-e2e bench bench-data clean
+.PHONY: run build binary openapi test test-prereqs test-go test-deployments test-openapi test-frontend test-e2e test-a11y bench bench-data clean
 
 ## run: build the web app and the binary, then serve on :8080 with demo data in a new database
 run: build
@@ -80,6 +80,10 @@ test-frontend: frontend/node_modules/.package-lock.json
 test-e2e: build
 	$(NPM) run check:size
 	$(NPM) run e2e
+
+## test-a11y: the axe-core sweep of every main page in de/en/ja (not yet part of test: see README)
+test-a11y: build
+	$(NPM) run e2e:a11y
 
 ## bench: load test on SQLite at 20k and PostgreSQL at 10k and 1M organisations; prints and writes docs/performance.md (not part of test)
 bench: binary

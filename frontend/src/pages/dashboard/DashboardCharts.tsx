@@ -38,7 +38,7 @@ function Figure({
         <Title order={3} size="h5" id={id}>
           {title}
         </Title>
-        <div aria-hidden="true">{children}</div>
+        <div inert>{children}</div>
         <VisuallyHidden>
           <Table aria-label={title}>
             <Table.Thead>
