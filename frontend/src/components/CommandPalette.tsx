@@ -134,12 +134,16 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
     () => (data === undefined ? [] : hits(data, { t, fmt, text })),
     [data, t, fmt, text],
   );
-  const flat = groups.flatMap((group) => group.hits.map((hit) => `${listId}-${group.kind}-${hit.key}`));
-  // A new answer chooses its best record, so that Enter opens it.
+  const ids = (of: typeof groups) => of.flatMap((group) => group.hits.map((hit) => `${listId}-${group.kind}-${hit.key}`));
+  const flat = ids(groups);
+  // A new answer chooses its best record, so that Enter opens it; a record
+  // the user has moved to with ↑/↓ stays chosen while the answer still
+  // holds it (an answer that arrives just after the key does not undo it).
   const [answered, setAnswered] = useState(groups);
   if (answered !== groups) {
     setAnswered(groups);
-    select(groups.length > 0 ? 0 : -1);
+    const kept = selected > 0 ? flat.indexOf(ids(answered)[selected] ?? '') : -1;
+    select(kept >= 0 ? kept : groups.length > 0 ? 0 : -1);
   }
   // Spotlight's keys move on from the choice shown.
   useEffect(() => {
@@ -172,6 +176,19 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
     >
       <div
         {...compositionProps}
+        onKeyDownCapture={(event) => {
+          // Enter opens the choice of Spotlight's store, which ↑ and ↓ have
+          // just moved, rather than whichever element the DOM marks: a key
+          // pressed before React has drawn the last move opens the right
+          // record.
+          if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+          const hit = groups.flatMap((group) => group.hits)[store.getState().selected];
+          if (hit === undefined) return;
+          event.preventDefault();
+          event.stopPropagation();
+          void navigate(hit.to);
+          onClose();
+        }}
         onKeyDown={() => {
           select(store.getState().selected);
         }}
