@@ -54,7 +54,7 @@ interface Props<T> {
 }
 
 // Lists longer than this render only the rows in view (and a few more).
-const virtualFrom = 200;
+const virtualFrom = 100;
 // How far below the view the end of the loaded rows is when the next page
 // is asked for.
 const prefetchPx = 1200;
