@@ -225,7 +225,7 @@ function MeetingEntry({
                 onClick={() => {
                   onOutcome(m);
                 }}
-                aria-label={t('meetings.agenda.outcomeFor', { name: name ?? other.organisation.name })}
+                aria-label={t('meetings.agenda.outcomeFor', { name: name ?? format.label(format.organisation(other.organisation)) })}
               >
                 {t('meetings.agenda.outcome')}
               </Button>
@@ -235,7 +235,7 @@ function MeetingEntry({
                 onClick={() => {
                   onOrigin(m);
                 }}
-                aria-label={t('meetings.agenda.originFor', { name: name ?? other.organisation.name })}
+                aria-label={t('meetings.agenda.originFor', { name: name ?? format.label(format.organisation(other.organisation)) })}
               >
                 {t('meetings.agenda.origin')}
               </Button>
