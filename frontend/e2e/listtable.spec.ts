@@ -51,7 +51,7 @@ test('list table: 5,000 organisations scroll smoothly with their total, in under
   await screenshot(page, 'organisations-scrolled');
 
   // The headers sort (aria-sort) through the address.
-  const nameHeader = page.getByRole('columnheader', { name: en.organisations.columns.name });
+  const nameHeader = page.getByRole('columnheader', { name: en.organisations.columns.name, exact: true });
   await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
   await nameHeader.getByRole('button').click();
   await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');

@@ -248,10 +248,10 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
   {
     const page = delegate.page;
     await page.getByRole('tab', { name: en.meetings.views.agenda }).click();
-    const card = page.getByTestId('agenda-entry').filter({ hasText: fill(en.meetings.agenda.meeting, { name: '田中 愛 / Ai Tanaka' }) });
+    const card = page.getByTestId('agenda-entry').filter({ hasText: fill(en.meetings.agenda.meeting, { name: 'Ai Tanaka (田中 愛)' }) });
     await expect(card).toBeVisible();
     await expect(card.getByTestId('agenda-entry-time')).toContainText(hhmm(startsAt, 'Asia/Tokyo'));
-    await expect(page.getByTestId('agenda-entry').filter({ hasText: fill(en.meetings.agenda.meeting, { name: '佐藤 健二 / Kenji Sato' }) })).toBeVisible();
+    await expect(page.getByTestId('agenda-entry').filter({ hasText: fill(en.meetings.agenda.meeting, { name: 'Kenji Sato (佐藤 健二)' }) })).toBeVisible();
     await noHorizontalScroll(page);
     await screenshot(page, 'meetings-agenda-phone');
     await page.getByText(fill(en.meetings.zone.viewer, { zone: 'Europe/Berlin' })).click();
@@ -295,7 +295,7 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
   // After the trip both sides record how the meeting went.
   {
     const page = delegate.page;
-    await page.getByRole('button', { name: fill(en.meetings.agenda.outcomeFor, { name: '田中 愛 / Ai Tanaka' }) }).click();
+    await page.getByRole('button', { name: fill(en.meetings.agenda.outcomeFor, { name: 'Ai Tanaka (田中 愛)' }) }).click();
     const dialog = page.getByRole('dialog', { name: en.meetings.outcome.title });
     await dialog.getByRole('checkbox', { name: en.meetings.outcome.followUp }).check();
     await dialog.getByRole('combobox', { name: en.meetings.outcome.nextStep }).click();
@@ -327,7 +327,7 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
   });
   {
     const page = delegate.page;
-    await page.getByRole('button', { name: fill(en.meetings.agenda.originFor, { name: '田中 愛 / Ai Tanaka' }) }).click();
+    await page.getByRole('button', { name: fill(en.meetings.agenda.originFor, { name: 'Ai Tanaka (田中 愛)' }) }).click();
     const dialog = page.getByRole('dialog', { name: en.meetings.origin.title });
     const picker = dialog.getByRole('combobox', { name: en.meetings.origin.project });
     await picker.click();

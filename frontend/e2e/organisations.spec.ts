@@ -52,7 +52,7 @@ test('organisations: sign in, search in Japanese script, switch to 日本語', a
   const other = page.getByRole('row').filter({ hasText: 'Bayern Innovativ Test' });
   await expect(other).toBeVisible();
 
-  await page.getByLabel(en.organisations.search).fill('大阪');
+  await page.getByLabel(en.organisations.search, { exact: true }).fill('大阪');
   const row = page.getByRole('row').filter({ hasText: 'Osaka BioHeadquarters' });
   await expect(other).toBeHidden();
   await expect(row).toBeVisible();
@@ -61,7 +61,7 @@ test('organisations: sign in, search in Japanese script, switch to 日本語', a
   // The search is in the address: a reload shows the same list.
   await expect(page).toHaveURL(/\?q=%E5%A4%A7%E9%98%AA$/);
   await page.reload();
-  await expect(page.getByLabel(en.organisations.search)).toHaveValue('大阪');
+  await expect(page.getByLabel(en.organisations.search, { exact: true })).toHaveValue('大阪');
   await expect(row).toBeVisible();
   await expect(other).toBeHidden();
 
@@ -116,7 +116,7 @@ test('a coordinator creates an organisation with a Japanese name and finds it by
   await screenshot(page, 'organisation-detail');
 
   await page.getByRole('link', { name: en.organisations.title, exact: true }).first().click();
-  await page.getByLabel(en.organisations.search).fill('堺再生医療');
+  await page.getByLabel(en.organisations.search, { exact: true }).fill('堺再生医療');
   // The search has reached the URL, and with it the list and the export.
   await expect(page).toHaveURL(/[?&]q=/);
   const row = page.getByRole('row').filter({ hasText: name });
@@ -248,7 +248,7 @@ test('import: a CSV file is checked first, then imported', async ({ page, reques
   await expect(dialog.getByText(en.organisations.import.committed)).toBeVisible();
   await dialog.getByRole('button', { name: en.common.close, exact: true }).click();
 
-  await page.getByLabel(en.organisations.search).fill(`川崎インポート株式会社 ${suffix}`);
+  await page.getByLabel(en.organisations.search, { exact: true }).fill(`川崎インポート株式会社 ${suffix}`);
   await expect(page.getByRole('row').filter({ hasText: `Kawasaki Import Example K.K. ${suffix}` })).toBeVisible();
   noBrowserErrors();
 });

@@ -39,7 +39,7 @@ test('people: add a person to an organisation, edit, find and delete them', asyn
   await expect(page.getByText('Chief Business Officer')).toBeVisible();
 
   await page.getByRole('link', { name: en.people.title, exact: true }).first().click();
-  await page.getByLabel(en.people.search).fill(family);
+  await page.getByLabel(en.people.search, { exact: true }).fill(family);
   const row = page.getByRole('row').filter({ hasText: family });
   await expect(row).toContainText(organisation.name);
   await expect(row).toContainText('Chief Business Officer');
@@ -52,7 +52,7 @@ test('people: add a person to an organisation, edit, find and delete them', asyn
   await expect(dialog).toContainText(family);
   await dialog.getByRole('button', { name: en.people.delete.action }).click();
   await expect(page).toHaveURL(/\/people$/);
-  await page.getByLabel(en.people.search).fill(family);
+  await page.getByLabel(en.people.search, { exact: true }).fill(family);
   await expect(page.getByText(en.people.empty)).toBeVisible();
   noBrowserErrors();
 });
