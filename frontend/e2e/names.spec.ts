@@ -85,6 +85,7 @@ test('a kana reading typed in hiragana is shown and stored in katakana', async (
   const person = await admin.post<{ id: string; family_name_kana: string }>('/people', {
     organisation_id: org.id,
     family_name: 'Yamada',
+    family_name_local: '山田',
     family_name_kana: 'やまだ',
   });
   expect(person.family_name_kana).toBe('ヤマダ');

@@ -133,6 +133,9 @@ test('projects: a coordinator creates a project and moves it to the next phase',
   await page.getByRole('option', { name: de.name }).click();
   await page.getByRole('combobox', { name: en.projects.form.partners }).fill(jp.name);
   await page.getByRole('option', { name: jp.name }).click();
+  // The partners' list stays open for more choices; Esc closes it.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('option', { name: jp.name })).toBeHidden();
   await page.getByRole('button', { name: en.common.save }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
