@@ -20,7 +20,21 @@ type ReportKPIs struct {
 	Projects   ReportProjects   `json:"projects"`
 	Funding    ReportFunding    `json:"funding"`
 	Funnel     ReportFunnel     `json:"funnel"`
+	// Trend is, with include=trend, the five years up to this period (a
+	// date range: the budget years up to the one it ends in), oldest first.
+	Trend []ReportTrendYear `json:"trend,omitempty"`
 } // @name ReportKPIs
+
+// ReportTrendYear is one year of a report's trend: the figures the
+// trend charts (and the XLSX summary sheet) show, counted as the report
+// of that year counts them.
+type ReportTrendYear struct {
+	Period       ReportPeriod `json:"period"`
+	Trips        int64        `json:"trips"`        // trips held
+	Participants int64        `json:"participants"` // their confirmed participants
+	Agreements   int64        `json:"agreements"`   // agreements signed
+	Projects     int64        `json:"projects"`     // projects initiated
+} // @name ReportTrendYear
 
 // ReportCodeCount: see pkg/report.
 type ReportCodeCount struct {
@@ -215,6 +229,18 @@ type ReportChange struct {
 
 // reportOut converts the KPIs by their JSON, which the two declarations
 // share (a test holds them to it).
+func trendOut(years []report.KPIs) []ReportTrendYear {
+	out := make([]ReportTrendYear, len(years))
+	for i, k := range years {
+		p := k.Period
+		out[i] = ReportTrendYear{
+			Period: ReportPeriod{Key: p.Key, Kind: p.Kind, From: p.From, To: p.To, TimeZone: p.TimeZone},
+			Trips:  k.Trips.Held, Participants: k.Trips.Confirmed, Agreements: k.Agreements.Signed, Projects: k.Projects.Initiated,
+		}
+	}
+	return out
+}
+
 func reportOut(k report.KPIs) (ReportKPIs, error) {
 	var out ReportKPIs
 	b, err := json.Marshal(k)

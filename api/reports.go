@@ -81,15 +81,17 @@ func (q *query) lang() string {
 //	@Param			lang	query		string	false	"Language of titles; in the files also of sheets, columns and codes: de, en or ja"	default(de)
 //	@Param			format	query		string	false	"json; xlsx (a sheet per table and a summary sheet with the five-year trend); zip (a CSV per table); csv (one table, see table). Without it the Accept header's media type decides"	Enums(json, xlsx, zip, csv)
 //	@Param			table	query		string	false	"With format=csv (required there): the key of the table, such as trips_by_kind"
+//	@Param			include	query		string	false	"trend: with JSON, also the five-year trend up to the period (trips held, participants, agreements signed, projects initiated per year)"	Enums(trend)
 //	@Success		200		{object}	ReportKPIs
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem
 //	@Failure		403		{object}	Problem
 //	@Router			/api/v1/reports/kpis [get]
 func (s *server) getReportKPIs(c echo.Context) error {
-	q := newQuery(c, append([]string{"period", "from", "to", "lang"}, reportFileParams...)...)
+	q := newQuery(c, append([]string{"period", "from", "to", "lang", "include"}, reportFileParams...)...)
 	lang := q.lang()
 	file := readReportFile(c, q)
+	trend := q.oneOf("include", "trend") == "trend"
 	if err := q.err(); err != nil {
 		return err
 	}
@@ -108,6 +110,13 @@ func (s *server) getReportKPIs(c echo.Context) error {
 	out, err := reportOut(k)
 	if err != nil {
 		return err
+	}
+	if trend {
+		years, err := report.TrendYearsFor(ctx, s.DB, k)
+		if err != nil {
+			return err
+		}
+		out.Trend = trendOut(years)
 	}
 	return c.JSON(http.StatusOK, out)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -113,6 +114,7 @@ func TestReportPeriodsAreCheckedAndNamed(t *testing.T) {
 			{name: "bad from", req: request{url: "/api/v1/reports/kpis?from=2025-13-01&to=2025-12-31"}, wantStatus: 400, wantBody: []string{`"field":"from"`}},
 			{name: "to before from", req: request{url: "/api/v1/reports/kpis?from=2025-12-01&to=2025-01-31"}, wantStatus: 400, wantBody: []string{`"field":"to"`}},
 			{name: "bad lang", req: request{url: "/api/v1/reports/kpis?period=2025&lang=fr"}, wantStatus: 400, wantBody: []string{`"field":"lang"`}},
+			{name: "bad include", req: request{url: "/api/v1/reports/kpis?period=2025&include=total"}, wantStatus: 400, wantBody: []string{`"field":"include"`}},
 			{name: "freeze bad period", req: request{method: "POST", url: "/api/v1/reports", body: map[string]any{"period": "2025-01"}}, wantStatus: 400, wantBody: []string{`"field":"period"`}},
 			{name: "no such report", req: request{url: "/api/v1/reports/0193b5c4-1f0e-7c2a-9d4e-5a6b7c8d9e0f"}, wantStatus: 404},
 		})
@@ -161,4 +163,75 @@ func TestTheKPIsEndpointWritesEveryFigure(t *testing.T) {
 	if diff := cmp.Diff(a, b); diff != "" {
 		t.Errorf("(-pkg/report +API):\n%s", diff)
 	}
+}
+
+// With include=trend the KPIs carry the five years up to the period, each
+// year's figures the same as that year's own report: the web app's trend
+// chart needs one request, not five.
+func TestTheKPIsCarryTheTrendOnRequest(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		if _, err := demo.Seed(context.Background(), db); err != nil {
+			t.Fatal(err)
+		}
+		type figures struct {
+			Trips struct {
+				Held      int64 `json:"held"`
+				Confirmed int64 `json:"confirmed"`
+			} `json:"trips"`
+			Agreements struct {
+				Signed int64 `json:"signed"`
+			} `json:"agreements"`
+			Projects struct {
+				Initiated int64 `json:"initiated"`
+			} `json:"projects"`
+		}
+		type year struct {
+			Period struct {
+				Key string `json:"key"`
+			} `json:"period"`
+			Trips, Participants, Agreements, Projects int64
+		}
+		get := func(url string, v any) {
+			t.Helper()
+			rec := h.get(url)
+			if rec.Code != 200 {
+				t.Fatalf("%s: %d %s", url, rec.Code, rec.Body)
+			}
+			if err := json.Unmarshal(rec.Body.Bytes(), v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, c := range []struct {
+			url  string
+			keys []string
+		}{
+			{"/api/v1/reports/kpis?period=2026&include=trend", []string{"2022", "2023", "2024", "2025", "2026"}},
+			{"/api/v1/reports/kpis?period=FY2025&include=trend", []string{"FY2021", "FY2022", "FY2023", "FY2024", "FY2025"}},
+			{"/api/v1/reports/kpis?from=2025-07-01&to=2026-06-30&include=trend", []string{"2022", "2023", "2024", "2025", "2026"}},
+		} {
+			var got struct {
+				Trend []year `json:"trend"`
+			}
+			get(c.url, &got)
+			var keys []string
+			for _, y := range got.Trend {
+				keys = append(keys, y.Period.Key)
+				var own figures
+				get("/api/v1/reports/kpis?period="+y.Period.Key, &own)
+				want := year{Period: y.Period, Trips: own.Trips.Held, Participants: own.Trips.Confirmed, Agreements: own.Agreements.Signed, Projects: own.Projects.Initiated}
+				if y != want {
+					t.Errorf("%s: the trend's %s is %+v, its own report says %+v", c.url, y.Period.Key, y, want)
+				}
+			}
+			if diff := cmp.Diff(c.keys, keys); diff != "" {
+				t.Errorf("%s: years (-want +got):\n%s", c.url, diff)
+			}
+		}
+		// Without include the KPIs have no trend.
+		rec := h.get("/api/v1/reports/kpis?period=2026")
+		if strings.Contains(rec.Body.String(), `"trend"`) {
+			t.Error("the trend is there without include=trend")
+		}
+	})
 }

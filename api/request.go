@@ -197,9 +197,11 @@ type query struct {
 	c   echo.Context
 	bad apperr.Fields
 	// ownSince: the handler reads updated_since itself (its filter is
-	// shared with an export); otherwise page does.
-	ownSince bool
-	paged    bool
+	// shared with an export); otherwise page does. ownInclude: the
+	// handler reads include itself (what else a response may carry).
+	ownSince   bool
+	ownInclude bool
+	paged      bool
 }
 
 // listParams are accepted by every list endpoint. updated_since is the
@@ -208,7 +210,7 @@ type query struct {
 var listParams = []string{"limit", "cursor", "sort", "updated_since", "include"}
 
 func newQuery(c echo.Context, known ...string) *query {
-	q := &query{c: c, ownSince: slices.Contains(known, "updated_since")}
+	q := &query{c: c, ownSince: slices.Contains(known, "updated_since"), ownInclude: slices.Contains(known, "include")}
 	for name := range c.QueryParams() {
 		if !slices.Contains(known, name) && !slices.Contains(listParams, name) {
 			q.bad.Add(name, "is not a parameter of this endpoint")
@@ -354,7 +356,7 @@ func (q *query) err() error {
 	if !q.paged && !q.ownSince && q.str("updated_since") != "" {
 		q.bad.Add("updated_since", "is not a parameter of this endpoint")
 	}
-	if !q.paged && q.str("include") != "" {
+	if !q.paged && !q.ownInclude && q.str("include") != "" {
 		q.bad.Add("include", "is not a parameter of this endpoint")
 	}
 	return q.bad.ErrWith(apperr.BadRequest)

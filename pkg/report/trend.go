@@ -54,8 +54,20 @@ func TrendTable(years []KPIs) Table {
 // other years only the four figures the trend shows, counted as the full
 // report counts them — not the whole report once per year.
 func TrendFor(ctx context.Context, db *database.DB, k KPIs) (Table, error) {
-	if err := CanRead(auth.From(ctx)); err != nil {
+	years, err := TrendYearsFor(ctx, db, k)
+	if err != nil {
 		return Table{}, err
+	}
+	return TrendTable(years), nil
+}
+
+// TrendYearsFor are the years of TrendFor, oldest first: k itself for its
+// own year and, for the others, KPIs with only the trend's four figures
+// counted (trips held and their confirmed participants, agreements
+// signed, projects initiated).
+func TrendYearsFor(ctx context.Context, db *database.DB, k KPIs) ([]KPIs, error) {
+	if err := CanRead(auth.From(ctx)); err != nil {
+		return nil, err
 	}
 	var years []KPIs
 	for _, y := range TrendPeriods(k.Period, TrendYears) {
@@ -65,11 +77,11 @@ func TrendFor(ctx context.Context, db *database.DB, k KPIs) (Table, error) {
 		}
 		t, err := trendFigures(ctx, db, y)
 		if err != nil {
-			return Table{}, err
+			return nil, err
 		}
 		years = append(years, t)
 	}
-	return TrendTable(years), nil
+	return years, nil
 }
 
 // trendFigures counts the figures of TrendTable for one period: trips

@@ -4493,6 +4493,11 @@ export interface components {
             partnering: components["schemas"]["ReportPartnering"];
             period: components["schemas"]["ReportPeriod"];
             projects: components["schemas"]["ReportProjects"];
+            /**
+             * @description Trend is, with include=trend, the five years up to this period (a
+             *     date range: the budget years up to the one it ends in), oldest first.
+             */
+            trend?: components["schemas"]["ReportTrendYear"][];
             trips: components["schemas"]["ReportTrips"];
         };
         ReportLink: {
@@ -4557,6 +4562,17 @@ export interface components {
             added: number;
             code: string;
             total: number;
+        };
+        ReportTrendYear: {
+            /** @description agreements signed */
+            agreements: number;
+            /** @description their confirmed participants */
+            participants: number;
+            period: components["schemas"]["ReportPeriod"];
+            /** @description projects initiated */
+            projects: number;
+            /** @description trips held */
+            trips: number;
         };
         ReportTripKind: {
             attended: number;
@@ -9179,6 +9195,8 @@ export interface operations {
                 format?: "json" | "csv" | "zip" | "xlsx";
                 /** @description With format=csv (required there): the key of the table, such as trips_by_kind */
                 table?: string;
+                /** @description trend: with JSON, also the five-year trend up to the period (trips held, participants, agreements signed, projects initiated per year) */
+                include?: "trend";
             };
             header?: {
                 /** @description The ETag of the copy you hold: 304 without a body while it is current */

@@ -5,12 +5,11 @@ import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import type { Labels } from './labels';
 import type { KPIs } from './model';
 import { byCurrency, fundingPerYear, majorUnits } from './money';
-import type { Period } from './period';
+import { periodOf } from './period';
 
 const palette = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'lime.6', 'indigo.6'];
 
@@ -30,48 +29,31 @@ function ChartCard({ title, children, testId }: { title: string; children: React
   );
 }
 
-interface TrendState {
-  periods: Period[];
-  data: (KPIs | undefined)[];
-  isPending: boolean;
-  isError: boolean;
-  error: unknown;
-  refetch: () => void;
-}
-
 // TrendChart: trips held, confirmed participants, agreements signed and
-// projects initiated, year by year.
-export function TrendChart({ trend, labels }: { trend: TrendState; labels: Labels }) {
+// projects initiated, year by year (the KPIs' trend, include=trend).
+export function TrendChart({ kpis, labels }: { kpis: KPIs; labels: Labels }) {
   const { t } = useTranslation();
-  const data = trend.periods.flatMap((p, i) => {
-    const k = trend.data[i];
-    if (!k) return [];
-    return [
-      {
-        year: labels.period(p),
-        trips: k.trips.held,
-        participants: k.trips.confirmed,
-        agreements: k.agreements.signed,
-        projects: k.projects.initiated,
-      },
-    ];
-  });
+  const data = (kpis.trend ?? []).map((y) => ({
+    year: labels.period(periodOf(y.period)),
+    trips: y.trips,
+    participants: y.participants,
+    agreements: y.agreements,
+    projects: y.projects,
+  }));
   return (
     <ChartCard title={t('reports.charts.trend')} testId="chart-trend">
-      <QueryState query={trend}>
-        <LineChart
-          h={260}
-          data={data}
-          dataKey="year"
-          withLegend
-          series={[
-            { name: 'trips', label: t('reports.charts.trips'), color: palette[0] },
-            { name: 'participants', label: t('reports.charts.participants'), color: palette[1] },
-            { name: 'agreements', label: t('reports.charts.agreements'), color: palette[2] },
-            { name: 'projects', label: t('reports.charts.projects'), color: palette[3] },
-          ]}
-        />
-      </QueryState>
+      <LineChart
+        h={260}
+        data={data}
+        dataKey="year"
+        withLegend
+        series={[
+          { name: 'trips', label: t('reports.charts.trips'), color: palette[0] },
+          { name: 'participants', label: t('reports.charts.participants'), color: palette[1] },
+          { name: 'agreements', label: t('reports.charts.agreements'), color: palette[2] },
+          { name: 'projects', label: t('reports.charts.projects'), color: palette[3] },
+        ]}
+      />
     </ChartCard>
   );
 }

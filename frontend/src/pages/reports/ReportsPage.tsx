@@ -14,7 +14,7 @@ import { ReportTables } from './ReportTables';
 import { periodFromSearch, periodOf, periodParams, periodRange, searchOf, type Period } from './period';
 import { tablesOf } from './tables';
 import { useLabels } from './useLabels';
-import { useDownload, useFreeze, useFrozenReports, useKpis, useTrend, type DownloadFormat } from './useReports';
+import { useDownload, useFreeze, useFrozenReports, useKpis, type DownloadFormat } from './useReports';
 
 // ReportsPage: the figures of a period with charts, the downloads, and
 // the frozen reports. The period lives in the URL, so a report is a link.
@@ -29,8 +29,7 @@ export function ReportsPage() {
   const [draft, setDraft] = useState<Period | null>(null);
   const shown = draft ?? period;
   const lang = (i18n.resolvedLanguage ?? 'en') as Language;
-  const kpis = useKpis(params, lang);
-  const trend = useTrend(period, lang, params !== null);
+  const kpis = useKpis(params, lang, 'trend');
   const download = useDownload();
   const freeze = useFreeze();
   usePageTitle(t('reports.title'));
@@ -105,10 +104,10 @@ export function ReportsPage() {
       )}
       {params && (
         <>
-          <TrendChart trend={trend} labels={labels} />
           <QueryState query={kpis}>
             {kpis.data && (
               <Stack gap="lg" data-from={range.from} data-to={range.to}>
+                <TrendChart kpis={kpis.data} labels={labels} />
                 <FundingCharts kpis={kpis.data} labels={labels} />
                 <Funnel kpis={kpis.data} labels={labels} />
                 <ReportTables tables={tablesOf(kpis.data)} labels={labels} onCsv={(table) => {

@@ -1,69 +1,31 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
 import type { Language } from '../../i18n';
 import { saveBlob } from '../../lib/download';
 import type { KPIs } from './model';
-import { periodParams, type Period, type PeriodParams } from './period';
+import type { PeriodParams } from './period';
 
 // One query-key factory for everything the reports area loads.
 export const reportKeys = {
   all: ['reports'] as const,
-  kpis: (params: PeriodParams | null, lang: Language) => ['reports', 'kpis', params, lang] as const,
+  kpis: (params: PeriodParams | null, lang: Language, include: 'trend' | null) => ['reports', 'kpis', params, lang, include] as const,
   frozen: () => ['reports', 'frozen'] as const,
   frozenOne: (id: string, compare: boolean) => ['reports', 'frozen', id, compare] as const,
 };
 
 // useKpis loads a period's KPIs; lang is the language of the titles in
-// them (opportunities have titles in several languages).
-export function useKpis(params: PeriodParams | null, lang: Language) {
+// them (opportunities have titles in several languages). include=trend
+// adds the five years up to the period that the trend chart draws, in the
+// same request.
+export function useKpis(params: PeriodParams | null, lang: Language, include: 'trend' | null = null) {
   const api = useApi();
   return useQuery({
-    queryKey: reportKeys.kpis(params, lang),
+    queryKey: reportKeys.kpis(params, lang, include),
     enabled: params !== null,
     queryFn: ({ signal }): Promise<KPIs> =>
-      unwrap(api.GET('/api/v1/reports/kpis', { params: { query: { ...params, lang } }, signal })),
-  });
-}
-
-// trendYears is how many years the trend charts go back.
-export const trendYears = 5;
-
-// trendPeriods are the years a trend chart shows for a period: the years
-// of the same kind up to the chosen one; a custom range is shown against
-// the budget years up to the year it ends in.
-export function trendPeriods(p: Period): Period[] {
-  const kind = p.kind === 'fiscal' ? 'fiscal' : 'budget';
-  const last = p.kind === 'custom' ? Number(p.to.slice(0, 4)) || new Date().getFullYear() : p.year;
-  return Array.from({ length: trendYears }, (_, i) => ({ ...p, kind, year: last - trendYears + 1 + i }));
-}
-
-// useTrend loads the KPIs of each year of a trend (the same cached query
-// as the report of that year).
-export function useTrend(p: Period, lang: Language, enabled: boolean) {
-  const api = useApi();
-  const periods = trendPeriods(p);
-  return useQueries({
-    queries: periods.map((q) => {
-      const params = periodParams(q);
-      return {
-        queryKey: reportKeys.kpis(params, lang),
-        enabled,
-        queryFn: ({ signal }: { signal: AbortSignal }): Promise<KPIs> =>
-          unwrap(api.GET('/api/v1/reports/kpis', { params: { query: { ...params, lang } }, signal })),
-      };
-    }),
-    combine: (results) => ({
-      periods,
-      data: results.map((r) => r.data),
-      isPending: results.some((r) => r.isPending),
-      isError: results.some((r) => r.isError),
-      error: results.find((r) => r.isError)?.error,
-      refetch: () => {
-        for (const r of results) void r.refetch();
-      },
-    }),
+      unwrap(api.GET('/api/v1/reports/kpis', { params: { query: { ...params, lang, ...(include ? { include } : {}) } }, signal })),
   });
 }
 
