@@ -80,6 +80,7 @@ function DirectionList({ direction }: { direction: Direction }) {
 // PipelineBoard has a column per open stage with its count; each card
 // moves to a later stage by its select.
 function PipelineBoard() {
+  const { t } = useTranslation();
   const api = useApi();
   const stages = useQuery({
     queryKey: interestKeys.stages({}),
@@ -87,7 +88,13 @@ function PipelineBoard() {
   });
   const counts = new Map((stages.data?.stages ?? []).map((s) => [s.status, s.count]));
   return (
-    <ScrollArea type="auto" offsetScrollbars>
+    // The board scrolls sideways on narrow screens: its viewport takes the
+    // keyboard focus (arrow keys scroll it) and is named as a region.
+    <ScrollArea
+      type="auto"
+      offsetScrollbars
+      viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('partnering.interests.pipelineTitle') }}
+    >
       <Group align="flex-start" wrap="nowrap" gap="sm" data-testid="pipeline">
         {openStatuses.map((status) => (
           <StageColumn key={status} status={status} count={counts.get(status)} />

@@ -87,7 +87,8 @@ function ContactCard({ title, contact }: { title: string; contact: Contact | nul
 // caller may see (the API leaves them out otherwise).
 export function ContactLine({ contact }: { contact: Contact }) {
   return (
-    <Stack gap={0} component="span">
+    // Apart enough that each link is a target of its own (WCAG 2.5.8).
+    <Stack gap={6} component="span">
       <Anchor component={Link} to={`/people/${contact.person_id}`}>
         {contact.display_name}
       </Anchor>
