@@ -12,6 +12,7 @@ import { useApi } from '../../auth/context';
 import { usePermissions } from '../../auth/permissions';
 import { Badge } from '../../components/Badge';
 import { PersonName } from '../../components/Names';
+import { ErrorNotice } from '../../components/QueryState';
 import { today } from '../../lib/days';
 import { useFormat } from '../../lib/format';
 
@@ -123,6 +124,14 @@ function AddToTripModal({ selected, onClose, done }: { selected: Person[]; onClo
       <Stack gap="sm">
         {outcomes === null ? (
           <>
+            {trips.isError && (
+              <ErrorNotice
+                error={trips.error}
+                onRetry={() => {
+                  void trips.refetch();
+                }}
+              />
+            )}
             {trips.isSuccess && open.length === 0 ? (
               <Alert color="gray" variant="light">
                 {t('people.addToTrip.noTrips')}
