@@ -17,6 +17,7 @@ import { useLanguageNames } from './personValues';
 import { ListTable, type Column } from '../../components/ListTable';
 import { useCountLabel } from '../../lib/useCountLabel';
 import { OrgName, PersonName } from '../../components/Names';
+import { AddToTrip } from './AddToTrip';
 
 const pageSize = 50;
 const sorts = ['relevance', 'name_kana', 'name', '-updated_at', '-created_at'] as const;
@@ -181,6 +182,7 @@ export function PeoplePage() {
           onSort={(sort) => {
             url.set('sort', sort === standard ? null : sort);
           }}
+          bulkActions={can.register ? (selected, clear) => <AddToTrip selected={selected} done={clear} /> : undefined}
           selectable
         />
         <ListFooter list={list} empty={t('people.empty')} />

@@ -15,7 +15,8 @@ import { ErrorNotice, LoadingRows, QueryState } from '../../components/QueryStat
 import { dayIn, useFormat, viewerTimeZone } from '../../lib/format';
 import { useVersionedEdit } from '../../lib/useVersionedEdit';
 import { groupByDay } from './agendaDays';
-import { agendaKinds, tripKeys, useAgenda, type AgendaItem, type Trip } from './model';
+import { tripKeys, useAgenda } from '../../api/resources/trips';
+import { agendaKinds, type AgendaItem, type Trip } from './model';
 import { ConfirmButton } from '../../components/ConfirmDialog';
 import { instantFromLocal, localFromInstant } from './zonedTime';
 import { Badge } from '../../components/Badge';

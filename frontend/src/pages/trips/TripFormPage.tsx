@@ -31,7 +31,8 @@ import { useFormat, viewerTimeZone } from '../../lib/format';
 import { useCountries, useReferenceOptions, useRegions } from '../../lib/reference';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useVersionedEdit } from '../../lib/useVersionedEdit';
-import { createStatuses, nextStatuses, tripKeys, tripKinds, useTrip, type Trip, type TripKind, type TripStatus } from './model';
+import { tripKeys, useTrip } from '../../api/resources/trips';
+import { createStatuses, nextStatuses, tripKinds, type Trip, type TripKind, type TripStatus } from './model';
 import { createBody, emptyTripValues, patchBody, tripFields, tripValues, type TripField, type TripValues } from './tripValues';
 import { instantFromLocal, timeZones } from './zonedTime';
 

@@ -13,10 +13,10 @@ import { OrganisationPicker } from '../../components/OrganisationPicker';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
 import { SearchField } from '../../components/SearchField';
 import { useCountries, useRegions, useText } from '../../lib/reference';
-import { useCursorList, withTotal } from '../../lib/useCursorList';
 import { useUrlFilters } from '../../lib/useUrlFilters';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { tripKeys, tripKinds, tripStatuses, type TripKind, type TripStatus } from './model';
+import { useTripList } from '../../api/resources/trips';
+import { tripKinds, tripStatuses, type TripKind, type TripStatus } from './model';
 import { Destination, Seats, StatusBadge, TripDates } from './TripParts';
 import { ListTable, type Column } from '../../components/ListTable';
 import { useCountLabel } from '../../lib/useCountLabel';
@@ -159,7 +159,6 @@ function today() {
 export function TripsPage() {
   const { t } = useTranslation();
   usePageTitle(t('trips.title'));
-  const api = useApi();
   const can = usePermissions();
   const { url, filters, set, clear, generation } = useFilters();
   const sort = sorts.find((value) => value === filters.sort) ?? 'start_date';
@@ -167,22 +166,14 @@ export function TripsPage() {
   // the list starts with the trips that have not ended yet.
   const { past, ...query } = filters;
   const from = query.from ?? (past === 'true' ? undefined : today());
-  const list = useCursorList([...tripKeys.all, 'list', { ...query, from, sort }], (cursor, signal) =>
-    api.GET('/api/v1/trips', {
-      params: {
-        query: {
-          ...query,
-          from,
-          sort,
-          kind: filters.kind as TripKind | undefined,
-          status: filters.status as TripStatus | undefined,
-          ...withTotal(cursor),
-          limit: pageSize,
-        },
-      },
-      signal,
-    }),
-  );
+  const list = useTripList({
+    ...query,
+    from,
+    sort,
+    kind: filters.kind as TripKind | undefined,
+    status: filters.status as TripStatus | undefined,
+    limit: pageSize,
+  });
   const countLabel = useCountLabel('trips');
   type Trip = (typeof list.rows)[number];
   const columns: Column<Trip>[] = [
