@@ -83,9 +83,9 @@ func owner(ctx context.Context) (string, error) {
 	return p.ID, nil
 }
 
-// CheckList reports whether list is a list views can be saved for; field
+// checkList reports whether list is a list views can be saved for; field
 // names the parameter or field it came from.
-func CheckList(bad *apperr.Fields, field, list string) {
+func checkList(bad *apperr.Fields, field, list string) {
 	if !slices.Contains(Lists, list) {
 		bad.Add(field, "must be one of %s", strings.Join(Lists, ", "))
 	}
@@ -97,7 +97,7 @@ func normName(s string) string { return strings.TrimSpace(s) }
 func normQuery(s string) string { return strings.TrimPrefix(strings.TrimSpace(s), "?") }
 
 func check(bad *apperr.Fields, v View) {
-	CheckList(bad, "list", v.List)
+	checkList(bad, "list", v.List)
 	if n := utf8.RuneCountInString(v.Name); n == 0 || n > MaxName {
 		bad.Add("name", "must be 1 to %d characters", MaxName)
 	}
