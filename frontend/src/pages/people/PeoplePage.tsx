@@ -17,6 +17,7 @@ import { useLanguageNames } from './personValues';
 import { ListTable, type Column } from '../../components/ListTable';
 import { useCountLabel } from '../../lib/useCountLabel';
 import { OrgName, PersonName } from '../../components/Names';
+import { SavedViews } from '../../components/SavedViews';
 
 const pageSize = 50;
 const sorts = ['relevance', 'name_kana', 'name', '-updated_at', '-created_at'] as const;
@@ -104,11 +105,14 @@ export function PeoplePage() {
       <PageHeader
         title={t('people.title')}
         actions={
-          mayAdd && (
-            <Button component={Link} to="/people/new">
-              {t('people.new')}
-            </Button>
-          )
+          <>
+            <SavedViews list="people" />
+            {mayAdd && (
+              <Button component={Link} to="/people/new">
+                {t('people.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <SearchField
