@@ -212,6 +212,9 @@ func TestAuthorizationTable(t *testing.T) {
 				}
 				return request{method: "PATCH", url: "/api/v1/me/notifications", headers: map[string]string{"If-Match": `"` + v + `"`}, body: map[string]any{"milestone_due": false}}
 			}},
+			{name: "save a view", allowed: users(), request: func(h *harness, _ string) request {
+				return request{method: "POST", url: "/api/v1/views", body: map[string]any{"list": "people", "name": "View " + randomSuffix(), "query": "q=sato"}}
+			}},
 			{name: "change own password", allowed: users(), request: func(h *harness, _ string) request {
 				return request{method: "POST", url: "/api/v1/me/password", body: map[string]any{"current_password": principalPassword, "new_password": principalPassword}}
 			}},
@@ -233,6 +236,7 @@ func TestAuthorizationTable(t *testing.T) {
 			{"/api/v1/search?q=%E5%B1%B1%E7%94%B0%20%E5%A4%AA%E9%83%8E", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
 			{"/api/v1/me", []string{"admin", "coordinator", "member of A", "member of B", "viewer", "key coordinator", "key member of A", "key viewer"}},
 			{"/api/v1/me/notifications", users()},
+			{"/api/v1/views?list=people", users()},
 			// Reports: coordinators, admins, viewers; keys with reports:read
 			// ("key member of A" holds it, but members read no reports).
 			{"/api/v1/reports/kpis?period=2025", []string{"admin", "coordinator", "viewer", "key coordinator"}},

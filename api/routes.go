@@ -38,6 +38,12 @@ func (s *server) routes(e *echo.Echo) {
 	v1.GET("/me/notifications", s.myNotifications)
 	v1.PATCH("/me/notifications", s.updateMyNotifications)
 
+	v1.GET("/views", s.listViews)
+	v1.POST("/views", s.createView)
+	v1.GET("/views/:id", s.getView)
+	v1.PATCH("/views/:id", s.updateView)
+	v1.DELETE("/views/:id", s.deleteView)
+
 	v1.GET("/users", s.listUsers)
 	v1.POST("/users", s.createUser, carriesSecret)
 	v1.GET("/users/:id", s.getUser)

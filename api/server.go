@@ -25,6 +25,8 @@
 //	@tag.description			Background jobs (admins): what waits, what failed and why
 //	@tag.name					notifications
 //	@tag.description			E-mail the platform sends, and the outbox that keeps it without an SMTP server
+//	@tag.name					views
+//	@tag.description			The caller's saved views: named filters and order of a list page of the web app
 //	@tag.name					reference
 //	@tag.description			Regions, focus areas and funders
 //	@securityDefinitions.apikey	bearer

@@ -26,6 +26,7 @@ import (
 	"github.com/innomunich/platform/pkg/report"
 	"github.com/innomunich/platform/pkg/trip"
 	"github.com/innomunich/platform/pkg/user"
+	"github.com/innomunich/platform/pkg/view"
 	"github.com/innomunich/platform/pkg/webhook"
 )
 
@@ -54,6 +55,8 @@ var sortSpecs = map[string]page.Spec{
 
 	"webhook.Sort":         webhook.Sort,
 	"webhook.DeliverySort": webhook.DeliverySort,
+
+	"view.Sort": view.Sort,
 }
 
 // lists are the closed sets handlers pass to q.oneOf, by the expression
@@ -74,6 +77,8 @@ var lists = map[string][]string{
 	"opportunity.StageCodes":           opportunity.StageCodes,
 	"opportunity.CooperationTypeCodes": opportunity.CooperationTypeCodes,
 	"opportunity.StatusCodes":          opportunity.StatusCodes,
+
+	"view.Lists": view.Lists,
 
 	"interest.Statuses":   interest.Statuses,
 	"interest.Directions": interest.Directions,

@@ -12,6 +12,7 @@ import (
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/project"
 	"github.com/innomunich/platform/pkg/trip"
+	"github.com/innomunich/platform/pkg/view"
 )
 
 // value is a closed set or a shape the domain packages check for a
@@ -47,6 +48,7 @@ var values = []value{
 	{schemas: []string{"Funding", "FundingCreate", "FundingPatch", "Money", "FunderTotal"}, prop: "currency", enum: slices.Sorted(maps.Keys(project.Currencies))},
 	{schemas: []string{"User", "UserCreated", "UserCreate", "UserPatch", "Me"}, prop: "role", enum: auth.Roles},
 	{schemas: []string{"User", "UserCreated", "UserCreate", "UserPatch", "MePatch"}, prop: "locale", enum: i18n.Locales},
+	{schemas: []string{"SavedView", "SavedViewCreate"}, prop: "list", enum: view.Lists},
 	{schemas: []string{"RegionCreate", "FocusAreaCreate", "FunderCreate"}, prop: "code", pattern: `^[a-z][a-z0-9_]{1,63}$`},
 	// Lists the packages refuse empty (swag drops minItems with
 	// swaggertype): two different organisations sign an agreement, a

@@ -2015,6 +2015,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my saved views of a list
+         * @description The caller's saved views of one list page, by name. Saved views belong to users; API keys have none (403).
+         */
+        get: operations["listViews"];
+        put?: never;
+        /**
+         * Save a view
+         * @description Saves the caller's filters and order of a list under a name; 409 when the caller has a view of that name for the list already.
+         */
+        post: operations["createView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one of my saved views */
+        get: operations["getView"];
+        put?: never;
+        post?: never;
+        /** Delete one of my saved views */
+        delete: operations["deleteView"];
+        options?: never;
+        head?: never;
+        /** Rename one of my saved views or change its query */
+        patch: operations["updateView"];
+        trace?: never;
+    };
     "/api/v1/webhooks": {
         parameters: {
             query?: never;
@@ -4597,6 +4640,58 @@ export interface components {
             amount: components["schemas"]["Money"];
             funder: string;
             year: number;
+        };
+        SavedView: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            list: "organisations" | "people" | "agreements" | "trips" | "projects" | "opportunities";
+            /** @example Japanese pharma */
+            name: string;
+            /**
+             * @description Query is the list page's query string without the leading '?'; the
+             *     view is the page /<list>?<query>.
+             * @example country=JP&kind=pharma&sort=-updated_at
+             */
+            query: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @example 1 */
+            version: number;
+        };
+        SavedViewCreate: {
+            /** @enum {string} */
+            list: "organisations" | "people" | "agreements" | "trips" | "projects" | "opportunities";
+            /**
+             * @description Name is unique among the caller's views of the list.
+             * @example Japanese pharma
+             */
+            name: string;
+            /**
+             * @description Query is the list's query string (a leading '?' is dropped); no
+             *     cursor or include.
+             * @example country=JP&kind=pharma
+             */
+            query?: string | null;
+        };
+        SavedViewList: {
+            items: components["schemas"]["SavedView"][];
+            /** @description NextCursor continues the list; null on the last page. */
+            next_cursor: string | null;
+            /**
+             * @description Total is the number of rows the filters select, with include=total:
+             *     exact up to 10,000; beyond, total_estimated is true and it is an
+             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             */
+            total?: number;
+            /** @description TotalEstimated: total is an estimate, not a count. */
+            total_estimated?: boolean;
+        };
+        SavedViewPatch: {
+            name?: string;
+            query?: string | null;
         };
         ScheduleResult: {
             placed: number;
@@ -11385,6 +11480,195 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listViews: {
+        parameters: {
+            query: {
+                /** @description The list page */
+                list: "organisations" | "people" | "agreements" | "trips" | "projects" | "opportunities";
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Field to sort by; prefix - for descending */
+                sort?: "name" | "-name" | "created_at" | "-created_at";
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                include?: "total";
+            };
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createView: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 hours and replayed for a retry with the same body */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The view */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getView: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the copy you hold: 304 without a body while it is current */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description View id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteView: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version deleted */
+                "If-Match": string;
+            };
+            path: {
+                /** @description View id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateView: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description View id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Invalid"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

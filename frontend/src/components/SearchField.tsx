@@ -23,6 +23,14 @@ export function SearchField({
 }) {
   const [text, setText] = useState(value);
   const { q, compositionProps } = useCommittedSearch(text);
+  // A search the address got from elsewhere (a saved view, back and
+  // forward) shows in the field; the field's own searches come back as
+  // the text it has.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    if (value.trim() !== q) setText(value);
+  }
   const reported = useRef(value.trim());
   const report = useEffectEvent((next: string) => {
     onChange(next);

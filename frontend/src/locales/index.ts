@@ -14,6 +14,7 @@ import deReports from './de/reports.json' with { type: 'json' };
 import deTrips from './de/trips.json' with { type: 'json' };
 import deMeetings from './de/meetings.json' with { type: 'json' };
 import deSearch from './de/search.json' with { type: 'json' };
+import deViews from './de/views.json' with { type: 'json' };
 import enAdmin from './en/admin.json' with { type: 'json' };
 import enAgreements from './en/agreements.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
@@ -27,6 +28,7 @@ import enReports from './en/reports.json' with { type: 'json' };
 import enTrips from './en/trips.json' with { type: 'json' };
 import enMeetings from './en/meetings.json' with { type: 'json' };
 import enSearch from './en/search.json' with { type: 'json' };
+import enViews from './en/views.json' with { type: 'json' };
 import jaAdmin from './ja/admin.json' with { type: 'json' };
 import jaAgreements from './ja/agreements.json' with { type: 'json' };
 import jaCommon from './ja/common.json' with { type: 'json' };
@@ -40,6 +42,7 @@ import jaReports from './ja/reports.json' with { type: 'json' };
 import jaTrips from './ja/trips.json' with { type: 'json' };
 import jaMeetings from './ja/meetings.json' with { type: 'json' };
 import jaSearch from './ja/search.json' with { type: 'json' };
+import jaViews from './ja/views.json' with { type: 'json' };
 
 export const en = {
   ...enCommon,
@@ -55,6 +58,7 @@ export const en = {
   admin: enAdmin,
   profile: enProfile,
   search: enSearch,
+  views: enViews,
 };
 
 export type Catalogue = typeof en;
@@ -73,6 +77,7 @@ export const de: Catalogue = {
   admin: deAdmin,
   profile: deProfile,
   search: deSearch,
+  views: deViews,
 };
 
 export const ja: Catalogue = {
@@ -89,4 +94,5 @@ export const ja: Catalogue = {
   admin: jaAdmin,
   profile: jaProfile,
   search: jaSearch,
+  views: jaViews,
 };

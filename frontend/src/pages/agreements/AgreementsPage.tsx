@@ -20,6 +20,7 @@ import { orUndefined, useUrlFilters } from '../../lib/useUrlFilters';
 import { useOrganisationRef } from './useOrganisationRef';
 import { ListTable, type Column } from '../../components/ListTable';
 import { useCountLabel } from '../../lib/useCountLabel';
+import { SavedViews } from '../../components/SavedViews';
 
 const filterKeys = [
   'q',
@@ -130,11 +131,14 @@ export function AgreementsPage() {
     <Stack gap="md" py="xl">
       <Group justify="space-between">
         <Title order={1}>{t('agreements.title')}</Title>
-        {can.coordinate && (
-          <Button component={Link} to="/agreements/new">
-            {t('agreements.new')}
-          </Button>
-        )}
+        <Group gap="sm">
+          <SavedViews list="agreements" />
+          {can.coordinate && (
+            <Button component={Link} to="/agreements/new">
+              {t('agreements.new')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Stack gap="sm" component="section" aria-label={t('common.filters')}>
         <SearchField

@@ -24,6 +24,7 @@ import { useCountLabel } from '../../lib/useCountLabel';
 import { ArchiveSelected } from './ArchiveSelected';
 
 import { OrgName } from '../../components/Names';
+import { SavedViews } from '../../components/SavedViews';
 
 export const pageSize = 50;
 
@@ -133,6 +134,7 @@ export function OrganisationsPage() {
         title={t('organisations.title')}
         actions={
           <>
+            <SavedViews list="organisations" />
             {can.coordinate && (
               <Button component={Link} to="/organisations/new">
                 {t('organisations.new')}

@@ -17,6 +17,7 @@ import { useOrganisationRef } from '../agreements/useOrganisationRef';
 import type { OpportunityKind, OpportunityStatus } from './model';
 import { OpportunityCard } from './OpportunityCard';
 import { opportunityKeys, useCanWriteOpportunities, useCodes } from '../../api/resources/opportunities';
+import { SavedViews } from '../../components/SavedViews';
 
 const filterKeys = [
   'q',
@@ -76,11 +77,14 @@ export function OpportunitiesPage() {
     <Stack gap="md" py="xl">
       <Group justify="space-between">
         <Title order={1}>{t('partnering.title')}</Title>
-        {canWrite && (
-          <Button component={Link} to="/opportunities/new">
-            {t('partnering.new')}
-          </Button>
-        )}
+        <Group gap="sm">
+          <SavedViews list="opportunities" />
+          {canWrite && (
+            <Button component={Link} to="/opportunities/new">
+              {t('partnering.new')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Stack gap="sm" component="section" aria-label={t('common.filters')}>
         <SearchField

@@ -17,6 +17,7 @@ import { useLanguageNames } from './personValues';
 import { ListTable, type Column } from '../../components/ListTable';
 import { useCountLabel } from '../../lib/useCountLabel';
 import { OrgName, PersonName } from '../../components/Names';
+import { SavedViews } from '../../components/SavedViews';
 import { AddToTrip } from './AddToTrip';
 
 const pageSize = 50;
@@ -105,11 +106,14 @@ export function PeoplePage() {
       <PageHeader
         title={t('people.title')}
         actions={
-          mayAdd && (
-            <Button component={Link} to="/people/new">
-              {t('people.new')}
-            </Button>
-          )
+          <>
+            <SavedViews list="people" />
+            {mayAdd && (
+              <Button component={Link} to="/people/new">
+                {t('people.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <SearchField

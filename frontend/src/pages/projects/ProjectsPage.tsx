@@ -20,6 +20,7 @@ import { coordinatorOf, phases, type Phase, type Project } from './project';
 import { ListTable, type Column } from '../../components/ListTable';
 import { useCountLabel } from '../../lib/useCountLabel';
 import { OrgName } from '../../components/Names';
+import { SavedViews } from '../../components/SavedViews';
 
 const filterKeys = ['q', 'phase', 'focus_area', 'partner', 'country', 'funder', 'active_on', 'sort'] as const;
 // The orders the API offers; the last changed first unless the user chooses.
@@ -124,11 +125,14 @@ export function ProjectsPage() {
     <Stack gap="md" py="xl">
       <Group justify="space-between">
         <Title order={1}>{t('projects.title')}</Title>
-        {can.coordinate && (
-          <Button component={Link} to="/projects/new">
-            {t('projects.new')}
-          </Button>
-        )}
+        <Group gap="sm">
+          <SavedViews list="projects" />
+          {can.coordinate && (
+            <Button component={Link} to="/projects/new">
+              {t('projects.new')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Stack gap="sm" component="section" aria-label={t('common.filters')}>
         <SearchField

@@ -20,6 +20,7 @@ import { tripKinds, tripStatuses, type TripKind, type TripStatus } from './model
 import { Destination, Seats, StatusBadge, TripDates } from './TripParts';
 import { ListTable, type Column } from '../../components/ListTable';
 import { useCountLabel } from '../../lib/useCountLabel';
+import { SavedViews } from '../../components/SavedViews';
 
 const pageSize = 50;
 
@@ -210,11 +211,14 @@ export function TripsPage() {
     <Stack gap="md" py="xl">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('trips.title')}</Title>
-        {can.coordinate && (
-          <Button component={Link} to="/trips/new">
-            {t('trips.new')}
-          </Button>
-        )}
+        <Group gap="sm">
+          <SavedViews list="trips" />
+          {can.coordinate && (
+            <Button component={Link} to="/trips/new">
+              {t('trips.new')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <SearchField
         key={generation}
