@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/user"
@@ -36,7 +37,8 @@ type UserCreate struct {
 	DisplayName    string  `json:"display_name" example:"Taro Yamada" minLength:"1" maxLength:"200"`
 	Role           string  `json:"role"`
 	OrganisationID *string `json:"organisation_id,omitempty" format:"uuid"`
-	Locale         string  `json:"locale,omitempty"`
+	// Locale is en when left out.
+	Locale *string `json:"locale,omitempty"`
 	// Without a password the user is sent an invitation e-mail with a
 	// set-password link (kept in the outbox without an SMTP server, and
 	// then the response carries the one-time set_password_token too).
@@ -124,11 +126,18 @@ func (s *server) createUser(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
+	// Left out, the locale is the default; given, it must be one.
+	locale := ""
+	if in.Locale != nil {
+		if locale = *in.Locale; locale == "" {
+			return apperr.Fields{{Field: "locale", Message: "must be de, en or ja"}}.Err()
+		}
+	}
 	var u user.User
 	var token string
 	err := s.DB.WithTx(c.Request().Context(), func(ctx context.Context) (err error) {
 		u, token, err = user.Create(ctx, s.DB, user.New{
-			Email: in.Email, DisplayName: in.DisplayName, Role: in.Role, OrganisationID: in.OrganisationID, Locale: in.Locale, Password: in.Password,
+			Email: in.Email, DisplayName: in.DisplayName, Role: in.Role, OrganisationID: in.OrganisationID, Locale: locale, Password: in.Password,
 		})
 		if err != nil || token == "" {
 			return err

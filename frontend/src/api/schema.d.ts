@@ -4933,7 +4933,10 @@ export interface components {
             display_name: string;
             /** @example member@example-biotech.example */
             email: string;
-            /** @enum {string|null} */
+            /**
+             * @description Locale is en when left out.
+             * @enum {string|null}
+             */
             locale?: "de" | "en" | "ja" | null;
             /** Format: uuid */
             organisation_id?: string | null;
