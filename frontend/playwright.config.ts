@@ -84,10 +84,6 @@ const server = {
 
 export default defineConfig({
   testDir: './e2e',
-  // The axe sweep of every page in three languages (issue 21) runs on its
-  // own, `make test-a11y`: it still finds violations (see the README) and
-  // takes about 20 minutes on two cores, too long for `make test`.
-  testIgnore: process.env.E2E_A11Y === '1' ? [] : ['**/accessibility.spec.ts'],
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
