@@ -169,6 +169,7 @@ export function OrganisationsPage() {
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <Select
           label={t('organisations.filters.country')}
+          placeholder={t('common.all')}
           data={countries.options}
           value={filters.country ?? null}
           onChange={(value) => {

@@ -131,6 +131,7 @@ export function PeoplePage() {
           <OrganisationPicker
             key={chosen.data?.id ?? 'none'}
             label={t('people.filters.organisation')}
+            placeholder={t('common.all')}
             value={filters.organisation ?? null}
             initial={chosen.data ? { id: chosen.data.id, name: chosen.data.name } : null}
             onChange={(id) => {
@@ -138,10 +139,11 @@ export function PeoplePage() {
             }}
           />
         ) : (
-          <Select label={t('people.filters.organisation')} data={[]} disabled />
+          <Select label={t('people.filters.organisation')} placeholder={t('common.all')} data={[]} disabled />
         )}
         <Select
           label={t('people.filters.language')}
+          placeholder={t('common.all')}
           data={languages.options}
           value={filters.language ?? null}
           onChange={(value) => {
