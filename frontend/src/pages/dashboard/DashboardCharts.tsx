@@ -111,10 +111,14 @@ function ChartGrid({ charts }: { charts: Charts }) {
         head={[t('dashboard.charts.region'), t('dashboard.charts.series.organisations')]}
         rows={regions.map((r) => [r.region, format.number(r.n)])}
       >
+        {/* Bars across, the regions' names down the side: six names under
+            narrow bars would not all fit, and the chart would hide some. */}
         <BarChart
           h={240}
           data={regions}
           dataKey="region"
+          orientation="vertical"
+          yAxisProps={{ width: 120, interval: 0 }}
           valueFormatter={(v) => format.number(v)}
           series={[{ name: 'n', label: t('dashboard.charts.series.organisations'), color: 'teal.7' }]}
         />
