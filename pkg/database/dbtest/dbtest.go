@@ -34,9 +34,25 @@ func Each(t *testing.T, fn func(t *testing.T, db *database.DB)) {
 	}
 }
 
-// Engines lists the engines this run tests.
+// Engines lists the engines this run tests: both, or SQLite alone without
+// TEST_DATABASE_URL. TEST_ENGINES=sqlite or TEST_ENGINES=postgres narrows
+// a run to one, for a Makefile that runs each engine's pass differently
+// (make test runs PostgreSQL under the race detector and SQLite, whose
+// transpiled C the detector slows tenfold, without it).
 func Engines(t *testing.T) []database.Engine {
 	t.Helper()
+	switch only := os.Getenv("TEST_ENGINES"); only {
+	case "":
+	case string(database.SQLite):
+		return []database.Engine{database.SQLite}
+	case string(database.Postgres):
+		if os.Getenv("TEST_DATABASE_URL") == "" {
+			t.Fatal("TEST_ENGINES=postgres needs TEST_DATABASE_URL")
+		}
+		return []database.Engine{database.Postgres}
+	default:
+		t.Fatalf("TEST_ENGINES=%q: want sqlite, postgres or nothing (both)", only)
+	}
 	if os.Getenv("TEST_DATABASE_URL") == "" {
 		if os.Getenv("CI") == "true" {
 			t.Fatal("TEST_DATABASE_URL is not set: CI must test on PostgreSQL too")
