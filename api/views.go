@@ -80,7 +80,7 @@ func (s *server) listViews(c echo.Context) error {
 // createView godoc
 //
 //	@Summary		Save a view
-//	@Description	Saves the caller's filters and order of a list under a name; 409 when the caller has a view of that name for the list already.
+//	@Description	Saves the caller's filters and order of a list under a name; 409 when the caller has a view of that name for the list already, or has 100 views of the list (then the problem carries max_views).
 //	@Tags			views
 //	@Accept			json
 //	@Produce		json

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { en } from '../src/locales';
 import { api, failOnBrowserErrors, newUser, signInAt, unique } from './support';
 
-test('saved views: save the filtered organisations, clear, apply the view, open its link, delete it', async ({
+test('saved views: save the filtered organisations, clear, apply the view, open its link, rename and delete it', async ({
   page,
   context,
   request,
@@ -74,8 +74,18 @@ test('saved views: save the filtered organisations, clear, apply the view, open 
   freshErrors();
   await fresh.close();
 
+  // Rename it: the dialog starts from the name it has.
+  const renamed = `Japanese pharma ${word}`;
+  await manage.getByRole('button', { name: en.views.renameOf.replace('{{name}}', name) }).click();
+  const renameDialog = page.getByRole('dialog', { name: en.views.renameTitle });
+  await expect(renameDialog.getByRole('textbox', { name: en.views.name })).toHaveValue(name);
+  await renameDialog.getByRole('textbox', { name: en.views.name }).fill(renamed);
+  await renameDialog.getByRole('button', { name: en.common.save }).click();
+  await expect(renameDialog).toBeHidden();
+  await expect(manage.getByRole('link', { name: renamed })).toBeVisible();
+
   // Delete the view: the menu no longer offers it.
-  await manage.getByRole('button', { name: en.views.deleteOf.replace('{{name}}', name) }).click();
+  await manage.getByRole('button', { name: en.views.deleteOf.replace('{{name}}', renamed) }).click();
   const confirm = page.getByRole('dialog', { name: en.views.deleteTitle });
   await confirm.getByRole('button', { name: en.common.delete }).click();
   await expect(confirm).toBeHidden();
@@ -84,6 +94,6 @@ test('saved views: save the filtered organisations, clear, apply the view, open 
   await expect(manage).toBeHidden();
   await views.click();
   await expect(page.getByRole('menuitem', { name: en.views.none })).toBeVisible();
-  await expect(page.getByRole('menuitem', { name })).toHaveCount(0);
+  await expect(page.getByRole('menuitem', { name: renamed })).toHaveCount(0);
   noBrowserErrors();
 });

@@ -151,7 +151,8 @@ func Create(ctx context.Context, db *database.DB, in New) (View, error) {
 			return err
 		}
 		if n >= MaxPerList {
-			return apperr.New(apperr.Conflict, "You have %d saved views for %s already; delete one first", n, v.List)
+			return apperr.New(apperr.Conflict, "You have %d saved views for %s already; delete one first", n, v.List).
+				With("max_views", MaxPerList)
 		}
 		if err := db.Conn(ctx).Create(&v).Error; err != nil {
 			if database.IsDuplicate(err) {

@@ -179,3 +179,31 @@ func TestRenameAndDeleteGoByVersion(t *testing.T) {
 		}
 	})
 }
+
+func TestAUserKeepsAtMostAHundredViewsOfAList(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := signedIn(t, db)
+		for i := range view.MaxPerList {
+			if _, err := view.Create(ctx, db, view.New{List: "trips", Name: fmt.Sprintf("Trips %03d", i)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err := view.Create(ctx, db, view.New{List: "trips", Name: "One more"})
+		var e *apperr.Error
+		if !errors.As(err, &e) || e.Code != apperr.Conflict || e.Extra["max_views"] != view.MaxPerList {
+			t.Fatalf("the 101st view of a list: %#v", err)
+		}
+		if !strings.Contains(e.Message, "delete one first") {
+			t.Errorf("the message does not say what to do: %q", e.Message)
+		}
+		// A name taken is a conflict of another kind: no max_views.
+		_, err = view.Create(ctx, db, view.New{List: "people", Name: "Trips 000"})
+		if err != nil {
+			t.Fatalf("another list has its own hundred: %v", err)
+		}
+		_, err = view.Create(ctx, db, view.New{List: "people", Name: "Trips 000"})
+		if !errors.As(err, &e) || e.Code != apperr.Conflict || e.Extra["max_views"] != nil {
+			t.Errorf("a name taken: %#v", err)
+		}
+	})
+}

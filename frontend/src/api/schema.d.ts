@@ -2030,7 +2030,7 @@ export interface paths {
         put?: never;
         /**
          * Save a view
-         * @description Saves the caller's filters and order of a list under a name; 409 when the caller has a view of that name for the list already.
+         * @description Saves the caller's filters and order of a list under a name; 409 when the caller has a view of that name for the list already, or has 100 views of the list (then the problem carries max_views).
          */
         post: operations["createView"];
         delete?: never;

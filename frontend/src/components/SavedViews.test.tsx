@@ -83,6 +83,68 @@ describe('saved views', () => {
     expect(await screen.findByRole('menuitem', { name: 'German' })).toBeInTheDocument();
   });
 
+  it('says when the list holds the most views it keeps, apart from a name taken', async () => {
+    const net = fakeApi('viewer', {
+      'GET /api/v1/organisations': () => Response.json({ items: [organisation('o1', { name: 'Alpha AG' })], next_cursor: '' }),
+      'GET /api/v1/views': () => Response.json({ items: [savedView('v1')], next_cursor: null }),
+      'POST /api/v1/views': () => problem(409, { detail: 'You have 100 saved views for organisations already', max_views: 100 }),
+    });
+    const user = userEvent.setup();
+    renderApp('/organisations', net.fetch);
+    expect(await screen.findByText('Alpha AG')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: en.views.menu }));
+    await user.click(await screen.findByRole('menuitem', { name: en.views.saveCurrent }));
+    const dialog = await screen.findByRole('dialog', { name: en.views.saveTitle });
+    await user.type(within(dialog).getByRole('textbox', { name: en.views.name }), 'One more');
+    await user.click(within(dialog).getByRole('button', { name: en.common.save }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('You keep 100 saved views of this list already');
+    expect(within(dialog).queryByText(en.views.nameTaken)).not.toBeInTheDocument();
+  });
+
+  it('renames a view by the version shown, and reloads the views when another tab deleted one', async () => {
+    const views = [savedView('v1', { name: 'Osaka', version: 3 }), savedView('v2', { name: 'Gone' })];
+    const net = fakeApi('viewer', {
+      'GET /api/v1/organisations': () => Response.json({ items: [organisation('o1', { name: 'Alpha AG' })], next_cursor: '' }),
+      'GET /api/v1/views': () => Response.json({ items: [...views], next_cursor: null }),
+      'PATCH /api/v1/views/v1': async (request) => {
+        const body = (await request.json()) as { name: string };
+        views[0] = { ...views[0], name: body.name, version: 4 };
+        return Response.json(views[0]);
+      },
+      'DELETE /api/v1/views/v2': () => {
+        views.splice(1, 1);
+        return problem(404, { detail: 'No saved view with id v2' });
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/organisations', net.fetch);
+    expect(await screen.findByText('Alpha AG')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: en.views.menu }));
+    await user.click(await screen.findByRole('menuitem', { name: en.views.manage }));
+    const manage = await screen.findByRole('dialog', { name: en.views.manageTitle });
+    await user.click(within(manage).getByRole('button', { name: 'Rename Osaka' }));
+    const rename = await screen.findByRole('dialog', { name: en.views.renameTitle });
+    const field = within(rename).getByRole('textbox', { name: en.views.name });
+    expect(field).toHaveValue('Osaka');
+    await user.clear(field);
+    await user.type(field, 'Osaka biotech');
+    await user.click(within(rename).getByRole('button', { name: en.common.save }));
+    expect(await within(manage).findByText('Osaka biotech')).toBeInTheDocument();
+    const patch = net.to('PATCH', '/api/v1/views/v1').at(-1);
+    expect(patch?.body).toEqual({ name: 'Osaka biotech' });
+    expect(patch?.headers.get('If-Match')).toBe('"3"');
+
+    // Deleted in another tab: the 404 is what the user wanted, and the row goes.
+    await user.click(within(manage).getByRole('button', { name: 'Delete Gone' }));
+    const confirm = await screen.findByRole('dialog', { name: en.views.deleteTitle });
+    await user.click(within(confirm).getByRole('button', { name: en.common.delete }));
+    await waitFor(() => {
+      expect(within(manage).queryByText('Gone')).not.toBeInTheDocument();
+    });
+  });
+
   it('speaks Japanese under 日本語', async () => {
     const net = fakeApi({ role: 'viewer', locale: 'ja' }, {});
     const user = userEvent.setup();

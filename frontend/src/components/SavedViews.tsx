@@ -1,4 +1,4 @@
-import { Anchor, Button, CopyButton, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, CopyButton, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useClipboard, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,8 +23,9 @@ export function SavedViews({ list }: { list: ViewList }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { search } = useLocation();
-  const { views, save, remove } = useSavedViews(list);
+  const { views, save, rename, remove } = useSavedViews(list);
   const [saving, saveDialog] = useDisclosure(false);
+  const [renaming, setRenaming] = useState<SavedView | null>(null);
   const [managing, manageDialog] = useDisclosure(false);
   const clipboard = useClipboard({ timeout: 2000 });
   const current = viewQuery(search);
@@ -66,10 +67,22 @@ export function SavedViews({ list }: { list: ViewList }) {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <SaveViewModal
+      <ViewNameModal
         opened={saving}
+        title={t('views.saveTitle')}
+        hint={t('views.saveHint')}
         onClose={saveDialog.close}
         onSave={(name) => save.mutateAsync({ name, query: current })}
+      />
+      <ViewNameModal
+        key={renaming?.id}
+        opened={renaming !== null}
+        title={t('views.renameTitle')}
+        initialName={renaming?.name}
+        onClose={() => {
+          setRenaming(null);
+        }}
+        onSave={(name) => (renaming === null ? Promise.resolve() : rename.mutateAsync({ view: renaming, name }))}
       />
       <Modal opened={managing} onClose={manageDialog.close} title={t('views.manageTitle')}>
         <Stack gap="sm">
@@ -79,6 +92,16 @@ export function SavedViews({ list }: { list: ViewList }) {
                 {view.name}
               </Anchor>
               <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => {
+                    setRenaming(view);
+                  }}
+                  aria-label={t('views.renameOf', { name: view.name })}
+                >
+                  {t('views.rename')}
+                </Button>
                 <CopyButton value={viewUrl(view)}>
                   {({ copied, copy }) => (
                     <Button
@@ -110,18 +133,25 @@ export function SavedViews({ list }: { list: ViewList }) {
   );
 }
 
-// SaveViewModal asks for the name to save the current view under.
-function SaveViewModal({
+// ViewNameModal asks for a view's name: to save the current view under,
+// or to rename one.
+function ViewNameModal({
   opened,
+  title,
+  hint,
+  initialName = '',
   onClose,
   onSave,
 }: {
   opened: boolean;
+  title: string;
+  hint?: string;
+  initialName?: string;
   onClose: () => void;
   onSave: (name: string) => Promise<unknown>;
 }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
+  const [name, setName] = useState(initialName);
   const [busy, setBusy] = useState(false);
   const [blank, setBlank] = useState(false);
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
@@ -132,7 +162,9 @@ function SaveViewModal({
     onClose();
   };
   const error = failure?.error;
-  const taken = error instanceof ApiError && error.status === 409;
+  // 409 is a name taken, or the most views a list keeps (max_views).
+  const limit = error instanceof ApiError && error.status === 409 ? error.extra('max_views') : undefined;
+  const taken = error instanceof ApiError && error.status === 409 && limit === undefined;
   const nameError = blank
     ? t('views.nameRequired')
     : taken
@@ -141,7 +173,7 @@ function SaveViewModal({
         ? error.fieldErrors.name
         : undefined;
   return (
-    <Modal opened={opened} onClose={close} title={t('views.saveTitle')}>
+    <Modal opened={opened} onClose={close} title={title}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -162,7 +194,7 @@ function SaveViewModal({
         }}
       >
         <Stack>
-          <Text size="sm">{t('views.saveHint')}</Text>
+          {hint && <Text size="sm">{hint}</Text>}
           <TextInput
             label={t('views.name')}
             value={name}
@@ -174,7 +206,13 @@ function SaveViewModal({
             error={nameError}
             data-autofocus
           />
-          {error !== undefined && nameError === undefined && <ErrorNotice error={error} />}
+          {typeof limit === 'number' ? (
+            <Alert color="red" role="alert">
+              {t('views.limit', { max: limit })}
+            </Alert>
+          ) : (
+            error !== undefined && nameError === undefined && <ErrorNotice error={error} />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}

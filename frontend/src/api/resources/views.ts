@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { useApi } from '../../auth/context';
 import type { Schemas } from '../client';
-import { ifMatch, unwrap } from '../problem';
+import { ApiError, ifMatch, unwrap } from '../problem';
 
 export type SavedView = Schemas['SavedView'];
 // The list pages a view can be saved for (pkg/view Lists).
@@ -30,8 +30,10 @@ export function viewPath(view: Pick<SavedView, 'list' | 'query'>): string {
   return view.query === '' ? `/${view.list}` : `/${view.list}?${view.query}`;
 }
 
-// useSavedViews loads the caller's views of a list, by name, and saves
-// and deletes them (If-Match of the version shown).
+// useSavedViews loads the caller's views of a list, by name, and saves,
+// renames and deletes them (If-Match of the version shown). The list is
+// reloaded after every attempt, failed ones too: a 404 or 412 means
+// another tab changed it.
 export function useSavedViews(list: ViewList) {
   const api = useApi();
   const queryClient = useQueryClient();
@@ -44,12 +46,28 @@ export function useSavedViews(list: ViewList) {
   const save = useMutation({
     mutationFn: ({ name, query }: { name: string; query: string }) =>
       unwrap(api.POST('/api/v1/views', { body: { list, name, query } })),
-    onSuccess: invalidate,
+    onSettled: invalidate,
+  });
+  const rename = useMutation({
+    mutationFn: ({ view, name }: { view: SavedView; name: string }) =>
+      unwrap(
+        api.PATCH('/api/v1/views/{id}', {
+          params: { path: { id: view.id }, header: ifMatch(view.version) },
+          body: { name },
+        }),
+      ),
+    onSettled: invalidate,
   });
   const remove = useMutation({
+    // Not found is what the user wanted: another tab deleted it first.
     mutationFn: (view: SavedView) =>
-      unwrap(api.DELETE('/api/v1/views/{id}', { params: { path: { id: view.id }, header: ifMatch(view.version) } })),
-    onSuccess: invalidate,
+      unwrap(api.DELETE('/api/v1/views/{id}', { params: { path: { id: view.id }, header: ifMatch(view.version) } })).catch(
+        (error: unknown) => {
+          if (error instanceof ApiError && error.status === 404) return undefined;
+          throw error;
+        },
+      ),
+    onSettled: invalidate,
   });
-  return { views, save, remove };
+  return { views, save, rename, remove };
 }
