@@ -1,4 +1,4 @@
-import { Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { ApiError, ifMatch, problemKey, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
+import { ListTable, type Column, type TableList } from '../../components/ListTable';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
 import { SuccessNotice } from '../../components/SuccessNotice';
 import { useFormat } from '../../lib/format';
@@ -68,7 +69,7 @@ function ApiKeys() {
         }}
       />
       <QueryState query={list} skeleton={<LoadingRows rows={6} height={36} />}>
-        <KeyTable keys={list.rows} onRevoke={setRevoking} />
+        <KeyTable list={list} onRevoke={setRevoking} />
         <ListFooter list={list} empty={t('admin.apiKeys.empty')} />
       </QueryState>
 
@@ -109,89 +110,93 @@ function ApiKeys() {
   );
 }
 
-function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
+// KeyTable is the list of keys, in the one list table.
+function KeyTable({ list, onRevoke }: { list: TableList<ApiKey>; onRevoke: (key: ApiKey) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useAdminLabels();
   const [now] = useState(() => Date.now());
-  return (
-    <Table.ScrollContainer minWidth={960}>
-      <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('admin.apiKeys.columns.name')}</Table.Th>
-            <Table.Th>{t('admin.apiKeys.columns.role')}</Table.Th>
-            <Table.Th>{t('admin.apiKeys.columns.scopes')}</Table.Th>
-            <Table.Th>{t('admin.apiKeys.columns.organisation')}</Table.Th>
-            <Table.Th>{t('admin.apiKeys.columns.externalSystem')}</Table.Th>
-            <Table.Th>{t('admin.apiKeys.columns.expires')}</Table.Th>
-            <Table.Th>{t('admin.apiKeys.columns.lastUsed')}</Table.Th>
-            <Table.Th>{t('admin.apiKeys.columns.status')}</Table.Th>
-            <Table.Th>{t('common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {keys.map((key) => {
-            const expired = Date.parse(key.expires_at) <= now;
-            return (
-              <Table.Tr key={key.id} data-name={key.name}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {key.name}
-                  </Text>
-                  <Code>{key.prefix}</Code>
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={roleColor[key.role]} variant="light">
-                    {labels.role(key.role)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {key.scopes.map((scope) => (
-                      <Code key={scope}>{scope}</Code>
-                    ))}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <OrganisationLink id={key.organisation_id} />
-                </Table.Td>
-                <Table.Td>{key.external_system && <Code>{key.external_system}</Code>}</Table.Td>
-                <Table.Td>{format.dateTime(key.expires_at)}</Table.Td>
-                <Table.Td>{key.last_used_at ? format.dateTime(key.last_used_at) : t('admin.apiKeys.never')}</Table.Td>
-                <Table.Td>
-                  {key.revoked_at ? (
-                    <Badge color="red" variant="light">
-                      {t('admin.apiKeys.revoked', { date: format.dateTime(key.revoked_at) })}
-                    </Badge>
-                  ) : expired ? (
-                    <Badge color="gray">{t('admin.apiKeys.expired')}</Badge>
-                  ) : (
-                    <Badge color="teal" variant="outline">
-                      {t('admin.apiKeys.active')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {!key.revoked_at && (
-                    <DeleteButton
-                      size="xs"
-                      aria-label={t('admin.apiKeys.revokeLabel', { name: key.name })}
-                      onClick={() => {
-                        onRevoke(key);
-                      }}
-                    >
-                      {t('admin.apiKeys.revoke')}
-                    </DeleteButton>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  const columns: Column<ApiKey>[] = [
+    {
+      id: 'name',
+      header: t('admin.apiKeys.columns.name'),
+      hideable: false,
+      cell: (key) => (
+        <>
+          <Text size="sm" fw={500}>
+            {key.name}
+          </Text>
+          <Code>{key.prefix}</Code>
+        </>
+      ),
+    },
+    {
+      id: 'role',
+      header: t('admin.apiKeys.columns.role'),
+      cell: (key) => (
+        <Badge color={roleColor[key.role]} variant="light">
+          {labels.role(key.role)}
+        </Badge>
+      ),
+    },
+    {
+      id: 'scopes',
+      header: t('admin.apiKeys.columns.scopes'),
+      cell: (key) => (
+        <Group gap={4}>
+          {key.scopes.map((scope) => (
+            <Code key={scope}>{scope}</Code>
+          ))}
+        </Group>
+      ),
+    },
+    { id: 'organisation', header: t('admin.apiKeys.columns.organisation'), cell: (key) => <OrganisationLink id={key.organisation_id} /> },
+    {
+      id: 'externalSystem',
+      header: t('admin.apiKeys.columns.externalSystem'),
+      cell: (key) => key.external_system && <Code>{key.external_system}</Code>,
+    },
+    { id: 'expires', header: t('admin.apiKeys.columns.expires'), cell: (key) => format.dateTime(key.expires_at) },
+    {
+      id: 'lastUsed',
+      header: t('admin.apiKeys.columns.lastUsed'),
+      cell: (key) => (key.last_used_at ? format.dateTime(key.last_used_at) : t('admin.apiKeys.never')),
+    },
+    {
+      id: 'status',
+      header: t('admin.apiKeys.columns.status'),
+      cell: (key) =>
+        key.revoked_at ? (
+          <Badge color="red" variant="light">
+            {t('admin.apiKeys.revoked', { date: format.dateTime(key.revoked_at) })}
+          </Badge>
+        ) : Date.parse(key.expires_at) <= now ? (
+          <Badge color="gray">{t('admin.apiKeys.expired')}</Badge>
+        ) : (
+          <Badge color="teal" variant="outline">
+            {t('admin.apiKeys.active')}
+          </Badge>
+        ),
+    },
+    {
+      id: 'actions',
+      header: t('common.actions'),
+      hideable: false,
+      cell: (key) =>
+        !key.revoked_at && (
+          <DeleteButton
+            size="xs"
+            aria-label={t('admin.apiKeys.revokeLabel', { name: key.name })}
+            onClick={() => {
+              onRevoke(key);
+            }}
+          >
+            {t('admin.apiKeys.revoke')}
+          </DeleteButton>
+        ),
+    },
+  ];
+  return <ListTable name="admin-api-keys" list={list} columns={columns} rowKey={(key) => key.id} minWidth={960} />;
 }
 
 function RevokeKey({

@@ -5,10 +5,8 @@ import {
   PasswordInput,
   Select,
   Stack,
-  Table,
   TextInput,
   Title,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useCommittedSearch } from '../../lib/useCommittedSearch';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -18,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { ApiError, ifMatch, problemKey, unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
+import { ListTable, type Column } from '../../components/ListTable';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
 import { SuccessNotice } from '../../components/SuccessNotice';
 import { fieldMessages } from '../../lib/forms';
@@ -72,6 +71,71 @@ function Users() {
     api.GET('/api/v1/users', { params: { query: { ...filters, cursor, limit: usersPageSize } }, signal }),
   );
   const reload = () => queryClient.invalidateQueries({ queryKey: ['users'] });
+  const columns: Column<User>[] = [
+    { id: 'email', header: t('admin.users.columns.email'), hideable: false, cell: (user) => user.email },
+    { id: 'name', header: t('admin.users.columns.displayName'), cell: (user) => user.display_name },
+    {
+      id: 'role',
+      header: t('admin.users.columns.role'),
+      cell: (user) => (
+        <Badge color={roleColor[user.role]} variant="light">
+          {labels.role(user.role)}
+        </Badge>
+      ),
+    },
+    { id: 'organisation', header: t('admin.users.columns.organisation'), cell: (user) => <OrganisationLink id={user.organisation_id} /> },
+    { id: 'language', header: t('admin.users.columns.language'), cell: (user) => labels.language(user.locale) },
+    {
+      id: 'status',
+      header: t('admin.users.columns.status'),
+      cell: (user) =>
+        user.disabled ? (
+          <Badge color="gray">{t('admin.users.disabled')}</Badge>
+        ) : (
+          <Badge color="teal" variant="outline">
+            {t('admin.users.active')}
+          </Badge>
+        ),
+    },
+    {
+      id: 'actions',
+      header: t('common.actions'),
+      hideable: false,
+      cell: (user) => (
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <Button size="xs" variant="default" aria-label={t('admin.users.actions', { email: user.email })}>
+              {t('common.actions')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item
+              onClick={() => {
+                setDialog({ kind: 'edit', user });
+              }}
+            >
+              {t('admin.users.edit')}
+            </Menu.Item>
+            <Menu.Item
+              onClick={() => {
+                setDialog({ kind: 'reset', user });
+              }}
+            >
+              {t('admin.users.resetPassword')}
+            </Menu.Item>
+            <Menu.Item
+              color="red"
+              onClick={() => {
+                setDialog({ kind: 'delete', user });
+              }}
+            >
+              {t('admin.users.delete')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      ),
+    },
+  ];
   const done = (message: string | null) => {
     setDialog(null);
     setNotice(message);
@@ -132,82 +196,7 @@ function Users() {
         }}
       />
       <QueryState query={list} skeleton={<LoadingRows rows={8} height={36} />}>
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped highlightOnHover verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('admin.users.columns.email')}</Table.Th>
-                <Table.Th>{t('admin.users.columns.displayName')}</Table.Th>
-                <Table.Th>{t('admin.users.columns.role')}</Table.Th>
-                <Table.Th>{t('admin.users.columns.organisation')}</Table.Th>
-                <Table.Th>{t('admin.users.columns.language')}</Table.Th>
-                <Table.Th>{t('admin.users.columns.status')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.rows.map((user) => (
-                <Table.Tr key={user.id} data-email={user.email}>
-                  <Table.Td>{user.email}</Table.Td>
-                  <Table.Td>{user.display_name}</Table.Td>
-                  <Table.Td>
-                    <Badge color={roleColor[user.role]} variant="light">
-                      {labels.role(user.role)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <OrganisationLink id={user.organisation_id} />
-                  </Table.Td>
-                  <Table.Td>{labels.language(user.locale)}</Table.Td>
-                  <Table.Td>
-                    {user.disabled ? (
-                      <Badge color="gray">{t('admin.users.disabled')}</Badge>
-                    ) : (
-                      <Badge color="teal" variant="outline">
-                        {t('admin.users.active')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Menu position="bottom-end">
-                      <Menu.Target>
-                        <Button size="xs" variant="default" aria-label={t('admin.users.actions', { email: user.email })}>
-                          {t('common.actions')}
-                        </Button>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        <Menu.Item
-                          onClick={() => {
-                            setDialog({ kind: 'edit', user });
-                          }}
-                        >
-                          {t('admin.users.edit')}
-                        </Menu.Item>
-                        <Menu.Item
-                          onClick={() => {
-                            setDialog({ kind: 'reset', user });
-                          }}
-                        >
-                          {t('admin.users.resetPassword')}
-                        </Menu.Item>
-                        <Menu.Item
-                          color="red"
-                          onClick={() => {
-                            setDialog({ kind: 'delete', user });
-                          }}
-                        >
-                          {t('admin.users.delete')}
-                        </Menu.Item>
-                      </Menu.Dropdown>
-                    </Menu>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ListTable name="admin-users" list={list} columns={columns} rowKey={(user) => user.id} minWidth={860} />
         <ListFooter list={list} empty={t('admin.users.empty')} />
       </QueryState>
 
