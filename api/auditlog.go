@@ -25,8 +25,9 @@ type AuditEvent struct {
 	EntityType string    `json:"entity_type" example:"user"`
 	EntityID   string    `json:"entity_id"`
 	// EntityName names the record in the caller's language (a person's
-	// name in its order, a title); empty where the record is gone or its
-	// type has no name.
+	// name in its order, a title); empty where the record is gone, its
+	// type has no name, or the caller may not read it (another
+	// organisation's draft opportunity).
 	EntityName string `json:"entity_name" example:"Osaka BioHeadquarters"`
 	Version    int    `json:"version" example:"2"`
 	// Changes maps each changed field to its value before and after.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
 )
@@ -252,6 +253,43 @@ func TestRecentRecordChangesNameTheRecordsAndLeaveOutSignIns(t *testing.T) {
 			if e.EntityType == "user" || e.EntityType == "api_key" {
 				t.Errorf("a %s event among the records: %v", e.EntityType, got)
 			}
+		}
+	})
+}
+
+// TestOpportunityEventsAreNamedOnlyWhereTheOpportunityIsReadable: the log
+// names an opportunity by its title in the reader's language, and leaves
+// a draft of another organisation unnamed for a viewer, as the
+// opportunity itself is hidden from them.
+func TestOpportunityEventsAreNamedOnlyWhereTheOpportunityIsReadable(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		org := h.newOrganisation("Named Offers GmbH", "DE")
+		published := h.createOpportunity(h.admin, offer(org.ID, nil))
+		draft := h.createOpportunity(h.admin, offer(org.ID, map[string]any{"status": "draft", "title": map[string]string{"en": "Secret draft"}}))
+		viewer := h.bearer(h.newUser("viewer", nil))
+		named := func(as string) map[string]string {
+			t.Helper()
+			rec := h.do(request{url: "/api/v1/audit-events?entity_type=opportunity&limit=50", as: as})
+			if rec.Code != 200 {
+				t.Fatalf("%d %s", rec.Code, rec.Body)
+			}
+			out := map[string]string{}
+			for _, e := range decode[struct {
+				Items []struct {
+					EntityID   string `json:"entity_id"`
+					EntityName string `json:"entity_name"`
+				} `json:"items"`
+			}](t, rec).Items {
+				out[e.EntityID] = e.EntityName
+			}
+			return out
+		}
+		if diff := cmp.Diff(map[string]string{published.ID: "Allogeneic CAR-T platform", draft.ID: "Secret draft"}, named(h.admin)); diff != "" {
+			t.Errorf("the admin's names (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff(map[string]string{published.ID: "Allogeneic CAR-T platform", draft.ID: ""}, named(viewer)); diff != "" {
+			t.Errorf("the viewer's names (-want +got):\n%s", diff)
 		}
 	})
 }

@@ -2559,8 +2559,9 @@ export interface components {
             entity_id: string;
             /**
              * @description EntityName names the record in the caller's language (a person's
-             *     name in its order, a title); empty where the record is gone or its
-             *     type has no name.
+             *     name in its order, a title); empty where the record is gone, its
+             *     type has no name, or the caller may not read it (another
+             *     organisation's draft opportunity).
              * @example Osaka BioHeadquarters
              */
             entity_name: string;
