@@ -6,6 +6,7 @@ const entityPaths: Record<string, string> = {
   agreement: '/agreements',
   trip: '/trips',
   project: '/projects',
+  opportunity: '/opportunities',
 };
 
 // entityPath is the page of an audited record, if it has one.
