@@ -109,8 +109,9 @@ describe('saved views', () => {
       'GET /api/v1/views': () => Response.json({ items: [...views], next_cursor: null }),
       'PATCH /api/v1/views/v1': async (request) => {
         const body = (await request.json()) as { name: string };
-        views[0] = { ...views[0], name: body.name, version: 4 };
-        return Response.json(views[0]);
+        const renamed = savedView('v1', { name: body.name, version: 4 });
+        views[0] = renamed;
+        return Response.json(renamed);
       },
       'DELETE /api/v1/views/v2': () => {
         views.splice(1, 1);
