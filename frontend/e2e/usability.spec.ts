@@ -231,6 +231,15 @@ test('on a phone the lists are cards, nothing scrolls sideways and the header ke
     await expect(badge).toBeInViewport();
     const box = await badge.boundingBox();
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    // The audit log is a list of cards too; an event opens its
+    // before/after in place, still without scrolling the page sideways.
+    await page.goto(`/admin/audit?entity_id=${org.id}`);
+    await expect(page.getByRole('heading', { name: c.admin.audit.title, level: 2 })).toBeVisible();
+    const event = page.locator('tbody tr:not(.list-detail)').first();
+    await event.getByRole('button', { expanded: false }).click();
+    await expect(page.locator('tr.list-detail tr[data-field="name"]')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `/admin/audit ${language}`).toBeLessThanOrEqual(390);
+    await screenshot(page, `phone-admin-audit-${language}`);
     noBrowserErrors();
     await page.close();
   }

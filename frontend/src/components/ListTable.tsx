@@ -3,7 +3,7 @@ import './ListTable.css';
 import { Button, Checkbox, Group, Menu, Table, Text, UnstyledButton } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useMe } from '../auth/useMe';
@@ -51,6 +51,15 @@ interface Props<T> {
   // can be selected.
   bulkActions?: (selected: T[], clear: () => void) => ReactNode;
   selectable?: boolean;
+  // detail is what a row shows opened under it across the whole width
+  // (the audit log's before/after), with the id its toggle controls;
+  // undefined while the row is closed.
+  detail?: (row: T) => RowDetail | undefined;
+}
+
+export interface RowDetail {
+  id: string;
+  content: ReactNode;
 }
 
 // Lists longer than this render only the rows in view (and a few more).
@@ -66,7 +75,7 @@ const prefetchPx = 1200;
 // wide screen it scrolls sideways inside itself when its columns need more
 // than minWidth; on a phone (below Mantine's sm breakpoint) each row
 // becomes a card with every cell stacked under its column's heading, so
-// nothing scrolls sideways.
+// nothing scrolls sideways. A row can open a detail in place under it.
 export function ListTable<T>({
   name,
   list,
@@ -78,6 +87,7 @@ export function ListTable<T>({
   onSort,
   bulkActions,
   selectable = bulkActions !== undefined,
+  detail,
 }: Props<T>) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -110,6 +120,12 @@ export function ListTable<T>({
     estimateSize: () => (phone ? 140 : 44),
     overscan: 10,
     scrollMargin: margin,
+    // A row opened in place is measured with its detail row.
+    measureElement: (element) => {
+      const next = element.nextElementSibling;
+      const opened = next?.classList.contains('list-detail') ? next.getBoundingClientRect().height : 0;
+      return element.getBoundingClientRect().height + opened;
+    },
     getItemKey: (index) => {
       const row = rows[index];
       return row === undefined ? index : rowKey(row);
@@ -140,8 +156,8 @@ export function ListTable<T>({
   useLayoutEffect(() => {
     const table = root.current?.querySelector('table');
     if (!table) return;
-    const headings = [...table.querySelectorAll('thead th')].map((th) => th.getAttribute('data-heading') ?? '');
-    for (const row of table.querySelectorAll('tbody tr:not(.list-spacer)')) {
+    const headings = [...table.querySelectorAll(':scope > thead > tr > th')].map((th) => th.getAttribute('data-heading') ?? '');
+    for (const row of table.querySelectorAll(':scope > tbody > tr:not(.list-spacer, .list-detail)')) {
       [...row.children].forEach((cell, i) => {
         const heading = headings[i];
         if (heading) cell.setAttribute('data-label', heading);
@@ -205,25 +221,40 @@ export function ListTable<T>({
         )}
         {shownRows.map(({ row, index }) => {
           const key = rowKey(row);
+          const opened = detail?.(row);
+          // With details, each render measures the row again: opening
+          // one changes its height without resizing the row itself.
+          const measure = detail
+            ? (element: HTMLTableRowElement | null) => {
+                virtualizer.measureElement(element);
+              }
+            : virtualizer.measureElement;
           return (
-            <Table.Tr key={key} data-index={index} ref={virtual ? virtualizer.measureElement : undefined}>
-              {selectable && (
-                <Table.Td className="list-select">
-                  <Checkbox
-                    aria-label={t('list.selectRow')}
-                    checked={selected.has(key)}
-                    onChange={() => {
-                      toggle(row);
-                    }}
-                  />
-                </Table.Td>
+            <Fragment key={key}>
+              <Table.Tr data-index={index} ref={virtual ? measure : undefined}>
+                {selectable && (
+                  <Table.Td className="list-select">
+                    <Checkbox
+                      aria-label={t('list.selectRow')}
+                      checked={selected.has(key)}
+                      onChange={() => {
+                        toggle(row);
+                      }}
+                    />
+                  </Table.Td>
+                )}
+                {shown.map((column) => (
+                  <Table.Td key={column.id} lang={column.lang}>
+                    {column.cell(row)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+              {opened && (
+                <Table.Tr id={opened.id} className="list-detail">
+                  <Table.Td colSpan={span}>{opened.content}</Table.Td>
+                </Table.Tr>
               )}
-              {shown.map((column) => (
-                <Table.Td key={column.id} lang={column.lang}>
-                  {column.cell(row)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
+            </Fragment>
           );
         })}
         {after > 0 && (

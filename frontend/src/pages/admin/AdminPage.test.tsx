@@ -148,6 +148,20 @@ describe('admin area', () => {
     expect(screen.getByText(en.admin.actions.update)).toBeInTheDocument();
   });
 
+  it('names an actor the reader may not read by its kind only, without an empty link', async () => {
+    const hidden = { ...event, id: 'e2', actor: { type: 'user', id: 'u-other', name: '' } };
+    renderApp(
+      '/admin/audit',
+      fakeApi('coordinator', { 'GET /api/v1/audit-events': () => Response.json({ items: [hidden], next_cursor: null }) }).fetch,
+    );
+
+    const row = (await screen.findByText(en.admin.actions.update)).closest('tr');
+    if (row === null) throw new Error('no row');
+    // Time, then the actor: its kind once, no name, no link.
+    expect(within(row).getAllByRole('cell')[1]).toHaveTextContent(new RegExp(`^${en.admin.actorTypes.user}$`));
+    for (const button of within(row).getAllByRole('button')) expect(button).toHaveAccessibleName();
+  });
+
   it('shows the last-admin rule when deleting the last admin', async () => {
     const user = userEvent.setup();
     const admin = {

@@ -1,10 +1,11 @@
-import { Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { Fragment, useState } from 'react';
+import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
 import type { Schemas } from '../../api/client';
 import { useApi } from '../../auth/context';
+import { ListTable, type Column, type TableList } from '../../components/ListTable';
 import { ListFooter, LoadingRows, QueryState } from '../../components/QueryState';
 import { useFormat } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
@@ -77,7 +78,7 @@ function AuditLog() {
       <FilterForm key={params.toString()} filters={filters} onApply={apply} />
       <QueryState query={list} skeleton={<LoadingRows rows={8} height={36} />}>
         <EventTable
-          events={list.rows}
+          list={list}
           onActor={(actor) => {
             apply({ ...filters, actor });
           }}
@@ -166,12 +167,14 @@ function FilterForm({ filters, onApply }: { filters: Filters; onApply: (filters:
   );
 }
 
+// EventTable is the log in the one list table; each event opens its
+// before/after in place.
 function EventTable({
-  events,
+  list,
   onActor,
   onHistory,
 }: {
-  events: AuditEvent[];
+  list: TableList<AuditEvent>;
   onActor: (actorId: string) => void;
   onHistory: (event: AuditEvent) => void;
 }) {
@@ -179,109 +182,121 @@ function EventTable({
   const format = useFormat();
   const labels = useAdminLabels();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string) => { setOpen((before) => {
+  const toggle = (id: string) => {
+    setOpen((before) => {
       const next = new Set(before);
       if (!next.delete(id)) next.add(id);
       return next;
-    }); };
+    });
+  };
+  const panelId = (event: AuditEvent) => `audit-changes-${event.id}`;
+  const columns: Column<AuditEvent>[] = [
+    {
+      id: 'time',
+      header: t('admin.audit.columns.time'),
+      hideable: false,
+      cell: (event) => <span style={{ whiteSpace: 'nowrap' }}>{format.dateTime(event.occurred_at)}</span>,
+    },
+    {
+      id: 'actor',
+      header: t('admin.audit.columns.actor'),
+      // Whoever may not read the acting user or key sees no name, only
+      // what kind of actor it was.
+      cell: (event) => (
+        <Stack gap={2} align="flex-start">
+          {event.actor.id && event.actor.name ? (
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              title={t('admin.audit.filterActor', { name: event.actor.name })}
+              onClick={() => {
+                onActor(event.actor.id);
+              }}
+            >
+              {event.actor.name}
+            </Anchor>
+          ) : (
+            <Text size="sm">{labels.actor(event.actor)}</Text>
+          )}
+          {event.actor.name && (
+            <Text size="xs" c="dimmed">
+              {labels.actorType(event.actor.type)}
+            </Text>
+          )}
+        </Stack>
+      ),
+    },
+    {
+      id: 'action',
+      header: t('admin.audit.columns.action'),
+      cell: (event) => <Badge variant="light">{labels.action(event.action)}</Badge>,
+    },
+    {
+      id: 'entity',
+      header: t('admin.audit.columns.entity'),
+      cell: (event) => (
+        <Stack gap={2} align="flex-start">
+          <AuditEntity event={event} />
+          <Group gap="xs">
+            <Text size="xs" c="dimmed">
+              {t('admin.audit.version', { version: event.version })}
+            </Text>
+            {/* A button of full height: the record's link sits right above. */}
+            <Button
+              size="xs"
+              variant="subtle"
+              px={6}
+              onClick={() => {
+                onHistory(event);
+              }}
+            >
+              {t('admin.audit.history')}
+            </Button>
+          </Group>
+        </Stack>
+      ),
+    },
+    {
+      id: 'changes',
+      header: t('admin.audit.columns.changes'),
+      hideable: false,
+      cell: (event) => {
+        const count = Object.keys(event.changes).length;
+        if (count === 0) {
+          return (
+            <Text size="sm" c="dimmed">
+              {t('common.none')}
+            </Text>
+          );
+        }
+        const expanded = open.has(event.id);
+        return (
+          <Button
+            size="xs"
+            variant="subtle"
+            aria-expanded={expanded}
+            aria-controls={expanded ? panelId(event) : undefined}
+            onClick={() => {
+              toggle(event.id);
+            }}
+          >
+            {expanded ? t('admin.audit.hideChanges') : t('admin.audit.showChanges', { count })}
+          </Button>
+        );
+      },
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('admin.audit.columns.time')}</Table.Th>
-            <Table.Th>{t('admin.audit.columns.actor')}</Table.Th>
-            <Table.Th>{t('admin.audit.columns.action')}</Table.Th>
-            <Table.Th>{t('admin.audit.columns.entity')}</Table.Th>
-            <Table.Th>{t('admin.audit.columns.changes')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {events.map((event) => {
-            const expanded = open.has(event.id);
-            const count = Object.keys(event.changes).length;
-            const panelId = `audit-changes-${event.id}`;
-            return (
-              <Fragment key={event.id}>
-                <Table.Tr data-event={event.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(event.occurred_at)}</Table.Td>
-                  <Table.Td>
-                    <Stack gap={2} align="flex-start">
-                      {event.actor.id ? (
-                        <Anchor
-                          component="button"
-                          type="button"
-                          size="sm"
-                          title={t('admin.audit.filterActor', { name: event.actor.name })}
-                          onClick={() => {
-                            onActor(event.actor.id);
-                          }}
-                        >
-                          {event.actor.name}
-                        </Anchor>
-                      ) : (
-                        <Text size="sm">{labels.actor(event.actor)}</Text>
-                      )}
-                      <Text size="xs" c="dimmed">
-                        {labels.actorType(event.actor.type)}
-                      </Text>
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{labels.action(event.action)}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={2} align="flex-start">
-                      <AuditEntity event={event} />
-                      <Group gap="xs">
-                        <Text size="xs" c="dimmed">
-                          {t('admin.audit.version', { version: event.version })}
-                        </Text>
-                        <Anchor
-                          component="button"
-                          type="button"
-                          size="xs"
-                          onClick={() => {
-                            onHistory(event);
-                          }}
-                        >
-                          {t('admin.audit.history')}
-                        </Anchor>
-                      </Group>
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    {count === 0 ? (
-                      <Text size="sm" c="dimmed">
-                        {t('common.none')}
-                      </Text>
-                    ) : (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        aria-expanded={expanded}
-                        aria-controls={panelId}
-                        onClick={() => {
-                          toggle(event.id);
-                        }}
-                      >
-                        {expanded ? t('admin.audit.hideChanges') : t('admin.audit.showChanges', { count })}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-                {expanded && (
-                  <Table.Tr id={panelId}>
-                    <Table.Td colSpan={5} bg="var(--mantine-color-gray-light)">
-                      <AuditChanges changes={event.changes} />
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Fragment>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      name="audit-events"
+      list={list}
+      columns={columns}
+      rowKey={(event) => event.id}
+      minWidth={900}
+      detail={(event) =>
+        open.has(event.id) ? { id: panelId(event), content: <AuditChanges changes={event.changes} /> } : undefined
+      }
+    />
   );
 }
