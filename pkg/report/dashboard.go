@@ -12,6 +12,7 @@ import (
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/project"
 	"github.com/innomunich/platform/pkg/trip"
+	"golang.org/x/sync/errgroup"
 )
 
 // The dashboard's charts: a few figures of the report over the last
@@ -78,34 +79,22 @@ func ChartsFor(ctx context.Context, db *database.DB, now time.Time) (Charts, err
 	}
 	years := TrendPeriods(this, TrendYears)
 	c := Charts{Years: make([]TrendYear, len(years))}
+	// The years are counted like the report's sections, a few at a time
+	// (see Compute); each writes only its own entry.
 	var groups []organisation.Group
+	var g errgroup.Group
+	g.SetLimit(sectionsAtOnce)
 	for i, p := range years {
-		s := p.Span()
-		y := &c.Years[i]
-		y.Year, _ = strconv.Atoi(p.Key)
-		if groups, err = organisation.Groups(ctx, db, s); err != nil {
-			return Charts{}, err
-		}
-		for _, g := range groups {
-			y.Organisations += g.Added
-		}
-		held, err := trip.HeldByKind(ctx, db, s)
-		if err != nil {
-			return Charts{}, err
-		}
-		for _, k := range held {
-			y.Trips += k.Trips
-		}
-		byKind, err := agreement.ByKind(ctx, db, s)
-		if err != nil {
-			return Charts{}, err
-		}
-		for _, f := range byKind {
-			y.Agreements += f.Counts[0] // signed
-		}
-		if y.Projects, err = project.Entered(ctx, db, s, project.Initiating...); err != nil {
-			return Charts{}, err
-		}
+		g.Go(func() error {
+			gs, err := trendYear(ctx, db, p, &c.Years[i])
+			if i == len(years)-1 {
+				groups = gs
+			}
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return Charts{}, err
 	}
 	// The groups of the last year hold every organisation created by its
 	// end (merged ones gone, archived ones counted, as in the report).
@@ -147,4 +136,36 @@ func ChartsFor(ctx context.Context, db *database.DB, now time.Time) (Charts, err
 		return a.Amount.Currency < b.Amount.Currency
 	})
 	return c, nil
+}
+
+// trendYear counts one budget year of the trend into y, and returns the
+// year's organisation groups.
+func trendYear(ctx context.Context, db *database.DB, p Period, y *TrendYear) ([]organisation.Group, error) {
+	s := p.Span()
+	y.Year, _ = strconv.Atoi(p.Key)
+	groups, err := organisation.Groups(ctx, db, s)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range groups {
+		y.Organisations += g.Added
+	}
+	held, err := trip.HeldByKind(ctx, db, s)
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range held {
+		y.Trips += k.Trips
+	}
+	byKind, err := agreement.ByKind(ctx, db, s)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range byKind {
+		y.Agreements += f.Counts[0] // signed
+	}
+	if y.Projects, err = project.Entered(ctx, db, s, project.Initiating...); err != nil {
+		return nil, err
+	}
+	return groups, nil
 }
