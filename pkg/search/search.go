@@ -7,6 +7,7 @@ package search
 
 import (
 	"context"
+	"encoding/hex"
 	"strings"
 
 	"github.com/innomunich/platform/pkg/database"
@@ -101,6 +102,26 @@ func Grams(texts ...string) []string {
 	}
 	return out
 }
+
+// GramsValue is the value of search_grams for grams on db's engine: a
+// text array on PostgreSQL; on SQLite the grams' tokens (gramToken)
+// separated by spaces, which the FTS5 table <table>_grams indexes.
+func GramsValue(db *database.DB, grams []string) any {
+	if db.Engine == database.Postgres {
+		return database.TextArray(grams)
+	}
+	tokens := make([]string, len(grams))
+	for i, g := range grams {
+		tokens[i] = gramToken(g)
+	}
+	return strings.Join(tokens, " ")
+}
+
+// gramToken is a gram as SQLite stores and looks it up: the lower-case
+// hex of its UTF-8 bytes. FTS5's unicode61 tokenizer splits text at
+// punctuation and spaces, which a gram may hold (".v" of "e.V.", "-a" of
+// "Bio-AG"); hex is one token of letters and digits whatever the gram is.
+func gramToken(g string) string { return hex.EncodeToString([]byte(g)) }
 
 // LikePattern makes a LIKE pattern that finds q anywhere, with LIKE's
 // wildcards in q escaped (use ESCAPE '\').
@@ -297,11 +318,9 @@ func (fence) Name() string                   { return "LIMIT" }
 func (fence) Build(b clause.Builder)         { b.WriteString("OFFSET 0") }
 func (f fence) MergeClause(c *clause.Clause) { c.Name, c.Expression = "", f }
 
-// WriteGrams stores a record's short-query pieces where the engine uses
-// them (the search_grams column of PostgreSQL).
+// WriteGrams stores a record's grams (Grams) in search_grams, in the
+// engine's form (GramsValue); on SQLite the triggers of migration 00032
+// carry them into <table>_grams.
 func WriteGrams(ctx context.Context, db *database.DB, table, id string, grams []string) error {
-	if db.Engine != database.Postgres {
-		return nil
-	}
-	return db.Conn(ctx).Exec("UPDATE "+table+" SET search_grams = ? WHERE id = ?", database.TextArray(grams), id).Error
+	return db.Conn(ctx).Exec("UPDATE "+table+" SET search_grams = ? WHERE id = ?", GramsValue(db, grams), id).Error
 }
