@@ -309,6 +309,31 @@ func listPlans(t *testing.T, engine database.Engine) {
 				checkSQLitePlan(t, db, st, c.path, c.table, c.column, strings.HasPrefix(c.name, "sort ") || inOrder[c.name], predicates)
 			})
 		}
+		// A word of one or two characters is looked up in the gram index
+		// (organisations_grams, migration 00032), never by reading the
+		// organisations' rows as search_text LIKE did. SQLite (without
+		// statistics) then reads the live organisations' index entries
+		// through a Bloom filter of the matches' rowids, or the matches by
+		// rowid, and only the matches' rows.
+		for name, path := range map[string]string{
+			"organisations q short japanese":           "/api/v1/organisations?q=" + url.QueryEscape("大阪"),
+			"organisations q short japanese sort=name": "/api/v1/organisations?sort=name&q=" + url.QueryEscape("大阪"),
+		} {
+			t.Run(name, func(t *testing.T) {
+				st, _ := listQuery(t, path, "organisations")
+				steps := sqlitePlan(t, db, st)
+				grams := false
+				for _, d := range steps {
+					if d == "SCAN organisations" || (strings.HasPrefix(d, "SCAN organisations ") || strings.HasPrefix(d, "SEARCH organisations ")) && !strings.Contains(d, " INDEX ") && !strings.Contains(d, "(rowid=?)") {
+						t.Errorf("GET %s scans the organisations table\nplan: %q\nSQL: %s", path, steps, st.SQL)
+					}
+					grams = grams || strings.HasPrefix(d, "SCAN organisations_grams VIRTUAL TABLE")
+				}
+				if !grams {
+					t.Errorf("GET %s does not look the word up in organisations_grams\nplan: %q\nSQL: %s", path, steps, st.SQL)
+				}
+			})
+		}
 		return
 	}
 	var indexes []struct{ Indexname, Indexdef string }
@@ -355,23 +380,7 @@ func listPlans(t *testing.T, engine database.Engine) {
 // the rows itself.
 func checkSQLitePlan(t *testing.T, db *database.DB, st database.Statement, path, table, column string, sorted bool, predicates map[string]string) {
 	t.Helper()
-	rows, err := db.SQL().Query("EXPLAIN QUERY PLAN "+st.SQL, st.Vars...)
-	if err != nil {
-		t.Fatalf("explain %s: %v", st.SQL, err)
-	}
-	defer rows.Close()
-	var steps []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		steps = append(steps, detail)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
+	steps := sqlitePlan(t, db, st)
 	cond := false
 	for _, d := range steps {
 		// "SCAN organisations" reads the table; "SCAN organisations USING
@@ -396,6 +405,29 @@ func checkSQLitePlan(t *testing.T, db *database.DB, st database.Statement, path,
 	if column != "" && !cond {
 		t.Errorf("GET %s: no index condition on %s\nplan: %q\nSQL: %s", path, column, steps, st.SQL)
 	}
+}
+
+// sqlitePlan returns the steps of SQLite's EXPLAIN QUERY PLAN for st.
+func sqlitePlan(t *testing.T, db *database.DB, st database.Statement) []string {
+	t.Helper()
+	rows, err := db.SQL().Query("EXPLAIN QUERY PLAN "+st.SQL, st.Vars...)
+	if err != nil {
+		t.Fatalf("explain %s: %v", st.SQL, err)
+	}
+	defer rows.Close()
+	var steps []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		steps = append(steps, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return steps
 }
 
 // explain returns the plan PostgreSQL chooses for st when sequential scans

@@ -11,7 +11,6 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // Extra is a column that a model does not map (such as search_grams,
@@ -22,19 +21,14 @@ type Extra[T any] struct {
 }
 
 // Insert writes many rows of model T at once, as GORM would write them one
-// by one: every column the model maps, plus the extra columns on
-// PostgreSQL. PostgreSQL receives them through COPY, SQLite in multi-row
-// INSERTs; either way triggers and constraints apply as for any insert.
-// It is for bulk loads (the data generator), not for the application's
-// writes, which go through the domain packages.
-func Insert[T any](ctx context.Context, db *DB, rows []T, pgExtra ...Extra[T]) error {
+// by one: every column the model maps, plus the extra columns.
+// PostgreSQL receives them through COPY, SQLite in multi-row INSERTs
+// (InsertValues); either way triggers and constraints apply as for any
+// insert. It is for bulk loads (the data generator), not for the
+// application's writes, which go through the domain packages.
+func Insert[T any](ctx context.Context, db *DB, rows []T, extra ...Extra[T]) error {
 	if len(rows) == 0 {
 		return nil
-	}
-	if db.Engine == SQLite {
-		// 999 variables at most per statement in older SQLite builds;
-		// rows of about 30 columns make 30 rows a statement.
-		return db.Conn(ctx).Omit(clause.Associations).CreateInBatches(rows, 30).Error
 	}
 	stmt := &gorm.Statement{DB: db.gorm}
 	if err := stmt.Parse(new(T)); err != nil {
@@ -55,7 +49,7 @@ func Insert[T any](ctx context.Context, db *DB, rows []T, pgExtra ...Extra[T]) e
 			return val
 		})
 	}
-	for _, e := range pgExtra {
+	for _, e := range extra {
 		columns = append(columns, e.Column)
 	}
 	values := make([][]any, len(rows))
@@ -65,10 +59,13 @@ func Insert[T any](ctx context.Context, db *DB, rows []T, pgExtra ...Extra[T]) e
 		for _, f := range fields {
 			row = append(row, f(rv))
 		}
-		for _, e := range pgExtra {
+		for _, e := range extra {
 			row = append(row, e.Value(i, r))
 		}
 		values[i] = row
+	}
+	if db.Engine == SQLite {
+		return db.InsertValues(ctx, stmt.Schema.Table, columns, values)
 	}
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {

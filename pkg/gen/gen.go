@@ -23,6 +23,7 @@ import (
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/person"
 	"github.com/innomunich/platform/pkg/project"
+	"github.com/innomunich/platform/pkg/search"
 	"github.com/innomunich/platform/pkg/trip"
 )
 
@@ -200,7 +201,7 @@ func (g *generator) load(ctx context.Context, db *database.DB, table string, n i
 
 func (g *generator) write(ctx context.Context, db *database.DB, b *batch) error {
 	grams := func(all [][]string) func(int) any {
-		return func(i int) any { return database.TextArray(all[i]) }
+		return func(i int) any { return search.GramsValue(db, all[i]) }
 	}
 	// In order: rows refer to those written before them.
 	for _, w := range []func() error{

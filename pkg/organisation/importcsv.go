@@ -672,12 +672,10 @@ func (im *importer) write(ctx context.Context) error {
 }
 
 // columns are the stored columns of an organisation that a change sets,
-// with the search grams where the engine keeps them.
+// with its search grams.
 func (im *importer) columns(o Organisation) map[string]any {
 	set := o.columns()
-	if im.db.Engine == database.Postgres {
-		set["search_grams"] = database.TextArray(o.grams())
-	}
+	set["search_grams"] = search.GramsValue(im.db, o.grams())
 	return set
 }
 

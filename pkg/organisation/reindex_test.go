@@ -13,8 +13,9 @@ import (
 )
 
 // Rows written before the folding changed (here: search text as the old
-// folding wrote it, and no search_name, as after migration 00021) are
-// found like new ones once Reindex ran, and Reindex runs once.
+// folding wrote it, no search_name, as after migration 00021, and no
+// grams, as SQLite stored before migration 00032) are found like new
+// ones once Reindex ran, and Reindex runs once.
 func TestReindexBringsOldSearchTextToTheCurrentFolding(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		ctx := auth.With(context.Background(), auth.System("test"))
@@ -24,7 +25,7 @@ func TestReindexBringsOldSearchTextToTheCurrentFolding(t *testing.T) {
 			t.Fatal(err)
 		}
 		old := "müller biotech gmbh | 髙橋製薬"
-		if err := db.Conn(ctx).Exec("UPDATE organisations SET search_text = ?, search_name = '' WHERE id = ?", old, o.ID).Error; err != nil {
+		if err := db.Conn(ctx).Exec("UPDATE organisations SET search_text = ?, search_name = '', search_grams = ? WHERE id = ?", old, search.GramsValue(db, nil), o.ID).Error; err != nil {
 			t.Fatal(err)
 		}
 		if err := db.Conn(ctx).Exec("DELETE FROM search_versions").Error; err != nil {
@@ -47,11 +48,14 @@ func TestReindexBringsOldSearchTextToTheCurrentFolding(t *testing.T) {
 		if found, _ := find("mueller"); found {
 			t.Fatal("the old search text already folds mueller")
 		}
+		if found, _ := find("製薬"); found {
+			t.Fatal("a short word finds the organisation without grams")
+		}
 		n, err := organisation.Reindex(ctx, db)
 		if err != nil || n != 1 {
 			t.Fatalf("Reindex = %d, %v; want 1 row", n, err)
 		}
-		for _, q := range []string{"mueller", "muller biotech", "高橋"} {
+		for _, q := range []string{"mueller", "muller biotech", "高橋", "製薬"} {
 			if _, byName := find(q); !byName {
 				t.Errorf("q=%s does not find the reindexed organisation by its name", q)
 			}

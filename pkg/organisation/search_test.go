@@ -11,6 +11,7 @@ import (
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
 	"github.com/innomunich/platform/pkg/gen"
+	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/search"
@@ -84,4 +85,114 @@ func TestSearchPagesInNameOrderWhetherMatchesAreFewOrMany(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A word of one or two characters finds the organisations that have it in
+// their names, on both engines alike (search.Grams: PostgreSQL's gram
+// array, SQLite's <table>_grams): Japanese and Latin, with punctuation
+// next to it or in it, never in the city alone. After a rename the old
+// word no longer finds the organisation, and a deleted one leaves nothing
+// in SQLite's gram index.
+func TestShortWordsFindTheSameOrganisationsOnBothEngines(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := auth.With(context.Background(), auth.System("test"))
+		ids := map[string]string{}
+		for _, o := range []organisation.Organisation{
+			{Name: "Osaka Bio Verein e.V.", NameLocal: "大阪バイオ協会", Country: "JP"},
+			{Name: "Isar Bio-AG", City: "大阪市", Country: "DE"}, // 大阪 only in its city
+			{Name: "Alpha AG", Country: "DE"},
+			{Name: "Ev Solutions", Country: "DE"},
+			{Name: "Kawasaki Medical", NameLocal: "川崎医科", Country: "JP"},
+		} {
+			o.Kind = "biotech"
+			created, err := organisation.Create(ctx, db, o, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids[o.Name] = created.ID
+		}
+		find := func(q string) []string {
+			t.Helper()
+			p, err := organisation.Sort.Parse(page.Params{Limit: "200"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, _, err := organisation.List(ctx, db, organisation.Filter{Q: q}, p)
+			if err != nil {
+				t.Fatalf("q=%s: %v", q, err)
+			}
+			var names []string
+			for _, o := range rows {
+				names = append(names, o.Name)
+			}
+			slices.Sort(names)
+			return names
+		}
+		for _, tt := range []struct {
+			q    string
+			want []string
+		}{
+			{"大", []string{"Osaka Bio Verein e.V."}},
+			{"大阪", []string{"Osaka Bio Verein e.V."}},
+			{"ばい", []string{"Osaka Bio Verein e.V."}}, // バイ of バイオ, in hiragana
+			{"川", []string{"Kawasaki Medical"}},
+			{"川 医", []string{"Kawasaki Medical"}},
+			{"川 大", nil},
+			{"ag", []string{"Alpha AG", "Isar Bio-AG"}},
+			{"-a", []string{"Isar Bio-AG"}},
+			{"o-", []string{"Isar Bio-AG"}},
+			{"e.", []string{"Osaka Bio Verein e.V."}},
+			{".v", []string{"Osaka Bio Verein e.V."}},
+			{"ev", []string{"Ev Solutions"}},
+			{"ag ev", nil},
+		} {
+			if got := find(tt.q); !slices.Equal(got, tt.want) {
+				t.Errorf("q=%s finds %q, want %q", tt.q, got, tt.want)
+			}
+		}
+
+		verein := ids["Osaka Bio Verein e.V."]
+		o, err := organisation.Update(ctx, db, verein, 1, organisation.Patch{Name: opt.Of("Kyoto Bio Verein"), NameLocal: opt.Of("京都バイオ協会")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for q, want := range map[string][]string{"大阪": nil, "e.": nil, "京都": {"Kyoto Bio Verein"}} {
+			if got := find(q); !slices.Equal(got, want) {
+				t.Errorf("after the rename q=%s finds %q, want %q", q, got, want)
+			}
+		}
+
+		var grams string
+		var rowid int64
+		if db.Engine == database.SQLite {
+			if err := db.SQL().QueryRow("SELECT rowid, search_grams FROM organisations WHERE id = ?", verein).Scan(&rowid, &grams); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := organisation.Delete(ctx, db, verein, o.Version); err != nil {
+			t.Fatal(err)
+		}
+		if got := find("京都"); got != nil {
+			t.Errorf("after the delete q=京都 finds %q", got)
+		}
+		if db.Engine != database.SQLite {
+			return
+		}
+		// Any of its grams, looked up in the index itself.
+		tokens := strings.Fields(grams)
+		if len(tokens) < 10 {
+			t.Fatalf("the organisation had %d grams stored: %q", len(tokens), grams)
+		}
+		var left []int64
+		if err := db.Conn(ctx).Raw("SELECT rowid FROM organisations_grams WHERE organisations_grams MATCH ? AND rowid = ?",
+			`"`+strings.Join(tokens, `" OR "`)+`"`, rowid).Scan(&left).Error; err != nil {
+			t.Fatal(err)
+		}
+		if len(left) > 0 {
+			t.Errorf("organisations_grams still has the deleted organisation (rowid %d)", rowid)
+		}
+		if err := db.Conn(ctx).Exec("INSERT INTO organisations_grams (organisations_grams, rank) VALUES ('integrity-check', 1)").Error; err != nil {
+			t.Errorf("organisations_grams differs from the organisations' search_grams: %v", err)
+		}
+	})
 }

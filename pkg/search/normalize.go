@@ -8,9 +8,12 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Version names the form Normalize gives. Stored search text made with
-// another version is recomputed when the server migrates (see Reindex).
-const Version = 2
+// Version names the form of the stored search columns: the folding
+// Normalize gives and how search_grams holds the grams. Stored search
+// columns made with another version are recomputed when the server
+// migrates (see Refresh). 3: SQLite stores the grams too (GramsValue,
+// migration 00032), which version 2 left empty.
+const Version = 3
 
 //go:embed variants.txt
 var variantData string

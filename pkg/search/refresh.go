@@ -11,7 +11,7 @@ import (
 type Stored struct {
 	Text  string   // search_text
 	Name  string   // search_name
-	Grams []string // search_grams (PostgreSQL)
+	Grams []string // search_grams, in the engine's form (GramsValue)
 }
 
 // refreshBatch is how many rows one transaction of Refresh rewrites.
@@ -19,7 +19,8 @@ const refreshBatch = 500
 
 // Refresh recomputes search_text, search_name and search_grams of every
 // row of table when they were computed by an older Version of the folding
-// (or never, as after migration 00021), and then records Version. SQL
+// or stored in an older form (or never, as after migration 00021 and,
+// for SQLite's grams, 00032), and then records Version. SQL
 // cannot fold like Normalize, so this runs in Go at start-up, after the
 // migrations, a batch of rows per transaction in id order. It is
 // idempotent: running it twice, or in two processes at once, writes the
@@ -59,10 +60,7 @@ func Refresh[T any](ctx context.Context, db *database.DB, table string, id func(
 			conn := db.Conn(ctx)
 			for _, r := range rows {
 				s := stored(r)
-				set := map[string]any{"search_text": s.Text, "search_name": s.Name}
-				if db.Engine == database.Postgres {
-					set["search_grams"] = database.TextArray(s.Grams)
-				}
+				set := map[string]any{"search_text": s.Text, "search_name": s.Name, "search_grams": GramsValue(db, s.Grams)}
 				if err := conn.Table(table).Where("id = ?", id(r)).UpdateColumns(set).Error; err != nil {
 					return err
 				}

@@ -7,6 +7,7 @@ package search
 
 import (
 	"context"
+	"encoding/hex"
 	"strings"
 
 	"github.com/innomunich/platform/pkg/database"
@@ -78,7 +79,10 @@ func Short(q string) bool { return utf8.RuneCountInString(q) < 3 }
 
 // Grams returns the distinct one- and two-character pieces of the folded
 // texts, without spaces: what a one- or two-character query is looked up
-// by (PostgreSQL keeps them in an indexed array).
+// by. Both engines keep them in search_grams (see GramsValue) and find a
+// short word exactly where it is one of the grams, so a short word finds
+// the same records on either: PostgreSQL indexes the array, SQLite the
+// tokens in <table>_grams.
 func Grams(texts ...string) []string {
 	seen := map[string]bool{}
 	var out []string
@@ -101,6 +105,26 @@ func Grams(texts ...string) []string {
 	}
 	return out
 }
+
+// GramsValue is the value of search_grams for grams on db's engine: a
+// text array on PostgreSQL; on SQLite the grams' tokens (gramToken)
+// separated by spaces, which the FTS5 table <table>_grams indexes.
+func GramsValue(db *database.DB, grams []string) any {
+	if db.Engine == database.Postgres {
+		return database.TextArray(grams)
+	}
+	tokens := make([]string, len(grams))
+	for i, g := range grams {
+		tokens[i] = gramToken(g)
+	}
+	return strings.Join(tokens, " ")
+}
+
+// gramToken is a gram as SQLite stores and looks it up: the lower-case
+// hex of its UTF-8 bytes. FTS5's unicode61 tokenizer splits text at
+// punctuation and spaces, which a gram may hold (".v" of "e.V.", "-a" of
+// "Bio-AG"); hex is one token of letters and digits whatever the gram is.
+func gramToken(g string) string { return hex.EncodeToString([]byte(g)) }
 
 // LikePattern makes a LIKE pattern that finds q anywhere, with LIKE's
 // wildcards in q escaped (use ESCAPE '\').
@@ -187,13 +211,15 @@ func Words(query string) []string { return strings.Fields(Normalize(query)) }
 
 // Condition is the condition that a row of table contains every word of
 // query, on a table that has search_text, search_grams and, on SQLite,
-// an FTS5 twin named <table>_fts; the zero Clause when query has no words.
-// Each word is looked up by the engine's index: the trigram index (FTS5
-// on SQLite, pg_trgm on PostgreSQL) for three characters or more, the
-// gram array (PostgreSQL) for shorter words.
+// the FTS5 tables <table>_fts (its search_text) and <table>_grams (its
+// search_grams); the zero Clause when query has no words. Each word is
+// looked up by the engine's index: words of three characters or more in
+// search_text by the trigram index (FTS5 on SQLite, pg_trgm on
+// PostgreSQL), shorter words among the record's grams (Grams), all of
+// them at once (the gram array on PostgreSQL, <table>_grams on SQLite).
+// Short words are thus found in the texts the grams are made of (a
+// record's names and titles), not in all of search_text.
 func Condition(db *database.DB, table, query string) Clause {
-	var conds []string
-	var args []any
 	var long, short []string
 	for _, w := range Words(query) {
 		if Short(w) {
@@ -202,32 +228,49 @@ func Condition(db *database.DB, table, query string) Clause {
 			long = append(long, w)
 		}
 	}
-	if db.Engine == database.SQLite && len(long) > 0 {
-		phrases := make([]string, len(long))
-		for i, w := range long {
-			phrases[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+	var conds []Clause
+	if db.Engine == database.SQLite {
+		if len(long) > 0 {
+			conds = append(conds, matchAll(table, table+"_fts", long))
 		}
-		conds = append(conds, table+".rowid IN (SELECT rowid FROM "+table+"_fts WHERE "+table+"_fts MATCH ?)")
-		args = append(args, strings.Join(phrases, " AND "))
-		long = nil
-	}
-	for _, w := range long {
-		conds = append(conds, table+`.search_text LIKE ? ESCAPE '\'`)
-		args = append(args, LikePattern(w))
-	}
-	if db.Engine == database.Postgres && len(short) > 0 {
-		conds = append(conds, table+".search_grams @> ?")
-		args = append(args, database.TextArray(short))
-		short = nil
-	}
-	for _, w := range short {
-		conds = append(conds, table+`.search_text LIKE ? ESCAPE '\'`)
-		args = append(args, LikePattern(w))
+		if len(short) > 0 {
+			tokens := make([]string, len(short))
+			for i, w := range short {
+				tokens[i] = gramToken(w)
+			}
+			conds = append(conds, matchAll(table, table+"_grams", tokens))
+		}
+	} else {
+		for _, w := range long {
+			conds = append(conds, Clause{SQL: table + `.search_text LIKE ? ESCAPE '\'`, Args: []any{LikePattern(w)}})
+		}
+		if len(short) > 0 {
+			conds = append(conds, Clause{SQL: table + ".search_grams @> ?", Args: []any{database.TextArray(short)}})
+		}
 	}
 	if len(conds) == 0 {
 		return Clause{}
 	}
-	return Clause{SQL: "(" + strings.Join(conds, " AND ") + ")", Args: args}
+	sqls := make([]string, len(conds))
+	var args []any
+	for i, c := range conds {
+		sqls[i] = c.SQL
+		args = append(args, c.Args...)
+	}
+	return Clause{SQL: "(" + strings.Join(sqls, " AND ") + ")", Args: args}
+}
+
+// matchAll is the condition that the row of table is in the FTS5 table
+// fts with every one of terms, each looked up as a phrase of its own.
+func matchAll(table, fts string, terms []string) Clause {
+	phrases := make([]string, len(terms))
+	for i, t := range terms {
+		phrases[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+	}
+	return Clause{
+		SQL:  table + ".rowid IN (SELECT rowid FROM " + fts + " WHERE " + fts + " MATCH ?)",
+		Args: []any{strings.Join(phrases, " AND ")},
+	}
 }
 
 // Matching narrows q to the records that contain every word of query
@@ -297,11 +340,9 @@ func (fence) Name() string                   { return "LIMIT" }
 func (fence) Build(b clause.Builder)         { b.WriteString("OFFSET 0") }
 func (f fence) MergeClause(c *clause.Clause) { c.Name, c.Expression = "", f }
 
-// WriteGrams stores a record's short-query pieces where the engine uses
-// them (the search_grams column of PostgreSQL).
+// WriteGrams stores a record's grams (Grams) in search_grams, in the
+// engine's form (GramsValue); on SQLite the triggers of migration 00032
+// carry them into <table>_grams.
 func WriteGrams(ctx context.Context, db *database.DB, table, id string, grams []string) error {
-	if db.Engine != database.Postgres {
-		return nil
-	}
-	return db.Conn(ctx).Exec("UPDATE "+table+" SET search_grams = ? WHERE id = ?", database.TextArray(grams), id).Error
+	return db.Conn(ctx).Exec("UPDATE "+table+" SET search_grams = ? WHERE id = ?", GramsValue(db, grams), id).Error
 }
