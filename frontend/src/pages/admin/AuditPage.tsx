@@ -16,6 +16,7 @@ import { AuditChanges, AuditEntity } from './audit';
 import { addDays, startOfDay } from '../../lib/days';
 import { useAdminLabels } from './labels';
 import { Badge } from '../../components/Badge';
+import { DateFilter } from '../../components/DateFilter';
 
 type AuditEvent = Schemas['AuditEvent'];
 
@@ -134,22 +135,8 @@ function FilterForm({ filters, onApply }: { filters: Filters; onApply: (filters:
               set('actor')(e.currentTarget.value);
             }}
           />
-          <TextInput
-            type="date"
-            label={t('admin.audit.from')}
-            value={values.from ?? ''}
-            onChange={(e) => {
-              set('from')(e.currentTarget.value);
-            }}
-          />
-          <TextInput
-            type="date"
-            label={t('admin.audit.to')}
-            value={values.to ?? ''}
-            onChange={(e) => {
-              set('to')(e.currentTarget.value);
-            }}
-          />
+          <DateFilter label={t('admin.audit.from')} value={values.from ?? ''} onChange={set('from')} />
+          <DateFilter label={t('admin.audit.to')} value={values.to ?? ''} onChange={set('to')} />
         </SimpleGrid>
         <Group>
           <Button type="submit">{t('admin.audit.apply')}</Button>

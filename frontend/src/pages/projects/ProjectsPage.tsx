@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -21,6 +21,7 @@ import { ListTable, type Column } from '../../components/ListTable';
 import { useCountLabel } from '../../lib/useCountLabel';
 import { OrgName } from '../../components/Names';
 import { SavedViews } from '../../components/SavedViews';
+import { DateFilter } from '../../components/DateFilter';
 
 const filterKeys = ['q', 'phase', 'focus_area', 'partner', 'country', 'funder', 'active_on', 'sort'] as const;
 // The orders the API offers; the last changed first unless the user chooses.
@@ -182,12 +183,11 @@ export function ProjectsPage() {
             searchable
             data={funders.options}
           />
-          <TextInput
-            type="date"
+          <DateFilter
             label={t('projects.filters.activeOn')}
             value={f.active_on}
-            onChange={(event) => {
-              filters.set('active_on', event.currentTarget.value);
+            onChange={(day) => {
+              filters.set('active_on', day);
             }}
           />
         </SimpleGrid>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
 import { refreshTokenStorageKey } from '../../auth/session';
-import { en } from '../../locales';
+import { en, ja } from '../../locales';
 import { renderApp } from '../../test/renderApp';
 import { fakeApi } from '../../test/fakeApi';
 import { ids, trip, tripDefaults } from './fixtures';
@@ -43,6 +43,37 @@ describe('trips list', () => {
     expect(second).toHaveTextContent(en.trips.seats.unlimited);
     await waitFor(() => {
       expect(api.calls.filter((r) => r.path === '/api/v1/trips').at(-1)?.query.get('status')).toBe('registration_open');
+    });
+  });
+
+  it('shows and picks the date filters in the UI language, not the browser’s', async () => {
+    const api = fakeApi(
+      { role: 'viewer', locale: 'ja' },
+      { ...tripDefaults, 'GET /api/v1/trips': () => Response.json({ items: [trip()], next_cursor: null }) },
+    );
+    sessionStorage.setItem(refreshTokenStorageKey, 'r1');
+    const user = userEvent.setup();
+    const { router } = renderApp('/trips?from=2026-09-10', api.fetch);
+
+    // The chosen day as the app writes dates in Japanese; none chosen: "指定なし".
+    const from = await screen.findByRole('button', { name: ja.trips.filters.from });
+    expect(from).toHaveTextContent('2026年9月10日');
+    expect(screen.getByRole('button', { name: ja.trips.filters.to })).toHaveTextContent(ja.common.anyDate);
+
+    // The calendar opens on the chosen month; a day picked is the filter.
+    await user.click(from);
+    await user.click(await screen.findByRole('button', { name: /^15/ }));
+    await waitFor(() => {
+      expect(router.state.location.search).toContain('from=2026-09-15');
+    });
+    await waitFor(() => {
+      expect(api.calls.filter((r) => r.path === '/api/v1/trips').at(-1)?.query.get('from')).toBe('2026-09-15');
+    });
+    expect(screen.getByRole('button', { name: ja.trips.filters.from })).toHaveTextContent('2026年9月15日');
+
+    await user.click(screen.getByRole('button', { name: ja.common.clearDate }));
+    await waitFor(() => {
+      expect(router.state.location.search).not.toContain('from=');
     });
   });
 

@@ -1,4 +1,4 @@
-import { Anchor, Button, Collapse, Group, SimpleGrid, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Collapse, Group, SimpleGrid, Stack, Switch, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -21,6 +21,7 @@ import { Destination, Seats, StatusBadge, TripDates } from './TripParts';
 import { ListTable, type Column } from '../../components/ListTable';
 import { useCountLabel } from '../../lib/useCountLabel';
 import { SavedViews } from '../../components/SavedViews';
+import { DateFilter } from '../../components/DateFilter';
 
 const pageSize = 50;
 
@@ -108,20 +109,18 @@ function Filters({ url, filters, set }: Pick<ReturnType<typeof useFilters>, 'url
         searchable
         data={regionOptions}
       />
-      <TextInput
-        type="date"
+      <DateFilter
         label={t('trips.filters.from')}
         value={filters.from ?? ''}
-        onChange={(event) => {
-          set('from', event.currentTarget.value);
+        onChange={(day) => {
+          set('from', day);
         }}
       />
-      <TextInput
-        type="date"
+      <DateFilter
         label={t('trips.filters.to')}
         value={filters.to ?? ''}
-        onChange={(event) => {
-          set('to', event.currentTarget.value);
+        onChange={(day) => {
+          set('to', day);
         }}
       />
       <Group align="flex-end" pb={6}>
