@@ -342,7 +342,9 @@ func (f fence) MergeClause(c *clause.Clause) { c.Name, c.Expression = "", f }
 
 // WriteGrams stores a record's grams (Grams) in search_grams, in the
 // engine's form (GramsValue); on SQLite the triggers of migration 00032
-// carry them into <table>_grams.
+// carry them into <table>_grams. Unchanged grams are left alone: no new
+// row version and no index work on PostgreSQL, no trigger on SQLite.
 func WriteGrams(ctx context.Context, db *database.DB, table, id string, grams []string) error {
-	return db.Conn(ctx).Exec("UPDATE "+table+" SET search_grams = ? WHERE id = ?", GramsValue(db, grams), id).Error
+	v := GramsValue(db, grams)
+	return db.Conn(ctx).Exec("UPDATE "+table+" SET search_grams = ? WHERE id = ? AND search_grams IS DISTINCT FROM ?", v, id, v).Error
 }

@@ -1,5 +1,5 @@
 -- The full-year report at one million organisations (issue #18: under
--- 2 s). Two lookups every report makes read wide rows for four narrow
+-- 2 s). Three lookups every report makes read wide rows for a few narrow
 -- columns:
 --
 -- - the organisations of the trips held (participants, agenda) looked up
