@@ -98,7 +98,7 @@ test-e2e: build
 	$(NPM) run check:size
 	$(NPM) run e2e
 
-## test-a11y: the axe-core sweep of every main page in de/en/ja and dark (make test sweeps them in ja)
+## test-a11y: only the axe-core sweep of every main page in de/en/ja and dark (part of make test)
 test-a11y: build
 	$(NPM) run e2e:a11y
 

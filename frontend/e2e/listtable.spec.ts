@@ -39,7 +39,7 @@ test('list table: 5,000 organisations scroll smoothly with their total, in under
     expect(most, `DOM nodes after ${String(step + 1)} scrolls`).toBeLessThan(3000);
     // The next rows come into view (the next page arrives) before the next scroll.
     await expect
-      .poll(async () => (await last.isVisible()) || (await lastLoaded()) > before, { timeout: 30_000 })
+      .poll(async () => (await last.isVisible()) || (await lastLoaded()) > before, { timeout: 30_000, intervals: [50] })
       .toBe(true);
   }
   await expect(last).toBeVisible();
@@ -48,7 +48,7 @@ test('list table: 5,000 organisations scroll smoothly with their total, in under
   console.log(`list table: 5,000 rows scrolled, at most ${String(most)} DOM nodes`);
   // The first organisation left the DOM as it left the view.
   await expect(page.getByRole('link', { name: `${tag} 00001`, exact: true })).toHaveCount(0);
-  await screenshot(page, 'organisations-scrolled');
+  await screenshot(page, 'organisations-scrolled', { fullPage: false });
 
   // The headers sort (aria-sort) through the address.
   const nameHeader = page.getByRole('columnheader', { name: en.organisations.columns.name, exact: true });

@@ -93,7 +93,10 @@ export function unique(prefix: string) {
 }
 
 // screenshot saves the page under e2e/screenshots/ (ignored by git), for
-// a human to look over the main pages after a run.
-export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+// a human to look over the main pages after a run: the whole page, or
+// with { fullPage: false } what the window shows (a virtualised list
+// scrolled far down is 250,000 pixels tall, and its full-page picture
+// took 30 s to take).
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: options.fullPage ?? true });
 }
