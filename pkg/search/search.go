@@ -302,15 +302,32 @@ func Matching(q *gorm.DB, db *database.DB, table, query string, ranked bool, als
 	}
 	// Matches of the other conditions join as a union of ids, which each
 	// part finds by its own index; an OR of the conditions would read the
-	// whole table on PostgreSQL.
+	// whole table on PostgreSQL. SQLite's ids are its rowids, like the
+	// FTS5 tables' (no lookup through the index on id).
+	key := table + ".id"
+	if db.Engine == database.SQLite {
+		key = table + ".rowid"
+	}
 	for _, a := range also {
 		if a.SQL != "" {
-			sel := "SELECT " + table + ".id FROM " + table + " WHERE "
-			c = Clause{SQL: table + ".id IN (" + sel + c.SQL + " UNION " + sel + a.SQL + ")", Args: append(append([]any{}, c.Args...), a.Args...)}
+			sel := "SELECT " + key + " FROM " + table + " WHERE "
+			c = Clause{SQL: key + " IN (" + sel + c.SQL + " UNION " + sel + a.SQL + ")", Args: append(append([]any{}, c.Args...), a.Args...)}
 		}
 	}
 	m := q.Session(&gorm.Session{}).Where(c.SQL, c.Args...) // q stays without the condition
-	if db.Engine != database.Postgres || ranked {
+	if db.Engine == database.SQLite {
+		// A ranked page reads every match anyway: SQLite reads them by
+		// rowid from the match set. It plans without statistics and took an
+		// index of the list's other conditions instead (archived = ?),
+		// reading every live row's entry to check it against the matches:
+		// at 20,000 organisations q=huber (64 matches) 4.4 → 0.2 ms, 大阪
+		// (1,399) 11 → 5 ms. NOT INDEXED still allows rowid lookups.
+		if ranked {
+			m = m.Table(table + " NOT INDEXED")
+		}
+		return m
+	}
+	if ranked {
 		return m
 	}
 	rows, err := db.EstimateRows(q)
