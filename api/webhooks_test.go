@@ -74,13 +74,14 @@ func (p *partner) got() ([]changeBody, []string) {
 func webhookWorkers(t *testing.T, db *database.DB, transport *http.Transport) {
 	t.Helper()
 	ws := river.NewWorkers()
-	webhook.Register(ws, &webhook.Dispatcher{DB: db, Guard: webhook.Guard{AllowPrivate: testLoopback}, Transport: transport})
+	d := &webhook.Dispatcher{DB: db, Guard: webhook.Guard{AllowPrivate: testLoopback}, Transport: transport}
+	webhook.Register(ws, d)
 	sender, err := mail.NewSender(db, mail.Config{From: "InnoMuNiCH <noreply@innomunich.example>"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	mail.Register(ws, sender)
-	q, err := jobs.New(db, jobs.Config{Concurrency: 4, Workers: ws, Periodic: webhook.Periodic(50 * time.Millisecond), PollInterval: 20 * time.Millisecond})
+	q, err := jobs.New(db, jobs.Config{Concurrency: 4, Workers: ws, Periodic: d.Periodic(50 * time.Millisecond), PollInterval: 20 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

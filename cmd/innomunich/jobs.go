@@ -38,7 +38,7 @@ func newJobs(cfg config.Config, db *database.DB, logger *slog.Logger, concurrenc
 	webhook.Register(ws, hooks)
 	periodic := append(remind.Periodic(time.Now), meeting.AgendaPeriodic(time.Now))
 	periodic = append(periodic, changes.Periodic()...)
-	periodic = append(periodic, webhook.Periodic(cfg.WebhookPoll)...)
+	periodic = append(periodic, hooks.Periodic(cfg.WebhookPoll)...)
 	q, err := jobs.New(db, jobs.Config{Concurrency: concurrency, Workers: ws, Periodic: periodic, Logger: logger})
 	if err != nil {
 		return nil, err

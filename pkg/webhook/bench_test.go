@@ -53,7 +53,7 @@ func benchDelivery(b *testing.B, engine database.Engine, poll time.Duration) {
 
 	ws := river.NewWorkers()
 	webhook.Register(ws, e.d)
-	q, err := jobs.New(db, jobs.Config{Concurrency: 4, Workers: ws, Periodic: webhook.Periodic(poll), PollInterval: poll})
+	q, err := jobs.New(db, jobs.Config{Concurrency: 4, Workers: ws, Periodic: e.d.Periodic(poll), PollInterval: poll})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -132,7 +132,7 @@ func (e *env) workers(t *testing.T, db *database.DB, d *webhook.Dispatcher) *job
 		t.Fatal(err)
 	}
 	mail.Register(ws, sender)
-	q, err := jobs.New(db, jobs.Config{Concurrency: 4, Workers: ws, Periodic: webhook.Periodic(50 * time.Millisecond), PollInterval: 20 * time.Millisecond})
+	q, err := jobs.New(db, jobs.Config{Concurrency: 4, Workers: ws, Periodic: d.Periodic(50 * time.Millisecond), PollInterval: 20 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,6 +218,29 @@ func deliveries(t *testing.T, e *env, id string) []webhook.Delivery {
 		t.Fatal(err)
 	}
 	return rows
+}
+
+// TestDispatchIsQueuedOnlyWhenSomethingIsDue: the dispatcher looks for
+// work every poll interval, but writes its job only when a subscription
+// has an event waiting, so an idle instance writes nothing.
+func TestDispatchIsQueuedOnlyWhenSomethingIsDue(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		if got := webhook.DispatchJob(e.d); got != nil {
+			t.Fatalf("no subscription: queued %v", got)
+		}
+		e.subscribe(t)
+		if got := webhook.DispatchJob(e.d); got != nil {
+			t.Fatalf("subscribed, nothing changed since: queued %v", got)
+		}
+		changes(t, db, 1)
+		// On PostgreSQL the feed shows a change once no older transaction
+		// on the server is still open (other tests' may be).
+		eventually(t, "a job queued for the change", func() bool { return webhook.DispatchJob(e.d) != nil })
+		e.workers(t, db, e.d)
+		eventually(t, "the change delivered", func() bool { return len(e.rcv.events()) == 1 })
+		eventually(t, "nothing due after the delivery", func() bool { return webhook.DispatchJob(e.d) == nil })
+	})
 }
 
 // TestDeliveriesAreSignedInOrderAndRetried: every change after the
