@@ -200,6 +200,8 @@ test('meetings: set up, request, accept, schedule all, agenda on a phone with .i
     const page = delegate.page;
     await page.getByRole('tab', { name: en.meetings.views.availability }).click();
     const row = page.getByTestId('availability').getByRole('row').filter({ hasText: 'Anna Huber' });
+    // One box per session; all() does not wait for the table to load.
+    await expect(row.getByRole('checkbox')).toHaveCount(sessions.length);
     // Each tick is saved at once; the box shows what the server kept.
     for (const box of await row.getByRole('checkbox').all()) {
       await box.click();
