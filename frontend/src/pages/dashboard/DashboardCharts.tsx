@@ -103,7 +103,8 @@ function ChartGrid({ charts }: { charts: Charts }) {
         head={[t('dashboard.charts.year'), ...series.map((s) => s.label)]}
         rows={charts.years.map((y) => [String(y.year), ...series.map((s) => format.number(y[s.name]))])}
       >
-        <LineChart h={240} data={trend} dataKey="year" withLegend series={series} />
+        {/* Counts: whole numbers on the axes (no "0.25 organisations"). */}
+        <LineChart h={240} data={trend} dataKey="year" withLegend series={series} yAxisProps={{ allowDecimals: false }} />
       </Figure>
       <Figure
         title={t('dashboard.charts.regionsTitle')}
@@ -119,6 +120,7 @@ function ChartGrid({ charts }: { charts: Charts }) {
           dataKey="region"
           orientation="vertical"
           yAxisProps={{ width: 120, interval: 0 }}
+          xAxisProps={{ allowDecimals: false }}
           valueFormatter={(v) => format.number(v)}
           series={[{ name: 'n', label: t('dashboard.charts.series.organisations'), color: 'teal.7' }]}
         />

@@ -47,6 +47,7 @@ export function TrendChart({ kpis, labels }: { kpis: KPIs; labels: Labels }) {
         data={data}
         dataKey="year"
         withLegend
+        yAxisProps={{ allowDecimals: false }}
         series={[
           { name: 'trips', label: t('reports.charts.trips'), color: palette[0] },
           { name: 'participants', label: t('reports.charts.participants'), color: palette[1] },
