@@ -49,6 +49,11 @@ test('organisations: sign in, search in Japanese script, switch to 日本語', a
   await expect(page).toHaveURL(/\/organisations$/);
   await expect(page.getByRole('heading', { level: 1, name: en.organisations.title })).toBeVisible();
   await expect(page.getByTestId('current-user')).not.toBeEmpty();
+  // Every filter says what an empty choice means.
+  const filters = en.organisations.filters;
+  for (const label of [filters.country, filters.region, filters.kind, filters.focusAreas, filters.sme]) {
+    await expect(page.getByLabel(label, { exact: true }).and(page.locator('input'))).toHaveAttribute('placeholder', en.common.all);
+  }
   const other = page.getByRole('row').filter({ hasText: 'Bayern Innovativ Test' });
   await expect(other).toBeVisible();
 

@@ -193,6 +193,7 @@ export function OrganisationsPage() {
         />
         <MultiSelect
           label={t('organisations.filters.focusAreas')}
+          placeholder={filters.focus_area?.length ? undefined : t('common.all')}
           data={focusAreas.options}
           value={filters.focus_area ?? []}
           onChange={(value) => {
