@@ -253,7 +253,9 @@ func Register(ws *river.Workers, d *Dispatcher) {
 // failed, so that the job reports why): looking is a read, and an idle
 // instance writes nothing. A job row written, taken and finished every
 // second made each of SQLite's connections drop its page cache as often,
-// which cost the embedded default a quarter of its search throughput.
+// which cost the embedded default 15–40 % of its throughput on searches,
+// filtered lists and gets (four clients, docs/performance.md). When work is
+// due, the job looks again (Due) and queues the deliveries.
 func (d *Dispatcher) Periodic(poll time.Duration) []*river.PeriodicJob {
 	if poll <= 0 {
 		poll = DefaultPoll
