@@ -265,6 +265,30 @@ func TestSearchRanksExactPrefixWordSubstringThenOtherText(t *testing.T) {
 		if code := h.status(request{url: "/api/v1/organisations?sort=rank"}); code != 400 {
 			t.Errorf("sort=rank: %d, want 400", code)
 		}
+
+		// The buckets follow a rename and a delete in the same request
+		// (PostgreSQL reads them from search_terms, which a trigger keeps):
+		// "Zylo" renamed "Zylotron" is a prefix match after "Zylomed"; the
+		// deleted "Zylomed" is gone; "Aaa Holding", renamed to "Zylo", is
+		// the exact match, and no longer found by its old name.
+		rename := func(name, to string) {
+			t.Helper()
+			if code := h.status(request{method: "PATCH", url: "/api/v1/organisations/" + ids[name], headers: map[string]string{"If-Match": `"1"`}, body: map[string]any{"name": to}}); code != 200 {
+				t.Fatalf("renaming %s: %d", name, code)
+			}
+		}
+		rename("Zylo", "Zylotron")
+		rename("Aaa Holding", "ZYLO")
+		if code := h.status(request{method: "DELETE", url: "/api/v1/organisations/" + ids["Zylomed"], headers: map[string]string{"If-Match": `"1"`}}); code != 204 {
+			t.Fatalf("deleting Zylomed: %d", code)
+		}
+		after := []string{ids["Aaa Holding"], ids["Zylo"], ids["Aaa Zylo Partners"], ids["Aab Zylo Partners"], ids["Bzylo Labs"], ids["Aaa Other"]}
+		if got := h.searchIDs("organisations", "zylo"); !slices.Equal(got, after) {
+			t.Errorf("after renames and a delete: %v, want %v", got, after)
+		}
+		if got := h.searchIDs("organisations", "holding"); len(got) != 0 {
+			t.Errorf("the old name holding still finds %v", got)
+		}
 	})
 }
 

@@ -81,9 +81,8 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Agreem
 	if f.SignedTo > 0 {
 		q = q.Where("signed_on <> '' AND signed_on < ?", strconv.Itoa(f.SignedTo+1))
 	}
-	q = search.Matching(q, db, "agreements", f.Q, p.IsRanked())
 	var rows []Agreement
-	if err := p.Find(q, &rows); err != nil {
+	if err := search.Find(q, db, "agreements", f.Q, p, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(a Agreement, field string) page.Key {

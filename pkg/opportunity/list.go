@@ -103,9 +103,8 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Opport
 		}
 		q = q.Where("valid_until >= ?", Today(now))
 	}
-	q = search.Matching(q, db, "opportunities", f.Q, p.IsRanked())
 	var rows []Opportunity
-	if err := p.Find(q, &rows); err != nil {
+	if err := search.Find(q, db, "opportunities", f.Q, p, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(o Opportunity, field string) page.Key {

@@ -46,7 +46,7 @@ var Sort = page.Spec{
 // detection use.
 var columns = database.Columns[Organisation]("name_key", "website_host", "search_text", "search_name")
 
-func (f Filter) apply(db *database.DB, q *gorm.DB, ranked bool) *gorm.DB {
+func (f Filter) apply(q *gorm.DB) *gorm.DB {
 	q = q.Where("archived = ?", f.Archived)
 	if f.Country != "" {
 		q = q.Where("country = ?", f.Country)
@@ -75,7 +75,7 @@ func (f Filter) apply(db *database.DB, q *gorm.DB, ranked bool) *gorm.DB {
 	if system, id, ok := strings.Cut(f.ExternalID, ":"); ok {
 		q = q.Where("id IN (SELECT organisation_id FROM organisation_external_ids WHERE system = ? AND external_id = ?)", system, id)
 	}
-	return search.Matching(q, db, "organisations", f.Q, ranked)
+	return q
 }
 
 // List returns one page of organisations with their focus areas.
@@ -83,9 +83,9 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) (_ []Orga
 	ctx, span := telemetry.Start(ctx, "organisation.List", attribute.Bool("search", f.Q != ""), attribute.Int("limit", p.Limit))
 	defer func() { telemetry.End(span, err) }()
 	p = p.Ranked(search.RankSQL("organisations", f.Q))
-	q := f.apply(db, p.Select(db.Conn(ctx).Table("organisations"), columns), p.IsRanked())
+	q := f.apply(p.Select(db.Conn(ctx).Table("organisations"), columns))
 	var rows []Organisation
-	if err := p.Find(q, &rows); err != nil {
+	if err := search.Find(q, db, "organisations", f.Q, p, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, sortKey)
@@ -118,6 +118,12 @@ func MatchClause(db *database.DB, table, query string) search.Clause {
 	c := search.Condition(db, "organisations", query)
 	if c.SQL == "" {
 		return c
+	}
+	if db.Engine == database.Postgres {
+		// Correlated, so that a list read in its order checks each row's
+		// organisation by its id; as a whole list (Matching's union) it is
+		// the same semi-join as IN.
+		return search.Clause{SQL: "EXISTS (SELECT 1 FROM organisations WHERE organisations.id = " + table + ".organisation_id AND " + c.SQL + ")", Args: c.Args}
 	}
 	return search.Clause{SQL: table + ".organisation_id IN (SELECT organisations.id FROM organisations WHERE " + c.SQL + ")", Args: c.Args}
 }

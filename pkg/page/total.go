@@ -1,6 +1,8 @@
 package page
 
 import (
+	"reflect"
+
 	"github.com/innomunich/platform/pkg/database"
 	"gorm.io/gorm"
 )
@@ -61,4 +63,49 @@ func count(q *gorm.DB) (Total, error) {
 	}
 	// No estimate (SQLite): the lower bound.
 	return Total{Count: max(int64(est), ExactTotalUpTo), Estimated: true}, nil
+}
+
+// FindBuckets reads a ranked page one relevance bucket at a time, best
+// first, and stops as soon as the page is full. bucket(r) is the list's
+// query narrowed to the rows of rank r (0 … buckets-1), read in the list's
+// own order, which an index can serve, so the rank costs no sort of every
+// match; or, with rest, narrowed to the rows of rank r and worse, read in
+// the ranked order as Find reads a page, and the last bucket read. The
+// buckets before the cursor's are skipped, and the cursor's bucket
+// continues after it. base, the query of every row of the page, is what
+// include=total counts. rows is a pointer to a slice, as for Find.
+func (p Page) FindBuckets(base *gorm.DB, rows any, buckets int, bucket func(rank int) (q *gorm.DB, rest bool)) error {
+	if p.total != nil {
+		t, err := count(base)
+		if err != nil {
+			return err
+		}
+		*p.total = t
+	}
+	out := reflect.ValueOf(rows).Elem()
+	out.SetLen(0)
+	first := 0
+	if p.after != nil {
+		first = p.after.Rank
+	}
+	for r := first; r < buckets && out.Len() <= p.Limit; r++ {
+		q, rest := bucket(r)
+		u := p
+		u.Limit = p.Limit - out.Len()
+		if !rest { // the bucket's rows in the list's order, after the cursor in its bucket
+			u.rank = nil
+			if p.after != nil && r != p.after.Rank {
+				u.after = nil
+			}
+		}
+		part := reflect.New(out.Type())
+		if err := u.Apply(q).Find(part.Interface()).Error; err != nil {
+			return err
+		}
+		out.Set(reflect.AppendSlice(out, part.Elem()))
+		if rest {
+			break
+		}
+	}
+	return nil
 }

@@ -551,9 +551,8 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 	}
 	// A person is also found by their organisation's name, ranked below
 	// their own name (search.RankOther).
-	q = search.Matching(q, db, "people", f.Q, p.IsRanked(), organisation.MatchClause(db, "people", f.Q))
 	var rows []Person
-	if err := p.Find(q, &rows); err != nil {
+	if err := search.Find(q, db, "people", f.Q, p, &rows, organisation.MatchClause(db, "people", f.Q)); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(x Person, field string) page.Key {

@@ -75,9 +75,8 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Projec
 	if f.ActiveOn != "" {
 		q = q.Where("start_date <= ? AND (end_date IS NULL OR end_date >= ?) AND phase <> 'discontinued'", f.ActiveOn, f.ActiveOn)
 	}
-	q = search.Matching(q, db, "projects", f.Q, p.IsRanked())
 	var rows []Project
-	if err := p.Find(q, &rows); err != nil {
+	if err := search.Find(q, db, "projects", f.Q, p, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(x Project, field string) page.Key {

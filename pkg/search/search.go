@@ -296,9 +296,18 @@ func matchAll(table, fts string, terms []string) Clause {
 // the planner must finish before the list's order applies: the matches
 // are found by index and sorted.
 func Matching(q *gorm.DB, db *database.DB, table, query string, ranked bool, also ...Clause) *gorm.DB {
-	c := Condition(db, table, query)
-	if c.SQL == "" {
-		return q
+	m, _ := matching(q, db, table, Condition(db, table, query), ranked, Clause{}, also)
+	return m
+}
+
+// matching is Matching with one more condition, narrow, that the page's
+// rows must meet but that the choice of plan leaves out (a relevance
+// bucket: its selectivity is the planner's guess, and the list is read in
+// order or the matches sorted for the matches' density, not the
+// bucket's). dense reports that PostgreSQL reads the list in its order.
+func matching(q *gorm.DB, db *database.DB, table string, own Clause, ranked bool, narrow Clause, also []Clause) (_ *gorm.DB, dense bool) {
+	if own.SQL == "" {
+		return q, false
 	}
 	// Matches of the other conditions join as a union of ids, which each
 	// part finds by its own index; an OR of the conditions would read the
@@ -308,11 +317,19 @@ func Matching(q *gorm.DB, db *database.DB, table, query string, ranked bool, als
 	if db.Engine == database.SQLite {
 		key = table + ".rowid"
 	}
+	c, or := own, own
 	for _, a := range also {
 		if a.SQL != "" {
 			sel := "SELECT " + key + " FROM " + table + " WHERE "
 			c = Clause{SQL: key + " IN (" + sel + c.SQL + " UNION " + sel + a.SQL + ")", Args: append(append([]any{}, c.Args...), a.Args...)}
+			or = Clause{SQL: "(" + or.SQL + " OR " + a.SQL + ")", Args: append(append([]any{}, or.Args...), a.Args...)}
 		}
+	}
+	narrowed := func(m *gorm.DB) *gorm.DB {
+		if narrow.SQL == "" {
+			return m
+		}
+		return m.Where(narrow.SQL, narrow.Args...)
 	}
 	m := q.Session(&gorm.Session{}).Where(c.SQL, c.Args...) // q stays without the condition
 	if db.Engine == database.SQLite {
@@ -325,28 +342,33 @@ func Matching(q *gorm.DB, db *database.DB, table, query string, ranked bool, als
 		if ranked {
 			m = m.Table(table + " NOT INDEXED")
 		}
-		return m
+		return narrowed(m), false
 	}
 	if ranked {
-		return m
+		return narrowed(m), false
 	}
 	rows, err := db.EstimateRows(q)
 	if err != nil {
 		_ = m.AddError(err)
-		return m
+		return m, false
 	}
 	if rows < smallList {
-		return m
+		return narrowed(m), false
 	}
 	matches, err := db.EstimateRows(m)
 	if err != nil {
 		_ = m.AddError(err)
-		return m
+		return m, false
 	}
 	if matches >= denseAbove*rows {
-		return m
+		// Read in the list's order, each row checked: the other
+		// conditions as an OR of correlated lookups (its organisation by
+		// its id), not as the union, whose every id would be collected
+		// before the first row is read.
+		return narrowed(q.Session(&gorm.Session{}).Where(or.SQL, or.Args...)), true
 	}
-	return m.Session(&gorm.Session{NewDB: true}).Table("(?) AS "+table, m.Clauses(fence{}))
+	m = narrowed(m)
+	return m.Session(&gorm.Session{NewDB: true}).Table("(?) AS "+table, m.Clauses(fence{})), false
 }
 
 // fence ends a subquery with OFFSET 0, which keeps PostgreSQL from

@@ -61,9 +61,8 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Trip, 
 	if f.ParticipantOrganisation != "" {
 		q = q.Where("id IN (SELECT trip_id FROM trip_participants WHERE organisation_id = ? AND status <> 'cancelled')", f.ParticipantOrganisation)
 	}
-	q = search.Matching(q, db, "trips", f.Q, p.IsRanked())
 	var rows []Trip
-	if err := p.Find(q, &rows); err != nil {
+	if err := search.Find(q, db, "trips", f.Q, p, &rows); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(t Trip, field string) page.Key {
