@@ -31,13 +31,13 @@ var denseTerms = 20000
 // On PostgreSQL a ranked page is read bucket by bucket (page.FindBuckets),
 // best first, and stops when it is full. The exact, prefix and word-prefix
 // buckets are found through search_terms, a btree of every name and word
-// start (migration 00034): where the bucket is small, its candidates are
-// looked up there and sorted; where it is large, the list is read in its
-// order and each row's rank checked, which finds a page within a few
-// hundred rows. The rest (every word somewhere in the names; found only in
-// other text or through also) is read as Matching reads the list: in its
-// order, a bucket at a time, where the matches are dense, otherwise every
-// match found by the text index and ranked. So a word in a sixth of a
+// start (migration 00034): their candidates are looked up there and
+// sorted, unless the bucket has denseTerms entries or more; then the rest
+// of the page is ranked at once, as Matching ranks a page. The last two
+// buckets (every word somewhere in the names; found only in other text or
+// through also) are read as Matching reads the list: in its order, a
+// bucket at a time, where the matches are dense, otherwise every match
+// found by its index and sorted. So a word in a sixth of a
 // million records, whose best five are names that begin with it, no
 // longer ranks every record that contains it.
 //
@@ -65,11 +65,9 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 		case RankWordPrefix:
 			terms = Clause{SQL: `term LIKE ? ESCAPE '\'`, Args: []any{escapeLike(phrase) + "%"}}
 		case RankName:
-			m, _ := matching(q, db, table, nameCondition(table, query), false, is, nil)
-			return m, false
+			return matching(q, db, table, nameCondition(table, query), false, is, nil), false
 		default:
-			m, _ := matching(q, db, table, Condition(db, table, query), false, is, also)
-			return m, false
+			return matching(q, db, table, Condition(db, table, query), false, is, also), false
 		}
 		sel := "SELECT id FROM search_terms WHERE tbl = ? AND " + terms.SQL
 		args := append([]any{table}, terms.Args...)
@@ -84,8 +82,7 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 			}
 			if n >= denseTerms {
 				at := Clause{SQL: "(" + rank.SQL + ") >= ?", Args: append(append([]any{}, rank.Args...), r)}
-				m, _ := matching(q, db, table, Condition(db, table, query), true, at, also)
-				return m, true
+				return matching(q, db, table, Condition(db, table, query), true, at, also), true
 			}
 		}
 		// The candidates first, then their order: in a fenced subquery, as

@@ -296,18 +296,17 @@ func matchAll(table, fts string, terms []string) Clause {
 // the planner must finish before the list's order applies: the matches
 // are found by index and sorted.
 func Matching(q *gorm.DB, db *database.DB, table, query string, ranked bool, also ...Clause) *gorm.DB {
-	m, _ := matching(q, db, table, Condition(db, table, query), ranked, Clause{}, also)
-	return m
+	return matching(q, db, table, Condition(db, table, query), ranked, Clause{}, also)
 }
 
 // matching is Matching with one more condition, narrow, that the page's
 // rows must meet but that the choice of plan leaves out (a relevance
 // bucket: its selectivity is the planner's guess, and the list is read in
 // order or the matches sorted for the matches' density, not the
-// bucket's). dense reports that PostgreSQL reads the list in its order.
-func matching(q *gorm.DB, db *database.DB, table string, own Clause, ranked bool, narrow Clause, also []Clause) (_ *gorm.DB, dense bool) {
+// bucket's).
+func matching(q *gorm.DB, db *database.DB, table string, own Clause, ranked bool, narrow Clause, also []Clause) *gorm.DB {
 	if own.SQL == "" {
-		return q, false
+		return q
 	}
 	// Matches of the other conditions join as a union of ids, which each
 	// part finds by its own index; an OR of the conditions would read the
@@ -342,33 +341,33 @@ func matching(q *gorm.DB, db *database.DB, table string, own Clause, ranked bool
 		if ranked {
 			m = m.Table(table + " NOT INDEXED")
 		}
-		return narrowed(m), false
+		return narrowed(m)
 	}
 	if ranked {
-		return narrowed(m), false
+		return narrowed(m)
 	}
 	rows, err := db.EstimateRows(q)
 	if err != nil {
 		_ = m.AddError(err)
-		return m, false
+		return m
 	}
 	if rows < smallList {
-		return narrowed(m), false
+		return narrowed(m)
 	}
 	matches, err := db.EstimateRows(m)
 	if err != nil {
 		_ = m.AddError(err)
-		return m, false
+		return m
 	}
 	if matches >= denseAbove*rows {
 		// Read in the list's order, each row checked: the other
 		// conditions as an OR of correlated lookups (its organisation by
 		// its id), not as the union, whose every id would be collected
 		// before the first row is read.
-		return narrowed(q.Session(&gorm.Session{}).Where(or.SQL, or.Args...)), true
+		return narrowed(q.Session(&gorm.Session{}).Where(or.SQL, or.Args...))
 	}
 	m = narrowed(m)
-	return m.Session(&gorm.Session{NewDB: true}).Table("(?) AS "+table, m.Clauses(fence{})), false
+	return m.Session(&gorm.Session{NewDB: true}).Table("(?) AS "+table, m.Clauses(fence{}))
 }
 
 // fence ends a subquery with OFFSET 0, which keeps PostgreSQL from
