@@ -80,10 +80,10 @@ func listPlans(t *testing.T, engine database.Engine) {
 		h.express("", offerID, map[string]any{"organisation_id": org, "person_id": h.newPerson(org, "Tanaka"), "message": "Interested " + strconv.Itoa(k)})
 	}
 
-	// listQuery runs a request and returns the keyset query it sent to table.
 	// listQueries runs a request and returns the keyset queries it sent to
 	// table: one, or on PostgreSQL one per relevance bucket that a ranked
-	// search read (search.Find).
+	// search read (search.Find), and the reads of the buckets' candidates
+	// in the list's order from search_terms.
 	listQueries := func(t *testing.T, path, table string) ([]database.Statement, map[string]any) {
 		t.Helper()
 		sent.Start()
@@ -92,7 +92,7 @@ func listPlans(t *testing.T, engine database.Engine) {
 		if rec.Code != 200 {
 			t.Fatalf("GET %s: %d %s", path, rec.Code, rec.Body.String())
 		}
-		from := regexp.MustCompile("FROM [\"`]?" + table + "[\"`]?[\\s$]")
+		from := regexp.MustCompile("FROM [\"`]?(" + table + "|search_terms)[\"`]?[\\s$]")
 		var out []database.Statement
 		for _, st := range stmts {
 			if from.MatchString(st.SQL+" ") && strings.Contains(st.SQL, "ORDER BY") && strings.Contains(st.SQL, "LIMIT") {

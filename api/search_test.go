@@ -289,6 +289,23 @@ func TestSearchRanksExactPrefixWordSubstringThenOtherText(t *testing.T) {
 		if got := h.searchIDs("organisations", "holding"); len(got) != 0 {
 			t.Errorf("the old name holding still finds %v", got)
 		}
+
+		// Within a bucket the list's own order, which PostgreSQL reads
+		// from search_terms too, follows a change of it alone: the
+		// agreements register, newest signed first, after one is signed.
+		a, b := ids["Aaa Zylo Partners"], ids["Bzylo Labs"]
+		older := h.createAgreement(map[string]any{"title": "Zylo accord", "kind": "mou", "parties": parties(a, b), "signed_on": "2019"})
+		newer := h.createAgreement(map[string]any{"title": "Zylo charter", "kind": "mou", "parties": parties(a, b), "signed_on": "2024"})
+		unsigned := h.createAgreement(map[string]any{"title": "Zylo letter", "kind": "letter_of_intent", "parties": parties(a, b)})
+		if got, want := h.searchIDs("agreements", "zylo"), []string{newer.ID, older.ID, unsigned.ID}; !slices.Equal(got, want) {
+			t.Errorf("agreements: %v, want %v (newest signed first)", got, want)
+		}
+		if code := h.status(request{method: "PATCH", url: "/api/v1/agreements/" + unsigned.ID, headers: map[string]string{"If-Match": `"1"`}, body: map[string]any{"signed_on": "2026-01-15"}}); code != 200 {
+			t.Fatalf("signing: %d", code)
+		}
+		if got, want := h.searchIDs("agreements", "zylo"), []string{unsigned.ID, newer.ID, older.ID}; !slices.Equal(got, want) {
+			t.Errorf("agreements after signing one: %v, want %v (newest signed first)", got, want)
+		}
 	})
 }
 

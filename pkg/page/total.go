@@ -1,6 +1,7 @@
 package page
 
 import (
+	"fmt"
 	"reflect"
 
 	"github.com/innomunich/platform/pkg/database"
@@ -65,16 +66,26 @@ func count(q *gorm.DB) (Total, error) {
 	return Total{Count: max(int64(est), ExactTotalUpTo), Estimated: true}, nil
 }
 
+// Bucket is what FindBuckets reads of one relevance bucket.
+type Bucket struct {
+	// Query is the list's query narrowed to the bucket's rows, read in
+	// the list's own order (nil: the bucket has no rows).
+	Query *gorm.DB
+	// More: Query holds only the bucket's first candidates in the list's
+	// order; when it gives fewer rows than the page still needs, the
+	// bucket is asked again, for the candidates after them.
+	More bool
+}
+
 // FindBuckets reads a ranked page one relevance bucket at a time, best
-// first, and stops as soon as the page is full. bucket(r) is the list's
-// query narrowed to the rows of rank r (0 … buckets-1), read in the list's
-// own order, which an index can serve, so the rank costs no sort of every
-// match; or, with rest, narrowed to the rows of rank r and worse, read in
-// the ranked order as Find reads a page, and the last bucket read. The
-// buckets before the cursor's are skipped, and the cursor's bucket
-// continues after it. base, the query of every row of the page, is what
-// include=total counts. rows is a pointer to a slice, as for Find.
-func (p Page) FindBuckets(base *gorm.DB, rows any, buckets int, bucket func(rank int) (q *gorm.DB, rest bool)) error {
+// first, and stops as soon as the page is full. bucket(r, need) gives the
+// rows of rank r (0 … buckets-1), of which the page still needs need, in
+// the list's own order, which an index can serve, so the rank costs no
+// sort of every match (see Bucket). The buckets before the cursor's are
+// skipped, and the cursor's bucket continues after it (After). base,
+// the query of every row of the page, is what include=total counts. rows
+// is a pointer to a slice, as for Find.
+func (p Page) FindBuckets(base *gorm.DB, rows any, buckets int, bucket func(rank, need int) Bucket) error {
 	if p.total != nil {
 		t, err := count(base)
 		if err != nil {
@@ -88,24 +99,51 @@ func (p Page) FindBuckets(base *gorm.DB, rows any, buckets int, bucket func(rank
 	if p.after != nil {
 		first = p.after.Rank
 	}
-	for r := first; r < buckets && out.Len() <= p.Limit; r++ {
-		q, rest := bucket(r)
+	for r := first; r < buckets && out.Len() <= p.Limit; {
+		need := p.Limit + 1 - out.Len()
+		b := bucket(r, need)
+		if b.Query == nil {
+			r++
+			continue
+		}
+		// The bucket's rows in the list's order, after the cursor in its bucket.
 		u := p
-		u.Limit = p.Limit - out.Len()
-		if !rest { // the bucket's rows in the list's order, after the cursor in its bucket
-			u.rank = nil
-			if p.after != nil && r != p.after.Rank {
-				u.after = nil
-			}
+		u.Limit, u.rank = need-1, nil
+		if p.after != nil && r != p.after.Rank {
+			u.after = nil
 		}
 		part := reflect.New(out.Type())
-		if err := u.Apply(q).Find(part.Interface()).Error; err != nil {
+		if err := u.Apply(b.Query).Find(part.Interface()).Error; err != nil {
 			return err
 		}
 		out.Set(reflect.AppendSlice(out, part.Elem()))
-		if rest {
-			break
+		if !b.More || part.Elem().Len() >= need {
+			r++
 		}
 	}
 	return nil
 }
+
+// KeysetOn is the page's keyset condition (to be given a row's sort value
+// and id) and order on another table's copy of its sort column and id
+// (column, idCol): for reading a bucket's candidates in the list's order.
+func (p Page) KeysetOn(column, idCol string) (cond, order string) {
+	op, dir := ">", "ASC"
+	if p.desc {
+		op, dir = "<", "DESC"
+	}
+	return fmt.Sprintf("(%s, %s) %s (?, ?)", column, idCol, op), fmt.Sprintf("%s %s, %s %s", column, dir, idCol, dir)
+}
+
+// After is the sort value and id of the row the page continues after,
+// when that row is of bucket rank (on a page that is not ranked, rank 0).
+func (p Page) After(rank int) (value any, id string, ok bool) {
+	if p.after == nil || p.after.Rank != rank {
+		return nil, "", false
+	}
+	return p.after.Value, p.after.ID, true
+}
+
+// SortColumn is the SQL column the page is ordered by (within a bucket,
+// on a ranked page).
+func (p Page) SortColumn() string { return p.field.Column }

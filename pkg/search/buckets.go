@@ -1,6 +1,8 @@
 package search
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/innomunich/platform/pkg/database"
@@ -13,15 +15,38 @@ import (
 // and the rank expression checks every candidate.
 const termLength = 48
 
-// denseTerms is the number of search_terms entries of a prefix or
-// word-prefix bucket from which the rest of the page is read by ranking
-// every match (as SQLite does, and as PostgreSQL did before migration
-// 00034) instead of looking the bucket's candidates up one by one: at
-// about 6 µs a candidate against 3–5 µs a match, a bucket this large costs
-// more than the matches do. Reading the list in its order and checking
-// each row's rank does not help either: a name-prefix bucket sits together
-// in name order (every "Müller …" after the "L"s).
-var denseTerms = 20000
+// sortedBy is the default order of each searchable list, which
+// search_terms carries in its column sort (migration 00035), so a
+// bucket's first candidates in the list's order are read from the term
+// indexes alone.
+var sortedBy = map[string]string{
+	"organisations": "name_sort",
+	"people":        "name_sort",
+	"agreements":    "signed_on",
+	"trips":         "start_date",
+	"projects":      "start_sort",
+	"opportunities": "published_sort",
+}
+
+// candidatesPerRow is how many candidates of a bucket are read at first
+// for each row the page still needs: enough for filters that keep one in
+// four (a country, a kind); where they keep fewer, the bucket reads four
+// times as many again, and again.
+var candidatesPerRow = 4
+
+// sparseTerms is the number of search_terms entries beginning with the
+// query below which a bucket's candidates are read from the term range
+// (search_terms_term_idx) and sorted: at most this many index entries.
+// From it on, they are read in the list's order from the entries that
+// begin with the query's first two characters (search_terms_head_idx),
+// which stops after the candidates it needs: at least one in 400 entries
+// of the largest such group (800,000 at one million organisations) is
+// then a candidate.
+var sparseTerms = 2000
+
+// headLength is the length of the beginnings search_terms_head_idx
+// groups terms by (migration 00035).
+const headLength = 2
 
 // Find reads one page of a searchable list into rows (a pointer to a
 // slice): q is the list's query with its filters and p.Select, table its
@@ -30,16 +55,21 @@ var denseTerms = 20000
 //
 // On PostgreSQL a ranked page is read bucket by bucket (page.FindBuckets),
 // best first, and stops when it is full. The exact, prefix and word-prefix
-// buckets are found through search_terms, a btree of every name and word
-// start (migration 00034): their candidates are looked up there and
-// sorted, unless the bucket has denseTerms entries or more; then the rest
-// of the page is ranked at once, as Matching ranks a page. The last two
-// buckets (every word somewhere in the names; found only in other text or
-// through also) are read as Matching reads the list: in its order, a
-// bucket at a time, where the matches are dense, otherwise every match
-// found by its index and sorted. So a word in a sixth of a
-// million records, whose best five are names that begin with it, no
-// longer ranks every record that contains it.
+// buckets are found in search_terms, a btree of every name and word start
+// (migration 00034) that carries the list's order (00035). A bucket's
+// first candidates in that order are read from an index, a few times the
+// rows the page still needs (more if the filters leave too few), then
+// looked up, checked and filtered: when fewer than sparseTerms terms begin
+// with the query, the index range of those terms, sorted; otherwise the
+// terms with the query's first two characters, in the list's order, which
+// stops after the candidates it needs. No term begins with the query: the
+// three buckets are empty, and are not read. The last two buckets (every
+// word somewhere in the names; found only in other text or through also)
+// are read as Matching reads the list: in its order, a bucket at a time,
+// where the matches are dense, otherwise every match found by its index
+// and sorted. So a word in a sixth of a million records, whose best five
+// are names that begin with it, no longer ranks every record that
+// contains it.
 //
 // SQLite reads a ranked page in one statement: FTS5 gives the matches by
 // rowid and ranking them costs little at the sizes it serves
@@ -49,50 +79,116 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 	if !p.IsRanked() || db.Engine != database.Postgres || phrase == "" || strings.Contains(phrase, "|") {
 		return p.Find(Matching(q, db, table, query, p.IsRanked(), also...), rows)
 	}
+	if sortedBy[table] != p.SortColumn() {
+		return fmt.Errorf("search: search_terms of %s are in the order of %q, the ranked page in that of %q", table, sortedBy[table], p.SortColumn())
+	}
 	rank := Rank(table, query)
 	base := Matching(q, db, table, query, true, also...)
 	if r := []rune(phrase); len(r) > termLength {
 		phrase = string(r[:termLength])
 	}
-	return p.FindBuckets(base, rows, RankOther+1, func(r int) (*gorm.DB, bool) {
+	// How many terms begin with the query, up to sparseTerms: none, and
+	// the first three buckets are empty.
+	var terms int
+	err := q.Session(&gorm.Session{NewDB: true}).Raw(`SELECT count(*) FROM (SELECT FROM search_terms WHERE tbl = ? AND term LIKE ? ESCAPE '\' LIMIT ?) AS t`,
+		table, escapeLike(phrase)+"%", sparseTerms).Scan(&terms).Error
+	if err != nil {
+		return err
+	}
+	dense := terms >= sparseTerms && len([]rune(phrase)) >= headLength
+	var next *candidates // the bucket being read, when it is asked again
+	return p.FindBuckets(base, rows, RankOther+1, func(r, need int) page.Bucket {
 		is := Clause{SQL: "(" + rank.SQL + ") = ?", Args: append(append([]any{}, rank.Args...), r)}
-		var terms Clause
 		switch r {
-		case RankExact:
-			terms = Clause{SQL: "term = ? AND NOT word", Args: []any{phrase}}
-		case RankPrefix:
-			terms = Clause{SQL: `term LIKE ? ESCAPE '\' AND NOT word`, Args: []any{escapeLike(phrase) + "%"}}
-		case RankWordPrefix:
-			terms = Clause{SQL: `term LIKE ? ESCAPE '\'`, Args: []any{escapeLike(phrase) + "%"}}
 		case RankName:
-			return matching(q, db, table, nameCondition(table, query), false, is, nil), false
-		default:
-			return matching(q, db, table, Condition(db, table, query), false, is, also), false
+			return page.Bucket{Query: matching(q, db, table, nameCondition(table, query), false, is, nil)}
+		case RankOther:
+			return page.Bucket{Query: matching(q, db, table, Condition(db, table, query), false, is, also)}
 		}
-		sel := "SELECT id FROM search_terms WHERE tbl = ? AND " + terms.SQL
-		args := append([]any{table}, terms.Args...)
-		if r != RankExact {
-			// A bucket of tens of thousands costs more looked up one
-			// candidate at a time than every match ranked at once: the
-			// rest of the page is read so.
-			var n int
-			if err := q.Session(&gorm.Session{NewDB: true}).Raw("SELECT count(*) FROM ("+sel+" LIMIT ?) AS t", append(args, denseTerms)...).Scan(&n).Error; err != nil {
-				_ = q.AddError(err)
-				return q, false
-			}
-			if n >= denseTerms {
-				at := Clause{SQL: "(" + rank.SQL + ") >= ?", Args: append(append([]any{}, rank.Args...), r)}
-				return matching(q, db, table, Condition(db, table, query), true, at, also), true
-			}
+		if terms == 0 {
+			return page.Bucket{}
 		}
-		// The candidates first, then their order: in a fenced subquery, as
-		// Matching's sparse path. Left to itself the planner reads the list
-		// in its order and looks each row up, but a bucket's rows sit
-		// together in name order (every "Huber …" after the "H"s), so it
-		// passed hundreds of thousands of rows to find them.
-		m := q.Session(&gorm.Session{}).Where(table+".id IN ("+sel+")", args...).Where(is.SQL, is.Args...)
-		return m.Session(&gorm.Session{NewDB: true}).Table("(?) AS "+table, m.Clauses(fence{})), false
+		if next == nil || next.rank != r {
+			next = &candidates{rank: r, n: candidatesPerRow * need, dense: dense && r != RankExact}
+		}
+		ids, more, err := next.read(q, p, table, phrase)
+		if err != nil {
+			_ = q.AddError(err)
+			return page.Bucket{Query: q}
+		}
+		if len(ids) == 0 {
+			return page.Bucket{}
+		}
+		// Looked up and sorted in a fenced subquery: left to itself the
+		// planner may read the list in its order and check each row, but
+		// a bucket's rows sit together in name order (every "Huber …"
+		// after the "H"s).
+		m := q.Session(&gorm.Session{}).Where(table+".id IN ?", ids).Where(is.SQL, is.Args...)
+		return page.Bucket{Query: m.Session(&gorm.Session{NewDB: true}).Table("(?) AS "+table, m.Clauses(fence{})), More: more}
 	})
+}
+
+// candidates reads a bucket's candidates from search_terms in the
+// list's order (its column sort), n at a time and four times as many each
+// time the bucket is asked again (when the filters left too few of them).
+type candidates struct {
+	rank      int
+	n         int
+	dense     bool   // read from search_terms_head_idx, in order
+	sort, id  string // the last candidate read
+	continues bool
+}
+
+// read returns the next candidates' ids and whether there may be more.
+// The exact bucket's are the records with a name that is phrase; the
+// prefix bucket's, those with a name that begins with it; the word-prefix
+// bucket's, those with a later word of a name that does (migration 00035
+// leaves out the word starts that begin a name of the same record). Their
+// rank is checked on the rows, as every bucket's.
+func (c *candidates) read(q *gorm.DB, p page.Page, table, phrase string) ([]string, bool, error) {
+	word := c.rank == RankWordPrefix
+	var sql string
+	var args []any
+	switch {
+	case c.rank == RankExact:
+		sql, args = "SELECT id, sort FROM search_terms WHERE tbl = ? AND term = ? AND NOT word", []any{table, phrase}
+	case c.dense:
+		// In the list's order from the entries of the same first two
+		// characters; left(term, n), not LIKE, so that the planner cannot
+		// take the range of the term index instead and sort it.
+		sql = "SELECT id, sort FROM search_terms WHERE tbl = ? AND left(term, " + strconv.Itoa(headLength) + ") = ? AND word = ? AND left(term, ?) = ?"
+		args = []any{table, string([]rune(phrase)[:headLength]), word, len([]rune(phrase)), phrase}
+	default:
+		sql = `SELECT id, sort FROM search_terms WHERE tbl = ? AND term LIKE ? ESCAPE '\' AND word = ?`
+		args = []any{table, escapeLike(phrase) + "%", word}
+	}
+	cond, order := p.KeysetOn("sort", "id")
+	if c.continues {
+		sql += " AND " + cond
+		args = append(args, c.sort, c.id)
+	} else if v, id, ok := p.After(c.rank); ok {
+		sql += " AND " + cond
+		args = append(args, v, id)
+	}
+	sql += " ORDER BY " + order + " LIMIT ?"
+	args = append(args, c.n)
+	var found []struct{ ID, Sort string }
+	if err := q.Session(&gorm.Session{NewDB: true}).Raw(sql, args...).Scan(&found).Error; err != nil {
+		return nil, false, err
+	}
+	// A record with several names that begin with phrase comes once.
+	ids := make([]string, 0, len(found))
+	for i, f := range found {
+		if i == 0 || f.ID != found[i-1].ID {
+			ids = append(ids, f.ID)
+		}
+	}
+	more := len(found) == c.n
+	if more {
+		c.sort, c.id, c.continues = found[len(found)-1].Sort, found[len(found)-1].ID, true
+		c.n *= 4
+	}
+	return ids, more, nil
 }
 
 // nameCondition is the condition that every word of query is in the

@@ -6,25 +6,33 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
+	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/search"
 )
 
-// A ranked page is the same whichever way its buckets are read: each
-// looked up in search_terms and read in the list's order, or (a bucket of
-// many candidates) the rest ranked at once; and paging through it, page
-// by page, gives every match once in that order.
+// A ranked page is the same whichever way its buckets are read: their
+// candidates read from search_terms in the list's order a few at a time,
+// or one at a time at first and then more when a filter leaves too few,
+// from the range of terms that begin with the query or from those with
+// its first two characters; and paging through it, page by page, gives
+// every match once in that order.
 func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		ctx := auth.With(context.Background(), auth.System("test"))
 		names := []string{"Kamo", "Kamo Bio", "Kamogawa Pharma", "Aoi Kamo Labs", "Kamome Therapeutics", "Bikamo", "Zeta Kamo",
-			"Kamoi Works", "Ao Kamoshika", "Other Co"}
+			"Kamoi Works", "Ao Kamoshika", "Other Co", "Kamo Denki", "Kamo Seiyaku", "Kamo Tech", "Kamo Ventures", "Iwa Kamo Shoji"}
+		german := map[string]bool{"Kamo Bio": true, "Kamo Tech": true, "Zeta Kamo": true, "Bikamo": true, "Other Co": true}
 		for i, n := range names {
 			o := organisation.Organisation{Name: n, Kind: "biotech", Country: "JP"}
+			if german[n] {
+				o.Country = "DE"
+			}
 			if n == "Other Co" {
 				o.City = "Kamo"
 			}
@@ -32,7 +40,7 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 				t.Fatalf("%d %s: %v", i, n, err)
 			}
 		}
-		read := func(limit int) []string {
+		read := func(limit int, country string) []string {
 			var out []string
 			cursor := ""
 			for range 20 {
@@ -40,7 +48,7 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				rows, next, err := organisation.List(ctx, db, organisation.Filter{Q: "kamo"}, p)
+				rows, next, err := organisation.List(ctx, db, organisation.Filter{Q: "kamo", Country: country}, p)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -55,20 +63,82 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 			t.Fatal("more than 20 pages")
 			return nil
 		}
-		want := []string{"Kamo", "Kamo Bio", "Kamogawa Pharma", "Kamoi Works", "Kamome Therapeutics", "Ao Kamoshika", "Aoi Kamo Labs",
-			"Zeta Kamo", "Bikamo", "Other Co"}
-		if got := read(50); !slices.Equal(got, want) {
-			t.Errorf("one page:\n got %q\nwant %q", got, want)
+		want := []string{"Kamo", "Kamo Bio", "Kamo Denki", "Kamo Seiyaku", "Kamo Tech", "Kamo Ventures", "Kamogawa Pharma", "Kamoi Works",
+			"Kamome Therapeutics", "Ao Kamoshika", "Aoi Kamo Labs", "Iwa Kamo Shoji", "Zeta Kamo", "Bikamo", "Other Co"}
+		wantDE := []string{"Kamo Bio", "Kamo Tech", "Zeta Kamo", "Bikamo", "Other Co"}
+		check := func(how string) {
+			t.Helper()
+			for _, limit := range []int{50, 3, 2, 1} {
+				if got := read(limit, ""); !slices.Equal(got, want) {
+					t.Errorf("%s, %d a page:\n got %q\nwant %q", how, limit, got, want)
+				}
+				if got := read(limit, "DE"); !slices.Equal(got, wantDE) {
+					t.Errorf("%s, %d a page, country=DE:\n got %q\nwant %q", how, limit, got, wantDE)
+				}
+			}
 		}
-		if got := read(2); !slices.Equal(got, want) {
-			t.Errorf("two at a time:\n got %q\nwant %q", got, want)
+		check("as they come")
+		defer search.SetCandidatesPerRow(1)()
+		check("one candidate a row at first")
+		defer search.SetSparseTerms(1)()
+		check("one candidate a row at first, read in order of their first two characters")
+	})
+}
+
+// The candidates come from search_terms in the list's order, so that
+// order must follow a change of the list's sort column alone, with the
+// names unchanged: an agreement signed after the others comes first in
+// the register (newest signed first), also when a page reads only as
+// many candidates as it needs rows.
+func TestRankedPagesFollowAChangeOfTheListsOrder(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := auth.With(context.Background(), auth.System("test"))
+		var parties []agreement.Party
+		for _, n := range []string{"Aoi Labs", "Isar Works"} {
+			o, err := organisation.Create(ctx, db, organisation.Organisation{Name: n, Kind: "biotech", Country: "JP"}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			parties = append(parties, agreement.Party{OrganisationID: o.ID})
 		}
-		defer search.SetDenseTerms(1)()
-		if got := read(50); !slices.Equal(got, want) {
-			t.Errorf("one page, buckets ranked at once:\n got %q\nwant %q", got, want)
+		ids := map[string]string{}
+		for _, a := range []agreement.Agreement{
+			{Title: "Kamo accord", SignedOn: "2019"},
+			{Title: "Kamo charter", SignedOn: "2024"},
+			{Title: "Kamo letter"},
+		} {
+			a.Kind, a.Parties = "mou", parties
+			made, err := agreement.Create(ctx, db, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids[made.ID] = a.Title
 		}
-		if got := read(3); !slices.Equal(got, want) {
-			t.Errorf("three at a time, buckets ranked at once:\n got %q\nwant %q", got, want)
+		first := func() string {
+			t.Helper()
+			p, err := agreement.Sort.Parse(page.Params{Limit: "1", Searching: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, _, err := agreement.List(ctx, db, agreement.Filter{Q: "kamo"}, p)
+			if err != nil || len(rows) != 1 {
+				t.Fatalf("%v %v", rows, err)
+			}
+			return rows[0].Title
+		}
+		defer search.SetCandidatesPerRow(1)()
+		if got := first(); got != "Kamo charter" {
+			t.Errorf("first: %s, want Kamo charter (signed 2024)", got)
+		}
+		for id, title := range ids {
+			if title == "Kamo letter" {
+				if _, err := agreement.Update(ctx, db, id, 1, agreement.Patch{SignedOn: opt.Of("2026-01-15")}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if got := first(); got != "Kamo letter" {
+			t.Errorf("after signing the letter: %s first, want Kamo letter (signed 2026)", got)
 		}
 	})
 }

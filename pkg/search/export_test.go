@@ -1,10 +1,19 @@
 package search
 
-// SetDenseTerms sets the bucket size from which a ranked page reads the
-// rest by ranking every match (denseTerms), until the returned func
-// restores it.
-func SetDenseTerms(n int) (restore func()) {
-	old := denseTerms
-	denseTerms = n
-	return func() { denseTerms = old }
+// SetCandidatesPerRow sets how many candidates of a bucket read in the
+// list's order are read at first for each row the page needs
+// (candidatesPerRow), until the returned func restores it.
+func SetCandidatesPerRow(n int) (restore func()) {
+	old := candidatesPerRow
+	candidatesPerRow = n
+	return func() { candidatesPerRow = old }
+}
+
+// SetSparseTerms sets the number of terms from which a bucket's
+// candidates are read in order from search_terms_head_idx (sparseTerms),
+// until the returned func restores it.
+func SetSparseTerms(n int) (restore func()) {
+	old := sparseTerms
+	sparseTerms = n
+	return func() { sparseTerms = old }
 }
