@@ -142,3 +142,39 @@ func TestRankedPagesFollowAChangeOfTheListsOrder(t *testing.T) {
 		}
 	})
 }
+
+// A word inside a name (Japanese names have no spaces) ranks after the
+// names that begin with it and before the records that have it only in
+// other text; a short word found through the grams of a short name is
+// such other text, not a name.
+func TestAShortWordInsideANameRanksBetweenPrefixAndOtherText(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := auth.With(context.Background(), auth.System("test"))
+		for _, o := range []organisation.Organisation{
+			{Name: "Kyoto Labs", ShortName: "創薬"},
+			{Name: "大阪創薬株式会社"},
+			{Name: "創薬研究所"},
+			{Name: "Osaka Soyaku", City: "大阪"},
+		} {
+			o.Kind, o.Country = "biotech", "JP"
+			if _, err := organisation.Create(ctx, db, o, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p, err := organisation.Sort.Parse(page.Params{Searching: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _, err := organisation.List(ctx, db, organisation.Filter{Q: "創薬"}, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, o := range rows {
+			got = append(got, o.Name)
+		}
+		if want := []string{"創薬研究所", "大阪創薬株式会社", "Kyoto Labs"}; !slices.Equal(got, want) {
+			t.Errorf("q=創薬: %q, want %q", got, want)
+		}
+	})
+}

@@ -44,17 +44,30 @@ func Rank(table, query string) Clause {
 	}
 	col := table + `.search_name LIKE ? ESCAPE '\'`
 	phrase := escapeLike(strings.Join(words, " "))
+	all := namesHaveAll(table, words)
+	return Clause{
+		SQL:  "CASE WHEN " + col + " THEN 0 WHEN " + col + " THEN 1 WHEN " + col + " THEN 2 WHEN " + all.SQL + " THEN 3 ELSE 4 END",
+		Args: append([]any{"%| " + phrase + " |%", "%| " + phrase + "%", "% " + phrase + "%"}, all.Args...),
+	}
+}
+
+// namesHaveAll is the condition that every word is in the names of a row
+// of table: its rank is RankName or better.
+func namesHaveAll(table string, words []string) Clause {
 	all := make([]string, len(words))
-	args := []any{"%| " + phrase + " |%", "%| " + phrase + "%", "% " + phrase + "%"}
+	var args []any
 	for i, w := range words {
-		all[i] = col
+		all[i] = table + `.search_name LIKE ? ESCAPE '\'`
 		args = append(args, LikePattern(w))
 	}
-	return Clause{
-		SQL: "CASE WHEN " + col + " THEN 0 WHEN " + col + " THEN 1 WHEN " + col + " THEN 2 WHEN " +
-			strings.Join(all, " AND ") + " THEN 3 ELSE 4 END",
-		Args: args,
-	}
+	return Clause{SQL: "(" + strings.Join(all, " AND ") + ")", Args: args}
+}
+
+// wordBegins is the condition that a word of the names of a row of table
+// begins with phrase (the words joined): its rank is RankWordPrefix or
+// better, as the first word of a name follows "| ".
+func wordBegins(table, phrase string) Clause {
+	return Clause{SQL: table + `.search_name LIKE ? ESCAPE '\'`, Args: []any{"% " + escapeLike(phrase) + "%"}}
 }
 
 func escapeLike(s string) string {
