@@ -34,6 +34,11 @@ var sortedBy = map[string]string{
 // times as many again, and again.
 var candidatesPerRow = 4
 
+// maxCandidates bounds one read of a bucket's candidates (they go to the
+// database again as one array): a filter that keeps almost none of a
+// dense bucket reads it in steps of this many.
+const maxCandidates = 10000
+
 // sparseTerms is the number of search_terms entries beginning with the
 // query below which a bucket's candidates are read from the term range
 // (search_terms_term_idx) and sorted: at most this many index entries.
@@ -108,15 +113,11 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 	if r := []rune(phrase); len(r) > termLength {
 		phrase = string(r[:termLength])
 	}
-	// How many terms begin with the query, up to sparseTerms: none, and
-	// the first three buckets are empty.
-	var terms int
-	err := q.Session(&gorm.Session{NewDB: true}).Raw(`SELECT count(*) FROM (SELECT FROM search_terms WHERE tbl = ? AND term LIKE ? ESCAPE '\' LIMIT ?) AS t`,
-		table, escapeLike(phrase)+"%", sparseTerms).Scan(&terms).Error
-	if err != nil {
-		return err
-	}
-	dense := terms >= sparseTerms && len([]rune(phrase)) >= headLength
+	// How many terms begin with the query, up to sparseTerms, counted
+	// when a page first reads one of the three buckets they give (a page
+	// that continues in a later bucket does not): none, and they are
+	// empty.
+	terms := -1
 	var next *candidates // the bucket being read, when it is asked again
 	return p.FindBuckets(base, rows, RankOther+1, func(r, need int) page.Bucket {
 		is := Clause{SQL: "(" + rank.SQL + ") = ?", Args: append(append([]any{}, rank.Args...), r)}
@@ -126,11 +127,20 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 		case RankOther:
 			return page.Bucket{Query: matching(q, db, table, Condition(db, table, query), false, is, also)}
 		}
+		if terms < 0 {
+			err := q.Session(&gorm.Session{NewDB: true}).Raw(`SELECT count(*) FROM (SELECT FROM search_terms WHERE tbl = ? AND term LIKE ? ESCAPE '\' LIMIT ?) AS t`,
+				table, escapeLike(phrase)+"%", sparseTerms).Scan(&terms).Error
+			if err != nil {
+				_ = q.AddError(err)
+				return page.Bucket{Query: q}
+			}
+		}
 		if terms == 0 {
 			return page.Bucket{}
 		}
 		if next == nil || next.rank != r {
-			next = &candidates{rank: r, n: candidatesPerRow * need, dense: dense && r != RankExact}
+			dense := terms >= sparseTerms && len([]rune(phrase)) >= headLength && r != RankExact
+			next = &candidates{rank: r, n: min(candidatesPerRow*need, maxCandidates), dense: dense}
 		}
 		ids, more, err := next.read(q, p, table, phrase)
 		if err != nil {
@@ -144,20 +154,20 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 		// planner may read the list in its order and check each row, but
 		// a bucket's rows sit together in name order (every "Huber …"
 		// after the "H"s).
-		m := q.Session(&gorm.Session{}).Where(table+".id IN ?", ids).Where(is.SQL, is.Args...)
+		m := q.Session(&gorm.Session{}).Where(table+".id = ANY(?::uuid[])", database.TextArray(ids)).Where(is.SQL, is.Args...)
 		return page.Bucket{Query: m.Session(&gorm.Session{NewDB: true}).Table("(?) AS "+table, m.Clauses(fence{})), More: more}
 	})
 }
 
 // candidates reads a bucket's candidates from search_terms in the
 // list's order (its column sort), n at a time and four times as many each
-// time the bucket is asked again (when the filters left too few of them).
+// time the bucket is asked again (when the filters left too few of them),
+// up to maxCandidates.
 type candidates struct {
-	rank      int
-	n         int
-	dense     bool   // read from search_terms_head_idx, in order
-	sort, id  string // the last candidate read
-	continues bool
+	rank     int
+	n        int
+	dense    bool   // read from search_terms_head_idx, in order
+	sort, id string // the last candidate read; id "" before the first read
 }
 
 // read returns the next candidates' ids and whether there may be more.
@@ -184,7 +194,7 @@ func (c *candidates) read(q *gorm.DB, p page.Page, table, phrase string) ([]stri
 		args = []any{table, escapeLike(phrase) + "%", word}
 	}
 	cond, order := p.KeysetOn("sort", "id")
-	if c.continues {
+	if c.id != "" {
 		sql += " AND " + cond
 		args = append(args, c.sort, c.id)
 	} else if v, id, ok := p.After(c.rank); ok {
@@ -206,8 +216,8 @@ func (c *candidates) read(q *gorm.DB, p page.Page, table, phrase string) ([]stri
 	}
 	more := len(found) == c.n
 	if more {
-		c.sort, c.id, c.continues = found[len(found)-1].Sort, found[len(found)-1].ID, true
-		c.n *= 4
+		c.sort, c.id = found[len(found)-1].Sort, found[len(found)-1].ID
+		c.n = min(c.n*4, maxCandidates)
 	}
 	return ids, more, nil
 }
