@@ -13,6 +13,7 @@ import (
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
+	"github.com/innomunich/platform/pkg/person"
 	"github.com/innomunich/platform/pkg/search"
 )
 
@@ -82,6 +83,11 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 		check("one candidate a row at first")
 		defer search.SetSparseTerms(1)()
 		check("one candidate a row at first, read in order of their first two characters")
+		restore := search.SetWindows(1, 5)
+		check("the last two buckets in windows of 1 and 4 rows, then sorted")
+		restore()
+		defer search.SetWindows(2, 1000)()
+		check("the last two buckets in windows of 2, 8, 32 … rows")
 	})
 }
 
@@ -175,6 +181,75 @@ func TestAShortWordInsideANameRanksBetweenPrefixAndOtherText(t *testing.T) {
 		}
 		if want := []string{"創薬研究所", "大阪創薬株式会社", "Kyoto Labs"}; !slices.Equal(got, want) {
 			t.Errorf("q=創薬: %q, want %q", got, want)
+		}
+	})
+}
+
+// People found through their organisation (the last bucket) come in the
+// list's order after those found by their own name, page by page, also
+// when that bucket is read in windows of a few rows.
+func TestPeopleFoundThroughTheirOrganisationPageTheSameInWindows(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := auth.With(context.Background(), auth.System("test"))
+		staff := map[string][][2]string{
+			"Kamo Bio":   {{"Anna", "Berg"}, {"Zeno", "Abe"}, {"Taro", "Kamo"}},
+			"Other Co":   {{"Kamoko", "Sato"}, {"Eva", "Ulm"}},
+			"Isar Kamo":  {{"Ida", "Roth"}, {"Jan", "Fuchs"}, {"Lea", "Wolf"}},
+			"Nordlicht":  {{"Max", "Kamo"}, {"Ole", "Lund"}},
+			"Kamogawa K": {{"Ken", "Mori"}},
+		}
+		for org, people := range staff {
+			o, err := organisation.Create(ctx, db, organisation.Organisation{Name: org, Kind: "biotech", Country: "DE"}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range people {
+				if _, err := person.Create(ctx, db, person.Person{OrganisationID: o.ID, GivenName: n[0], FamilyName: n[1]}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		read := func(limit int) []string {
+			var out []string
+			cursor := ""
+			for range 20 {
+				p, err := person.Sort.Parse(page.Params{Limit: strconv.Itoa(limit), Cursor: cursor, Searching: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				rows, next, err := person.List(ctx, db, person.Filter{Q: "kamo"}, p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, x := range rows {
+					out = append(out, x.GivenName+" "+x.FamilyName)
+				}
+				if next == nil {
+					return out
+				}
+				cursor = *next
+			}
+			t.Fatal("more than 20 pages")
+			return nil
+		}
+		// Own names first (Kamo, then a given name beginning with it), then
+		// everyone of the three organisations with kamo in their names, in
+		// name order (family name first).
+		want := []string{"Max Kamo", "Taro Kamo", "Kamoko Sato", "Zeno Abe", "Anna Berg", "Jan Fuchs", "Ken Mori", "Ida Roth", "Lea Wolf"}
+		for _, w := range []struct {
+			rows int
+			left float64
+		}{{0, 0}, {1, 5}, {2, 1000}} {
+			restore := func() {}
+			if w.rows > 0 {
+				restore = search.SetWindows(w.rows, w.left)
+			}
+			for _, limit := range []int{50, 2, 1} {
+				if got := read(limit); !slices.Equal(got, want) {
+					t.Errorf("windows %v, %d a page:\n got %q\nwant %q", w, limit, got, want)
+				}
+			}
+			restore()
 		}
 	})
 }

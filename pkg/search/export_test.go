@@ -17,3 +17,14 @@ func SetSparseTerms(n int) (restore func()) {
 	sparseTerms = n
 	return func() { sparseTerms = old }
 }
+
+// SetWindows makes the last two buckets of a ranked page read in windows
+// of rows rows at first, spanning at most left rows before the rest is
+// sorted, on lists of any size, until the returned func restores them.
+func SetWindows(rows int, left float64) (restore func()) {
+	fixedWindows = &struct {
+		rows int
+		left float64
+	}{rows, left}
+	return func() { fixedWindows = nil }
+}

@@ -308,29 +308,8 @@ func matching(q *gorm.DB, db *database.DB, table string, own Clause, ranked bool
 	if own.SQL == "" {
 		return q
 	}
-	// Matches of the other conditions join as a union of ids, which each
-	// part finds by its own index; an OR of the conditions would read the
-	// whole table on PostgreSQL. SQLite's ids are its rowids, like the
-	// FTS5 tables' (no lookup through the index on id).
-	key := table + ".id"
-	if db.Engine == database.SQLite {
-		key = table + ".rowid"
-	}
-	c, or := own, own
-	for _, a := range also {
-		if a.SQL != "" {
-			sel := "SELECT " + key + " FROM " + table + " WHERE "
-			c = Clause{SQL: key + " IN (" + sel + c.SQL + " UNION " + sel + a.SQL + ")", Args: append(append([]any{}, c.Args...), a.Args...)}
-			or = Clause{SQL: "(" + or.SQL + " OR " + a.SQL + ")", Args: append(append([]any{}, or.Args...), a.Args...)}
-		}
-	}
-	narrowed := func(m *gorm.DB) *gorm.DB {
-		if narrow.SQL == "" {
-			return m
-		}
-		return m.Where(narrow.SQL, narrow.Args...)
-	}
-	m := q.Session(&gorm.Session{}).Where(c.SQL, c.Args...) // q stays without the condition
+	union, or := combine(db, table, own, also)
+	m := narrowed(q.Session(&gorm.Session{}).Where(union.SQL, union.Args...), narrow) // q stays without the condition
 	if db.Engine == database.SQLite {
 		// A ranked page reads every match anyway: SQLite reads them by
 		// rowid from the match set. It plans without statistics and took an
@@ -341,32 +320,75 @@ func matching(q *gorm.DB, db *database.DB, table string, own Clause, ranked bool
 		if ranked {
 			m = m.Table(table + " NOT INDEXED")
 		}
-		return narrowed(m)
+		return m
 	}
 	if ranked {
-		return narrowed(m)
+		return m
 	}
-	rows, err := db.EstimateRows(q)
+	rows, matches, err := estimate(db, q, union)
 	if err != nil {
 		_ = m.AddError(err)
 		return m
 	}
 	if rows < smallList {
-		return narrowed(m)
-	}
-	matches, err := db.EstimateRows(m)
-	if err != nil {
-		_ = m.AddError(err)
 		return m
 	}
 	if matches >= denseAbove*rows {
-		// Read in the list's order, each row checked: the other
-		// conditions as an OR of correlated lookups (its organisation by
-		// its id), not as the union, whose every id would be collected
-		// before the first row is read.
-		return narrowed(q.Session(&gorm.Session{}).Where(or.SQL, or.Args...))
+		return inOrder(q, or, narrow)
 	}
-	m = narrowed(m)
+	return fenced(m, table)
+}
+
+// combine is own, or one of also: as a union of ids, which each part
+// finds by its own index (an OR of the conditions would read the whole
+// table on PostgreSQL; SQLite's ids are its rowids, like the FTS5
+// tables', so no lookup through the index on id), and as an OR of the
+// conditions for a list read in its order, each row checked (the other
+// conditions as correlated lookups, its organisation by its id).
+func combine(db *database.DB, table string, own Clause, also []Clause) (union, or Clause) {
+	key := table + ".id"
+	if db.Engine == database.SQLite {
+		key = table + ".rowid"
+	}
+	union, or = own, own
+	for _, a := range also {
+		if a.SQL != "" {
+			sel := "SELECT " + key + " FROM " + table + " WHERE "
+			union = Clause{SQL: key + " IN (" + sel + union.SQL + " UNION " + sel + a.SQL + ")", Args: append(append([]any{}, union.Args...), a.Args...)}
+			or = Clause{SQL: "(" + or.SQL + " OR " + a.SQL + ")", Args: append(append([]any{}, or.Args...), a.Args...)}
+		}
+	}
+	return union, or
+}
+
+// estimate returns the planner's estimates of the rows of the list q and
+// of those of them that meet c (PostgreSQL; the matches only from a list
+// of smallList rows on).
+func estimate(db *database.DB, q *gorm.DB, c Clause) (rows, matches float64, err error) {
+	if rows, err = db.EstimateRows(q); err != nil || rows < smallList {
+		return rows, 0, err
+	}
+	matches, err = db.EstimateRows(q.Session(&gorm.Session{}).Where(c.SQL, c.Args...))
+	return rows, matches, err
+}
+
+func narrowed(m *gorm.DB, narrow Clause) *gorm.DB {
+	if narrow.SQL == "" {
+		return m
+	}
+	return m.Where(narrow.SQL, narrow.Args...)
+}
+
+// inOrder is the list q read in its order, each row checked against or
+// (see combine) and narrow. Not the union, whose every id would be
+// collected before the first row is read.
+func inOrder(q *gorm.DB, or, narrow Clause) *gorm.DB {
+	return narrowed(q.Session(&gorm.Session{}).Where(or.SQL, or.Args...), narrow)
+}
+
+// fenced is m's matches found by their indexes and sorted: m in a
+// subquery the planner must finish before the list's order applies.
+func fenced(m *gorm.DB, table string) *gorm.DB {
 	return m.Session(&gorm.Session{NewDB: true}).Table("(?) AS "+table, m.Clauses(fence{}))
 }
 
