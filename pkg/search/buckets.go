@@ -271,8 +271,10 @@ type bucketMatch struct {
 // how many rows of a list the windows of a bucket span before its other
 // matches are found by their indexes and sorted: checking a row in the
 // list's order costs about half what finding and sorting a match does
-// (4.5 against 8 µs for people found through their organisation at one
-// million), so the windows cost at most about twice the sorted read.
+// (4.5 against 8 µs from psql for people found through their
+// organisation at one million; through the server up to twice that), so
+// windows that find too little cost about twice the sorted read more than
+// it (docs/performance.md: people?q=殿町 116 → 242 ms).
 const windowRows = 4
 
 // fixedWindows, when set (by tests), is the first window's rows and the
@@ -293,7 +295,7 @@ var fixedWindows *struct {
 // indexes and sorted. So a word in 1.6 % of two million people (found
 // through their organisation) reads about 3,200 rows for a page, not
 // 32,000 matches, and matches that sit together late in the list's order
-// cost at most about twice the sorted read. A list of fewer than
+// cost about three times the sorted read at worst. A list of fewer than
 // smallList rows, or a bucket the planner expects to be smaller than its
 // first window, is read as Matching reads it.
 type window struct {
