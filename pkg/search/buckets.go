@@ -70,9 +70,10 @@ const headLength = 2
 // stops after the candidates it needs. No term begins with the query: the
 // three buckets are empty, and are not read. The last two buckets (every
 // word somewhere in the names; found only in other text or through also)
-// are read as Matching reads the list: in its order, a bucket at a time,
-// where the matches are dense, otherwise every match found by its index
-// and sorted. So a word in a sixth of a million records, whose best five
+// are read in windows of the list's order, each row checked, until the
+// windows have passed a few times the matches the planner expects; the
+// rest of their matches are then found by their indexes and sorted (see
+// window). So a word in a sixth of a million records, whose best five
 // are names that begin with it, no longer ranks every record that
 // contains it.
 //
@@ -341,11 +342,14 @@ func (w *window) next(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 		return m.Where(after, w.value, w.id)
 	}
 	union, or := combine(db, table, m.own, m.also)
+	matches := narrowed(q.Session(&gorm.Session{}).Where(union.SQL, union.Args...), m.narrow)
 	switch {
 	case w.small:
-		return page.Bucket{Query: matching(q, db, table, m.own, false, m.narrow, m.also)}, nil
+		// The planner's choice, as Matching leaves it on a small list
+		// (plan has estimated the list already).
+		return page.Bucket{Query: matches}, nil
 	case w.rows == 0:
-		return page.Bucket{Query: fenced(from(narrowed(q.Session(&gorm.Session{}).Where(union.SQL, union.Args...), m.narrow)), table)}, nil
+		return page.Bucket{Query: fenced(from(matches), table)}, nil
 	}
 	// The window's last row: the list's index alone where it has no
 	// other conditions.
