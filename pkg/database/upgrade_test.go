@@ -289,3 +289,38 @@ func keptAll(t *testing.T, step string, before, after map[string]table) {
 		}
 	}
 }
+
+// TestPeopleTakeTheirOrganisationsSearchTextWhenMigrated: migration 00036
+// (PostgreSQL) writes each organisation's search text and grams to its
+// people, who are found by them (person.List), when it migrates a
+// database that has people.
+func TestPeopleTakeTheirOrganisationsSearchTextWhenMigrated(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		if db.Engine != database.Postgres {
+			return // SQLite finds them through the organisations
+		}
+		ctx := context.Background()
+		if _, err := gen.Generate(ctx, db, gen.Options{Orgs: 40, Seed: 3}); err != nil {
+			t.Fatal(err)
+		}
+		p, err := goose.NewProvider(goose.DialectPostgres, db.SQL(), database.MigrationFiles(db.Engine), goose.WithDisableGlobalRegistry(true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.DownTo(ctx, 35); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Up(ctx); err != nil {
+			t.Fatal(err)
+		}
+		var people, differ int
+		err = db.SQL().QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE p.organisation_search_text <> o.search_text OR p.organisation_search_grams <> o.search_grams)
+			FROM people p JOIN organisations o ON o.id = p.organisation_id`).Scan(&people, &differ)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if people == 0 || differ != 0 {
+			t.Errorf("after migrating, %d of %d people carry other than their organisation's search text and grams", differ, people)
+		}
+	})
+}

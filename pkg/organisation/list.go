@@ -113,17 +113,13 @@ func sortKey(o Organisation, field string) page.Key {
 
 // MatchClause is the condition "the organisation (organisation_id of
 // table) matches the search query", for lists that also find their
-// records by their organisation's name (people).
+// records by their organisation's name (people on SQLite; on PostgreSQL
+// the people carry their organisation's search text, see
+// person.organisationMatches).
 func MatchClause(db *database.DB, table, query string) search.Clause {
 	c := search.Condition(db, "organisations", query)
 	if c.SQL == "" {
 		return c
-	}
-	if db.Engine == database.Postgres {
-		// Correlated, so that a list read in its order checks each row's
-		// organisation by its id; as a whole list (Matching's union) it is
-		// the same semi-join as IN.
-		return search.Clause{SQL: "EXISTS (SELECT 1 FROM organisations WHERE organisations.id = " + table + ".organisation_id AND " + c.SQL + ")", Args: c.Args}
 	}
 	return search.Clause{SQL: table + ".organisation_id IN (SELECT organisations.id FROM organisations WHERE " + c.SQL + ")", Args: c.Args}
 }

@@ -2,11 +2,13 @@ package person_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
+	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/person"
@@ -87,5 +89,70 @@ func TestReadingOrderPutsJapaneseNamesFirstByTheirReading(t *testing.T) {
 				t.Fatalf("got %v, want %v", got, want)
 			}
 		}
+	})
+}
+
+// A person is found by their organisation's name as it is now: after the
+// organisation is renamed, and after the person moves to another one. On
+// PostgreSQL the people carry their organisation's search text and grams
+// (migration 00036), which the organisation's change writes to them
+// without changing the person's version.
+func TestPeopleAreFoundByTheirOrganisationsNameAsItIsNow(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := auth.With(context.Background(), auth.System("test"))
+		isar, err := organisation.Create(ctx, db, organisation.Organisation{Name: "Isar Kamo GmbH", NameLocal: "殿町バイオ", Kind: "biotech", Country: "DE"}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nord, err := organisation.Create(ctx, db, organisation.Organisation{Name: "Nordlicht AG", Kind: "pharma", Country: "DE"}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		anna, err := person.Create(ctx, db, person.Person{OrganisationID: isar.ID, GivenName: "Anna", FamilyName: "Berg"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := person.Create(ctx, db, person.Person{OrganisationID: nord.ID, GivenName: "Ole", FamilyName: "Lund"}); err != nil {
+			t.Fatal(err)
+		}
+		found := func(q string) []string {
+			t.Helper()
+			p, err := person.Sort.Parse(page.Params{Searching: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, _, err := person.List(ctx, db, person.Filter{Q: q}, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, r := range rows {
+				out = append(out, r.FamilyName)
+			}
+			return out
+		}
+		expect := func(when string, want map[string][]string) {
+			t.Helper()
+			for q, w := range want {
+				if got := found(q); !slices.Equal(got, w) {
+					t.Errorf("%s: q=%s finds %q, want %q", when, q, got, w)
+				}
+			}
+		}
+		expect("at first", map[string][]string{"kamo": {"Berg"}, "殿町": {"Berg"}, "isar kamo": {"Berg"}, "zell": nil, "nordlicht": {"Lund"}})
+
+		isar, err = organisation.Update(ctx, db, isar.ID, isar.Version, organisation.Patch{Name: opt.Of("Isar Zell GmbH"), NameLocal: opt.Of("川崎セル")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		expect("after the organisation is renamed", map[string][]string{"kamo": nil, "殿町": nil, "zell": {"Berg"}, "川崎": {"Berg"}, "isar zell": {"Berg"}})
+		if got, err := person.Get(ctx, db, anna.ID); err != nil || got.Version != anna.Version {
+			t.Errorf("the organisation's rename changed the person: version %d → %d (%v)", anna.Version, got.Version, err)
+		}
+
+		if _, err := person.Update(ctx, db, anna.ID, anna.Version, person.Patch{OrganisationID: opt.Of(nord.ID)}); err != nil {
+			t.Fatal(err)
+		}
+		expect("after the person moved", map[string][]string{"zell": nil, "川崎": nil, "nordlicht": {"Berg", "Lund"}})
 	})
 }

@@ -101,13 +101,7 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 	// 10 → 507 ms).
 	begins := wordBegins(table, phrase)
 	inNames := Clause{SQL: "NOT " + begins.SQL, Args: begins.Args}
-	var short []string
-	for _, w := range Words(query) {
-		if Short(w) {
-			short = append(short, w)
-		}
-	}
-	if len(short) > 0 {
+	if _, short := split(query); len(short) > 0 {
 		in := namesHaveAll(table, short)
 		inNames = Clause{SQL: inNames.SQL + " AND " + in.SQL, Args: append(inNames.Args, in.Args...)}
 	}
@@ -243,22 +237,7 @@ func (c *candidates) read(q *gorm.DB, p page.Page, table, phrase string) ([]stri
 // 00034; short words among the grams, which are made of the names), on
 // PostgreSQL: the rows of rank RankName or better.
 func nameCondition(table, query string) Clause {
-	var conds []string
-	var args []any
-	var short []string
-	for _, w := range Words(query) {
-		if Short(w) {
-			short = append(short, w)
-			continue
-		}
-		conds = append(conds, table+`.search_name LIKE ? ESCAPE '\'`)
-		args = append(args, LikePattern(w))
-	}
-	if len(short) > 0 {
-		conds = append(conds, table+".search_grams @> ?")
-		args = append(args, database.TextArray(short))
-	}
-	return Clause{SQL: "(" + strings.Join(conds, " AND ") + ")", Args: args}
+	return ConditionIn(table+".search_name", table+".search_grams", query)
 }
 
 // bucketMatch is what one of the last two buckets (RankName, RankOther)
@@ -271,11 +250,12 @@ type bucketMatch struct {
 // windowRows bounds, as a multiple of the matches the planner expects,
 // how many rows of a list the windows of a bucket span before its other
 // matches are found by their indexes and sorted: checking a row in the
-// list's order costs about half what finding and sorting a match does
-// (4.5 against 8 µs from psql for people found through their
-// organisation at one million; through the server up to twice that), so
-// windows that find too little cost about twice the sorted read more than
-// it (docs/performance.md: people?q=殿町 116 → 242 ms).
+// list's order costs a third to a half of what finding and sorting a
+// match does (2.5 against 5–8 µs from psql for people at one million;
+// a sorted read whose word's index entries are many costs far more a
+// match: people?q=vaccines ag 40 µs), so windows that find too little
+// cost at most about twice the sorted read more than it
+// (docs/performance.md: people?q=殿町).
 const windowRows = 4
 
 // fixedWindows, when set (by tests), is the first window's rows and the
@@ -290,10 +270,12 @@ var fixedWindows *struct {
 // one a number of rows later, each checked, so that a read stops after
 // the rows the page needs and never passes more than a window. The first
 // window is twice the rows the page should need if the matches were
-// spread through the list as the planner expects; each further one four
-// times the last; when the next would pass more rows than windowRows
-// times the matches expected, the rest of the matches are found by their
-// indexes and sorted. So a word in 1.6 % of two million people (found
+// spread through the list as the planner expects, or the rows the
+// windows may span if fewer and still enough for the page; each further
+// one four times the last; when the next would pass more rows than
+// windowRows times the matches expected, the rest of the matches are
+// found by their indexes and sorted. A window's rows are read in the
+// list's order and then checked, whatever indexes the conditions have. So a word in 1.6 % of two million people (found
 // through their organisation) reads about 3,200 rows for a page, not
 // 32,000 matches, and matches that sit together late in the list's order
 // cost about three times the sorted read at worst. A list of fewer than
@@ -325,8 +307,10 @@ func (w *window) plan(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 		return nil
 	}
 	w.left = windowRows * matches
-	if span := 2 * float64(need) * rows / max(matches, 1); span <= w.left {
-		w.rows = max(int(span), need)
+	// The first window: twice the rows that should hold the page, or as
+	// many of them as the windows may span if those should hold it once.
+	if span := 2 * float64(need) * rows / max(matches, 1); span/2 <= w.left {
+		w.rows = max(int(min(span, w.left)), need)
 	}
 	return nil
 }
@@ -361,12 +345,21 @@ func (w *window) next(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 	if err != nil {
 		return page.Bucket{}, err
 	}
-	rest := from(inOrder(q, or, m.narrow))
+	// The window's rows in the list's order, in a fenced subquery, and
+	// then checked: where the conditions are on the table's own indexed
+	// columns (a person's organisation, migration 00036), the planner
+	// would rather find all of the word's matches by their index and keep
+	// those in the window (people?q=martinsried: 50 ms for a window of
+	// 1,200 rows, which in order take 3).
+	rows := from(q.Session(&gorm.Session{NewDB: true}).Table(table)).Order(order)
+	if len(end) > 0 {
+		rows = rows.Where(p.KeysetThrough(col, id), end[0].Value, end[0].ID)
+	}
+	part := narrowed(q.Session(&gorm.Session{}).Table("(?) AS "+table, rows.Clauses(fence{})).Where(or.SQL, or.Args...), m.narrow)
 	if len(end) == 0 {
 		w.rows = 0 // the window reaches the end of the list
-		return page.Bucket{Query: rest}, nil
+		return page.Bucket{Query: part}, nil
 	}
-	part := rest.Where(p.KeysetThrough(col, id), end[0].Value, end[0].ID)
 	w.value, w.id = end[0].Value, end[0].ID
 	w.left -= float64(w.rows)
 	if w.rows *= 4; float64(w.rows) > w.left {

@@ -220,14 +220,7 @@ func Words(query string) []string { return strings.Fields(Normalize(query)) }
 // Short words are thus found in the texts the grams are made of (a
 // record's names and titles), not in all of search_text.
 func Condition(db *database.DB, table, query string) Clause {
-	var long, short []string
-	for _, w := range Words(query) {
-		if Short(w) {
-			short = append(short, w)
-		} else {
-			long = append(long, w)
-		}
-	}
+	long, short := split(query)
 	var conds []Clause
 	if db.Engine == database.SQLite {
 		if len(long) > 0 {
@@ -241,13 +234,49 @@ func Condition(db *database.DB, table, query string) Clause {
 			conds = append(conds, matchAll(table, table+"_grams", tokens))
 		}
 	} else {
-		for _, w := range long {
-			conds = append(conds, Clause{SQL: table + `.search_text LIKE ? ESCAPE '\'`, Args: []any{LikePattern(w)}})
-		}
-		if len(short) > 0 {
-			conds = append(conds, Clause{SQL: table + ".search_grams @> ?", Args: []any{database.TextArray(short)}})
+		conds = columnsHave(table+".search_text", table+".search_grams", long, short)
+	}
+	return all(conds)
+}
+
+// split is the words of query of three characters or more, and the
+// shorter ones (Short).
+func split(query string) (long, short []string) {
+	for _, w := range Words(query) {
+		if Short(w) {
+			short = append(short, w)
+		} else {
+			long = append(long, w)
 		}
 	}
+	return long, short
+}
+
+// ConditionIn is Condition on PostgreSQL for a search text and grams kept
+// in other columns (text and grams, in the form of search_text and
+// search_grams, with the same indexes): such as the organisation's that
+// its people carry (migration 00036).
+func ConditionIn(text, grams, query string) Clause {
+	long, short := split(query)
+	return all(columnsHave(text, grams, long, short))
+}
+
+// columnsHave is the PostgreSQL conditions that the column text has each
+// of long (its trigram index) and the column grams all of short.
+func columnsHave(text, grams string, long, short []string) []Clause {
+	var conds []Clause
+	for _, w := range long {
+		conds = append(conds, Clause{SQL: text + ` LIKE ? ESCAPE '\'`, Args: []any{LikePattern(w)}})
+	}
+	if len(short) > 0 {
+		conds = append(conds, Clause{SQL: grams + " @> ?", Args: []any{database.TextArray(short)}})
+	}
+	return conds
+}
+
+// all is the condition that every one of conds holds; the zero Clause
+// for none.
+func all(conds []Clause) Clause {
 	if len(conds) == 0 {
 		return Clause{}
 	}
@@ -343,8 +372,8 @@ func matching(q *gorm.DB, db *database.DB, table string, own Clause, ranked bool
 // finds by its own index (an OR of the conditions would read the whole
 // table on PostgreSQL; SQLite's ids are its rowids, like the FTS5
 // tables', so no lookup through the index on id), and as an OR of the
-// conditions for a list read in its order, each row checked (the other
-// conditions as correlated lookups, its organisation by its id).
+// conditions for a list read in its order, each row checked (a person's
+// organisation from the columns that carry its text on PostgreSQL).
 func combine(db *database.DB, table string, own Clause, also []Clause) (union, or Clause) {
 	key := table + ".id"
 	if db.Engine == database.SQLite {
