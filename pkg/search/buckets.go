@@ -297,8 +297,7 @@ func (w *window) plan(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 		w.rows, w.left = fixedWindows.rows, fixedWindows.left
 		return nil
 	}
-	union, _ := combine(db, table, m.own, m.also)
-	rows, matches, err := estimate(db, q, union)
+	rows, matches, err := estimate(db, q, combine(db, table, m.own, m.also))
 	if err != nil {
 		return err
 	}
@@ -325,8 +324,8 @@ func (w *window) next(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 		}
 		return m.Where(after, w.value, w.id)
 	}
-	union, or := combine(db, table, m.own, m.also)
-	matches := narrowed(q.Session(&gorm.Session{}).Where(union.SQL, union.Args...), m.narrow)
+	c := combine(db, table, m.own, m.also)
+	matches := narrowed(q.Session(&gorm.Session{}).Where(c.SQL, c.Args...), m.narrow)
 	switch {
 	case w.small:
 		// The planner's choice, as Matching leaves it on a small list
@@ -355,7 +354,7 @@ func (w *window) next(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 	if len(end) > 0 {
 		rows = rows.Where(p.KeysetThrough(col, id), end[0].Value, end[0].ID)
 	}
-	part := narrowed(q.Session(&gorm.Session{}).Table("(?) AS "+table, rows.Clauses(fence{})).Where(or.SQL, or.Args...), m.narrow)
+	part := narrowed(q.Session(&gorm.Session{}).Table("(?) AS "+table, rows.Clauses(fence{})).Where(c.SQL, c.Args...), m.narrow)
 	if len(end) == 0 {
 		w.rows = 0 // the window reaches the end of the list
 		return page.Bucket{Query: part}, nil
