@@ -275,10 +275,11 @@ var fixedWindows *struct {
 // one four times the last; when the next would pass more rows than
 // windowRows times the matches expected, the rest of the matches are
 // found by their indexes and sorted. A window's rows are read in the
-// list's order and then checked, whatever indexes the conditions have. So a word in 1.6 % of two million people (found
-// through their organisation) reads about 3,200 rows for a page, not
-// 32,000 matches, and matches that sit together late in the list's order
-// cost about three times the sorted read at worst. A list of fewer than
+// list's order and then checked, whatever indexes the conditions have.
+// So a word in 1.6 % of two million people (found through their
+// organisation) reads about 3,200 rows for a page, not 32,000 matches,
+// and matches that sit together late in the list's order cost about
+// three times the sorted read at worst. A list of fewer than
 // smallList rows, or a bucket the planner expects to be smaller than its
 // first window, is read as Matching reads it.
 type window struct {
