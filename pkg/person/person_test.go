@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/database"
@@ -154,5 +155,40 @@ func TestPeopleAreFoundByTheirOrganisationsNameAsItIsNow(t *testing.T) {
 			t.Fatal(err)
 		}
 		expect("after the person moved", map[string][]string{"zell": nil, "川崎": nil, "nordlicht": {"Berg", "Lund"}})
+	})
+}
+
+// A person's edit does not wait for their organisation while another
+// transaction holds it (PostgreSQL). The person takes the organisation's
+// search text only when moved (migration 00036); reading it on every
+// edit would wait here, and deadlock when that transaction goes on to
+// rename the organisation, which writes its people.
+func TestEditingAPersonDoesNotWaitForTheirOrganisation(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		if db.Engine != database.Postgres {
+			return // SQLite has one writer at a time
+		}
+		ctx := auth.With(context.Background(), auth.System("test"))
+		org, err := organisation.Create(ctx, db, organisation.Organisation{Name: "Held GmbH", Kind: "biotech", Country: "DE"}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := person.Create(ctx, db, person.Person{OrganisationID: org.ID, GivenName: "Eva", FamilyName: "Wald"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tx, err := db.SQL().BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tx.Rollback() //nolint:errcheck
+		if _, err := tx.ExecContext(ctx, "UPDATE organisations SET phone = phone WHERE id = $1", org.ID); err != nil {
+			t.Fatal(err)
+		}
+		edit, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		if _, err := person.Update(edit, db, p.ID, p.Version, person.Patch{Position: opt.Of("CSO")}); err != nil {
+			t.Fatalf("the person's edit waited for the organisation held by another transaction: %v", err)
+		}
 	})
 }

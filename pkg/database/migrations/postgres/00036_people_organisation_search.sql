@@ -37,8 +37,16 @@ BEGIN
 END
 $$;
 -- +goose StatementEnd
-CREATE TRIGGER people_organisation_search BEFORE INSERT OR UPDATE OF organisation_id ON people
+CREATE TRIGGER people_organisation_search BEFORE INSERT ON people
   FOR EACH ROW EXECUTE FUNCTION people_organisation_search();
+-- Only when the person moves: every write of a person names its
+-- organisation_id, and reading the organisation FOR SHARE on each would
+-- deadlock a person's edit (holding the person, waiting for the
+-- organisation) with the organisation's rename (holding the
+-- organisation, writing its people).
+CREATE TRIGGER people_organisation_search_moved BEFORE UPDATE OF organisation_id ON people
+  FOR EACH ROW WHEN (OLD.organisation_id IS DISTINCT FROM NEW.organisation_id)
+  EXECUTE FUNCTION people_organisation_search();
 
 -- +goose StatementBegin
 CREATE FUNCTION organisations_people_search() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -60,6 +68,7 @@ ANALYZE people;
 -- +goose Down
 DROP TRIGGER organisations_people_search ON organisations;
 DROP FUNCTION organisations_people_search();
+DROP TRIGGER people_organisation_search_moved ON people;
 DROP TRIGGER people_organisation_search ON people;
 DROP FUNCTION people_organisation_search();
 ALTER TABLE people DROP COLUMN organisation_search_text, DROP COLUMN organisation_search_grams;
