@@ -44,6 +44,8 @@ func TestAClosedDatabaseIs503WithRetryAfterNot500(t *testing.T) {
 		db.Close() // what a stopped server or a lost network looks like to the pool
 
 		wantUnavailable(t, "list", h.get("/api/v1/organisations"))
+		// Every kind fails, two at a time on PostgreSQL: one 503.
+		wantUnavailable(t, "search everything", h.get("/api/v1/search?q=example"))
 		wantUnavailable(t, "write", h.do(request{method: "PATCH", url: "/api/v1/organisations/" + o.ID,
 			headers: map[string]string{"If-Match": `"1"`}, body: map[string]any{"city": "Planegg"}}))
 		wantUnavailable(t, "readyz", h.do(request{url: "/readyz", as: anonymous}))

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/innomunich/platform/pkg/agreement"
+	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/opportunity"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
@@ -13,6 +14,7 @@ import (
 	"github.com/innomunich/platform/pkg/project"
 	"github.com/innomunich/platform/pkg/trip"
 	"github.com/labstack/echo/v4"
+	"golang.org/x/sync/errgroup"
 )
 
 // searchBest is how many records of each kind a search returns unless
@@ -21,6 +23,11 @@ const (
 	searchBest = 5
 	searchMost = 20
 )
+
+// kindsAtOnce is how many kinds a search reads at once on PostgreSQL:
+// two, for the two cores of the machine it is measured on; more would
+// only queue for them (docs/performance.md).
+const kindsAtOnce = 2
 
 // maxSearchQuery bounds q (in characters): longer is no name anyone types.
 const maxSearchQuery = 200
@@ -63,43 +70,66 @@ func (s *server) search(c echo.Context) error {
 	}
 	ctx := c.Request().Context()
 	var out SearchResults
-	var err error
-	if out.Organisations, err = best(ctx, limit, organisation.Sort, func(p page.Page) ([]organisation.Organisation, error) {
-		rows, _, err := organisation.List(ctx, s.DB, organisation.Filter{Q: text}, p)
-		return rows, err
-	}, func(context.Context, []organisation.Organisation) (func(organisation.Organisation) Organisation, error) {
-		return organisationOut, nil
-	}); err != nil {
-		return err
+	// Each kind fills its own part of out.
+	kinds := []func() error{
+		func() (err error) {
+			out.Organisations, err = best(ctx, limit, organisation.Sort, func(p page.Page) ([]organisation.Organisation, error) {
+				rows, _, err := organisation.List(ctx, s.DB, organisation.Filter{Q: text}, p)
+				return rows, err
+			}, func(context.Context, []organisation.Organisation) (func(organisation.Organisation) Organisation, error) {
+				return organisationOut, nil
+			})
+			return err
+		},
+		func() (err error) {
+			out.People, err = best(ctx, limit, person.Sort, func(p page.Page) ([]person.Person, error) {
+				rows, _, err := person.List(ctx, s.DB, person.Filter{Q: text}, p)
+				return rows, err
+			}, s.peopleOut)
+			return err
+		},
+		func() (err error) {
+			out.Agreements, err = best(ctx, limit, agreement.Sort, func(p page.Page) ([]agreement.Agreement, error) {
+				rows, _, err := agreement.List(ctx, s.DB, agreement.Filter{Q: text}, p)
+				return rows, err
+			}, s.agreementsOut)
+			return err
+		},
+		func() (err error) {
+			out.Trips, err = best(ctx, limit, trip.Sort, func(p page.Page) ([]trip.Trip, error) {
+				rows, _, err := trip.List(ctx, s.DB, trip.Filter{Q: text}, p)
+				return rows, err
+			}, s.tripsOut)
+			return err
+		},
+		func() (err error) {
+			out.Projects, err = best(ctx, limit, project.Sort, func(p page.Page) ([]project.Project, error) {
+				rows, _, err := project.List(ctx, s.DB, project.Filter{Q: text}, p)
+				return rows, err
+			}, s.projectsOut)
+			return err
+		},
+		func() (err error) {
+			out.Opportunities, err = best(ctx, limit, opportunity.Sort, func(p page.Page) ([]opportunity.Opportunity, error) {
+				rows, _, err := opportunity.List(ctx, s.DB, opportunity.Filter{Q: text}, p)
+				return rows, err
+			}, s.opportunitiesOut)
+			return err
+		},
 	}
-	if out.People, err = best(ctx, limit, person.Sort, func(p page.Page) ([]person.Person, error) {
-		rows, _, err := person.List(ctx, s.DB, person.Filter{Q: text}, p)
-		return rows, err
-	}, s.peopleOut); err != nil {
-		return err
+	// On PostgreSQL the kinds are read kindsAtOnce at a time, each on a
+	// connection of its own, so one person waits for about half their
+	// sum; SQLite reads them one after another.
+	var g errgroup.Group
+	if s.DB.Engine == database.Postgres {
+		g.SetLimit(kindsAtOnce)
+	} else {
+		g.SetLimit(1)
 	}
-	if out.Agreements, err = best(ctx, limit, agreement.Sort, func(p page.Page) ([]agreement.Agreement, error) {
-		rows, _, err := agreement.List(ctx, s.DB, agreement.Filter{Q: text}, p)
-		return rows, err
-	}, s.agreementsOut); err != nil {
-		return err
+	for _, kind := range kinds {
+		g.Go(kind)
 	}
-	if out.Trips, err = best(ctx, limit, trip.Sort, func(p page.Page) ([]trip.Trip, error) {
-		rows, _, err := trip.List(ctx, s.DB, trip.Filter{Q: text}, p)
-		return rows, err
-	}, s.tripsOut); err != nil {
-		return err
-	}
-	if out.Projects, err = best(ctx, limit, project.Sort, func(p page.Page) ([]project.Project, error) {
-		rows, _, err := project.List(ctx, s.DB, project.Filter{Q: text}, p)
-		return rows, err
-	}, s.projectsOut); err != nil {
-		return err
-	}
-	if out.Opportunities, err = best(ctx, limit, opportunity.Sort, func(p page.Page) ([]opportunity.Opportunity, error) {
-		rows, _, err := opportunity.List(ctx, s.DB, opportunity.Filter{Q: text}, p)
-		return rows, err
-	}, s.opportunitiesOut); err != nil {
+	if err := g.Wait(); err != nil {
 		return err
 	}
 	return c.JSON(200, out)

@@ -36,7 +36,11 @@ const (
 // Rank is the SQL expression that gives a matching row of table its
 // relevance bucket for query (see the Rank constants); the zero Clause
 // when query has no words. It reads only search_name of rows that already
-// match, so it costs a few comparisons per match.
+// match, so it costs a few comparisons per match. RankOther is decided
+// first, by one comparison a word: a row whose names lack a word cannot
+// have the phrase in them either, and most matches of a word found in
+// other text are such rows (people?q=殿町, 13,000 of them: its sorted
+// read 39 → 26 ms from psql at one million organisations).
 func Rank(table, query string) Clause {
 	words := Words(query)
 	if len(words) == 0 {
@@ -46,8 +50,8 @@ func Rank(table, query string) Clause {
 	phrase := escapeLike(strings.Join(words, " "))
 	all := namesHaveAll(table, words)
 	return Clause{
-		SQL:  "CASE WHEN " + col + " THEN 0 WHEN " + col + " THEN 1 WHEN " + col + " THEN 2 WHEN " + all.SQL + " THEN 3 ELSE 4 END",
-		Args: append([]any{"%| " + phrase + " |%", "%| " + phrase + "%", "% " + phrase + "%"}, all.Args...),
+		SQL:  "CASE WHEN " + all.SQL + " IS NOT TRUE THEN 4 WHEN " + col + " THEN 0 WHEN " + col + " THEN 1 WHEN " + col + " THEN 2 ELSE 3 END",
+		Args: append(all.Args, "%| "+phrase+" |%", "%| "+phrase+"%", "% "+phrase+"%"),
 	}
 }
 
