@@ -253,3 +253,30 @@ func TestPeopleFoundThroughTheirOrganisationPageTheSameInWindows(t *testing.T) {
 		}
 	})
 }
+
+// The first window of a ranked page's last buckets, from the planner's
+// estimates at one million organisations (two million people): a query
+// of only short words, whose matches the gram index finds exactly, sorts
+// them rather than pass at least half as many rows in a window first; a
+// word that the trigram index finds with a recheck still reads windows.
+func TestShortWordsSortTheirMatchesRatherThanPassAsManyRowsFirst(t *testing.T) {
+	const people = 2_000_000
+	for _, c := range []struct {
+		name    string
+		need    int
+		matches float64
+		exact   bool
+		want    int
+	}{
+		{"殿町, a page of 50: 13,616 rows for 14,688 matches", 50, 14_688, true, 0},
+		{"the same estimates for a long word", 50, 14_688, false, 13_616},
+		{"大阪, dense: a window of 1,407 rows", 50, 142_075, true, 1_407},
+		{"殿町 on /search, five rows: 1,361 rows", 5, 14_688, true, 1_361},
+		{"few matches: sorted either way", 50, 100, false, 0},
+		{"a window never shorter than the page", 50, 100_000_000, false, 50},
+	} {
+		if got := search.FirstWindow(c.need, people, c.matches, c.exact); got != c.want {
+			t.Errorf("%s: first window %d rows, want %d", c.name, got, c.want)
+		}
+	}
+}

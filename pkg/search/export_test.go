@@ -28,3 +28,7 @@ func SetWindows(rows int, left float64) (restore func()) {
 	}{rows, left}
 	return func() { fixedWindows = nil }
 }
+
+// FirstWindow is firstWindow: the rows of a bucket's first window, 0 for
+// its matches sorted.
+var FirstWindow = firstWindow
