@@ -533,18 +533,20 @@ var Sort = page.Spec{
 // columns are what lists read: not the search text.
 var columns = database.Columns[Person]("search_text", "search_name")
 
-// organisationMatches is the condition that a person's organisation
-// matches query. On PostgreSQL it is read from the organisation's search
+// organisationMatches finds a person by their organisation: the
+// condition that the organisation matches a query. On PostgreSQL it is read from the organisation's search
 // text and grams that each person's row carries (migration 00036 keeps
 // them in step), so that a list read in its order checks a row without
 // looking its organisation up, and the matches of a whole list are found
 // by the people's own indexes; on SQLite through the organisations'
 // (organisation.MatchClause).
-func organisationMatches(db *database.DB, query string) search.Clause {
-	if db.Engine == database.Postgres {
-		return search.ConditionIn("people.organisation_search_text", "people.organisation_search_grams", query)
+func organisationMatches(db *database.DB) search.Also {
+	return func(query string) search.Clause {
+		if db.Engine == database.Postgres {
+			return search.ConditionIn("people.organisation_search_text", "people.organisation_search_grams", query)
+		}
+		return organisation.MatchClause(db, "people", query)
 	}
-	return organisation.MatchClause(db, "people", query)
 }
 
 // List returns one page of people.
@@ -566,7 +568,7 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]Person
 	// A person is also found by their organisation's name, ranked below
 	// their own name (search.RankOther).
 	var rows []Person
-	if err := search.Find(q, db, "people", f.Q, p, &rows, organisationMatches(db, f.Q)); err != nil {
+	if err := search.Find(q, db, "people", f.Q, p, &rows, organisationMatches(db)); err != nil {
 		return nil, nil, err
 	}
 	items, next := page.Finish(p, rows, func(x Person, field string) page.Key {

@@ -80,7 +80,7 @@ const headLength = 2
 // SQLite reads a ranked page in one statement: FTS5 gives the matches by
 // rowid and ranking them costs little at the sizes it serves
 // (docs/performance.md).
-func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows any, also ...Clause) error {
+func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows any, also ...Also) error {
 	phrase := strings.Join(Words(query), " ")
 	if !p.IsRanked() || db.Engine != database.Postgres || phrase == "" || strings.Contains(phrase, "|") {
 		return p.Find(Matching(q, db, table, query, p.IsRanked(), also...), rows)
@@ -120,9 +120,9 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 		is := Clause{SQL: "(" + rank.SQL + ") = ?", Args: append(append([]any{}, rank.Args...), r)}
 		switch r {
 		case RankName, RankOther:
-			w := bucketMatch{own: nameCondition(table, query), narrow: inNames}
+			w := bucketMatch{query: query, own: func(query string) Clause { return nameCondition(table, query) }, narrow: inNames}
 			if r == RankOther {
-				w = bucketMatch{own: Condition(db, table, query), narrow: is, also: also}
+				w = bucketMatch{query: query, own: func(query string) Clause { return Condition(db, table, query) }, also: also, narrow: is}
 			}
 			if win == nil || win.rank != r {
 				win = &window{rank: r, exact: len(long) == 0}
@@ -242,10 +242,20 @@ func nameCondition(table, query string) Clause {
 }
 
 // bucketMatch is what one of the last two buckets (RankName, RankOther)
-// asks: own, or one of also, and narrow (see matching).
+// asks of a row: every word of query by own or by one of also (see
+// combine), and narrow, which the choice of plan leaves out (the bucket's
+// share of the rows is the planner's guess; the windows are sized for the
+// matches' density, not the bucket's).
 type bucketMatch struct {
-	own, narrow Clause
-	also        []Clause
+	query  string
+	own    func(query string) Clause
+	also   []Also
+	narrow Clause
+}
+
+// condition is the row's condition but narrow.
+func (m bucketMatch) condition(db *database.DB, table string) Clause {
+	return combine(db, table, m.query, m.own, m.also)
 }
 
 // windowRows bounds, as a multiple of the matches the planner expects,
@@ -284,7 +294,9 @@ var fixedWindows *struct {
 // smallList rows, or a bucket the planner expects to be smaller than its
 // first window, is read as Matching reads it; so is a query of only
 // short words whose first window would pass at least half as many rows
-// as it has matches (see plan).
+// as it has matches (see plan). For a query of several words the
+// matches expected are the planner's estimate, or, where that would
+// sort them, a higher one from each word's estimate (see plan).
 type window struct {
 	rank  int
 	small bool    // a small list: the planner's choice
@@ -302,7 +314,7 @@ func (w *window) plan(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 		w.rows, w.left = fixedWindows.rows, fixedWindows.left
 		return nil
 	}
-	rows, matches, err := estimate(db, q, combine(db, table, m.own, m.also))
+	rows, matches, err := estimate(db, q, m.condition(db, table))
 	if err != nil {
 		return err
 	}
@@ -310,8 +322,38 @@ func (w *window) plan(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 		w.small = true
 		return nil
 	}
-	w.left = windowRows * matches
 	w.rows = firstWindow(need, rows, matches, w.exact)
+	if words := Words(m.query); w.rows == 0 && !w.exact && len(words) > 1 {
+		// The planner takes the words as independent and multiplies their
+		// shares, but the words of names come together: it expected 3,084
+		// people for vaccines ag where 8,158 match (the organisations
+		// called "… Vaccines AG"), so the page sorted them all (141 ms),
+		// where in name order it is full after 5,379 rows. Before the
+		// matches of several words are sorted, they are expected to be
+		// the geometric mean of that and the rarest word's (severalWords).
+		// Each word's estimate costs one to two milliseconds of planning,
+		// so the words are asked only while a first window is possible:
+		// it takes sqrt(need·rows/windowRows) matches expected
+		// (firstWindow), and so a rarest word of at least least. Only
+		// short words keep the planner's estimate: their matches cost
+		// about what a row in a window does.
+		least := float64(need) * rows / (windowRows * matches)
+		rarest := rows
+		for _, word := range words {
+			if rarest < least {
+				break
+			}
+			c := combine(db, table, word, m.own, m.also)
+			n, err := db.EstimateRows(q.Session(&gorm.Session{}).Where(c.SQL, c.Args...))
+			if err != nil {
+				return err
+			}
+			rarest = min(rarest, n)
+		}
+		matches = severalWords(matches, rarest)
+		w.rows = firstWindow(need, rows, matches, false)
+	}
+	w.left = windowRows * matches
 	return nil
 }
 
@@ -352,8 +394,8 @@ func (w *window) next(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 		}
 		return m.Where(after, w.value, w.id)
 	}
-	c := combine(db, table, m.own, m.also)
-	matches := narrowed(q.Session(&gorm.Session{}).Where(c.SQL, c.Args...), m.narrow)
+	c := m.condition(db, table)
+	matches := q.Session(&gorm.Session{}).Where(c.SQL, c.Args...).Where(m.narrow.SQL, m.narrow.Args...)
 	switch {
 	case w.small:
 		// The planner's choice, as Matching leaves it on a small list
@@ -382,7 +424,7 @@ func (w *window) next(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 	if len(end) > 0 {
 		rows = rows.Where(p.KeysetThrough(col, id), end[0].Value, end[0].ID)
 	}
-	part := narrowed(q.Session(&gorm.Session{}).Table("(?) AS "+table, rows.Clauses(fence{})).Where(c.SQL, c.Args...), m.narrow)
+	part := q.Session(&gorm.Session{}).Table("(?) AS "+table, rows.Clauses(fence{})).Where(c.SQL, c.Args...).Where(m.narrow.SQL, m.narrow.Args...)
 	if len(end) == 0 {
 		w.rows = 0 // the window reaches the end of the list
 		return page.Bucket{Query: part}, nil

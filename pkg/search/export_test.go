@@ -32,3 +32,15 @@ func SetWindows(rows int, left float64) (restore func()) {
 // FirstWindow is firstWindow: the rows of a bucket's first window, 0 for
 // its matches sorted.
 var FirstWindow = firstWindow
+
+// SeveralWords is severalWords: the matches expected of a query of
+// several words.
+var SeveralWords = severalWords
+
+// SetSmallList sets the rows from which a search asks the planner for
+// its estimates (smallList), until the returned func restores it.
+func SetSmallList(rows float64) (restore func()) {
+	old := smallList
+	smallList = rows
+	return func() { smallList = old }
+}
