@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { Schemas } from '../api/client';
+import { searchDelayMs } from '../lib/useUrlFilters';
 import { en, ja } from '../locales';
 import { organisation } from '../pages/organisations/fixtures';
 import { fakeApi, problem } from '../test/fakeApi';
@@ -52,6 +53,34 @@ describe('saved views', () => {
     await waitFor(() => {
       expect(screen.getByRole('searchbox', { name: en.organisations.search })).toHaveValue('Osaka');
     });
+    expect(net.to('GET', '/api/v1/organisations').at(-1)?.query.get('q')).toBe('Osaka');
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps the search of a view applied right after the filters were cleared', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const net = viewsApi([savedView('v1', { name: 'Osaka', query: 'q=Osaka&kind=pharma' })]);
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { router } = renderApp('/organisations?q=Alpha', net.fetch);
+    expect(await screen.findByText('Alpha AG')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: en.common.clearFilters }));
+    await user.click(screen.getByRole('button', { name: en.views.menu }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Osaka' }));
+    await waitFor(() => {
+      expect(router.state.location.search).toBe('?q=Osaka&kind=pharma');
+    });
+
+    // Long after a search field's pause: the cleared search does not come
+    // back from the field and take the view's away.
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(4 * searchDelayMs);
+    });
+    expect(router.state.location.search).toBe('?q=Osaka&kind=pharma');
+    expect(screen.getByRole('searchbox', { name: en.organisations.search })).toHaveValue('Osaka');
     expect(net.to('GET', '/api/v1/organisations').at(-1)?.query.get('q')).toBe('Osaka');
   });
 

@@ -1,5 +1,5 @@
 import { Loader, TextInput } from '@mantine/core';
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 
 import { useCommittedSearch } from '../lib/useCommittedSearch';
 
@@ -22,22 +22,25 @@ export function SearchField({
   busy?: boolean;
 }) {
   const [text, setText] = useState(value);
-  const { q, compositionProps } = useCommittedSearch(text);
+  const { q, take, compositionProps } = useCommittedSearch(text);
   // A search the address got from elsewhere (a saved view, back and
-  // forward) shows in the field; the field's own searches come back as
-  // the text it has.
+  // forward, clear filters) shows in the field and is taken as its
+  // search at once, not after a pause: reported back then, it would
+  // replace whatever the address had by that time (a view applied right
+  // after the filters were cleared lost its search to the cleared one).
+  // A search the address has already is not reported.
   const [shown, setShown] = useState(value);
   if (value !== shown) {
     setShown(value);
-    if (value.trim() !== q) setText(value);
+    if (value.trim() !== q) {
+      setText(value);
+      take(value);
+    }
   }
-  const reported = useRef(value.trim());
   const report = useEffectEvent((next: string) => {
-    onChange(next);
+    if (next !== value.trim()) onChange(next);
   });
   useEffect(() => {
-    if (q === reported.current) return;
-    reported.current = q;
     report(q);
   }, [q]);
   return (

@@ -26,6 +26,12 @@ export function useCommittedSearch(text: string) {
   }, [text, composing, committed]);
   return {
     q: committed,
+    // take makes text the committed search at once, without a pause: for
+    // a search that did not come from typing (the address changed). Call
+    // it while rendering, with the text the field now shows.
+    take: (next: string) => {
+      setCommitted(next.trim());
+    },
     composing,
     compositionProps: {
       onCompositionStart: () => {
