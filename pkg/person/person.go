@@ -534,12 +534,12 @@ var Sort = page.Spec{
 var columns = database.Columns[Person]("search_text", "search_name")
 
 // organisationMatches finds a person by their organisation: the
-// condition that the organisation matches a query. On PostgreSQL it is read from the organisation's search
-// text and grams that each person's row carries (migration 00036 keeps
-// them in step), so that a list read in its order checks a row without
-// looking its organisation up, and the matches of a whole list are found
-// by the people's own indexes; on SQLite through the organisations'
-// (organisation.MatchClause).
+// condition that the organisation matches a query. On PostgreSQL it is
+// read from the organisation's search text and grams that each person's
+// row carries (migration 00036 keeps them in step), so that a list read
+// in its order checks a row without looking its organisation up, and the
+// matches of a whole list are found by the people's own indexes; on
+// SQLite through the organisations' (organisation.MatchClause).
 func organisationMatches(db *database.DB) search.Also {
 	return func(query string) search.Clause {
 		if db.Engine == database.Postgres {

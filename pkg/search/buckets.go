@@ -343,8 +343,7 @@ func (w *window) plan(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 			if rarest < least {
 				break
 			}
-			c := combine(db, table, word, m.own, m.also)
-			n, err := db.EstimateRows(q.Session(&gorm.Session{}).Where(c.SQL, c.Args...))
+			n, err := estimateMatches(db, q, combine(db, table, word, m.own, m.also))
 			if err != nil {
 				return err
 			}

@@ -400,8 +400,14 @@ func estimate(db *database.DB, q *gorm.DB, c Clause) (rows, matches float64, err
 	if rows, err = db.EstimateRows(q); err != nil || rows < smallList {
 		return rows, 0, err
 	}
-	matches, err = db.EstimateRows(q.Session(&gorm.Session{}).Where(c.SQL, c.Args...))
+	matches, err = estimateMatches(db, q, c)
 	return rows, matches, err
+}
+
+// estimateMatches is the planner's estimate of the rows of the list q
+// that meet c.
+func estimateMatches(db *database.DB, q *gorm.DB, c Clause) (float64, error) {
+	return db.EstimateRows(q.Session(&gorm.Session{}).Where(c.SQL, c.Args...))
 }
 
 // severalWords is the matches expected of a query of several words, from

@@ -37,6 +37,10 @@ function viewsApi(views: Schemas['SavedView'][]) {
 }
 
 describe('saved views', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('applies a saved view from the menu: the list and the search field follow the address', async () => {
     const net = viewsApi([savedView('v1', { name: 'Osaka', query: 'q=Osaka&sort=-updated_at' })]);
     const user = userEvent.setup();
@@ -54,10 +58,6 @@ describe('saved views', () => {
       expect(screen.getByRole('searchbox', { name: en.organisations.search })).toHaveValue('Osaka');
     });
     expect(net.to('GET', '/api/v1/organisations').at(-1)?.query.get('q')).toBe('Osaka');
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
   });
 
   it('keeps the search of a view applied right after the filters were cleared', async () => {
