@@ -77,10 +77,22 @@ const headLength = 2
 // are names that begin with it, no longer ranks every record that
 // contains it.
 //
+// On PostgreSQL a page first asks whether the query's words are among
+// the words of the table (and of also's tables); where no way of finding
+// a record has them all, the page is empty and no record is read (see
+// nowhere).
+//
 // SQLite reads a ranked page in one statement: FTS5 gives the matches by
 // rowid and ranking them costs little at the sizes it serves
 // (docs/performance.md).
 func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows any, also ...Also) error {
+	if db.Engine == database.Postgres {
+		if none, err := nowhere(q, db, table, query, also); err != nil {
+			return err
+		} else if none {
+			return p.Find(q.Where("FALSE"), rows)
+		}
+	}
 	phrase := strings.Join(Words(query), " ")
 	if !p.IsRanked() || db.Engine != database.Postgres || phrase == "" || strings.Contains(phrase, "|") {
 		return p.Find(Matching(q, db, table, query, p.IsRanked(), also...), rows)

@@ -326,3 +326,103 @@ func TestWordsThatComeTogetherInNamesAreNotTakenAsIndependent(t *testing.T) {
 		t.Errorf("vaccines ag: a first window of %d rows, want the 5,379 that hold the page", got)
 	}
 }
+
+// A word is found once a record that has it is written, and not before:
+// in a new organisation, in one renamed (and so in its people, found
+// through it), and in a person renamed; inside a longer word, in either
+// kana; and a query with a word no record has finds nothing, also when
+// its other words are everywhere. On PostgreSQL a search first looks its
+// words up among the words each table has (search_words), kept by the
+// writes themselves; these are the searches it answers from there.
+func TestAWordIsFoundFromTheWriteThatBringsIt(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := auth.With(context.Background(), auth.System("test"))
+		orgs := func(q string) []string {
+			t.Helper()
+			var out []string
+			for _, sort := range []string{"", "name"} {
+				p, err := organisation.Sort.Parse(page.Params{Sort: sort, Searching: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				rows, _, err := organisation.List(ctx, db, organisation.Filter{Q: q}, p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var names []string
+				for _, o := range rows {
+					names = append(names, o.Name)
+				}
+				if sort != "" && !slices.Equal(names, out) {
+					t.Errorf("q=%s: ranked %q, by name %q", q, out, names)
+				}
+				out = names
+			}
+			return out
+		}
+		people := func(q string) []string {
+			t.Helper()
+			p, err := person.Sort.Parse(page.Params{Searching: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, _, err := person.List(ctx, db, person.Filter{Q: q}, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, x := range rows {
+				out = append(out, x.GivenName+" "+x.FamilyName)
+			}
+			return out
+		}
+		expect := func(what string, got []string, want ...string) {
+			t.Helper()
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: got %q, want %q", what, got, want)
+			}
+		}
+		base, err := organisation.Create(ctx, db, organisation.Organisation{Name: "Isar Labs", Kind: "biotech", Country: "DE"}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		expect("before any record has it", orgs("zyxvaccine"))
+		expect("one word everywhere, one nowhere", orgs("labs zyxvaccine"))
+
+		o, err := organisation.Create(ctx, db, organisation.Organisation{Name: "Zyxvaccine Labs", Kind: "biotech", Country: "DE"}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := person.Create(ctx, db, person.Person{OrganisationID: o.ID, GivenName: "Anna", FamilyName: "Berg"}); err != nil {
+			t.Fatal(err)
+		}
+		expect("a new organisation", orgs("zyxvaccine"), "Zyxvaccine Labs")
+		expect("inside a longer word", orgs("xvacc"), "Zyxvaccine Labs")
+		expect("both words", orgs("labs zyxvaccine"), "Zyxvaccine Labs")
+		expect("its people, through it", people("zyxvaccine"), "Anna Berg")
+
+		if _, err := organisation.Update(ctx, db, o.ID, o.Version, organisation.Patch{Name: opt.Of("Quorbiotics Labs")}); err != nil {
+			t.Fatal(err)
+		}
+		expect("an organisation renamed", orgs("quorbiotic"), "Quorbiotics Labs")
+		expect("its people, through it renamed", people("quorbiotic"), "Anna Berg")
+		expect("the old name", orgs("zyxvaccine"))
+
+		x, err := person.Create(ctx, db, person.Person{OrganisationID: base.ID, GivenName: "Ida", FamilyName: "Roth"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		expect("a person before", people("wexleigh"))
+		if _, err := person.Update(ctx, db, x.ID, x.Version, person.Patch{FamilyName: opt.Of("Wexleigh")}); err != nil {
+			t.Fatal(err)
+		}
+		expect("a person renamed", people("wexleigh"), "Ida Wexleigh")
+
+		if _, err := organisation.Create(ctx, db, organisation.Organisation{Name: "殿町バイオ研究所", Kind: "biotech", Country: "JP"}, false); err != nil {
+			t.Fatal(err)
+		}
+		expect("katakana inside a Japanese name", orgs("バイオ研"), "殿町バイオ研究所")
+		expect("the same in hiragana", orgs("ばいお"), "殿町バイオ研究所")
+		expect("a Japanese word no record has", orgs("バイオ薬"))
+	})
+}
