@@ -541,12 +541,12 @@ var columns = database.Columns[Person]("search_text", "search_name")
 // matches of a whole list are found by the people's own indexes; on
 // SQLite through the organisations' (organisation.MatchClause).
 func organisationMatches(db *database.DB) search.Also {
-	return search.Also{Words: "organisations", Condition: func(query string) search.Clause {
+	return func(query string) search.Clause {
 		if db.Engine == database.Postgres {
 			return search.ConditionIn("people.organisation_search_text", "people.organisation_search_grams", query)
 		}
 		return organisation.MatchClause(db, "people", query)
-	}}
+	}
 }
 
 // List returns one page of people.

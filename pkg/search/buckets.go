@@ -78,16 +78,15 @@ const headLength = 2
 // contains it.
 //
 // On PostgreSQL a page first asks whether the query's words are among
-// the words of the table (and of also's tables); where no way of finding
-// a record has them all, the page is empty and no record is read (see
-// nowhere).
+// the words of the table; where one is not, the page is empty and no
+// record is read (see nowhere).
 //
 // SQLite reads a ranked page in one statement: FTS5 gives the matches by
 // rowid and ranking them costs little at the sizes it serves
 // (docs/performance.md).
 func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows any, also ...Also) error {
 	if db.Engine == database.Postgres {
-		if none, err := nowhere(q, db, table, query, also); err != nil {
+		if none, err := nowhere(q, db, table, query); err != nil {
 			return err
 		} else if none {
 			return p.Find(q.Where("FALSE"), rows)

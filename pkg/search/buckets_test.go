@@ -413,10 +413,23 @@ func TestAWordIsFoundFromTheWriteThatBringsIt(t *testing.T) {
 			t.Fatal(err)
 		}
 		expect("a person before", people("wexleigh"))
-		if _, err := person.Update(ctx, db, x.ID, x.Version, person.Patch{FamilyName: opt.Of("Wexleigh")}); err != nil {
+		y, err := person.Update(ctx, db, x.ID, x.Version, person.Patch{FamilyName: opt.Of("Wexleigh")})
+		if err != nil {
 			t.Fatal(err)
 		}
 		expect("a person renamed", people("wexleigh"), "Ida Wexleigh")
+		// Erased: the name is nowhere, not even among the words kept for
+		// search on PostgreSQL (a person's are not kept).
+		if _, err := person.Delete(ctx, db, y.ID, y.Version); err != nil {
+			t.Fatal(err)
+		}
+		expect("a person erased", people("wexleigh"))
+		if db.Engine == database.Postgres {
+			var kept int
+			if err := db.SQL().QueryRow("SELECT count(*) FROM search_words WHERE word LIKE '%wexleigh%'").Scan(&kept); err != nil || kept != 0 {
+				t.Errorf("an erased person's name is kept among the words for search: %d, %v", kept, err)
+			}
+		}
 
 		if _, err := organisation.Create(ctx, db, organisation.Organisation{Name: "殿町バイオ研究所", Kind: "biotech", Country: "JP"}, false); err != nil {
 			t.Fatal(err)

@@ -364,17 +364,10 @@ func Matching(q *gorm.DB, db *database.DB, table, query string, ranked bool, als
 }
 
 // Also is another way a record of a list is found by a query, such as a
-// person through their organisation's name.
-type Also struct {
-	// Condition is the condition that the record is found so by every
-	// word of query. On PostgreSQL it should be a condition on the
-	// table's own indexed columns (see combine).
-	Condition func(query string) Clause
-	// Words is the table whose search text Condition reads, or a copy of
-	// it (the organisations' for people): its words (search_words) are
-	// those the record may be found by this way.
-	Words string
-}
+// person through their organisation's name: the condition that the record
+// is found so by every word of query. On PostgreSQL it should be a
+// condition on the table's own indexed columns (see combine).
+type Also func(query string) Clause
 
 // combine is own(query), or one of also(query). On PostgreSQL an OR of the
 // conditions: also are conditions on the table's own indexed columns (a
@@ -386,7 +379,7 @@ type Also struct {
 func combine(db *database.DB, table, query string, own func(query string) Clause, also []Also) Clause {
 	c := own(query)
 	for _, f := range also {
-		a := f.Condition(query)
+		a := f(query)
 		if a.SQL == "" {
 			continue
 		}
@@ -403,74 +396,58 @@ func combine(db *database.DB, table, query string, own func(query string) Clause
 
 // nowhere reports whether no record of table can match query, on
 // PostgreSQL: a word of query of three characters or more is inside no
-// word of the table's search text (search_words, migration 00037), and,
-// for each of also, a word is inside none of its table's words. Shorter
-// words are left to their gram index, which finds them exactly. A word
-// is looked for in the table's partition of search_words, which holds
-// each of its words once, by its trigram index or, where the partition's
-// statistics show many, in order up to the first (the partition, not
-// search_words: over the partitioned table the planner takes the plan
-// cheapest to finish, 7.7 ms for ゲノム, which the first of 33,630 of the
-// organisations' words has; in order 0.03 ms). The index of the records'
-// search text would hand over every record that has a word's trigrams,
-// each to be read and checked (31,150 opportunities for "vaccines", none
-// a match). A word found in a table is remembered (present), so a page
-// of words known to be there sends no statement for them.
-func nowhere(q *gorm.DB, db *database.DB, table, query string, also []Also) (bool, error) {
+// word of the table's search text (search_words, migration 00037).
+// Shorter words are left to their gram index, which finds them exactly.
+// People are not asked (withWords): their names are personal data, which
+// erasing a person must not leave behind, and a person is also found
+// through their organisation. A word is looked for in the table's
+// partition of search_words, which holds each of its words once, by its
+// trigram index or, where the partition's statistics show many, in order
+// up to the first (the partition, not search_words: over the partitioned
+// table the planner takes the plan cheapest to finish, 7.7 ms for ゲノム,
+// which the first of 33,630 of the organisations' words has; in order
+// 0.03 ms). The index of the records' search text would hand over every
+// record that has a word's trigrams, each to be read and checked (31,150
+// opportunities for "vaccines", none a match). A word found in a table
+// is remembered (present), so a page of words known to be there sends no
+// statement for them.
+func nowhere(q *gorm.DB, db *database.DB, table, query string) (bool, error) {
 	long, _ := split(query)
-	if len(long) == 0 {
+	if !withWords[table] {
 		return false, nil
 	}
-	tables := []string{table}
-	for _, a := range also {
-		tables = append(tables, a.Words)
-	}
-	// A way of finding a record that may have every word: not nowhere.
-	// Words known to be there (present) are not asked again.
-	found := func() bool {
-		for _, t := range tables {
-			all := true
-			for _, w := range long {
-				if !present.has(db, t, w) {
-					all = false
-				}
-			}
-			if all {
-				return true
-			}
+	var ask []string // the words not known to be there (present)
+	for _, w := range long {
+		if !present.has(db, table, w) {
+			ask = append(ask, w)
 		}
-		return false
 	}
-	if found() {
+	if len(ask) == 0 {
 		return false, nil
-	}
-	var ask []tableWord
-	for _, t := range tables {
-		for _, w := range long {
-			if !present.has(db, t, w) {
-				ask = append(ask, tableWord{t, w})
-			}
-		}
 	}
 	has := make([]string, len(ask))
 	args := make([]any, len(ask))
-	for i, a := range ask {
-		has[i] = "EXISTS (SELECT FROM search_words_" + a.table + ` WHERE word LIKE ? ESCAPE '\')::int`
-		args[i] = LikePattern(a.word)
+	for i, w := range ask {
+		has[i] = "EXISTS (SELECT FROM search_words_" + table + ` WHERE word LIKE ? ESCAPE '\')::int`
+		args[i] = LikePattern(w)
 	}
 	var there string // a 1 or 0 for each of ask
 	if err := q.Session(&gorm.Session{NewDB: true}).Raw("SELECT concat("+strings.Join(has, ", ")+")", args...).Scan(&there).Error; err != nil {
 		return false, err
 	}
-	for i, a := range ask {
-		if i < len(there) && there[i] == '1' {
-			present.add(db, a)
+	for i, w := range ask {
+		if i >= len(there) || there[i] != '1' {
+			return true, nil
 		}
+		present.add(db, tableWord{table, w})
 	}
-	return !found(), nil
+	return false, nil
 }
 
-// tableWord is a word of a query and a table it may be in.
+// withWords is the tables whose words search_words keeps.
+var withWords = map[string]bool{"organisations": true, "agreements": true, "trips": true, "projects": true, "opportunities": true}
+
+// tableWord is a word of a query and a table it is in.
 type tableWord struct{ table, word string }
 
 // present holds, for each database, the words of queries found among a

@@ -1,6 +1,6 @@
--- search_words: every word of every searchable table's search_text (the
--- text between its spaces), once per table, with a trigram index. A
--- query's word is in a record's search_text exactly when it is inside one
+-- search_words: every word of the search_text of the searchable tables
+-- but people (the text between its spaces), once per table, with a
+-- trigram index. A query's word is in a record's search_text exactly when it is inside one
 -- of the record's words (a query's words have no spaces), so a word of a
 -- query that is inside no word of a table matches none of its records,
 -- and search.Find answers at once with an empty page. Without it the
@@ -16,6 +16,9 @@
 -- no spaces and may be longer than a btree entry may be. SQLite, whose
 -- FTS5 finds a word without reading rows that lack it, has no such table.
 -- A new searchable table needs its partition here and its trigger.
+-- Not the people's: their names are personal data, which erasing a person
+-- must not leave behind here, and a person is also found through their
+-- organisation, so their words alone could not answer for a search.
 
 -- +goose Up
 -- A partition per table, each with its own statistics and indexes: the
@@ -29,7 +32,6 @@ CREATE TABLE search_words (
   word text NOT NULL
 ) PARTITION BY LIST (tbl);
 CREATE TABLE search_words_organisations PARTITION OF search_words FOR VALUES IN ('organisations');
-CREATE TABLE search_words_people PARTITION OF search_words FOR VALUES IN ('people');
 CREATE TABLE search_words_agreements PARTITION OF search_words FOR VALUES IN ('agreements');
 CREATE TABLE search_words_trips PARTITION OF search_words FOR VALUES IN ('trips');
 CREATE TABLE search_words_projects PARTITION OF search_words FOR VALUES IN ('projects');
@@ -51,8 +53,6 @@ $$;
 
 CREATE TRIGGER organisations_search_words AFTER INSERT OR UPDATE OF search_text ON organisations
   FOR EACH ROW EXECUTE FUNCTION search_words_add();
-CREATE TRIGGER people_search_words AFTER INSERT OR UPDATE OF search_text ON people
-  FOR EACH ROW EXECUTE FUNCTION search_words_add();
 CREATE TRIGGER agreements_search_words AFTER INSERT OR UPDATE OF search_text ON agreements
   FOR EACH ROW EXECUTE FUNCTION search_words_add();
 CREATE TRIGGER trips_search_words AFTER INSERT OR UPDATE OF search_text ON trips
@@ -64,7 +64,6 @@ CREATE TRIGGER opportunities_search_words AFTER INSERT OR UPDATE OF search_text 
 
 INSERT INTO search_words (tbl, word)
 SELECT DISTINCT 'organisations', w FROM organisations, unnest(string_to_array(search_text, ' ')) AS w WHERE w <> ''
-UNION ALL SELECT DISTINCT 'people', w FROM people, unnest(string_to_array(search_text, ' ')) AS w WHERE w <> ''
 UNION ALL SELECT DISTINCT 'agreements', w FROM agreements, unnest(string_to_array(search_text, ' ')) AS w WHERE w <> ''
 UNION ALL SELECT DISTINCT 'trips', w FROM trips, unnest(string_to_array(search_text, ' ')) AS w WHERE w <> ''
 UNION ALL SELECT DISTINCT 'projects', w FROM projects, unnest(string_to_array(search_text, ' ')) AS w WHERE w <> ''
@@ -79,7 +78,6 @@ DROP TRIGGER opportunities_search_words ON opportunities;
 DROP TRIGGER projects_search_words ON projects;
 DROP TRIGGER trips_search_words ON trips;
 DROP TRIGGER agreements_search_words ON agreements;
-DROP TRIGGER people_search_words ON people;
 DROP TRIGGER organisations_search_words ON organisations;
 DROP FUNCTION search_words_add();
 DROP TABLE search_words;
