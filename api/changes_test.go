@@ -28,13 +28,16 @@ type changeFeedBody struct {
 }
 
 // readFeed reads the feed as the caller from after until done says it has
-// what it waits for (on PostgreSQL a change shows once no older
-// transaction runs, other sessions' included) and returns the events and
-// the cursor to go on from.
+// what it waits for and returns the events and the cursor to go on from.
+// On PostgreSQL a change shows once no older transaction runs, those of
+// other databases of the server included: on a machine busy with other
+// tests that can take a while, so the deadline only detects a hang (it
+// was 30 s, and a run beside a data set being generated got an empty
+// feed, then panicked on it).
 func (h *harness) readFeed(as, after string, done func([]changeBody) bool) ([]changeBody, string) {
 	h.t.Helper()
 	var got []changeBody
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(2 * time.Minute)
 	for {
 		rec := h.do(request{url: "/api/v1/changes?limit=200&after=" + after, as: as})
 		if rec.Code != 200 {
@@ -43,9 +46,16 @@ func (h *harness) readFeed(as, after string, done func([]changeBody) bool) ([]ch
 		page := decode[changeFeedBody](h.t, rec)
 		got = append(got, page.Items...)
 		after = page.NextCursor
-		if !page.HasMore && (done(got) || time.Now().After(deadline)) {
+		if page.HasMore {
+			continue
+		}
+		if done(got) {
 			return got, after
 		}
+		if time.Now().After(deadline) {
+			h.t.Fatalf("the feed does not have what the test waits for after two minutes; it has %d events: %+v", len(got), got)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 
