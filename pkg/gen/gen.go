@@ -39,6 +39,10 @@ type Options struct {
 	// Opportunities overrides their number (by default half the
 	// organisations), for benchmarks of matching.
 	Opportunities int
+	// OrganisationsOnly writes the organisations (with their focus
+	// areas) and nothing else, for tests of the organisation list that
+	// need its size and not the records that refer to it.
+	OrganisationsOnly bool
 }
 
 // MaxOrgs bounds a run to what fits a test machine's disk and patience.
@@ -85,6 +89,9 @@ func Generate(ctx context.Context, db *database.DB, opt Options) (Summary, error
 	g := &generator{seed: opt.Seed, scale: ScaleFor(opt.Orgs), progress: opt.Progress, sum: Summary{}}
 	if opt.Opportunities > 0 {
 		g.scale.Opportunities = opt.Opportunities
+	}
+	if opt.OrganisationsOnly {
+		g.scale = Scale{Orgs: opt.Orgs}
 	}
 	err := db.WithoutIndexes(ctx, tables, func() error {
 		steps := []struct {

@@ -155,3 +155,38 @@ func TestGenerateRefusesABadSize(t *testing.T) {
 		}
 	}
 }
+
+// OrganisationsOnly writes the same organisations as a full run of the
+// seed, and no record of another kind.
+func TestOrganisationsOnlyWritesTheSameOrganisationsAndNothingElse(t *testing.T) {
+	ctx := auth.With(context.Background(), auth.System("test"))
+	read := func(only bool) (orgs []string, others int64) {
+		db := dbtest.New(t, database.SQLite)
+		sum, err := Generate(ctx, db, Options{Orgs: 40, Seed: 5, OrganisationsOnly: only})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Conn(ctx).Table("organisations").Order("id").Pluck("id || ' ' || search_text", &orgs).Error; err != nil {
+			t.Fatal(err)
+		}
+		for _, table := range []string{"people", "agreements", "trips", "projects", "opportunities"} {
+			var n int64
+			if err := db.Conn(ctx).Table(table).Count(&n).Error; err != nil {
+				t.Fatal(err)
+			}
+			others += n
+		}
+		if only && sum["organisations"] != 40 {
+			t.Errorf("summary %v, want 40 organisations", sum)
+		}
+		return orgs, others
+	}
+	all, _ := read(false)
+	orgs, others := read(true)
+	if diff := cmp.Diff(all, orgs); diff != "" {
+		t.Errorf("the organisations differ from a full run's:\n%s", diff)
+	}
+	if others != 0 {
+		t.Errorf("%d records of other kinds written, want none", others)
+	}
+}

@@ -34,7 +34,7 @@ func TestSearchPagesInNameOrderWhetherMatchesAreFewOrMany(t *testing.T) {
 				}
 			}
 			// Generate analyses the tables, as a database in use would be.
-			if _, err := gen.Generate(ctx, db, gen.Options{Orgs: 12000, Seed: 2}); err != nil {
+			if _, err := gen.Generate(ctx, db, gen.Options{Orgs: 12000, Seed: 2, OrganisationsOnly: true}); err != nil {
 				t.Fatal(err)
 			}
 			var total int
