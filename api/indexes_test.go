@@ -452,18 +452,7 @@ func sqlitePlan(t *testing.T, db *database.DB, st database.Statement) []string {
 // cost more than anything else.
 func explain(t *testing.T, db *database.DB, st database.Statement) planNode {
 	t.Helper()
-	tx, err := db.SQL().Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback() //nolint:errcheck
-	if _, err := tx.Exec("SET LOCAL enable_seqscan = off"); err != nil {
-		t.Fatal(err)
-	}
-	var raw string
-	if err := tx.QueryRow("EXPLAIN (FORMAT JSON) "+st.SQL, st.Vars...).Scan(&raw); err != nil {
-		t.Fatalf("explain %s: %v", st.SQL, err)
-	}
+	raw := dbtest.Explain(t, db, st, "(FORMAT JSON)")
 	var out []struct {
 		Plan planNode `json:"Plan"`
 	}

@@ -43,15 +43,36 @@ const maxCandidates = 10000
 // query below which a bucket's candidates are read from the term range
 // (search_terms_term_idx) and sorted: at most this many index entries.
 // From it on, they are read in the list's order from the entries that
-// begin with the query's first two characters (search_terms_head_idx),
+// begin with the query's first two, three or six characters (see heads),
 // which stops after the candidates it needs: at least one in 400 entries
-// of the largest such group (800,000 at one million organisations) is
+// of the largest group of two (800,000 at one million organisations) is
 // then a candidate.
 var sparseTerms = 2000
 
-// headLength is the length of the beginnings search_terms_head_idx
-// groups terms by (migration 00035).
-const headLength = 2
+// heads are the lengths of the beginnings by which the head indexes
+// group the terms, shortest first: search_terms_head_idx 2 (migration
+// 00035), search_terms_head3_idx and search_terms_head6_idx 3 and 6
+// (00038). A dense bucket reads the group of the longest that the query
+// is not shorter than, so that the terms it passes before its candidates
+// mostly begin with the query: in the group ヤマ of two characters, the
+// people's ヤマダ… sit after ヤマグチ, ヤマザキ … and yamamoto… after
+// yamada, yamaguchi … (127,820 and 85,209 entries passed at one million
+// organisations; 24 in the groups ヤマダ and yamamo, docs/performance.md).
+// Each head index holds every term once more (2.5 GB at one million),
+// so there are three, not one for each length.
+var heads = []int{2, 3, 6}
+
+// head is the length of the group a dense bucket of a query of n
+// characters reads: the longest of heads not longer than n, 0 for none.
+func head(n int) int {
+	h := 0
+	for _, l := range heads {
+		if l <= n {
+			h = l
+		}
+	}
+	return h
+}
 
 // Find reads one page of a searchable list into rows (a pointer to a
 // slice): q is the list's query with its filters and p.Select, table its
@@ -66,8 +87,9 @@ const headLength = 2
 // rows the page still needs (more if the filters leave too few), then
 // looked up, checked and filtered: when fewer than sparseTerms terms begin
 // with the query, the index range of those terms, sorted; otherwise the
-// terms with the query's first two characters, in the list's order, which
-// stops after the candidates it needs. No term begins with the query: the
+// terms with the query's first two, three or six characters (the longest
+// the query has, see heads), in the list's order, which stops after the
+// candidates it needs. No term begins with the query: the
 // three buckets are empty, and are not read. The last two buckets (every
 // word somewhere in the names; found only in other text or through also)
 // are read in windows of the list's order, each row checked, until the
@@ -161,7 +183,7 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 			return page.Bucket{}
 		}
 		if next == nil || next.rank != r {
-			dense := terms >= sparseTerms && len([]rune(phrase)) >= headLength && r != RankExact
+			dense := terms >= sparseTerms && head(len([]rune(phrase))) > 0 && r != RankExact
 			next = &candidates{rank: r, n: min(candidatesPerRow*need, maxCandidates), dense: dense}
 		}
 		ids, more, err := next.read(q, p, table, phrase)
@@ -206,11 +228,19 @@ func (c *candidates) read(q *gorm.DB, p page.Page, table, phrase string) ([]stri
 	case c.rank == RankExact:
 		sql, args = "SELECT id, sort FROM search_terms WHERE tbl = ? AND term = ? AND NOT word", []any{table, phrase}
 	case c.dense:
-		// In the list's order from the entries of the same first two
-		// characters; left(term, n), not LIKE, so that the planner cannot
-		// take the range of the term index instead and sort it.
-		sql = "SELECT id, sort FROM search_terms WHERE tbl = ? AND left(term, " + strconv.Itoa(headLength) + ") = ? AND word = ? AND left(term, ?) = ?"
-		args = []any{table, string([]rune(phrase)[:headLength]), word, len([]rune(phrase)), phrase}
+		// In the list's order from the entries of the same first
+		// characters (see heads), and of those the ones that begin with
+		// the whole query where it is longer; left(term, n), not LIKE, so
+		// that the planner cannot take the range of the term index instead
+		// and sort it.
+		n := len([]rune(phrase))
+		h := head(n)
+		sql = "SELECT id, sort FROM search_terms WHERE tbl = ? AND left(term, " + strconv.Itoa(h) + ") = ? AND word = ?"
+		args = []any{table, string([]rune(phrase)[:h]), word}
+		if n > h {
+			sql += " AND left(term, ?) = ?"
+			args = append(args, n, phrase)
+		}
 	default:
 		sql = `SELECT id, sort FROM search_terms WHERE tbl = ? AND term LIKE ? ESCAPE '\' AND word = ?`
 		args = []any{table, escapeLike(phrase) + "%", word}

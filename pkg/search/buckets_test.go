@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/innomunich/platform/pkg/agreement"
@@ -21,7 +22,7 @@ import (
 // candidates read from search_terms in the list's order a few at a time,
 // or one at a time at first and then more when a filter leaves too few,
 // from the range of terms that begin with the query or from those with
-// its first two characters; and paging through it, page by page, gives
+// its first two, three or six characters; and paging through it, page by page, gives
 // every match once in that order.
 func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
@@ -41,7 +42,7 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 				t.Fatalf("%d %s: %v", i, n, err)
 			}
 		}
-		read := func(limit int, country string) []string {
+		read := func(q string, limit int, country string) []string {
 			var out []string
 			cursor := ""
 			for range 20 {
@@ -49,7 +50,7 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				rows, next, err := organisation.List(ctx, db, organisation.Filter{Q: "kamo", Country: country}, p)
+				rows, next, err := organisation.List(ctx, db, organisation.Filter{Q: q, Country: country}, p)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -64,17 +65,26 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 			t.Fatal("more than 20 pages")
 			return nil
 		}
-		want := []string{"Kamo", "Kamo Bio", "Kamo Denki", "Kamo Seiyaku", "Kamo Tech", "Kamo Ventures", "Kamogawa Pharma", "Kamoi Works",
-			"Kamome Therapeutics", "Ao Kamoshika", "Aoi Kamo Labs", "Iwa Kamo Shoji", "Zeta Kamo", "Bikamo", "Other Co"}
-		wantDE := []string{"Kamo Bio", "Kamo Tech", "Zeta Kamo", "Bikamo", "Other Co"}
+		// A query of four, two and six characters: the groups of three,
+		// two and six characters when read in order (see heads), "kamo s"
+		// a prefix, a word prefix and then names with both words.
+		want := map[string][]string{
+			"kamo": {"Kamo", "Kamo Bio", "Kamo Denki", "Kamo Seiyaku", "Kamo Tech", "Kamo Ventures", "Kamogawa Pharma", "Kamoi Works",
+				"Kamome Therapeutics", "Ao Kamoshika", "Aoi Kamo Labs", "Iwa Kamo Shoji", "Zeta Kamo", "Bikamo", "Other Co"},
+			"ao":     {"Ao Kamoshika", "Aoi Kamo Labs"},
+			"kamo s": {"Kamo Seiyaku", "Iwa Kamo Shoji", "Ao Kamoshika", "Aoi Kamo Labs", "Kamo Ventures", "Kamoi Works", "Kamome Therapeutics"},
+		}
+		wantDE := map[string][]string{"kamo": {"Kamo Bio", "Kamo Tech", "Zeta Kamo", "Bikamo", "Other Co"}}
 		check := func(how string) {
 			t.Helper()
-			for _, limit := range []int{50, 3, 2, 1} {
-				if got := read(limit, ""); !slices.Equal(got, want) {
-					t.Errorf("%s, %d a page:\n got %q\nwant %q", how, limit, got, want)
-				}
-				if got := read(limit, "DE"); !slices.Equal(got, wantDE) {
-					t.Errorf("%s, %d a page, country=DE:\n got %q\nwant %q", how, limit, got, wantDE)
+			for q := range want {
+				for _, limit := range []int{50, 3, 2, 1} {
+					if got := read(q, limit, ""); !slices.Equal(got, want[q]) {
+						t.Errorf("%s, q=%s, %d a page:\n got %q\nwant %q", how, q, limit, got, want[q])
+					}
+					if got := read(q, limit, "DE"); !slices.Equal(got, wantDE[q]) {
+						t.Errorf("%s, q=%s, %d a page, country=DE:\n got %q\nwant %q", how, q, limit, got, wantDE[q])
+					}
 				}
 			}
 		}
@@ -82,7 +92,7 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 		defer search.SetCandidatesPerRow(1)()
 		check("one candidate a row at first")
 		defer search.SetSparseTerms(1)()
-		check("one candidate a row at first, read in order of their first two characters")
+		check("one candidate a row at first, read in order of their first characters")
 		restore := search.SetWindows(1, 5)
 		check("the last two buckets in windows of 1 and 4 rows, then sorted")
 		restore()
@@ -438,4 +448,59 @@ func TestAWordIsFoundFromTheWriteThatBringsIt(t *testing.T) {
 		expect("the same in hiragana", orgs("ばいお"), "殿町バイオ研究所")
 		expect("a Japanese word no record has", orgs("バイオ薬"))
 	})
+}
+
+// A dense bucket's candidates come from the head index of the longest
+// beginning the query has (two, three or six characters), in the list's
+// order: read from the index alone and not sorted, whatever the length
+// of the query (see heads). The planner is kept off sequential scans,
+// which it would choose for so few rows.
+func TestDenseCandidatesAreReadInOrderFromTheHeadOfTheQuerysLength(t *testing.T) {
+	for _, e := range dbtest.Engines(t) {
+		if e != database.Postgres {
+			continue // SQLite ranks with FTS5 and has no search_terms
+		}
+		db, sent := dbtest.Recording(t, e)
+		ctx := auth.With(context.Background(), auth.System("test"))
+		for _, n := range []string{"Kamo", "Kamogawa Pharma", "Kamome Therapeutics", "Iwa Kamogawa Shoji"} {
+			if _, err := organisation.Create(ctx, db, organisation.Organisation{Name: n, Kind: "biotech", Country: "JP"}, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// As autovacuum would: the visibility map lets a read skip the table.
+		if _, err := db.SQL().Exec("VACUUM ANALYZE search_terms"); err != nil {
+			t.Fatal(err)
+		}
+		defer search.SetSparseTerms(1)()
+		for q, index := range map[string]string{
+			"ka":        "search_terms_head_idx",
+			"kam":       "search_terms_head3_idx",
+			"kamog":     "search_terms_head3_idx",
+			"kamoga":    "search_terms_head6_idx",
+			"kamogawa ": "search_terms_head6_idx",
+		} {
+			p, err := organisation.Sort.Parse(page.Params{Limit: "1", Searching: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sent.Start()
+			if _, _, err := organisation.List(ctx, db, organisation.Filter{Q: q}, p); err != nil {
+				t.Fatalf("q=%s: %v", q, err)
+			}
+			read := 0
+			for _, st := range sent.Stop() {
+				if !strings.HasPrefix(st.SQL, "SELECT id, sort FROM search_terms WHERE tbl = $1 AND left(term, ") {
+					continue
+				}
+				read++
+				plan := dbtest.Explain(t, db, st, "")
+				if !strings.Contains(plan, "Index Only Scan using "+index+" ") || strings.Contains(plan, "Sort") {
+					t.Errorf("q=%q: the candidates are not read in order from %s alone:\n%s\nSQL: %s %v", q, index, plan, st.SQL, st.Vars)
+				}
+			}
+			if read == 0 {
+				t.Errorf("q=%q: no candidates read from a head index", q)
+			}
+		}
+	}
 }

@@ -10,7 +10,7 @@ func SetCandidatesPerRow(n int) (restore func()) {
 }
 
 // SetSparseTerms sets the number of terms from which a bucket's
-// candidates are read in order from search_terms_head_idx (sparseTerms),
+// candidates are read in order from a head index (sparseTerms, heads),
 // until the returned func restores it.
 func SetSparseTerms(n int) (restore func()) {
 	old := sparseTerms

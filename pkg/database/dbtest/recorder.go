@@ -2,6 +2,7 @@ package dbtest
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 
@@ -51,4 +52,37 @@ func Recording(t testing.TB, e database.Engine) (*database.DB, *Recorder) {
 	}
 	t.Cleanup(db.Close)
 	return db, r
+}
+
+// Explain returns PostgreSQL's EXPLAIN of st with the given options ("",
+// "(FORMAT JSON)"), one line per row of its output, planned when
+// sequential scans cost more than anything else: a test's few rows would
+// otherwise be read that way, whatever the indexes.
+func Explain(t testing.TB, db *database.DB, st database.Statement, options string) string {
+	t.Helper()
+	tx, err := db.SQL().Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback() //nolint:errcheck
+	if _, err := tx.Exec("SET LOCAL enable_seqscan = off"); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := tx.Query("EXPLAIN "+options+" "+st.SQL, st.Vars...)
+	if err != nil {
+		t.Fatalf("explain %s: %v", st.SQL, err)
+	}
+	defer rows.Close()
+	var lines []string
+	for rows.Next() {
+		var l string
+		if err := rows.Scan(&l); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, l)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatalf("explain %s: %v", st.SQL, err)
+	}
+	return strings.Join(lines, "\n")
 }
