@@ -443,7 +443,7 @@ func (w *window) next(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 		// (plan has estimated the list already).
 		return page.Bucket{Query: matches}, nil
 	case w.rows == 0:
-		return w.sorted(q, table, from(matches), col, id, order, need)
+		return sortedRest(q, table, from(matches), col, id, order, need)
 	}
 	// The window's last row: the list's index alone where it has no
 	// other conditions.
@@ -478,18 +478,16 @@ func (w *window) next(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 	return page.Bucket{Query: part, More: true}, nil
 }
 
-// sorted is the rest of a bucket, matches (after the page's cursor), found
-// by their indexes and sorted: the first need of them in the list's order
-// by their id and sort value alone, then those rows by id. Sorting the
-// whole rows copied each match into the sort, however few it kept: for
-// people?q=殿町 at one million, 13,198 whole rows cost 9.5 of the
-// statement's 27.5 ms (docs/performance.md).
-func (w *window) sorted(q *gorm.DB, table string, matches *gorm.DB, col, id, order string, need int) (page.Bucket, error) {
-	keys := matches.Session(&gorm.Session{}).Select(id + ", " + col)
+// sortedRest is the rest of a bucket, matches (after the page's
+// cursor), found by their indexes and sorted: the first need of them in
+// the list's order by their id and sort value alone, then those rows by
+// id. Sorting the whole rows copied each match into the sort, however
+// few it kept: for people?q=殿町 at one million, 13,198 whole rows cost
+// 9.5 of the statement's 27.5 ms (docs/performance.md).
+func sortedRest(q *gorm.DB, table string, matches *gorm.DB, col, id, order string, need int) (page.Bucket, error) {
 	var ids []string
-	err := q.Session(&gorm.Session{NewDB: true}).Table("(?) AS "+table, keys.Clauses(fence{})).
-		Order(order).Limit(need).Pluck(id, &ids).Error
-	if err != nil || len(ids) == 0 {
+	keys := matches.Session(&gorm.Session{}).Select(id + ", " + col)
+	if err := fenced(keys, table).Order(order).Limit(need).Pluck(id, &ids).Error; err != nil || len(ids) == 0 {
 		return page.Bucket{}, err
 	}
 	return page.Bucket{Query: q.Session(&gorm.Session{}).Where(id+" = ANY(?::uuid[])", database.TextArray(ids))}, nil
