@@ -398,6 +398,27 @@ func TestAWordIsFoundFromTheWriteThatBringsIt(t *testing.T) {
 		}
 		expect("before any record has it", orgs("zyxvaccine"))
 		expect("one word everywhere, one nowhere", orgs("labs zyxvaccine"))
+		if db.Engine == database.Postgres {
+			// A word found among the table's words is not looked up
+			// again, also when the query that found it had a word before
+			// it that no record has.
+			statements := func(q string) int64 {
+				t.Helper()
+				ctx, n := database.CountStatements(ctx)
+				p, err := organisation.Sort.Parse(page.Params{Searching: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, _, err := organisation.List(ctx, db, organisation.Filter{Q: q}, p); err != nil {
+					t.Fatal(err)
+				}
+				return n.Load()
+			}
+			expect("a word nowhere, one everywhere", orgs("zyxvaccine isar"))
+			if first, again := statements("isar"), statements("isar"); first != again {
+				t.Errorf("isar, found with a word nowhere before it, cost %d statements, and %d once known", first, again)
+			}
+		}
 
 		o, err := organisation.Create(ctx, db, organisation.Organisation{Name: "Zyxvaccine Labs", Kind: "biotech", Country: "DE"}, false)
 		if err != nil {

@@ -435,13 +435,15 @@ func nowhere(q *gorm.DB, db *database.DB, table, query string) (bool, error) {
 	if err := q.Session(&gorm.Session{NewDB: true}).Raw("SELECT concat("+strings.Join(has, ", ")+")", args...).Scan(&there).Error; err != nil {
 		return false, err
 	}
+	absent := false
 	for i, w := range ask {
 		if i >= len(there) || there[i] != '1' {
-			return true, nil
+			absent = true
+			continue
 		}
 		present.add(db, tableWord{table, w})
 	}
-	return false, nil
+	return absent, nil
 }
 
 // withWords is the tables whose words search_words keeps.
