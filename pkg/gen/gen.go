@@ -11,6 +11,7 @@ package gen
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -41,7 +42,8 @@ type Options struct {
 	Opportunities int
 	// OrganisationsOnly writes the organisations (with their focus
 	// areas) and nothing else, for tests of the organisation list that
-	// need its size and not the records that refer to it.
+	// need its size and not the records that refer to it. It excludes
+	// Opportunities.
 	OrganisationsOnly bool
 }
 
@@ -85,6 +87,9 @@ var tables = []string{"organisations", "organisation_focus_areas", "people", "ag
 func Generate(ctx context.Context, db *database.DB, opt Options) (Summary, error) {
 	if opt.Orgs < 1 || opt.Orgs > MaxOrgs {
 		return nil, fmt.Errorf("--orgs must be from 1 to %d", MaxOrgs)
+	}
+	if opt.OrganisationsOnly && opt.Opportunities > 0 {
+		return nil, errors.New("organisations only, with no opportunities: a number of opportunities cannot be given too")
 	}
 	g := &generator{seed: opt.Seed, scale: ScaleFor(opt.Orgs), progress: opt.Progress, sum: Summary{}}
 	if opt.Opportunities > 0 {

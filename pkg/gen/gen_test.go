@@ -189,4 +189,13 @@ func TestOrganisationsOnlyWritesTheSameOrganisationsAndNothingElse(t *testing.T)
 	if others != 0 {
 		t.Errorf("%d records of other kinds written, want none", others)
 	}
+	// Both asked: refused before anything is written.
+	db := dbtest.New(t, database.SQLite)
+	if _, err := Generate(ctx, db, Options{Orgs: 40, Seed: 5, OrganisationsOnly: true, Opportunities: 10}); err == nil {
+		t.Error("organisations only with 10 opportunities: no error")
+	}
+	var n int64
+	if err := db.Conn(ctx).Table("organisations").Count(&n).Error; err != nil || n != 0 {
+		t.Errorf("refused, yet %d organisations written (%v)", n, err)
+	}
 }
