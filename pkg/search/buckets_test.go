@@ -525,3 +525,34 @@ func TestDenseCandidatesAreReadInOrderFromTheHeadOfTheQuerysLength(t *testing.T)
 		}
 	}
 }
+
+// On PostgreSQL every text column a search estimates its matches by has
+// a histogram of 1,000 entries (migrations 00009 and 00039): with the
+// default 100, a word in 3 % of the people found through their
+// organisations was guessed at 200 matches, and its page sorted all
+// 58,014 of them at one million organisations (docs/performance.md).
+func TestSearchColumnsHaveTheStatisticsTheEstimatesNeed(t *testing.T) {
+	for _, e := range dbtest.Engines(t) {
+		if e != database.Postgres {
+			continue
+		}
+		db := dbtest.New(t, e)
+		for _, c := range []struct{ table, column string }{
+			{"organisations", "search_text"},
+			{"people", "search_text"},
+			{"people", "organisation_search_text"},
+			{"agreements", "search_text"},
+			{"trips", "search_text"},
+			{"projects", "search_text"},
+		} {
+			var target int
+			err := db.SQL().QueryRow("SELECT attstattarget FROM pg_attribute WHERE attrelid = $1::regclass AND attname = $2", c.table, c.column).Scan(&target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if target != 1000 {
+				t.Errorf("%s.%s: statistics target %d, want 1000", c.table, c.column, target)
+			}
+		}
+	}
+}
