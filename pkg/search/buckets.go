@@ -460,8 +460,12 @@ func (w *window) next(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 	// columns (a person's organisation, migration 00036), the planner
 	// would rather find all of the word's matches by their index and keep
 	// those in the window (people?q=martinsried: 50 ms for a window of
-	// 1,200 rows, which in order take 3).
-	rows := from(q.Session(&gorm.Session{NewDB: true}).Table(table)).Order(order)
+	// 1,200 rows, which in order take 3). The subquery carries the list's
+	// own conditions (archived, the filters), so that it is the range of
+	// the index the list is read by, in its order: without them the
+	// planner took an index that begins with archived, read it whole and
+	// sorted the window (organisations?q=免疫 at 100,000: 84 → 16 ms).
+	rows := from(q.Session(&gorm.Session{})).Select(table + ".*").Order(order)
 	if len(end) > 0 {
 		rows = rows.Where(p.KeysetThrough(col, id), end[0].Value, end[0].ID)
 	}
