@@ -106,8 +106,8 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 // nor read. On PostgreSQL the window's fenced read carries the list's
 // conditions, so that it is the list's index range in order; without
 // them the planner took an index that begins with archived, scanned it
-// whole and sorted the window (organisations?q=免疫 at 100,000: 84 →
-// 16 ms, docs/performance.md).
+// whole and sorted the window (organisations?q=免疫 at 100,000: 72 →
+// 12 ms, docs/performance.md).
 func TestAWindowReadsOnlyTheListsRows(t *testing.T) {
 	for _, e := range dbtest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
