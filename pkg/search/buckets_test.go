@@ -43,27 +43,7 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 			}
 		}
 		read := func(q string, limit int, country string) []string {
-			var out []string
-			cursor := ""
-			for range 20 {
-				p, err := organisation.Sort.Parse(page.Params{Limit: strconv.Itoa(limit), Cursor: cursor, Searching: true})
-				if err != nil {
-					t.Fatal(err)
-				}
-				rows, next, err := organisation.List(ctx, db, organisation.Filter{Q: q, Country: country}, p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, o := range rows {
-					out = append(out, o.Name)
-				}
-				if next == nil {
-					return out
-				}
-				cursor = *next
-			}
-			t.Fatal("more than 20 pages")
-			return nil
+			return organisationNames(t, ctx, db, organisation.Filter{Q: q, Country: country}, limit)
 		}
 		// A query of four, two and six characters: the groups of three,
 		// two and six characters when read in order (see heads), "kamo s"
@@ -135,26 +115,8 @@ func TestAWindowReadsOnlyTheListsRows(t *testing.T) {
 				}
 			}
 			defer search.SetWindows(2, 1000)()
-			var got []string
-			cursor := ""
 			sent.Start()
-			for range 10 {
-				p, err := organisation.Sort.Parse(page.Params{Limit: "1", Cursor: cursor, Searching: true})
-				if err != nil {
-					t.Fatal(err)
-				}
-				rows, next, err := organisation.List(ctx, db, organisation.Filter{Q: "kamo", Country: "DE"}, p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, o := range rows {
-					got = append(got, o.Name)
-				}
-				if next == nil {
-					break
-				}
-				cursor = *next
-			}
+			got := organisationNames(t, ctx, db, organisation.Filter{Q: "kamo", Country: "DE"}, 1)
 			statements := sent.Stop()
 			if want := []string{"Bikamo", "Dikamo", "Zikamo", "Other Co"}; !slices.Equal(got, want) {
 				t.Errorf("q=kamo, country=DE, a page of one:\n got %q\nwant %q", got, want)
@@ -179,6 +141,34 @@ func TestAWindowReadsOnlyTheListsRows(t *testing.T) {
 			}
 		})
 	}
+}
+
+// organisationNames pages through the ranked organisation list f gives,
+// limit rows a page, and returns the names in the order the pages gave
+// them.
+func organisationNames(t *testing.T, ctx context.Context, db *database.DB, f organisation.Filter, limit int) []string {
+	t.Helper()
+	var out []string
+	cursor := ""
+	for range 20 {
+		p, err := organisation.Sort.Parse(page.Params{Limit: strconv.Itoa(limit), Cursor: cursor, Searching: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, next, err := organisation.List(ctx, db, f, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range rows {
+			out = append(out, o.Name)
+		}
+		if next == nil {
+			return out
+		}
+		cursor = *next
+	}
+	t.Fatal("more than 20 pages")
+	return nil
 }
 
 // The candidates come from search_terms in the list's order, so that
