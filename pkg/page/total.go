@@ -135,17 +135,6 @@ func (p Page) KeysetOn(column, idCol string) (cond, order string) {
 	return fmt.Sprintf("(%s, %s) %s (?, ?)", column, idCol, op), fmt.Sprintf("%s %s, %s %s", column, dir, idCol, dir)
 }
 
-// KeysetThrough is the condition, to be given a row's sort value and id,
-// that a row comes no later than that row in the page's order, on
-// another table's copy of its sort column and id (see KeysetOn).
-func (p Page) KeysetThrough(column, idCol string) string {
-	op := "<="
-	if p.desc {
-		op = ">="
-	}
-	return fmt.Sprintf("(%s, %s) %s (?, ?)", column, idCol, op)
-}
-
 // After is the sort value and id of the row the page continues after,
 // when that row is of bucket rank (on a page that is not ranked, rank 0).
 func (p Page) After(rank int) (value any, id string, ok bool) {

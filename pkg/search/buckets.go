@@ -1,6 +1,7 @@
 package search
 
 import (
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -149,6 +150,20 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 	terms := -1
 	var next *candidates // the bucket being read, when it is asked again
 	var win *window      // the same for the last two buckets
+	// The rest of a page is read in one snapshot from its first window
+	// on: a window's rows and, when the bucket is asked again, its last
+	// row are two statements (see window.next), and a row written between
+	// them must not move the one without the other. Pages that read no
+	// window open no transaction (two more round trips, little here but
+	// more where the database is across a network); a page read in a
+	// caller's transaction is read in that one, and sees its writes.
+	_, inTx := q.Statement.ConnPool.(gorm.TxCommitter)
+	var tx *gorm.DB
+	defer func() {
+		if tx != nil {
+			tx.Rollback() // it only read
+		}
+	}()
 	return p.FindBuckets(base, rows, RankOther+1, func(r, need int) page.Bucket {
 		is := Clause{SQL: "(" + rank.SQL + ") = ?", Args: append(append([]any{}, rank.Args...), r)}
 		switch r {
@@ -163,6 +178,14 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 					_ = q.AddError(err)
 					return page.Bucket{Query: q}
 				}
+			}
+			if tx == nil && !inTx && win.reads() {
+				if tx = q.Begin(snapshot); tx.Error != nil {
+					_ = q.AddError(tx.Error)
+					tx = nil
+					return page.Bucket{Query: q}
+				}
+				q = tx
 			}
 			b, err := win.next(q, db, p, table, w, need)
 			if err != nil {
@@ -344,9 +367,18 @@ type window struct {
 	exact bool    // only short words: the gram index finds the matches, no recheck
 	rows  int     // rows the next window spans; 0: the rest is sorted
 	left  float64 // rows the windows may still span
-	value any     // the last row read (its sort value and id), when id != ""
+	value any     // the row the last window began after (its sort value and id), when id != ""
 	id    string
+	read  int // the last window's rows; its last row is found when the bucket is asked again
 }
+
+// reads tells whether the bucket's next part is a window, read in the
+// list's order, rather than its matches as the planner finds them.
+func (w *window) reads() bool { return !w.small && w.rows > 0 }
+
+// snapshot is the transaction the windows of a ranked page are read in:
+// every statement sees the rows as they were at its first.
+var snapshot = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
 
 // plan estimates the bucket's matches and sizes its first window.
 func (w *window) plan(q *gorm.DB, db *database.DB, p page.Page, table string, m bucketMatch, need int) error {
@@ -425,7 +457,16 @@ func firstWindow(need int, rows, matches float64, exact bool) int {
 }
 
 // next is the bucket's next part (need rows at most): the next window,
-// or the rest sorted.
+// or the rest sorted. A window is the rows after the last one's, up to
+// its rows, in a subquery with that LIMIT, so that the planner reads
+// them in the list's order and stops with the page: fenced by the
+// window's last row instead, it read the people's organisation index
+// whole and sorted the window, because people are written organisation
+// by organisation and lie in that index's order (people?q=川崎 at
+// 100,000: 75 → 15 ms, docs/performance.md). Where the next window
+// begins, the window's last row, is found only when the bucket is asked
+// again, in the page's snapshot (see Find): a row written in between
+// would otherwise push a row of the window past its end unread.
 func (w *window) next(q *gorm.DB, db *database.DB, p page.Page, table string, m bucketMatch, need int) (page.Bucket, error) {
 	col, id := table+"."+p.SortColumn(), table+".id"
 	after, order := p.KeysetOn(col, id)
@@ -434,6 +475,19 @@ func (w *window) next(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 			return m
 		}
 		return m.Where(after, w.value, w.id)
+	}
+	if w.read > 0 {
+		// The last window's last row: the list's index alone where it has
+		// no other conditions.
+		var end []struct {
+			Value string
+			ID    string
+		}
+		err := from(q.Session(&gorm.Session{})).Select(col + " AS value, " + id + " AS id").Order(order).Offset(w.read - 1).Limit(1).Scan(&end).Error
+		if err != nil || len(end) == 0 {
+			return page.Bucket{}, err // none: the window reached the end of the list
+		}
+		w.value, w.id, w.read = end[0].Value, end[0].ID, 0
 	}
 	c := m.condition(db, table)
 	matches := q.Session(&gorm.Session{}).Where(c.SQL, c.Args...).Where(m.narrow.SQL, m.narrow.Args...)
@@ -445,36 +499,19 @@ func (w *window) next(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 	case w.rows == 0:
 		return sortedRest(q, table, from(matches), col, id, order, need)
 	}
-	// The window's last row: the list's index alone where it has no
-	// other conditions.
-	var end []struct {
-		Value string
-		ID    string
-	}
-	err := from(q.Session(&gorm.Session{})).Select(col + " AS value, " + id + " AS id").Order(order).Offset(w.rows - 1).Limit(1).Scan(&end).Error
-	if err != nil {
-		return page.Bucket{}, err
-	}
-	// The window's rows in the list's order, in a fenced subquery, and
-	// then checked: where the conditions are on the table's own indexed
-	// columns (a person's organisation, migration 00036), the planner
-	// would rather find all of the word's matches by their index and keep
-	// those in the window (people?q=martinsried: 50 ms for a window of
-	// 1,200 rows, which in order take 3). The subquery carries the list's
-	// own conditions (archived, the filters), so that it is the range of
-	// the index the list is read by, in its order: without them the
-	// planner took an index that begins with archived, read it whole and
-	// sorted the window (organisations?q=免疫 at 100,000: 72 → 12 ms).
-	rows := from(q.Session(&gorm.Session{})).Select(table + ".*").Order(order)
-	if len(end) > 0 {
-		rows = rows.Where(p.KeysetThrough(col, id), end[0].Value, end[0].ID)
-	}
-	part := q.Session(&gorm.Session{}).Table("(?) AS "+table, rows.Clauses(fence{})).Where(c.SQL, c.Args...).Where(m.narrow.SQL, m.narrow.Args...)
-	if len(end) == 0 {
-		w.rows = 0 // the window reaches the end of the list
-		return page.Bucket{Query: part}, nil
-	}
-	w.value, w.id = end[0].Value, end[0].ID
+	// The window's rows are read in the list's order and then checked:
+	// where the conditions are on the table's own indexed columns (a
+	// person's organisation, migration 00036), the planner would rather
+	// find all of the word's matches by their index and keep those in the
+	// window (people?q=martinsried: 50 ms for a window of 1,200 rows,
+	// which in order take 3). The subquery carries the list's own
+	// conditions (archived, the filters), so that it is the range of the
+	// index the list is read by: without them the planner took an index
+	// that begins with archived, read it whole and sorted the window
+	// (organisations?q=免疫 at 100,000: 72 → 12 ms).
+	rows := from(q.Session(&gorm.Session{})).Select(table + ".*").Order(order).Limit(w.rows)
+	part := q.Session(&gorm.Session{}).Table("(?) AS "+table, rows).Where(c.SQL, c.Args...).Where(m.narrow.SQL, m.narrow.Args...)
+	w.read = w.rows
 	w.left -= float64(w.rows)
 	if w.rows *= 4; float64(w.rows) > w.left {
 		w.rows = 0

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/innomunich/platform/pkg/agreement"
@@ -83,7 +84,7 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 
 // A window of the last two buckets reads the list's own rows: archived
 // organisations and those another filter leaves out are neither shown
-// nor read. On PostgreSQL the window's fenced read carries the list's
+// nor read. On PostgreSQL the window's subquery carries the list's
 // conditions, so that it is the list's index range in order; without
 // them the planner took an index that begins with archived, scanned it
 // whole and sorted the window (organisations?q=免疫 at 100,000: 72 →
@@ -126,11 +127,11 @@ func TestAWindowReadsOnlyTheListsRows(t *testing.T) {
 			}
 			windows := 0
 			for _, st := range statements {
-				end := strings.Index(st.SQL, "OFFSET 0) AS organisations")
-				if end < 0 {
+				start := strings.Index(st.SQL, "FROM (SELECT organisations.* ")
+				end := strings.Index(st.SQL, ") AS organisations")
+				if start < 0 || end < start {
 					continue
 				}
-				start := strings.LastIndex(st.SQL[:end], "FROM (SELECT ")
 				windows++
 				if fence := st.SQL[start:end]; !strings.Contains(fence, "archived = ") || !strings.Contains(fence, "country = ") {
 					t.Errorf("a window reads rows that are not the list's: %s", fence)
@@ -141,6 +142,103 @@ func TestAWindowReadsOnlyTheListsRows(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A page read while organisations are added and removed shows each one
+// that was there once, and skips none. A window of the last two buckets
+// and the row where the next window begins are read by two statements
+// (the second only when the page needs more): between them, here, an
+// organisation is added inside the window, or one of its rows is
+// archived. Read in one snapshot, the page is as the list was when it
+// began; found anew, the next window would begin a row early (a row
+// shown twice) or a row late (a row never shown).
+func TestAPageReadWhileTheListChangesShowsEachRowOnce(t *testing.T) {
+	for _, e := range dbtest.Engines(t) {
+		if e != database.Postgres {
+			continue // SQLite reads a ranked page in one statement
+		}
+		for _, c := range []struct {
+			name  string
+			write func(ctx context.Context, db *database.DB, first organisation.Organisation) error
+		}{
+			{"added inside the window", func(ctx context.Context, db *database.DB, _ organisation.Organisation) error {
+				_, err := organisation.Create(ctx, db, organisation.Organisation{Name: "Bz Co", Kind: "biotech", Country: "DE"}, false)
+				return err
+			}},
+			{"the window's first archived", func(ctx context.Context, db *database.DB, first organisation.Organisation) error {
+				_, err := organisation.Update(ctx, db, first.ID, first.Version, organisation.Patch{Archived: opt.Of(true)})
+				return err
+			}},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				ctx := auth.With(context.Background(), auth.System("test"))
+				var db *database.DB
+				var first organisation.Organisation
+				var armed atomic.Bool
+				written := make(chan error, 1)
+				db, err := database.Open(ctx, dbtest.URL(t, e), database.Options{OnStatement: func(_ context.Context, st database.Statement) {
+					if strings.Contains(st.SQL, "FROM (SELECT organisations.* ") && armed.CompareAndSwap(true, false) {
+						written <- c.write(ctx, db, first)
+					}
+				}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(db.Close)
+				for _, name := range []string{"Bikamo", "Cikamo", "Dikamo", "Ea Co", "Fikamo", "Gikamo"} {
+					o, err := organisation.Create(ctx, db, organisation.Organisation{Name: name, Kind: "biotech", Country: "DE"}, false)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if name == "Bikamo" {
+						first = o
+					}
+				}
+				defer search.SetWindows(2, 1000)()
+				armed.Store(true)
+				got := organisationNames(t, ctx, db, organisation.Filter{Q: "kamo"}, 3)
+				select {
+				case err := <-written:
+					if err != nil {
+						t.Fatal(err)
+					}
+				default:
+					t.Fatal("no page read a window")
+				}
+				if want := []string{"Bikamo", "Cikamo", "Dikamo", "Fikamo", "Gikamo"}; !slices.Equal(got, want) {
+					t.Errorf("q=kamo, three a page, %s while the first page was read:\n got %q\nwant %q", c.name, got, want)
+				}
+			})
+		}
+	}
+}
+
+// A ranked page read in a caller's transaction is read in it, windows
+// and all, and shows the organisation the transaction has just added.
+func TestARankedPageIsReadInTheCallersTransaction(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := auth.With(context.Background(), auth.System("test"))
+		for _, name := range []string{"Bikamo", "Cikamo", "Ea Co", "Fikamo"} {
+			if _, err := organisation.Create(ctx, db, organisation.Organisation{Name: name, Kind: "biotech", Country: "DE"}, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		defer search.SetWindows(2, 1000)()
+		var got []string
+		err := db.WithTx(ctx, func(ctx context.Context) error {
+			if _, err := organisation.Create(ctx, db, organisation.Organisation{Name: "Dikamo", Kind: "biotech", Country: "DE"}, false); err != nil {
+				return err
+			}
+			got = organisationNames(t, ctx, db, organisation.Filter{Q: "kamo"}, 1)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"Bikamo", "Cikamo", "Dikamo", "Fikamo"}; !slices.Equal(got, want) {
+			t.Errorf("q=kamo, one a page, in the transaction that added Dikamo:\n got %q\nwant %q", got, want)
+		}
+	})
 }
 
 // organisationNames pages through the ranked organisation list f gives,
