@@ -25,7 +25,8 @@ import (
 
 // TestMain lets the test binary stand in for the innomunich binary: the
 // cluster test starts it again as real `serve` processes, which it can
-// kill, without a separate `go build`.
+// kill, and the reporting examples run it as `innomunich report`, without
+// a separate `go build`.
 func TestMain(m *testing.M) {
 	if os.Getenv("INNOMUNICH_TEST_AS_BINARY") == "1" {
 		main()
