@@ -736,3 +736,36 @@ func TestSearchColumnsHaveTheStatisticsTheEstimatesNeed(t *testing.T) {
 		}
 	}
 }
+
+// A record's words are looked up in search_words by its index, however
+// few rows the planner's statistics give the table: on a new database,
+// within one transaction that adds many records (an import, `innomunich
+// gen`), the lookup read and sorted all of search_words for each record,
+// so that n records cost n² (migration 00040). Here fifty organisations
+// in one transaction on a new database must not read the table whole.
+func TestARecordsWordsAreLookedUpByTheirIndexOnANewDatabase(t *testing.T) {
+	for _, e := range dbtest.Engines(t) {
+		if e != database.Postgres {
+			continue // SQLite keeps no search_words: FTS5 finds the words
+		}
+		ctx := auth.With(context.Background(), auth.System("test"))
+		db := dbtest.New(t, e)
+		var scans struct{ Seq, Idx int64 }
+		err := db.WithTx(ctx, func(ctx context.Context) error {
+			for i := range 50 {
+				name := "Kamo Biologics " + strconv.Itoa(i) + " Tonomachi Research Campus"
+				if _, err := organisation.Create(ctx, db, organisation.Organisation{Name: name, Kind: "biotech", Country: "JP"}, false); err != nil {
+					return err
+				}
+			}
+			return db.Conn(ctx).Raw(`SELECT seq_scan AS seq, idx_scan AS idx FROM pg_stat_xact_user_tables
+				WHERE relname = 'search_words_organisations'`).Scan(&scans).Error
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if scans.Seq > 0 || scans.Idx == 0 {
+			t.Errorf("adding 50 organisations read search_words_organisations whole %d times and by its index %d times; want by its index only", scans.Seq, scans.Idx)
+		}
+	}
+}
