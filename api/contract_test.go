@@ -56,7 +56,7 @@ func TestSpecCheckReportsWhereServerAndSpecDisagree(t *testing.T) {
 // answers is in it, with what a generator needs.
 func TestSpecDescribesEveryRoute(t *testing.T) {
 	doc := spec(t)
-	db := dbtest.New(t, database.SQLite)
+	db := dbtest.One(t)
 	cfg, err := config.Load(func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)

@@ -164,7 +164,7 @@ func signed(t *testing.T, method jwt.SigningMethod, key any, kid string, claims 
 }
 
 func TestForgedAndBrokenTokensAre401(t *testing.T) {
-	h := newHarness(t, dbtest.New(t, database.SQLite))
+	h := newHarness(t, dbtest.One(t))
 	u := h.newUser(auth.RoleCoordinator, nil)
 	good := strings.TrimPrefix(h.bearer(u), "Bearer ")
 	parsed, _, _ := jwt.NewParser().ParseUnverified(good, jwt.MapClaims{})
@@ -364,7 +364,7 @@ func TestUsersAreManagedByAdminsWithConcurrencyAndIdempotency(t *testing.T) {
 }
 
 func TestLastAdminCannotBeRemoved(t *testing.T) {
-	db := dbtest.New(t, database.SQLite)
+	db := dbtest.One(t)
 	h := newHarness(t, db)
 	// The harness made the only admin.
 	me := decode[struct {

@@ -59,7 +59,7 @@ func TestMetricsCountRefusalsAndDatabaseWaits(t *testing.T) {
 // the Grafana dashboard in deployments/monitoring query is one this server
 // exports, so a renamed metric cannot leave an alert silent.
 func TestMonitoringNamesTheServersMetrics(t *testing.T) {
-	db := dbtest.New(t, database.SQLite)
+	db := dbtest.One(t)
 	h := newHarness(t, db, func(c *config.Config) { c.RateLimit, c.RateLimitBurst = 60, 1 })
 	for range 2 {
 		h.do(request{url: "/api/v1/regions", as: anonymous})

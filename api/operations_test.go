@@ -83,7 +83,7 @@ func TestErrorsAreProblemDetails(t *testing.T) {
 }
 
 func TestRequestIDIsKeptWhenSaneAndMadeOtherwise(t *testing.T) {
-	h := newHarness(t, dbtest.New(t, database.SQLite))
+	h := newHarness(t, dbtest.One(t))
 	rec := h.do(request{url: "/healthz", headers: map[string]string{"X-Request-Id": "partner-osaka-42"}})
 	if got := rec.Header().Get("X-Request-Id"); got != "partner-osaka-42" {
 		t.Errorf("X-Request-Id = %q, want the caller's partner-osaka-42", got)
@@ -95,7 +95,7 @@ func TestRequestIDIsKeptWhenSaneAndMadeOtherwise(t *testing.T) {
 }
 
 func TestSecurityHeaders(t *testing.T) {
-	h := newHarness(t, dbtest.New(t, database.SQLite))
+	h := newHarness(t, dbtest.One(t))
 	for _, path := range []string{"/api/v1/regions", "/api/v1/nope", "/healthz", "/", "/organisations"} {
 		rec := h.get(path)
 		for k, v := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"} {
@@ -118,7 +118,7 @@ func TestSecurityHeaders(t *testing.T) {
 }
 
 func TestCORSOnlyForConfiguredOrigins(t *testing.T) {
-	db := dbtest.New(t, database.SQLite)
+	db := dbtest.One(t)
 	preflight := func(h *harness, origin string) string {
 		rec := h.do(request{method: "OPTIONS", url: "/api/v1/regions", headers: map[string]string{
 			"Origin": origin, "Access-Control-Request-Method": "GET",
@@ -143,7 +143,7 @@ func TestWebAppIsServedWithoutShadowingTheAPI(t *testing.T) {
 	must(t, os.WriteFile(filepath.Join(dist, "index.html"), []byte("<!doctype html><title>InnoMuNiCH app</title>"), 0o644))
 	must(t, os.MkdirAll(filepath.Join(dist, "assets"), 0o755))
 	must(t, os.WriteFile(filepath.Join(dist, "assets", "app-1234.js"), []byte("console.log('app')"), 0o644))
-	h := newHarness(t, dbtest.New(t, database.SQLite), func(c *config.Config) { c.SPADir = dist })
+	h := newHarness(t, dbtest.One(t), func(c *config.Config) { c.SPADir = dist })
 	h.run([]scenario{
 		{name: "root is the app", req: request{url: "/"}, wantStatus: 200, wantType: "text/html", wantBody: []string{"InnoMuNiCH app"}},
 		{name: "client route is the app", req: request{url: "/organisations/0193-x"}, wantStatus: 200, wantBody: []string{"InnoMuNiCH app"},
@@ -155,12 +155,12 @@ func TestWebAppIsServedWithoutShadowingTheAPI(t *testing.T) {
 		{name: "healthz is never the app", req: request{url: "/healthz"}, wantStatus: 200, wantNotBody: []string{"InnoMuNiCH app"}},
 		{name: "openapi.json is never the app", req: request{url: "/openapi.json"}, wantStatus: 200, wantNotBody: []string{"InnoMuNiCH app"}},
 	})
-	unbuilt := newHarness(t, dbtest.New(t, database.SQLite))
+	unbuilt := newHarness(t, dbtest.One(t))
 	unbuilt.run([]scenario{{name: "without a build, a hint", req: request{url: "/"}, wantStatus: 200, wantBody: []string{"make run"}}})
 }
 
 func TestLargeResponsesAreCompressed(t *testing.T) {
-	h := newHarness(t, dbtest.New(t, database.SQLite))
+	h := newHarness(t, dbtest.One(t))
 	rec := h.do(request{url: "/api/v1/funders", headers: map[string]string{"Accept-Encoding": "gzip"}})
 	if rec.Header().Get("Content-Encoding") != "gzip" {
 		t.Fatalf("Content-Encoding = %q, want gzip", rec.Header().Get("Content-Encoding"))

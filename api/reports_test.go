@@ -143,7 +143,7 @@ func TestAReportsKeyReadsReportsOnly(t *testing.T) {
 // The API writes the KPIs exactly as pkg/report computes them: its
 // declaration for the OpenAPI document drops nothing.
 func TestTheKPIsEndpointWritesEveryFigure(t *testing.T) {
-	db := dbtest.New(t, database.SQLite)
+	db := dbtest.One(t)
 	h := newHarness(t, db)
 	if _, err := demo.Seed(context.Background(), db); err != nil {
 		t.Fatal(err)

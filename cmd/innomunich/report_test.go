@@ -17,7 +17,6 @@ import (
 	"github.com/innomunich/platform/pkg/apikey"
 	"github.com/innomunich/platform/pkg/auth"
 	"github.com/innomunich/platform/pkg/config"
-	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
 	"github.com/innomunich/platform/pkg/demo"
 	"github.com/xuri/excelize/v2"
@@ -31,7 +30,7 @@ type reportServer struct {
 
 func startReportServer(t *testing.T) reportServer {
 	t.Helper()
-	db := dbtest.New(t, database.SQLite)
+	db := dbtest.One(t)
 	admin := auth.With(context.Background(), auth.Principal{Kind: auth.KindUser, ID: "01a229c0-0000-7000-8000-00000000ad01", Name: "test setup", Role: auth.RoleAdmin})
 	if _, err := demo.Seed(admin, db); err != nil {
 		t.Fatal(err)

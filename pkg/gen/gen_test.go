@@ -124,7 +124,7 @@ func TestGeneratedRecordsAreStoredAndFoundLikeCreatedOnes(t *testing.T) {
 func TestTheSameSeedGivesTheSameData(t *testing.T) {
 	ctx := auth.With(context.Background(), auth.System("test"))
 	names := func(seed uint64) []string {
-		db := dbtest.New(t, database.SQLite)
+		db := dbtest.One(t)
 		if _, err := Generate(ctx, db, Options{Orgs: 60, Seed: seed}); err != nil {
 			t.Fatal(err)
 		}
@@ -148,7 +148,7 @@ func TestTheSameSeedGivesTheSameData(t *testing.T) {
 }
 
 func TestGenerateRefusesABadSize(t *testing.T) {
-	db := dbtest.New(t, database.SQLite)
+	db := dbtest.One(t)
 	for _, n := range []int{0, -1, MaxOrgs + 1} {
 		if _, err := Generate(context.Background(), db, Options{Orgs: n}); err == nil {
 			t.Errorf("--orgs %d accepted", n)
@@ -161,7 +161,7 @@ func TestGenerateRefusesABadSize(t *testing.T) {
 func TestOrganisationsOnlyWritesTheSameOrganisationsAndNothingElse(t *testing.T) {
 	ctx := auth.With(context.Background(), auth.System("test"))
 	read := func(only bool) (orgs []string, others int64) {
-		db := dbtest.New(t, database.SQLite)
+		db := dbtest.One(t)
 		sum, err := Generate(ctx, db, Options{Orgs: 40, Seed: 5, OrganisationsOnly: only})
 		if err != nil {
 			t.Fatal(err)
@@ -190,7 +190,7 @@ func TestOrganisationsOnlyWritesTheSameOrganisationsAndNothingElse(t *testing.T)
 		t.Errorf("%d records of other kinds written, want none", others)
 	}
 	// Both asked: refused before anything is written.
-	db := dbtest.New(t, database.SQLite)
+	db := dbtest.One(t)
 	if _, err := Generate(ctx, db, Options{Orgs: 40, Seed: 5, OrganisationsOnly: true, Opportunities: 10}); err == nil {
 		t.Error("organisations only with 10 opportunities: no error")
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
 	"github.com/innomunich/platform/pkg/demo"
 	"github.com/innomunich/platform/pkg/i18n"
@@ -18,7 +17,7 @@ import (
 // reports render as XLSX.
 func TestReportOnDemoDataIsNamedInEveryLanguage(t *testing.T) {
 	ctx := context.Background()
-	db := dbtest.New(t, database.SQLite)
+	db := dbtest.One(t)
 	if _, err := demo.Seed(ctx, db); err != nil {
 		t.Fatal(err)
 	}

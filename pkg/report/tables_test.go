@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/database/dbtest"
 	"github.com/innomunich/platform/pkg/gen"
 	"github.com/innomunich/platform/pkg/report"
@@ -14,7 +13,7 @@ import (
 // Every table of a report has unique keys starting with its section's,
 // and every cell is of the Go type its column's kind says.
 func TestTablesHoldWhatTheirColumnsSay(t *testing.T) {
-	db := dbtest.New(t, database.SQLite)
+	db := dbtest.One(t)
 	if _, err := gen.Generate(context.Background(), db, gen.Options{Orgs: 300, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}

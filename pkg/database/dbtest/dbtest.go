@@ -80,6 +80,16 @@ func New(t testing.TB, e database.Engine) *database.DB {
 	return db
 }
 
+// One returns a fresh migrated database of the first engine this run
+// tests, for a test whose subject does not depend on the engine. In make
+// test it so runs once in each pass, on that pass's engine: on SQLite it
+// would run in the PostgreSQL pass too, under the race detector, which
+// slows SQLite (C transpiled to Go) about tenfold.
+func One(t *testing.T) *database.DB {
+	t.Helper()
+	return New(t, Engines(t)[0])
+}
+
 // URL returns a DATABASE_URL for a fresh migrated database of engine e,
 // for tests that start the whole program.
 func URL(t testing.TB, e database.Engine) string {
