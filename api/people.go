@@ -140,7 +140,7 @@ func (in PersonPatch) patch() person.Patch {
 //	@Param			organisation	query		string	false	"Organisation id"	format(uuid)
 //	@Param			language		query		string	false	"Speaks this language (ISO 639-1)"	example(ja)
 //	@Param			updated_since	query		string	false	"Changed at or after (RFC 3339)"	format(date-time)
-//	@Param			q				query		string	false	"Search text"	example(山田)
+//	@Param			q				query		string	false	"Search in names (in either order, Latin and Japanese script, kana reading), the position and the organisation: its names and short name, and for words of three characters or more its city, descriptions and identifiers too; ranked"	example(山田)
 //	@Param			external_id		query		string	false	"system:id, the person a partner system knows by that id"	example(kawasaki-crm:P-4711)
 //	@Param			limit			query		int		false	"Page size, 1–200"	default(50)
 //	@Param			cursor			query		string	false	"next_cursor of the previous page"

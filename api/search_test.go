@@ -165,12 +165,14 @@ func TestSearchFindsWhatPeopleTypeInGermanAndJapanese(t *testing.T) {
 			{"organisations", "Tokyo medical", []string{"Tōkyō Devices"}, []string{"Kyōto Devices"}},
 			{"trips", "toukyou", []string{"Tōkyō trip"}, []string{"Kyōto trip"}},
 			{"trips", "Tōkyō", []string{"Tōkyō trip"}, []string{"Kyōto trip"}},
-			// Secondary fields: short name, city; people by their organisation.
+			// Secondary fields: short name, city; people by their
+			// organisation, its names and, for a long word, its city.
 			{"organisations", "München", []string{"Müller Biotech", "Weiß Analytik"}, []string{"Mueller Pharma"}},
 			{"organisations", "SDX", []string{"Schäfer Diagnostik"}, nil},
 			{"organisations", "koeln", []string{"Schäfer Diagnostik"}, nil},
 			{"people", "Müller Biotech", []string{"Anna Schmidt", "Hans Meier", "Hans Müller"}, []string{"山田 太郎"}},
 			{"people", "大阪バイオ", []string{"山田 太郎", "山田 花子"}, []string{"Hans Müller"}},
+			{"people", "München", []string{"Anna Schmidt", "Hans Meier"}, []string{"山田 太郎"}},
 		}
 		for _, tt := range tests {
 			got := h.searchIDs(tt.list, tt.q)

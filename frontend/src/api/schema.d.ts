@@ -8148,7 +8148,7 @@ export interface operations {
                 language?: string;
                 /** @description Changed at or after (RFC 3339) */
                 updated_since?: string;
-                /** @description Search text */
+                /** @description Search in names (in either order, Latin and Japanese script, kana reading), the position and the organisation: its names and short name, and for words of three characters or more its city, descriptions and identifiers too; ranked */
                 q?: string;
                 /** @description system:id, the person a partner system knows by that id */
                 external_id?: string;
