@@ -29,6 +29,9 @@ import (
 // fixed seeds, so a failure repeats; there are several, so that a route
 // added later, which shifts every sequence, neither hides nor reveals a
 // problem by chance alone.
+//
+// make test runs it on PostgreSQL without the race detector (ONE_GOROUTINE
+// in the Makefile): keep its requests on the test's goroutine.
 func TestNoInputFromTheSpecMakesTheServerFail(t *testing.T) {
 	doc := spec(t)
 	for _, seed := range fuzzSeeds {

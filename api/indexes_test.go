@@ -48,6 +48,9 @@ func (n planNode) walk(fn func(planNode)) {
 // in an index's search condition (SEARCH ... USING INDEX ... (col=?)),
 // and a sort's page may not sort in a temporary B-tree: the index must
 // deliver the rows in the keyset order.
+//
+// make test runs it on PostgreSQL without the race detector (ONE_GOROUTINE
+// in the Makefile): keep its requests on the test's goroutine.
 func TestEveryDocumentedListFilterAndSortUsesAnIndex(t *testing.T) {
 	for _, e := range dbtest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) { listPlans(t, e) })

@@ -531,6 +531,11 @@ func (h *harness) smallMeeting(w smallTrip, accept bool) meetingBody {
 	return m
 }
 
+// TestMeetingsAuthorization runs every meeting write as every kind of
+// caller, on a trip of its own each time (checkWrites).
+//
+// make test runs it on PostgreSQL without the race detector (ONE_GOROUTINE
+// in the Makefile): keep its requests on the test's goroutine.
 func TestMeetingsAuthorization(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		h := newHarness(t, db)
