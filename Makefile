@@ -20,7 +20,7 @@ export TEST_DATABASE_URL
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/public -type f 2>/dev/null) \
 	$(wildcard frontend/*.json frontend/*.ts)
 
-.PHONY: run build binary openapi test test-prereqs test-go test-deployments test-openapi test-frontend test-e2e test-a11y bench bench-data clean
+.PHONY: run build binary openapi test test-prereqs test-go test-go-sqlite test-go-one-goroutine test-deployments test-openapi test-frontend test-types test-lint test-e2e test-a11y bench bench-data clean
 
 ## run: build the web app and the binary, then serve on :8080 with demo data in a new database
 run: build
@@ -72,7 +72,7 @@ test-prereqs:
 # find in them, and they took 187 of api's 305 s under it (every operation
 # of the spec fuzzed, the meetings' authorisation table, the plan of every
 # list; 81 s without it). The PostgreSQL pass runs them without the
-# detector, after the SQLite pass, whose compiled packages it reuses.
+# detector, beside the SQLite pass, whose compiled packages they share.
 # -timeout: on a machine busy with other work the largest packages can
 # outlast go test's default 10 minutes.
 MIGRATION_REPLAYS := ^(TestUpgradeFromTheFirstReleaseKeepsData|TestMigrationsRollBackAndReapply|TestMigration29WritesStoredReadingsInKatakana)$$
@@ -87,13 +87,18 @@ test-go:
 	  set -e; \
 	  echo "TEST_ENGINES=postgres $(GO) test -race -count=1 -timeout 25m -skip '$(ONE_GOROUTINE)' $(GO_PKGS)"; \
 	  TEST_ENGINES=postgres $(GO) test -race -count=1 -timeout 25m -skip '$(ONE_GOROUTINE)' $(GO_PKGS); \
-	  echo "TEST_ENGINES=sqlite CGO_ENABLED=0 $(GO) test -count=1 -timeout 25m $(GO_PKGS)"; \
-	  TEST_ENGINES=sqlite CGO_ENABLED=0 $(GO) test -count=1 -timeout 25m $(GO_PKGS); \
-	  echo "TEST_ENGINES=postgres CGO_ENABLED=0 $(GO) test -count=1 -run '$(ONE_GOROUTINE)' ./api/"; \
-	  TEST_ENGINES=postgres CGO_ENABLED=0 $(GO) test -count=1 -run '$(ONE_GOROUTINE)' ./api/; \
+	  $(MAKE) --no-print-directory -j2 --output-sync=target test-go-sqlite test-go-one-goroutine; \
 	  echo "TEST_ENGINES=sqlite $(GO) test -race -count=1 -skip '$(MIGRATION_REPLAYS)' ./pkg/database/..."; \
 	  TEST_ENGINES=sqlite $(GO) test -race -count=1 -skip '$(MIGRATION_REPLAYS)' ./pkg/database/...; \
 	fi
+
+# Side by side (make -j2 from test-go, each one's output in one piece):
+# the second waits on PostgreSQL more than it computes.
+test-go-sqlite:
+	TEST_ENGINES=sqlite CGO_ENABLED=0 $(GO) test -count=1 -timeout 25m $(GO_PKGS)
+
+test-go-one-goroutine:
+	TEST_ENGINES=postgres CGO_ENABLED=0 $(GO) test -count=1 -run '$(ONE_GOROUTINE)' ./api/
 
 # The Kubernetes manifests (kustomize build, strict decoding into the
 # k8s.io/api types, reviewer checks), the Dockerfile and compose file, and
@@ -107,11 +112,18 @@ test-openapi: frontend/node_modules/.package-lock.json
 	CGO_ENABLED=0 $(GO) run ./cmd/openapi -check
 	$(NPM) run lint:openapi
 
+# The type check and ESLint each keep about one of two cores busy: they
+# run side by side, each one's output in one piece.
 test-frontend: frontend/node_modules/.package-lock.json
 	$(NPM) run check:api
-	$(NPM) run typecheck
-	$(NPM) run lint
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-types test-lint
 	$(NPM) test
+
+test-types: frontend/node_modules/.package-lock.json
+	$(NPM) run typecheck
+
+test-lint: frontend/node_modules/.package-lock.json
+	$(NPM) run lint
 
 test-e2e: build
 	$(NPM) run check:size
