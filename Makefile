@@ -20,7 +20,7 @@ export TEST_DATABASE_URL
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/public -type f 2>/dev/null) \
 	$(wildcard frontend/*.json frontend/*.ts)
 
-.PHONY: run build binary openapi test test-prereqs test-go test-go-sqlite test-go-one-goroutine test-deployments test-openapi test-frontend test-types test-lint test-e2e test-a11y bench bench-data clean
+.PHONY: run build binary openapi test test-prereqs test-go test-go-sqlite test-go-one-goroutine test-deployments test-openapi test-frontend test-e2e test-a11y bench bench-data clean
 
 ## run: build the web app and the binary, then serve on :8080 with demo data in a new database
 run: build
@@ -112,18 +112,11 @@ test-openapi: frontend/node_modules/.package-lock.json
 	CGO_ENABLED=0 $(GO) run ./cmd/openapi -check
 	$(NPM) run lint:openapi
 
-# The type check and ESLint each keep about one of two cores busy: they
-# run side by side, each one's output in one piece.
 test-frontend: frontend/node_modules/.package-lock.json
 	$(NPM) run check:api
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-types test-lint
-	$(NPM) test
-
-test-types: frontend/node_modules/.package-lock.json
 	$(NPM) run typecheck
-
-test-lint: frontend/node_modules/.package-lock.json
 	$(NPM) run lint
+	$(NPM) test
 
 test-e2e: build
 	$(NPM) run check:size
