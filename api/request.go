@@ -369,7 +369,8 @@ type List[T any] struct {
 	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
 	// Total is the number of rows the filters select, with include=total:
 	// exact up to 10,000; beyond, total_estimated is true and it is an
-	// estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+	// estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+	// lower bound 10000.
 	Total *int64 `json:"total,omitempty"`
 	// TotalEstimated: total is an estimate, not a count.
 	TotalEstimated bool `json:"total_estimated,omitempty"`

@@ -285,7 +285,7 @@ func listParameters(op *openapi3.Operation, h handler) error {
 	// include=total is the list mechanism's on every paged list.
 	if op.Parameters.GetByInAndName("query", "include") == nil {
 		op.Parameters = append(op.Parameters, &openapi3.ParameterRef{Value: openapi3.NewQueryParameter("include").
-			WithDescription(fmt.Sprintf("total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to %d; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound %d, with total_estimated true. Ask for it with the first page only.", page.ExactTotalUpTo, page.ExactTotalUpTo)).
+			WithDescription(fmt.Sprintf("total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to %d; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound %d, with total_estimated true. Ask for it with the first page only.", page.ExactTotalUpTo, page.ExactTotalUpTo)).
 			WithSchema(openapi3.NewStringSchema().WithEnum("total"))})
 	}
 	var values []any

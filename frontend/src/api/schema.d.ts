@@ -2316,7 +2316,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -2412,7 +2413,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -2513,7 +2515,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -2582,7 +2585,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -2725,7 +2729,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -2782,7 +2787,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -2824,7 +2830,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -2908,7 +2915,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -3059,7 +3067,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -3155,7 +3164,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -3304,7 +3314,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -3344,7 +3355,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -3378,7 +3390,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -3417,7 +3430,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -3496,7 +3510,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -3579,7 +3594,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -3747,7 +3763,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -3964,7 +3981,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -4038,7 +4056,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -4081,7 +4100,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -4191,7 +4211,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -4346,7 +4367,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -4425,7 +4447,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -4684,7 +4707,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -4871,7 +4895,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -4979,7 +5004,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -5141,7 +5167,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -5154,7 +5181,8 @@ export interface components {
             /**
              * @description Total is the number of rows the filters select, with include=total:
              *     exact up to 10,000; beyond, total_estimated is true and it is an
-             *     estimate (PostgreSQL's planner) or, on SQLite, the lower bound 10000.
+             *     estimate (PostgreSQL's planner's, kept for a minute) or, on SQLite, the
+             *     lower bound 10000.
              */
             total?: number;
             /** @description TotalEstimated: total is an estimate, not a count. */
@@ -5404,7 +5432,7 @@ export interface operations {
                 sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -5635,7 +5663,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "name" | "-name";
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -5833,7 +5861,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "occurred_at" | "-occurred_at";
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -6092,7 +6120,7 @@ export interface operations {
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -6306,7 +6334,7 @@ export interface operations {
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -6526,7 +6554,7 @@ export interface operations {
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -7165,7 +7193,7 @@ export interface operations {
                 sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -7355,7 +7383,7 @@ export interface operations {
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -7526,7 +7554,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -7847,7 +7875,7 @@ export interface operations {
                 sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -7939,7 +7967,7 @@ export interface operations {
                 sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -7984,7 +8012,7 @@ export interface operations {
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -8029,7 +8057,7 @@ export interface operations {
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -8109,7 +8137,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at";
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -8158,7 +8186,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -8416,7 +8444,7 @@ export interface operations {
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -9000,7 +9028,7 @@ export interface operations {
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -9212,7 +9240,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "period" | "-period";
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -9530,7 +9558,7 @@ export interface operations {
                 sort?: "start_date" | "-start_date" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -10629,7 +10657,7 @@ export interface operations {
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -11219,7 +11247,7 @@ export interface operations {
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -11270,7 +11298,7 @@ export interface operations {
                 sort?: "email" | "-email" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -11500,7 +11528,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "name" | "-name" | "created_at" | "-created_at";
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -11687,7 +11715,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at";
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
@@ -11873,7 +11901,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at";
-                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
+                /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
             };
             header?: {
