@@ -116,8 +116,14 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 		}
 	}
 	phrase := strings.Join(Words(query), " ")
-	if !p.IsRanked() || db.Engine != database.Postgres || phrase == "" || strings.Contains(phrase, "|") {
+	if db.Engine != database.Postgres || phrase == "" || strings.Contains(phrase, "|") {
 		return p.Find(Matching(q, db, table, query, p.IsRanked(), also...), rows)
+	}
+	if !p.IsRanked() {
+		if byName[p.SortColumn()] {
+			return p.Find(Matching(q, db, table, query, false, also...), rows)
+		}
+		return inOrder(q, db, table, query, p, rows, also)
 	}
 	if sortedBy[table] != p.SortColumn() {
 		return fmt.Errorf("search: search_terms of %s are in the order of %q, the ranked page in that of %q", table, sortedBy[table], p.SortColumn())
@@ -149,22 +155,10 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 	// empty.
 	terms := -1
 	var next *candidates // the bucket being read, when it is asked again
-	var win *window      // the same for the last two buckets
-	// The rest of a page is read in one snapshot from its first window
-	// on: a window's rows and, when the bucket is asked again, its last
-	// row are two statements (see window.next), and a row written between
-	// them must not move the one without the other. Pages that read no
-	// window open no transaction (two more round trips, little here but
-	// more where the database is across a network); a page read in a
-	// caller's transaction is read in that one, and sees its writes.
-	_, inTx := q.Statement.ConnPool.(gorm.TxCommitter)
-	var tx *gorm.DB
-	defer func() {
-		if tx != nil {
-			tx.Rollback() // it only read
-		}
-	}()
+	ws := newWindows(q, rankedWindows)
+	defer ws.close()
 	return p.FindBuckets(base, rows, RankOther+1, func(r, need int) page.Bucket {
+		q := ws.q
 		is := Clause{SQL: "(" + rank.SQL + ") = ?", Args: append(append([]any{}, rank.Args...), r)}
 		switch r {
 		case RankName, RankOther:
@@ -172,27 +166,7 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 			if r == RankOther {
 				w = bucketMatch{query: query, own: func(query string) Clause { return Condition(db, table, query) }, also: also, narrow: is}
 			}
-			if win == nil || win.rank != r {
-				win = &window{rank: r, exact: len(long) == 0}
-				if err := win.plan(q, db, p, table, w, need); err != nil {
-					_ = q.AddError(err)
-					return page.Bucket{Query: q}
-				}
-			}
-			if tx == nil && !inTx && win.reads() {
-				if tx = q.Begin(snapshot); tx.Error != nil {
-					_ = q.AddError(tx.Error)
-					tx = nil
-					return page.Bucket{Query: q}
-				}
-				q = tx
-			}
-			b, err := win.next(q, db, p, table, w, need)
-			if err != nil {
-				_ = q.AddError(err)
-				return page.Bucket{Query: q}
-			}
-			return b
+			return ws.bucket(db, p, table, w, r, len(long) == 0, need)
 		}
 		if terms < 0 {
 			err := q.Session(&gorm.Session{NewDB: true}).Raw(`SELECT count(*) FROM (SELECT FROM search_terms WHERE tbl = ? AND term LIKE ? ESCAPE '\' LIMIT ?) AS t`,
@@ -224,6 +198,110 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 		m := q.Session(&gorm.Session{}).Where(table+".id = ANY(?::uuid[])", database.TextArray(ids)).Where(is.SQL, is.Args...)
 		return page.Bucket{Query: fenced(m, table), More: more}
 	})
+}
+
+// byName is the columns of the names' and titles' orders (sort=name,
+// name_kana, a project's title): a search ordered by one of them is read
+// as Matching reads it, since the matches of a name sit together in them
+// (people named Tanaka), where windows pass all the rows before them
+// (docs/performance.md).
+var byName = map[string]bool{"name_sort": true, "kana_sort": true, "title_sort": true}
+
+// inOrder reads a page of a search ordered by a sort= other than the
+// names (a time, a date) rather than by relevance, on PostgreSQL, as a
+// ranked page reads its last bucket: in windows of the list's order, each
+// row checked, and the matches found by their indexes and sorted where
+// that costs less (see window; inOrderWindows). Matching, which sorts
+// every match unless they are in 2 % of the rows, took 70–110 ms for a
+// page of people?q=martinsried&sort=-updated_at at one million
+// organisations, whose 32,000 matches are spread through that order
+// (docs/performance.md).
+func inOrder(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows any, also []Also) error {
+	long, _ := split(query)
+	m := bucketMatch{query: query, own: func(query string) Clause { return Condition(db, table, query) }, also: also, narrow: Clause{SQL: "TRUE"}}
+	ws := newWindows(q, inOrderWindows)
+	defer ws.close()
+	return p.FindBuckets(Matching(q, db, table, query, true, also...), rows, 1, func(r, need int) page.Bucket {
+		return ws.bucket(db, p, table, m, r, len(long) == 0, need)
+	})
+}
+
+// windowPolicy is how a page's windows are sized from the planner's
+// estimate of the matches: perMatch, the rows they may pass for each
+// match expected before the rest is sorted; raise, whether the estimate
+// of several words is raised first (see window.plan).
+type windowPolicy struct {
+	perMatch float64
+	raise    bool
+}
+
+// rankedWindows is the policy of a ranked page's last two buckets.
+var rankedWindows = windowPolicy{perMatch: windowRows, raise: true}
+
+// inOrderWindows is that of a page in an order other than relevance and
+// the names (inOrder). Read in the order of a time, each row is on a page
+// of its own, and a row checked cost about two thirds of a match found
+// and sorted (organisations?q=muller&sort=-updated_at at one million:
+// 17,700 rows 40 ms, its 2,875 matches 10 ms), not the third to half it
+// costs in name order: the windows pass one row per match expected. The
+// estimate of several words is kept as the planner gives it: raised,
+// people?q=isar cell&sort=-updated_at read windows that held none of its
+// matches, 26 → 41 ms (docs/performance.md).
+var inOrderWindows = windowPolicy{perMatch: 1, raise: false}
+
+// windows reads the window buckets of one page (see window) and keeps
+// the page's snapshot. The rest of a page is read in one snapshot from
+// its first window on: a window's rows and, when the bucket is asked
+// again, its last row are two statements (see window.next), and a row
+// written between them must not move the one without the other. Pages
+// that read no window open no transaction (two more round trips, little
+// here but more where the database is across a network); a page read in
+// a caller's transaction is read in that one, and sees its writes.
+type windows struct {
+	q      *gorm.DB // the page's connection: tx once a window is read
+	tx     *gorm.DB
+	inTx   bool
+	policy windowPolicy
+	win    *window // the bucket being read, when it is asked again
+}
+
+func newWindows(q *gorm.DB, policy windowPolicy) *windows {
+	_, inTx := q.Statement.ConnPool.(gorm.TxCommitter)
+	return &windows{q: q, inTx: inTx, policy: policy}
+}
+
+// bucket is the next part of bucket rank, read in windows: m is what its
+// rows must meet, exact that the query has only short words.
+func (ws *windows) bucket(db *database.DB, p page.Page, table string, m bucketMatch, rank int, exact bool, need int) page.Bucket {
+	q := ws.q
+	if ws.win == nil || ws.win.rank != rank {
+		ws.win = &window{rank: rank, exact: exact, windowPolicy: ws.policy}
+		if err := ws.win.plan(q, db, p, table, m, need); err != nil {
+			_ = q.AddError(err)
+			return page.Bucket{Query: q}
+		}
+	}
+	if ws.tx == nil && !ws.inTx && ws.win.reads() {
+		if ws.tx = q.Begin(snapshot); ws.tx.Error != nil {
+			_ = q.AddError(ws.tx.Error)
+			ws.tx = nil
+			return page.Bucket{Query: q}
+		}
+		q, ws.q = ws.tx, ws.tx
+	}
+	b, err := ws.win.next(q, db, p, table, m, need)
+	if err != nil {
+		_ = q.AddError(err)
+		return page.Bucket{Query: q}
+	}
+	return b
+}
+
+// close ends the page's snapshot, if it opened one.
+func (ws *windows) close() {
+	if ws.tx != nil {
+		ws.tx.Rollback() // it only read
+	}
 }
 
 // candidates reads a bucket's candidates from search_terms in the
@@ -323,7 +401,8 @@ func (m bucketMatch) condition(db *database.DB, table string) Clause {
 }
 
 // windowRows bounds, as a multiple of the matches the planner expects,
-// how many rows of a list the windows of a bucket span before its other
+// how many rows of a list the windows of a ranked page's bucket span
+// (rankedWindows) before its other
 // matches are found by their indexes and sorted: checking a row in the
 // list's order costs a third to a half of what finding and sorting a
 // match does (2.5 against 5–8 µs from psql for people at one million;
@@ -340,8 +419,9 @@ var fixedWindows *struct {
 	left float64
 }
 
-// window reads one of the last two buckets of a ranked page in the list's
-// order a window at a time: the rows between the last one read and the
+// window reads one of the last two buckets of a ranked page (or a page
+// of a search in the order of a time, see inOrder) in the list's order a
+// window at a time: the rows between the last one read and the
 // one a number of rows later, each checked, so that a read stops after
 // the rows the page needs and never passes more than a window. The first
 // window is twice the rows the page should need if the matches were
@@ -362,7 +442,8 @@ var fixedWindows *struct {
 // matches expected are the planner's estimate, or, where that would
 // sort them, a higher one from each word's estimate (see plan).
 type window struct {
-	rank  int
+	rank int
+	windowPolicy
 	small bool    // a small list: the planner's choice
 	exact bool    // only short words: the gram index finds the matches, no recheck
 	rows  int     // rows the next window spans; 0: the rest is sorted
@@ -395,8 +476,8 @@ func (w *window) plan(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 		w.small = true
 		return nil
 	}
-	w.rows = firstWindow(need, rows, matches, w.exact)
-	if words := Words(m.query); w.rows == 0 && !w.exact && len(words) > 1 {
+	w.rows = firstWindow(need, rows, matches, w.exact, w.perMatch)
+	if words := Words(m.query); w.rows == 0 && !w.exact && w.raise && len(words) > 1 {
 		// The planner takes the words as independent and multiplies their
 		// shares, but the words of names come together: it expected 3,084
 		// people for vaccines ag where 8,158 match (the organisations
@@ -406,11 +487,11 @@ func (w *window) plan(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 		// the geometric mean of that and the rarest word's (severalWords).
 		// Each word's estimate costs one to two milliseconds of planning,
 		// so the words are asked only while a first window is possible:
-		// it takes sqrt(need·rows/windowRows) matches expected
+		// it takes sqrt(need·rows/perMatch) matches expected
 		// (firstWindow), and so a rarest word of at least least. Only
 		// short words keep the planner's estimate: their matches cost
 		// about what a row in a window does.
-		least := float64(need) * rows / (windowRows * matches)
+		least := float64(need) * rows / (w.perMatch * matches)
 		rarest := rows
 		for _, word := range words {
 			if rarest < least {
@@ -423,17 +504,19 @@ func (w *window) plan(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 			rarest = min(rarest, n)
 		}
 		matches = severalWords(matches, rarest)
-		w.rows = firstWindow(need, rows, matches, false)
+		w.rows = firstWindow(need, rows, matches, false, w.perMatch)
 	}
-	w.left = windowRows * matches
+	w.left = w.perMatch * matches
 	return nil
 }
 
 // firstWindow is the rows of a bucket's first window for a page that
 // needs need more rows, from the planner's estimates of the list's rows
 // and the bucket's matches; 0 where the matches should rather be found
-// by their indexes and sorted. exact: the query has only short words.
-func firstWindow(need int, rows, matches float64, exact bool) int {
+// by their indexes and sorted. exact: the query has only short words;
+// perMatch: the rows the windows may pass for each match expected
+// (windowPolicy).
+func firstWindow(need int, rows, matches float64, exact bool, perMatch float64) int {
 	span := 2 * float64(need) * rows / max(matches, 1)
 	if exact && 2*span >= matches {
 		// Only short words: the gram index finds the matches exactly, so
@@ -449,7 +532,7 @@ func firstWindow(need int, rows, matches float64, exact bool) int {
 	}
 	// Twice the rows that should hold the page, or as many of them as
 	// the windows may span if those should hold it once.
-	left := windowRows * matches
+	left := perMatch * matches
 	if span/2 > left {
 		return 0
 	}

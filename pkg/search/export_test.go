@@ -29,9 +29,11 @@ func SetWindows(rows int, left float64) (restore func()) {
 	return func() { fixedWindows = nil }
 }
 
-// FirstWindow is firstWindow: the rows of a bucket's first window, 0 for
-// its matches sorted.
-var FirstWindow = firstWindow
+// FirstWindow is firstWindow for a ranked page (windowRows): the rows of
+// a bucket's first window, 0 for its matches sorted.
+var FirstWindow = func(need int, rows, matches float64, exact bool) int {
+	return firstWindow(need, rows, matches, exact, windowRows)
+}
 
 // SeveralWords is severalWords: the matches expected of a query of
 // several words.

@@ -326,7 +326,9 @@ func matchAll(table, fts string, terms []string) Clause {
 // rows the list has and, unless the list is small, of those that match.
 // Unless the matches are dense, it puts the matching into a subquery that
 // the planner must finish before the list's order applies: the matches
-// are found by index and sorted.
+// are found by index and sorted. (Find reads a page in the order of a
+// time or a date in windows instead, see inOrder, and uses Matching for
+// the names' orders.)
 func Matching(q *gorm.DB, db *database.DB, table, query string, ranked bool, also ...Also) *gorm.DB {
 	if len(Words(query)) == 0 {
 		return q
