@@ -24,7 +24,7 @@ import (
 // and skips the others; in an order other than the names', a window of
 // rows at a time). The list is large enough for the choice to be made
 // (search leaves small lists to the planner).
-func TestSearchPagesInNameOrderWhetherMatchesAreFewOrMany(t *testing.T) {
+func TestSearchPagesInTheListsOrderWhetherMatchesAreFewOrMany(t *testing.T) {
 	for _, e := range dbtest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
 			db, sent := dbtest.Recording(t, e)

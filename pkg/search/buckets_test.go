@@ -44,7 +44,7 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 			}
 		}
 		read := func(q string, limit int, country string) []string {
-			return organisationNames(t, ctx, db, organisation.Filter{Q: q, Country: country}, limit)
+			return organisationNames(t, ctx, db, organisation.Filter{Q: q, Country: country}, "", limit)
 		}
 		// A query of four, two and six characters: the groups of three,
 		// two and six characters when read in order (see heads), "kamo s"
@@ -79,6 +79,65 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 		restore()
 		defer search.SetWindows(2, 1000)()
 		check("the last two buckets in windows of 2, 8, 32 … rows")
+	})
+}
+
+// A search in the order of a time (sort=-updated_at, created_at) is read
+// in windows of that order on PostgreSQL (search.inOrder), and gives the
+// same pages whichever windows: paged through, every match once, in that
+// order. A window's last row, looked up when the page asks again, keeps
+// its time to the microsecond, so the next window begins right after it.
+func TestPagesInTheOrderOfATimeAreTheSameInWindows(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := auth.With(context.Background(), auth.System("test"))
+		var edit []organisation.Organisation
+		for i, n := range []string{"Kamo", "Other Co", "Bikamo", "Kamogawa Pharma", "Aoi Labs", "Zeta Kamo", "Kamo Denki", "Iwa Shoji",
+			"Kamome Therapeutics", "Ao Kamoshika", "Kamo Seiyaku", "Beta Works", "Kamoi Works"} {
+			created, err := organisation.Create(ctx, db, organisation.Organisation{Name: n, Kind: "biotech", Country: "JP"}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i%3 == 0 {
+				edit = append(edit, created)
+			}
+		}
+		// Changed in another order than created: the two orders differ.
+		for i := len(edit) - 1; i >= 0; i-- {
+			if _, err := organisation.Update(ctx, db, edit[i].ID, edit[i].Version, organisation.Patch{City: opt.Of("Kyoto")}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := func(order string) []string {
+			t.Helper()
+			var names []string
+			if err := db.Conn(ctx).Raw(`SELECT name FROM organisations WHERE NOT archived AND search_text LIKE ? ESCAPE '\' ORDER BY `+order,
+				search.LikePattern("kamo")).Scan(&names).Error; err != nil {
+				t.Fatal(err)
+			}
+			return names
+		}
+		orders := map[string][]string{"-updated_at": want("updated_at DESC, id DESC"), "created_at": want("created_at, id")}
+		newest := slices.Clone(orders["created_at"])
+		slices.Reverse(newest)
+		if slices.Equal(orders["-updated_at"], newest) || len(newest) != 9 {
+			t.Fatalf("the data do not tell the orders apart: %q, %q", orders["-updated_at"], orders["created_at"])
+		}
+		check := func(how string) {
+			t.Helper()
+			for sort, names := range orders {
+				for _, limit := range []int{50, 3, 2, 1} {
+					if got := organisationNames(t, ctx, db, organisation.Filter{Q: "kamo"}, sort, limit); !slices.Equal(got, names) {
+						t.Errorf("%s, sort=%s, %d a page:\n got %q\nwant %q", how, sort, limit, got, names)
+					}
+				}
+			}
+		}
+		check("as they come")
+		restore := search.SetWindows(1, 5)
+		check("in windows of 1 and 4 rows, then sorted")
+		restore()
+		defer search.SetWindows(2, 1000)()
+		check("in windows of 2, 8, 32 … rows")
 	})
 }
 
@@ -118,7 +177,7 @@ func TestAWindowReadsOnlyTheListsRows(t *testing.T) {
 			}
 			defer search.SetWindows(2, 1000)()
 			sent.Start()
-			got := organisationNames(t, ctx, db, organisation.Filter{Q: "kamo", Country: "DE"}, 1)
+			got := organisationNames(t, ctx, db, organisation.Filter{Q: "kamo", Country: "DE"}, "", 1)
 			statements := sent.Stop()
 			if want := []string{"Bikamo", "Dikamo", "Zikamo", "Other Co"}; !slices.Equal(got, want) {
 				t.Errorf("q=kamo, country=DE, a page of one:\n got %q\nwant %q", got, want)
@@ -202,7 +261,7 @@ func TestAPageReadWhileTheListChangesShowsEachRowOnce(t *testing.T) {
 				}
 				defer search.SetWindows(2, 1000)()
 				armed.Store(true)
-				got := organisationNames(t, ctx, db, organisation.Filter{Q: "kamo"}, 3)
+				got := organisationNames(t, ctx, db, organisation.Filter{Q: "kamo"}, "", 3)
 				select {
 				case err := <-written:
 					if err != nil {
@@ -235,7 +294,7 @@ func TestARankedPageIsReadInTheCallersTransaction(t *testing.T) {
 			if _, err := organisation.Create(ctx, db, organisation.Organisation{Name: "Dikamo", Kind: "biotech", Country: "DE"}, false); err != nil {
 				return err
 			}
-			got = organisationNames(t, ctx, db, organisation.Filter{Q: "kamo"}, 1)
+			got = organisationNames(t, ctx, db, organisation.Filter{Q: "kamo"}, "", 1)
 			return nil
 		})
 		if err != nil {
@@ -250,12 +309,12 @@ func TestARankedPageIsReadInTheCallersTransaction(t *testing.T) {
 // organisationNames pages through the ranked organisation list f gives,
 // limit rows a page, and returns the names in the order the pages gave
 // them.
-func organisationNames(t *testing.T, ctx context.Context, db *database.DB, f organisation.Filter, limit int) []string {
+func organisationNames(t *testing.T, ctx context.Context, db *database.DB, f organisation.Filter, sort string, limit int) []string {
 	t.Helper()
 	var out []string
 	cursor := ""
 	for range 20 {
-		p, err := organisation.Sort.Parse(page.Params{Limit: strconv.Itoa(limit), Cursor: cursor, Searching: true})
+		p, err := organisation.Sort.Parse(page.Params{Limit: strconv.Itoa(limit), Cursor: cursor, Sort: sort, Searching: true})
 		if err != nil {
 			t.Fatal(err)
 		}
