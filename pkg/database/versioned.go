@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/innomunich/platform/pkg/apperr"
+	"github.com/jackc/pgx/v5/pgtype"
 	"gorm.io/gorm"
 )
 
@@ -187,8 +188,21 @@ func Get[T any](ctx context.Context, db *DB, noun, id string) (T, error) {
 
 var arrayQuote = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
 
-// TextArray is a PostgreSQL text[] parameter.
+// TextArray is a PostgreSQL text[] parameter. Value is what GORM and
+// database/sql see (a slice of their own they would spread into a list);
+// Dimensions, Index and IndexType (pgtype.ArrayGetter) let pgx write it
+// in the binary form it writes a []string in. Without them pgx tried
+// that form with Value's literal, made an error of it (the literal
+// formatted into the message), and wrote the text form instead. Cast it
+// in SQL to an array of another type (?::text[]::uuid[]): pgx writes
+// the text form of a uuid[] that way too, after the same error.
 type TextArray []string
+
+func (a TextArray) Dimensions() []pgtype.ArrayDimension {
+	return pgtype.FlatArray[string](a).Dimensions()
+}
+func (a TextArray) Index(i int) any { return a[i] }
+func (a TextArray) IndexType() any  { return "" }
 
 // Value renders the array literal, quoting every element.
 func (a TextArray) Value() (driver.Value, error) {

@@ -126,3 +126,34 @@ func TestDeleteVersionedNamesAReferenceAddedWhileItRuns(t *testing.T) {
 		}
 	}
 }
+
+// A TextArray reaches PostgreSQL as it was sent, whatever its strings
+// hold (quotes, backslashes, commas, braces, Japanese, an empty string),
+// as a text[] and, cast, as a uuid[]. pgx writes it in the binary form
+// of a text array; SQLite takes no arrays.
+func TestATextArrayArrivesAsSent(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		if db.Engine != database.Postgres {
+			return
+		}
+		conn := db.Conn(context.Background())
+		sent := database.TextArray{`a"b`, `c\d`, "e,f", "{g}", "大阪 創薬", "", "NULL"}
+		var got []string
+		if err := conn.Raw("SELECT unnest(?::text[])", sent).Scan(&got).Error; err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]string(sent), got); diff != "" {
+			t.Errorf("text[] (-sent +got):\n%s", diff)
+		}
+		ids := database.TextArray{"0193a5c8-1d2e-7f00-8000-000000000001", "0193A5C8-1D2E-7F00-8000-00000000000F"}
+		if err := conn.Raw("SELECT unnest(?::text[]::uuid[])::text", ids).Scan(&got).Error; err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]string{"0193a5c8-1d2e-7f00-8000-000000000001", "0193a5c8-1d2e-7f00-8000-00000000000f"}, got); diff != "" {
+			t.Errorf("uuid[] (-want +got):\n%s", diff)
+		}
+		if err := conn.Raw("SELECT unnest(?::text[]::uuid[])::text", database.TextArray{"not-a-uuid"}).Scan(&got).Error; err == nil {
+			t.Errorf("a uuid[] of %q was accepted", "not-a-uuid")
+		}
+	})
+}

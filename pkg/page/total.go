@@ -34,7 +34,19 @@ func (p Page) Find(q *gorm.DB, rows any) error {
 		}
 		*p.total = t
 	}
+	room(rows, p.Limit+1)
 	return p.Apply(q).Find(rows).Error
+}
+
+// room gives rows (a pointer to a slice) room for n rows, so that GORM,
+// which appends each row it reads, does not grow it (from 20 to 40 to 80
+// for a page of 50): the growing was a seventh of a search's allocations.
+func room(rows any, n int) {
+	if v := reflect.ValueOf(rows).Elem(); v.Kind() == reflect.Slice && v.Cap() < n {
+		s := reflect.MakeSlice(v.Type(), v.Len(), n)
+		reflect.Copy(s, v)
+		v.Set(s)
+	}
 }
 
 // Total is the count Find made, or nil when the request did not ask for
@@ -93,6 +105,7 @@ func (p Page) FindBuckets(base *gorm.DB, rows any, buckets int, bucket func(rank
 		}
 		*p.total = t
 	}
+	room(rows, p.Limit+1)
 	out := reflect.ValueOf(rows).Elem()
 	out.SetLen(0)
 	first := 0
@@ -113,6 +126,7 @@ func (p Page) FindBuckets(base *gorm.DB, rows any, buckets int, bucket func(rank
 			u.after = nil
 		}
 		part := reflect.New(out.Type())
+		room(part.Interface(), need)
 		if err := u.Apply(b.Query).Find(part.Interface()).Error; err != nil {
 			return err
 		}

@@ -195,7 +195,7 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 		// planner may read the list in its order and check each row, but
 		// a bucket's rows sit together in name order (every "Huber …"
 		// after the "H"s).
-		m := q.Session(&gorm.Session{}).Where(table+".id = ANY(?::uuid[])", database.TextArray(ids)).Where(is.SQL, is.Args...)
+		m := q.Session(&gorm.Session{}).Where(table+".id = ANY(?::text[]::uuid[])", database.TextArray(ids)).Where(is.SQL, is.Args...)
 		return page.Bucket{Query: fenced(m, table), More: more}
 	})
 }
@@ -624,5 +624,5 @@ func sortedRest(q *gorm.DB, table string, matches *gorm.DB, col, id, order strin
 	if err := fenced(keys, table).Order(order).Limit(need).Pluck(id, &ids).Error; err != nil || len(ids) == 0 {
 		return page.Bucket{}, err
 	}
-	return page.Bucket{Query: q.Session(&gorm.Session{}).Where(id+" = ANY(?::uuid[])", database.TextArray(ids))}, nil
+	return page.Bucket{Query: q.Session(&gorm.Session{}).Where(id+" = ANY(?::text[]::uuid[])", database.TextArray(ids))}, nil
 }

@@ -74,9 +74,12 @@ func wordBegins(table, phrase string) Clause {
 	return Clause{SQL: table + `.search_name LIKE ? ESCAPE '\'`, Args: []any{"% " + escapeLike(phrase) + "%"}}
 }
 
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}
+// escapeLike escapes s for a LIKE pattern with ESCAPE '\'.
+func escapeLike(s string) string { return likeEscapes.Replace(s) }
+
+// likeEscapes is built once: a search builds a dozen patterns, and a
+// Replacer made for each call cost a tenth of a search's allocations.
+var likeEscapes = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // RankSQL is Rank as arguments for page.Page.Ranked.
 func RankSQL(table, query string) (string, []any) {
