@@ -221,6 +221,8 @@ func inOrder(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows
 	m := bucketMatch{query: query, own: func(query string) Clause { return Condition(db, table, query) }, also: also, narrow: Clause{SQL: "TRUE"}}
 	ws := newWindows(q, inOrderWindows)
 	defer ws.close()
+	// The rows include=total counts: the plain condition (ranked, so no
+	// estimates are asked for a plan the windows do not use).
 	return p.FindBuckets(Matching(q, db, table, query, true, also...), rows, 1, func(r, need int) page.Bucket {
 		return ws.bucket(db, p, table, m, r, len(long) == 0, need)
 	})
@@ -402,14 +404,13 @@ func (m bucketMatch) condition(db *database.DB, table string) Clause {
 
 // windowRows bounds, as a multiple of the matches the planner expects,
 // how many rows of a list the windows of a ranked page's bucket span
-// (rankedWindows) before its other
-// matches are found by their indexes and sorted: checking a row in the
-// list's order costs a third to a half of what finding and sorting a
-// match does (2.5 against 5–8 µs from psql for people at one million;
-// a sorted read whose word's index entries are many costs far more a
-// match: people?q=vaccines ag 40 µs), so windows that find too little
-// cost at most about twice the sorted read more than it
-// (docs/performance.md: people?q=殿町).
+// (rankedWindows) before its other matches are found by their indexes
+// and sorted: checking a row in the list's order costs a third to a half
+// of what finding and sorting a match does (2.5 against 5–8 µs from
+// psql for people at one million; a sorted read whose word's index
+// entries are many costs far more a match: people?q=vaccines ag 40 µs),
+// so windows that find too little cost at most about twice the sorted
+// read more than it (docs/performance.md: people?q=殿町).
 const windowRows = 4
 
 // fixedWindows, when set (by tests), is the first window's rows and the
@@ -420,9 +421,9 @@ var fixedWindows *struct {
 }
 
 // window reads one of the last two buckets of a ranked page (or a page
-// of a search in the order of a time, see inOrder) in the list's order a
-// window at a time: the rows between the last one read and the
-// one a number of rows later, each checked, so that a read stops after
+// of a search in the order of a time or a date, see inOrder) in the
+// list's order a window at a time: the rows between the last one read
+// and the one a number of rows later, each checked, so that a read stops after
 // the rows the page needs and never passes more than a window. The first
 // window is twice the rows the page should need if the matches were
 // spread through the list as the planner expects, or the rows the
@@ -457,7 +458,7 @@ type window struct {
 // list's order, rather than its matches as the planner finds them.
 func (w *window) reads() bool { return !w.small && w.rows > 0 }
 
-// snapshot is the transaction the windows of a ranked page are read in:
+// snapshot is the transaction a page's windows are read in (windows):
 // every statement sees the rows as they were at its first.
 var snapshot = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
 
@@ -548,7 +549,7 @@ func firstWindow(need int, rows, matches float64, exact bool, perMatch float64) 
 // by organisation and lie in that index's order (people?q=川崎 at
 // 100,000: 75 → 15 ms, docs/performance.md). Where the next window
 // begins, the window's last row, is found only when the bucket is asked
-// again, in the page's snapshot (see Find): a row written in between
+// again, in the page's snapshot (see windows): a row written in between
 // would otherwise push a row of the window past its end unread.
 func (w *window) next(q *gorm.DB, db *database.DB, p page.Page, table string, m bucketMatch, need int) (page.Bucket, error) {
 	col, id := table+"."+p.SortColumn(), table+".id"

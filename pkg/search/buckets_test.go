@@ -74,12 +74,38 @@ func TestRankedPagesAreTheSameWhicheverWayTheBucketsAreRead(t *testing.T) {
 		check("one candidate a row at first")
 		defer search.SetSparseTerms(1)()
 		check("one candidate a row at first, read in order of their first characters")
-		restore := search.SetWindows(1, 5)
-		check("the last two buckets in windows of 1 and 4 rows, then sorted")
-		restore()
-		defer search.SetWindows(2, 1000)()
-		check("the last two buckets in windows of 2, 8, 32 … rows")
+		inWindows(func(how string) { check("the last two buckets " + how) })
 	})
+}
+
+// samePagesInWindows checks that paging through a search (read) in each
+// order of want, 50, 3, 2 and 1 rows a page, gives want's rows in that
+// order, as the windows come and in windows forced (inWindows).
+func samePagesInWindows(t *testing.T, want map[string][]string, read func(sort string, limit int) []string) {
+	t.Helper()
+	check := func(how string) {
+		t.Helper()
+		for sort, rows := range want {
+			for _, limit := range []int{50, 3, 2, 1} {
+				if got := read(sort, limit); !slices.Equal(got, rows) {
+					t.Errorf("%s, sort=%s, %d a page:\n got %q\nwant %q", how, sort, limit, got, rows)
+				}
+			}
+		}
+	}
+	check("as they come")
+	inWindows(check)
+}
+
+// inWindows runs check with the windows forced to 1 and 4 rows, then to
+// 2, 8, 32 … rows (search.SetWindows), so that a page reads several and
+// asks again after a window's last row.
+func inWindows(check func(how string)) {
+	restore := search.SetWindows(1, 5)
+	check("in windows of 1 and 4 rows, then sorted")
+	restore()
+	defer search.SetWindows(2, 1000)()
+	check("in windows of 2, 8, 32 … rows")
 }
 
 // A search in the order of a time (sort=-updated_at, created_at) is read
@@ -122,23 +148,71 @@ func TestPagesInTheOrderOfATimeAreTheSameInWindows(t *testing.T) {
 		if slices.Equal(orders["-updated_at"], newest) || len(newest) != 9 {
 			t.Fatalf("the data do not tell the orders apart: %q, %q", orders["-updated_at"], orders["created_at"])
 		}
-		check := func(how string) {
-			t.Helper()
-			for sort, names := range orders {
-				for _, limit := range []int{50, 3, 2, 1} {
-					if got := organisationNames(t, ctx, db, organisation.Filter{Q: "kamo"}, sort, limit); !slices.Equal(got, names) {
-						t.Errorf("%s, sort=%s, %d a page:\n got %q\nwant %q", how, sort, limit, got, names)
-					}
-				}
+		samePagesInWindows(t, orders, func(sort string, limit int) []string {
+			return organisationNames(t, ctx, db, organisation.Filter{Q: "kamo"}, sort, limit)
+		})
+	})
+}
+
+// So is a search in the order of a date kept as text, where many records
+// share a value: the register by signed_on, the drafts ("") first, and
+// agreements signed the same year, month or day in the order of their
+// ids, either way round.
+func TestPagesInTheOrderOfADateWithTiesAreTheSameInWindows(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := auth.With(context.Background(), auth.System("test"))
+		parties := twoParties(t, ctx, db)
+		for _, a := range []agreement.Agreement{
+			{Title: "Kamo accord", SignedOn: "2019"}, {Title: "Kamo charter", SignedOn: "2024-05-01"}, {Title: "Kamo letter"},
+			{Title: "Other letter", SignedOn: "2019"}, {Title: "鴨川 Kamo 覚書", SignedOn: "2024-05-01"}, {Title: "Kamo draft"},
+			{Title: "Kamogawa MoU", SignedOn: "2019"}, {Title: "Isar accord", SignedOn: "2024-05-01"}, {Title: "Bikamo note"},
+			{Title: "Kamo renewal", SignedOn: "2011-04"}, {Title: "Kamo licence", SignedOn: "2024-05-01"},
+		} {
+			a.Kind, a.Parties = "mou", parties
+			if _, err := agreement.Create(ctx, db, a); err != nil {
+				t.Fatal(err)
 			}
 		}
-		check("as they come")
-		restore := search.SetWindows(1, 5)
-		check("in windows of 1 and 4 rows, then sorted")
-		restore()
-		defer search.SetWindows(2, 1000)()
-		check("in windows of 2, 8, 32 … rows")
+		want := func(order string) []string {
+			t.Helper()
+			var titles []string
+			if err := db.Conn(ctx).Raw(`SELECT title FROM agreements WHERE search_text LIKE ? ESCAPE '\' ORDER BY `+order,
+				search.LikePattern("kamo")).Scan(&titles).Error; err != nil {
+				t.Fatal(err)
+			}
+			return titles
+		}
+		orders := map[string][]string{"signed_on": want("signed_on, id"), "-signed_on": want("signed_on DESC, id DESC")}
+		if len(orders["signed_on"]) != 9 {
+			t.Fatalf("kamo is in %d agreements, want 9: %q", len(orders["signed_on"]), orders["signed_on"])
+		}
+		samePagesInWindows(t, orders, func(sort string, limit int) []string {
+			return agreementTitles(t, ctx, db, agreement.Filter{Q: "kamo"}, sort, limit)
+		})
 	})
+}
+
+// twoParties makes two organisations and gives them as an agreement's
+// parties.
+func twoParties(t *testing.T, ctx context.Context, db *database.DB) []agreement.Party {
+	t.Helper()
+	var parties []agreement.Party
+	for _, n := range []string{"Aoi Labs", "Isar Works"} {
+		o, err := organisation.Create(ctx, db, organisation.Organisation{Name: n, Kind: "biotech", Country: "JP"}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parties = append(parties, agreement.Party{OrganisationID: o.ID})
+	}
+	return parties
+}
+
+// agreementTitles pages through the agreements f selects in the order
+// sort, limit a page, and gives their titles.
+func agreementTitles(t *testing.T, ctx context.Context, db *database.DB, f agreement.Filter, sort string, limit int) []string {
+	t.Helper()
+	list := func(p page.Page) ([]agreement.Agreement, *string, error) { return agreement.List(ctx, db, f, p) }
+	return pageThrough(t, agreement.Sort, list, func(a agreement.Agreement) string { return a.Title }, sort, limit)
 }
 
 // A window of the last two buckets reads the list's own rows: archived
@@ -311,19 +385,29 @@ func TestARankedPageIsReadInTheCallersTransaction(t *testing.T) {
 // them.
 func organisationNames(t *testing.T, ctx context.Context, db *database.DB, f organisation.Filter, sort string, limit int) []string {
 	t.Helper()
+	list := func(p page.Page) ([]organisation.Organisation, *string, error) {
+		return organisation.List(ctx, db, f, p)
+	}
+	return pageThrough(t, organisation.Sort, list, func(o organisation.Organisation) string { return o.Name }, sort, limit)
+}
+
+// pageThrough pages through a list searched in the order sort (spec's),
+// limit a page, and gives the name of each row.
+func pageThrough[T any](t *testing.T, spec page.Spec, list func(page.Page) ([]T, *string, error), name func(T) string, sort string, limit int) []string {
+	t.Helper()
 	var out []string
 	cursor := ""
 	for range 20 {
-		p, err := organisation.Sort.Parse(page.Params{Limit: strconv.Itoa(limit), Cursor: cursor, Sort: sort, Searching: true})
+		p, err := spec.Parse(page.Params{Limit: strconv.Itoa(limit), Cursor: cursor, Sort: sort, Searching: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows, next, err := organisation.List(ctx, db, f, p)
+		rows, next, err := list(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, o := range rows {
-			out = append(out, o.Name)
+		for _, r := range rows {
+			out = append(out, name(r))
 		}
 		if next == nil {
 			return out
@@ -342,14 +426,7 @@ func organisationNames(t *testing.T, ctx context.Context, db *database.DB, f org
 func TestRankedPagesFollowAChangeOfTheListsOrder(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		ctx := auth.With(context.Background(), auth.System("test"))
-		var parties []agreement.Party
-		for _, n := range []string{"Aoi Labs", "Isar Works"} {
-			o, err := organisation.Create(ctx, db, organisation.Organisation{Name: n, Kind: "biotech", Country: "JP"}, false)
-			if err != nil {
-				t.Fatal(err)
-			}
-			parties = append(parties, agreement.Party{OrganisationID: o.ID})
-		}
+		parties := twoParties(t, ctx, db)
 		ids := map[string]string{}
 		for _, a := range []agreement.Agreement{
 			{Title: "Kamo accord", SignedOn: "2019"},
