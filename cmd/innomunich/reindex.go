@@ -14,9 +14,10 @@ import (
 )
 
 // migrateUp applies the pending migrations and then brings the stored
-// search text of every searchable list up to the current folding
-// (search.Refresh): SQL cannot fold text like search.Normalize, so a
-// change of the folding (and migration 00021) is finished here, in Go.
+// search text and name orders of every searchable list up to the current
+// folding (search.Refresh): SQL cannot fold text like search.Normalize or
+// search.SortKey, so a change of the folding (and migration 00021) is
+// finished here, in Go.
 // Each list is done once; later starts only read search_versions.
 func migrateUp(ctx context.Context, db *database.DB, logger *slog.Logger) ([]string, error) {
 	applied, err := db.MigrateUp(ctx)
@@ -39,7 +40,7 @@ func migrateUp(ctx context.Context, db *database.DB, logger *slog.Logger) ([]str
 			return nil, err
 		}
 		if n > 0 {
-			logger.Info("search text recomputed", "table", r.table, "rows", n)
+			logger.Info("search text and name order recomputed", "table", r.table, "rows", n)
 		}
 	}
 	return applied, nil

@@ -10,6 +10,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/innomunich/platform/pkg/page"
+	"github.com/innomunich/platform/pkg/search"
 )
 
 const problemRef = "#/components/schemas/Problem"
@@ -297,6 +298,9 @@ func listParameters(op *openapi3.Operation, h handler) error {
 		return fmt.Errorf("%s: default sort %q is not a sort field", h.sort, spec.Default)
 	}
 	sort.Description = "Field to sort by; prefix - for descending"
+	if slices.ContainsFunc(spec.Fields, func(f page.Field) bool { return search.NameOrders[f.Column] }) {
+		sort.Description += ". Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ)"
+	}
 	if spec.Relevance {
 		s.Enum = append(s.Enum, page.RelevanceSort)
 		sort.Description += ". With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order"

@@ -103,10 +103,10 @@ func (o Organisation) view() view {
 func (o *Organisation) derive() {
 	o.NameKey = search.NameKey(o.Name)
 	o.WebsiteHost = search.Host(o.Website)
-	o.NameSort = search.Fold(o.Name)
-	o.KanaSort = search.Fold(o.NameKana)
+	o.NameSort = search.SortKey(o.Name)
+	o.KanaSort = search.SortKey(o.NameKana)
 	if o.KanaSort == "" {
-		o.KanaSort = search.Fold(o.NameLocal)
+		o.KanaSort = search.SortKey(o.NameLocal)
 	}
 	if o.KanaSort == "" {
 		o.KanaSort = o.NameSort
@@ -118,12 +118,13 @@ func (o *Organisation) derive() {
 	o.SearchText = search.Document(append([]string{o.Name, o.NameLocal, o.NameKana, o.ShortName, o.City, o.Description.De, o.Description.En, o.Description.Ja}, secondary...)...)
 }
 
-// Reindex recomputes the stored search text of every organisation when
-// the search folding changed (see search.Refresh).
+// Reindex recomputes the stored search text and name orders of every
+// organisation when the search folding changed (see search.Refresh).
 func Reindex(ctx context.Context, db *database.DB) (int, error) {
 	return search.Refresh(ctx, db, "organisations", func(o Organisation) string { return o.ID }, func(o Organisation) search.Stored {
 		o.derive()
-		return search.Stored{Text: o.SearchText, Name: o.SearchName, Grams: o.grams()}
+		return search.Stored{Text: o.SearchText, Name: o.SearchName, Grams: o.grams(),
+			Sort: map[string]string{"name_sort": o.NameSort, "kana_sort": o.KanaSort}}
 	}, func(ctx context.Context, batch []Organisation) error {
 		// External ids are part of the search text.
 		ptrs := make([]*Organisation, len(batch))

@@ -13,9 +13,10 @@ import (
 )
 
 // Rows written before the folding changed (here: search text as the old
-// folding wrote it, no search_name, as after migration 00021, and no
-// grams, as SQLite stored before migration 00032) are found like new
-// ones once Reindex ran, and Reindex runs once.
+// folding wrote it, no search_name, as after migration 00021, no grams,
+// as SQLite stored before migration 00032, and the name orders with their
+// marks, as before search.Version 4) are found and sorted like new ones
+// once Reindex ran, and Reindex runs once.
 func TestReindexBringsOldSearchTextToTheCurrentFolding(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		ctx := auth.With(context.Background(), auth.System("test"))
@@ -25,7 +26,8 @@ func TestReindexBringsOldSearchTextToTheCurrentFolding(t *testing.T) {
 			t.Fatal(err)
 		}
 		old := "müller biotech gmbh | 髙橋製薬"
-		if err := db.Conn(ctx).Exec("UPDATE organisations SET search_text = ?, search_name = '', search_grams = ? WHERE id = ?", old, search.GramsValue(db, nil), o.ID).Error; err != nil {
+		if err := db.Conn(ctx).Exec("UPDATE organisations SET search_text = ?, search_name = '', search_grams = ?, name_sort = ?, kana_sort = ? WHERE id = ?",
+			old, search.GramsValue(db, nil), "müller biotech gmbh", "髙橋製薬", o.ID).Error; err != nil {
 			t.Fatal(err)
 		}
 		if err := db.Conn(ctx).Exec("DELETE FROM search_versions").Error; err != nil {
@@ -65,6 +67,13 @@ func TestReindexBringsOldSearchTextToTheCurrentFolding(t *testing.T) {
 		}
 		if found, byName := find("OB-4711"); !found || byName {
 			t.Errorf("q=OB-4711 (its external id): found %v, by name %v; want found by other text", found, byName)
+		}
+		var sorted struct{ NameSort, KanaSort string }
+		if err := db.Conn(ctx).Raw("SELECT name_sort, kana_sort FROM organisations WHERE id = ?", o.ID).Scan(&sorted).Error; err != nil {
+			t.Fatal(err)
+		}
+		if sorted.NameSort != "muller biotech gmbh" || sorted.KanaSort != "髙橋製薬" {
+			t.Errorf("name_sort %q, kana_sort %q after Reindex; want muller biotech gmbh, 髙橋製薬", sorted.NameSort, sorted.KanaSort)
 		}
 		if n, err := organisation.Reindex(ctx, db); err != nil || n != 0 {
 			t.Errorf("a second Reindex = %d, %v; want nothing to do", n, err)

@@ -170,9 +170,9 @@ func (p *Person) normalise() {
 func (p *Person) derive() {
 	switch {
 	case p.FamilyNameKana != "" || p.GivenNameKana != "":
-		p.NameSort = search.Fold(p.FamilyNameKana + " " + p.GivenNameKana)
+		p.NameSort = search.SortKey(p.FamilyNameKana + " " + p.GivenNameKana)
 	default:
-		p.NameSort = search.Fold(p.FamilyName + " " + p.GivenName)
+		p.NameSort = search.SortKey(p.FamilyName + " " + p.GivenName)
 	}
 	// The full name in both orders and each script, with and without a
 	// space: "Hans Müller" and "Müller Hans", "山田 太郎" and "山田太郎".
@@ -192,7 +192,7 @@ func (p *Person) derive() {
 	case p.FamilyNameKana != "" || p.GivenNameKana != "":
 		p.KanaSort = "0" + p.NameSort
 	case p.FamilyNameLocal != "" || p.GivenNameLocal != "":
-		p.KanaSort = "0" + search.Fold(p.FamilyNameLocal+" "+p.GivenNameLocal)
+		p.KanaSort = "0" + search.SortKey(p.FamilyNameLocal+" "+p.GivenNameLocal)
 	case p.Japanese():
 		p.KanaSort = "0" + p.NameSort
 	default:
@@ -202,12 +202,13 @@ func (p *Person) derive() {
 		p.FamilyNameKana+p.GivenNameKana, p.GivenNameKana, p.FamilyNameKana, p.Position)
 }
 
-// Reindex recomputes the stored search text of every person when the
-// search folding changed (see search.Refresh).
+// Reindex recomputes the stored search text and name orders of every
+// person when the search folding changed (see search.Refresh).
 func Reindex(ctx context.Context, db *database.DB) (int, error) {
 	return search.Refresh(ctx, db, "people", func(p Person) string { return p.ID }, func(p Person) search.Stored {
 		p.derive()
-		return search.Stored{Text: p.SearchText, Name: p.SearchName, Grams: p.grams()}
+		return search.Stored{Text: p.SearchText, Name: p.SearchName, Grams: p.grams(),
+			Sort: map[string]string{"name_sort": p.NameSort, "kana_sort": p.KanaSort}}
 	})
 }
 

@@ -93,6 +93,40 @@ func TestReadingOrderPutsJapaneseNamesFirstByTheirReading(t *testing.T) {
 	})
 }
 
+// People in name order as a dictionary has them on both engines: Müller
+// between Mueller and Mustermann, Öztürk and Ōtani among the O's, not
+// after Zimmer.
+func TestNameOrderLeavesTheMarksOut(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := auth.With(context.Background(), auth.System("test"))
+		org, err := organisation.Create(ctx, db, organisation.Organisation{Name: "Order GmbH", Kind: "pharma", Country: "DE"}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"Mueller", "Müller", "Mustermann", "Ōtani", "Öztürk", "Zimmer"}
+		for _, name := range []string{"Zimmer", "Öztürk", "Ōtani", "Mustermann", "Müller", "Mueller"} {
+			if _, err := person.Create(ctx, db, person.Person{FamilyName: name, OrganisationID: org.ID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		pg, err := person.Sort.Parse(page.Params{Sort: "name"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _, err := person.List(ctx, db, person.Filter{OrganisationID: org.ID}, pg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range rows {
+			got = append(got, r.FamilyName)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("sort=name: got %q, want %q", got, want)
+		}
+	})
+}
+
 // A person is found by their organisation's name as it is now: after the
 // organisation is renamed, and after the person moves to another one. On
 // PostgreSQL the people carry their organisation's search text and grams

@@ -153,21 +153,22 @@ func (p *Project) normalise() {
 	if p.StartDate != nil {
 		p.StartSort = *p.StartDate
 	}
-	p.TitleSort = search.Fold(p.Title)
 	p.deriveSearch()
 }
 
+// deriveSearch fills the columns the project is found and sorted by.
 func (p *Project) deriveSearch() {
+	p.TitleSort = search.SortKey(p.Title)
 	p.SearchName = search.Names(p.Title, p.Acronym)
 	p.SearchText = search.Document(p.Title, p.Acronym, p.Summary.De, p.Summary.En, p.Summary.Ja)
 }
 
-// Reindex recomputes the stored search text of every project when the
-// search folding changed (see search.Refresh).
+// Reindex recomputes the stored search text and title order of every
+// project when the search folding changed (see search.Refresh).
 func Reindex(ctx context.Context, db *database.DB) (int, error) {
 	return search.Refresh(ctx, db, "projects", func(p Project) string { return p.ID }, func(p Project) search.Stored {
 		p.deriveSearch()
-		return search.Stored{Text: p.SearchText, Name: p.SearchName, Grams: p.grams()}
+		return search.Stored{Text: p.SearchText, Name: p.SearchName, Grams: p.grams(), Sort: map[string]string{"title_sort": p.TitleSort}}
 	})
 }
 

@@ -120,7 +120,10 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 		return p.Find(Matching(q, db, table, query, p.IsRanked(), also...), rows)
 	}
 	if !p.IsRanked() {
-		if byName[p.SortColumn()] {
+		// In a name's or title's order the matches of a name sit together
+		// (people named Tanaka), where windows would pass all the rows
+		// before them (docs/performance.md).
+		if NameOrders[p.SortColumn()] {
 			return p.Find(Matching(q, db, table, query, false, also...), rows)
 		}
 		return inOrder(q, db, table, query, p, rows, also)
@@ -199,13 +202,6 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 		return page.Bucket{Query: fenced(m, table), More: more}
 	})
 }
-
-// byName is the columns of the names' and titles' orders (sort=name,
-// name_kana, a project's title): a search ordered by one of them is read
-// as Matching reads it, since the matches of a name sit together in them
-// (people named Tanaka), where windows pass all the rows before them
-// (docs/performance.md).
-var byName = map[string]bool{"name_sort": true, "kana_sort": true, "title_sort": true}
 
 // inOrder reads a page of a search ordered by a sort= other than the
 // names (a time, a date) rather than by relevance, on PostgreSQL, as a

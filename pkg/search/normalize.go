@@ -12,8 +12,9 @@ import (
 // Normalize gives and how search_grams holds the grams. Stored search
 // columns made with another version are recomputed when the server
 // migrates (see Refresh). 3: SQLite stores the grams too (GramsValue,
-// migration 00032), which version 2 left empty.
-const Version = 3
+// migration 00032), which version 2 left empty. 4: the name and title
+// orders are SortKey's (marks left out: Ä among the A's).
+const Version = 4
 
 //go:embed variants.txt
 var variantData string

@@ -7,25 +7,30 @@ import (
 	"github.com/innomunich/platform/pkg/database"
 )
 
-// Stored is what a record keeps for search, computed from its fields.
+// Stored is what a record keeps for search and for its lists' orders,
+// computed from its fields.
 type Stored struct {
 	Text  string   // search_text
 	Name  string   // search_name
 	Grams []string // search_grams, in the engine's form (GramsValue)
+	// Sort holds the record's name and title orders (name_sort …):
+	// column → SortKey.
+	Sort map[string]string
 }
 
 // refreshBatch is how many rows one transaction of Refresh rewrites.
 const refreshBatch = 500
 
 // Refresh recomputes search_text, search_name and search_grams of every
-// row of table when they were computed by an older Version of the folding
-// or stored in an older form (or never, as after migration 00021 and,
-// for SQLite's grams, 00032), and then records Version. SQL
+// row of table, and its name and title orders (Stored.Sort), when they
+// were computed by an older Version of the folding or stored in an older
+// form (or never, as after migration 00021 and, for SQLite's grams,
+// 00032), and then records Version. SQL
 // cannot fold like Normalize, so this runs in Go at start-up, after the
 // migrations, a batch of rows per transaction in id order. It is
 // idempotent: running it twice, or in two processes at once, writes the
 // same values. It changes no version or updated_at: the records did not
-// change, only how they are found.
+// change, only how they are found and sorted.
 //
 // T is the table's model; stored computes a row's search columns;
 // prepare, when given, loads what a batch of rows needs from other
@@ -61,6 +66,9 @@ func Refresh[T any](ctx context.Context, db *database.DB, table string, id func(
 			for _, r := range rows {
 				s := stored(r)
 				set := map[string]any{"search_text": s.Text, "search_name": s.Name, "search_grams": GramsValue(db, s.Grams)}
+				for col, key := range s.Sort {
+					set[col] = key
+				}
 				if err := conn.Table(table).Where("id = ?", id(r)).UpdateColumns(set).Error; err != nil {
 					return err
 				}

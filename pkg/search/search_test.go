@@ -66,3 +66,39 @@ func TestKatakanaWritesHiraganaOnly(t *testing.T) {
 		}
 	}
 }
+
+// Names in the order a German or Japanese dictionary gives them, as a
+// list sorted by SortKey shows them: the marks compared after the
+// letters (so not at all: names that differ only in them tie).
+func TestSortKeyOrdersNamesAsADictionaryDoes(t *testing.T) {
+	ordered := []string{
+		"Apotheke Nord", "Ärzteverbund Bayern", "Azur Pharma",
+		"Eagle Bio", "Émile Labs", "Etoile",
+		"Mueller Anna", "Müller Hans", "Mustermann Max",
+		"Öko Pharma", "Oncology Partners", "Ōsaka Bio Labs", "Otto",
+		"Straße Biotech", "Strauss", "Zymo Research",
+		// Kana in 五十音順: ガ as カ, ッ as ツ, after the Latin names.
+		"カイア", "ガス", "カフェ", "キッテ", "キツネ", "ギャラリー", "キヨ",
+	}
+	for i := 1; i < len(ordered); i++ {
+		a, b := search.SortKey(ordered[i-1]), search.SortKey(ordered[i])
+		if a >= b {
+			t.Errorf("SortKey(%q) = %q is not before SortKey(%q) = %q", ordered[i-1], a, ordered[i], b)
+		}
+	}
+	same := [][2]string{
+		{"Müller", "Muller"}, {"MÜLLER", "muller"}, {"Straße", "strasse"}, {"Ōsaka", "osaka"}, {"Ｍüｌｌｅｒ", "muller"},
+		{"がす", "ガス"}, {"ｶﾞｽ", "カス"}, {"キャ", "キヤ"}, {"Ærø", "aero"}, {"Łódź", "lodz"},
+	}
+	for _, p := range same {
+		if a, b := search.SortKey(p[0]), search.SortKey(p[1]); a != b {
+			t.Errorf("SortKey(%q) = %q, SortKey(%q) = %q; want the same", p[0], a, p[1], b)
+		}
+	}
+	// Text without marks is only folded; kanji keep their order.
+	for in, want := range map[string]string{"Isar  Pharma GmbH": "isar pharma gmbh", "髙橋製薬": "髙橋製薬", "": ""} {
+		if got := search.SortKey(in); got != want {
+			t.Errorf("SortKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
