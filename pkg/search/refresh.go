@@ -3,6 +3,9 @@ package search
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/innomunich/platform/pkg/database"
 )
@@ -30,7 +33,8 @@ const refreshBatch = 500
 // migrations, a batch of rows per transaction in id order. It is
 // idempotent: running it twice, or in two processes at once, writes the
 // same values. It changes no version or updated_at: the records did not
-// change, only how they are found and sorted.
+// change, only how they are found and sorted. It writes only the rows
+// whose columns change, and returns how many.
 //
 // T is the table's model; stored computes a row's search columns;
 // prepare, when given, loads what a batch of rows needs from other
@@ -61,24 +65,36 @@ func Refresh[T any](ctx context.Context, db *database.DB, table string, id func(
 				return n, fmt.Errorf("refresh %s: %w", table, err)
 			}
 		}
+		written := 0
 		err := db.WithTx(ctx, func(ctx context.Context) error {
 			conn := db.Conn(ctx)
+			written = 0
 			for _, r := range rows {
 				s := stored(r)
 				set := map[string]any{"search_text": s.Text, "search_name": s.Name, "search_grams": GramsValue(db, s.Grams)}
 				for col, key := range s.Sort {
 					set[col] = key
 				}
-				if err := conn.Table(table).Where("id = ?", id(r)).UpdateColumns(set).Error; err != nil {
-					return err
+				// A row whose columns are already these is left alone: no
+				// new row version, index entries or triggers for it.
+				cols := slices.Sorted(maps.Keys(set)) // one statement for every row
+				changed := make([]string, len(cols))
+				args := make([]any, len(cols))
+				for i, col := range cols {
+					changed[i], args[i] = col+" IS DISTINCT FROM ?", set[col]
 				}
+				res := conn.Table(table).Where("id = ?", id(r)).Where(strings.Join(changed, " OR "), args...).UpdateColumns(set)
+				if res.Error != nil {
+					return res.Error
+				}
+				written += int(res.RowsAffected)
 			}
 			return nil
 		})
 		if err != nil {
 			return n, fmt.Errorf("refresh %s: %w", table, err)
 		}
-		n += len(rows)
+		n += written
 		after = id(rows[len(rows)-1])
 	}
 	up := "INSERT INTO search_versions (table_name, version) VALUES (?, ?) ON CONFLICT (table_name) DO UPDATE SET version = excluded.version"
