@@ -14,8 +14,7 @@ import (
 // engines, paged through a few at a time and either way round:
 // "Ärzteverbund" among the A's and "Öko" among the O's, not after
 // "Zymo"; the kana readings in 五十音順, a voiced kana (ガ) beside the
-// plain one (カ). Ties (names that differ only in their marks) come in
-// the order of their ids, the same each time.
+// plain one (カ).
 func TestTheDirectoryIsInADictionarysOrder(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		ctx := coordinatorCtx()
