@@ -299,7 +299,7 @@ func listParameters(op *openapi3.Operation, h handler) error {
 	}
 	sort.Description = "Field to sort by; prefix - for descending"
 	if slices.ContainsFunc(spec.Fields, func(f page.Field) bool { return search.NameOrders[f.Column] }) {
-		sort.Description += ". Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ)"
+		sort.Description += ". Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ, センター as センタア)"
 	}
 	if spec.Relevance {
 		s.Enum = append(s.Enum, page.RelevanceSort)

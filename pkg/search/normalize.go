@@ -13,8 +13,9 @@ import (
 // columns made with another version are recomputed when the server
 // migrates (see Refresh). 3: SQLite stores the grams too (GramsValue,
 // migration 00032), which version 2 left empty. 4: the name and title
-// orders are SortKey's (marks left out: Ä among the A's).
-const Version = 4
+// orders are SortKey's (marks left out: Ä among the A's). 5: the
+// long-vowel mark sorts as its vowel (センター as センタア).
+const Version = 5
 
 //go:embed variants.txt
 var variantData string

@@ -55,10 +55,11 @@ func Fold(s string) string {
 // out. Ä, é and ō sort as a, e and o (DIN 5007-1, as spreadsheets and
 // the ICU's German order do, so "Ärzteverbund" comes among the A's, not
 // after "Zymo"), ß as ss, æ as ae; a voiced or semi-voiced kana as the
-// plain one and a small kana as the large one (ガ as カ, ッ as ツ), as the
-// Japanese dictionary order (五十音順, JIS X 4061) compares them first.
-// Names that differ only in such marks tie, and a list orders ties by
-// id.
+// plain one, a small kana as the large one (ガ as カ, ッ as ツ) and the
+// long-vowel mark as the vowel it lengthens (センター as センタア, before
+// センタク), as the Japanese dictionary order (五十音順, JIS X 4061)
+// compares them first. Names that differ only in such marks tie, and a
+// list orders ties by id.
 func SortKey(s string) string {
 	f := Fold(s)
 	plain := true
@@ -73,17 +74,23 @@ func SortKey(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(f))
+	var prev rune // the last letter written
 	for _, r := range norm.NFD.String(f) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			// A mark: an umlaut, an accent, a macron, a kana's (han)dakuten.
+			continue
+		case r == 'ー' && kanaVowel(prev) != 0:
+			r = kanaVowel(prev)
+		case smallKana[r] != 0:
+			r = smallKana[r]
 		case sortLetters[r] != "":
 			b.WriteString(sortLetters[r])
-		case smallKana[r] != 0:
-			b.WriteRune(smallKana[r])
-		default:
-			b.WriteRune(r)
+			prev = r
+			continue
 		}
+		b.WriteRune(r)
+		prev = r
 	}
 	return b.String()
 }

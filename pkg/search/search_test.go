@@ -77,8 +77,10 @@ func TestSortKeyOrdersNamesAsADictionaryDoes(t *testing.T) {
 		"Mueller Anna", "Müller Hans", "Mustermann Max",
 		"Öko Pharma", "Oncology Partners", "Ōsaka Bio Labs", "Otto",
 		"Straße Biotech", "Strauss", "Zymo Research",
-		// Kana in 五十音順: ガ as カ, ッ as ツ, after the Latin names.
+		// Kana in 五十音順: ガ as カ, ッ as ツ, ー as the vowel before it,
+		// after the Latin names.
 		"カイア", "ガス", "カフェ", "キッテ", "キツネ", "ギャラリー", "キヨ",
+		"コウベ", "コーヒー", "コオリ", "コク", "センター", "センタク", "ソーダ", "ソン",
 	}
 	for i := 1; i < len(ordered); i++ {
 		a, b := search.SortKey(ordered[i-1]), search.SortKey(ordered[i])
@@ -89,6 +91,13 @@ func TestSortKeyOrdersNamesAsADictionaryDoes(t *testing.T) {
 	same := [][2]string{
 		{"Müller", "Muller"}, {"MÜLLER", "muller"}, {"Straße", "strasse"}, {"Ōsaka", "osaka"}, {"Ｍüｌｌｅｒ", "muller"},
 		{"がす", "ガス"}, {"ｶﾞｽ", "カス"}, {"キャ", "キヤ"}, {"Ærø", "aero"}, {"Łódź", "lodz"},
+		{"センター", "センタア"}, {"ショー", "シヨオ"}, {"ｺｰﾋｰ", "コオヒイ"}, {"ゲーム", "ケエム"}, {"スーパー", "スウハア"},
+	}
+	// A long-vowel mark after no vowel of a kana stays as it is.
+	for in, want := range map[string]string{"ンー": "ンー", "ー": "ー", "Aー": "aー"} {
+		if got := search.SortKey(in); got != want {
+			t.Errorf("SortKey(%q) = %q, want %q", in, got, want)
+		}
 	}
 	for _, p := range same {
 		if a, b := search.SortKey(p[0]), search.SortKey(p[1]); a != b {

@@ -7552,7 +7552,7 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ, センター as センタア). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
                 /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
@@ -8008,7 +8008,7 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ, センター as センタア). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
@@ -8053,7 +8053,7 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ, センター as センタア). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
@@ -8184,7 +8184,7 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ, センター as センタア). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
                 /** @description total adds total (and total_estimated) to the list: the number of rows the filters select, exact up to 10000; beyond, an estimate (PostgreSQL's planner's, kept for a minute) or on SQLite the lower bound 10000, with total_estimated true. Ask for it with the first page only. */
                 include?: "total";
@@ -8440,7 +8440,7 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ, センター as センタア). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
@@ -11243,7 +11243,7 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
+                /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ, センター as センタア). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
                 /** @description Changed at or after (RFC 3339); with sort=updated_at a poller reads just what changed */
                 updated_since?: string;
