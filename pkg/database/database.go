@@ -441,7 +441,8 @@ func IsDuplicate(err error) bool { return errors.Is(err, gorm.ErrDuplicatedKey) 
 func IsForeignKey(err error) bool { return errors.Is(err, gorm.ErrForeignKeyViolated) }
 
 // newGormLogger logs slow and failed statements through slog and nothing
-// else: statements carry personal data in their parameters.
+// else, without their parameters: statements carry personal data there
+// (a name written, the words searched for).
 func newGormLogger(l *slog.Logger) logger.Interface {
 	if l == nil {
 		return logger.Discard
@@ -452,6 +453,14 @@ func newGormLogger(l *slog.Logger) logger.Interface {
 		IgnoreRecordNotFoundError: true,
 		ParameterizedQueries:      true,
 	})
+}
+
+func init() {
+	// GORM's Scan runs its statement through a recorder (logger.Recorder)
+	// and logs the text it recorded, which holds the parameters' values
+	// unless this filter leaves them out as ParameterizedQueries does for
+	// every other statement.
+	logger.RecorderParamsFilter = func(_ context.Context, sql string, _ ...any) (string, []any) { return sql, nil }
 }
 
 // Columns lists the columns model T maps, but those in except: what a

@@ -1,9 +1,11 @@
 package database_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io/fs"
+	"log/slog"
 	"sort"
 	"strings"
 	"sync"
@@ -238,4 +240,38 @@ func riverMigrations(t *testing.T) int {
 		t.Fatal(err)
 	}
 	return len(m.AllVersions())
+}
+
+// A failed statement is logged with its text, not its values: they are
+// what someone wrote or searched for (a person's name). Scan goes through
+// GORM's recorder, every other read and write through the logger itself.
+func TestAFailedStatementIsLoggedWithoutItsValues(t *testing.T) {
+	for _, e := range dbtest.Engines(t) {
+		t.Run(string(e), func(t *testing.T) {
+			ctx := context.Background()
+			var log bytes.Buffer
+			db, err := database.Open(ctx, dbtest.URL(t, e), database.Options{Logger: slog.New(slog.NewJSONHandler(&log, nil))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			var n int
+			if err := db.Conn(ctx).Raw("SELECT no_such_column FROM people WHERE family_name = ?", "Geheimrat Müller").Scan(&n).Error; err == nil {
+				t.Fatal("a statement on a column that does not exist succeeded")
+			}
+			var rows []map[string]any
+			if err := db.Conn(ctx).Table("people").Where("no_such_column = ?", "Yamada Hanako").Find(&rows).Error; err == nil {
+				t.Fatal("a statement on a column that does not exist succeeded")
+			}
+			got := log.String()
+			if strings.Count(got, "no_such_column") < 2 {
+				t.Errorf("the two failed statements are not both logged:\n%s", got)
+			}
+			for _, value := range []string{"Geheimrat", "Yamada"} {
+				if strings.Contains(got, value) {
+					t.Errorf("the log holds the value %q:\n%s", value, got)
+				}
+			}
+		})
+	}
 }
