@@ -165,7 +165,7 @@ func (s *server) jwks(c echo.Context) error {
 	for i, k := range keys {
 		out.Keys[i] = JWK(k)
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }
 
 // Me is the signed-in caller.
@@ -205,7 +205,7 @@ func (s *server) me(c echo.Context) error {
 		out.Scopes = auth.Scopes
 		return writeOne(c, http.StatusOK, u.Version, out)
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }
 
 // MePatch changes the caller's own profile.

@@ -25,6 +25,9 @@ func TestSpecCheckReportsWhereServerAndSpecDisagree(t *testing.T) {
 	answer := func(status int, contentType, body string) *httptest.ResponseRecorder {
 		rec := httptest.NewRecorder()
 		rec.Header().Set("Content-Type", contentType)
+		if status == 200 {
+			rec.Header().Set("ETag", `W/"1"`)
+		}
 		rec.WriteHeader(status)
 		rec.WriteString(body)
 		return rec
@@ -36,6 +39,11 @@ func TestSpecCheckReportsWhereServerAndSpecDisagree(t *testing.T) {
 		wantOK bool
 	}{
 		{"documented answer", httptest.NewRequest("GET", "/healthz", nil), answer(200, "application/json", `{"status":"ok"}`), true},
+		{"no ETag where the spec promises 304", httptest.NewRequest("GET", "/healthz", nil), func() *httptest.ResponseRecorder {
+			rec := answer(200, "application/json", `{"status":"ok"}`)
+			rec.Header().Del("ETag")
+			return rec
+		}(), false},
 		{"undocumented status", httptest.NewRequest("GET", "/healthz", nil), answer(418, "application/problem+json", `{"type":"x","title":"x","status":418}`), false},
 		{"body off the schema", httptest.NewRequest("GET", "/healthz", nil), answer(200, "application/json", `{"status":1}`), false},
 		{"undocumented content type", httptest.NewRequest("GET", "/healthz", nil), answer(200, "text/plain", `ok`), false},

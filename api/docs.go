@@ -16,12 +16,17 @@ import (
 //	@Success	200	{object}	object
 //	@Router		/openapi.json [get]
 func (s *server) openapiJSON(c echo.Context) error {
+	c.Response().Header().Set("ETag", specETags.json)
 	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, openapi.JSON)
 }
 
 func (s *server) openapiYAML(c echo.Context) error {
+	c.Response().Header().Set("ETag", specETags.yaml)
 	return c.Blob(http.StatusOK, "application/yaml", openapi.YAML)
 }
+
+// specETags are the spec's, which a release does not change.
+var specETags = struct{ json, yaml string }{weakETag(openapi.JSON), weakETag(openapi.YAML)}
 
 func redirectToDocs(c echo.Context) error {
 	return c.Redirect(http.StatusFound, "/api/docs/index.html")

@@ -1,8 +1,6 @@
 package api
 
 import (
-	"net/http"
-
 	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/labstack/echo/v4"
 )
@@ -21,7 +19,7 @@ type Health struct {
 //	@Success	200	{object}	Health
 //	@Router		/healthz [get]
 func (s *server) healthz(c echo.Context) error {
-	return c.JSON(http.StatusOK, Health{Status: "ok", Version: s.Version})
+	return writeList(c, Health{Status: "ok", Version: s.Version})
 }
 
 // readyz godoc
@@ -38,5 +36,5 @@ func (s *server) readyz(c echo.Context) error {
 		s.Logger.WarnContext(c.Request().Context(), "not ready", "error", err.Error())
 		return apperr.New(apperr.Unavailable, "The database is unreachable or cannot take writes").With("retry_after", retryAfter)
 	}
-	return c.JSON(http.StatusOK, Health{Status: "ready", Version: s.Version})
+	return writeList(c, Health{Status: "ready", Version: s.Version})
 }

@@ -226,7 +226,7 @@ func (s *server) interestStages(c echo.Context) error {
 	for _, st := range interest.Statuses {
 		out.Stages = append(out.Stages, InterestStage{Status: st, Count: counts[st]})
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }
 
 // listOpportunityInterests godoc

@@ -1383,7 +1383,7 @@ func (s *server) meetingGrid(c echo.Context) error {
 		}
 		out.Sessions = append(out.Sessions, gs)
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }
 
 // listMeetingOutcomes godoc
@@ -1601,7 +1601,7 @@ func (s *server) personalAgenda(c echo.Context) error {
 		d := &out.Days[len(out.Days)-1]
 		d.Entries = append(d.Entries, t.entry)
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }
 
 // createMeetingFeed godoc
@@ -1752,5 +1752,5 @@ func (s *server) meetingStats(c echo.Context) error {
 	for _, p := range projects {
 		out.Projects = append(out.Projects, OriginRef{ID: p.ID, Title: p.Title, OriginMeetingID: p.OriginMeetingID})
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }

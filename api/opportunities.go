@@ -451,7 +451,7 @@ func (q *query) rankLimit(def, most int) int {
 //	@Produce		json
 //	@Security		bearer
 //	@Param			id		path		string	true	"Opportunity id"	format(uuid)
-//	@Param			limit	query		int		false	"How many, 1–100"	default(20)
+//	@Param			limit	query		int		false	"How many"	default(20)	minimum(1)	maximum(100)
 //	@Success		200		{object}	Matches
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem
@@ -486,7 +486,7 @@ func (s *server) listOpportunityMatches(c echo.Context) error {
 		o.Details, o.ContactPersonID = nil, nil // a match is a pointer to the opportunity, never its contact
 		out.Items = append(out.Items, OpportunityMatch{Opportunity: o, Score: m.Score, Why: whyOut(m.Matched, m.Unmatched)})
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }
 
 // SuggestedOrganisation names a suggested partner.
@@ -521,7 +521,7 @@ type Suggestions struct {
 //	@Produce		json
 //	@Security		bearer
 //	@Param			id		path		string	true	"Organisation id"	format(uuid)
-//	@Param			limit	query		int		false	"How many, 1–100"	default(20)
+//	@Param			limit	query		int		false	"How many"	default(20)	minimum(1)	maximum(100)
 //	@Success		200		{object}	Suggestions
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem
@@ -561,7 +561,7 @@ func (s *server) listSuggestions(c echo.Context) error {
 		out.Items = append(out.Items, Suggestion{Organisation: SuggestedOrganisation{ID: o.ID, Name: o.Name, NameLocal: o.NameLocal,
 			Country: o.Country, Kind: o.Kind, FocusAreas: nonNil(o.FocusAreas)}, Score: sg.Score, Why: whyOut(sg.Matched, sg.Unmatched)})
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }
 
 // CodeName is a stable code with its name in three languages.
@@ -601,7 +601,7 @@ func codesOut(l opportunity.CodeList) []CodeName {
 //	@Failure		401	{object}	Problem
 //	@Router			/api/v1/opportunity-codes [get]
 func (s *server) getOpportunityCodes(c echo.Context) error {
-	return c.JSON(http.StatusOK, OpportunityCodes{Kinds: codesOut(opportunity.Kinds), Modalities: codesOut(opportunity.Modalities),
+	return writeList(c, OpportunityCodes{Kinds: codesOut(opportunity.Kinds), Modalities: codesOut(opportunity.Modalities),
 		Stages: codesOut(opportunity.Stages), CooperationTypes: codesOut(opportunity.CooperationTypes), IPStatuses: codesOut(opportunity.IPStatuses),
 		Statuses: codesOut(opportunity.Statuses), ClosedReasons: codesOut(opportunity.ClosedReasons)})
 }

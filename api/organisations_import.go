@@ -186,5 +186,5 @@ func (s *server) listImportColumns(c echo.Context) error {
 	for _, col := range organisation.ImportTemplateColumns() {
 		out.Columns = append(out.Columns, ImportColumn{col.Name, col.Required})
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }

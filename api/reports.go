@@ -118,7 +118,7 @@ func (s *server) getReportKPIs(c echo.Context) error {
 		}
 		out.Trend = trendOut(years)
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }
 
 // freezeReport godoc

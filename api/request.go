@@ -17,6 +17,7 @@ import (
 	"github.com/innomunich/platform/pkg/apperr"
 	"github.com/innomunich/platform/pkg/extid"
 	"github.com/innomunich/platform/pkg/page"
+	"github.com/innomunich/platform/pkg/search"
 	"github.com/labstack/echo/v4"
 )
 
@@ -211,10 +212,16 @@ var listParams = []string{"limit", "cursor", "sort", "updated_since", "include"}
 
 func newQuery(c echo.Context, known ...string) *query {
 	q := &query{c: c, ownSince: slices.Contains(known, "updated_since"), ownInclude: slices.Contains(known, "include")}
-	for name := range c.QueryParams() {
-		if !slices.Contains(known, name) && !slices.Contains(listParams, name) {
+	for name, values := range c.QueryParams() {
+		switch {
+		case !slices.Contains(known, name) && !slices.Contains(listParams, name):
 			q.bad.Add(name, "is not a parameter of this endpoint")
+		case len(values) > 1 && (name == "q" || slices.Contains(listParams, name)):
+			q.bad.Add(name, "must be given once")
 		}
+	}
+	if utf8.RuneCountInString(q.str("q")) > search.MaxQuery {
+		q.bad.Add("q", "must be at most %d characters", search.MaxQuery)
 	}
 	return q
 }

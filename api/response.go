@@ -18,9 +18,11 @@ func writeOne(c echo.Context, status, version int, body any) error {
 	return c.JSON(status, body)
 }
 
-// writeList writes a list page with a weak ETag of its body, so that a
-// poller sending it back as If-None-Match gets 304 while the page is the
-// same (notModified answers that).
+// writeList writes the answer to a GET that is not one versioned record
+// (a list page, a search, a summary, a schedule) with a weak ETag of its
+// body, so that a poller sending it back as If-None-Match gets 304 while
+// the answer is the same (notModified answers that): the spec promises
+// it on every GET that answers JSON.
 func writeList(c echo.Context, body any) error {
 	// The total a request asked for (include=total) was counted when the
 	// list was read with the page q.page parsed.
@@ -33,9 +35,14 @@ func writeList(c echo.Context, body any) error {
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(raw)
-	c.Response().Header().Set("ETag", `W/"`+hex.EncodeToString(sum[:16])+`"`)
+	c.Response().Header().Set("ETag", weakETag(raw))
 	return c.Blob(http.StatusOK, echo.MIMEApplicationJSONCharsetUTF8, raw)
+}
+
+// weakETag is the weak ETag of a body: a hash of its bytes.
+func weakETag(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return `W/"` + hex.EncodeToString(sum[:16]) + `"`
 }
 
 // notModified answers a GET or HEAD whose If-None-Match names the ETag of

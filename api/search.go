@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/database"
@@ -29,9 +28,6 @@ const (
 // only queue for them (docs/performance.md).
 const kindsAtOnce = 2
 
-// maxSearchQuery bounds q (in characters): longer is no name anyone types.
-const maxSearchQuery = 200
-
 // SearchResults are the best matches of each kind, best first.
 type SearchResults struct {
 	Organisations []Organisation `json:"organisations"`
@@ -50,7 +46,7 @@ type SearchResults struct {
 //	@Produce		json
 //	@Security		bearer
 //	@Param			q		query		string	true	"Search text"	example(山田 太郎)
-//	@Param			limit	query		int		false	"How many of each kind, 1–20"	default(5)
+//	@Param			limit	query		int		false	"How many of each kind"	default(5)	minimum(1)	maximum(20)
 //	@Success		200		{object}	SearchResults
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem
@@ -60,10 +56,10 @@ func (s *server) search(c echo.Context) error {
 	text := q.str("q")
 	limit := q.rankLimit(searchBest, searchMost)
 	switch {
-	case text == "":
+	case !c.QueryParams().Has("q"):
 		q.bad.Add("q", "is required")
-	case utf8.RuneCountInString(text) > maxSearchQuery:
-		q.bad.Add("q", "must be at most %d characters", maxSearchQuery)
+	case text == "":
+		q.bad.Add("q", "must have a word to search for")
 	}
 	if err := q.err(); err != nil {
 		return err
@@ -132,7 +128,7 @@ func (s *server) search(c echo.Context) error {
 	if err := g.Wait(); err != nil {
 		return err
 	}
-	return c.JSON(200, out)
+	return writeList(c, out)
 }
 
 // best reads the first ranked page of limit rows of one list, through

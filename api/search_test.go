@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -173,6 +174,18 @@ func TestSearchFindsWhatPeopleTypeInGermanAndJapanese(t *testing.T) {
 			{"people", "Müller Biotech", []string{"Anna Schmidt", "Hans Meier", "Hans Müller"}, []string{"山田 太郎"}},
 			{"people", "大阪バイオ", []string{"山田 太郎", "山田 花子"}, []string{"Hans Müller"}},
 			{"people", "München", []string{"Anna Schmidt", "Hans Meier"}, []string{"山田 太郎"}},
+			// Punctuation between the parts of a name, as people write
+			// it, and characters that show nothing, pasted with it.
+			{"people", "Yamada, Taro", []string{"山田 太郎"}, []string{"山田 花子"}},
+			{"people", "山田・太郎", []string{"山田 太郎"}, []string{"山田 花子"}},
+			{"people", "ヤマダ・タロウ", []string{"山田 太郎"}, []string{"山田 花子"}},
+			{"people", "Müller, Hans", []string{"Hans Müller", "Hans Mueller"}, []string{"Hans Meier"}},
+			{"people", "H. Müller", []string{"Hans Müller", "Hans Mueller"}, []string{"山田 太郎"}},
+			{"organisations", "müller-biotech", []string{"Müller Biotech"}, []string{"Mueller Pharma"}},
+			{"organisations", "tokyo–medical", []string{"Tōkyō Devices"}, []string{"Kyōto Devices"}},
+			{"organisations", "mül\u00adler", []string{"Müller Biotech", "Mueller Pharma"}, []string{"Miller Systems"}},
+			{"people", "\ufeff山田\u200b太郎", []string{"山田 太郎"}, []string{"山田 花子"}},
+			{"organisations", "osaka\x01", []string{"Ōsaka Bio Lab"}, []string{"Okasa Foods"}},
 		}
 		for _, tt := range tests {
 			got := h.searchIDs(tt.list, tt.q)
@@ -407,6 +420,42 @@ func TestSearchReturnsTheBestFiveOfEachKind(t *testing.T) {
 			field := strings.SplitN(strings.SplitN(bad, "&", 2)[len(strings.SplitN(bad, "&", 2))-1], "=", 2)[0]
 			if field != "" && !strings.Contains(rec.Body.String(), `"`+field+`"`) {
 				t.Errorf("search?%s: the problem does not name %s: %s", bad, field, rec.Body.String())
+			}
+		}
+	})
+}
+
+// A query longer than any name is refused on every list and on /search,
+// as is q given twice; the longest query of the most words it can hold
+// is answered on both engines.
+func TestSearchRefusesAQueryLongerThanAnyName(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		h.createOrg(map[string]any{"name": "w00 w01 Bio", "kind": "biotech", "country": "DE"})
+		words := make([]string, 50) // 50 words of three characters: 199 with the spaces
+		for i := range words {
+			words[i] = fmt.Sprintf("w%02d", i)
+		}
+		longest := strings.Join(words, " ")
+		// 88 words of one character each, which NFKC writes out (㌀ is
+		// アパート, ㍿ 株式会社): the most distinct words a query holds.
+		var squares []string
+		for r := '\u3300'; r <= '\u3357'; r++ {
+			squares = append(squares, string(r))
+		}
+		for _, list := range []string{"organisations", "people", "agreements", "trips", "projects", "opportunities", "search"} {
+			for _, q := range []string{longest, strings.Repeat("、", 199) + "w", strings.Join(squares, " ")} {
+				if rec := h.get("/api/v1/" + list + "?q=" + url.QueryEscape(q)); rec.Code != 200 {
+					t.Errorf("%s?q= %d characters: %d %s", list, len([]rune(q)), rec.Code, rec.Body.String())
+				}
+			}
+			rec := h.get("/api/v1/" + list + "?q=" + url.QueryEscape(longest+" x1"))
+			if rec.Code != 400 || !strings.Contains(rec.Body.String(), "must be at most 200 characters") {
+				t.Errorf("%s?q= 202 characters: %d %s", list, rec.Code, rec.Body.String())
+			}
+			rec = h.get("/api/v1/" + list + "?q=osaka&q=tokyo")
+			if rec.Code != 400 || !strings.Contains(rec.Body.String(), "must be given once") {
+				t.Errorf("%s?q=osaka&q=tokyo: %d %s", list, rec.Code, rec.Body.String())
 			}
 		}
 	})

@@ -138,6 +138,10 @@ func checkAgainstSpec(router routers.Router, r *http.Request, reqBody []byte, re
 	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
 		return err
 	}
+	if rec.Code == http.StatusOK && strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") &&
+		route.Operation.Responses.Value("304") != nil && rec.Header().Get("ETag") == "" {
+		return fmt.Errorf("the spec promises 304 to If-None-Match, but the 200 carries no ETag to send back")
+	}
 	if resp := route.Operation.Responses.Status(rec.Code); resp != nil && len(resp.Value.Content) == 0 && len(body) > 0 {
 		return fmt.Errorf("the spec documents no body for status %d, the server sent one", rec.Code)
 	}

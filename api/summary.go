@@ -1,8 +1,6 @@
 package api
 
 import (
-	"net/http"
-
 	"github.com/innomunich/platform/pkg/agreement"
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/summary"
@@ -89,5 +87,5 @@ func (s *server) getSummary(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, summaryOut(out))
+	return writeList(c, summaryOut(out))
 }

@@ -1,8 +1,6 @@
 package api
 
 import (
-	"net/http"
-
 	"github.com/innomunich/platform/pkg/database"
 	"github.com/innomunich/platform/pkg/report"
 	"github.com/innomunich/platform/pkg/summary"
@@ -70,7 +68,7 @@ func (s *server) getSummaryCharts(c echo.Context) error {
 	for _, r := range ch.Regions {
 		out.Regions = append(out.Regions, ChartRegion{r.Code, r.N})
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }
 
 // WorkItem is one record of a "my work" card.
@@ -141,5 +139,5 @@ func (s *server) getSummaryWork(c echo.Context) error {
 		}
 		out.Sections = append(out.Sections, WorkSection{sec.Key, items})
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }

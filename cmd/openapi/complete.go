@@ -73,6 +73,10 @@ func complete(doc *openapi3.T, handlers map[string]handler) error {
 				return fmt.Errorf("%s: %w", where, err)
 			}
 			queryParameters(op, h)
+			// newQuery bounds q wherever an endpoint takes it.
+			if q := op.Parameters.GetByInAndName("query", "q"); q != nil && q.Schema != nil && q.Schema.Value != nil {
+				q.Schema.Value.MaxLength = ptr(uint64(search.MaxQuery))
+			}
 			for _, p := range op.Parameters {
 				// newQuery's readers take name= for an absent parameter
 				// (a web form's empty filter); see the description.
@@ -263,8 +267,9 @@ func listParameters(op *openapi3.Operation, h handler) error {
 			return fmt.Errorf("documents sort, but %s reads no page", h.name)
 		}
 		// A list paged by cursors of its own (the job queue's) still
-		// keeps the one limit rule.
-		if limit != nil {
+		// keeps the one limit rule; a ranked answer (search, matches)
+		// documents its own bounds (minimum and maximum).
+		if limit != nil && limit.Schema.Value.Max == nil {
 			limit.Schema = openapi3.NewIntegerSchema().WithMin(1).WithMax(page.MaxLimit).WithDefault(page.DefaultLimit).NewRef()
 		}
 		return nil

@@ -474,7 +474,7 @@ func (w *window) plan(q *gorm.DB, db *database.DB, p page.Page, table string, m 
 		return nil
 	}
 	w.rows = firstWindow(need, rows, matches, w.exact, w.perMatch)
-	if words := Words(m.query); w.rows == 0 && !w.exact && w.raise && len(words) > 1 {
+	if words := terms(m.query); w.rows == 0 && !w.exact && w.raise && len(words) > 1 {
 		// The planner takes the words as independent and multiplies their
 		// shares, but the words of names come together: it expected 3,084
 		// people for vaccines ag where 8,158 match (the organisations

@@ -46,3 +46,6 @@ func SetSmallList(rows float64) (restore func()) {
 	smallList = rows
 	return func() { smallList = old }
 }
+
+// Terms is terms: the words of a query a record must contain.
+var Terms = terms

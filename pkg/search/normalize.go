@@ -14,8 +14,11 @@ import (
 // migrates (see Refresh). 3: SQLite stores the grams too (GramsValue,
 // migration 00032), which version 2 left empty. 4: the name and title
 // orders are SortKey's (marks left out: Ä among the A's). 5: the
-// long-vowel mark sorts as its vowel (センター as センタア).
-const Version = 5
+// long-vowel mark sorts as its vowel (センター as センタア). 6: characters
+// that show nothing go (a zero-width space, a soft hyphen, a variation
+// selector), control characters are spaces, and apostrophes that look
+// alike are one (punctuation).
+const Version = 6
 
 //go:embed variants.txt
 var variantData string
@@ -46,7 +49,8 @@ var variants = func() map[rune]rune {
 //   - in katakana the long-vowel mark goes (オーサカ), and so does a vowel
 //     that only lengthens the one before (オオサカ, トウキョウ);
 //   - variant kanji (itaiji) become their common form (髙 → 高, 﨑 → 崎,
-//     澤 → 沢, 齋 → 斎) by the table in variants.txt.
+//     澤 → 沢, 齋 → 斎) by the table in variants.txt;
+//   - every apostrophe is one ('), see punctuation.
 //
 // The rules look only at the character before (and, for h, the one after),
 // so a query folds like the same letters inside a stored text.
@@ -62,6 +66,8 @@ func Normalize(s string) string {
 		default:
 			if v, ok := variants[r]; ok {
 				r = v
+			} else if p, ok := punctuation[r]; ok {
+				r = p
 			}
 			in = append(in, r)
 		}
@@ -87,6 +93,11 @@ func Normalize(s string) string {
 	}
 	return string(out)
 }
+
+// punctuation maps the apostrophes that look alike to one: "O’Brien" is
+// "O'Brien". (Dashes need no folding: a query's words are split at every
+// dash, see isSeparator.)
+var punctuation = map[rune]rune{'‘': '\'', '’': '\'', 'ʼ': '\''}
 
 func isVowel(r rune) bool { return r == 'a' || r == 'e' || r == 'i' || r == 'o' || r == 'u' }
 

@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -8,10 +9,11 @@ import (
 )
 
 // finds reports what the lists do with a query and a stored text: every
-// word of the normalized query is in the normalized text.
+// term of the query (its normalized words, split at the punctuation
+// between names) is in the normalized text.
 func finds(query, stored string) bool {
 	text := search.Normalize(stored)
-	for _, w := range search.Words(query) {
+	for _, w := range search.Terms(query) {
 		if !strings.Contains(text, w) {
 			return false
 		}
@@ -178,6 +180,29 @@ func TestNormalizeFoldsWhatPeopleTypeDifferently(t *testing.T) {
 		{"Taro Yamada", "Yamada Tarō", true},
 		{"Yamada Taro", "Tarō Yamada", true},
 		{"Max Mustermann", "Mustermann Max", true},
+		// Punctuation between the parts of a name, as people write it.
+		{"Yamada, Taro", "Taro Yamada", true},
+		{"Müller, Hans", "Hans Müller", true},
+		{"山田・太郎", "山田 太郎", true},
+		{"ヤマダ・タロウ", "ヤマダ タロウ", true},
+		{"ハンス ミュラー", "ハンス・ミュラー", true},
+		{"H. Müller", "Hans Müller", true},
+		{"daiichi-sankyo", "Daiichi Sankyo", true},
+		{"daiichi/sankyo", "Sankyo Daiichi", true},
+		{"osaka-munchen", "Ōsaka–München MoU", true},
+		{"Sample Co., Ltd.", "Sample Co. Ltd", true},
+		{"o’brien", "O'Brien Biotech", true},
+		{"&", "Johnson & Johnson", true},
+		{"daiichi-sankyo", "Daiichi Pharma", false},
+		{"Yamada, Taro", "Yamada Jiro", false},
+		{"&", "Johnson and Johnson", false},
+		// Characters that show nothing, pasted with a name.
+		{"zeb\u200bra", "Zebra", true},
+		{"zebra", "Zeb\u00adra Labs", true},
+		{"\ufeffzebra\u200e", "Zebra", true},
+		{"zebra\x7f", "Zebra", true},
+		{"葛\U000E0100城", "葛城", true},
+		{"葛城", "葛\U000E0100城 Pharma", true},
 	}
 	for _, tt := range tests {
 		if got := finds(tt.query, tt.stored); got != tt.want {
@@ -190,10 +215,32 @@ func TestNormalizeFoldsWhatPeopleTypeDifferently(t *testing.T) {
 }
 
 func TestNormalizeIsStable(t *testing.T) {
-	for _, s := range []string{"Ōsaka", "Toukyou", "Ohio", "Mueller", "Inoue", "オーサカ", "トウキョウ", "髙橋", "Straße", "queue", "ohee", "Noh Theatre"} {
+	for _, s := range []string{"Ōsaka", "Toukyou", "Ohio", "Mueller", "Inoue", "オーサカ", "トウキョウ", "髙橋", "Straße", "queue", "ohee", "Noh Theatre", "Zeb\u00adra–O’Brien", "a\x01b"} {
 		once := search.Normalize(s)
 		if twice := search.Normalize(once); twice != once {
 			t.Errorf("Normalize(%q) = %q, but normalizing that gives %q", s, once, twice)
+		}
+	}
+}
+
+// A query's terms are its words split where punctuation separates the
+// parts of a name, each once; dots leave a part's ends, and a word of
+// punctuation alone is looked up as it is.
+func TestTermsSplitAtThePunctuationBetweenNames(t *testing.T) {
+	for query, want := range map[string][]string{
+		"Yamada, Taro":      {"yamada", "taro"},
+		"山田・太郎":             {"山田", "太郎"},
+		"Sample Co., Ltd.":  {"sample", "co", "ltd"},
+		"Isar Bio e.V.":     {"isar", "bio", "e.v"},
+		"Bio-AG bio":        {"bio", "ag"},
+		"Ōsaka–München":     {"osaka", "munchen"},
+		"O'Brien":           {"o'brien"},
+		"- & ...":           {"-", "&", "..."},
+		"(株) 山田":            {"株", "山田"},
+		"100% \"Pure\" Bio": {"100%", "pure", "bio"},
+	} {
+		if got := search.Terms(query); !slices.Equal(got, want) {
+			t.Errorf("Terms(%q) = %q, want %q", query, got, want)
 		}
 	}
 }

@@ -48,7 +48,7 @@ func Rank(table, query string) Clause {
 	}
 	col := table + `.search_name LIKE ? ESCAPE '\'`
 	phrase := escapeLike(strings.Join(words, " "))
-	all := namesHaveAll(table, words)
+	all := namesHaveAll(table, terms(query))
 	return Clause{
 		SQL:  "CASE WHEN " + all.SQL + " IS NOT TRUE THEN 4 WHEN " + col + " THEN 0 WHEN " + col + " THEN 1 WHEN " + col + " THEN 2 ELSE 3 END",
 		Args: append(all.Args, "%| "+phrase+" |%", "%| "+phrase+"%", "% "+phrase+"%"),

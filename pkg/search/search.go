@@ -24,7 +24,11 @@ import (
 // Fold returns s in the form stored for search and compared against
 // queries: NFKC (full-width Latin and half-width katakana become their
 // ordinary forms), lower case, hiragana as katakana, runs of white space
-// as one space.
+// and control characters as one space. Characters that show nothing
+// go: format characters (a zero-width space, a soft hyphen, a byte
+// order mark, a direction mark, as text pasted from a PDF or a web page
+// brings them) and variation selectors (葛󠄀, a kanji's glyph variant, is
+// 葛).
 func Fold(s string) string {
 	s = norm.NFKC.String(s)
 	var b strings.Builder
@@ -32,8 +36,10 @@ func Fold(s string) string {
 	space := false
 	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r):
+		case unicode.IsSpace(r) || unicode.IsControl(r):
 			space = true
+			continue
+		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r):
 			continue
 		case isHiragana(r):
 			r = toKatakana(r)
@@ -270,8 +276,54 @@ type Clause struct {
 	Args []any
 }
 
-// Words splits a query into its normalized words.
+// MaxQuery is the longest query, in characters, that a list or search
+// takes: longer is no name anyone types, and each word costs a condition.
+const MaxQuery = 200
+
+// Words splits a query into its normalized words, as a name holds them:
+// the phrase that ranking compares with the names (see Rank).
 func Words(query string) []string { return strings.Fields(Normalize(query)) }
+
+// terms are the words of a query that a record must contain, each
+// looked up on its own: Words, each split where punctuation separates
+// the parts of a name ("Yamada, Taro", 山田・太郎, Daiichi-Sankyo,
+// Sankyo/Daiichi), with dots at a part's ends left out ("H. Müller",
+// "Co., Ltd."), each once. A word of nothing but punctuation stays as it
+// is ("&", "%"). The phrase as typed still ranks first: "daiichi-sankyo"
+// is the beginning of the name "Daiichi-Sankyo Europe" (RankPrefix) and
+// only words of "Daiichi Sankyo" (RankName).
+func terms(query string) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(t string) {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	for _, w := range Words(query) {
+		n := len(out)
+		for _, part := range strings.FieldsFunc(w, isSeparator) {
+			if part = strings.Trim(part, "."); part != "" {
+				add(part)
+			}
+		}
+		if len(out) == n && !seen[w] && !strings.ContainsFunc(w, func(r rune) bool { return !isSeparator(r) && r != '.' }) {
+			add(w)
+		}
+	}
+	return out
+}
+
+// isSeparator reports whether r, in a normalized query, separates the
+// parts of a name: commas, the nakaguro (・, between the parts of a name
+// in katakana), slashes, hyphens and dashes, the underscore, brackets and
+// quotation marks, colons, semicolons, the ampersand and the marks that
+// end a sentence. A dot and an apostrophe stay inside a word (e.V.,
+// O'Brien).
+func isSeparator(r rune) bool {
+	return strings.ContainsRune(`,、・/\_-‐‒–—―−()[]{}「」『』【】〔〕〈〉《》"“”„«»;:!?。&`, r)
+}
 
 // Condition is the condition that a row of table contains every word of
 // query, on a table that has search_text, search_grams and, on SQLite,
@@ -303,10 +355,10 @@ func Condition(db *database.DB, table, query string) Clause {
 	return all(conds)
 }
 
-// split is the words of query of three characters or more, and the
+// split is the terms of query of three characters or more, and the
 // shorter ones (Short).
 func split(query string) (long, short []string) {
-	for _, w := range Words(query) {
+	for _, w := range terms(query) {
 		if Short(w) {
 			short = append(short, w)
 		} else {

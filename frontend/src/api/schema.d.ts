@@ -7461,7 +7461,7 @@ export interface operations {
     listOpportunityMatches: {
         parameters: {
             query?: {
-                /** @description How many, 1–100 */
+                /** @description How many */
                 limit?: number;
             };
             header?: {
@@ -8094,7 +8094,7 @@ export interface operations {
     listSuggestions: {
         parameters: {
             query?: {
-                /** @description How many, 1–100 */
+                /** @description How many */
                 limit?: number;
             };
             header?: {
@@ -9406,7 +9406,7 @@ export interface operations {
             query: {
                 /** @description Search text */
                 q: string;
-                /** @description How many of each kind, 1–20 */
+                /** @description How many of each kind */
                 limit?: number;
             };
             header?: {

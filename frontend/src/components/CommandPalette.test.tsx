@@ -48,6 +48,19 @@ const results: Schemas['SearchResults'] = {
   opportunities: [],
 };
 
+// openWithCtrlK opens the palette on the people page as a Japanese
+// reader does, and waits for its field to take the keys.
+async function openWithCtrlK(user: ReturnType<typeof userEvent.setup>) {
+  await screen.findByRole('heading', { name: ja.people.title, level: 1 });
+  await user.keyboard('{Control>}k{/Control}');
+  const dialog = await screen.findByRole('dialog', { name: ja.search.title });
+  const field = within(dialog).getByRole('combobox', { name: ja.search.label });
+  await waitFor(() => {
+    expect(field).toHaveFocus();
+  });
+  return { dialog, field };
+}
+
 describe('the command palette', () => {
   it('opens with Ctrl+K, searches every kind through GET /search and lists them by kind, Japanese names first under 日本語', async () => {
     const net = fakeApi(
@@ -60,13 +73,7 @@ describe('the command palette', () => {
     );
     const user = userEvent.setup();
     const { router } = renderApp('/people', net.fetch);
-    await screen.findByRole('heading', { name: ja.people.title, level: 1 });
-    await user.keyboard('{Control>}k{/Control}');
-    const dialog = await screen.findByRole('dialog', { name: ja.search.title });
-    const field = within(dialog).getByRole('combobox', { name: ja.search.label });
-    await waitFor(() => {
-      expect(field).toHaveFocus();
-    });
+    const { dialog, field } = await openWithCtrlK(user);
     expect(within(dialog).getByRole('status')).toHaveTextContent(ja.search.hint);
 
     await user.type(field, 'Yamada Taro');
@@ -111,5 +118,18 @@ describe('the command palette', () => {
       expect(within(dialog).getByRole('status')).toHaveTextContent(ja.search.nothingFound.replace('{{q}}', 'zzz'));
     });
     expect(net.to('GET', '/api/v1/search').map((c) => c.query.get('q'))).toContain('zzz');
+  });
+  it('searches no more than the 200 characters the server takes', async () => {
+    const empty: Schemas['SearchResults'] = { organisations: [], people: [], agreements: [], trips: [], projects: [], opportunities: [] };
+    const net = fakeApi({ role: 'viewer', locale: 'ja' }, { 'GET /api/v1/search': () => Response.json(empty) });
+    const user = userEvent.setup();
+    renderApp('/people', net.fetch);
+    const { field } = await openWithCtrlK(user);
+    await user.paste('大阪'.repeat(75) + 'b'.repeat(100));
+    const first200 = '大阪'.repeat(75) + 'b'.repeat(50);
+    expect(field).toHaveValue(first200);
+    await waitFor(() => {
+      expect(net.to('GET', '/api/v1/search').map((c) => c.query.get('q'))).toContain(first200);
+    });
   });
 });

@@ -10,7 +10,7 @@ import { useNavigate } from 'react-router';
 import { searchKinds, useSearch, type SearchKind, type SearchResults } from '../api/resources/search';
 import { useFormat, type Format } from '../lib/format';
 import { useText } from '../lib/reference';
-import { useCommittedSearch } from '../lib/useCommittedSearch';
+import { maxSearchLength, useCommittedSearch } from '../lib/useCommittedSearch';
 
 // One found record as the palette lists it.
 interface Hit {
@@ -202,6 +202,7 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
           aria-autocomplete="list"
           aria-activedescendant={active}
           placeholder={t('search.placeholder')}
+          maxLength={maxSearchLength}
           rightSection={search.isFetching ? <Loader size="xs" /> : null}
           data-autofocus
           onFocus={(event) => {

@@ -1,7 +1,7 @@
 import { Loader, TextInput } from '@mantine/core';
 import { useEffect, useEffectEvent, useState } from 'react';
 
-import { useCommittedSearch } from '../lib/useCommittedSearch';
+import { maxSearchLength, useCommittedSearch } from '../lib/useCommittedSearch';
 
 // SearchField searches as the user types: it reports the trimmed text once
 // the user pauses (and an IME has committed it: see useCommittedSearch),
@@ -49,6 +49,7 @@ export function SearchField({
       label={label}
       placeholder={placeholder}
       value={text}
+      maxLength={maxSearchLength}
       onChange={(event) => {
         setText(event.currentTarget.value);
       }}

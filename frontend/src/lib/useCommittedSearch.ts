@@ -2,6 +2,16 @@ import { useEffect, useState } from 'react';
 
 import { searchDelayMs } from './useUrlFilters';
 
+// maxSearchLength is the longest search the server takes (q, at most 200
+// characters: search.MaxQuery): a search field stops there, and a
+// longer text (pasted into a picker, or from an address) is searched by
+// its first 200 characters.
+export const maxSearchLength = 200;
+
+function searchText(text: string): string {
+  return Array.from(text.trim()).slice(0, maxSearchLength).join('').trim();
+}
+
 // useCommittedSearch is the one way a search field turns what the user
 // types into a search: the trimmed text once typing pauses, and never
 // while an input method (Japanese IME) is composing. お, おお, おおさ… are
@@ -10,12 +20,12 @@ import { searchDelayMs } from './useUrlFilters';
 // (a TextInput, or a Select's search box).
 export function useCommittedSearch(text: string) {
   const [composing, setComposing] = useState(false);
-  const [committed, setCommitted] = useState(() => text.trim());
+  const [committed, setCommitted] = useState(() => searchText(text));
   // Chromium sends the last input event before compositionend: the end of
   // the composition alone starts the wait for the committed text.
   useEffect(() => {
     if (composing) return;
-    const next = text.trim();
+    const next = searchText(text);
     if (next === committed) return;
     const timer = setTimeout(() => {
       setCommitted(next);
@@ -30,7 +40,7 @@ export function useCommittedSearch(text: string) {
     // a search that did not come from typing (the address changed). Call
     // it while rendering, with the text the field now shows.
     take: (next: string) => {
-      setCommitted(next.trim());
+      setCommitted(searchText(next));
     },
     composing,
     compositionProps: {
