@@ -180,7 +180,6 @@ func TestSearchFindsWhatPeopleTypeInGermanAndJapanese(t *testing.T) {
 			{"people", "山田・太郎", []string{"山田 太郎"}, []string{"山田 花子"}},
 			{"people", "ヤマダ・タロウ", []string{"山田 太郎"}, []string{"山田 花子"}},
 			{"people", "Müller, Hans", []string{"Hans Müller", "Hans Mueller"}, []string{"Hans Meier"}},
-			{"people", "H. Müller", []string{"Hans Müller", "Hans Mueller"}, []string{"山田 太郎"}},
 			{"organisations", "müller-biotech", []string{"Müller Biotech"}, []string{"Mueller Pharma"}},
 			{"organisations", "tokyo–medical", []string{"Tōkyō Devices"}, []string{"Kyōto Devices"}},
 			{"organisations", "mül\u00adler", []string{"Müller Biotech", "Mueller Pharma"}, []string{"Miller Systems"}},

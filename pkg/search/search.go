@@ -285,41 +285,60 @@ const MaxQuery = 200
 func Words(query string) []string { return strings.Fields(Normalize(query)) }
 
 // terms are the words of a query that a record must contain, each
-// looked up on its own: Words, each split where punctuation separates
-// the parts of a name ("Yamada, Taro", 山田・太郎, Daiichi-Sankyo,
-// Sankyo/Daiichi), with dots at a part's ends left out ("H. Müller",
-// "Co., Ltd."), each once. A word of nothing but punctuation stays as it
-// is ("&", "%"). The phrase as typed still ranks first: "daiichi-sankyo"
-// is the beginning of the name "Daiichi-Sankyo Europe" (RankPrefix) and
-// only words of "Daiichi Sankyo" (RankName).
+// looked up on its own: Words, where punctuation that separates the parts
+// of a name is taken for a space ("Yamada, Taro", 山田・太郎,
+// daiichi-sankyo, Sankyo/Daiichi; see wordTerms), each once. The phrase
+// as typed still ranks first: "daiichi-sankyo" is the beginning of the
+// name "Daiichi-Sankyo Europe" (RankPrefix) and only words of "Daiichi
+// Sankyo" (RankName).
 func terms(query string) []string {
 	var out []string
 	seen := map[string]bool{}
-	add := func(t string) {
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
 	for _, w := range Words(query) {
-		n := len(out)
-		for _, part := range strings.FieldsFunc(w, isSeparator) {
-			if part = strings.Trim(part, "."); part != "" {
-				add(part)
+		for _, t := range wordTerms(w) {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
 			}
-		}
-		if len(out) == n && !seen[w] && !strings.ContainsFunc(w, func(r rune) bool { return !isSeparator(r) && r != '.' }) {
-			add(w)
 		}
 	}
 	return out
+}
+
+// wordTerms splits a word of a query into the parts a record must
+// contain. Separators at its ends go where two characters or more are
+// left ("yamada,", 「山田」; "-a" stays, a piece of "Bio-AG"). Separators
+// inside split it where every part is a word of its own: two characters
+// or more, three for Latin letters, which shorter are looked up only
+// among the pieces of names (Grams), not in the text a record is also
+// found by (CAR-T, co-founder, Bio-AG stay whole). A word with a digit
+// is an identifier, a number or a date and stays whole (OB-4711,
+// COVID-19, 2026-12-07). Dots stay: e.V., Co. Ltd.
+func wordTerms(w string) []string {
+	if t := strings.TrimFunc(w, isSeparator); utf8.RuneCountInString(t) >= 2 {
+		w = t
+	}
+	if strings.ContainsFunc(w, unicode.IsDigit) {
+		return []string{w}
+	}
+	parts := strings.FieldsFunc(w, isSeparator)
+	if len(parts) < 2 {
+		return []string{w}
+	}
+	for _, p := range parts {
+		n := utf8.RuneCountInString(p)
+		if n < 2 || n < 3 && strings.ContainsFunc(p, func(r rune) bool { return r < utf8.RuneSelf }) {
+			return []string{w}
+		}
+	}
+	return parts
 }
 
 // isSeparator reports whether r, in a normalized query, separates the
 // parts of a name: commas, the nakaguro (・, between the parts of a name
 // in katakana), slashes, hyphens and dashes, the underscore, brackets and
 // quotation marks, colons, semicolons, the ampersand and the marks that
-// end a sentence. A dot and an apostrophe stay inside a word (e.V.,
+// end a sentence. A dot and an apostrophe are part of a word (e.V.,
 // O'Brien).
 func isSeparator(r rune) bool {
 	return strings.ContainsRune(`,、・/\_-‐‒–—―−()[]{}「」『』【】〔〕〈〉《》"“”„«»;:!?。&`, r)
