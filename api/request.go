@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -333,7 +334,25 @@ func (q *query) instant(name string) *time.Time {
 }
 
 func pageParams(c echo.Context) page.Params {
-	return page.Params{Limit: c.QueryParam("limit"), Cursor: c.QueryParam("cursor"), Sort: c.QueryParam("sort")}
+	return page.Params{Limit: c.QueryParam("limit"), Cursor: c.QueryParam("cursor"), Sort: c.QueryParam("sort"), Selection: selection(c)}
+}
+
+// selection is what a list request selects besides its order and page
+// size (page.Params.Selection): its path and its other parameters, an
+// empty one being none, as the readers take them.
+func selection(c echo.Context) string {
+	v := url.Values{}
+	for name, values := range c.QueryParams() {
+		if name == "cursor" || name == "limit" || name == "sort" || name == "include" {
+			continue // sort: a cursor names its own
+		}
+		for _, value := range values {
+			if value = strings.TrimSpace(value); value != "" {
+				v.Add(name, value)
+			}
+		}
+	}
+	return c.Request().URL.Path + "?" + v.Encode()
 }
 
 // page parses limit, cursor, sort and updated_since against the list's spec.

@@ -459,3 +459,31 @@ func TestSearchRefusesAQueryLongerThanAnyName(t *testing.T) {
 		}
 	})
 }
+
+// A cursor continues the search and filters it came from: taken to
+// another search, another filter or another list it is a 400, where it
+// skipped that search's first rows without a word.
+func TestACursorContinuesOnlyItsOwnSearch(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *database.DB) {
+		h := newHarness(t, db)
+		for _, name := range []string{"Zebra Bio 1", "Zebra Bio 2", "Zebra Bio 3", "Osaka Zebra Pharma"} {
+			h.createOrg(map[string]any{"name": name, "kind": "biotech", "country": "DE"})
+		}
+		first := decode[idList](t, h.get("/api/v1/organisations?q=zebra&limit=1"))
+		if first.NextCursor == nil {
+			t.Fatal("no cursor after the first of four")
+		}
+		cursor := "&cursor=" + url.QueryEscape(*first.NextCursor)
+		for _, same := range []string{"/api/v1/organisations?q=zebra&limit=2", "/api/v1/organisations?q=zebra%20&limit=1&country="} {
+			if rec := h.get(same + cursor); rec.Code != 200 {
+				t.Errorf("%s with its cursor: %d %s", same, rec.Code, rec.Body.String())
+			}
+		}
+		for _, other := range []string{"/api/v1/organisations?q=osaka", "/api/v1/organisations?q=zebra&country=DE", "/api/v1/people?q=zebra", "/api/v1/agreements?q=zebra"} {
+			rec := h.get(other + cursor)
+			if rec.Code != 400 || !strings.Contains(rec.Body.String(), "another list, search or filter") {
+				t.Errorf("%s with the cursor of organisations?q=zebra: %d %s", other, rec.Code, rec.Body.String())
+			}
+		}
+	})
+}

@@ -282,6 +282,10 @@ func listParameters(op *openapi3.Operation, h handler) error {
 		return fmt.Errorf("%s pages by %s: document the limit and sort parameters", h.name, h.sort)
 	}
 	limit.Schema = openapi3.NewIntegerSchema().WithMin(1).WithMax(page.MaxLimit).WithDefault(page.DefaultLimit).NewRef()
+	// page.Params.Selection: a cursor continues only its own selection.
+	if c := op.Parameters.GetByInAndName("query", "cursor"); c != nil {
+		c.Description = "next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400"
+	}
 	// updated_since is the list mechanism's wherever the spec has updated_at.
 	if op.Parameters.GetByInAndName("query", "updated_since") == nil && slices.ContainsFunc(spec.Fields, func(f page.Field) bool { return f.Name == "updated_at" }) {
 		op.Parameters = append(op.Parameters, &openapi3.ParameterRef{Value: openapi3.NewQueryParameter("updated_since").

@@ -8,6 +8,7 @@
 package page
 
 import (
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -77,6 +78,12 @@ type Params struct {
 	// Total: the caller wants the number of rows the filters select
 	// (include=total); Find counts them, see Total.
 	Total bool
+	// Selection names what the page selects besides its order and size:
+	// the list and its filters (the API gives the path and the other
+	// parameters). A cursor carries a digest of it and continues only a
+	// request that selects the same: taken to another search, a cursor
+	// skipped that search's rows before its key without a word.
+	Selection string
 }
 
 // Page is a parsed, validated request for one page.
@@ -95,6 +102,9 @@ type Page struct {
 	rank      *rankExpr
 	// total, when the caller asked for it, is where Find puts the count.
 	total *Total
+	// of is the digest of the selection (Params.Selection), which the
+	// next page's cursor carries.
+	of string
 }
 
 type rankExpr struct {
@@ -107,13 +117,23 @@ type cursor struct {
 	Value any    `json:"v"`
 	ID    string `json:"id"`
 	Rank  int    `json:"r,omitempty"`
+	// Of is the digest of the selection of the request that returned it
+	// (see Params.Selection); empty in a cursor of a release before it,
+	// which is taken as it is.
+	Of string `json:"o,omitempty"`
+}
+
+// digest is a selection's short fingerprint for a cursor.
+func digest(selection string) string {
+	sum := sha256.Sum256([]byte(selection))
+	return base64.RawURLEncoding.EncodeToString(sum[:9])
 }
 
 // Parse validates raw parameters against the spec. Errors are BadRequest
 // and name the parameter.
 func (s Spec) Parse(p Params) (Page, error) {
 	var bad apperr.Fields
-	pg := Page{Limit: DefaultLimit, idCol: s.IDColumn}
+	pg := Page{Limit: DefaultLimit, idCol: s.IDColumn, of: digest(p.Selection)}
 	if pg.idCol == "" {
 		pg.idCol = "id"
 	}
@@ -163,6 +183,8 @@ func (s Spec) Parse(p Params) (Page, error) {
 			bad.Add("cursor", "is not a cursor this list returned")
 		case c.Sort != sortName:
 			bad.Add("cursor", "belongs to another sort order; pass the same sort as for the first page")
+		case c.Of != "" && c.Of != pg.of:
+			bad.Add("cursor", "belongs to another list, search or filter; pass the same ones as for the first page, or start again without a cursor")
 		default:
 			pg.after = c
 		}
@@ -275,7 +297,7 @@ func Finish[T any](p Page, rows []T, key func(row T, field string) Key) ([]T, *s
 	if p.rank != nil {
 		rank = k.Rank
 	}
-	next := encode(cursor{Sort: sortName, Value: v, ID: k.ID, Rank: rank})
+	next := encode(cursor{Sort: sortName, Value: v, ID: k.ID, Rank: rank, Of: p.of})
 	return rows, &next
 }
 
@@ -294,6 +316,7 @@ func decode(s string, kind Kind) (*cursor, error) {
 		Value json.RawMessage `json:"v"`
 		ID    string          `json:"id"`
 		Rank  int             `json:"r"`
+		Of    string          `json:"o"`
 	}
 	// The id and a text value go into the query as they are: a cursor
 	// edited by hand must not reach the database as a value PostgreSQL
@@ -304,7 +327,7 @@ func decode(s string, kind Kind) (*cursor, error) {
 	if raw.Rank < 0 || raw.Rank > 100 {
 		return nil, fmt.Errorf("malformed cursor")
 	}
-	c := &cursor{Sort: raw.Sort, ID: raw.ID, Rank: raw.Rank}
+	c := &cursor{Sort: raw.Sort, ID: raw.ID, Rank: raw.Rank, Of: raw.Of}
 	switch kind {
 	case String:
 		var v string

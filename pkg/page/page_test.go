@@ -1,6 +1,9 @@
 package page_test
 
 import (
+	"encoding/base64"
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,6 +54,37 @@ func TestCursorRoundTripsEveryKind(t *testing.T) {
 		if _, err := spec.Parse(page.Params{Limit: "1", Sort: sort, Cursor: *next}); err != nil {
 			t.Errorf("sort %s: its own cursor is rejected: %v", sort, err)
 		}
+	}
+}
+
+// A cursor continues the selection it came from (the list and its
+// filters), and no other; one without a selection (an older release's)
+// is taken as it is.
+func TestACursorContinuesOnlyTheSelectionItCameFrom(t *testing.T) {
+	rows := []row{{id: "0193b5c4-1f0e-7c2a-9d4e-5a6b7c8d9e0a", name: "Osaka Bio"}, {id: "0193b5c4-1f0e-7c2a-9d4e-5a6b7c8d9e0b", name: "Osaka Pharma"}}
+	first, err := spec.Parse(page.Params{Limit: "1", Selection: "/api/v1/organisations?q=osaka"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, next := page.Finish(first, rows, key)
+	if next == nil {
+		t.Fatal("no cursor")
+	}
+	if _, err := spec.Parse(page.Params{Limit: "5", Cursor: *next, Selection: "/api/v1/organisations?q=osaka"}); err != nil {
+		t.Errorf("the same selection with another limit: %v", err)
+	}
+	for _, other := range []string{"/api/v1/organisations?q=zebra", "/api/v1/organisations?country=JP&q=osaka", "/api/v1/people?q=osaka", ""} {
+		_, err := spec.Parse(page.Params{Limit: "1", Cursor: *next, Selection: other})
+		var ae *apperr.Error
+		if !errors.As(err, &ae) || ae.Code != apperr.BadRequest || len(ae.Fields) != 1 || ae.Fields[0].Field != "cursor" ||
+			!strings.Contains(ae.Fields[0].Message, "another list, search or filter") {
+			t.Errorf("the cursor of q=osaka on %q: %v, want a bad request naming the cursor", other, err)
+		}
+	}
+	// {"s":"name","v":"Osaka Bio","id":…}, as the release before wrote it.
+	old := base64.RawURLEncoding.EncodeToString([]byte(`{"s":"name","v":"Osaka Bio","id":"0193b5c4-1f0e-7c2a-9d4e-5a6b7c8d9e0a"}`))
+	if _, err := spec.Parse(page.Params{Limit: "1", Cursor: old, Selection: "/api/v1/organisations?q=zebra"}); err != nil {
+		t.Errorf("a cursor without a selection: %v", err)
 	}
 }
 

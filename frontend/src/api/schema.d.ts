@@ -5426,7 +5426,7 @@ export interface operations {
                 q?: string;
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
@@ -5659,7 +5659,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "name" | "-name";
@@ -5857,7 +5857,7 @@ export interface operations {
                 to?: string;
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "occurred_at" | "-occurred_at";
@@ -6114,7 +6114,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
@@ -6328,7 +6328,7 @@ export interface operations {
                 country?: string;
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
@@ -6548,7 +6548,7 @@ export interface operations {
                 organisation_id?: string;
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
@@ -7187,7 +7187,7 @@ export interface operations {
                 include_expired?: boolean;
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
@@ -7377,7 +7377,7 @@ export interface operations {
                 status?: "open" | "accepted" | "in_discussion" | "nda_signed" | "agreement_signed" | "project_started" | "declined" | "withdrawn" | "closed";
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
@@ -7550,7 +7550,7 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ, センター as センタア). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
@@ -7869,7 +7869,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "signed_on" | "-signed_on" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
@@ -7961,7 +7961,7 @@ export interface operations {
                 include_expired?: boolean;
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "published_at" | "-published_at" | "valid_until" | "-valid_until" | "updated_at" | "-updated_at" | "relevance";
@@ -8006,7 +8006,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ, センター as センタア). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
@@ -8051,7 +8051,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ, センター as センタア). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
@@ -8133,7 +8133,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at";
@@ -8182,7 +8182,7 @@ export interface operations {
                 external_id?: string;
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ, センター as センタア). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "name" | "-name" | "name_kana" | "-name_kana" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "relevance";
@@ -8438,7 +8438,7 @@ export interface operations {
                 q?: string;
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ, センター as センタア). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
@@ -9022,7 +9022,7 @@ export interface operations {
                 country?: string;
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "code" | "-code" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
@@ -9236,7 +9236,7 @@ export interface operations {
                 period?: string;
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "period" | "-period";
@@ -9552,7 +9552,7 @@ export interface operations {
                 q?: string;
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "start_date" | "-start_date" | "updated_at" | "-updated_at" | "relevance";
@@ -10651,7 +10651,7 @@ export interface operations {
                 session?: string;
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
@@ -11241,7 +11241,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending. Names and titles in a dictionary's order, the same on every database: marks left out (Ä among the A's, Müller between Mueller and Mustermann, ガ as カ, センター as センタア). With q the default is relevance: exact name first, then name prefix, word prefix, substring and matches in other text, ties in the default order */
                 sort?: "start_date" | "-start_date" | "title" | "-title" | "updated_at" | "-updated_at" | "relevance";
@@ -11292,7 +11292,7 @@ export interface operations {
                 q?: string;
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "email" | "-email" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
@@ -11524,7 +11524,7 @@ export interface operations {
                 list: "organisations" | "people" | "agreements" | "trips" | "projects" | "opportunities";
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "name" | "-name" | "created_at" | "-created_at";
@@ -11711,7 +11711,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at";
@@ -11897,7 +11897,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–200 */
                 limit?: number;
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page, sent with the same q and filters (limit may change): a cursor of another list, search or filter is a 400 */
                 cursor?: string;
                 /** @description Field to sort by; prefix - for descending */
                 sort?: "created_at" | "-created_at";
