@@ -339,7 +339,8 @@ func pageParams(c echo.Context) page.Params {
 
 // selection is what a list request selects besides its order and page
 // size (page.Params.Selection): its path and its other parameters, an
-// empty one being none, as the readers take them.
+// empty one being none, as the readers take them (q as search folds it:
+// ZEBRA is zebra).
 func selection(c echo.Context) string {
 	v := url.Values{}
 	for name, values := range c.QueryParams() {
@@ -347,6 +348,9 @@ func selection(c echo.Context) string {
 			continue // sort: a cursor names its own
 		}
 		for _, value := range values {
+			if name == "q" {
+				value = strings.Join(search.Words(value), " ")
+			}
 			if value = strings.TrimSpace(value); value != "" {
 				v.Add(name, value)
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/innomunich/platform/pkg/page"
 	"github.com/innomunich/platform/pkg/person"
 	"github.com/innomunich/platform/pkg/project"
+	"github.com/innomunich/platform/pkg/search"
 	"github.com/innomunich/platform/pkg/trip"
 	"github.com/labstack/echo/v4"
 	"golang.org/x/sync/errgroup"
@@ -58,7 +59,7 @@ func (s *server) search(c echo.Context) error {
 	switch {
 	case !c.QueryParams().Has("q"):
 		q.bad.Add("q", "is required")
-	case text == "":
+	case len(search.Words(text)) == 0:
 		q.bad.Add("q", "must have a word to search for")
 	}
 	if err := q.err(); err != nil {

@@ -237,6 +237,12 @@ func TestSearchRanksExactPrefixWordSubstringThenOtherText(t *testing.T) {
 		if got := h.searchIDs("organisations", "zylo", "&sort=relevance"); !slices.Equal(got, wantIDs) {
 			t.Errorf("sort=relevance: %v, want %v", got, wantIDs)
 		}
+		// A word in quotes or with a mark after it ranks as the word.
+		for _, q := range []string{`"zylo"`, "Zylo!", "「zylo」"} {
+			if got := h.searchIDs("organisations", q); !slices.Equal(got, wantIDs) {
+				t.Errorf("q=%s: %v, want %v", q, got, wantIDs)
+			}
+		}
 		// sort= overrides: by name.
 		byName := []string{"Aaa Holding", "Aaa Other", "Aaa Zylo Partners", "Aab Zylo Partners", "Bzylo Labs", "Zylo", "Zylomed"}
 		var byNameIDs []string
@@ -452,6 +458,15 @@ func TestSearchRefusesAQueryLongerThanAnyName(t *testing.T) {
 			if rec.Code != 400 || !strings.Contains(rec.Body.String(), "must be at most 200 characters") {
 				t.Errorf("%s?q= 202 characters: %d %s", list, rec.Code, rec.Body.String())
 			}
+			if list == "search" {
+				// Nothing to search for once what shows nothing is gone.
+				for _, blank := range []string{"%E2%80%8B", "%C2%AD%01", "%20"} {
+					rec := h.get("/api/v1/search?q=" + blank)
+					if rec.Code != 400 || !strings.Contains(rec.Body.String(), "must have a word to search for") {
+						t.Errorf("search?q=%s: %d %s", blank, rec.Code, rec.Body.String())
+					}
+				}
+			}
 			rec = h.get("/api/v1/" + list + "?q=osaka&q=tokyo")
 			if rec.Code != 400 || !strings.Contains(rec.Body.String(), "must be given once") {
 				t.Errorf("%s?q=osaka&q=tokyo: %d %s", list, rec.Code, rec.Body.String())
@@ -474,7 +489,7 @@ func TestACursorContinuesOnlyItsOwnSearch(t *testing.T) {
 			t.Fatal("no cursor after the first of four")
 		}
 		cursor := "&cursor=" + url.QueryEscape(*first.NextCursor)
-		for _, same := range []string{"/api/v1/organisations?q=zebra&limit=2", "/api/v1/organisations?q=zebra%20&limit=1&country="} {
+		for _, same := range []string{"/api/v1/organisations?q=zebra&limit=2", "/api/v1/organisations?q=zebra%20&limit=1&country=", "/api/v1/organisations?q=ZEBRA"} {
 			if rec := h.get(same + cursor); rec.Code != 200 {
 				t.Errorf("%s with its cursor: %d %s", same, rec.Code, rec.Body.String())
 			}

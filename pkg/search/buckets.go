@@ -115,7 +115,7 @@ func Find(q *gorm.DB, db *database.DB, table, query string, p page.Page, rows an
 			return p.Find(q.Where("FALSE"), rows)
 		}
 	}
-	phrase := strings.Join(Words(query), " ")
+	phrase := Phrase(query)
 	if db.Engine != database.Postgres || phrase == "" || strings.Contains(phrase, "|") {
 		return p.Find(Matching(q, db, table, query, p.IsRanked(), also...), rows)
 	}

@@ -231,6 +231,7 @@ func TestNormalizeIsStable(t *testing.T) {
 func TestTermsSplitAtThePunctuationBetweenNames(t *testing.T) {
 	for query, want := range map[string][]string{
 		"Yamada, Taro":            {"yamada", "taro"},
+		"山田·太郎 ヤマダ゠タロウ":           {"山田", "太郎", "ヤマダ", "タロ"},
 		"山田・太郎":                   {"山田", "太郎"},
 		"「山田」":                    {"山田"},
 		"daiichi-sankyo":          {"daichi", "sankyo"},
@@ -247,6 +248,19 @@ func TestTermsSplitAtThePunctuationBetweenNames(t *testing.T) {
 	} {
 		if got := search.Terms(query); !slices.Equal(got, want) {
 			t.Errorf("Terms(%q) = %q, want %q", query, got, want)
+		}
+	}
+}
+
+// The phrase that ranking compares with the names leaves out the
+// separators at a word's ends, as the terms do.
+func TestPhraseIsTheWordsWithoutTheMarksAroundThem(t *testing.T) {
+	for query, want := range map[string]string{
+		`"zebra"`: "zebra", "Zebra!": "zebra", "「山田」 太郎": "山田 太郎", "Yamada, Taro": "yamada taro",
+		"daiichi-sankyo": "daichi-sankyo", "-a": "-a", "e.V.": "e.v.",
+	} {
+		if got := search.Phrase(query); got != want {
+			t.Errorf("Phrase(%q) = %q, want %q", query, got, want)
 		}
 	}
 }

@@ -315,9 +315,7 @@ func terms(query string) []string {
 // is an identifier, a number or a date and stays whole (OB-4711,
 // COVID-19, 2026-12-07). Dots stay: e.V., Co. Ltd.
 func wordTerms(w string) []string {
-	if t := strings.TrimFunc(w, isSeparator); utf8.RuneCountInString(t) >= 2 {
-		w = t
-	}
+	w = trimSeparators(w)
 	if strings.ContainsFunc(w, unicode.IsDigit) {
 		return []string{w}
 	}
@@ -334,14 +332,34 @@ func wordTerms(w string) []string {
 	return parts
 }
 
+// trimSeparators is w without the separators at its ends, where two
+// characters or more are left ("yamada," 「山田」 "zebra!"; "-a" stays).
+func trimSeparators(w string) string {
+	if t := strings.TrimFunc(w, isSeparator); utf8.RuneCountInString(t) >= 2 {
+		return t
+	}
+	return w
+}
+
+// Phrase is the query as ranking compares it with the names: its words,
+// without the separators at their ends (a search for "zebra" in quotes
+// or "Zebra!" ranks the name Zebra first), joined by spaces.
+func Phrase(query string) string {
+	words := Words(query)
+	for i, w := range words {
+		words[i] = trimSeparators(w)
+	}
+	return strings.Join(words, " ")
+}
+
 // isSeparator reports whether r, in a normalized query, separates the
 // parts of a name: commas, the nakaguro (・, between the parts of a name
-// in katakana), slashes, hyphens and dashes, the underscore, brackets and
+// in katakana; ·, • and ゠ as some write it), slashes, hyphens and dashes, the underscore, brackets and
 // quotation marks, colons, semicolons, the ampersand and the marks that
 // end a sentence. A dot and an apostrophe are part of a word (e.V.,
 // O'Brien).
 func isSeparator(r rune) bool {
-	return strings.ContainsRune(`,、・/\_-‐‒–—―−()[]{}「」『』【】〔〕〈〉《》"“”„«»;:!?。&`, r)
+	return strings.ContainsRune(`,、・·•゠/\_-‐‒–—―−()[]{}「」『』【】〔〕〈〉《》"“”„«»;:!?。&`, r)
 }
 
 // Condition is the condition that a row of table contains every word of
