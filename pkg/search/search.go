@@ -354,10 +354,10 @@ func Phrase(query string) string {
 
 // isSeparator reports whether r, in a normalized query, separates the
 // parts of a name: commas, the nakaguro (・, between the parts of a name
-// in katakana; ·, • and ゠ as some write it), slashes, hyphens and dashes, the underscore, brackets and
-// quotation marks, colons, semicolons, the ampersand and the marks that
-// end a sentence. A dot and an apostrophe are part of a word (e.V.,
-// O'Brien).
+// in katakana; ·, • and ゠ as some write it), slashes, hyphens and
+// dashes, the underscore, brackets and quotation marks, colons,
+// semicolons, the ampersand and the marks that end a sentence. A dot and
+// an apostrophe are part of a word (e.V., O'Brien).
 func isSeparator(r rune) bool {
 	return strings.ContainsRune(`,、・·•゠/\_-‐‒–—―−()[]{}「」『』【】〔〕〈〉《》"“”„«»;:!?。&`, r)
 }
