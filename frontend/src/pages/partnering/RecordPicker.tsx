@@ -1,10 +1,10 @@
 import { Select } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { unwrap } from '../../api/problem';
 import { useApi } from '../../auth/context';
+import { useCommittedSearch } from '../../lib/useCommittedSearch';
 
 // RecordPicker chooses an agreement or a project by searching for it as
 // the user types (the list's q search), to link it to an interest.
@@ -25,7 +25,7 @@ export function RecordPicker({
 }) {
   const api = useApi();
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
+  const { q, compositionProps } = useCommittedSearch(search);
   const found = useQuery({
     queryKey: [kind, 'picker', q],
     placeholderData: keepPreviousData,
@@ -50,6 +50,7 @@ export function RecordPicker({
       value={value}
       onChange={onChange}
       onSearchChange={setSearch}
+      {...compositionProps}
       error={error}
     />
   );

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,7 @@ import { useApi } from '../../../auth/context';
 import { usePermissions } from '../../../auth/permissions';
 import { useMe } from '../../../auth/useMe';
 import { ErrorNotice } from '../../../components/QueryState';
+import { useCommittedSearch } from '../../../lib/useCommittedSearch';
 import type { Trip } from '../model';
 import { sideName } from './helpers';
 
@@ -36,7 +36,7 @@ function OriginForm({ trip, meeting, onClose }: { trip: Trip; meeting: Meeting; 
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<Kind>('project');
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
+  const { q, compositionProps } = useCommittedSearch(search);
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -132,6 +132,7 @@ function OriginForm({ trip, meeting, onClose }: { trip: Trip; meeting: Meeting; 
           data={(options.data ?? []).map((o) => ({ value: o.id, label: o.label }))}
           searchValue={search}
           onSearchChange={setSearch}
+          {...compositionProps}
           value={chosen}
           onChange={setChosen}
           nothingFoundMessage={t('meetings.origin.nothing')}
