@@ -2,7 +2,6 @@ package api
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -86,13 +85,7 @@ func (s *server) listChanges(c echo.Context) error {
 			feed.Types = append(feed.Types, t)
 		}
 	}
-	if v := q.str("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > audit.FeedMaxLimit {
-			q.bad.Add("limit", "must be a whole number from 1 to %d", audit.FeedMaxLimit)
-		}
-		feed.Limit = n
-	}
+	feed.Limit = q.limit(audit.FeedDefaultLimit, audit.FeedMaxLimit)
 	if err := q.err(); err != nil {
 		return err
 	}

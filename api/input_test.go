@@ -3,6 +3,7 @@ package api_test
 import (
 	"encoding/base64"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -107,6 +108,37 @@ func TestQueryStringsAreReadWholeOrRefused(t *testing.T) {
 			{name: "an escaped ; is part of a value", req: request{url: "/api/v1/organisations?q=a%3Bb"}, wantStatus: 200},
 		})
 	})
+}
+
+// Every endpoint with a limit reads it by one rule (page.ParseLimit), the
+// spec's integer: a limit out of bounds, or with spaces around it (which
+// /search once took and the lists refused), is a 400 that names limit
+// with that endpoint's bounds.
+func TestEveryLimitIsReadByOneRule(t *testing.T) {
+	h := newHarness(t, dbtest.One(t))
+	var scenarios []scenario
+	for _, e := range []struct {
+		url  string
+		most int
+	}{
+		{"/api/v1/organisations?", 200},
+		{"/api/v1/people?q=x&", 200},
+		{"/api/v1/search?q=x&", 20},
+		{"/api/v1/changes?", 200},
+		{"/api/v1/jobs?", 200},
+		{"/api/v1/audit-events?", 200},
+	} {
+		scenarios = append(scenarios,
+			scenario{name: e.url + " limit 3", req: request{url: e.url + "limit=3"}, wantStatus: 200},
+			scenario{name: e.url + " limit with spaces", req: request{url: e.url + "limit=%203%20"}, wantStatus: 400,
+				wantBody: []string{`"field":"limit"`, fmt.Sprintf("must be a whole number from 1 to %d", e.most)}},
+			scenario{name: e.url + " limit 0", req: request{url: e.url + "limit=0"}, wantStatus: 400,
+				wantBody: []string{`"field":"limit"`, fmt.Sprintf("must be a whole number from 1 to %d", e.most)}},
+			scenario{name: e.url + " limit past the bounds", req: request{url: e.url + fmt.Sprintf("limit=%d", e.most+1)}, wantStatus: 400,
+				wantBody: []string{`"field":"limit"`}},
+		)
+	}
+	h.run(scenarios)
 }
 
 func TestAWrongMethodIs405WithAllowEverywhere(t *testing.T) {

@@ -59,14 +59,7 @@ func jobID(c echo.Context) (int64, error) {
 //	@Router			/api/v1/jobs [get]
 func (s *server) listJobs(c echo.Context) error {
 	q := newQuery(c, "state", "kind")
-	limit := page.DefaultLimit
-	if raw := q.str("limit"); raw != "" {
-		n, err := strconv.Atoi(raw)
-		if err != nil {
-			q.bad.Add("limit", "must be a whole number from 1 to %d", jobs.MaxPage)
-		}
-		limit = n
-	}
+	limit := q.limit(page.DefaultLimit, jobs.MaxPage)
 	if q.str("sort") != "" {
 		q.bad.Add("sort", "is not a parameter of this endpoint: jobs are listed newest first")
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/innomunich/platform/pkg/agreement"
@@ -431,16 +430,7 @@ func (q *query) rankLimit(def, most int) int {
 			q.bad.Add(name, "is not a parameter of this endpoint")
 		}
 	}
-	v := q.str("limit")
-	if v == "" {
-		return def
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 || n > most {
-		q.bad.Add("limit", "must be a number from 1 to %d", most)
-		return def
-	}
-	return n
+	return q.limit(def, most)
 }
 
 // listOpportunityMatches godoc

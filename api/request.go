@@ -229,6 +229,13 @@ func newQuery(c echo.Context, known ...string) *query {
 
 func (q *query) str(name string) string { return strings.TrimSpace(q.c.QueryParam(name)) }
 
+// limit reads limit as every endpoint does (page.ParseLimit): def when
+// absent, a whole number from 1 to most, as it stands (" 5" is refused,
+// as the spec's integer and the lists' pages refuse it).
+func (q *query) limit(def, most int) int {
+	return page.ParseLimit(&q.bad, q.c.QueryParam("limit"), def, most)
+}
+
 // id reads a filter that names a record by its id. A value that is not
 // an id is a typo the caller must hear about: it would match nothing (on
 // SQLite) or fail in the database (on PostgreSQL, where ids are uuid).

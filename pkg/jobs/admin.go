@@ -95,7 +95,7 @@ func (c *Client) List(ctx context.Context, f Filter, limit int, cursor string) (
 		rs = append(rs, rivertype.JobState(s))
 	}
 	if limit < 1 || limit > MaxPage {
-		bad.Add("limit", "must be from 1 to %d", MaxPage)
+		bad.Add("limit", "must be a whole number from 1 to %d", MaxPage)
 	}
 	p := river.NewJobListParams().States(rs...).OrderBy(river.JobListOrderByID, river.SortOrderDesc)
 	if f.Kind != "" {

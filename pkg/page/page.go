@@ -129,6 +129,23 @@ func digest(selection string) string {
 	return base64.RawURLEncoding.EncodeToString(sum[:9])
 }
 
+// ParseLimit reads the limit parameter raw of any page or ranked answer,
+// the one rule of every endpoint that takes one: def where it is empty,
+// otherwise a whole number from 1 to most, as the spec's integer (no
+// spaces, signs or fractions); anything else is added to bad, naming
+// limit, and def returned.
+func ParseLimit(bad *apperr.Fields, raw string, def, most int) int {
+	if raw == "" {
+		return def
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 1 || n > most {
+		bad.Add("limit", "must be a whole number from 1 to %d", most)
+		return def
+	}
+	return n
+}
+
 // Parse validates raw parameters against the spec. Errors are BadRequest
 // and name the parameter.
 func (s Spec) Parse(p Params) (Page, error) {
@@ -137,13 +154,7 @@ func (s Spec) Parse(p Params) (Page, error) {
 	if pg.idCol == "" {
 		pg.idCol = "id"
 	}
-	if p.Limit != "" {
-		n, err := strconv.Atoi(p.Limit)
-		if err != nil || n < 1 || n > MaxLimit {
-			bad.Add("limit", "must be a whole number from 1 to %d", MaxLimit)
-		}
-		pg.Limit = n
-	}
+	pg.Limit = ParseLimit(&bad, p.Limit, DefaultLimit, MaxLimit)
 	sortName := p.Sort
 	if sortName == "" && s.Relevance && p.Searching {
 		sortName = RelevanceSort

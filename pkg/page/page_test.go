@@ -109,6 +109,28 @@ func TestBadParametersAreBadRequests(t *testing.T) {
 	}
 }
 
+// Every limit is read by one rule: a whole number within the endpoint's
+// bounds, the default when empty; anything else, spaces too, names limit
+// with the bounds.
+func TestParseLimit(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		want int
+	}{{"", 5}, {"1", 1}, {"7", 7}, {"20", 20}} {
+		var bad apperr.Fields
+		if n := page.ParseLimit(&bad, c.raw, 5, 20); n != c.want || len(bad) != 0 {
+			t.Errorf("ParseLimit(%q) = %d, %+v; want %d", c.raw, n, bad, c.want)
+		}
+	}
+	for _, raw := range []string{"0", "21", "-1", "1.5", "ten", "1e1", "0x10", " 7", "7 ", "  "} {
+		var bad apperr.Fields
+		n := page.ParseLimit(&bad, raw, 5, 20)
+		if n != 5 || len(bad) != 1 || bad[0].Field != "limit" || bad[0].Message != "must be a whole number from 1 to 20" {
+			t.Errorf("ParseLimit(%q) = %d, %+v; want the default and limit named with its bounds", raw, n, bad)
+		}
+	}
+}
+
 // BenchmarkCursor makes the cursor of a page (encode) and reads it back
 // for the next (decode).
 func BenchmarkCursor(b *testing.B) {
