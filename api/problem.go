@@ -156,8 +156,9 @@ func errorHandler(logger *slog.Logger) echo.HTTPErrorHandler {
 		p.Instance = c.Request().URL.Path
 		p.RequestID = requestID(c)
 		if p.Status >= 500 {
+			// request_id comes from the context, as on every line (pkg/telemetry).
 			logger.ErrorContext(c.Request().Context(), "request failed",
-				"request_id", p.RequestID, "method", c.Request().Method, "path", c.Request().URL.Path, "error", err.Error())
+				"method", c.Request().Method, "path", c.Request().URL.Path, "error", err.Error())
 		}
 		if v, ok := p.Extra["retry_after"]; ok {
 			if s, ok := v.(string); ok {

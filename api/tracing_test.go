@@ -22,6 +22,7 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 	"go.opentelemetry.io/otel/trace"
+	"go.opentelemetry.io/otel/trace/noop"
 )
 
 // syncBuffer is a log sink the server's goroutines may write at once.
@@ -67,6 +68,39 @@ func newTracedHarness(t *testing.T, db *database.DB, tp trace.TracerProvider, lo
 	logger := slog.New(slog.NewJSONHandler(log, nil))
 	handler := api.New(api.Deps{DB: db, Keys: keys, Config: cfg, Version: "test", Logger: logger, Tracer: tp})
 	return &harness{t: t, handler: agreesWithSpec(t, handler), db: db, keys: keys, signKey: priv}
+}
+
+// A request that fails on the server's side logs one "request failed"
+// line naming its request once (the context's logger adds request_id
+// to every line; the error handler added it a second time, and log
+// collectors that take the first or the last of a repeated key disagree),
+// with the id the caller was given.
+func TestAFailedRequestIsLoggedWithItsIDOnce(t *testing.T) {
+	db := dbtest.One(t)
+	var log syncBuffer
+	h := newTracedHarness(t, db, noop.NewTracerProvider(), &log)
+	admin := h.newUser(auth.RoleAdmin, nil)
+	h.admin = h.bearer(admin)
+	db.Close()
+	rec := h.get("/api/v1/organisations?q=example")
+	if rec.Code != 503 {
+		t.Fatalf("status %d, want 503: %s", rec.Code, rec.Body)
+	}
+	id := decode[problem](t, rec).RequestID
+	var failed [][]byte
+	log.mu.Lock()
+	for _, l := range bytes.Split(log.buf.Bytes(), []byte("\n")) {
+		if bytes.Contains(l, []byte(`"msg":"request failed"`)) {
+			failed = append(failed, l)
+		}
+	}
+	log.mu.Unlock()
+	if len(failed) != 1 {
+		t.Fatalf("%d request failed lines, want one: %s", len(failed), failed)
+	}
+	if n := bytes.Count(failed[0], []byte(`"request_id":`)); n != 1 || !bytes.Contains(failed[0], []byte(`"request_id":"`+id+`"`)) {
+		t.Errorf("request_id %d times, want once and %q: %s", n, id, failed[0])
+	}
 }
 
 // TestTracingMakesATreeOfARequest: one request to the organisation list
