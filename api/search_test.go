@@ -185,6 +185,19 @@ func TestSearchFindsWhatPeopleTypeInGermanAndJapanese(t *testing.T) {
 			{"organisations", "mül\u00adler", []string{"Müller Biotech", "Mueller Pharma"}, []string{"Miller Systems"}},
 			{"people", "\ufeff山田\u200b太郎", []string{"山田 太郎"}, []string{"山田 花子"}},
 			{"organisations", "osaka\x01", []string{"Ōsaka Bio Lab"}, []string{"Okasa Foods"}},
+			// A name as a business card, a signature or a letter gives
+			// it: titles and forms of address before it, honorifics
+			// after it.
+			{"people", "Prof. Dr. Hans Müller", []string{"Hans Müller", "Hans Mueller"}, []string{"Hans Meier", "Anna Schmidt"}},
+			{"people", "Herrn Dipl.-Ing. Max Mustermann", []string{"Max Mustermann"}, []string{"Erika Mustermann"}},
+			{"people", "Frau Dr. med. Mustermann", []string{"Max Mustermann", "Erika Mustermann"}, []string{"Hans Müller"}},
+			{"people", "H. Müller", []string{"Hans Müller", "Hans Mueller"}, []string{"山田 太郎"}},
+			{"people", "山田 太郎 様", []string{"山田 太郎"}, []string{"山田 花子"}},
+			{"people", "山田太郎様", []string{"山田 太郎"}, []string{"山田 花子"}},
+			{"people", "山田さん", []string{"山田 太郎", "山田 花子"}, []string{"佐藤 次郎"}},
+			{"people", "ヤマダ タロウ さま", []string{"山田 太郎"}, []string{"山田 花子"}},
+			{"people", "齋藤先生", []string{"齋藤 一郎"}, []string{"佐藤 次郎"}},
+			{"organisations", "大阪バイオ研究所御中", []string{"Ōsaka Bio Lab"}, []string{"Okasa Foods"}},
 		}
 		for _, tt := range tests {
 			got := h.searchIDs(tt.list, tt.q)
@@ -197,6 +210,13 @@ func TestSearchFindsWhatPeopleTypeInGermanAndJapanese(t *testing.T) {
 				if slices.Contains(got, w[label]) {
 					t.Errorf("%s?q=%s finds %s", tt.list, tt.q, label)
 				}
+			}
+		}
+		// A title or an honorific does not cost a name its rank: 山田
+		// 太郎 is the name asked for.
+		for _, q := range []string{"山田 太郎 様", "Dr. Yamada Taro"} {
+			if got := h.searchIDs("people", q); len(got) == 0 || got[0] != w["山田 太郎"] {
+				t.Errorf("people?q=%s: %v, want 山田 太郎 (%s) first", q, got, w["山田 太郎"])
 			}
 		}
 		// A match in the name ranks above one in other text: Hans Müller

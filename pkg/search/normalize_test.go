@@ -242,12 +242,59 @@ func TestTermsSplitAtThePunctuationBetweenNames(t *testing.T) {
 		"Bio-AG CAR-T co-founder": {"bio-ag", "car-t", "co-fonder"},
 		"OB-4711 COVID-19":        {"ob-4711", "covid-19"},
 		"O'Brien":                 {"o'brien"},
-		"- & -a o- e.":            {"-", "&", "-a", "o-", "e."},
+		"- & -a o-":               {"-", "&", "-a", "o-"},
+		"e.":                      {"e."},
 		"(株) 山田":                  {"(株)", "山田"},
 		"100% \"Pure\" Bio":       {"100%", "pure", "bio"},
 	} {
 		if got := search.Terms(query); !slices.Equal(got, want) {
 			t.Errorf("Terms(%q) = %q, want %q", query, got, want)
+		}
+	}
+}
+
+// Titles and forms of address before a name and Japanese honorifics
+// after one, as a business card or a letter has them, are no words of a
+// query while others remain; words that only look like them stay.
+func TestAQueryLeavesOutTitlesAndHonorifics(t *testing.T) {
+	for query, want := range map[string]string{
+		"Prof. Dr. Hans Müller":        "hans muller",
+		"Herrn Dr. med. Müller":        "muller",
+		"Frau Dipl.-Ing. Anna Schmidt": "anna schmidt",
+		"Dr.-Ing. Schmidt, PhD":        "schmidt,",
+		"Mr. Smith":                    "smith",
+		"Mrs Smith":                    "smith",
+		"Dr. Falk Pharma":              "falk pharma",
+		"H. Müller":                    "muller",
+		"Hans J. Müller":               "hans muller",
+		"山田様":                          "山田",
+		"山田 太郎 様":                      "山田 太郎",
+		"山田太郎さん":                       "山田太郎",
+		"ヤマダ タロウ さま":                   "ヤマダ タロ",
+		"林さん":                          "林",
+		"ミュラーさん":                       "ミュラ",
+		"山田先生":                         "山田",
+		"山田教授":                         "山田",
+		"大阪バイオ御中":                      "大阪バイオ",
+		"山田氏":                          "山田",
+		// Nothing else: kept.
+		"Dr.":     "dr.",
+		"Prof Dr": "prof dr",
+		"様":       "様",
+		"さん":      "サン",
+		// Words that only look like them.
+		"ジョナサン":        "ジョナサン",
+		"おかあさん":        "オカサン",
+		"MS therapy":   "ms therapy",
+		"MR imaging":   "mr imaging",
+		"Drosten":      "drosten",
+		"e.V. Bio":     "e.v. bio",
+		"Ä. Müller":    "muller",
+		"Frauenklinik": "fraunklinik",
+		"PK/PD":        "pk/pd",
+	} {
+		if got := strings.Join(search.Words(query), " "); got != want {
+			t.Errorf("Words(%q) = %q, want %q", query, got, want)
 		}
 	}
 }

@@ -281,8 +281,22 @@ type Clause struct {
 const MaxQuery = 200
 
 // Words splits a query into its normalized words, as a name holds them:
-// the phrase that ranking compares with the names (see Rank).
-func Words(query string) []string { return strings.Fields(Normalize(query)) }
+// the phrase that ranking compares with the names (see Rank). Titles,
+// forms of address, initials and Japanese honorifics are left out where
+// other words remain (see courtesy.go).
+func Words(query string) []string {
+	words := strings.Fields(Normalize(withoutHonorifics(query)))
+	kept := make([]string, 0, len(words))
+	for _, w := range words {
+		if !isTitle(w) && !isInitial(w) {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		return words
+	}
+	return kept
+}
 
 // terms are the words of a query that a record must contain, each
 // looked up on its own: Words, where punctuation that separates the parts

@@ -1,0 +1,107 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A query copied from a business card, a signature or a letter carries
+// courtesies that no record holds: academic titles and forms of address
+// before a name (Prof. Dr. Hans Müller, Herrn Dipl.-Ing. Schmidt,
+// Mr. Smith) and Japanese honorifics after one (山田様, 山田 太郎 さん,
+// 大阪バイオ御中). Words leaves them out, so that such a query finds the
+// name; a query of nothing else keeps them (a search for "Dr." looks for
+// "dr."). Leaving a word out only ever finds more: "Dr. Falk Pharma"
+// finds the company called so by "falk pharma". An initial (H. Müller)
+// is left out too: it would be looked for as "h." and find no one, and
+// so finds every Müller.
+
+// titles are the titles and forms of address left out of a query, as
+// Normalize folds them. Only with their dot where the letters alone are
+// also a word or an abbreviation of the field: "MS therapy" and "MR
+// imaging" keep ms and mr. A word of several joined by hyphens
+// (Dipl.-Ing., Dr.-Ing., Priv.-Doz.) is a title when each part is one.
+var titles = normalizedSet(
+	"Dr.", "Dr", "Prof.", "Prof", "Priv.", "Doz.", "Dipl.", "Ing.", "Med.", "Rer.", "Nat.", "Phil.", "Dent.", "Vet.", "Habil.", "h.c.",
+	"Ph.D.", "PhD", "M.D.", "Herr", "Herrn", "Frau", "Hr.", "Fr.", "Mr.", "Mrs.", "Mrs", "Ms.",
+)
+
+// honorifics are the Japanese honorifics taken off the end of a word of
+// a query, or left out where they are a word of their own, as typed.
+// さん and さま only after a character that is not hiragana: "おかあさん"
+// and a name in hiragana stay whole, and the katakana サン of a name
+// (ジョナサン) is no honorific.
+var honorifics = []string{"様", "さま", "さん", "氏", "先生", "教授", "博士", "御中"}
+
+func normalizedSet(words ...string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[Normalize(w)] = true
+	}
+	return set
+}
+
+// isTitle reports whether w, a normalized word of a query, is a title
+// or a form of address (see titles), with any separators at its ends.
+func isTitle(w string) bool {
+	w = strings.TrimFunc(w, isSeparator)
+	if titles[w] {
+		return true
+	}
+	parts := strings.FieldsFunc(w, isSeparator)
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !titles[p] {
+			return false
+		}
+	}
+	return true
+}
+
+// isInitial reports whether w, a normalized word of a query, is an
+// initial: one Latin letter and a dot.
+func isInitial(w string) bool { return len(w) == 2 && w[0] >= 'a' && w[0] <= 'z' && w[1] == '.' }
+
+// withoutHonorifics is query, as typed, with the honorifics after its
+// words taken off and those that are words of their own left out; query
+// itself where nothing else would be left.
+func withoutHonorifics(query string) string {
+	words := strings.FieldsFunc(query, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) })
+	kept := make([]string, 0, len(words))
+	changed := false
+	for _, w := range words {
+		rest := withoutHonorific(w)
+		if rest != w {
+			changed = true
+		}
+		if rest != "" {
+			kept = append(kept, rest)
+		}
+	}
+	if !changed || len(kept) == 0 {
+		return query
+	}
+	return strings.Join(kept, " ")
+}
+
+// withoutHonorific is w without the honorific it ends with, "" where it
+// is one.
+func withoutHonorific(w string) string {
+	for _, h := range honorifics {
+		rest, ok := strings.CutSuffix(w, h)
+		if !ok {
+			continue
+		}
+		if rest == "" {
+			return ""
+		}
+		if r, _ := utf8.DecodeLastRuneInString(rest); (h == "さん" || h == "さま") && isHiragana(r) {
+			continue
+		}
+		return rest
+	}
+	return w
+}
