@@ -198,6 +198,12 @@ func TestSearchFindsWhatPeopleTypeInGermanAndJapanese(t *testing.T) {
 			{"people", "ヤマダ タロウ さま", []string{"山田 太郎"}, []string{"山田 花子"}},
 			{"people", "齋藤先生", []string{"齋藤 一郎"}, []string{"佐藤 次郎"}},
 			{"organisations", "大阪バイオ研究所御中", []string{"Ōsaka Bio Lab"}, []string{"Okasa Foods"}},
+			// A legal form other than the company's, or on the other
+			// side of the name (前株, 後株), or abbreviated.
+			{"organisations", "Müller Biotech AG", []string{"Müller Biotech"}, []string{"Mueller Pharma", "Miller Systems"}},
+			{"organisations", "株式会社髙橋製薬", []string{"Takahashi Pharma"}, []string{"Takanashi Trading"}},
+			{"organisations", "㈱高橋製薬", []string{"Takahashi Pharma"}, []string{"Takanashi Trading"}},
+			{"organisations", "Takahashi Pharma K.K.", []string{"Takahashi Pharma"}, []string{"Takanashi Trading"}},
 		}
 		for _, tt := range tests {
 			got := h.searchIDs(tt.list, tt.q)
@@ -218,6 +224,10 @@ func TestSearchFindsWhatPeopleTypeInGermanAndJapanese(t *testing.T) {
 			if got := h.searchIDs("people", q); len(got) == 0 || got[0] != w["山田 太郎"] {
 				t.Errorf("people?q=%s: %v, want 山田 太郎 (%s) first", q, got, w["山田 太郎"])
 			}
+		}
+		// Nor does the legal form written in full: the exact name first.
+		if got := h.searchIDs("organisations", "Mueller Pharma AG"); len(got) == 0 || got[0] != w["Mueller Pharma"] {
+			t.Errorf("organisations?q=Mueller Pharma AG: %v, want Mueller Pharma AG (%s) first", got, w["Mueller Pharma"])
 		}
 		// A match in the name ranks above one in other text: Hans Müller
 		// before the people found by their organisation Müller Biotech.

@@ -159,7 +159,8 @@ func TestShortWordsFindTheSameOrganisationsOnBothEngines(t *testing.T) {
 			{"e.", []string{"Osaka Bio Verein e.V."}},
 			{".v", []string{"Osaka Bio Verein e.V."}},
 			{"ev", []string{"Ev Solutions"}},
-			{"ag ev", nil},
+			{"al ev", nil},
+			{"ag ev", []string{"Ev Solutions"}}, // AG is a legal form: no term beside another word
 		} {
 			if got := find(tt.q); !slices.Equal(got, tt.want) {
 				t.Errorf("q=%s finds %q, want %q", tt.q, got, tt.want)

@@ -105,3 +105,65 @@ func withoutHonorific(w string) string {
 	}
 	return w
 }
+
+// A legal form is no word a search needs: "Müller Biotech AG" finds
+// Müller Biotech GmbH, and 大阪バイオ株式会社 finds 株式会社大阪バイオ
+// (株式会社 before or after the name, as companies write it either way,
+// or (株)). The query's terms leave them out where others remain
+// (withoutLegalForms); its phrase keeps them, so the name written in
+// full still ranks first.
+
+// latinLegalForms are the words of Latin legal forms left out of a
+// query's terms, normalized; not those that are also words of the field
+// or short for one (EV: extracellular vesicles, SA, SE, BV, NV, GK, Co).
+// japaneseLegalForms are the Japanese ones of legalForms, normalized,
+// taken off the beginning or the end of a word, or left out where they
+// are one.
+var latinLegalForms = normalizedSet("GmbH", "gGmbH", "mbH", "AG", "KGaA", "KG", "OHG", "e.V.", "UG", "haftungsbeschränkt", "&",
+	"Co.", "Ltd.", "Ltd", "Co.,Ltd.", "Inc.", "Inc", "Corp.", "Corp", "Corporation", "LLC", "PLC", "S.A.", "B.V.", "N.V.", "K.K.", "KK", "G.K.")
+
+var japaneseLegalForms = func() []string {
+	var out []string
+	for _, lf := range legalForms {
+		if !isASCII(lf) && !strings.Contains(lf, " ") {
+			out = append(out, Normalize(lf))
+		}
+	}
+	return out
+}()
+
+// withoutLegalForms is words, normalized words of a query, without the
+// legal forms (latinLegalForms, japaneseLegalForms); words itself where
+// nothing would be left.
+func withoutLegalForms(words []string) []string {
+	kept := make([]string, 0, len(words))
+	for _, w := range words {
+		if latinLegalForms[w] || latinLegalForms[strings.TrimFunc(w, isSeparator)] {
+			continue
+		}
+		for _, lf := range japaneseLegalForms {
+			if rest, ok := strings.CutPrefix(w, lf); ok && rest != "" {
+				w = rest
+			} else if rest, ok := strings.CutSuffix(w, lf); ok && rest != "" {
+				w = rest
+			}
+		}
+		if !japaneseLegalFormOnly(w) {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		return words
+	}
+	return kept
+}
+
+// japaneseLegalFormOnly reports whether w is a Japanese legal form.
+func japaneseLegalFormOnly(w string) bool {
+	for _, lf := range japaneseLegalForms {
+		if w == lf {
+			return true
+		}
+	}
+	return false
+}

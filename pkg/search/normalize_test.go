@@ -237,14 +237,15 @@ func TestTermsSplitAtThePunctuationBetweenNames(t *testing.T) {
 		"daiichi-sankyo":          {"daichi", "sankyo"},
 		"Sankyo/Daiichi Sankyo":   {"sankyo", "daichi"},
 		"Ōsaka–München":           {"osaka", "munchen"},
-		"Sample Co., Ltd.":        {"sample", "co.", "ltd."},
-		"Isar Bio e.V.":           {"isar", "bio", "e.v."},
+		"Sample Co., Ltd.":        {"sample"},
+		"Isar Bio e.V.":           {"isar", "bio"},
+		"e.V. Co.":                {"e.v.", "co."},
 		"Bio-AG CAR-T co-founder": {"bio-ag", "car-t", "co-fonder"},
 		"OB-4711 COVID-19":        {"ob-4711", "covid-19"},
 		"O'Brien":                 {"o'brien"},
-		"- & -a o-":               {"-", "&", "-a", "o-"},
+		"- + -a o-":               {"-", "+", "-a", "o-"},
 		"e.":                      {"e."},
-		"(株) 山田":                  {"(株)", "山田"},
+		"(株) 山田":                  {"山田"},
 		"100% \"Pure\" Bio":       {"100%", "pure", "bio"},
 	} {
 		if got := search.Terms(query); !slices.Equal(got, want) {
@@ -296,6 +297,37 @@ func TestAQueryLeavesOutTitlesAndHonorifics(t *testing.T) {
 		if got := strings.Join(search.Words(query), " "); got != want {
 			t.Errorf("Words(%q) = %q, want %q", query, got, want)
 		}
+	}
+}
+
+// A legal form is no term: the name is found whichever one the query
+// has, or none, and 株式会社 before the name finds it after, and the
+// other way round. The phrase keeps it, so the name in full ranks first.
+func TestALegalFormIsNoTermButPartOfThePhrase(t *testing.T) {
+	for query, want := range map[string][]string{
+		"Müller Biotech AG":       {"muller", "biotech"},
+		"Müller GmbH & Co. KG":    {"muller"},
+		"Sample Co.,Ltd.":         {"sample"},
+		"Sample K.K.":             {"sample"},
+		"大阪バイオ株式会社":               {"大阪バイオ"},
+		"株式会社大阪バイオ":               {"大阪バイオ"},
+		"㈱大阪バイオ":                  {"大阪バイオ"},
+		"大阪バイオ(株)":                {"大阪バイオ"},
+		"株式会社 大阪バイオ":              {"大阪バイオ"},
+		"一般社団法人 バイオ協会":            {"バイオ協会"},
+		"vaccines ag":             {"vaccines"},
+		"GmbH":                    {"gmbh"},
+		"株式会社":                    {"株式会社"},
+		"EV therapeutics":         {"ev", "therapeutics"},
+		"BioNTech SE":             {"biontech", "se"},
+		"Johnson & Johnson Japan": {"jonson", "japan"},
+	} {
+		if got := search.Terms(query); !slices.Equal(got, want) {
+			t.Errorf("Terms(%q) = %q, want %q", query, got, want)
+		}
+	}
+	if got := search.Phrase("Müller Biotech GmbH"); got != "muller biotech gmbh" {
+		t.Errorf("Phrase(Müller Biotech GmbH) = %q: the legal form belongs to the phrase", got)
 	}
 }
 

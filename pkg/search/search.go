@@ -308,7 +308,7 @@ func Words(query string) []string {
 func terms(query string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, w := range Words(query) {
+	for _, w := range withoutLegalForms(Words(query)) {
 		for _, t := range wordTerms(w) {
 			if !seen[t] {
 				seen[t] = true

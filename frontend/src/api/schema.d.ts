@@ -1327,7 +1327,7 @@ export interface paths {
         };
         /**
          * Search everything
-         * @description The best five (limit: 1–20) organisations, people, agreements, trips, projects and opportunities for q, each kind ranked by relevance (exact name, name prefix, word prefix, substring, then matches in other text) like its list with q, and showing what that list shows the caller (e-mail and phone of people only where the list shows them, opportunities only where the caller may read them). Search folds width, case, kana, diacritics, German and romaji spellings, long vowels and variant kanji, and leaves out the titles, forms of address, initials and Japanese honorifics around a name (Prof. Dr. Hans Müller, 山田様). One page only: sort and cursor are refused (a list with q pages through all matches of one kind).
+         * @description The best five (limit: 1–20) organisations, people, agreements, trips, projects and opportunities for q, each kind ranked by relevance (exact name, name prefix, word prefix, substring, then matches in other text) like its list with q, and showing what that list shows the caller (e-mail and phone of people only where the list shows them, opportunities only where the caller may read them). Search folds width, case, kana, diacritics, German and romaji spellings, long vowels and variant kanji, and leaves out the titles, forms of address, initials and Japanese honorifics around a name (Prof. Dr. Hans Müller, 山田様), and does not require a company's legal form (株式会社 before or after the name, GmbH for AG). One page only: sort and cursor are refused (a list with q pages through all matches of one kind).
          */
         get: operations["search"];
         put?: never;
