@@ -179,6 +179,66 @@ func TestDeadPooledConnectionsCostNoRequest(t *testing.T) {
 	}
 }
 
+// A database that refuses new connections (ALLOW_CONNECTIONS false, as
+// during maintenance) or is gone by its name (renamed, not yet restored)
+// is an outage, not a bug: every request is a 503 with Retry-After, and
+// the server answers again once the database does, without a restart.
+// Errors while connecting were told apart by their SQLSTATE, as those of
+// a statement are, and these two were 500s.
+func TestADatabaseThatRefusesConnectionsIs503(t *testing.T) {
+	if os.Getenv("TEST_DATABASE_URL") == "" {
+		t.Skip("PostgreSQL only: TEST_DATABASE_URL is not set")
+	}
+	db := dbtest.New(t, database.Postgres)
+	h := newHarness(t, db)
+	o := h.newOrganisation("Example Maintenance GmbH", "DE")
+	var name string
+	if err := db.SQL().QueryRow("SELECT current_database()").Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	admin, err := sql.Open("pgx", os.Getenv("TEST_DATABASE_URL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	exec := func(stmt string) {
+		t.Helper()
+		if _, err := admin.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	endSessions := func(db string) {
+		t.Helper()
+		if _, err := admin.Exec(`SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, db); err != nil {
+			t.Fatal(err)
+		}
+	}
+	requests := []request{
+		{url: "/api/v1/organisations"},
+		{url: "/api/v1/organisations?q=maintenance"},
+		{url: "/api/v1/search?q=maintenance"},
+		{url: "/api/v1/organisations/" + o.ID},
+	}
+	for _, fault := range []struct{ name, begin, end string }{
+		{"refuses connections", "ALTER DATABASE " + name + " ALLOW_CONNECTIONS false", "ALTER DATABASE " + name + " ALLOW_CONNECTIONS true"},
+		{"is gone by its name", "ALTER DATABASE " + name + " RENAME TO " + name + "_away", "ALTER DATABASE " + name + "_away RENAME TO " + name},
+	} {
+		endSessions(name)
+		exec(fault.begin)
+		for _, r := range requests {
+			wantUnavailable(t, "a database that "+fault.name+": "+r.url, h.do(r))
+		}
+		wantUnavailable(t, "a database that "+fault.name+": readyz", h.do(request{url: "/readyz", as: anonymous}))
+		endSessions(name + "_away")
+		exec(fault.end)
+		for _, r := range requests {
+			if rec := h.do(r); rec.Code != 200 {
+				t.Errorf("once the database %s no more, %s: %d %s", fault.name, r.url, rec.Code, rec.Body.String())
+			}
+		}
+	}
+}
+
 func TestReadyzSaysNotReadyWhenWritesCannotSucceed(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		h := newHarness(t, db)

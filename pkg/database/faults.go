@@ -36,6 +36,15 @@ func IsUnavailable(err error) bool {
 	if strings.Contains(err.Error(), "sql: database is closed") {
 		return true
 	}
+	// Any error while connecting: the server is down, starting, full, or
+	// refuses the database (ALLOW_CONNECTIONS false: 55000; renamed or
+	// dropped: 3D000; the role's password changed: 28P01). A connection
+	// error wraps the server's error, so this comes before its code is
+	// looked at, which would call those a bug.
+	var connectErr *pgconn.ConnectError
+	if errors.As(err, &connectErr) || pgconn.Timeout(err) {
+		return true
+	}
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		switch {
@@ -53,10 +62,6 @@ func IsUnavailable(err error) bool {
 			return true
 		}
 		return false
-	}
-	var connectErr *pgconn.ConnectError
-	if errors.As(err, &connectErr) || pgconn.Timeout(err) {
-		return true
 	}
 	var netErr net.Error
 	if errors.As(err, &netErr) {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
+	"os"
 	"testing"
 	"time"
 
@@ -68,6 +70,20 @@ func TestUnavailableIsTellingTroubleFromBugs(t *testing.T) {
 	_, err = database.Open(context.Background(), "postgres://x@"+refused+"/x?sslmode=disable", database.Options{ConnectTimeout: 5 * time.Second})
 	if !database.IsUnavailable(err) {
 		t.Errorf("connection refused: IsUnavailable(%v) = false", err)
+	}
+	// A server that answers but refuses the database: a database that
+	// does not exist (3D000), as one renamed or not yet restored. The
+	// server's error comes wrapped in the connection's.
+	if admin := os.Getenv("TEST_DATABASE_URL"); admin != "" {
+		u, err := url.Parse(admin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.Path = "/innomunich_no_such_database"
+		_, err = database.Open(context.Background(), u.String(), database.Options{ConnectTimeout: 5 * time.Second})
+		if err == nil || !database.IsUnavailable(err) {
+			t.Errorf("a database that does not exist: IsUnavailable(%v) = false", err)
+		}
 	}
 	for _, err := range []error{context.DeadlineExceeded, fmt.Errorf("list: %w", context.DeadlineExceeded)} {
 		if !database.IsUnavailable(err) {
