@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 import { ja } from '../src/locales';
@@ -129,6 +130,64 @@ test('in Japanese, Ctrl+K finds a person by full name in every script and either
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`/organisations/${foundation.id}$`));
   expect(yamada.id).not.toBe('');
+  noBrowserErrors();
+});
+
+test('keys typed right after Ctrl+K go into the palette; Enter opens the answer to the text typed, not the one still shown; Esc gives the focus back', async ({
+  page,
+  request,
+}) => {
+  const { tag, family, foundation, user } = await arrange(request);
+  // The pause before a search only passes when the test says so: Enter
+  // below comes before it, whatever the machine's speed.
+  await page.clock.install();
+  const noBrowserErrors = failOnBrowserErrors(page);
+  await signInAt(page, '/people', user);
+  await expect(page.getByRole('heading', { name: ja.people.title, level: 1 })).toBeVisible();
+  // From a list's search field, as fast as a person types: nothing is
+  // lost, and nothing goes into the list's field.
+  const listSearch = page.getByRole('main').getByRole('searchbox', { name: ja.people.search });
+  await listSearch.focus();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type(`Müller${tag}`);
+  const { dialog, field } = palette(page);
+  await expect(field).toHaveValue(`Müller${tag}`);
+  await expect(listSearch).toHaveValue('');
+  await page.clock.fastForward(5_000);
+  const stiftung = dialog.getByRole('option', { name: new RegExp(`^Hans Müller${tag} Stiftung`) });
+  await expect(stiftung).toHaveAttribute('aria-selected', 'true');
+  await expect(dialog.getByRole('status')).toHaveText(/^2件/);
+
+  // Nothing in the palette or on the page fails the accessibility rules:
+  // the chosen result's second line in contrast, the list reachable by
+  // keyboard, one banner.
+  const axe = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+  const found = axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id.startsWith('landmark'))
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found).toEqual([]);
+
+  // The person is shown and chosen; a new text and Enter before its
+  // search: Enter opens the best record of the new text (the
+  // foundation), not the person the last answer still shows.
+  await field.fill(family.latin);
+  await page.clock.fastForward(5_000);
+  const taro = dialog.getByRole('option', { name: new RegExp(`^${family.kanji} 太郎 Taro ${family.latin}`) });
+  await expect(taro).toHaveAttribute('aria-selected', 'true');
+  await field.fill(`Müller${tag} Stiftung`);
+  await field.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/organisations/${foundation.id}$`));
+  await expect(dialog).toBeHidden();
+
+  // Esc gives the focus back to where it was.
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: ja.people.title, level: 1 })).toBeVisible();
+  await listSearch.focus();
+  await page.keyboard.press('Control+K');
+  await expect(field).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(listSearch).toBeFocused();
   noBrowserErrors();
 });
 

@@ -132,4 +132,30 @@ describe('the command palette', () => {
       expect(net.to('GET', '/api/v1/search').map((c) => c.query.get('q'))).toContain(first200);
     });
   });
+
+  it('says when the search failed and searches again on Try again, the results then announced', async () => {
+    let calls = 0;
+    const net = fakeApi(
+      { role: 'viewer', locale: 'ja' },
+      {
+        'GET /api/v1/search': () => {
+          calls++;
+          return calls === 1
+            ? Response.json({ type: 'https://innomunich.example/problems/unavailable', title: 'Service unavailable', status: 503 }, { status: 503 })
+            : Response.json(results);
+        },
+      },
+    );
+    const user = userEvent.setup();
+    renderApp('/people', net.fetch);
+    const { dialog, field } = await openWithCtrlK(user);
+    await user.type(field, 'Yamada Taro');
+    await waitFor(() => {
+      expect(within(dialog).getByRole('status')).toHaveTextContent(ja.search.failed);
+    });
+    await user.click(within(dialog).getByRole('button', { name: ja.common.retry }));
+    await within(dialog).findByRole('option', { name: /^山田 太郎/ });
+    expect(within(dialog).getByRole('status')).toHaveTextContent(ja.search.found_other.replace('{{count}}', '4'));
+    expect(within(dialog).queryByRole('button', { name: ja.common.retry })).not.toBeInTheDocument();
+  });
 });

@@ -1,16 +1,16 @@
 import '@mantine/spotlight/styles.css';
 
-import { Group, Loader, Text } from '@mantine/core';
+import { Button, Group, Loader, Text } from '@mantine/core';
 import { createSpotlight, Spotlight } from '@mantine/spotlight';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
-import { searchKinds, useSearch, type SearchKind, type SearchResults } from '../api/resources/search';
+import { searchKinds, useSearch, useSearchNow, type SearchKind, type SearchResults } from '../api/resources/search';
 import { useFormat, type Format } from '../lib/format';
 import { useText } from '../lib/reference';
-import { maxSearchLength, useCommittedSearch } from '../lib/useCommittedSearch';
+import { maxSearchLength, searchText, useCommittedSearch } from '../lib/useCommittedSearch';
 
 // One found record as the palette lists it.
 interface Hit {
@@ -117,8 +117,15 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
   const [[store, spotlight]] = useState(createSpotlight);
   // Closed, the palette searches nothing: what the header's field holds
   // while an IME composes there is not a search yet.
-  const { q, compositionProps } = useCommittedSearch(opened ? query : '');
+  const { q, settled, take, compositionProps } = useCommittedSearch(opened ? query : '');
   const search = useSearch(q);
+  const searchNow = useSearchNow();
+  // The text of the field as last typed in the palette, for an answer that
+  // comes in after Enter (see onKeyDownCapture).
+  const typed = useRef(query);
+  // Whether ↑ or ↓ chose a result since the text last changed: Enter then
+  // opens that one, as shown, whether or not the answer is the text's.
+  const chosen = useRef(false);
   // The chosen result. Spotlight's keys (↑, ↓, Enter) move its store's
   // choice without telling React; the choice is read back after each key.
   const [selected, select] = useState(-1);
@@ -130,6 +137,10 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
   }, [opened, spotlight]);
 
   const data = q === '' ? undefined : search.data;
+  // The results shown answer the text in the field: the last answer stays
+  // on screen while the next loads (useSearch), dimmed and not chosen by
+  // Enter until the text's own answer replaces it.
+  const current = settled && data !== undefined && !search.isPlaceholderData;
   const groups = useMemo(
     () => (data === undefined ? [] : hits(data, { t, fmt, text })),
     [data, t, fmt, text],
@@ -151,11 +162,25 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
   }, [selected, store]);
   const active = selected >= 0 ? flat[selected] : undefined;
 
+  // open goes to a record and closes the palette with an empty field for
+  // the next search (at once, not when the dialog has faded out: ⌘K right
+  // after must not find the last text there).
+  const open = (hit: Hit | undefined) => {
+    if (hit === undefined) return;
+    void navigate(hit.to);
+    typed.current = '';
+    onQueryChange('');
+    onClose();
+  };
+
+  const count = groups.reduce((n, group) => n + group.hits.length, 0);
   let status: string | null = null;
   if (q === '') status = t('search.hint');
   else if (search.isError) status = t('search.failed');
   else if (data === undefined) status = t('search.searching');
-  else if (groups.length === 0 && !search.isPlaceholderData) status = t('search.nothingFound', { q });
+  else if (!current) status = t('search.searching');
+  else if (count === 0) status = t('search.nothingFound', { q });
+  else status = t('search.found', { count });
 
   let index = 0;
   return (
@@ -163,14 +188,26 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
       store={store}
       query={query}
       onQueryChange={(next) => {
+        typed.current = next;
+        chosen.current = false;
         onQueryChange(next);
         // Spotlight chooses the first result when the text changes.
         select(0);
       }}
       shortcut={null}
       onSpotlightClose={onClose}
+      // The caller puts the focus back where it was (HeaderSearch): the
+      // dialog would give it to the header's field, which ⌘K focuses.
+      returnFocus={false}
       title={t('search.title')}
-      styles={{ header: hidden }}
+      // The dialog's header only names it: not a second banner of the page.
+      attributes={{ header: { role: 'none' } }}
+      styles={{
+        header: hidden,
+        // The chosen result's second line in full contrast on its colour
+        // (Spotlight dims it to 0.7: 3.6:1 where 4.5:1 is due).
+        action: { '--action-description-opacity': 1 },
+      }}
       scrollable
       maxHeight="min(480px, 70vh)"
     >
@@ -182,14 +219,34 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
           // pressed before React has drawn the last move opens the right
           // record.
           if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
-          const hit = groups.flatMap((group) => group.hits)[store.getState().selected];
-          if (hit === undefined) return;
           event.preventDefault();
           event.stopPropagation();
-          void navigate(hit.to);
-          onClose();
+          if (!current && !chosen.current) {
+            // The results shown are not yet the text's (a pause or the
+            // answer still to come) and none was chosen: search the text
+            // now, without waiting for the pause, and open the best record
+            // of its own answer once that is in, unless the text has
+            // changed meanwhile.
+            const asked = query;
+            typed.current = asked;
+            take(asked);
+            const words = searchText(asked);
+            if (words === '') return;
+            void searchNow(words).then(
+              (results) => {
+                if (typed.current === asked) open(hits(results, { t, fmt, text })[0]?.hits[0]);
+              },
+              () => undefined, // the palette shows the failure of the same request
+            );
+            return;
+          }
+          // Spotlight's store may not know the choice yet after a new
+          // answer (it chose before React drew it): then React's.
+          const all = groups.flatMap((group) => group.hits);
+          open(all[store.getState().selected] ?? all[selected]);
         }}
-        onKeyDown={() => {
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') chosen.current = true;
           select(store.getState().selected);
         }}
       >
@@ -212,41 +269,57 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
           }}
         />
       </div>
-      <Spotlight.ActionsList id={listId} role="listbox" aria-label={t('search.results')}>
-        {groups.map((group) => (
-          <Spotlight.ActionsGroup
-            key={group.kind}
-            label={t(`nav.${group.kind}`)}
-            role="group"
-            aria-label={t(`nav.${group.kind}`)}
-          >
-            {group.hits.map((hit) => {
-              const at = index++;
-              return (
-                <Spotlight.Action
-                  key={hit.key}
-                  // Spotlight.Action drops an id prop; the active descendant needs one.
-                  ref={(button) => {
-                    if (button) button.id = flat[at] ?? '';
-                  }}
-                  role="option"
-                  aria-selected={at === selected}
-                  data-selected={at === selected || undefined}
-                  label={hit.label}
-                  description={hit.description}
-                  onClick={() => {
-                    void navigate(hit.to);
-                  }}
-                />
-              );
-            })}
-          </Spotlight.ActionsGroup>
-        ))}
+      <Spotlight.ActionsList
+        // A region that scrolls can be reached and scrolled by keyboard
+        // (ActionsList hands its other props to its ScrollArea, whose type
+        // Spotlight does not pass on); the listbox inside it holds only
+        // its groups and options.
+        {...({ viewportProps: { tabIndex: 0 } } as object)}
+        style={{ opacity: !current && data !== undefined ? 0.55 : undefined }}
+      >
+        <div id={listId} role="listbox" aria-label={t('search.results')} aria-busy={!current && data !== undefined}>
+          {groups.map((group) => (
+            <Spotlight.ActionsGroup
+              key={group.kind}
+              label={t(`nav.${group.kind}`)}
+              role="group"
+              aria-label={t(`nav.${group.kind}`)}
+            >
+              {group.hits.map((hit) => {
+                const at = index++;
+                return (
+                  <Spotlight.Action
+                    key={hit.key}
+                    // Spotlight.Action drops an id prop; the active descendant needs one.
+                    ref={(button) => {
+                      if (button) button.id = flat[at] ?? '';
+                    }}
+                    role="option"
+                    aria-selected={at === selected}
+                    data-selected={at === selected || undefined}
+                    label={hit.label}
+                    description={hit.description}
+                    onClick={() => {
+                      open(hit);
+                    }}
+                  />
+                );
+              })}
+            </Spotlight.ActionsGroup>
+          ))}
+        </div>
       </Spotlight.ActionsList>
       <Group justify="space-between" px="md" py="xs" gap="xs" wrap="nowrap">
-        <Text size="sm" c="dimmed" role="status">
-          {status}
-        </Text>
+        <Group gap="xs" wrap="nowrap">
+          <Text size="sm" c="dimmed" role="status">
+            {status}
+          </Text>
+          {search.isError && (
+            <Button size="compact-xs" variant="light" onClick={() => void search.refetch()}>
+              {t('common.retry')}
+            </Button>
+          )}
+        </Group>
         <Text size="xs" c="dimmed" visibleFrom="sm" style={{ flexShrink: 0 }}>
           {t('search.keys')}
         </Text>

@@ -1,6 +1,6 @@
 import { Kbd, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 // The palette (and @mantine/spotlight) loads on first use.
@@ -29,18 +29,47 @@ export function HeaderSearch() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [opened, setOpened] = useState(false);
-  // Mounted from the first opening on, so that later ones are instant.
+  // Mounted once the page is idle, or at the first opening if that comes
+  // first, so that the palette opens at once and takes the first key.
   const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    const mount = () => {
+      setWanted(true);
+    };
+    if (!('requestIdleCallback' in window)) {
+      const timer = setTimeout(mount, 1000);
+      return () => {
+        clearTimeout(timer);
+      };
+    }
+    const handle = window.requestIdleCallback(mount, { timeout: 2000 });
+    return () => {
+      window.cancelIdleCallback(handle);
+    };
+  }, []);
   const composing = useRef(false);
+  const field = useRef<HTMLInputElement>(null);
+  // Where the focus was when the palette opened, to go back to on close.
+  const before = useRef<HTMLElement | null>(null);
   const open = () => {
+    if (!opened) before.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setWanted(true);
     setOpened(true);
   };
-  useHotkeys([['mod+K', open]], []);
+  // ⌘K / Ctrl+K: the keys typed right after it, before the palette has
+  // the focus, go into the header's field, whose text the palette shows,
+  // rather than into the field that had the focus (a list's search) or
+  // nowhere.
+  const openByKeys = () => {
+    open();
+    if (field.current !== null && field.current.offsetParent !== null) field.current.focus();
+  };
+  useHotkeys([['mod+K', openByKeys]], []);
   const shortcut = isMac ? t('search.shortcutMac') : t('search.shortcut');
   return (
     <>
       <TextInput
+        ref={field}
         type="search"
         visibleFrom="sm"
         w={{ sm: 180, md: 260 }}
@@ -76,6 +105,8 @@ export function HeaderSearch() {
             opened={opened}
             onClose={() => {
               setOpened(false);
+              before.current?.focus();
+              before.current = null;
             }}
             query={query}
             onQueryChange={setQuery}

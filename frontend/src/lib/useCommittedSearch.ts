@@ -8,7 +8,9 @@ import { searchDelayMs } from './useUrlFilters';
 // its first 200 characters.
 export const maxSearchLength = 200;
 
-function searchText(text: string): string {
+// searchText is text as it is searched: trimmed, at most maxSearchLength
+// characters.
+export function searchText(text: string): string {
   return Array.from(text.trim()).slice(0, maxSearchLength).join('').trim();
 }
 
@@ -36,6 +38,9 @@ export function useCommittedSearch(text: string) {
   }, [text, composing, committed]);
   return {
     q: committed,
+    // settled: q is what the field shows, searched as it stands (no pause
+    // or composition pending), so an answer for q answers the field.
+    settled: !composing && searchText(text) === committed,
     // take makes text the committed search at once, without a pause: for
     // a search that did not come from typing (the address changed). Call
     // it while rendering, with the text the field now shows.

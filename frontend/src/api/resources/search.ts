@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { useApi } from '../../auth/context';
 import type { Schemas } from '../client';
@@ -16,17 +16,28 @@ export const searchKeys = {
   results: (q: string) => ['search', q] as const,
 };
 
+function searchQuery(api: ReturnType<typeof useApi>, q: string) {
+  return {
+    queryKey: searchKeys.results(q),
+    staleTime: 30_000,
+    queryFn: ({ signal }: { signal: AbortSignal }) => unwrap(api.GET('/api/v1/search', { params: { query: { q } }, signal })),
+  };
+}
+
 // useSearch asks GET /api/v1/search for the best five records of every
 // kind. q is what the user committed (see useCommittedSearch): nothing is
 // asked for an empty q, and the last answer stays on screen while the next
 // one loads, so the list does not blink with each word.
 export function useSearch(q: string) {
   const api = useApi();
-  return useQuery({
-    queryKey: searchKeys.results(q),
-    enabled: q !== '',
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/search', { params: { query: { q } }, signal })),
-  });
+  return useQuery({ ...searchQuery(api, q), enabled: q !== '', placeholderData: keepPreviousData });
+}
+
+// useSearchNow gives the answer for q as soon as it is in: the one cached,
+// or the request already on its way (the same key as useSearch), for a
+// choice made before the answer is shown (Enter pressed while typing).
+export function useSearchNow() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return (q: string) => queryClient.query(searchQuery(api, q));
 }
