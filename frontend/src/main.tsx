@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 
+import { retryTransient } from './api/problem';
 import { App } from './App';
 import { AuthSession } from './auth/session';
 import { createI18n } from './i18n';
@@ -18,7 +19,7 @@ createRoot(root).render(
     <App
       router={createBrowserRouter(routes)}
       i18n={createI18n()}
-      queryClient={new QueryClient()}
+      queryClient={new QueryClient({ defaultOptions: { queries: { retry: retryTransient } } })}
       session={new AuthSession()}
     />
   </StrictMode>,

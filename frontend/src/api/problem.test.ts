@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { createApiClient } from './client';
-import { ApiError, ifMatch, problemKey, unwrap } from './problem';
+import { ApiError, ifMatch, problemKey, retryTransient, unwrap } from './problem';
 
 const problem = {
   type: 'https://innomunich.example/problems/validation',
@@ -53,3 +53,18 @@ describe('ifMatch', () => {
     expect(ifMatch(7)).toEqual({ 'If-Match': '"7"' });
   });
 });
+
+describe('retryTransient', () => {
+  it('asks a read again twice where the server was not reached or was unavailable for a moment, never for an answer that stays the same', () => {
+    for (const status of [0, 502, 503, 504]) {
+      expect(retryTransient(0, new ApiError(status, null)), String(status)).toBe(true);
+      expect(retryTransient(1, new ApiError(status, null)), String(status)).toBe(true);
+      expect(retryTransient(2, new ApiError(status, null)), String(status)).toBe(false);
+    }
+    for (const status of [400, 401, 403, 404, 409, 412, 422, 429, 500]) {
+      expect(retryTransient(0, new ApiError(status, null)), String(status)).toBe(false);
+    }
+    expect(retryTransient(0, new Error('a bug'))).toBe(false);
+  });
+});
+

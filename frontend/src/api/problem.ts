@@ -55,6 +55,17 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
   return data as T;
 }
 
+// retryTransient is when a failed read is asked again (the query
+// client's retry): twice, and only where asking again may help: the server
+// was not reached (0), or a gateway or the database was unavailable for a
+// moment (502, 503, 504). A 400, 403 or 404 answers the same every time,
+// and a 429 asks for a pause the user should see rather than three more
+// requests.
+export function retryTransient(failureCount: number, error: unknown): boolean {
+  if (failureCount >= 2 || !(error instanceof ApiError)) return false;
+  return error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504;
+}
+
 // ifMatch is the If-Match header for a record of this version.
 export function ifMatch(version: number): { 'If-Match': string } {
   return { 'If-Match': `"${String(version)}"` };
