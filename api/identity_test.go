@@ -313,6 +313,10 @@ func TestUsersAreManagedByAdminsWithConcurrencyAndIdempotency(t *testing.T) {
 			{name: "unknown id is 404", req: request{url: "/api/v1/users/01a229c0-0000-7000-8000-000000000000"}, wantStatus: 404},
 			{name: "DELETE without If-Match is 428", req: request{method: "DELETE", url: "/api/v1/users/" + u.ID}, wantStatus: 428},
 			{name: "users listed by role", req: request{url: "/api/v1/users?role=viewer"}, wantStatus: 200, wantBody: []string{"yamada@example.jp"}, wantNotBody: []string{`"role":"admin"`}},
+			// A search's % and _ are characters, not a LIKE pattern's.
+			{name: "users searched by part of the address", req: request{url: "/api/v1/users?q=mada@"}, wantStatus: 200, wantBody: []string{"yamada@example.jp"}},
+			{name: "a % in a search is a %", req: request{url: "/api/v1/users?q=%25"}, wantStatus: 200, wantBody: []string{`"items":[]`}},
+			{name: "an _ in a search is an _", req: request{url: "/api/v1/users?q=ya_ada"}, wantStatus: 200, wantBody: []string{`"items":[]`}},
 		})
 
 		// Twenty concurrent PATCHes based on the same version: one wins.

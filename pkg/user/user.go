@@ -21,6 +21,7 @@ import (
 	"github.com/innomunich/platform/pkg/opt"
 	"github.com/innomunich/platform/pkg/organisation"
 	"github.com/innomunich/platform/pkg/page"
+	"github.com/innomunich/platform/pkg/search"
 )
 
 // User is an account.
@@ -226,8 +227,9 @@ func List(ctx context.Context, db *database.DB, f Filter, p page.Page) ([]User, 
 		q = q.Where("disabled = ?", *f.Disabled)
 	}
 	if f.Q != "" {
-		like := "%" + strings.ToLower(f.Q) + "%"
-		q = q.Where("(email_key LIKE ? OR lower(display_name) LIKE ?)", like, like)
+		// % and _ are looked for as they are: a_m is no pattern.
+		like := search.LikePattern(strings.ToLower(f.Q))
+		q = q.Where(`(email_key LIKE ? ESCAPE '\' OR lower(display_name) LIKE ? ESCAPE '\')`, like, like)
 	}
 	var rows []User
 	if err := p.Find(q, &rows); err != nil {
