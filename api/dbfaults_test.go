@@ -1,11 +1,13 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -50,6 +52,49 @@ func TestAClosedDatabaseIs503WithRetryAfterNot500(t *testing.T) {
 			headers: map[string]string{"If-Match": `"1"`}, body: map[string]any{"city": "Planegg"}}))
 		wantUnavailable(t, "readyz", h.do(request{url: "/readyz", as: anonymous}))
 	})
+}
+
+// Erasing a person leaves nothing of them in the embedded database's
+// files, as anyone with a copy of them (a backup, a disk) would read
+// them: not their names or e-mail in the freed space of the table, not
+// in its search index, not in the write-ahead log.
+func TestAnErasedPersonLeavesNothingInTheSQLiteFiles(t *testing.T) {
+	db := dbtest.New(t, database.SQLite)
+	h := newHarness(t, db)
+	o := h.newOrganisation("Example Erasure GmbH", "DE")
+	secrets := []string{"Quxbrandtvogel", "quxbrandtvogel@example.org", "+49 89 5551234987", "穐穐穐"}
+	rec := h.do(request{method: "POST", url: "/api/v1/people", body: map[string]any{"organisation_id": o.ID, "given_name": "Yvonne",
+		"family_name": secrets[0], "email": secrets[1], "phone": secrets[2], "family_name_local": secrets[3], "given_name_local": "由美"}})
+	if rec.Code != 201 {
+		t.Fatalf("create: %d %s", rec.Code, rec.Body.String())
+	}
+	id := decode[idItem](t, rec).ID
+	// An edit, so that earlier versions of the row are written too.
+	if rec := h.do(request{method: "PATCH", url: "/api/v1/people/" + id, headers: map[string]string{"If-Match": `"1"`}, body: map[string]any{"position": "CSO"}}); rec.Code != 200 {
+		t.Fatalf("patch: %d %s", rec.Code, rec.Body.String())
+	}
+	if rec := h.do(request{method: "DELETE", url: "/api/v1/people/" + id, headers: map[string]string{"If-Match": `"2"`}}); rec.Code != 204 {
+		t.Fatalf("erase: %d %s", rec.Code, rec.Body.String())
+	}
+	var seq int
+	var name, file string
+	if err := db.SQL().QueryRow("PRAGMA database_list").Scan(&seq, &name, &file); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{file, file + "-wal"} {
+		data, err := os.ReadFile(path)
+		if os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, secret := range secrets {
+			if bytes.Contains(data, []byte(secret)) || bytes.Contains(bytes.ToLower(data), []byte(strings.ToLower(secret))) {
+				t.Errorf("%s still holds %q after the erasure", filepath.Base(path), secret)
+			}
+		}
+	}
 }
 
 // holdRow locks the organisation's row in a write transaction of its own,

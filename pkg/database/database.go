@@ -321,6 +321,10 @@ func sqliteDSN(path string, busy time.Duration) string {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// What a statement deletes or overwrites is overwritten with zeros in
+	// the file, not left in its free space: an erased person is not in a
+	// copy of it (see Scrub).
+	q.Add("_pragma", "secure_delete(1)")
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
 }
@@ -377,6 +381,36 @@ func (db *DB) Writable(ctx context.Context) error {
 	return writable(db.path)
 }
 
+// ScrubAfterCommit makes what the transaction of ctx deletes unreadable
+// in the database's files once it has committed (at once outside a
+// transaction): for an erasure. See scrub.
+func (db *DB) ScrubAfterCommit(ctx context.Context) {
+	if asked, ok := ctx.Value(scrubKey{}).(*bool); ok {
+		*asked = true
+		return
+	}
+	_ = db.scrub(ctx)
+}
+
+// scrubKey holds, in the context of a transaction, whether it asked for
+// scrub after its commit.
+type scrubKey struct{}
+
+// scrub makes what committed transactions deleted unreadable in the
+// database's files. On SQLite, which overwrites deleted
+// content with zeros (secure_delete) but first writes the pages to its
+// write-ahead log, the log is copied into the file and truncated; where
+// readers hold it, what is left goes with the next checkpoint. PostgreSQL
+// keeps a deleted row's bytes until (auto)vacuum reuses the space; its
+// backups (pg_dump) never hold them.
+func (db *DB) scrub(ctx context.Context) error {
+	if db.Engine != SQLite {
+		return nil
+	}
+	var busy, pages, copied int
+	return db.sql.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &pages, &copied)
+}
+
 // SQL returns the underlying pool, for migrations and metrics.
 func (db *DB) SQL() *sql.DB { return db.sql }
 
@@ -422,9 +456,16 @@ func (db *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) er
 			return fn(context.WithValue(ctx, txKey{}, sp))
 		})
 	}
-	return db.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return fn(context.WithValue(ctx, txKey{}, tx))
+	scrub := new(bool)
+	err := db.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return fn(context.WithValue(context.WithValue(ctx, txKey{}, tx), scrubKey{}, scrub))
 	})
+	if err == nil && *scrub {
+		// Committed: a failure to scrub now leaves it to the next
+		// checkpoint, and is no failure of the transaction.
+		_ = db.scrub(ctx)
+	}
+	return err
 }
 
 // Now is the time the application writes: UTC, truncated to the microsecond

@@ -267,6 +267,9 @@ func keptAll(t *testing.T, step string, before, after map[string]table) {
 		if !ok {
 			continue // the step created or dropped the table
 		}
+		if searchIndexShadow(name) {
+			continue // an index of the rows, which a step may rebuild or reconfigure
+		}
 		a := before[name]
 		var common []string
 		for _, c := range a.columns {
@@ -323,4 +326,20 @@ func TestPeopleTakeTheirOrganisationsSearchTextWhenMigrated(t *testing.T) {
 			t.Errorf("after migrating, %d of %d people carry other than their organisation's search text and grams", differ, people)
 		}
 	})
+}
+
+// searchIndexShadow reports whether a SQLite table is one that an FTS5
+// search index (<table>_fts, <table>_grams) keeps itself: its segments,
+// structure and settings, derived from the rows and rewritten when the
+// index is configured (migration 00041), not data a step may lose.
+func searchIndexShadow(name string) bool {
+	for _, index := range []string{"_fts_", "_grams_"} {
+		if i := strings.LastIndex(name, index); i > 0 {
+			switch name[i+len(index):] {
+			case "data", "idx", "config", "docsize", "content":
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -464,6 +464,8 @@ func Delete(ctx context.Context, db *database.DB, id string, version int) ([]tri
 		if err := idempotency.ForgetMentions(ctx, db, id); err != nil {
 			return err
 		}
+		// Nor do the database's files keep their bytes (SQLite's log).
+		db.ScrubAfterCommit(ctx)
 		return audit.Record(ctx, db, audit.Delete, "person", id, before.Version, nil, nil)
 	})
 	if err != nil {
