@@ -46,6 +46,11 @@ describe('unwrap', () => {
     expect(error).toMatchObject({ status: 0 });
     expect(problemKey(error)).toBe('problem.network');
   });
+
+  it('tells a database or gateway that is briefly unavailable from a bug', () => {
+    for (const status of [502, 503, 504]) expect(problemKey(new ApiError(status, null))).toBe('problem.unavailable');
+    expect(problemKey(new ApiError(500, null))).toBe('problem.unknown');
+  });
 });
 
 describe('ifMatch', () => {

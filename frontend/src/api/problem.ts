@@ -92,6 +92,10 @@ export function problemKey(error: unknown) {
       return 'problem.validation' as const;
     case 429:
       return 'problem.throttled' as const;
+    case 502:
+    case 503:
+    case 504:
+      return 'problem.unavailable' as const;
     default:
       return 'problem.unknown' as const;
   }

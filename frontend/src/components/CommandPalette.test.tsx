@@ -158,4 +158,28 @@ describe('the command palette', () => {
     expect(within(dialog).getByRole('status')).toHaveTextContent(ja.search.found_other.replace('{{count}}', '4'));
     expect(within(dialog).queryByRole('button', { name: ja.common.retry })).not.toBeInTheDocument();
   });
+
+  it('ends a kind that fills its five with the way to its list, searched for the same text', async () => {
+    const five = ['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => person(id));
+    const net = fakeApi(
+      { role: 'viewer', locale: 'ja' },
+      {
+        'GET /api/v1/search': () => Response.json({ ...results, people: five }),
+      },
+    );
+    const user = userEvent.setup();
+    const { router } = renderApp('/people', net.fetch);
+    const { dialog, field } = await openWithCtrlK(user);
+    await user.type(field, 'Yamada');
+    const all = await within(dialog).findByRole('option', {
+      name: ja.search.showAll.replace('{{kind}}', ja.nav.people).replace('{{q}}', 'Yamada'),
+    });
+    // Only the people filled their five; the count is of records.
+    expect(within(dialog).getAllByRole('option', { name: /→$/ })).toHaveLength(1);
+    expect(within(dialog).getByRole('status')).toHaveTextContent(ja.search.found_other.replace('{{count}}', '7'));
+    await user.click(all);
+    await waitFor(() => {
+      expect(router.state.location.pathname + router.state.location.search).toBe('/people?q=Yamada');
+    });
+  });
 });

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
-import { searchKinds, useSearch, useSearchNow, type SearchKind, type SearchResults } from '../api/resources/search';
+import { searchBest, searchKinds, useSearch, useSearchNow, type SearchKind, type SearchResults } from '../api/resources/search';
 import { useFormat, type Format } from '../lib/format';
 import { useText } from '../lib/reference';
 import { maxSearchLength, searchText, useCommittedSearch } from '../lib/useCommittedSearch';
@@ -141,10 +141,29 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
   // on screen while the next loads (useSearch), dimmed and not chosen by
   // Enter until the text's own answer replaces it.
   const current = settled && data !== undefined && !search.isPlaceholderData;
-  const groups = useMemo(
-    () => (data === undefined ? [] : hits(data, { t, fmt, text })),
-    [data, t, fmt, text],
-  );
+  // A kind that fills its five ends with a way to all of its matches:
+  // its list, searched for the same text (the answer of that text only).
+  const groups = useMemo(() => {
+    if (data === undefined) return [];
+    const found = hits(data, { t, fmt, text });
+    if (!current) return found;
+    return found.map((group) =>
+      group.hits.length < searchBest
+        ? group
+        : {
+            ...group,
+            hits: [
+              ...group.hits,
+              {
+                key: 'all',
+                to: `/${group.kind}?q=${encodeURIComponent(q)}`,
+                label: t('search.showAll', { kind: t(`nav.${group.kind}`), q }),
+                description: '',
+              },
+            ],
+          },
+    );
+  }, [data, current, q, t, fmt, text]);
   const ids = (of: typeof groups) => of.flatMap((group) => group.hits.map((hit) => `${listId}-${group.kind}-${hit.key}`));
   const flat = ids(groups);
   // A new answer chooses its best record, so that Enter opens it; a record
@@ -173,7 +192,7 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
     onClose();
   };
 
-  const count = groups.reduce((n, group) => n + group.hits.length, 0);
+  const count = groups.reduce((n, group) => n + group.hits.filter((hit) => hit.key !== 'all').length, 0);
   let status: string | null = null;
   if (q === '') status = t('search.hint');
   else if (search.isError) status = t('search.failed');

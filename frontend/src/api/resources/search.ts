@@ -10,6 +10,10 @@ export type SearchResults = Schemas['SearchResults'];
 export const searchKinds = ['organisations', 'people', 'agreements', 'trips', 'projects', 'opportunities'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
+// searchBest is how many records of each kind GET /search answers with
+// (its default limit).
+export const searchBest = 5;
+
 // One key for the search resource: the best records of each kind for q.
 export const searchKeys = {
   all: ['search'] as const,
