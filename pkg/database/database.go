@@ -44,6 +44,8 @@ type DB struct {
 	Engine Engine
 	// path is the SQLite file.
 	path string
+	// busy is SQLite's busy timeout.
+	busy time.Duration
 	// pgConfig is the PostgreSQL connection's configuration.
 	pgConfig *pgx.ConnConfig
 	// url is the PostgreSQL URL, for pg_dump.
@@ -176,6 +178,7 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		if busy <= 0 {
 			busy = DefaultBusyTimeout
 		}
+		db.busy = busy
 		db.river.dsn = sqliteDSN(path, busy)
 		dialector = sqlite.Open(sqliteDSN(path, busy))
 		// Switching a new file to WAL needs the file to itself, and SQLite
@@ -325,6 +328,9 @@ func sqliteDSN(path string, busy time.Duration) string {
 	// the file, not left in its free space: an erased person is not in a
 	// copy of it (see Scrub).
 	q.Add("_pragma", "secure_delete(1)")
+	// The log is truncated whenever a checkpoint empties it, so that it
+	// keeps no copy of pages either.
+	q.Add("_pragma", "journal_size_limit(0)")
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
 }
@@ -397,18 +403,33 @@ func (db *DB) ScrubAfterCommit(ctx context.Context) {
 type scrubKey struct{}
 
 // scrub makes what committed transactions deleted unreadable in the
-// database's files. On SQLite, which overwrites deleted
-// content with zeros (secure_delete) but first writes the pages to its
-// write-ahead log, the log is copied into the file and truncated; where
-// readers hold it, what is left goes with the next checkpoint. PostgreSQL
-// keeps a deleted row's bytes until (auto)vacuum reuses the space; its
-// backups (pg_dump) never hold them.
+// database's files. SQLite overwrites deleted content with zeros
+// (secure_delete), but first writes the pages to its write-ahead log:
+// the log is copied into the file and truncated, at once, without
+// waiting (a reader holding the log, an export say, would keep every
+// writer waiting behind the checkpoint). Where one holds it, the first
+// checkpoint that finds none truncates the log (journal_size_limit).
+// PostgreSQL keeps a deleted row's bytes until (auto)vacuum reuses the
+// space; its backups (pg_dump) never hold them.
 func (db *DB) scrub(ctx context.Context) error {
 	if db.Engine != SQLite {
 		return nil
 	}
+	ctx = context.WithoutCancel(ctx) // the erasure has committed; a caller gone changes nothing
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		return err
+	}
 	var busy, pages, copied int
-	return db.sql.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &pages, &copied)
+	err = conn.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &pages, &copied)
+	if _, restore := conn.ExecContext(ctx, "PRAGMA busy_timeout = "+millis(db.busy)); restore != nil {
+		return restore
+	}
+	return err
 }
 
 // SQL returns the underlying pool, for migrations and metrics.
