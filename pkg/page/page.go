@@ -139,7 +139,7 @@ func ParseLimit(bad *apperr.Fields, raw string, def, most int) int {
 		return def
 	}
 	n, err := strconv.Atoi(raw)
-	if err != nil || n < 1 || n > most {
+	if err != nil || raw[0] == '+' || n < 1 || n > most {
 		bad.Add("limit", "must be a whole number from 1 to %d", most)
 		return def
 	}

@@ -122,7 +122,7 @@ func TestParseLimit(t *testing.T) {
 			t.Errorf("ParseLimit(%q) = %d, %+v; want %d", c.raw, n, bad, c.want)
 		}
 	}
-	for _, raw := range []string{"0", "21", "-1", "1.5", "ten", "1e1", "0x10", " 7", "7 ", "  "} {
+	for _, raw := range []string{"0", "21", "-1", "1.5", "ten", "1e1", "0x10", "+5", " 7", "7 ", "  "} {
 		var bad apperr.Fields
 		n := page.ParseLimit(&bad, raw, 5, 20)
 		if n != 5 || len(bad) != 1 || bad[0].Field != "limit" || bad[0].Message != "must be a whole number from 1 to 20" {

@@ -32,7 +32,13 @@ var titles = normalizedSet(
 // さん and さま only after a character that is not hiragana: "おかあさん"
 // and a name in hiragana stay whole, and the katakana サン of a name
 // (ジョナサン) is no honorific.
-var honorifics = []string{"様", "さま", "さん", "氏", "先生", "教授", "博士", "御中"}
+// Titles that end like one are taken off whole, longest first
+// (山田准教授 is 山田, not 山田准; 医学博士 alone is no word, not 医学).
+var honorifics = []string{
+	"名誉教授", "特任教授", "客員教授", "准教授", "助教授",
+	"医学博士", "薬学博士", "理学博士", "工学博士", "農学博士",
+	"様", "さま", "さん", "氏", "先生", "教授", "博士", "御中",
+}
 
 func normalizedSet(words ...string) map[string]bool {
 	set := make(map[string]bool, len(words))

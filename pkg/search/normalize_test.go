@@ -276,6 +276,9 @@ func TestAQueryLeavesOutTitlesAndHonorifics(t *testing.T) {
 		"ミュラーさん":                       "ミュラ",
 		"山田先生":                         "山田",
 		"山田教授":                         "山田",
+		"山田准教授":                        "山田",
+		"山田 太郎 名誉教授":                   "山田 太郎",
+		"医学博士 山田":                      "山田",
 		"大阪バイオ御中":                      "大阪バイオ",
 		"山田氏":                          "山田",
 		// Nothing else: kept.
