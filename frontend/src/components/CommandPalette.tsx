@@ -214,7 +214,12 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
         select(0);
       }}
       shortcut={null}
-      onSpotlightClose={onClose}
+      onSpotlightClose={() => {
+        // Closed (Esc, a click outside): an answer still to come for an
+        // Enter pressed before opens nothing.
+        typed.current = '';
+        onClose();
+      }}
       // The caller puts the focus back where it was (HeaderSearch): the
       // dialog would give it to the header's field, which ⌘K focuses.
       returnFocus={false}

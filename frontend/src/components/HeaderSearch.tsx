@@ -61,6 +61,7 @@ export function HeaderSearch() {
   // rather than into the field that had the focus (a list's search) or
   // nowhere.
   const openByKeys = () => {
+    if (opened) return; // the palette has the keys already
     open();
     if (field.current !== null && field.current.offsetParent !== null) field.current.focus();
   };
