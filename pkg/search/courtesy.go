@@ -24,7 +24,7 @@ import (
 // (Dipl.-Ing., Dr.-Ing., Priv.-Doz.) is a title when each part is one.
 var titles = normalizedSet(
 	"Dr.", "Dr", "Prof.", "Prof", "Priv.", "Doz.", "Dipl.", "Ing.", "Med.", "Rer.", "Nat.", "Phil.", "Dent.", "Vet.", "Habil.", "h.c.",
-	"Ph.D.", "PhD", "M.D.", "Herr", "Herrn", "Frau", "Hr.", "Fr.", "Mr.", "Mrs.", "Mrs", "Ms.",
+	"Ph.D.", "PhD", "M.D.", "M.Sc.", "B.Sc.", "MBA", "Univ.", "Herr", "Herrn", "Frau", "Hr.", "Fr.", "Mr.", "Mrs.", "Mrs", "Ms.",
 )
 
 // honorifics are the Japanese honorifics taken off the end of a word of
@@ -49,27 +49,48 @@ func normalizedSet(words ...string) map[string]bool {
 }
 
 // isTitle reports whether w, a normalized word of a query, is a title
-// or a form of address (see titles), with any separators at its ends.
+// or a form of address (see titles), with any separators at its ends; or
+// titles joined: by hyphens, where after the first every part is an
+// abbreviation (Dipl.-Ing., Dipl.-Biol., Univ.-Prof., Priv.-Doz.), or
+// written without a space (Prof.Dr.).
 func isTitle(w string) bool {
 	w = strings.TrimFunc(w, isSeparator)
 	if titles[w] {
 		return true
 	}
-	parts := strings.FieldsFunc(w, isSeparator)
-	if len(parts) < 2 {
+	if parts := strings.FieldsFunc(w, isSeparator); len(parts) > 1 && titles[parts[0]] {
+		for _, p := range parts[1:] {
+			if !titles[p] && !strings.HasSuffix(p, ".") {
+				return false
+			}
+		}
+		return true
+	}
+	if parts := strings.SplitAfter(w, "."); len(parts) > 2 && parts[len(parts)-1] == "" {
+		for _, p := range parts[:len(parts)-1] {
+			if !titles[p] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// isInitial reports whether w, a normalized word of a query, is an
+// initial, one Latin letter and a dot, or several written together
+// (H.J.).
+func isInitial(w string) bool {
+	if len(w) < 2 || len(w)%2 != 0 || latinLegalForms[w] { // e.V.
 		return false
 	}
-	for _, p := range parts {
-		if !titles[p] {
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'a' || w[i] > 'z' || w[i+1] != '.' {
 			return false
 		}
 	}
 	return true
 }
-
-// isInitial reports whether w, a normalized word of a query, is an
-// initial: one Latin letter and a dot.
-func isInitial(w string) bool { return len(w) == 2 && w[0] >= 'a' && w[0] <= 'z' && w[1] == '.' }
 
 // withoutHonorifics is query, as typed, with the honorifics after its
 // words taken off and those that are words of their own left out; query
@@ -96,8 +117,9 @@ func withoutHonorifics(query string) string {
 // withoutHonorific is w without the honorific it ends with, "" where it
 // is one.
 func withoutHonorific(w string) string {
+	core := strings.TrimRightFunc(w, isSeparator) // 山田様、
 	for _, h := range honorifics {
-		rest, ok := strings.CutSuffix(w, h)
+		rest, ok := strings.CutSuffix(core, h)
 		if !ok {
 			continue
 		}

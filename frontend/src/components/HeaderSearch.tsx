@@ -106,7 +106,8 @@ export function HeaderSearch() {
             opened={opened}
             onClose={() => {
               setOpened(false);
-              before.current?.focus();
+              // Not to a field of the page just left, when a record was opened.
+              if (before.current?.isConnected) before.current.focus();
               before.current = null;
             }}
             query={query}
