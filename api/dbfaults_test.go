@@ -192,15 +192,7 @@ func TestDeadPooledConnectionsCostNoRequest(t *testing.T) {
 		c.Close()
 	}
 	// A failover: every backend of the application's database ends.
-	var name string
-	if err := db.SQL().QueryRow("SELECT current_database()").Scan(&name); err != nil {
-		t.Fatal(err)
-	}
-	admin, err := sql.Open("pgx", os.Getenv("TEST_DATABASE_URL"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
+	name, admin := postgresAdmin(t, db)
 	var ended int
 	// The timeout makes pg_terminate_backend wait until each has exited.
 	if err := admin.QueryRow(`SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 10000)) FROM pg_stat_activity
@@ -237,15 +229,7 @@ func TestADatabaseThatRefusesConnectionsIs503(t *testing.T) {
 	db := dbtest.New(t, database.Postgres)
 	h := newHarness(t, db)
 	o := h.newOrganisation("Example Maintenance GmbH", "DE")
-	var name string
-	if err := db.SQL().QueryRow("SELECT current_database()").Scan(&name); err != nil {
-		t.Fatal(err)
-	}
-	admin, err := sql.Open("pgx", os.Getenv("TEST_DATABASE_URL"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
+	name, admin := postgresAdmin(t, db)
 	exec := func(stmt string) {
 		t.Helper()
 		if _, err := admin.Exec(stmt); err != nil {
@@ -284,6 +268,23 @@ func TestADatabaseThatRefusesConnectionsIs503(t *testing.T) {
 	}
 }
 
+// postgresAdmin is the name of db's PostgreSQL database and a connection
+// to its server as the test role, to do to that database what an
+// operator or a failover would.
+func postgresAdmin(t *testing.T, db *database.DB) (string, *sql.DB) {
+	t.Helper()
+	var name string
+	if err := db.SQL().QueryRow("SELECT current_database()").Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	admin, err := sql.Open("pgx", os.Getenv("TEST_DATABASE_URL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = admin.Close() })
+	return name, admin
+}
+
 func TestReadyzSaysNotReadyWhenWritesCannotSucceed(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *database.DB) {
 		h := newHarness(t, db)
@@ -297,15 +298,7 @@ func TestReadyzSaysNotReadyWhenWritesCannotSucceed(t *testing.T) {
 		case database.Postgres:
 			// A server that turned read-only (a standby after failover
 			// looks the same): new sessions cannot write.
-			var name string
-			if err := db.SQL().QueryRow("SELECT current_database()").Scan(&name); err != nil {
-				t.Fatal(err)
-			}
-			admin, err := sql.Open("pgx", os.Getenv("TEST_DATABASE_URL"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer admin.Close()
+			name, admin := postgresAdmin(t, db)
 			if _, err := admin.Exec("ALTER DATABASE " + name + " SET default_transaction_read_only = on"); err != nil {
 				t.Fatal(err)
 			}
