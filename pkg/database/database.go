@@ -7,6 +7,7 @@ package database
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -326,7 +327,7 @@ func sqliteDSN(path string, busy time.Duration) string {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	// What a statement deletes or overwrites is overwritten with zeros in
 	// the file, not left in its free space: an erased person is not in a
-	// copy of it (see Scrub).
+	// copy of it (see ScrubAfterCommit).
 	q.Add("_pragma", "secure_delete(1)")
 	// The log is truncated whenever a checkpoint empties it, so that it
 	// keeps no copy of pages either.
@@ -427,6 +428,8 @@ func (db *DB) scrub(ctx context.Context) error {
 	var busy, pages, copied int
 	err = conn.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &pages, &copied)
 	if _, restore := conn.ExecContext(ctx, "PRAGMA busy_timeout = "+millis(db.busy)); restore != nil {
+		// Not back into the pool without its busy timeout.
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
 		return restore
 	}
 	return err
