@@ -159,12 +159,12 @@ describe('the command palette', () => {
     expect(within(dialog).queryByRole('button', { name: ja.common.retry })).not.toBeInTheDocument();
   });
 
-  it('ends a kind that fills its five with the way to its list, searched for the same text', async () => {
-    const five = ['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => person(id));
+  it('ends a kind with more than its five with the way to its list, searched for the same text', async () => {
+    const six = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((id) => person(id));
     const net = fakeApi(
       { role: 'viewer', locale: 'ja' },
       {
-        'GET /api/v1/search': () => Response.json({ ...results, people: five }),
+        'GET /api/v1/search': () => Response.json({ ...results, people: six }),
       },
     );
     const user = userEvent.setup();
@@ -174,8 +174,11 @@ describe('the command palette', () => {
     const all = await within(dialog).findByRole('option', {
       name: ja.search.showAll.replace('{{kind}}', ja.nav.people).replace('{{q}}', 'Yamada'),
     });
-    // Only the people filled their five; the count is of records.
+    // It asks for six to know; only the people have more than five, and
+    // five of them are shown; the count is of the records shown.
+    expect(net.to('GET', '/api/v1/search').at(-1)?.query.get('limit')).toBe('6');
     expect(within(dialog).getAllByRole('option', { name: /→$/ })).toHaveLength(1);
+    expect(within(dialog).getAllByRole('option', { name: /^山田 太郎/ })).toHaveLength(5);
     expect(within(dialog).getByRole('status')).toHaveTextContent(ja.search.found_other.replace('{{count}}', '7'));
     await user.click(all);
     await waitFor(() => {

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
-import { searchBest, searchKinds, useSearch, useSearchNow, type SearchKind, type SearchResults } from '../api/resources/search';
+import { searchKinds, useSearch, useSearchNow, type SearchKind, type SearchResults } from '../api/resources/search';
 import { useFormat, type Format } from '../lib/format';
 import { useText } from '../lib/reference';
 import { maxSearchLength, searchText, useCommittedSearch } from '../lib/useCommittedSearch';
@@ -141,14 +141,14 @@ export default function CommandPalette({ opened, onClose, query, onQueryChange }
   // on screen while the next loads (useSearch), dimmed and not chosen by
   // Enter until the text's own answer replaces it.
   const current = settled && data !== undefined && !search.isPlaceholderData;
-  // A kind that fills its five ends with a way to all of its matches:
+  // A kind with more than its five ends with a way to all of its matches:
   // its list, searched for the same text (the answer of that text only).
   const groups = useMemo(() => {
     if (data === undefined) return [];
     const found = hits(data, { t, fmt, text });
     if (!current) return found;
     return found.map((group) =>
-      group.hits.length < searchBest
+      !data.more[group.kind]
         ? group
         : {
             ...group,

@@ -10,9 +10,26 @@ export type SearchResults = Schemas['SearchResults'];
 export const searchKinds = ['organisations', 'people', 'agreements', 'trips', 'projects', 'opportunities'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
-// searchBest is how many records of each kind GET /search answers with
-// (its default limit).
+// searchBest is how many records of each kind the palette shows. It asks
+// for one more, to know whether a kind has more than it shows (more).
 export const searchBest = 5;
+
+// SearchAnswer is the best records of each kind, and whether there are
+// more of that kind than those.
+export type SearchAnswer = SearchResults & { more: Record<SearchKind, boolean> };
+
+function best(results: SearchResults): SearchAnswer {
+  const more = Object.fromEntries(searchKinds.map((kind) => [kind, results[kind].length > searchBest]));
+  return {
+    organisations: results.organisations.slice(0, searchBest),
+    people: results.people.slice(0, searchBest),
+    agreements: results.agreements.slice(0, searchBest),
+    trips: results.trips.slice(0, searchBest),
+    projects: results.projects.slice(0, searchBest),
+    opportunities: results.opportunities.slice(0, searchBest),
+    more: more as Record<SearchKind, boolean>,
+  };
+}
 
 // One key for the search resource: the best records of each kind for q.
 export const searchKeys = {
@@ -24,7 +41,8 @@ function searchQuery(api: ReturnType<typeof useApi>, q: string) {
   return {
     queryKey: searchKeys.results(q),
     staleTime: 30_000,
-    queryFn: ({ signal }: { signal: AbortSignal }) => unwrap(api.GET('/api/v1/search', { params: { query: { q } }, signal })),
+    queryFn: async ({ signal }: { signal: AbortSignal }) =>
+      best(await unwrap(api.GET('/api/v1/search', { params: { query: { q, limit: searchBest + 1 } }, signal }))),
   };
 }
 
