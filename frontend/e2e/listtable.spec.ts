@@ -59,3 +59,39 @@ test('list table: 5,000 organisations scroll smoothly with their total, in under
   await expect(page.getByRole('row').nth(1)).toContainText(`${tag} 05000`);
   noBrowserErrors();
 });
+
+test('Back from a record returns to the same place in a long searched list', async ({ page, request }) => {
+  const noBrowserErrors = failOnBrowserErrors(page);
+  const tag = unique('Backprobe').replaceAll(/\W/g, '');
+  const csv = ['name,kind,country'];
+  for (let i = 1; i <= 300; i++) csv.push(`${tag} ${String(i).padStart(3, '0')},biotech,DE`);
+  const imported = await request.post('/api/v1/organisations/import', {
+    headers: { Authorization: `Bearer ${await accessToken(request)}`, 'Content-Type': 'text/csv' },
+    data: csv.join('\n'),
+  });
+  expect(imported.status(), await imported.text()).toBe(200);
+
+  await signInAt(page, `/organisations?q=${tag}&sort=name`);
+  // Down to the 250th, five pages in.
+  const target = page.getByRole('link', { name: `${tag} 250`, exact: true });
+  for (let step = 0; step < 50 && !(await target.isVisible()); step++) {
+    await page.evaluate(() => {
+      window.scrollBy(0, window.innerHeight);
+    });
+    await expect.poll(async () => (await target.isVisible()) || (await page.locator('tbody tr[data-index]').count()) > 0).toBe(true);
+  }
+  await target.scrollIntoViewIfNeeded();
+  await expect(target).toBeInViewport();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(2000);
+  await target.click();
+  await expect(page.getByRole('heading', { name: `${tag} 250`, level: 1 })).toBeVisible();
+  // A new page starts at its top.
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/organisations\\?q=${tag}&sort=name$`));
+  await expect(target).toBeInViewport();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 200);
+  noBrowserErrors();
+});

@@ -2,7 +2,8 @@ import './ListTable.css';
 
 import { Button, Checkbox, Group, Menu, Table, Text, UnstyledButton } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+import { useLocation } from 'react-router';
 import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -10,6 +11,19 @@ import { useMe } from '../auth/useMe';
 import { saveBlob } from '../lib/download';
 import { useFormat } from '../lib/format';
 import type { ListTotal } from '../lib/useCursorList';
+
+// measuredRows are the row heights each list measured, by history entry
+// (the last 20), for Back to it (see initialMeasurementsCache).
+const measuredRows = new Map<string, VirtualItem[]>();
+
+function keepMeasured(entry: string, rows: VirtualItem[]) {
+  measuredRows.delete(entry);
+  measuredRows.set(entry, rows);
+  for (const oldest of measuredRows.keys()) {
+    if (measuredRows.size <= 20) break;
+    measuredRows.delete(oldest);
+  }
+}
 
 // A column of a list. sort names the API's sort field the column orders
 // by (the header then sorts: ascending, then descending); csv is the
@@ -115,11 +129,17 @@ export function ListTable<T>({
       window.removeEventListener('resize', measure);
     };
   }, [virtual, phone]);
+  const { key: entry } = useLocation();
   const virtualizer = useWindowVirtualizer({
     count: virtual ? rows.length : 0,
+    // Back to a list scrolled far down: its rows where they were, at the
+    // page's offset (ScrollRestoration) and with the heights measured
+    // before, which estimates would miss by a few pixels a row.
+    initialMeasurementsCache: measuredRows.get(entry),
     estimateSize: () => (phone ? 140 : 44),
     overscan: 10,
     scrollMargin: margin,
+    initialOffset: () => window.scrollY,
     // A row opened in place is measured with its detail row.
     measureElement: (element) => {
       const next = element.nextElementSibling;
@@ -131,6 +151,12 @@ export function ListTable<T>({
       return row === undefined ? index : rowKey(row);
     },
   });
+  useEffect(
+    () => () => {
+      keepMeasured(entry, virtualizer.takeSnapshot());
+    },
+    [entry, virtualizer],
+  );
   const items = virtualizer.getVirtualItems();
   // The next page is fetched as the end of what is loaded comes near the
   // view: an observer of the end, made anew with every page so that an

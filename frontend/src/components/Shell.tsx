@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, NavLink as RouterNavLink, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../auth/context';
 import { usePermissions } from '../auth/permissions';
@@ -131,6 +131,9 @@ export function Shell() {
       )}
       <AppShell.Main>
         <Outlet />
+        {/* Back and Forward return to where the page was scrolled (a long
+            list, searched or not); a new page starts at its top. */}
+        <ScrollRestoration />
       </AppShell.Main>
     </AppShell>
   );
